@@ -1,0 +1,11 @@
+//! The catalog: what PostgreSQL would hold after loading the input, built by replaying each
+//! statement in order (`replay`). Plain values in ordered maps; pg_query types stop here.
+
+pub mod expr;
+pub mod model;
+mod replay;
+pub mod resolve;
+pub mod types;
+
+pub use model::*;
+pub use replay::{build, ReplayOptions};

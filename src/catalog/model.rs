@@ -1,0 +1,320 @@
+//! The catalog model: plain values in ordered maps, compared with `==`. Every object records
+//! `pos`, the index of the statement that created it (pg_dump's dependency-safe order).
+
+use std::collections::BTreeMap;
+
+/// Index of a statement in the replayed input (all files, in order).
+pub type Pos = usize;
+
+/// A schema-qualified name.
+#[derive(Clone, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub struct QualName {
+    pub schema: String,
+    pub name: String,
+}
+
+impl QualName {
+    pub fn new(schema: impl Into<String>, name: impl Into<String>) -> QualName {
+        QualName { schema: schema.into(), name: name.into() }
+    }
+
+    /// `schema.name` quoted for SQL.
+    pub fn sql(&self) -> String {
+        crate::emit::quote::qualified(&self.schema, &self.name)
+    }
+}
+
+/// The whole schema as PostgreSQL would hold it after replaying the input.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct Catalog {
+    pub schemas: BTreeMap<String, Schema>,
+    pub extensions: BTreeMap<String, Extension>,
+    pub tables: BTreeMap<QualName, Table>,
+    pub sequences: BTreeMap<QualName, Sequence>,
+    pub indexes: BTreeMap<QualName, Index>,
+    /// Every other object kind, kept as its canonical definition.
+    pub objects: BTreeMap<ObjKey, Object>,
+    /// `COMMENT ON <target> IS ...`, keyed by the canonical target (`TABLE public.t`).
+    pub comments: BTreeMap<String, Comment>,
+}
+
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Schema {
+    pub pos: Pos,
+}
+
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Extension {
+    pub schema: Option<String>,
+    pub version: Option<String>,
+    pub pos: Pos,
+}
+
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Comment {
+    pub text: String,
+    pub pos: Pos,
+}
+
+/// Row-level security and other per-table flags that are one ALTER each.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct Table {
+    pub columns: Vec<Column>,
+    /// Named constraints (PRIMARY KEY, UNIQUE, FOREIGN KEY, CHECK, EXCLUDE).
+    pub constraints: BTreeMap<String, Constraint>,
+    pub unlogged: bool,
+    /// `WITH (...)` storage parameters, canonical `key=value` text, sorted.
+    pub options: Vec<String>,
+    pub rls_enabled: bool,
+    pub rls_forced: bool,
+    /// `REPLICA IDENTITY`: `DEFAULT`, `FULL`, `NOTHING` or `USING INDEX name`.
+    pub replica_identity: String,
+    pub cluster_on: Option<String>,
+    /// `PARTITION BY ...` clause text.
+    pub partition_by: Option<String>,
+    /// Parent and `FOR VALUES ...` / `DEFAULT` bound text, for partitions.
+    pub partition_of: Option<(QualName, String)>,
+    pub inherits: Vec<QualName>,
+    pub access_method: Option<String>,
+    pub pos: Pos,
+}
+
+impl Table {
+    pub fn column(&self, name: &str) -> Option<&Column> {
+        self.columns.iter().find(|c| c.name == name)
+    }
+
+    pub fn column_mut(&mut self, name: &str) -> Option<&mut Column> {
+        self.columns.iter_mut().find(|c| c.name == name)
+    }
+}
+
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Column {
+    pub name: String,
+    /// Canonical type text, e.g. `character varying(20)`, `public.mood[]`.
+    pub type_sql: String,
+    pub collation: Option<String>,
+    pub not_null: bool,
+    /// Canonical default expression, with the statement that set it.
+    pub default: Option<(String, Pos)>,
+    pub identity: Option<Identity>,
+    /// `GENERATED ALWAYS AS (expr) STORED` expression.
+    pub generated: Option<String>,
+    pub statistics: Option<i32>,
+    pub storage: Option<String>,
+    pub compression: Option<String>,
+    /// Inherited from a parent (partition or INHERITS) and not locally defined.
+    pub inherited: bool,
+}
+
+impl Column {
+    pub fn new(name: impl Into<String>, type_sql: impl Into<String>) -> Column {
+        Column {
+            name: name.into(),
+            type_sql: type_sql.into(),
+            collation: None,
+            not_null: false,
+            default: None,
+            identity: None,
+            generated: None,
+            statistics: None,
+            storage: None,
+            compression: None,
+            inherited: false,
+        }
+    }
+}
+
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Identity {
+    /// `ALWAYS` or `BY DEFAULT`.
+    pub kind: String,
+    /// The identity sequence's options.
+    pub sequence: QualName,
+    pub options: SeqOptions,
+    pub pos: Pos,
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord)]
+pub enum ConstraintKind {
+    PrimaryKey,
+    Unique,
+    Check,
+    Exclude,
+    ForeignKey,
+}
+
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Constraint {
+    pub kind: ConstraintKind,
+    /// Canonical definition after `ADD CONSTRAINT name `, e.g. `PRIMARY KEY (id)`.
+    pub def: String,
+    /// Columns it covers (keys of PK / UNIQUE / FK; every column for CHECK is not tracked).
+    pub columns: Vec<String>,
+    /// The referenced table, for foreign keys.
+    pub references: Option<QualName>,
+    /// Inherited from a parent rather than local.
+    pub inherited: bool,
+    pub pos: Pos,
+}
+
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Index {
+    pub table: QualName,
+    /// Canonical `CREATE INDEX` statement (with qualified table name, without CONCURRENTLY).
+    pub def: String,
+    /// Columns and expressions it reads (column names only), to rebuild it when they change.
+    pub columns: Vec<String>,
+    /// The partitioned-index parent this index is attached to.
+    pub attached_to: Option<QualName>,
+    pub pos: Pos,
+}
+
+/// Sequence parameters; `None` means PostgreSQL's default for the data type.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct SeqOptions {
+    pub data_type: Option<String>,
+    pub increment: Option<i64>,
+    pub min_value: Option<i64>,
+    pub max_value: Option<i64>,
+    pub start: Option<i64>,
+    pub cache: Option<i64>,
+    pub cycle: bool,
+}
+
+impl SeqOptions {
+    /// Options with PostgreSQL's defaults made explicit, so `NO MINVALUE` == `MINVALUE 1`.
+    pub fn resolved(&self) -> ResolvedSeq {
+        let data_type = self.data_type.clone().unwrap_or_else(|| "bigint".to_string());
+        let increment = self.increment.unwrap_or(1);
+        let type_max = match data_type.as_str() {
+            "smallint" => i16::MAX as i64,
+            "integer" => i32::MAX as i64,
+            _ => i64::MAX,
+        };
+        let type_min = -type_max - 1;
+        let (dmin, dmax) = if increment > 0 { (1, type_max) } else { (type_min, -1) };
+        let min_value = self.min_value.unwrap_or(dmin);
+        let max_value = self.max_value.unwrap_or(dmax);
+        let start = self.start.unwrap_or(if increment > 0 { min_value } else { max_value });
+        ResolvedSeq { data_type, increment, min_value, max_value, start, cache: self.cache.unwrap_or(1), cycle: self.cycle }
+    }
+}
+
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct ResolvedSeq {
+    pub data_type: String,
+    pub increment: i64,
+    pub min_value: i64,
+    pub max_value: i64,
+    pub start: i64,
+    pub cache: i64,
+    pub cycle: bool,
+}
+
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Sequence {
+    pub options: SeqOptions,
+    /// `OWNED BY table.column`.
+    pub owned_by: Option<(QualName, String)>,
+    pub pos: Pos,
+}
+
+/// Object kinds kept as canonical definitions.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub enum ObjKind {
+    Type,
+    Domain,
+    Function,
+    Procedure,
+    Aggregate,
+    View,
+    MaterializedView,
+    Trigger,
+    EventTrigger,
+    Rule,
+    Policy,
+    Collation,
+    Statistics,
+    Publication,
+    ForeignDataWrapper,
+    Server,
+    UserMapping,
+    TextSearchConfiguration,
+    TextSearchDictionary,
+    TextSearchParser,
+    TextSearchTemplate,
+    Operator,
+    OperatorClass,
+    OperatorFamily,
+    Cast,
+    Language,
+    Conversion,
+    AccessMethod,
+}
+
+impl ObjKind {
+    /// The keyword used in `DROP <kind>` / `COMMENT ON <kind>`.
+    pub fn sql_keyword(self) -> &'static str {
+        match self {
+            ObjKind::Type => "TYPE",
+            ObjKind::Domain => "DOMAIN",
+            ObjKind::Function => "FUNCTION",
+            ObjKind::Procedure => "PROCEDURE",
+            ObjKind::Aggregate => "AGGREGATE",
+            ObjKind::View => "VIEW",
+            ObjKind::MaterializedView => "MATERIALIZED VIEW",
+            ObjKind::Trigger => "TRIGGER",
+            ObjKind::EventTrigger => "EVENT TRIGGER",
+            ObjKind::Rule => "RULE",
+            ObjKind::Policy => "POLICY",
+            ObjKind::Collation => "COLLATION",
+            ObjKind::Statistics => "STATISTICS",
+            ObjKind::Publication => "PUBLICATION",
+            ObjKind::ForeignDataWrapper => "FOREIGN DATA WRAPPER",
+            ObjKind::Server => "SERVER",
+            ObjKind::UserMapping => "USER MAPPING",
+            ObjKind::TextSearchConfiguration => "TEXT SEARCH CONFIGURATION",
+            ObjKind::TextSearchDictionary => "TEXT SEARCH DICTIONARY",
+            ObjKind::TextSearchParser => "TEXT SEARCH PARSER",
+            ObjKind::TextSearchTemplate => "TEXT SEARCH TEMPLATE",
+            ObjKind::Operator => "OPERATOR",
+            ObjKind::OperatorClass => "OPERATOR CLASS",
+            ObjKind::OperatorFamily => "OPERATOR FAMILY",
+            ObjKind::Cast => "CAST",
+            ObjKind::Language => "LANGUAGE",
+            ObjKind::Conversion => "CONVERSION",
+            ObjKind::AccessMethod => "ACCESS METHOD",
+        }
+    }
+}
+
+/// Identity of a generic object: kind, schema, name, and a sub-part (a function's argument
+/// types, or the table a trigger / policy / rule belongs to).
+#[derive(Clone, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub struct ObjKey {
+    pub kind: ObjKind,
+    pub schema: String,
+    pub name: String,
+    pub sub: String,
+}
+
+/// A generic object: its canonical CREATE statement and what it needs.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Object {
+    /// Canonical CREATE statement(s), ready to run.
+    pub create: String,
+    /// The target used by DROP and COMMENT ON, e.g. `FUNCTION public.f(integer)`,
+    /// `TRIGGER t ON public.x`.
+    pub target: String,
+    /// Extra statements that follow the CREATE (e.g. `ALTER TABLE ... ENABLE ALWAYS TRIGGER`).
+    pub after: Vec<String>,
+    /// Relations, types and functions it refers to (qualified names, for ordering/rebuilds).
+    pub deps: Vec<QualName>,
+    /// The table it belongs to (triggers, policies, rules).
+    pub table: Option<QualName>,
+    /// Enum labels, in order (empty for other kinds).
+    pub labels: Vec<String>,
+    pub pos: Pos,
+}

@@ -1,0 +1,72 @@
+//! COMMENT ON: the comment is keyed by its canonical target (`TABLE public.t`).
+
+use pg_query::protobuf::{CommentStmt, ObjectType};
+use pg_query::NodeEnum;
+
+use super::{name_list, Replay};
+use crate::catalog::model::*;
+use crate::emit::quote;
+use crate::syntax::Stmt;
+
+impl Replay {
+    pub(super) fn comment(&mut self, pos: Pos, stmt: &Stmt, s: &CommentStmt) {
+        let Some(target) = self.object_target(s.objtype, s.object.as_deref()) else {
+            let kind = ObjectType::try_from(s.objtype).map(|o| o.as_str_name().to_string()).unwrap_or_default();
+            self.unsupported(stmt, &format!("COMMENT ON {kind}"));
+            return;
+        };
+        let Some(target) = target else { return };
+        if s.comment.is_empty() {
+            self.catalog.comments.remove(&target);
+        } else {
+            self.catalog.comments.insert(target, Comment { text: s.comment.clone(), pos });
+        }
+    }
+
+    /// Canonical `KIND name` target of an object reference (COMMENT ON, DROP).
+    /// `None`: kind not modelled; `Some(None)`: deliberately not tracked (e.g. DATABASE).
+    pub(super) fn object_target(&self, objtype: i32, object: Option<&pg_query::protobuf::Node>) -> Option<Option<String>> {
+        use ObjectType as O;
+        let kind = O::try_from(objtype).unwrap_or(O::Undefined);
+        let node = object.and_then(|o| o.node.as_ref());
+        let list = match node {
+            Some(NodeEnum::List(l)) => name_list(&l.items),
+            Some(NodeEnum::String(s)) => vec![s.sval.clone()],
+            _ => Vec::new(),
+        };
+        let r = self.resolver();
+        let rel = |parts: &[String]| match parts {
+            [s, n] => QualName::new(s.clone(), n.clone()),
+            [n] => r.relation("", n),
+            _ => QualName::new("", parts.join(".")),
+        };
+        Some(Some(match kind {
+            O::ObjectTable | O::ObjectForeignTable => format!("TABLE {}", rel(&list).sql()),
+            O::ObjectView => format!("VIEW {}", rel(&list).sql()),
+            O::ObjectMatview => format!("MATERIALIZED VIEW {}", rel(&list).sql()),
+            O::ObjectSequence => format!("SEQUENCE {}", rel(&list).sql()),
+            O::ObjectIndex => format!("INDEX {}", rel(&list).sql()),
+            O::ObjectColumn => {
+                let (col, t) = list.split_last()?;
+                format!("COLUMN {}.{}", rel(t).sql(), quote::ident(col))
+            }
+            O::ObjectTabconstraint => {
+                let (con, t) = list.split_last()?;
+                format!("CONSTRAINT {} ON {}", quote::ident(con), rel(t).sql())
+            }
+            O::ObjectSchema => format!("SCHEMA {}", quote::ident(list.first()?)),
+            O::ObjectExtension => format!("EXTENSION {}", quote::ident(list.first()?)),
+            O::ObjectDatabase | O::ObjectRole | O::ObjectTablespace => return Some(None),
+            O::ObjectTrigger | O::ObjectPolicy | O::ObjectRule => {
+                let (name, t) = list.split_last()?;
+                let kind = match kind {
+                    O::ObjectTrigger => "TRIGGER",
+                    O::ObjectPolicy => "POLICY",
+                    _ => "RULE",
+                };
+                format!("{kind} {} ON {}", quote::ident(name), rel(t).sql())
+            }
+            _ => return self.generic_target(kind, node).map(Some),
+        }))
+    }
+}

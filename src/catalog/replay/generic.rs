@@ -1,0 +1,400 @@
+//! Objects kept as canonical definitions: views, functions, triggers, types, policies, rules
+//! and the other CREATE kinds. Identity, DROP / COMMENT target and canonical text.
+
+use pg_query::protobuf::{self, AlterTableType, FunctionParameterMode, Node, ObjectType};
+use pg_query::NodeEnum;
+
+use super::{name_list, Replay};
+use crate::catalog::expr;
+use crate::catalog::model::*;
+use crate::catalog::resolve::Resolver;
+use crate::catalog::types::type_sql;
+use crate::emit::quote;
+use crate::syntax::Stmt;
+
+/// Identity of a generic object and where it hangs.
+struct Ident {
+    key: ObjKey,
+    target: String,
+    table: Option<QualName>,
+}
+
+impl Replay {
+    pub(super) fn create_generic(&mut self, pos: Pos, stmt: &Stmt) {
+        let r = self.resolver();
+        let Some((ident, replace)) = identify(&stmt.node, &r, true) else {
+            let k = super::statement_kind(&stmt.node);
+            self.unsupported(stmt, &k);
+            return;
+        };
+        if ident.key.kind == ObjKind::Language && ident.key.name == "plpgsql" {
+            return; // always installed
+        }
+        let mut node = stmt.node.clone();
+        clear_replace(&mut node);
+        let create = match &node {
+            NodeEnum::CreateEnumStmt(e) => enum_sql(&ident.key, &name_list(&e.vals)),
+            _ => match expr::stmt_sql(&node, &r) {
+                Ok(s) => s,
+                Err(e) => {
+                    self.warn(stmt, format!("cannot deparse: {e}"));
+                    return;
+                }
+            },
+        };
+        let deps = expr::references(&Node { node: Some(node.clone()) }, &r);
+        if self.catalog.objects.contains_key(&ident.key) && !replace {
+            self.warn(stmt, format!("{} already exists", ident.target));
+            return;
+        }
+        let labels = match &node {
+            NodeEnum::CreateEnumStmt(e) => name_list(&e.vals),
+            _ => Vec::new(),
+        };
+        let pos = self.catalog.objects.get(&ident.key).map_or(pos, |o| o.pos);
+        let obj = Object { create, target: ident.target, after: Vec::new(), deps, table: ident.table, labels, pos };
+        self.catalog.objects.insert(ident.key, obj);
+    }
+
+    pub(super) fn alter_enum(&mut self, stmt: &Stmt, s: &protobuf::AlterEnumStmt) {
+        let q = type_qualname(&s.type_name, &self.resolver());
+        let key = ObjKey { kind: ObjKind::Type, schema: q.schema, name: q.name, sub: String::new() };
+        let Some(obj) = self.catalog.objects.get_mut(&key) else {
+            self.warn(stmt, "enum type does not exist".to_string());
+            return;
+        };
+        if !s.old_val.is_empty() {
+            for l in &mut obj.labels {
+                if *l == s.old_val {
+                    *l = s.new_val.clone();
+                }
+            }
+        } else if !obj.labels.contains(&s.new_val) {
+            let at = if s.new_val_neighbor.is_empty() {
+                obj.labels.len()
+            } else {
+                let i = obj.labels.iter().position(|l| *l == s.new_val_neighbor).unwrap_or(obj.labels.len());
+                if s.new_val_is_after { i + 1 } else { i }
+            };
+            obj.labels.insert(at.min(obj.labels.len()), s.new_val.clone());
+        }
+        obj.create = enum_sql(&key, &obj.labels);
+    }
+
+    /// `ALTER TABLE ... ENABLE / DISABLE [ALWAYS | REPLICA] TRIGGER name`.
+    pub(super) fn set_trigger_state(&mut self, stmt: &Stmt, table: &QualName, subtype: AlterTableType, trigger: &str) {
+        let state = match subtype {
+            AlterTableType::AtEnableAlwaysTrig => "ENABLE ALWAYS",
+            AlterTableType::AtEnableReplicaTrig => "ENABLE REPLICA",
+            AlterTableType::AtDisableTrig => "DISABLE",
+            AlterTableType::AtEnableTrig => "ENABLE",
+            _ => {
+                self.unsupported(stmt, "ENABLE / DISABLE TRIGGER ALL / USER");
+                return;
+            }
+        };
+        let key = ObjKey { kind: ObjKind::Trigger, schema: table.schema.clone(), name: trigger.to_string(), sub: table.name.clone() };
+        match self.catalog.objects.get_mut(&key) {
+            Some(o) => {
+                o.after.clear();
+                if state != "ENABLE" {
+                    o.after.push(format!("ALTER TABLE {} {state} TRIGGER {}", table.sql(), quote::ident(trigger)));
+                }
+            }
+            None => self.warn(stmt, format!("trigger {trigger} does not exist")),
+        }
+    }
+
+    /// DROP / COMMENT target for generic kinds, by reference node.
+    pub(super) fn generic_target(&self, kind: ObjectType, node: Option<&NodeEnum>) -> Option<String> {
+        self.generic_key(kind, node).and_then(|k| self.catalog.objects.get(&k).map(|o| o.target.clone()).or_else(|| Some(fallback_target(&k))))
+    }
+
+    /// The key of a generic object named by a DROP / COMMENT reference.
+    pub(super) fn generic_key(&self, kind: ObjectType, node: Option<&NodeEnum>) -> Option<ObjKey> {
+        use ObjectType as O;
+        let r = self.resolver();
+        let obj_kind = match kind {
+            O::ObjectType => ObjKind::Type,
+            O::ObjectDomain => ObjKind::Domain,
+            O::ObjectFunction | O::ObjectRoutine => ObjKind::Function,
+            O::ObjectProcedure => ObjKind::Procedure,
+            O::ObjectAggregate => ObjKind::Aggregate,
+            O::ObjectView => ObjKind::View,
+            O::ObjectMatview => ObjKind::MaterializedView,
+            O::ObjectEventTrigger => ObjKind::EventTrigger,
+            O::ObjectCollation => ObjKind::Collation,
+            O::ObjectStatisticExt => ObjKind::Statistics,
+            O::ObjectPublication => ObjKind::Publication,
+            O::ObjectFdw => ObjKind::ForeignDataWrapper,
+            O::ObjectForeignServer => ObjKind::Server,
+            O::ObjectTsconfiguration => ObjKind::TextSearchConfiguration,
+            O::ObjectTsdictionary => ObjKind::TextSearchDictionary,
+            O::ObjectTsparser => ObjKind::TextSearchParser,
+            O::ObjectTstemplate => ObjKind::TextSearchTemplate,
+            O::ObjectLanguage => ObjKind::Language,
+            O::ObjectConversion => ObjKind::Conversion,
+            O::ObjectAccessMethod => ObjKind::AccessMethod,
+            _ => return None,
+        };
+        let (schema, name, sub) = match node? {
+            NodeEnum::ObjectWithArgs(o) => {
+                let q = qual_from_list(&name_list(&o.objname), &r, obj_kind);
+                let args: Vec<String> = o.objargs.iter().filter_map(|a| match &a.node {
+                    Some(NodeEnum::TypeName(t)) => Some(type_sql(t, &r)),
+                    _ => None,
+                }).collect();
+                let kind2 = if obj_kind == ObjKind::Function {
+                    // DROP ROUTINE / FUNCTION may name a procedure.
+                    let probe = ObjKey { kind: ObjKind::Procedure, schema: q.schema.clone(), name: q.name.clone(), sub: args.join(", ") };
+                    if self.catalog.objects.contains_key(&probe) { ObjKind::Procedure } else { obj_kind }
+                } else {
+                    obj_kind
+                };
+                return Some(ObjKey { kind: kind2, schema: q.schema, name: q.name, sub: args.join(", ") });
+            }
+            NodeEnum::TypeName(t) => {
+                let q = type_qualname(&t.names, &r);
+                (q.schema, q.name, String::new())
+            }
+            NodeEnum::List(l) => {
+                let q = qual_from_list(&name_list(&l.items), &r, obj_kind);
+                (q.schema, q.name, String::new())
+            }
+            NodeEnum::String(s) => (String::new(), s.sval.clone(), String::new()),
+            _ => return None,
+        };
+        Some(ObjKey { kind: obj_kind, schema, name, sub })
+    }
+}
+
+fn fallback_target(k: &ObjKey) -> String {
+    let name = if k.schema.is_empty() { quote::ident(&k.name) } else { quote::qualified(&k.schema, &k.name) };
+    match k.kind {
+        ObjKind::Function | ObjKind::Procedure | ObjKind::Aggregate => format!("{} {name}({})", k.kind.sql_keyword(), k.sub),
+        _ => format!("{} {name}", k.kind.sql_keyword()),
+    }
+}
+
+fn qual_from_list(parts: &[String], r: &Resolver, kind: ObjKind) -> QualName {
+    match parts {
+        [s, n] => QualName::new(s.clone(), n.clone()),
+        [n] => {
+            let schema = match kind {
+                ObjKind::View | ObjKind::MaterializedView => r.relation("", n).schema,
+                ObjKind::Function | ObjKind::Procedure | ObjKind::Aggregate => r.user_function_schema(n).unwrap_or_else(|| r.creation_schema()),
+                ObjKind::Type | ObjKind::Domain => r.user_type_schema(n).unwrap_or_else(|| r.creation_schema()),
+                ObjKind::EventTrigger | ObjKind::Publication | ObjKind::ForeignDataWrapper | ObjKind::Server | ObjKind::Language | ObjKind::AccessMethod | ObjKind::UserMapping | ObjKind::Cast => String::new(),
+                _ => r.creation_schema(),
+            };
+            QualName::new(schema, n.clone())
+        }
+        _ => QualName::new("", parts.join(".")),
+    }
+}
+
+fn type_qualname(names: &[Node], r: &Resolver) -> QualName {
+    qual_from_list(&name_list(names), r, ObjKind::Type)
+}
+
+fn enum_sql(key: &ObjKey, labels: &[String]) -> String {
+    let labels: Vec<String> = labels.iter().map(|l| quote::literal(l)).collect();
+    format!("CREATE TYPE {} AS ENUM ({})", quote::qualified(&key.schema, &key.name), labels.join(", "))
+}
+
+/// Canonical text never says OR REPLACE; the diff decides how to apply a change.
+#[allow(clippy::wildcard_enum_match_arm)]
+fn clear_replace(n: &mut NodeEnum) {
+    match n {
+        NodeEnum::ViewStmt(v) => v.replace = false,
+        NodeEnum::CreateFunctionStmt(f) => f.replace = false,
+        NodeEnum::CreateTrigStmt(t) => t.replace = false,
+        NodeEnum::RuleStmt(r) => r.replace = false,
+        NodeEnum::DefineStmt(d) => d.replace = false,
+        _ => {}
+    }
+}
+
+/// Function identity: the types of its IN / INOUT / VARIADIC arguments.
+fn function_args(params: &[Node], r: &Resolver) -> String {
+    params
+        .iter()
+        .filter_map(|p| match &p.node {
+            Some(NodeEnum::FunctionParameter(fp)) => {
+                let mode = FunctionParameterMode::try_from(fp.mode).unwrap_or(FunctionParameterMode::FuncParamIn);
+                let counts = !matches!(mode, FunctionParameterMode::FuncParamOut | FunctionParameterMode::FuncParamTable);
+                counts.then(|| fp.arg_type.as_ref().map(|t| type_sql(t, r)).unwrap_or_default())
+            }
+            _ => None,
+        })
+        .collect::<Vec<_>>()
+        .join(", ")
+}
+
+/// Identity of a CREATE statement; the bool says whether it may replace an existing one.
+#[allow(clippy::wildcard_enum_match_arm)]
+fn identify(n: &NodeEnum, r: &Resolver, _create: bool) -> Option<(Ident, bool)> {
+    let obj = |kind: ObjKind, q: QualName, sub: String, target: String, table: Option<QualName>| Ident {
+        key: ObjKey { kind, schema: q.schema, name: q.name, sub },
+        target,
+        table,
+    };
+    let create_q = |schema: &str, name: &str| {
+        if schema.is_empty() { QualName::new(r.creation_schema(), name) } else { QualName::new(schema, name) }
+    };
+    let list_q = |names: &[Node]| {
+        let parts = name_list(names);
+        match parts.as_slice() {
+            [s, n] => QualName::new(s.clone(), n.clone()),
+            [n] => QualName::new(r.creation_schema(), n.clone()),
+            _ => QualName::new("", parts.join(".")),
+        }
+    };
+    Some(match n {
+        NodeEnum::ViewStmt(v) => {
+            let rv = v.view.as_ref()?;
+            let q = create_q(&rv.schemaname, &rv.relname);
+            let t = format!("VIEW {}", q.sql());
+            (obj(ObjKind::View, q, String::new(), t, None), v.replace)
+        }
+        NodeEnum::CreateTableAsStmt(c) => {
+            if ObjectType::try_from(c.objtype).ok()? != ObjectType::ObjectMatview {
+                return None;
+            }
+            let rv = c.into.as_ref()?.rel.as_ref()?;
+            let q = create_q(&rv.schemaname, &rv.relname);
+            let t = format!("MATERIALIZED VIEW {}", q.sql());
+            (obj(ObjKind::MaterializedView, q, String::new(), t, None), false)
+        }
+        NodeEnum::CreateFunctionStmt(f) => {
+            let q = list_q(&f.funcname);
+            let kind = if f.is_procedure { ObjKind::Procedure } else { ObjKind::Function };
+            let args = function_args(&f.parameters, r);
+            let t = format!("{} {}({args})", kind.sql_keyword(), q.sql());
+            (obj(kind, q, args, t, None), f.replace)
+        }
+        NodeEnum::CreateTrigStmt(tr) => {
+            let rv = tr.relation.as_ref()?;
+            let table = r.relation(&rv.schemaname, &rv.relname);
+            let t = format!("TRIGGER {} ON {}", quote::ident(&tr.trigname), table.sql());
+            let q = QualName::new(table.schema.clone(), tr.trigname.clone());
+            (obj(ObjKind::Trigger, q, table.name.clone(), t, Some(table)), tr.replace)
+        }
+        NodeEnum::CreatePolicyStmt(p) => {
+            let rv = p.table.as_ref()?;
+            let table = r.relation(&rv.schemaname, &rv.relname);
+            let t = format!("POLICY {} ON {}", quote::ident(&p.policy_name), table.sql());
+            let q = QualName::new(table.schema.clone(), p.policy_name.clone());
+            (obj(ObjKind::Policy, q, table.name.clone(), t, Some(table)), false)
+        }
+        NodeEnum::RuleStmt(rs) => {
+            let rv = rs.relation.as_ref()?;
+            let table = r.relation(&rv.schemaname, &rv.relname);
+            let t = format!("RULE {} ON {}", quote::ident(&rs.rulename), table.sql());
+            let q = QualName::new(table.schema.clone(), rs.rulename.clone());
+            (obj(ObjKind::Rule, q, table.name.clone(), t, Some(table)), rs.replace)
+        }
+        NodeEnum::CreateEnumStmt(e) => {
+            let q = list_q(&e.type_name);
+            let t = format!("TYPE {}", q.sql());
+            (obj(ObjKind::Type, q, String::new(), t, None), false)
+        }
+        NodeEnum::CreateRangeStmt(e) => {
+            let q = list_q(&e.type_name);
+            let t = format!("TYPE {}", q.sql());
+            (obj(ObjKind::Type, q, String::new(), t, None), false)
+        }
+        NodeEnum::CompositeTypeStmt(c) => {
+            let rv = c.typevar.as_ref()?;
+            let q = create_q(&rv.schemaname, &rv.relname);
+            let t = format!("TYPE {}", q.sql());
+            (obj(ObjKind::Type, q, String::new(), t, None), false)
+        }
+        NodeEnum::CreateDomainStmt(d) => {
+            let q = list_q(&d.domainname);
+            let t = format!("DOMAIN {}", q.sql());
+            (obj(ObjKind::Domain, q, String::new(), t, None), false)
+        }
+        NodeEnum::DefineStmt(d) => {
+            let kind = match ObjectType::try_from(d.kind).ok()? {
+                ObjectType::ObjectAggregate => ObjKind::Aggregate,
+                ObjectType::ObjectOperator => ObjKind::Operator,
+                ObjectType::ObjectType => ObjKind::Type,
+                ObjectType::ObjectCollation => ObjKind::Collation,
+                ObjectType::ObjectTsparser => ObjKind::TextSearchParser,
+                ObjectType::ObjectTsdictionary => ObjKind::TextSearchDictionary,
+                ObjectType::ObjectTstemplate => ObjKind::TextSearchTemplate,
+                ObjectType::ObjectTsconfiguration => ObjKind::TextSearchConfiguration,
+                _ => return None,
+            };
+            let q = list_q(&d.defnames);
+            let sub = if matches!(kind, ObjKind::Aggregate | ObjKind::Operator) {
+                d.args.iter().map(|a| expr::deparse_expr_raw(a).unwrap_or_default()).collect::<Vec<_>>().join(", ")
+            } else {
+                String::new()
+            };
+            let t = match kind {
+                ObjKind::Aggregate => format!("AGGREGATE {}({sub})", q.sql()),
+                _ => format!("{} {}", kind.sql_keyword(), q.sql()),
+            };
+            (obj(kind, q, sub, t, None), d.replace)
+        }
+        NodeEnum::CreateEventTrigStmt(e) => {
+            let t = format!("EVENT TRIGGER {}", quote::ident(&e.trigname));
+            (obj(ObjKind::EventTrigger, QualName::new("", e.trigname.clone()), String::new(), t, None), false)
+        }
+        NodeEnum::CreateStatsStmt(s) => {
+            let q = list_q(&s.defnames);
+            let t = format!("STATISTICS {}", q.sql());
+            (obj(ObjKind::Statistics, q, String::new(), t, None), false)
+        }
+        NodeEnum::CreatePublicationStmt(p) => {
+            let t = format!("PUBLICATION {}", quote::ident(&p.pubname));
+            (obj(ObjKind::Publication, QualName::new("", p.pubname.clone()), String::new(), t, None), false)
+        }
+        NodeEnum::CreateFdwStmt(f) => {
+            let t = format!("FOREIGN DATA WRAPPER {}", quote::ident(&f.fdwname));
+            (obj(ObjKind::ForeignDataWrapper, QualName::new("", f.fdwname.clone()), String::new(), t, None), false)
+        }
+        NodeEnum::CreateForeignServerStmt(f) => {
+            let t = format!("SERVER {}", quote::ident(&f.servername));
+            (obj(ObjKind::Server, QualName::new("", f.servername.clone()), String::new(), t, None), false)
+        }
+        NodeEnum::CreateUserMappingStmt(u) => {
+            let user = u.user.as_ref().map(|r| r.rolename.clone()).filter(|s| !s.is_empty()).unwrap_or_else(|| "public".into());
+            let t = format!("USER MAPPING FOR {} SERVER {}", quote::ident(&user), quote::ident(&u.servername));
+            (obj(ObjKind::UserMapping, QualName::new("", u.servername.clone()), user, t, None), false)
+        }
+        NodeEnum::CreateCastStmt(c) => {
+            let s = type_sql(c.sourcetype.as_ref()?, r);
+            let d = type_sql(c.targettype.as_ref()?, r);
+            let t = format!("CAST ({s} AS {d})");
+            (obj(ObjKind::Cast, QualName::new("", s), d, t, None), false)
+        }
+        NodeEnum::CreateOpClassStmt(c) => {
+            let q = list_q(&c.opclassname);
+            let t = format!("OPERATOR CLASS {} USING {}", q.sql(), quote::ident(&c.amname));
+            (obj(ObjKind::OperatorClass, q, c.amname.clone(), t, None), false)
+        }
+        NodeEnum::CreateOpFamilyStmt(c) => {
+            let q = list_q(&c.opfamilyname);
+            let t = format!("OPERATOR FAMILY {} USING {}", q.sql(), quote::ident(&c.amname));
+            (obj(ObjKind::OperatorFamily, q, c.amname.clone(), t, None), false)
+        }
+        NodeEnum::CreateConversionStmt(c) => {
+            let q = list_q(&c.conversion_name);
+            let t = format!("CONVERSION {}", q.sql());
+            (obj(ObjKind::Conversion, q, String::new(), t, None), false)
+        }
+        NodeEnum::CreateAmStmt(a) => {
+            let t = format!("ACCESS METHOD {}", quote::ident(&a.amname));
+            (obj(ObjKind::AccessMethod, QualName::new("", a.amname.clone()), String::new(), t, None), false)
+        }
+        NodeEnum::CreatePlangStmt(p) => {
+            let t = format!("LANGUAGE {}", quote::ident(&p.plname));
+            (obj(ObjKind::Language, QualName::new("", p.plname.clone()), String::new(), t, None), p.replace)
+        }
+        _ => return None,
+    })
+}
+

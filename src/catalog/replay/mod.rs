@@ -1,0 +1,343 @@
+//! Replay: applies each parsed statement to the catalog the way the server would. Every
+//! statement kind is named in `apply`: modelled, ignored with a reason, or reported.
+
+mod comment;
+mod drop;
+mod generic;
+mod sequence;
+mod table;
+
+use pg_query::protobuf::{a_const, Node};
+use pg_query::NodeEnum;
+
+use super::model::*;
+use super::resolve::Resolver;
+use crate::diag::Diag;
+use crate::syntax::Stmt;
+
+/// How strict the replay is.
+#[derive(Clone, Copy, Debug, Default)]
+pub struct ReplayOptions {
+    /// Unsupported statements are errors instead of warnings.
+    pub strict: bool,
+}
+
+/// Builds the catalog from statements in replay order.
+pub fn build(stmts: &[Stmt], opts: ReplayOptions) -> (Catalog, Vec<Diag>) {
+    let mut r = Replay { catalog: Catalog::default(), search_path: default_path(), diags: Vec::new(), opts };
+    r.catalog.schemas.insert("public".into(), Schema { pos: 0 });
+    for (pos, stmt) in stmts.iter().enumerate() {
+        r.apply(pos + 1, stmt);
+    }
+    (r.catalog, r.diags)
+}
+
+fn default_path() -> Vec<String> {
+    vec!["public".to_string()]
+}
+
+pub(crate) struct Replay {
+    pub catalog: Catalog,
+    pub search_path: Vec<String>,
+    pub diags: Vec<Diag>,
+    opts: ReplayOptions,
+}
+
+impl Replay {
+    pub fn resolver(&self) -> Resolver<'_> {
+        Resolver { catalog: &self.catalog, search_path: &self.search_path }
+    }
+
+    /// A statement (or part of one) the catalog does not model.
+    pub fn unsupported(&mut self, stmt: &Stmt, what: &str) {
+        let msg = format!("{what} is not supported; ignored");
+        let d = if self.opts.strict { Diag::error("unsupported-statement", msg) } else { Diag::warning("unsupported-statement", msg) };
+        self.diags.push(stmt.diag(d, None));
+    }
+
+    /// Something the server would reject (missing object, duplicate).
+    pub fn warn(&mut self, stmt: &Stmt, msg: String) {
+        self.diags.push(stmt.diag(Diag::warning("replay", msg), None));
+    }
+
+    fn apply(&mut self, pos: Pos, stmt: &Stmt) {
+        let node = &stmt.node;
+        match node {
+            NodeEnum::VariableSetStmt(s) => self.set(s),
+            NodeEnum::SelectStmt(s) => self.select(s),
+            NodeEnum::CreateSchemaStmt(s) => {
+                if !s.schema_elts.is_empty() {
+                    self.unsupported(stmt, "CREATE SCHEMA with elements");
+                }
+                self.catalog.schemas.entry(s.schemaname.clone()).or_insert(Schema { pos });
+            }
+            NodeEnum::CreateExtensionStmt(s) => {
+                let mut schema = None;
+                let mut version = None;
+                for o in &s.options {
+                    if let Some(NodeEnum::DefElem(d)) = &o.node {
+                        match d.defname.as_str() {
+                            "schema" => schema = def_string(d.arg.as_deref()),
+                            "new_version" => version = def_string(d.arg.as_deref()),
+                            _ => {}
+                        }
+                    }
+                }
+                if s.extname != "plpgsql" {
+                    self.catalog.extensions.entry(s.extname.clone()).or_insert(Extension { schema, version, pos });
+                }
+            }
+            NodeEnum::AlterExtensionStmt(s) => {
+                let v = s.options.iter().find_map(|o| match &o.node {
+                    Some(NodeEnum::DefElem(d)) if d.defname == "new_version" => def_string(d.arg.as_deref()),
+                    _ => None,
+                });
+                if let (Some(e), Some(v)) = (self.catalog.extensions.get_mut(&s.extname), v) {
+                    e.version = Some(v);
+                }
+            }
+            NodeEnum::CreateStmt(s) => self.create_table(pos, stmt, s),
+            NodeEnum::AlterTableStmt(s) => self.alter_table(pos, stmt, s),
+            NodeEnum::IndexStmt(s) => self.create_index(pos, stmt, s),
+            NodeEnum::CreateSeqStmt(s) => self.create_sequence(pos, stmt, s),
+            NodeEnum::AlterSeqStmt(s) => self.alter_sequence(pos, stmt, s),
+            NodeEnum::CommentStmt(s) => self.comment(pos, stmt, s),
+            NodeEnum::DropStmt(s) => self.drop(stmt, s),
+            NodeEnum::RenameStmt(s) => self.rename(stmt, s),
+
+            NodeEnum::ViewStmt(_)
+            | NodeEnum::CreateFunctionStmt(_)
+            | NodeEnum::CreateTrigStmt(_)
+            | NodeEnum::CreateEnumStmt(_)
+            | NodeEnum::CompositeTypeStmt(_)
+            | NodeEnum::CreateDomainStmt(_)
+            | NodeEnum::CreateRangeStmt(_)
+            | NodeEnum::CreatePolicyStmt(_)
+            | NodeEnum::RuleStmt(_)
+            | NodeEnum::CreateTableAsStmt(_)
+            | NodeEnum::DefineStmt(_)
+            | NodeEnum::CreateEventTrigStmt(_)
+            | NodeEnum::CreateStatsStmt(_)
+            | NodeEnum::CreatePublicationStmt(_)
+            | NodeEnum::CreateFdwStmt(_)
+            | NodeEnum::CreateForeignServerStmt(_)
+            | NodeEnum::CreateUserMappingStmt(_)
+            | NodeEnum::CreateCastStmt(_)
+            | NodeEnum::CreateOpClassStmt(_)
+            | NodeEnum::CreateOpFamilyStmt(_)
+            | NodeEnum::CreateConversionStmt(_)
+            | NodeEnum::CreateAmStmt(_)
+            | NodeEnum::CreatePlangStmt(_) => self.create_generic(pos, stmt),
+
+            NodeEnum::AlterEnumStmt(s) => self.alter_enum(stmt, s),
+            NodeEnum::AlterPolicyStmt(_)
+            | NodeEnum::AlterFunctionStmt(_)
+            | NodeEnum::AlterDomainStmt(_)
+            | NodeEnum::AlterTypeStmt(_)
+            | NodeEnum::AlterObjectSchemaStmt(_)
+            | NodeEnum::AlterEventTrigStmt(_)
+            | NodeEnum::AlterPublicationStmt(_)
+            | NodeEnum::AlterTsconfigurationStmt(_)
+            | NodeEnum::AlterTsdictionaryStmt(_)
+            | NodeEnum::AlterOperatorStmt(_)
+            | NodeEnum::AlterCollationStmt(_)
+            | NodeEnum::AlterStatsStmt(_)
+            | NodeEnum::AlterFdwStmt(_)
+            | NodeEnum::AlterForeignServerStmt(_)
+            | NodeEnum::AlterUserMappingStmt(_)
+            | NodeEnum::AlterOpFamilyStmt(_)
+            | NodeEnum::AlterObjectDependsStmt(_)
+            | NodeEnum::AlterExtensionContentsStmt(_)
+            | NodeEnum::CreateForeignTableStmt(_)
+            | NodeEnum::DropUserMappingStmt(_)
+            | NodeEnum::ImportForeignSchemaStmt(_)
+            | NodeEnum::CreateTransformStmt(_)
+            | NodeEnum::SecLabelStmt(_)
+            | NodeEnum::DoStmt(_)
+            | NodeEnum::ClusterStmt(_)
+            | NodeEnum::AlterTableMoveAllStmt(_)
+            | NodeEnum::AlterTableSpaceOptionsStmt(_)
+            | NodeEnum::CreateTableSpaceStmt(_)
+            | NodeEnum::DropTableSpaceStmt(_)
+            | NodeEnum::CreateSubscriptionStmt(_)
+            | NodeEnum::AlterSubscriptionStmt(_)
+            | NodeEnum::DropSubscriptionStmt(_)
+            | NodeEnum::CreatedbStmt(_)
+            | NodeEnum::AlterDatabaseStmt(_)
+            | NodeEnum::AlterDatabaseRefreshCollStmt(_)
+            | NodeEnum::AlterDatabaseSetStmt(_)
+            | NodeEnum::DropdbStmt(_)
+            | NodeEnum::AlterSystemStmt(_)
+            | NodeEnum::AlterRoleSetStmt(_)
+            | NodeEnum::DropOwnedStmt(_)
+            | NodeEnum::ReassignOwnedStmt(_)
+            | NodeEnum::RefreshMatViewStmt(_)
+            | NodeEnum::AlterDefaultPrivilegesStmt(_) => {
+                let kind = statement_kind(node);
+                self.unsupported(stmt, &kind);
+            }
+
+            // Owners and privileges are not part of the compared schema (pg_dump --no-owner
+            // --no-privileges); roles are cluster-wide, not schema objects.
+            NodeEnum::AlterOwnerStmt(_)
+            | NodeEnum::GrantStmt(_)
+            | NodeEnum::GrantRoleStmt(_)
+            | NodeEnum::CreateRoleStmt(_)
+            | NodeEnum::AlterRoleStmt(_)
+            | NodeEnum::DropRoleStmt(_) => {}
+
+            // Data and session statements leave the schema as it is.
+            NodeEnum::InsertStmt(_)
+            | NodeEnum::UpdateStmt(_)
+            | NodeEnum::DeleteStmt(_)
+            | NodeEnum::MergeStmt(_)
+            | NodeEnum::CopyStmt(_)
+            | NodeEnum::TransactionStmt(_)
+            | NodeEnum::VariableShowStmt(_)
+            | NodeEnum::ExplainStmt(_)
+            | NodeEnum::NotifyStmt(_)
+            | NodeEnum::ListenStmt(_)
+            | NodeEnum::UnlistenStmt(_)
+            | NodeEnum::LockStmt(_)
+            | NodeEnum::CheckPointStmt(_)
+            | NodeEnum::DiscardStmt(_)
+            | NodeEnum::PrepareStmt(_)
+            | NodeEnum::ExecuteStmt(_)
+            | NodeEnum::DeallocateStmt(_)
+            | NodeEnum::VacuumStmt(_)
+            | NodeEnum::ReindexStmt(_)
+            | NodeEnum::ConstraintsSetStmt(_)
+            | NodeEnum::LoadStmt(_)
+            | NodeEnum::DeclareCursorStmt(_)
+            | NodeEnum::FetchStmt(_)
+            | NodeEnum::ClosePortalStmt(_)
+            | NodeEnum::CallStmt(_)
+            | NodeEnum::TruncateStmt(_) => {}
+
+            NodeEnum::Alias(_) | NodeEnum::RangeVar(_) | NodeEnum::TableFunc(_) | NodeEnum::IntoClause(_) | NodeEnum::Var(_)
+            | NodeEnum::Param(_) | NodeEnum::Aggref(_) | NodeEnum::GroupingFunc(_) | NodeEnum::WindowFunc(_)
+            | NodeEnum::WindowFuncRunCondition(_) | NodeEnum::MergeSupportFunc(_) | NodeEnum::SubscriptingRef(_)
+            | NodeEnum::FuncExpr(_) | NodeEnum::NamedArgExpr(_) | NodeEnum::OpExpr(_) | NodeEnum::DistinctExpr(_)
+            | NodeEnum::NullIfExpr(_) | NodeEnum::ScalarArrayOpExpr(_) | NodeEnum::BoolExpr(_) | NodeEnum::SubLink(_)
+            | NodeEnum::SubPlan(_) | NodeEnum::AlternativeSubPlan(_) | NodeEnum::FieldSelect(_) | NodeEnum::FieldStore(_)
+            | NodeEnum::RelabelType(_) | NodeEnum::CoerceViaIo(_) | NodeEnum::ArrayCoerceExpr(_)
+            | NodeEnum::ConvertRowtypeExpr(_) | NodeEnum::CollateExpr(_) | NodeEnum::CaseExpr(_) | NodeEnum::CaseWhen(_)
+            | NodeEnum::CaseTestExpr(_) | NodeEnum::ArrayExpr(_) | NodeEnum::RowExpr(_) | NodeEnum::RowCompareExpr(_)
+            | NodeEnum::CoalesceExpr(_) | NodeEnum::MinMaxExpr(_) | NodeEnum::SqlvalueFunction(_) | NodeEnum::XmlExpr(_)
+            | NodeEnum::JsonFormat(_) | NodeEnum::JsonReturning(_) | NodeEnum::JsonValueExpr(_)
+            | NodeEnum::JsonConstructorExpr(_) | NodeEnum::JsonIsPredicate(_) | NodeEnum::JsonBehavior(_)
+            | NodeEnum::JsonExpr(_) | NodeEnum::JsonTablePath(_) | NodeEnum::JsonTablePathScan(_)
+            | NodeEnum::JsonTableSiblingJoin(_) | NodeEnum::NullTest(_) | NodeEnum::BooleanTest(_) | NodeEnum::MergeAction(_)
+            | NodeEnum::CoerceToDomain(_) | NodeEnum::CoerceToDomainValue(_) | NodeEnum::SetToDefault(_)
+            | NodeEnum::CurrentOfExpr(_) | NodeEnum::NextValueExpr(_) | NodeEnum::InferenceElem(_)
+            | NodeEnum::ReturningExpr(_) | NodeEnum::TargetEntry(_) | NodeEnum::RangeTblRef(_) | NodeEnum::JoinExpr(_)
+            | NodeEnum::FromExpr(_) | NodeEnum::OnConflictExpr(_) | NodeEnum::Query(_) | NodeEnum::TypeName(_)
+            | NodeEnum::ColumnRef(_) | NodeEnum::ParamRef(_) | NodeEnum::AExpr(_) | NodeEnum::TypeCast(_)
+            | NodeEnum::CollateClause(_) | NodeEnum::RoleSpec(_) | NodeEnum::FuncCall(_) | NodeEnum::AStar(_)
+            | NodeEnum::AIndices(_) | NodeEnum::AIndirection(_) | NodeEnum::AArrayExpr(_) | NodeEnum::ResTarget(_)
+            | NodeEnum::MultiAssignRef(_) | NodeEnum::SortBy(_) | NodeEnum::WindowDef(_) | NodeEnum::RangeSubselect(_)
+            | NodeEnum::RangeFunction(_) | NodeEnum::RangeTableFunc(_) | NodeEnum::RangeTableFuncCol(_)
+            | NodeEnum::RangeTableSample(_) | NodeEnum::ColumnDef(_) | NodeEnum::TableLikeClause(_)
+            | NodeEnum::IndexElem(_) | NodeEnum::DefElem(_) | NodeEnum::LockingClause(_) | NodeEnum::XmlSerialize(_)
+            | NodeEnum::PartitionElem(_) | NodeEnum::PartitionSpec(_) | NodeEnum::PartitionBoundSpec(_)
+            | NodeEnum::PartitionRangeDatum(_) | NodeEnum::PartitionCmd(_) | NodeEnum::RangeTblEntry(_)
+            | NodeEnum::RtepermissionInfo(_) | NodeEnum::RangeTblFunction(_) | NodeEnum::TableSampleClause(_)
+            | NodeEnum::WithCheckOption(_) | NodeEnum::SortGroupClause(_) | NodeEnum::GroupingSet(_)
+            | NodeEnum::WindowClause(_) | NodeEnum::RowMarkClause(_) | NodeEnum::WithClause(_) | NodeEnum::InferClause(_)
+            | NodeEnum::OnConflictClause(_) | NodeEnum::CtesearchClause(_) | NodeEnum::CtecycleClause(_)
+            | NodeEnum::CommonTableExpr(_) | NodeEnum::MergeWhenClause(_) | NodeEnum::ReturningOption(_)
+            | NodeEnum::ReturningClause(_) | NodeEnum::TriggerTransition(_) | NodeEnum::JsonOutput(_)
+            | NodeEnum::JsonArgument(_) | NodeEnum::JsonFuncExpr(_) | NodeEnum::JsonTablePathSpec(_)
+            | NodeEnum::JsonTable(_) | NodeEnum::JsonTableColumn(_) | NodeEnum::JsonKeyValue(_)
+            | NodeEnum::JsonParseExpr(_) | NodeEnum::JsonScalarExpr(_) | NodeEnum::JsonSerializeExpr(_)
+            | NodeEnum::JsonObjectConstructor(_) | NodeEnum::JsonArrayConstructor(_)
+            | NodeEnum::JsonArrayQueryConstructor(_) | NodeEnum::JsonAggConstructor(_) | NodeEnum::JsonObjectAgg(_)
+            | NodeEnum::JsonArrayAgg(_) | NodeEnum::RawStmt(_) | NodeEnum::SetOperationStmt(_) | NodeEnum::ReturnStmt(_)
+            | NodeEnum::PlassignStmt(_) | NodeEnum::AlterTableCmd(_) | NodeEnum::AtalterConstraint(_)
+            | NodeEnum::ReplicaIdentityStmt(_) | NodeEnum::ObjectWithArgs(_) | NodeEnum::AccessPriv(_)
+            | NodeEnum::Constraint(_) | NodeEnum::CreateOpClassItem(_) | NodeEnum::StatsElem(_)
+            | NodeEnum::FunctionParameter(_) | NodeEnum::InlineCodeBlock(_) | NodeEnum::CallContext(_)
+            | NodeEnum::VacuumRelation(_) | NodeEnum::PublicationTable(_) | NodeEnum::PublicationObjSpec(_)
+            | NodeEnum::Integer(_) | NodeEnum::Float(_) | NodeEnum::Boolean(_) | NodeEnum::String(_)
+            | NodeEnum::BitString(_) | NodeEnum::List(_) | NodeEnum::IntList(_) | NodeEnum::OidList(_)
+            | NodeEnum::AConst(_) => {
+                let kind = statement_kind(node);
+                self.unsupported(stmt, &format!("a bare {kind} node"));
+            }
+        }
+    }
+
+    /// `SET search_path = ...`; other settings do not shape the schema.
+    fn set(&mut self, s: &pg_query::protobuf::VariableSetStmt) {
+        if s.name == "search_path" {
+            self.search_path = s.args.iter().filter_map(|a| node_string(a)).collect();
+            if self.search_path.is_empty() {
+                self.search_path = default_path();
+            }
+        }
+    }
+
+    /// `SELECT pg_catalog.set_config('search_path', '...', false)`.
+    fn select(&mut self, s: &pg_query::protobuf::SelectStmt) {
+        for t in &s.target_list {
+            let Some(NodeEnum::ResTarget(rt)) = &t.node else { continue };
+            let Some(NodeEnum::FuncCall(f)) = rt.val.as_ref().and_then(|v| v.node.as_ref()) else { continue };
+            let name = f.funcname.last().and_then(node_string);
+            if name.as_deref() != Some("set_config") {
+                continue;
+            }
+            let args: Vec<Option<String>> = f.args.iter().map(node_string).collect();
+            if let [Some(var), Some(value), ..] = args.as_slice() {
+                if var == "search_path" {
+                    self.search_path = value
+                        .split(',')
+                        .map(|p| p.trim().trim_matches('"').to_string())
+                        .filter(|p| !p.is_empty())
+                        .collect();
+                }
+            }
+        }
+    }
+}
+
+/// The statement kind as a readable name, e.g. `CreateFdwStmt` -> `CREATE FDW statement`.
+pub(crate) fn statement_kind(node: &NodeEnum) -> String {
+    let dbg = format!("{node:?}");
+    let name = dbg.split('(').next().unwrap_or("statement");
+    let mut words = String::new();
+    for (i, ch) in name.trim_end_matches("Stmt").chars().enumerate() {
+        if ch.is_uppercase() && i > 0 {
+            words.push(' ');
+        }
+        words.push(ch.to_ascii_uppercase());
+    }
+    format!("{words} statement")
+}
+
+/// The string value of a String / A_Const string / identifier node.
+pub(crate) fn node_string(n: &Node) -> Option<String> {
+    match n.node.as_ref()? {
+        NodeEnum::String(s) => Some(s.sval.clone()),
+        NodeEnum::AConst(c) => match c.val.as_ref()? {
+            a_const::Val::Sval(s) => Some(s.sval.clone()),
+            a_const::Val::Ival(i) => Some(i.ival.to_string()),
+            a_const::Val::Fval(f) => Some(f.fval.clone()),
+            a_const::Val::Boolval(b) => Some(b.boolval.to_string()),
+            a_const::Val::Bsval(b) => Some(b.bsval.clone()),
+        },
+        NodeEnum::Integer(i) => Some(i.ival.to_string()),
+        NodeEnum::Float(f) => Some(f.fval.clone()),
+        NodeEnum::Boolean(b) => Some(b.boolval.to_string()),
+        NodeEnum::TypeName(t) => t.names.last().and_then(node_string),
+        _ => None,
+    }
+}
+
+pub(crate) fn def_string(arg: Option<&Node>) -> Option<String> {
+    arg.and_then(node_string)
+}
+
+/// A list of String nodes as plain strings.
+pub(crate) fn name_list(nodes: &[Node]) -> Vec<String> {
+    nodes.iter().filter_map(node_string).collect()
+}

@@ -1,0 +1,804 @@
+//! CREATE TABLE, ALTER TABLE, CREATE INDEX and renames of relations.
+
+use pg_query::protobuf::{self, AlterTableCmd, AlterTableStmt, AlterTableType, ConstrType, CreateStmt, IndexStmt, Node};
+use pg_query::NodeEnum;
+
+use super::{name_list, node_string, Replay};
+use crate::catalog::expr::{self, deparse_stmt};
+use crate::catalog::model::*;
+use crate::catalog::resolve::Resolver;
+use crate::catalog::types::type_sql;
+use crate::emit::quote;
+use crate::syntax::Stmt;
+
+impl Replay {
+    pub(super) fn create_table(&mut self, pos: Pos, stmt: &Stmt, s: &CreateStmt) {
+        let Some(rv) = &s.relation else { return };
+        let name = self.create_name(&rv.schemaname, &rv.relname);
+        if rv.relpersistence == "t" {
+            self.unsupported(stmt, "CREATE TEMPORARY TABLE");
+            return;
+        }
+        if self.catalog.tables.contains_key(&name) {
+            if !s.if_not_exists {
+                self.warn(stmt, format!("table {} already exists", name.sql()));
+            }
+            return;
+        }
+        let mut t = Table { pos, unlogged: rv.relpersistence == "u", replica_identity: "DEFAULT".into(), ..Default::default() };
+        if s.of_typename.is_some() {
+            self.unsupported(stmt, "CREATE TABLE ... OF type");
+        }
+        if !s.access_method.is_empty() && s.access_method != "heap" {
+            t.access_method = Some(s.access_method.clone());
+        }
+        t.options = reloptions(&s.options);
+        let parents: Vec<QualName> = s
+            .inh_relations
+            .iter()
+            .filter_map(|n| match &n.node {
+                Some(NodeEnum::RangeVar(p)) => Some(self.resolver().relation(&p.schemaname, &p.relname)),
+                _ => None,
+            })
+            .collect();
+        // Inherited columns come first, in parent order.
+        for p in &parents {
+            if let Some(parent) = self.catalog.tables.get(p) {
+                for c in &parent.columns {
+                    if t.column(&c.name).is_none() {
+                        let mut ic = c.clone();
+                        ic.inherited = true;
+                        ic.identity = None;
+                        t.columns.push(ic);
+                    }
+                }
+                for (n, c) in &parent.constraints {
+                    if c.kind == ConstraintKind::Check && !c.def.contains("NO INHERIT") {
+                        let mut ic = c.clone();
+                        ic.inherited = true;
+                        t.constraints.insert(n.clone(), ic);
+                    }
+                }
+            }
+        }
+        if let Some(bound) = &s.partbound {
+            let parent = parents.first().cloned().unwrap_or_else(|| QualName::new("", ""));
+            t.partition_of = Some((parent, partition_bound_sql(bound)));
+        } else {
+            t.inherits = parents;
+        }
+        if let Some(spec) = &s.partspec {
+            t.partition_by = Some(partition_spec_sql(spec, &self.resolver()));
+        }
+        let mut pending: Vec<(Option<String>, protobuf::Constraint)> = Vec::new();
+        for elt in &s.table_elts {
+            match &elt.node {
+                Some(NodeEnum::ColumnDef(cd)) => {
+                    let (col, cons) = self.column_def(pos, &name, cd);
+                    match t.columns.iter_mut().find(|c| c.name == col.name) {
+                        Some(existing) => {
+                            // A local definition of an inherited column merges into it.
+                            existing.inherited = false;
+                            existing.not_null |= col.not_null;
+                            if col.default.is_some() {
+                                existing.default = col.default;
+                            }
+                        }
+                        None => t.columns.push(col),
+                    }
+                    pending.extend(cons.into_iter().map(|c| (Some(cd.colname.clone()), c)));
+                }
+                Some(NodeEnum::Constraint(c)) => pending.push((None, (**c).clone())),
+                Some(NodeEnum::TableLikeClause(_)) => self.unsupported(stmt, "CREATE TABLE ... (LIKE ...)"),
+                _ => self.unsupported(stmt, "this CREATE TABLE element"),
+            }
+        }
+        self.catalog.tables.insert(name.clone(), t);
+        for (col, c) in pending {
+            self.add_constraint(pos, stmt, &name, c, col.as_deref());
+        }
+    }
+
+    /// The qualified name a CREATE of `schema.name` makes.
+    pub(super) fn create_name(&self, schema: &str, name: &str) -> QualName {
+        if schema.is_empty() {
+            QualName::new(self.resolver().creation_schema(), name)
+        } else {
+            QualName::new(schema, name)
+        }
+    }
+
+    /// A column and the constraints written on it (other than NOT NULL / DEFAULT / identity).
+    fn column_def(&self, pos: Pos, table: &QualName, cd: &protobuf::ColumnDef) -> (Column, Vec<protobuf::Constraint>) {
+        let r = self.resolver();
+        let ty = cd.type_name.as_ref().map(|t| type_sql(t, &r)).unwrap_or_default();
+        let mut col = Column::new(cd.colname.clone(), ty);
+        col.not_null = cd.is_not_null;
+        col.collation = cd.coll_clause.as_ref().map(|c| collation_sql(&c.collname));
+        if !cd.compression.is_empty() {
+            col.compression = Some(cd.compression.clone());
+        }
+        if let Some(d) = &cd.raw_default {
+            col.default = Some((expr::expr_sql(d, &r), pos));
+        }
+        let mut others = Vec::new();
+        for c in &cd.constraints {
+            let Some(NodeEnum::Constraint(c)) = &c.node else { continue };
+            match ConstrType::try_from(c.contype).unwrap_or(ConstrType::Undefined) {
+                ConstrType::ConstrNotnull => col.not_null = true,
+                ConstrType::ConstrNull => col.not_null = false,
+                ConstrType::ConstrDefault => {
+                    if let Some(e) = &c.raw_expr {
+                        col.default = Some((expr::expr_sql(e, &r), pos));
+                    }
+                }
+                ConstrType::ConstrIdentity => {
+                    col.not_null = true;
+                    col.identity = Some(identity_from(table, &cd.colname, c, pos));
+                }
+                ConstrType::ConstrGenerated => {
+                    col.generated = c.raw_expr.as_ref().map(|e| expr::expr_sql(e, &r));
+                }
+                ConstrType::ConstrCheck
+                | ConstrType::ConstrPrimary
+                | ConstrType::ConstrUnique
+                | ConstrType::ConstrExclusion
+                | ConstrType::ConstrForeign => others.push((**c).clone()),
+                ConstrType::ConstrAttrDeferrable
+                | ConstrType::ConstrAttrNotDeferrable
+                | ConstrType::ConstrAttrDeferred
+                | ConstrType::ConstrAttrImmediate
+                | ConstrType::ConstrAttrEnforced
+                | ConstrType::ConstrAttrNotEnforced => {
+                    if let Some(prev) = others.last_mut() {
+                        apply_attr(prev, c.contype);
+                    }
+                }
+                ConstrType::Undefined => {}
+            }
+        }
+        (col, others)
+    }
+
+    /// Adds a table constraint (naming it as PostgreSQL would when unnamed).
+    pub(super) fn add_constraint(&mut self, pos: Pos, stmt: &Stmt, table: &QualName, mut c: protobuf::Constraint, column: Option<&str>) {
+        let kind = match ConstrType::try_from(c.contype).unwrap_or(ConstrType::Undefined) {
+            ConstrType::ConstrPrimary => ConstraintKind::PrimaryKey,
+            ConstrType::ConstrUnique => ConstraintKind::Unique,
+            ConstrType::ConstrCheck => ConstraintKind::Check,
+            ConstrType::ConstrExclusion => ConstraintKind::Exclude,
+            ConstrType::ConstrForeign => ConstraintKind::ForeignKey,
+            ConstrType::ConstrNotnull => {
+                // ALTER TABLE ... ADD [CONSTRAINT x] NOT NULL col (PostgreSQL 18 syntax)
+                for k in name_list(&c.keys) {
+                    if let Some(col) = self.catalog.tables.get_mut(table).and_then(|t| t.column_mut(&k)) {
+                        col.not_null = true;
+                    }
+                }
+                return;
+            }
+            ConstrType::Undefined
+            | ConstrType::ConstrNull
+            | ConstrType::ConstrDefault
+            | ConstrType::ConstrIdentity
+            | ConstrType::ConstrGenerated
+            | ConstrType::ConstrAttrDeferrable
+            | ConstrType::ConstrAttrNotDeferrable
+            | ConstrType::ConstrAttrDeferred
+            | ConstrType::ConstrAttrImmediate
+            | ConstrType::ConstrAttrEnforced
+            | ConstrType::ConstrAttrNotEnforced => {
+                self.unsupported(stmt, "this table constraint");
+                return;
+            }
+        };
+        if let Some(col) = column {
+            let key = Node { node: Some(NodeEnum::String(protobuf::String { sval: col.to_string() })) };
+            match kind {
+                ConstraintKind::PrimaryKey | ConstraintKind::Unique => c.keys = vec![key],
+                ConstraintKind::ForeignKey => c.fk_attrs = vec![key],
+                ConstraintKind::Check | ConstraintKind::Exclude => {}
+            }
+        }
+        let columns = match kind {
+            ConstraintKind::PrimaryKey | ConstraintKind::Unique => name_list(&c.keys),
+            ConstraintKind::ForeignKey => name_list(&c.fk_attrs),
+            ConstraintKind::Check | ConstraintKind::Exclude => column.map(|c| vec![c.to_string()]).unwrap_or_default(),
+        };
+        let Some(t) = self.catalog.tables.get(table) else {
+            self.warn(stmt, format!("table {} does not exist", table.sql()));
+            return;
+        };
+        let name = if c.conname.is_empty() { choose_constraint_name(table, t, kind, &columns) } else { c.conname.clone() };
+        let r = self.resolver();
+        let references = c.pktable.as_ref().map(|p| r.relation(&p.schemaname, &p.relname));
+        let mut def = constraint_def(&c, &r);
+        if kind == ConstraintKind::PrimaryKey || kind == ConstraintKind::Unique || kind == ConstraintKind::Exclude {
+            // USING INDEX adopts an existing index under the constraint's name.
+            if !c.indexname.is_empty() {
+                let idx = QualName::new(table.schema.clone(), c.indexname.clone());
+                if let Some(i) = self.catalog.indexes.remove(&idx) {
+                    def = index_as_constraint(kind, &i.def, &c);
+                }
+            }
+        }
+        let con = Constraint { kind, def, columns, references, inherited: false, pos };
+        if kind == ConstraintKind::PrimaryKey {
+            let t = self.catalog.tables.get_mut(table).expect("checked above");
+            for k in &con.columns {
+                if let Some(col) = t.column_mut(k) {
+                    col.not_null = true;
+                }
+            }
+        }
+        let t = self.catalog.tables.get_mut(table).expect("checked above");
+        t.constraints.insert(name, con);
+    }
+
+    pub(super) fn alter_table(&mut self, pos: Pos, stmt: &Stmt, s: &AlterTableStmt) {
+        let Some(rv) = &s.relation else { return };
+        let name = self.resolver().relation(&rv.schemaname, &rv.relname);
+        let objtype = protobuf::ObjectType::try_from(s.objtype).unwrap_or(protobuf::ObjectType::Undefined);
+        if objtype == protobuf::ObjectType::ObjectIndex {
+            for cmd in &s.cmds {
+                if let Some(NodeEnum::AlterTableCmd(c)) = &cmd.node {
+                    self.alter_index_cmd(stmt, &name, c);
+                }
+            }
+            return;
+        }
+        if objtype == protobuf::ObjectType::ObjectSequence {
+            // ALTER SEQUENCE ... OWNER TO and the like arrive here; owners are not compared.
+            return;
+        }
+        if !self.catalog.tables.contains_key(&name) {
+            if self.resolver().relation_exists(&name) {
+                // ALTER TABLE on a view / matview (defaults on views, owners): not modelled.
+                for cmd in &s.cmds {
+                    if let Some(NodeEnum::AlterTableCmd(c)) = &cmd.node {
+                        if c.subtype != AlterTableType::AtChangeOwner as i32 {
+                            self.unsupported(stmt, "ALTER on a view");
+                        }
+                    }
+                }
+                return;
+            }
+            if !s.missing_ok {
+                self.warn(stmt, format!("relation {} does not exist", name.sql()));
+            }
+            return;
+        }
+        for cmd in &s.cmds {
+            if let Some(NodeEnum::AlterTableCmd(c)) = &cmd.node {
+                self.alter_table_cmd(pos, stmt, &name, c);
+            }
+        }
+    }
+
+    fn alter_index_cmd(&mut self, stmt: &Stmt, index: &QualName, c: &AlterTableCmd) {
+        let subtype = AlterTableType::try_from(c.subtype).unwrap_or(AlterTableType::Undefined);
+        match subtype {
+            AlterTableType::AtAttachPartition => {
+                if let Some(NodeEnum::PartitionCmd(pc)) = c.def.as_ref().and_then(|d| d.node.as_ref()) {
+                    if let Some(child) = &pc.name {
+                        let child = self.resolver().relation(&child.schemaname, &child.relname);
+                        if let Some(i) = self.catalog.indexes.get_mut(&child) {
+                            i.attached_to = Some(index.clone());
+                        }
+                    }
+                }
+            }
+            AlterTableType::AtChangeOwner | AlterTableType::AtSetTableSpace => {}
+            _ => self.unsupported(stmt, "this ALTER INDEX"),
+        }
+    }
+
+    fn alter_table_cmd(&mut self, pos: Pos, stmt: &Stmt, table: &QualName, c: &AlterTableCmd) {
+        let subtype = AlterTableType::try_from(c.subtype).unwrap_or(AlterTableType::Undefined);
+        let r = self.resolver();
+        let def = c.def.as_ref().and_then(|d| d.node.as_ref());
+        let col_name = c.name.clone();
+        match subtype {
+            AlterTableType::AtAddColumn => {
+                if let Some(NodeEnum::ColumnDef(cd)) = def {
+                    if self.catalog.tables[table].column(&cd.colname).is_some() {
+                        if !c.missing_ok {
+                            self.warn(stmt, format!("column {} already exists", cd.colname));
+                        }
+                        return;
+                    }
+                    let (col, cons) = self.column_def(pos, table, cd);
+                    self.catalog.tables.get_mut(table).expect("exists").columns.push(col);
+                    for k in cons {
+                        self.add_constraint(pos, stmt, table, k, Some(&cd.colname));
+                    }
+                }
+            }
+            AlterTableType::AtColumnDefault => {
+                let value = def.map(|d| expr::expr_sql(&Node { node: Some(d.clone()) }, &r));
+                self.with_column(stmt, table, &col_name, |col| col.default = value.map(|v| (v, pos)));
+            }
+            AlterTableType::AtDropNotNull => self.with_column(stmt, table, &col_name, |col| col.not_null = false),
+            AlterTableType::AtSetNotNull => self.with_column(stmt, table, &col_name, |col| col.not_null = true),
+            AlterTableType::AtSetStatistics => {
+                let v = def.and_then(|d| node_string(&Node { node: Some(d.clone()) })).and_then(|s| s.parse::<i32>().ok());
+                self.with_column(stmt, table, &col_name, |col| col.statistics = v.filter(|&v| v >= 0));
+            }
+            AlterTableType::AtSetStorage => {
+                let v = def.and_then(|d| node_string(&Node { node: Some(d.clone()) })).map(|s| s.to_uppercase());
+                self.with_column(stmt, table, &col_name, |col| col.storage = v);
+            }
+            AlterTableType::AtSetCompression => {
+                let v = def.and_then(|d| node_string(&Node { node: Some(d.clone()) }));
+                self.with_column(stmt, table, &col_name, |col| col.compression = v.filter(|v| v != "default"));
+            }
+            AlterTableType::AtDropColumn => {
+                let t = self.catalog.tables.get_mut(table).expect("exists");
+                let before = t.columns.len();
+                t.columns.retain(|col| col.name != col_name);
+                if t.columns.len() == before {
+                    if !c.missing_ok {
+                        self.warn(stmt, format!("column {col_name} does not exist"));
+                    }
+                    return;
+                }
+                t.constraints.retain(|_, k| !k.columns.contains(&col_name));
+                let col_ref = (table.clone(), col_name.clone());
+                self.catalog.sequences.retain(|_, s| s.owned_by.as_ref() != Some(&col_ref));
+                let table = table.clone();
+                self.catalog.indexes.retain(|_, i| !(i.table == table && i.columns.contains(&col_name)));
+            }
+            AlterTableType::AtAlterColumnType => {
+                if let Some(NodeEnum::ColumnDef(cd)) = def {
+                    let ty = cd.type_name.as_ref().map(|t| type_sql(t, &r)).unwrap_or_default();
+                    let coll = cd.coll_clause.as_ref().map(|c| collation_sql(&c.collname));
+                    self.with_column(stmt, table, &col_name, |col| {
+                        col.type_sql = ty;
+                        if coll.is_some() {
+                            col.collation = coll;
+                        }
+                    });
+                }
+            }
+            AlterTableType::AtAddConstraint => {
+                if let Some(NodeEnum::Constraint(k)) = def {
+                    self.add_constraint(pos, stmt, table, (**k).clone(), None);
+                }
+            }
+            AlterTableType::AtValidateConstraint => {
+                if let Some(k) = self.catalog.tables.get_mut(table).and_then(|t| t.constraints.get_mut(&col_name)) {
+                    k.def = k.def.replace(" NOT VALID", "");
+                }
+            }
+            AlterTableType::AtDropConstraint => {
+                let t = self.catalog.tables.get_mut(table).expect("exists");
+                if t.constraints.remove(&col_name).is_none() && !c.missing_ok {
+                    self.warn(stmt, format!("constraint {col_name} does not exist"));
+                }
+            }
+            AlterTableType::AtAddIdentity => {
+                if let Some(NodeEnum::Constraint(k)) = def {
+                    let id = identity_from(table, &col_name, k, pos);
+                    self.with_column(stmt, table, &col_name, |col| {
+                        col.identity = Some(id);
+                        col.not_null = true;
+                    });
+                }
+            }
+            AlterTableType::AtSetIdentity => {
+                let opts: Vec<Node> = match def {
+                    Some(NodeEnum::List(l)) => l.items.clone(),
+                    _ => Vec::new(),
+                };
+                self.with_column(stmt, table, &col_name, |col| {
+                    if let Some(id) = col.identity.as_mut() {
+                        for o in &opts {
+                            if let Some(NodeEnum::DefElem(d)) = &o.node {
+                                if d.defname == "generated" {
+                                    id.kind = identity_kind(d.arg.as_deref().and_then(node_string).as_deref());
+                                }
+                            }
+                        }
+                        super::sequence::apply_seq_options(&mut id.options, &opts);
+                    }
+                });
+            }
+            AlterTableType::AtDropIdentity => self.with_column(stmt, table, &col_name, |col| col.identity = None),
+            AlterTableType::AtSetExpression => {
+                let v = def.map(|d| expr::expr_sql(&Node { node: Some(d.clone()) }, &r));
+                self.with_column(stmt, table, &col_name, |col| col.generated = v);
+            }
+            AlterTableType::AtDropExpression => self.with_column(stmt, table, &col_name, |col| col.generated = None),
+            AlterTableType::AtSetLogged => self.catalog.tables.get_mut(table).expect("exists").unlogged = false,
+            AlterTableType::AtSetUnLogged => self.catalog.tables.get_mut(table).expect("exists").unlogged = true,
+            AlterTableType::AtSetRelOptions | AlterTableType::AtResetRelOptions | AlterTableType::AtReplaceRelOptions => {
+                let items: Vec<Node> = match def {
+                    Some(NodeEnum::List(l)) => l.items.clone(),
+                    _ => Vec::new(),
+                };
+                let t = self.catalog.tables.get_mut(table).expect("exists");
+                let mut opts: Vec<String> = if subtype == AlterTableType::AtReplaceRelOptions { Vec::new() } else { t.options.clone() };
+                for (k, v) in reloption_pairs(&items) {
+                    opts.retain(|o| o.split('=').next() != Some(k.as_str()));
+                    if subtype != AlterTableType::AtResetRelOptions {
+                        opts.push(format!("{k}={v}"));
+                    }
+                }
+                opts.sort();
+                t.options = opts;
+            }
+            AlterTableType::AtEnableRowSecurity => self.catalog.tables.get_mut(table).expect("exists").rls_enabled = true,
+            AlterTableType::AtDisableRowSecurity => self.catalog.tables.get_mut(table).expect("exists").rls_enabled = false,
+            AlterTableType::AtForceRowSecurity => self.catalog.tables.get_mut(table).expect("exists").rls_forced = true,
+            AlterTableType::AtNoForceRowSecurity => self.catalog.tables.get_mut(table).expect("exists").rls_forced = false,
+            AlterTableType::AtClusterOn => self.catalog.tables.get_mut(table).expect("exists").cluster_on = Some(col_name),
+            AlterTableType::AtDropCluster => self.catalog.tables.get_mut(table).expect("exists").cluster_on = None,
+            AlterTableType::AtReplicaIdentity => {
+                if let Some(NodeEnum::ReplicaIdentityStmt(ri)) = def {
+                    let v = match ri.identity_type.as_str() {
+                        "f" => "FULL".to_string(),
+                        "n" => "NOTHING".to_string(),
+                        "i" => format!("USING INDEX {}", quote::ident(&ri.name)),
+                        _ => "DEFAULT".to_string(),
+                    };
+                    self.catalog.tables.get_mut(table).expect("exists").replica_identity = v;
+                }
+            }
+            AlterTableType::AtAttachPartition => {
+                if let Some(NodeEnum::PartitionCmd(pc)) = def {
+                    if let (Some(child), Some(bound)) = (&pc.name, &pc.bound) {
+                        let child = r.relation(&child.schemaname, &child.relname);
+                        let bound = partition_bound_sql(bound);
+                        let parent_cols: Vec<String> = self.catalog.tables[table].columns.iter().map(|c| c.name.clone()).collect();
+                        if let Some(t) = self.catalog.tables.get_mut(&child) {
+                            t.partition_of = Some((table.clone(), bound));
+                            for col in &mut t.columns {
+                                if parent_cols.contains(&col.name) {
+                                    col.inherited = true;
+                                }
+                            }
+                        }
+                    }
+                }
+            }
+            AlterTableType::AtDetachPartition | AlterTableType::AtDetachPartitionFinalize => {
+                if let Some(NodeEnum::PartitionCmd(pc)) = def {
+                    if let Some(child) = &pc.name {
+                        let child = r.relation(&child.schemaname, &child.relname);
+                        if let Some(t) = self.catalog.tables.get_mut(&child) {
+                            t.partition_of = None;
+                            for col in &mut t.columns {
+                                col.inherited = false;
+                            }
+                        }
+                    }
+                }
+            }
+            AlterTableType::AtAddInherit => {
+                if let Some(NodeEnum::RangeVar(p)) = def {
+                    let p = r.relation(&p.schemaname, &p.relname);
+                    self.catalog.tables.get_mut(table).expect("exists").inherits.push(p);
+                }
+            }
+            AlterTableType::AtDropInherit => {
+                if let Some(NodeEnum::RangeVar(p)) = def {
+                    let p = r.relation(&p.schemaname, &p.relname);
+                    self.catalog.tables.get_mut(table).expect("exists").inherits.retain(|x| *x != p);
+                }
+            }
+            AlterTableType::AtChangeOwner | AlterTableType::AtSetTableSpace | AlterTableType::AtDropOids => {}
+            AlterTableType::AtSetAccessMethod => {
+                let am = c.name.clone();
+                self.catalog.tables.get_mut(table).expect("exists").access_method = Some(am).filter(|a| a != "heap" && !a.is_empty());
+            }
+            AlterTableType::AtEnableTrig
+            | AlterTableType::AtEnableAlwaysTrig
+            | AlterTableType::AtEnableReplicaTrig
+            | AlterTableType::AtDisableTrig
+            | AlterTableType::AtEnableTrigAll
+            | AlterTableType::AtDisableTrigAll
+            | AlterTableType::AtEnableTrigUser
+            | AlterTableType::AtDisableTrigUser => self.set_trigger_state(stmt, table, subtype, &col_name),
+            AlterTableType::AtEnableRule
+            | AlterTableType::AtEnableAlwaysRule
+            | AlterTableType::AtEnableReplicaRule
+            | AlterTableType::AtDisableRule
+            | AlterTableType::AtSetOptions
+            | AlterTableType::AtResetOptions
+            | AlterTableType::AtAddOf
+            | AlterTableType::AtDropOf
+            | AlterTableType::AtGenericOptions
+            | AlterTableType::AtAlterColumnGenericOptions
+            | AlterTableType::AtAlterConstraint
+            | AlterTableType::AtAddIndexConstraint
+            | AlterTableType::AtAddIndex
+            | AlterTableType::AtReAddIndex
+            | AlterTableType::AtReAddConstraint
+            | AlterTableType::AtReAddDomainConstraint
+            | AlterTableType::AtReAddComment
+            | AlterTableType::AtReAddStatistics
+            | AlterTableType::AtCookedColumnDefault
+            | AlterTableType::AtAddColumnToView
+            | AlterTableType::Undefined => {
+                let what = format!("ALTER TABLE {}", subtype.as_str_name());
+                self.unsupported(stmt, &what);
+            }
+        }
+    }
+
+    fn with_column(&mut self, stmt: &Stmt, table: &QualName, column: &str, f: impl FnOnce(&mut Column)) {
+        match self.catalog.tables.get_mut(table).and_then(|t| t.column_mut(column)) {
+            Some(col) => f(col),
+            None => self.warn(stmt, format!("column {column} of {} does not exist", table.sql())),
+        }
+    }
+
+    pub(super) fn create_index(&mut self, pos: Pos, stmt: &Stmt, s: &IndexStmt) {
+        let Some(rv) = &s.relation else { return };
+        let table = self.resolver().relation(&rv.schemaname, &rv.relname);
+        let name = QualName::new(table.schema.clone(), s.idxname.clone());
+        if s.idxname.is_empty() {
+            self.unsupported(stmt, "CREATE INDEX without a name");
+            return;
+        }
+        if self.catalog.indexes.contains_key(&name) {
+            if !s.if_not_exists {
+                self.warn(stmt, format!("index {} already exists", name.sql()));
+            }
+            return;
+        }
+        let r = self.resolver();
+        let mut idx = s.clone();
+        idx.concurrent = false;
+        idx.if_not_exists = false;
+        let mut columns = Vec::new();
+        for p in &idx.index_params {
+            if let Some(NodeEnum::IndexElem(e)) = &p.node {
+                if !e.name.is_empty() {
+                    columns.push(e.name.clone());
+                }
+                if let Some(x) = &e.expr {
+                    columns.extend(column_refs(x));
+                }
+            }
+        }
+        let mut node = Node { node: Some(NodeEnum::IndexStmt(Box::new(idx))) };
+        expr::normalize(&mut node, &r);
+        let def = node.node.map(deparse_stmt).unwrap_or_else(|| Err("empty".into())).unwrap_or_else(|e| format!("/* {e} */"));
+        self.catalog.indexes.insert(name, Index { table, def, columns, attached_to: None, pos });
+    }
+
+    pub(super) fn rename(&mut self, stmt: &Stmt, s: &protobuf::RenameStmt) {
+        use protobuf::ObjectType as O;
+        let kind = O::try_from(s.rename_type).unwrap_or(O::Undefined);
+        let rel = s.relation.as_ref().map(|rv| self.resolver().relation(&rv.schemaname, &rv.relname));
+        match (kind, rel) {
+            (O::ObjectTable, Some(q)) => {
+                if let Some(t) = self.catalog.tables.remove(&q) {
+                    let new = QualName::new(q.schema.clone(), s.newname.clone());
+                    for i in self.catalog.indexes.values_mut() {
+                        if i.table == q {
+                            i.table = new.clone();
+                        }
+                    }
+                    self.catalog.tables.insert(new, t);
+                }
+            }
+            (O::ObjectColumn, Some(q)) => {
+                let (old, new) = (s.subname.clone(), s.newname.clone());
+                self.with_column(stmt, &q, &old, |c| c.name = new);
+            }
+            (O::ObjectTabconstraint, Some(q)) => {
+                if let Some(t) = self.catalog.tables.get_mut(&q) {
+                    if let Some(c) = t.constraints.remove(&s.subname) {
+                        t.constraints.insert(s.newname.clone(), c);
+                    }
+                }
+            }
+            (O::ObjectIndex, Some(q)) => {
+                if let Some(i) = self.catalog.indexes.remove(&q) {
+                    self.catalog.indexes.insert(QualName::new(q.schema, s.newname.clone()), i);
+                }
+            }
+            (O::ObjectSequence, Some(q)) => {
+                if let Some(i) = self.catalog.sequences.remove(&q) {
+                    self.catalog.sequences.insert(QualName::new(q.schema, s.newname.clone()), i);
+                }
+            }
+            _ => self.unsupported(stmt, "this RENAME"),
+        }
+    }
+}
+
+/// Column names read by an expression.
+fn column_refs(n: &Node) -> Vec<String> {
+    let mut out = Vec::new();
+    let mut n = n.clone();
+    expr::walk(&mut n, &mut |x| {
+        if let NodeEnum::ColumnRef(c) = x {
+            if let Some(last) = c.fields.last().and_then(node_string) {
+                out.push(last);
+            }
+        }
+    });
+    out
+}
+
+fn apply_attr(c: &mut protobuf::Constraint, attr: i32) {
+    match ConstrType::try_from(attr).unwrap_or(ConstrType::Undefined) {
+        ConstrType::ConstrAttrDeferrable => c.deferrable = true,
+        ConstrType::ConstrAttrNotDeferrable => c.deferrable = false,
+        ConstrType::ConstrAttrDeferred => c.initdeferred = true,
+        ConstrType::ConstrAttrImmediate => c.initdeferred = false,
+        _ => {}
+    }
+}
+
+/// `ALWAYS` or `BY DEFAULT` from the grammar's `a` / `d`.
+fn identity_kind(when: Option<&str>) -> String {
+    match when {
+        Some("a") | Some("always") => "ALWAYS".to_string(),
+        _ => "BY DEFAULT".to_string(),
+    }
+}
+
+fn identity_from(table: &QualName, column: &str, c: &protobuf::Constraint, pos: Pos) -> Identity {
+    let mut options = SeqOptions::default();
+    super::sequence::apply_seq_options(&mut options, &c.options);
+    let seq_name = c.options.iter().find_map(|o| match &o.node {
+        Some(NodeEnum::DefElem(d)) if d.defname == "sequence_name" => match d.arg.as_deref().and_then(|a| a.node.as_ref()) {
+            Some(NodeEnum::List(l)) => {
+                let parts = name_list(&l.items);
+                match parts.as_slice() {
+                    [s, n] => Some(QualName::new(s.clone(), n.clone())),
+                    [n] => Some(QualName::new(table.schema.clone(), n.clone())),
+                    _ => None,
+                }
+            }
+            _ => None,
+        },
+        _ => None,
+    });
+    let sequence = seq_name.unwrap_or_else(|| QualName::new(table.schema.clone(), truncate_ident(&format!("{}_{}_seq", table.name, column))));
+    Identity { kind: identity_kind(Some(&c.generated_when)), sequence, options, pos }
+}
+
+/// Canonical collation name: builtin collations bare, others qualified.
+pub(super) fn collation_sql(names: &[Node]) -> String {
+    let parts = name_list(names);
+    match parts.as_slice() {
+        [s, n] if s == "pg_catalog" => quote::ident(n),
+        [s, n] => quote::qualified(s, n),
+        [n] => quote::ident(n),
+        _ => parts.join("."),
+    }
+}
+
+/// `key=value` pairs of a WITH (...) list, canonical and sorted.
+fn reloptions(options: &[Node]) -> Vec<String> {
+    let mut v: Vec<String> = reloption_pairs(options).into_iter().map(|(k, v)| format!("{k}={v}")).collect();
+    v.sort();
+    v
+}
+
+fn reloption_pairs(options: &[Node]) -> Vec<(String, String)> {
+    options
+        .iter()
+        .filter_map(|o| match &o.node {
+            Some(NodeEnum::DefElem(d)) => {
+                let key = if d.defnamespace.is_empty() { d.defname.clone() } else { format!("{}.{}", d.defnamespace, d.defname) };
+                let val = d.arg.as_deref().and_then(node_string).unwrap_or_else(|| "true".to_string());
+                Some((key, val.to_lowercase()))
+            }
+            _ => None,
+        })
+        .collect()
+}
+
+/// Canonical definition of a constraint, as written after `ADD CONSTRAINT name`.
+pub(super) fn constraint_def(c: &protobuf::Constraint, r: &Resolver) -> String {
+    let mut c = c.clone();
+    c.conname = String::new();
+    c.initially_valid = !c.skip_validation;
+    c.location = 0;
+    let mut node = Node { node: Some(NodeEnum::Constraint(Box::new(c))) };
+    expr::normalize(&mut node, r);
+    let stmt = AlterTableStmt {
+        relation: Some(protobuf::RangeVar { relname: "t".into(), inh: true, relpersistence: "p".into(), ..Default::default() }),
+        cmds: vec![Node {
+            node: Some(NodeEnum::AlterTableCmd(Box::new(AlterTableCmd {
+                subtype: AlterTableType::AtAddConstraint as i32,
+                def: Some(Box::new(node)),
+                behavior: protobuf::DropBehavior::DropRestrict as i32,
+                ..Default::default()
+            }))),
+        }],
+        objtype: protobuf::ObjectType::ObjectTable as i32,
+        missing_ok: false,
+    };
+    match deparse_stmt(NodeEnum::AlterTableStmt(stmt)) {
+        Ok(s) => s.strip_prefix("ALTER TABLE t ADD ").map(str::to_string).unwrap_or(s),
+        Err(e) => format!("/* cannot deparse constraint: {e} */"),
+    }
+}
+
+/// `PRIMARY KEY USING INDEX i` turns into the index's own definition.
+fn index_as_constraint(kind: ConstraintKind, index_def: &str, c: &protobuf::Constraint) -> String {
+    let cols = index_def.split_once(" (").map(|(_, rest)| rest).unwrap_or("");
+    let cols = cols.split(')').next().unwrap_or("");
+    let head = if kind == ConstraintKind::PrimaryKey { "PRIMARY KEY" } else { "UNIQUE" };
+    let mut s = format!("{head} ({cols})");
+    if c.deferrable {
+        s.push_str(" DEFERRABLE");
+    }
+    if c.initdeferred {
+        s.push_str(" INITIALLY DEFERRED");
+    }
+    s
+}
+
+/// PostgreSQL's names for unnamed constraints: `t_pkey`, `t_a_b_key`, `t_a_fkey`, `t_a_check`.
+fn choose_constraint_name(table: &QualName, t: &Table, kind: ConstraintKind, columns: &[String]) -> String {
+    let suffix = match kind {
+        ConstraintKind::PrimaryKey => "pkey",
+        ConstraintKind::Unique => "key",
+        ConstraintKind::ForeignKey => "fkey",
+        ConstraintKind::Check => "check",
+        ConstraintKind::Exclude => "excl",
+    };
+    let label = if kind == ConstraintKind::PrimaryKey || columns.is_empty() {
+        table.name.clone()
+    } else {
+        format!("{}_{}", table.name, columns.join("_"))
+    };
+    let mut n = 0;
+    loop {
+        let s = if n == 0 { suffix.to_string() } else { format!("{suffix}{n}") };
+        let candidate = format!("{}_{s}", truncate_ident(&label));
+        if !t.constraints.contains_key(&candidate) {
+            return candidate;
+        }
+        n += 1;
+    }
+}
+
+/// Identifiers are at most 63 bytes.
+pub(super) fn truncate_ident(s: &str) -> String {
+    let mut end = s.len().min(63);
+    while !s.is_char_boundary(end) {
+        end -= 1;
+    }
+    s[..end].to_string()
+}
+
+fn partition_bound_sql(b: &protobuf::PartitionBoundSpec) -> String {
+    let stmt = protobuf::CreateStmt {
+        relation: Some(protobuf::RangeVar { relname: "c".into(), inh: true, relpersistence: "p".into(), ..Default::default() }),
+        inh_relations: vec![Node { node: Some(NodeEnum::RangeVar(protobuf::RangeVar { relname: "p".into(), inh: true, relpersistence: "p".into(), ..Default::default() })) }],
+        partbound: Some(b.clone()),
+        oncommit: protobuf::OnCommitAction::OncommitNoop as i32,
+        ..Default::default()
+    };
+    match deparse_stmt(NodeEnum::CreateStmt(stmt)) {
+        Ok(s) => s.split_once(" PARTITION OF p ").map(|(_, b)| b.to_string()).unwrap_or(s),
+        Err(e) => format!("/* {e} */"),
+    }
+}
+
+fn partition_spec_sql(spec: &protobuf::PartitionSpec, r: &Resolver) -> String {
+    let mut spec = spec.clone();
+    spec.location = 0;
+    let stmt = protobuf::CreateStmt {
+        relation: Some(protobuf::RangeVar { relname: "p".into(), inh: true, relpersistence: "p".into(), ..Default::default() }),
+        partspec: Some(spec),
+        oncommit: protobuf::OnCommitAction::OncommitNoop as i32,
+        ..Default::default()
+    };
+    let mut n = Node { node: Some(NodeEnum::CreateStmt(stmt)) };
+    expr::normalize(&mut n, r);
+    match n.node.map(deparse_stmt) {
+        Some(Ok(s)) => s.split_once("PARTITION BY ").map(|(_, b)| b.to_string()).unwrap_or(s),
+        Some(Err(e)) => format!("/* {e} */"),
+        None => String::new(),
+    }
+}

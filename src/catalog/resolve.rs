@@ -1,0 +1,76 @@
+//! Name resolution the way the server does it: through the tracked `search_path`, against
+//! the objects replayed so far.
+
+use super::model::{Catalog, ObjKind, QualName};
+
+/// Resolves unqualified names for one statement.
+pub struct Resolver<'a> {
+    pub catalog: &'a Catalog,
+    pub search_path: &'a [String],
+}
+
+impl Resolver<'_> {
+    /// The schema a CREATE of an unqualified name lands in: the first schema of the path
+    /// (other than pg_catalog), `public` if the path names none.
+    pub fn creation_schema(&self) -> String {
+        self.search_path
+            .iter()
+            .find(|s| s.as_str() != "pg_catalog" && !s.starts_with('$'))
+            .cloned()
+            .unwrap_or_else(|| "public".to_string())
+    }
+
+    fn schemas(&self) -> impl Iterator<Item = &String> {
+        self.search_path.iter().filter(|s| s.as_str() != "pg_catalog")
+    }
+
+    /// A relation name (table, view, sequence, index) as written, qualified.
+    pub fn relation(&self, schema: &str, name: &str) -> QualName {
+        if !schema.is_empty() {
+            return QualName::new(schema, name);
+        }
+        for s in self.schemas() {
+            let q = QualName::new(s.clone(), name);
+            if self.relation_exists(&q) {
+                return q;
+            }
+        }
+        QualName::new(self.creation_schema(), name)
+    }
+
+    pub fn relation_exists(&self, q: &QualName) -> bool {
+        let c = self.catalog;
+        c.tables.contains_key(q)
+            || c.sequences.contains_key(q)
+            || c.indexes.contains_key(q)
+            || [ObjKind::View, ObjKind::MaterializedView].iter().any(|&kind| {
+                c.objects.contains_key(&super::model::ObjKey { kind, schema: q.schema.clone(), name: q.name.clone(), sub: String::new() })
+            })
+    }
+
+    /// The schema of a user-defined type (enum, domain, composite, range, or a table's row
+    /// type) named `name`, searching the path.
+    pub fn user_type_schema(&self, name: &str) -> Option<String> {
+        self.schemas().find(|s| self.user_type_exists(s, name)).cloned()
+    }
+
+    pub fn user_type_exists(&self, schema: &str, name: &str) -> bool {
+        let c = self.catalog;
+        let key = |kind| super::model::ObjKey { kind, schema: schema.to_string(), name: name.to_string(), sub: String::new() };
+        c.objects.contains_key(&key(ObjKind::Type))
+            || c.objects.contains_key(&key(ObjKind::Domain))
+            || c.tables.contains_key(&QualName::new(schema, name))
+    }
+
+    /// The schema of a user-defined function or procedure named `name`, searching the path.
+    pub fn user_function_schema(&self, name: &str) -> Option<String> {
+        self.schemas().find(|s| self.user_function_exists(s, name)).cloned()
+    }
+
+    pub fn user_function_exists(&self, schema: &str, name: &str) -> bool {
+        [ObjKind::Function, ObjKind::Procedure, ObjKind::Aggregate].iter().any(|&kind| {
+            let lo = super::model::ObjKey { kind, schema: schema.to_string(), name: name.to_string(), sub: String::new() };
+            self.catalog.objects.range(lo..).next().is_some_and(|(k, _)| k.kind == kind && k.schema == schema && k.name == name)
+        })
+    }
+}

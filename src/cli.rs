@@ -1,0 +1,68 @@
+//! Command-line arguments (clap) and their resolution into a `Config`.
+
+use std::path::PathBuf;
+
+use clap::Parser;
+
+use pgdumpdiff::input::SourceSpec;
+
+/// pgdumpdiff: the migration between two PostgreSQL schemas, computed offline.
+///
+/// FROM and TO are each a SQL file (e.g. `pg_dump --schema-only` output), a directory of
+/// `*.sql` files replayed in name order, `-` for standard input, `git:REV:PATH`, or `EMPTY`.
+///
+/// Exit status: 0 no changes, 2 changes, 3 destructive statements refused (use --unsafe),
+/// 1 error.
+#[derive(Parser, Debug)]
+#[command(name = "pgdumpdiff", version, about, long_about)]
+pub struct Args {
+    /// The schema as it is.
+    pub from: String,
+    /// The schema as it should be.
+    pub to: String,
+    /// Print the migration even if it holds destructive statements (drops, narrowing types).
+    #[arg(long = "unsafe")]
+    pub allow_unsafe: bool,
+    /// Write the migration to FILE (atomically) instead of standard output.
+    #[arg(short = 'o', long = "output", value_name = "FILE")]
+    pub output: Option<PathBuf>,
+    /// Treat statements pgdumpdiff does not model as errors.
+    #[arg(long)]
+    pub strict: bool,
+    /// Do not emit ALTER EXTENSION ... UPDATE for version differences.
+    #[arg(long)]
+    pub ignore_extension_versions: bool,
+    /// Worker threads for parsing (default: all cores).
+    #[arg(short = 'j', long = "jobs", value_name = "N")]
+    pub jobs: Option<usize>,
+    /// Do not print warnings.
+    #[arg(short = 'q', long)]
+    pub quiet: bool,
+}
+
+/// The resolved configuration.
+pub struct Config {
+    pub from: SourceSpec,
+    pub to: SourceSpec,
+    pub allow_unsafe: bool,
+    pub output: Option<PathBuf>,
+    pub strict: bool,
+    pub ignore_extension_versions: bool,
+    pub jobs: Option<usize>,
+    pub quiet: bool,
+}
+
+impl Args {
+    pub fn into_config(self) -> Config {
+        Config {
+            from: SourceSpec::parse(&self.from),
+            to: SourceSpec::parse(&self.to),
+            allow_unsafe: self.allow_unsafe,
+            output: self.output,
+            strict: self.strict,
+            ignore_extension_versions: self.ignore_extension_versions,
+            jobs: self.jobs,
+            quiet: self.quiet,
+        }
+    }
+}

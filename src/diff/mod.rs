@@ -1,0 +1,96 @@
+//! Diff: catalog FROM vs catalog TO -> a list of changes, one file per object kind. Each
+//! change carries its SQL, where it sits (phase and dump position), and its hazard.
+
+mod comments;
+mod objects;
+mod schemas;
+mod sequences;
+mod tables;
+
+use std::collections::BTreeSet;
+
+use crate::catalog::{Catalog, Pos, QualName};
+
+/// Drops run first (reverse FROM order), then creates and alters (TO order).
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord)]
+pub enum Phase {
+    Drop,
+    Create,
+}
+
+/// Why a statement deserves a second look.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Hazard {
+    /// The statement can lose data (drops, narrowing type changes).
+    DataLoss,
+}
+
+/// One migration statement.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Change {
+    pub phase: Phase,
+    /// Position in FROM (drops) or TO (creates) of the object it belongs to.
+    pub pos: Pos,
+    /// Order among changes at the same position.
+    pub seq: u32,
+    pub sql: String,
+    pub hazard: Option<Hazard>,
+}
+
+/// Options that change what the diff emits.
+#[derive(Clone, Debug, Default)]
+pub struct DiffOptions {
+    pub ignore_extension_versions: bool,
+}
+
+/// Collects changes in emission order of creation; the plan sorts them.
+pub(crate) struct Diff<'a> {
+    pub from: &'a Catalog,
+    pub to: &'a Catalog,
+    pub opts: &'a DiffOptions,
+    pub out: Vec<Change>,
+    seq: u32,
+    /// Tables dropped (their dependents go with them).
+    pub dropped_tables: BTreeSet<QualName>,
+    /// Tables whose columns change type or disappear (dependent views must be rebuilt).
+    pub reshaped_tables: BTreeSet<QualName>,
+    /// Comment targets of objects dropped and recreated (their comments are re-emitted).
+    pub recreated: BTreeSet<String>,
+}
+
+impl Diff<'_> {
+    pub fn push(&mut self, phase: Phase, pos: Pos, sql: String, hazard: Option<Hazard>) {
+        self.seq += 1;
+        self.out.push(Change { phase, pos, seq: self.seq, sql, hazard });
+    }
+
+    pub fn drop(&mut self, pos: Pos, sql: String) {
+        self.push(Phase::Drop, pos, sql, None);
+    }
+
+    pub fn create(&mut self, pos: Pos, sql: String) {
+        self.push(Phase::Create, pos, sql, None);
+    }
+}
+
+/// Every change that turns `from` into `to`, in no particular order.
+pub fn diff(from: &Catalog, to: &Catalog, opts: &DiffOptions) -> Vec<Change> {
+    let mut d = Diff {
+        from,
+        to,
+        opts,
+        out: Vec::new(),
+        seq: 0,
+        dropped_tables: BTreeSet::new(),
+        reshaped_tables: BTreeSet::new(),
+        recreated: BTreeSet::new(),
+    };
+    schemas::diff_schemas(&mut d);
+    schemas::diff_extensions(&mut d);
+    tables::diff_tables(&mut d);
+    sequences::diff_sequences(&mut d);
+    tables::diff_indexes(&mut d);
+    objects::diff_objects(&mut d);
+    comments::diff_comments(&mut d);
+    d.out
+}

@@ -1,0 +1,81 @@
+//! Sequences: every option, AS type, OWNED BY.
+
+use super::{Diff, Hazard, Phase};
+use crate::catalog::SeqOptions;
+use crate::emit::quote;
+
+/// Option clauses of CREATE / ALTER SEQUENCE. With `old`, only what differs; `alter`
+/// spells the ALTER forms.
+pub(crate) fn options_sql(new: &SeqOptions, old: Option<&SeqOptions>, alter: bool) -> String {
+    let n = new.resolved();
+    let o = old.map(SeqOptions::resolved);
+    let mut parts = Vec::new();
+    let changed = |f: &dyn Fn(&crate::catalog::model::ResolvedSeq) -> String| o.as_ref().is_none_or(|o| f(o) != f(&n));
+    if !alter || changed(&|s| s.data_type.clone()) {
+        if new.data_type.is_some() || alter {
+            parts.push(format!("AS {}", n.data_type));
+        }
+    }
+    if changed(&|s| s.start.to_string()) {
+        parts.push(format!("START WITH {}", n.start));
+    }
+    if changed(&|s| s.increment.to_string()) {
+        parts.push(format!("INCREMENT BY {}", n.increment));
+    }
+    if changed(&|s| s.min_value.to_string()) {
+        parts.push(format!("MINVALUE {}", n.min_value));
+    }
+    if changed(&|s| s.max_value.to_string()) {
+        parts.push(format!("MAXVALUE {}", n.max_value));
+    }
+    if changed(&|s| s.cache.to_string()) {
+        parts.push(format!("CACHE {}", n.cache));
+    }
+    if changed(&|s| s.cycle.to_string()) && (alter || n.cycle) {
+        parts.push(if n.cycle { "CYCLE".to_string() } else { "NO CYCLE".to_string() });
+    }
+    let _ = alter;
+    parts.join(" ")
+}
+
+pub(super) fn diff_sequences(d: &mut Diff) {
+    for (q, s) in &d.from.sequences {
+        if d.to.sequences.contains_key(q) {
+            continue;
+        }
+        // A sequence owned by a dropped table or column goes with it.
+        let auto = s.owned_by.as_ref().is_some_and(|(t, c)| {
+            d.dropped_tables.contains(t) || d.to.tables.get(t).is_none_or(|tt| tt.column(c).is_none())
+        });
+        if !auto {
+            d.push(Phase::Drop, s.pos, format!("DROP SEQUENCE {}", q.sql()), Some(Hazard::DataLoss));
+        }
+    }
+    for (q, s) in &d.to.sequences {
+        match d.from.sequences.get(q) {
+            None => {
+                let opts = options_sql(&s.options, None, false);
+                let sql = if opts.is_empty() { format!("CREATE SEQUENCE {}", q.sql()) } else { format!("CREATE SEQUENCE {} {opts}", q.sql()) };
+                d.create(s.pos, sql);
+                if let Some((t, c)) = &s.owned_by {
+                    let pos = d.to.tables.get(t).map_or(s.pos, |tt| tt.pos.max(s.pos));
+                    d.create(pos, format!("ALTER SEQUENCE {} OWNED BY {}.{}", q.sql(), t.sql(), quote::ident(c)));
+                }
+            }
+            Some(old) => {
+                if old.options.resolved() != s.options.resolved() {
+                    let opts = options_sql(&s.options, Some(&old.options), true);
+                    d.create(s.pos, format!("ALTER SEQUENCE {} {opts}", q.sql()));
+                }
+                if old.owned_by != s.owned_by {
+                    let target = match &s.owned_by {
+                        Some((t, c)) => format!("{}.{}", t.sql(), quote::ident(c)),
+                        None => "NONE".to_string(),
+                    };
+                    let pos = s.owned_by.as_ref().and_then(|(t, _)| d.to.tables.get(t)).map_or(s.pos, |tt| tt.pos.max(s.pos));
+                    d.create(pos, format!("ALTER SEQUENCE {} OWNED BY {target}", q.sql()));
+                }
+            }
+        }
+    }
+}

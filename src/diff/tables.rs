@@ -1,0 +1,324 @@
+//! Tables (columns, constraints, per-table settings) and indexes.
+
+use super::{Diff, Hazard, Phase};
+use crate::catalog::{Column, ConstraintKind, QualName, Table};
+use crate::emit::quote;
+
+pub(super) fn diff_tables(d: &mut Diff) {
+    for (q, t) in &d.from.tables {
+        if !d.to.tables.contains_key(q) {
+            d.dropped_tables.insert(q.clone());
+            d.push(Phase::Drop, t.pos, format!("DROP TABLE {}", q.sql()), Some(Hazard::DataLoss));
+        }
+    }
+    for (q, t) in &d.to.tables {
+        match d.from.tables.get(q) {
+            None => create_table(d, q, t),
+            Some(old) => alter_table(d, q, old, t),
+        }
+    }
+    constraints(d);
+}
+
+fn column_sql(c: &Column, with_default: bool) -> String {
+    let mut s = format!("{} {}", quote::ident(&c.name), c.type_sql);
+    if let Some(coll) = &c.collation {
+        s.push_str(&format!(" COLLATE {coll}"));
+    }
+    if let Some(g) = &c.generated {
+        s.push_str(&format!(" GENERATED ALWAYS AS ({g}) STORED"));
+    }
+    if with_default {
+        if let Some((def, _)) = &c.default {
+            s.push_str(&format!(" DEFAULT {def}"));
+        }
+    }
+    if c.not_null {
+        s.push_str(" NOT NULL");
+    }
+    s
+}
+
+fn create_table(d: &mut Diff, q: &QualName, t: &Table) {
+    let partition = t.partition_of.is_some();
+    let cols: Vec<&Column> = t.columns.iter().filter(|c| partition || !c.inherited).collect();
+    let body: Vec<String> = cols.iter().map(|c| format!("    {}", column_sql(c, c.default.as_ref().is_some_and(|(_, p)| *p <= t.pos)))).collect();
+    let mut sql = format!("CREATE {}TABLE {} (\n{}\n)", if t.unlogged { "UNLOGGED " } else { "" }, q.sql(), body.join(",\n"));
+    if body.is_empty() {
+        sql = format!("CREATE {}TABLE {} ()", if t.unlogged { "UNLOGGED " } else { "" }, q.sql());
+    }
+    if !t.inherits.is_empty() {
+        let parents: Vec<String> = t.inherits.iter().map(QualName::sql).collect();
+        sql.push_str(&format!("\nINHERITS ({})", parents.join(", ")));
+    }
+    if let Some(p) = &t.partition_by {
+        sql.push_str(&format!("\nPARTITION BY {p}"));
+    }
+    if let Some(am) = &t.access_method {
+        sql.push_str(&format!("\nUSING {}", quote::ident(am)));
+    }
+    if !t.options.is_empty() {
+        sql.push_str(&format!("\nWITH ({})", t.options.join(", ")));
+    }
+    d.create(t.pos, sql);
+    if let Some((parent, bound)) = &t.partition_of {
+        d.create(t.pos, format!("ALTER TABLE {} ATTACH PARTITION {} {bound}", parent.sql(), q.sql()));
+    }
+    for c in &t.columns {
+        if let Some((def, pos)) = &c.default {
+            if *pos > t.pos && (partition || !c.inherited) {
+                d.create(*pos, format!("ALTER TABLE {} ALTER COLUMN {} SET DEFAULT {def}", q.sql(), quote::ident(&c.name)));
+            }
+        }
+        column_extras(d, q, t.pos, None, c);
+    }
+    table_settings(d, q, &Table::default(), t);
+}
+
+/// Identity, statistics, storage and compression of a column (compared with `old`).
+fn column_extras(d: &mut Diff, q: &QualName, pos: usize, old: Option<&Column>, c: &Column) {
+    let col = format!("ALTER TABLE {} ALTER COLUMN {}", q.sql(), quote::ident(&c.name));
+    let old_identity = old.and_then(|o| o.identity.as_ref());
+    match (old_identity, &c.identity) {
+        (None, Some(id)) => {
+            let opts = super::sequences::options_sql(&id.options, None, false);
+            let mut inner = format!("SEQUENCE NAME {}", id.sequence.sql());
+            if !opts.is_empty() {
+                inner.push(' ');
+                inner.push_str(&opts);
+            }
+            d.create(id.pos.max(pos), format!("{col} ADD GENERATED {} AS IDENTITY ({inner})", id.kind));
+        }
+        (Some(_), None) => d.create(pos, format!("{col} DROP IDENTITY")),
+        (Some(a), Some(b)) if a != b => {
+            if a.sequence != b.sequence {
+                d.create(pos, format!("{col} DROP IDENTITY"));
+                let opts = super::sequences::options_sql(&b.options, None, false);
+                d.create(pos, format!("{col} ADD GENERATED {} AS IDENTITY (SEQUENCE NAME {} {opts})", b.kind, b.sequence.sql()));
+            } else {
+                let mut parts = Vec::new();
+                if a.kind != b.kind {
+                    parts.push(format!("SET GENERATED {}", b.kind));
+                }
+                let opts = super::sequences::options_sql(&b.options, Some(&a.options), true);
+                if !opts.is_empty() {
+                    parts.push(format!("SET {}", opts.replace(" NO ", " SET NO ").replace(" START WITH", " SET START WITH")));
+                }
+                if !parts.is_empty() {
+                    d.create(pos, format!("{col} {}", parts.join(" ")));
+                }
+            }
+        }
+        _ => {}
+    }
+    if old.map(|o| o.statistics) != Some(c.statistics) && (old.is_some() || c.statistics.is_some()) {
+        d.create(pos, format!("{col} SET STATISTICS {}", c.statistics.unwrap_or(-1)));
+    }
+    if old.map(|o| &o.storage) != Some(&c.storage) {
+        if let Some(s) = &c.storage {
+            d.create(pos, format!("{col} SET STORAGE {s}"));
+        }
+    }
+    if old.map(|o| &o.compression) != Some(&c.compression) && (old.is_some() || c.compression.is_some()) {
+        d.create(pos, format!("{col} SET COMPRESSION {}", c.compression.as_deref().unwrap_or("default")));
+    }
+}
+
+fn alter_table(d: &mut Diff, q: &QualName, old: &Table, t: &Table) {
+    let alter = format!("ALTER TABLE {}", q.sql());
+    for oc in &old.columns {
+        let gone = t.column(&oc.name).is_none_or(|c| c.generated != oc.generated);
+        if gone && !oc.inherited {
+            d.reshaped_tables.insert(q.clone());
+            d.push(Phase::Drop, old.pos, format!("{alter} DROP COLUMN {}", quote::ident(&oc.name)), Some(Hazard::DataLoss));
+        }
+    }
+    for c in &t.columns {
+        let old_col = old.column(&c.name).filter(|o| o.generated == c.generated);
+        match old_col {
+            None if c.inherited && t.partition_of.is_some() == old.partition_of.is_some() && old.column(&c.name).is_none() && !t.inherits.is_empty() => {}
+            None => {
+                let inline = c.default.as_ref().is_some_and(|(_, p)| *p <= t.pos);
+                d.create(t.pos, format!("{alter} ADD COLUMN {}", column_sql(c, inline)));
+                if let Some((def, pos)) = &c.default {
+                    if !inline {
+                        d.create(*pos, format!("{alter} ALTER COLUMN {} SET DEFAULT {def}", quote::ident(&c.name)));
+                    }
+                }
+                column_extras(d, q, t.pos, None, c);
+            }
+            Some(o) => alter_column(d, q, t.pos, o, c),
+        }
+    }
+    table_settings(d, q, old, t);
+}
+
+fn alter_column(d: &mut Diff, q: &QualName, pos: usize, o: &Column, c: &Column) {
+    let col = format!("ALTER TABLE {} ALTER COLUMN {}", q.sql(), quote::ident(&c.name));
+    let type_changes = o.type_sql != c.type_sql || o.collation != c.collation;
+    let default_changes = o.default.as_ref().map(|x| &x.0) != c.default.as_ref().map(|x| &x.0);
+    if type_changes {
+        d.reshaped_tables.insert(q.clone());
+        if o.default.is_some() {
+            d.create(pos, format!("{col} DROP DEFAULT"));
+        }
+        let mut sql = format!("{col} TYPE {}", c.type_sql);
+        if let Some(coll) = &c.collation {
+            sql.push_str(&format!(" COLLATE {coll}"));
+        }
+        sql.push_str(&format!(" USING {}::{}", quote::ident(&c.name), c.type_sql));
+        let hazard = (!is_widening(&o.type_sql, &c.type_sql)).then_some(Hazard::DataLoss);
+        d.push(Phase::Create, pos, sql, hazard);
+    }
+    if default_changes || (type_changes && o.default.is_some()) {
+        match &c.default {
+            Some((def, dpos)) => d.create((*dpos).max(pos), format!("{col} SET DEFAULT {def}")),
+            None if !type_changes => d.create(pos, format!("{col} DROP DEFAULT")),
+            None => {}
+        }
+    }
+    if o.not_null != c.not_null && !(c.identity.is_some() && c.not_null) {
+        d.create(pos, format!("{col} {} NOT NULL", if c.not_null { "SET" } else { "DROP" }));
+    }
+    column_extras(d, q, pos, Some(o), c);
+}
+
+/// Type changes that keep every value: longer varchar, varchar -> text, wider integers.
+fn is_widening(from: &str, to: &str) -> bool {
+    let len = |s: &str, prefix: &str| s.strip_prefix(prefix).and_then(|r| r.strip_prefix('(')).and_then(|r| r.strip_suffix(')')).and_then(|n| n.parse::<u32>().ok());
+    match (from, to) {
+        ("smallint", "integer" | "bigint") | ("integer", "bigint") | ("real", "double precision") => true,
+        (f, "text") if f.starts_with("character varying") || f == "text" => true,
+        (f, "character varying") if f.starts_with("character varying") => true,
+        _ => match (len(from, "character varying"), len(to, "character varying")) {
+            (Some(a), Some(b)) => b >= a,
+            _ => false,
+        },
+    }
+}
+
+fn table_settings(d: &mut Diff, q: &QualName, old: &Table, t: &Table) {
+    let alter = format!("ALTER TABLE {}", q.sql());
+    let is_new = old.pos == 0 && old.columns.is_empty();
+    if !is_new && old.unlogged != t.unlogged {
+        d.create(t.pos, format!("{alter} SET {}", if t.unlogged { "UNLOGGED" } else { "LOGGED" }));
+    }
+    if !is_new && old.options != t.options {
+        let reset: Vec<&str> = old
+            .options
+            .iter()
+            .filter_map(|o| o.split('=').next())
+            .filter(|k| !t.options.iter().any(|n| n.split('=').next() == Some(k)))
+            .collect();
+        if !reset.is_empty() {
+            d.create(t.pos, format!("{alter} RESET ({})", reset.join(", ")));
+        }
+        let set: Vec<&String> = t.options.iter().filter(|o| !old.options.contains(o)).collect();
+        if !set.is_empty() {
+            d.create(t.pos, format!("{alter} SET ({})", set.iter().map(|s| s.as_str()).collect::<Vec<_>>().join(", ")));
+        }
+    }
+    if old.rls_enabled != t.rls_enabled {
+        d.create(t.pos, format!("{alter} {} ROW LEVEL SECURITY", if t.rls_enabled { "ENABLE" } else { "DISABLE" }));
+    }
+    if old.rls_forced != t.rls_forced {
+        d.create(t.pos, format!("{alter} {} ROW LEVEL SECURITY", if t.rls_forced { "FORCE" } else { "NO FORCE" }));
+    }
+    let old_ri = if is_new { "DEFAULT" } else { old.replica_identity.as_str() };
+    if old_ri != t.replica_identity {
+        d.create(usize::MAX - 1, format!("{alter} REPLICA IDENTITY {}", t.replica_identity));
+    }
+    if old.cluster_on != t.cluster_on {
+        match &t.cluster_on {
+            Some(i) => d.create(usize::MAX - 1, format!("{alter} CLUSTER ON {}", quote::ident(i))),
+            None => d.create(t.pos, format!("{alter} SET WITHOUT CLUSTER")),
+        }
+    }
+    if !is_new {
+        for p in &old.inherits {
+            if !t.inherits.contains(p) {
+                d.create(t.pos, format!("{alter} NO INHERIT {}", p.sql()));
+            }
+        }
+        for p in &t.inherits {
+            if !old.inherits.contains(p) {
+                d.create(t.pos, format!("{alter} INHERIT {}", p.sql()));
+            }
+        }
+        if old.partition_of != t.partition_of {
+            if let Some((parent, _)) = &old.partition_of {
+                if !d.dropped_tables.contains(parent) {
+                    d.push(Phase::Drop, old.pos, format!("ALTER TABLE {} DETACH PARTITION {}", parent.sql(), q.sql()), None);
+                }
+            }
+            if let Some((parent, bound)) = &t.partition_of {
+                d.create(t.pos, format!("ALTER TABLE {} ATTACH PARTITION {} {bound}", parent.sql(), q.sql()));
+            }
+        }
+    }
+}
+
+/// Constraints of every table: dropped / added, with foreign keys rebuilt when the key they
+/// reference is.
+fn constraints(d: &mut Diff) {
+    let mut rekeyed: Vec<QualName> = Vec::new();
+    for (q, t) in &d.to.tables {
+        let Some(old) = d.from.tables.get(q) else { continue };
+        for (name, c) in &old.constraints {
+            if matches!(c.kind, ConstraintKind::PrimaryKey | ConstraintKind::Unique) && t.constraints.get(name) != Some(c) {
+                rekeyed.push(q.clone());
+            }
+        }
+    }
+    for (q, old) in &d.from.tables {
+        if d.dropped_tables.contains(q) {
+            continue;
+        }
+        let t = &d.to.tables[q];
+        for (name, c) in &old.constraints {
+            if c.inherited {
+                continue;
+            }
+            let rebuild_fk = c.kind == ConstraintKind::ForeignKey && c.references.as_ref().is_some_and(|r| rekeyed.contains(r) || d.dropped_tables.contains(r));
+            let same = t.constraints.get(name).is_some_and(|n| n.def == c.def && n.kind == c.kind);
+            if !same || rebuild_fk {
+                d.drop(c.pos, format!("ALTER TABLE {} DROP CONSTRAINT {}", q.sql(), quote::ident(name)));
+            }
+        }
+    }
+    for (q, t) in &d.to.tables {
+        let old = d.from.tables.get(q);
+        for (name, c) in &t.constraints {
+            if c.inherited {
+                continue;
+            }
+            let rebuild_fk = c.kind == ConstraintKind::ForeignKey && c.references.as_ref().is_some_and(|r| rekeyed.contains(r));
+            let same = old.and_then(|o| o.constraints.get(name)).is_some_and(|n| n.def == c.def && n.kind == c.kind);
+            if !same || rebuild_fk {
+                d.create(c.pos, format!("ALTER TABLE {} ADD CONSTRAINT {} {}", q.sql(), quote::ident(name), c.def));
+            }
+        }
+    }
+}
+
+pub(super) fn diff_indexes(d: &mut Diff) {
+    for (q, i) in &d.from.indexes {
+        let same = d.to.indexes.get(q).is_some_and(|n| n.def == i.def);
+        if !same && !d.dropped_tables.contains(&i.table) {
+            d.drop(i.pos, format!("DROP INDEX {}", q.sql()));
+        }
+    }
+    for (q, i) in &d.to.indexes {
+        let same = d.from.indexes.get(q).is_some_and(|o| o.def == i.def);
+        if !same {
+            d.recreated.insert(format!("INDEX {}", q.sql()));
+            d.create(i.pos, i.def.clone());
+        }
+        let old_attach = d.from.indexes.get(q).filter(|_| same).and_then(|o| o.attached_to.clone());
+        if let Some(parent) = &i.attached_to {
+            if old_attach.as_ref() != Some(parent) {
+                d.create(i.pos.max(d.to.indexes.get(parent).map_or(0, |p| p.pos)), format!("ALTER INDEX {} ATTACH PARTITION {}", parent.sql(), q.sql()));
+            }
+        }
+    }
+}

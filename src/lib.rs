@@ -1,0 +1,128 @@
+//! pgdumpdiff: reads two PostgreSQL schemas as SQL text (usually `pg_dump --schema-only`
+//! output), builds a catalog of each offline with PostgreSQL's own parser, and produces the
+//! migration that turns one into the other.
+//!
+//! ```no_run
+//! use pgdumpdiff::{Catalog, Migration};
+//! let from = pgdumpdiff::catalog_from_sql("a.sql", "CREATE TABLE t (a int);").unwrap();
+//! let to = pgdumpdiff::catalog_from_sql("b.sql", "CREATE TABLE t (a int, b text);").unwrap();
+//! let mut m = Migration::new(&from, &to);
+//! m.set_safety(false);
+//! m.add_all_changes();
+//! print!("{}", m.sql());
+//! ```
+
+pub mod catalog;
+pub mod diag;
+pub mod diff;
+pub mod emit;
+pub mod input;
+pub mod plan;
+pub mod syntax;
+
+use std::sync::Arc;
+
+pub use catalog::Catalog;
+use diag::Diag;
+pub use diff::{Change, DiffOptions, Hazard};
+use input::{SourceFile, SourceSpec};
+
+/// Options for building a catalog.
+#[derive(Clone, Copy, Debug, Default)]
+pub struct LoadOptions {
+    /// Unsupported statements are errors.
+    pub strict: bool,
+}
+
+/// A catalog with the warnings met while building it.
+pub struct Loaded {
+    pub catalog: Catalog,
+    pub warnings: Vec<Diag>,
+}
+
+/// Reads, parses and replays one side. Errors (unreadable input, parse errors, and with
+/// `strict` unsupported statements) come back together.
+pub fn load(spec: &SourceSpec, opts: LoadOptions) -> Result<Loaded, Vec<Diag>> {
+    let mut diags = Vec::new();
+    let files = input::load(spec, &mut diags).map_err(|e| vec![e])?;
+    catalog_from_files(&files, opts, diags)
+}
+
+/// Builds a catalog from already-read sources.
+pub fn catalog_from_files(files: &[Arc<SourceFile>], opts: LoadOptions, mut diags: Vec<Diag>) -> Result<Loaded, Vec<Diag>> {
+    let (stmts, parse_diags) = syntax::parse_sources(files);
+    diags.extend(parse_diags);
+    let (catalog, replay_diags) = catalog::build(&stmts, catalog::ReplayOptions { strict: opts.strict });
+    diags.extend(replay_diags);
+    if diags.iter().any(Diag::is_error) {
+        return Err(diags);
+    }
+    Ok(Loaded { catalog, warnings: diags })
+}
+
+/// A catalog from SQL text (a convenience for tests and library users).
+pub fn catalog_from_sql(name: &str, sql: &str) -> Result<Catalog, Vec<Diag>> {
+    let mut text = sql.as_bytes().to_vec();
+    input::blank_non_sql(&mut text);
+    let file = Arc::new(SourceFile::new(name, String::from_utf8_lossy(&text).into_owned()));
+    catalog_from_files(&[file], LoadOptions::default(), Vec::new()).map(|l| l.catalog)
+}
+
+/// The migration between two catalogs, in the shape migra users know.
+pub struct Migration<'a> {
+    from: &'a Catalog,
+    to: &'a Catalog,
+    safe: bool,
+    opts: DiffOptions,
+    changes: Vec<Change>,
+}
+
+impl<'a> Migration<'a> {
+    pub fn new(from: &'a Catalog, to: &'a Catalog) -> Migration<'a> {
+        Migration { from, to, safe: true, opts: DiffOptions::default(), changes: Vec::new() }
+    }
+
+    /// With safety on (the default), destructive statements are refused by `check_safety`.
+    pub fn set_safety(&mut self, safe: bool) {
+        self.safe = safe;
+    }
+
+    pub fn set_options(&mut self, opts: DiffOptions) {
+        self.opts = opts;
+    }
+
+    /// Computes every change, in the order it must run.
+    pub fn add_all_changes(&mut self) {
+        let changes = diff::diff(self.from, self.to, &self.opts);
+        self.changes = plan::order(changes);
+    }
+
+    pub fn changes(&self) -> &[Change] {
+        &self.changes
+    }
+
+    /// The statements, without terminators.
+    pub fn statements(&self) -> Vec<String> {
+        self.changes.iter().map(|c| c.sql.clone()).collect()
+    }
+
+    /// The migration as SQL text.
+    pub fn sql(&self) -> String {
+        emit::sql::render(&self.changes)
+    }
+
+    /// Statements that can lose data.
+    pub fn destructive(&self) -> Vec<&Change> {
+        self.changes.iter().filter(|c| c.hazard == Some(Hazard::DataLoss)).collect()
+    }
+
+    /// With safety on, an error listing the destructive statements, if any.
+    pub fn check_safety(&self) -> Result<(), Vec<&Change>> {
+        let d = self.destructive();
+        if self.safe && !d.is_empty() {
+            Err(d)
+        } else {
+            Ok(())
+        }
+    }
+}

@@ -1,0 +1,97 @@
+//! The binary: arguments -> config -> run -> exit status. The only place that picks the
+//! exit status.
+
+mod cli;
+
+use std::io::Write;
+use std::process::ExitCode;
+
+use clap::Parser;
+use pgdumpdiff::diag::Diag;
+use pgdumpdiff::{DiffOptions, LoadOptions, Migration};
+
+/// migra-compatible exit statuses.
+mod exit {
+    pub const NO_CHANGES: u8 = 0;
+    pub const ERROR: u8 = 1;
+    pub const CHANGES: u8 = 2;
+    pub const UNSAFE: u8 = 3;
+}
+
+fn main() -> ExitCode {
+    let config = cli::Args::parse().into_config();
+    if let Some(n) = config.jobs {
+        // Only fails if a pool was already built, which cannot happen this early.
+        let _ = rayon::ThreadPoolBuilder::new().num_threads(n.max(1)).build_global();
+    }
+    ExitCode::from(run(&config))
+}
+
+fn report(diags: &[Diag], quiet: bool) {
+    let handler = miette::GraphicalReportHandler::new_themed(miette::GraphicalTheme::unicode_nocolor());
+    let mut out = String::new();
+    for d in diags {
+        if quiet && !d.is_error() {
+            continue;
+        }
+        out.clear();
+        if handler.render_report(&mut out, d).is_err() {
+            out = format!("{d}\n");
+        }
+        eprint!("{out}");
+    }
+}
+
+fn run(config: &cli::Config) -> u8 {
+    let opts = LoadOptions { strict: config.strict };
+    let (from, to) = rayon::join(|| pgdumpdiff::load(&config.from, opts), || pgdumpdiff::load(&config.to, opts));
+    let (from, to) = match (from, to) {
+        (Ok(f), Ok(t)) => (f, t),
+        (f, t) => {
+            for side in [f.err(), t.err()].into_iter().flatten() {
+                report(&side, config.quiet);
+            }
+            return exit::ERROR;
+        }
+    };
+    report(&from.warnings, config.quiet);
+    report(&to.warnings, config.quiet);
+
+    let mut m = Migration::new(&from.catalog, &to.catalog);
+    m.set_safety(!config.allow_unsafe);
+    m.set_options(DiffOptions { ignore_extension_versions: config.ignore_extension_versions });
+    m.add_all_changes();
+    if let Err(bad) = m.check_safety() {
+        eprintln!("pgdumpdiff: the migration holds {} destructive statement(s); not printed (use --unsafe):", bad.len());
+        for c in bad {
+            eprintln!("  {};", c.sql.lines().next().unwrap_or(""));
+        }
+        return exit::UNSAFE;
+    }
+    let sql = m.sql();
+    if let Err(e) = write_output(config.output.as_deref(), &sql) {
+        report(&[Diag::error("io", e)], false);
+        return exit::ERROR;
+    }
+    if m.changes().is_empty() {
+        exit::NO_CHANGES
+    } else {
+        exit::CHANGES
+    }
+}
+
+/// Writes to stdout, or to a temp file beside FILE renamed over it (never half-written).
+fn write_output(path: Option<&std::path::Path>, sql: &str) -> Result<(), String> {
+    let Some(path) = path else {
+        let mut out = std::io::stdout().lock();
+        return out.write_all(sql.as_bytes()).and_then(|_| out.flush()).map_err(|e| format!("cannot write output: {e}"));
+    };
+    let dir = path.parent().filter(|p| !p.as_os_str().is_empty()).unwrap_or(std::path::Path::new("."));
+    let name = path.file_name().map(|n| n.to_string_lossy().into_owned()).unwrap_or_else(|| "migration.sql".into());
+    let tmp = dir.join(format!(".{name}.{}.tmp", std::process::id()));
+    let result = std::fs::write(&tmp, sql).and_then(|_| std::fs::rename(&tmp, path));
+    if result.is_err() {
+        let _ = std::fs::remove_file(&tmp);
+    }
+    result.map_err(|e| format!("cannot write {}: {e}", path.display()))
+}

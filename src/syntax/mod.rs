@@ -1,0 +1,9 @@
+//! Syntax: split each source into statements with their byte spans (using PostgreSQL's own
+//! scanner), then parse every statement with PostgreSQL's parser, in parallel, keeping input
+//! order. pg_query's types leave this module only as the parse tree of each statement.
+
+mod parse;
+mod split;
+
+pub use parse::{parse_sources, Stmt};
+pub use split::split_statements;
