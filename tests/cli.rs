@@ -1,0 +1,153 @@
+//! The binary as users run it: exit statuses, errors with locations, atomic output, inputs.
+
+use std::path::PathBuf;
+use std::process::{Command, Output};
+
+fn bin() -> Command {
+    Command::new(env!("CARGO_BIN_EXE_pgdumpdiff"))
+}
+
+struct Tmp(PathBuf);
+
+impl Tmp {
+    fn new(name: &str) -> Tmp {
+        let p = std::env::temp_dir().join(format!("pgdumpdiff-cli-{}-{name}", std::process::id()));
+        let _ = std::fs::remove_dir_all(&p);
+        std::fs::create_dir_all(&p).expect("tmp");
+        Tmp(p)
+    }
+
+    fn file(&self, name: &str, text: &str) -> String {
+        let p = self.0.join(name);
+        if let Some(parent) = p.parent() {
+            std::fs::create_dir_all(parent).expect("dir");
+        }
+        std::fs::write(&p, text).expect("write");
+        p.display().to_string()
+    }
+}
+
+impl Drop for Tmp {
+    fn drop(&mut self) {
+        let _ = std::fs::remove_dir_all(&self.0);
+    }
+}
+
+fn run(args: &[&str]) -> Output {
+    bin().args(args).output().expect("run pgdumpdiff")
+}
+
+fn stdout(o: &Output) -> String {
+    String::from_utf8_lossy(&o.stdout).into_owned()
+}
+
+fn stderr(o: &Output) -> String {
+    String::from_utf8_lossy(&o.stderr).into_owned()
+}
+
+#[test]
+fn identical_schemas_exit_0_with_no_output() {
+    let t = Tmp::new("same");
+    let a = t.file("a.sql", "CREATE TABLE t (id integer);\n");
+    let o = run(&[&a, &a]);
+    assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
+    assert_eq!(stdout(&o), "");
+}
+
+#[test]
+fn changes_exit_2_and_print_the_migration() {
+    let t = Tmp::new("add");
+    let a = t.file("a.sql", "CREATE TABLE t (id integer);\n");
+    let b = t.file("b.sql", "CREATE TABLE t (id integer, name text);\n");
+    let o = run(&[&a, &b]);
+    assert_eq!(o.status.code(), Some(2), "{}", stderr(&o));
+    assert_eq!(stdout(&o), "ALTER TABLE public.t ADD COLUMN name text;\n\n");
+}
+
+#[test]
+fn destructive_changes_are_refused_without_unsafe() {
+    let t = Tmp::new("unsafe");
+    let a = t.file("a.sql", "CREATE TABLE t (id integer);\nCREATE TABLE gone (x integer);\n");
+    let b = t.file("b.sql", "CREATE TABLE t (id integer);\n");
+    let o = run(&[&a, &b]);
+    assert_eq!(o.status.code(), Some(3));
+    assert_eq!(stdout(&o), "");
+    assert!(stderr(&o).contains("DROP TABLE public.gone"), "{}", stderr(&o));
+    let o = run(&["--unsafe", &a, &b]);
+    assert_eq!(o.status.code(), Some(2));
+    assert_eq!(stdout(&o), "DROP TABLE public.gone;\n\n");
+}
+
+#[test]
+fn parse_errors_point_at_file_line_column_and_exit_1() {
+    let t = Tmp::new("bad");
+    let a = t.file("a.sql", "CREATE TABLE t (id integer);\n");
+    let b = t.file("bad.sql", "CREATE TABLE t (id integer);\nCREATE TABEL u (x int);\n");
+    let out = t.0.join("out.sql");
+    let o = run(&["-o", &out.display().to_string(), &a, &b]);
+    assert_eq!(o.status.code(), Some(1));
+    let err = stderr(&o);
+    assert!(err.contains("bad.sql:2:8"), "{err}");
+    assert!(err.contains("syntax error at or near \"TABEL\""), "{err}");
+    assert!(!out.exists(), "no output file on error");
+}
+
+#[test]
+fn output_file_is_written_atomically() {
+    let t = Tmp::new("out");
+    let a = t.file("a.sql", "");
+    let b = t.file("b.sql", "CREATE SCHEMA s;\n");
+    let out = t.0.join("m.sql");
+    let o = run(&["-o", &out.display().to_string(), &a, &b]);
+    assert_eq!(o.status.code(), Some(2), "{}", stderr(&o));
+    assert_eq!(stdout(&o), "");
+    assert_eq!(std::fs::read_to_string(&out).expect("written"), "CREATE SCHEMA s;\n\n");
+    let leftovers: Vec<_> = std::fs::read_dir(&t.0).expect("dir").filter_map(|e| e.ok()).filter(|e| e.file_name().to_string_lossy().ends_with(".tmp")).collect();
+    assert!(leftovers.is_empty());
+}
+
+#[test]
+fn a_directory_replays_its_files_in_name_order() {
+    let t = Tmp::new("dir");
+    t.file("m/000-baseline.sql", "CREATE TABLE t (id integer);\n");
+    t.file("m/001-add.sql", "ALTER TABLE t ADD COLUMN name text;\nINSERT INTO schema_migrations VALUES ('1');\n");
+    t.file("m/002-drop.sql", "ALTER TABLE t DROP COLUMN id;\n");
+    let b = t.file("b.sql", "CREATE TABLE t (name text);\n");
+    let o = run(&[&t.0.join("m").display().to_string(), &b]);
+    assert_eq!(o.status.code(), Some(0), "{}{}", stdout(&o), stderr(&o));
+}
+
+#[test]
+fn empty_creates_everything_and_psql_meta_commands_are_ignored() {
+    let t = Tmp::new("empty");
+    let b = t.file("b.sql", "\\restrict abc123\nSET search_path = public, pg_catalog;\nCREATE TABLE t (id integer NOT NULL);\n\\unrestrict abc123\n");
+    let o = run(&["EMPTY", &b]);
+    assert_eq!(o.status.code(), Some(2), "{}", stderr(&o));
+    assert_eq!(stdout(&o), "CREATE TABLE public.t (\n    id integer NOT NULL\n);\n\n");
+}
+
+#[test]
+fn old_and_new_pg_dump_styles_build_the_same_catalog() {
+    let t = Tmp::new("styles");
+    let old = t.file(
+        "old.sql",
+        "SET search_path = public, pg_catalog;\nCREATE TABLE t (id integer NOT NULL, v character varying(10) DEFAULT 'x'::character varying);\nCREATE SEQUENCE t_id_seq AS integer START WITH 1 INCREMENT BY 1 NO MINVALUE NO MAXVALUE CACHE 1;\nALTER SEQUENCE t_id_seq OWNED BY t.id;\nALTER TABLE ONLY t ALTER COLUMN id SET DEFAULT nextval('t_id_seq'::regclass);\nALTER TABLE ONLY t ADD CONSTRAINT t_pkey PRIMARY KEY (id);\n",
+    );
+    let new = t.file(
+        "new.sql",
+        "SELECT pg_catalog.set_config('search_path', '', false);\nCREATE TABLE public.t (id int4 NOT NULL, v varchar(10) DEFAULT 'x'::varchar);\nCREATE SEQUENCE public.t_id_seq AS integer START WITH 1 INCREMENT BY 1 NO MINVALUE NO MAXVALUE CACHE 1;\nALTER SEQUENCE public.t_id_seq OWNED BY public.t.id;\nALTER TABLE ONLY public.t ALTER COLUMN id SET DEFAULT nextval('public.t_id_seq'::regclass);\nALTER TABLE ONLY public.t ADD CONSTRAINT t_pkey PRIMARY KEY (id);\n",
+    );
+    let o = run(&[&old, &new]);
+    assert_eq!(o.status.code(), Some(0), "{}{}", stdout(&o), stderr(&o));
+}
+
+#[test]
+fn unsupported_statements_are_reported_with_their_location() {
+    let t = Tmp::new("unsupported");
+    let a = t.file("a.sql", "CREATE TABLE t (id integer);\nCREATE TABLESPACE x LOCATION '/tmp';\n");
+    let o = run(&[&a, &a]);
+    assert_eq!(o.status.code(), Some(0));
+    assert!(stderr(&o).contains("not supported"), "{}", stderr(&o));
+    let o = run(&["--strict", &a, &a]);
+    assert_eq!(o.status.code(), Some(1));
+}

@@ -1,0 +1,18 @@
+//! Helpers shared by the integration tests.
+
+pub mod pg;
+
+/// The migration from `from` to `to` (SQL texts), via the library.
+pub fn migrate(from: &str, to: &str) -> String {
+    let a = pgdumpdiff::catalog_from_sql("a.sql", from).unwrap_or_else(|d| panic!("FROM does not load: {}", d.iter().map(|x| x.to_string()).collect::<Vec<_>>().join("\n")));
+    let b = pgdumpdiff::catalog_from_sql("b.sql", to).unwrap_or_else(|d| panic!("TO does not load: {}", d.iter().map(|x| x.to_string()).collect::<Vec<_>>().join("\n")));
+    let mut m = pgdumpdiff::Migration::new(&a, &b);
+    m.set_safety(false);
+    m.add_all_changes();
+    m.sql()
+}
+
+/// A unified diff of two texts, for assertion messages.
+pub fn unified(expected: &str, got: &str) -> String {
+    similar::TextDiff::from_lines(expected, got).unified_diff().header("expected", "got").to_string()
+}
