@@ -63,7 +63,8 @@ pub struct Table {
     /// Named constraints (PRIMARY KEY, UNIQUE, FOREIGN KEY, CHECK, EXCLUDE).
     pub constraints: BTreeMap<String, Constraint>,
     pub unlogged: bool,
-    /// `WITH (...)` storage parameters, canonical `key=value` text, sorted.
+    /// `WITH (...)` storage parameters, canonical `key=value` text, in stored order (SET
+    /// replaces keys it names and appends new ones, as the server does).
     pub options: Vec<String>,
     pub rls_enabled: bool,
     pub rls_forced: bool,

@@ -43,12 +43,14 @@ pub(super) fn diff_sequences(d: &mut Diff) {
         if d.to.sequences.contains_key(q) {
             continue;
         }
-        // A sequence owned by a dropped table or column goes with it.
+        // A sequence owned by a dropped table or column goes with it. Otherwise it goes once
+        // the defaults that use it have changed: with its owner table's alterations.
         let auto = s.owned_by.as_ref().is_some_and(|(t, c)| {
             d.dropped_tables.contains(t) || d.to.tables.get(t).is_none_or(|tt| tt.column(c).is_none())
         });
         if !auto {
-            d.push(Phase::Drop, s.pos, format!("DROP SEQUENCE {}", q.sql()), Some(Hazard::DataLoss));
+            let pos = s.owned_by.as_ref().and_then(|(t, _)| d.to.tables.get(t)).map_or(usize::MAX, |t| t.pos);
+            d.push(Phase::Create, pos, format!("DROP SEQUENCE {}", q.sql()), Some(Hazard::DataLoss));
         }
     }
     for (q, s) in &d.to.sequences {
@@ -64,7 +66,12 @@ pub(super) fn diff_sequences(d: &mut Diff) {
             }
             Some(old) => {
                 if old.options.resolved() != s.options.resolved() {
-                    let opts = options_sql(&s.options, Some(&old.options), true);
+                    let (n, o) = (s.options.resolved(), old.options.resolved());
+                    let mut opts = options_sql(&s.options, Some(&old.options), true);
+                    if o.start < n.min_value || o.start > n.max_value {
+                        // The current value would fall outside the new bounds.
+                        opts.push_str(&format!(" RESTART WITH {}", n.start));
+                    }
                     d.create(s.pos, format!("ALTER SEQUENCE {} {opts}", q.sql()));
                 }
                 if old.owned_by != s.owned_by {

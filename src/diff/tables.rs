@@ -11,13 +11,14 @@ pub(super) fn diff_tables(d: &mut Diff) {
             d.push(Phase::Drop, t.pos, format!("DROP TABLE {}", q.sql()), Some(Hazard::DataLoss));
         }
     }
+    drop_constraints(d);
     for (q, t) in &d.to.tables {
         match d.from.tables.get(q) {
             None => create_table(d, q, t),
             Some(old) => alter_table(d, q, old, t),
         }
     }
-    constraints(d);
+    add_constraints(d);
 }
 
 fn column_sql(c: &Column, with_default: bool) -> String {
@@ -75,13 +76,21 @@ fn create_table(d: &mut Diff, q: &QualName, t: &Table) {
     table_settings(d, q, &Table::default(), t);
 }
 
+/// Identity sequence options: the sequence has the column's type.
+fn identity_options_sql(o: &crate::catalog::SeqOptions, column_type: &str) -> String {
+    let mut o = o.clone();
+    o.data_type.get_or_insert_with(|| column_type.to_string());
+    let s = super::sequences::options_sql(&o, None, false);
+    s.split_once(' ').filter(|(head, _)| *head == "AS").map_or(s.clone(), |(_, rest)| rest.split_once(' ').map_or(String::new(), |(_, r)| r.to_string()))
+}
+
 /// Identity, statistics, storage and compression of a column (compared with `old`).
 fn column_extras(d: &mut Diff, q: &QualName, pos: usize, old: Option<&Column>, c: &Column) {
     let col = format!("ALTER TABLE {} ALTER COLUMN {}", q.sql(), quote::ident(&c.name));
     let old_identity = old.and_then(|o| o.identity.as_ref());
     match (old_identity, &c.identity) {
         (None, Some(id)) => {
-            let opts = super::sequences::options_sql(&id.options, None, false);
+            let opts = identity_options_sql(&id.options, &c.type_sql);
             let mut inner = format!("SEQUENCE NAME {}", id.sequence.sql());
             if !opts.is_empty() {
                 inner.push(' ');
@@ -89,11 +98,11 @@ fn column_extras(d: &mut Diff, q: &QualName, pos: usize, old: Option<&Column>, c
             }
             d.create(id.pos.max(pos), format!("{col} ADD GENERATED {} AS IDENTITY ({inner})", id.kind));
         }
-        (Some(_), None) => d.create(pos, format!("{col} DROP IDENTITY")),
+        (Some(_), None) => {} // dropped by alter_column, before NOT NULL changes
         (Some(a), Some(b)) if a != b => {
             if a.sequence != b.sequence {
                 d.create(pos, format!("{col} DROP IDENTITY"));
-                let opts = super::sequences::options_sql(&b.options, None, false);
+                let opts = identity_options_sql(&b.options, &c.type_sql);
                 d.create(pos, format!("{col} ADD GENERATED {} AS IDENTITY (SEQUENCE NAME {} {opts})", b.kind, b.sequence.sql()));
             } else {
                 let mut parts = Vec::new();
@@ -128,7 +137,7 @@ fn alter_table(d: &mut Diff, q: &QualName, old: &Table, t: &Table) {
     let alter = format!("ALTER TABLE {}", q.sql());
     for oc in &old.columns {
         let gone = t.column(&oc.name).is_none_or(|c| c.generated != oc.generated);
-        if gone && !oc.inherited {
+        if gone && !oc.inherited && !d.dropped_tables.contains(q) {
             d.reshaped_tables.insert(q.clone());
             d.push(Phase::Drop, old.pos, format!("{alter} DROP COLUMN {}", quote::ident(&oc.name)), Some(Hazard::DataLoss));
         }
@@ -136,7 +145,7 @@ fn alter_table(d: &mut Diff, q: &QualName, old: &Table, t: &Table) {
     for c in &t.columns {
         let old_col = old.column(&c.name).filter(|o| o.generated == c.generated);
         match old_col {
-            None if c.inherited && t.partition_of.is_some() == old.partition_of.is_some() && old.column(&c.name).is_none() && !t.inherits.is_empty() => {}
+            None if c.inherited => {} // added through the parent
             None => {
                 let inline = c.default.as_ref().is_some_and(|(_, p)| *p <= t.pos);
                 d.create(t.pos, format!("{alter} ADD COLUMN {}", column_sql(c, inline)));
@@ -177,6 +186,9 @@ fn alter_column(d: &mut Diff, q: &QualName, pos: usize, o: &Column, c: &Column) 
             None => {}
         }
     }
+    if o.identity.is_some() && c.identity.is_none() {
+        d.create(pos, format!("{col} DROP IDENTITY"));
+    }
     if o.not_null != c.not_null && !(c.identity.is_some() && c.not_null) {
         d.create(pos, format!("{col} {} NOT NULL", if c.not_null { "SET" } else { "DROP" }));
     }
@@ -204,18 +216,13 @@ fn table_settings(d: &mut Diff, q: &QualName, old: &Table, t: &Table) {
         d.create(t.pos, format!("{alter} SET {}", if t.unlogged { "UNLOGGED" } else { "LOGGED" }));
     }
     if !is_new && old.options != t.options {
-        let reset: Vec<&str> = old
-            .options
-            .iter()
-            .filter_map(|o| o.split('=').next())
-            .filter(|k| !t.options.iter().any(|n| n.split('=').next() == Some(k)))
-            .collect();
-        if !reset.is_empty() {
-            d.create(t.pos, format!("{alter} RESET ({})", reset.join(", ")));
+        // RESET everything, then SET in TO's order: the server keeps options in the order set.
+        let keys: Vec<&str> = old.options.iter().filter_map(|o| o.split('=').next()).collect();
+        if !keys.is_empty() {
+            d.create(t.pos, format!("{alter} RESET ({})", keys.join(", ")));
         }
-        let set: Vec<&String> = t.options.iter().filter(|o| !old.options.contains(o)).collect();
-        if !set.is_empty() {
-            d.create(t.pos, format!("{alter} SET ({})", set.iter().map(|s| s.as_str()).collect::<Vec<_>>().join(", ")));
+        if !t.options.is_empty() {
+            d.create(t.pos, format!("{alter} SET ({})", t.options.join(", ")));
         }
     }
     if old.rls_enabled != t.rls_enabled {
@@ -258,9 +265,8 @@ fn table_settings(d: &mut Diff, q: &QualName, old: &Table, t: &Table) {
     }
 }
 
-/// Constraints of every table: dropped / added, with foreign keys rebuilt when the key they
-/// reference is.
-fn constraints(d: &mut Diff) {
+/// Tables whose primary key or unique constraints change: foreign keys to them are rebuilt.
+fn rekeyed(d: &Diff) -> Vec<QualName> {
     let mut rekeyed: Vec<QualName> = Vec::new();
     for (q, t) in &d.to.tables {
         let Some(old) = d.from.tables.get(q) else { continue };
@@ -270,6 +276,13 @@ fn constraints(d: &mut Diff) {
             }
         }
     }
+    rekeyed
+}
+
+/// Constraints dropped (or rebuilt): before any column goes, since a column drop takes its
+/// constraints with it.
+fn drop_constraints(d: &mut Diff) {
+    let rekeyed = rekeyed(d);
     for (q, old) in &d.from.tables {
         if d.dropped_tables.contains(q) {
             continue;
@@ -286,6 +299,11 @@ fn constraints(d: &mut Diff) {
             }
         }
     }
+}
+
+/// Constraints added (or rebuilt), each at its own position in TO.
+fn add_constraints(d: &mut Diff) {
+    let rekeyed = rekeyed(d);
     for (q, t) in &d.to.tables {
         let old = d.from.tables.get(q);
         for (name, c) in &t.constraints {

@@ -424,7 +424,6 @@ impl Replay {
                         opts.push(format!("{k}={v}"));
                     }
                 }
-                opts.sort();
                 t.options = opts;
             }
             AlterTableType::AtEnableRowSecurity => self.catalog.tables.get_mut(table).expect("exists").rls_enabled = true,
@@ -674,11 +673,9 @@ pub(super) fn collation_sql(names: &[Node]) -> String {
     }
 }
 
-/// `key=value` pairs of a WITH (...) list, canonical and sorted.
+/// `key=value` pairs of a WITH (...) list, in the order written (the server keeps it).
 fn reloptions(options: &[Node]) -> Vec<String> {
-    let mut v: Vec<String> = reloption_pairs(options).into_iter().map(|(k, v)| format!("{k}={v}")).collect();
-    v.sort();
-    v
+    reloption_pairs(options).into_iter().map(|(k, v)| format!("{k}={v}")).collect()
 }
 
 fn reloption_pairs(options: &[Node]) -> Vec<(String, String)> {
