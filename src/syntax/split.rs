@@ -15,6 +15,7 @@ pub fn split_statements(text: &str) -> Result<Vec<Range<usize>>, String> {
     let mut atomic = 0i32;
     let mut cases = 0i32;
     let mut prev = Token::Nul;
+    let mut last_end = 0;
     for tok in &scan.tokens {
         let kind = Token::try_from(tok.token).unwrap_or(Token::Nul);
         if matches!(kind, Token::SqlComment | Token::CComment) {
@@ -24,7 +25,7 @@ pub fn split_statements(text: &str) -> Result<Vec<Range<usize>>, String> {
         match kind {
             Token::Ascii59 if parens == 0 && atomic == 0 => {
                 if let Some(st) = start.take() {
-                    out.push(st..s);
+                    out.push(st..last_end);
                 }
                 prev = kind;
                 continue;
@@ -45,18 +46,13 @@ pub fn split_statements(text: &str) -> Result<Vec<Range<usize>>, String> {
         if start.is_none() {
             start = Some(s);
         }
-        let _ = e;
+        last_end = e;
         prev = kind;
     }
     if let Some(st) = start {
-        let end = scan.tokens.iter().filter(|t| !is_comment(t.token)).map(|t| t.end as usize).max().unwrap_or(text.len());
-        out.push(st..end);
+        out.push(st..last_end);
     }
     Ok(out)
-}
-
-fn is_comment(token: i32) -> bool {
-    matches!(Token::try_from(token), Ok(Token::SqlComment | Token::CComment))
 }
 
 #[cfg(test)]
