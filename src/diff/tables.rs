@@ -189,7 +189,7 @@ fn alter_column(d: &mut Diff, q: &QualName, pos: usize, o: &Column, c: &Column) 
     if o.identity.is_some() && c.identity.is_none() {
         d.create(pos, format!("{col} DROP IDENTITY"));
     }
-    if o.not_null != c.not_null && !(c.identity.is_some() && c.not_null) {
+    if o.not_null != c.not_null {
         d.create(pos, format!("{col} {} NOT NULL", if c.not_null { "SET" } else { "DROP" }));
     }
     column_extras(d, q, pos, Some(o), c);
