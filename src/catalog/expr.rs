@@ -10,7 +10,6 @@ use pg_query::NodeEnum;
 use super::model::QualName;
 use super::resolve::Resolver;
 use super::types;
-use crate::emit::quote;
 
 /// The parser's version number, as the deparser expects it in a parse result.
 fn parser_version() -> i32 {
@@ -446,9 +445,4 @@ fn walk_typename(tn: &mut TypeName, f: &mut dyn FnMut(&mut NodeEnum)) {
     if let Some(NodeEnum::TypeName(x)) = n.node {
         *tn = x;
     }
-}
-
-/// Quotes a resolved name for use inside canonical text.
-pub fn qualified_sql(q: &QualName) -> String {
-    quote::qualified(&q.schema, &q.name)
 }

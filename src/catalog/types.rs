@@ -63,7 +63,7 @@ pub fn resolve_type_name(tn: &TypeName, r: &Resolver) -> (Option<String>, String
         [name] => {
             if let Some(s) = r.user_type_schema(name) {
                 (Some(s), name.clone())
-            } else if is_builtin(name) || r.search_path.iter().any(|s| s == "pg_catalog") && is_builtin(name) {
+            } else if is_builtin(name) {
                 (None, name.clone())
             } else {
                 (Some(r.creation_schema()), name.clone())
@@ -79,7 +79,6 @@ pub fn type_sql(tn: &TypeName, r: &Resolver) -> String {
     let mods: Vec<String> = tn.typmods.iter().map(typmod_sql).collect();
     let mut out = match (&schema, builtin_spelling(&name)) {
         (None, Some(spelled)) => builtin_with_mods(&name, spelled, &mods),
-        (None, None) if name == "char" && tn.names.len() == 1 => "\"char\"".to_string(),
         (None, None) => with_mods(quote::ident(&name), &mods),
         (Some(s), _) => with_mods(quote::qualified(s, &name), &mods),
     };
