@@ -23,6 +23,7 @@ pub mod syntax;
 use std::sync::Arc;
 
 pub use catalog::Catalog;
+use catalog::graph::Graph;
 use diag::Diag;
 pub use diff::{Change, DiffOptions, Hazard};
 use input::{SourceFile, SourceSpec};
@@ -75,11 +76,12 @@ pub struct Migration<'a> {
     safe: bool,
     opts: DiffOptions,
     changes: Vec<Change>,
+    cycles: Vec<Vec<String>>,
 }
 
 impl<'a> Migration<'a> {
     pub fn new(from: &'a Catalog, to: &'a Catalog) -> Migration<'a> {
-        Migration { from, to, safe: true, opts: DiffOptions::default(), changes: Vec::new() }
+        Migration { from, to, safe: true, opts: DiffOptions::default(), changes: Vec::new(), cycles: Vec::new() }
     }
 
     /// With safety on (the default), destructive statements are refused by `check_safety`.
@@ -93,12 +95,21 @@ impl<'a> Migration<'a> {
 
     /// Computes every change, in the order it must run.
     pub fn add_all_changes(&mut self) {
-        let changes = diff::diff(self.from, self.to, &self.opts);
-        self.changes = plan::order(changes);
+        let (gf, gt) = rayon::join(|| Graph::build(self.from), || Graph::build(self.to));
+        let changes = diff::diff(self.from, self.to, &gf, &gt, &self.opts);
+        let plan = plan::order(changes, self.from, self.to, &gf, &gt);
+        self.changes = plan.changes;
+        self.cycles = plan.cycles;
     }
 
     pub fn changes(&self) -> &[Change] {
         &self.changes
+    }
+
+    /// Dependency cycles the plan had to break, each as the statements on it. The order of
+    /// those statements is a guess; the server may refuse it.
+    pub fn cycles(&self) -> &[Vec<String>] {
+        &self.cycles
     }
 
     /// The statements, without terminators.

@@ -61,6 +61,11 @@ fn run(config: &cli::Config) -> u8 {
     m.set_safety(!config.allow_unsafe);
     m.set_options(DiffOptions { ignore_extension_versions: config.ignore_extension_versions });
     m.add_all_changes();
+    for cycle in m.cycles() {
+        let members: Vec<String> = cycle.iter().map(|s| format!("  {};", s.lines().next().unwrap_or(""))).collect();
+        let msg = format!("these statements depend on each other in a cycle; their order is a guess:\n{}", members.join("\n"));
+        report(&[Diag::warning("dependency-cycle", msg)], config.quiet);
+    }
     if let Err(bad) = m.check_safety() {
         eprintln!("pgdumpdiff: the migration holds {} destructive statement(s); not printed (use --unsafe):", bad.len());
         for c in bad {

@@ -84,6 +84,25 @@ pub fn references(node: &Node, r: &Resolver) -> Vec<QualName> {
                 out.insert(QualName::new(s.clone(), name.clone()));
             }
         }
+        NodeEnum::CreateTrigStmt(t) => {
+            if let [s, name] = strings(&t.funcname).as_slice() {
+                out.insert(QualName::new(s.clone(), name.clone()));
+            }
+        }
+        NodeEnum::TypeName(tn) => {
+            if let [s, name] = strings(&tn.names).as_slice() {
+                if s != "pg_catalog" {
+                    out.insert(QualName::new(s.clone(), name.clone()));
+                }
+            }
+        }
+        NodeEnum::CollateClause(c) => {
+            if let [s, name] = strings(&c.collname).as_slice() {
+                if s != "pg_catalog" {
+                    out.insert(QualName::new(s.clone(), name.clone()));
+                }
+            }
+        }
         NodeEnum::TypeCast(tc) => {
             if let Some(tn) = &tc.type_name {
                 if let [s, name] = strings(&tn.names).as_slice() {
@@ -360,7 +379,12 @@ pub fn walk(node: &mut Node, f: &mut dyn FnMut(&mut NodeEnum)) {
             all(&mut x.args, f);
         }
         NodeEnum::IndexElem(e) => opt(&mut e.expr, f),
-        NodeEnum::ColumnDef(c) => all(&mut c.constraints, f),
+        NodeEnum::ColumnDef(c) => {
+            if let Some(tn) = c.type_name.as_mut() {
+                walk_typename(tn, f);
+            }
+            all(&mut c.constraints, f);
+        }
         NodeEnum::Constraint(c) => {
             opt(&mut c.raw_expr, f);
             opt(&mut c.where_clause, f);

@@ -1,7 +1,9 @@
 //! The catalog: what PostgreSQL would hold after loading the input, built by replaying each
 //! statement in order (`replay`). Plain values in ordered maps; pg_query types stop here.
 
+pub mod body;
 pub mod expr;
+pub mod graph;
 pub mod model;
 mod replay;
 pub mod resolve;

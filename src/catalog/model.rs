@@ -99,9 +99,13 @@ pub struct Column {
     pub not_null: bool,
     /// Canonical default expression, with the statement that set it.
     pub default: Option<(String, Pos)>,
+    /// Sequences, functions and types the default refers to.
+    pub default_deps: Vec<QualName>,
     pub identity: Option<Identity>,
     /// `GENERATED ALWAYS AS (expr) STORED` expression.
     pub generated: Option<String>,
+    /// Functions and types the generation expression refers to.
+    pub generated_deps: Vec<QualName>,
     pub statistics: Option<i32>,
     pub storage: Option<String>,
     pub compression: Option<String>,
@@ -117,8 +121,10 @@ impl Column {
             collation: None,
             not_null: false,
             default: None,
+            default_deps: Vec::new(),
             identity: None,
             generated: None,
+            generated_deps: Vec::new(),
             statistics: None,
             storage: None,
             compression: None,
@@ -157,6 +163,8 @@ pub struct Constraint {
     pub references: Option<QualName>,
     /// Inherited from a parent rather than local.
     pub inherited: bool,
+    /// Relations, functions and types its expression or reference names.
+    pub deps: Vec<QualName>,
     pub pos: Pos,
 }
 
@@ -169,6 +177,8 @@ pub struct Index {
     pub columns: Vec<String>,
     /// The partitioned-index parent this index is attached to.
     pub attached_to: Option<QualName>,
+    /// Functions, types and collations its expressions and predicate name.
+    pub deps: Vec<QualName>,
     pub pos: Pos,
 }
 
@@ -313,6 +323,9 @@ pub struct Object {
     pub after: Vec<String>,
     /// Relations, types and functions it refers to (qualified names, for ordering/rebuilds).
     pub deps: Vec<QualName>,
+    /// Names read by a function body that the server does not track (plain SQL and PL/pgSQL
+    /// bodies): they order creation, but never force a rebuild.
+    pub soft_deps: Vec<QualName>,
     /// The table it belongs to (triggers, policies, rules).
     pub table: Option<QualName>,
     /// Enum labels, in order (empty for other kinds).

@@ -1,9 +1,10 @@
 //! COMMENT ON changes, re-emitted for objects that are dropped and recreated.
 
-use std::collections::BTreeSet;
+use std::collections::BTreeMap;
 
 use super::Diff;
-use crate::catalog::Catalog;
+use crate::catalog::graph::Node;
+use crate::catalog::{Catalog, ObjKey, ObjKind, QualName};
 use crate::emit::quote;
 
 pub(super) fn diff_comments(d: &mut Diff) {
@@ -11,12 +12,14 @@ pub(super) fn diff_comments(d: &mut Diff) {
     for (target, c) in &d.to.comments {
         let unchanged = d.from.comments.get(target).is_some_and(|old| old.text == c.text);
         if !unchanged || recreated(d, target) {
-            d.create(c.pos, format!("COMMENT ON {target} IS {}", quote::literal(&c.text)));
+            let node = node_of(&live, target).unwrap_or_else(|| unknown_target(target));
+            d.create(&node, c.pos, format!("COMMENT ON {target} IS {}", quote::literal(&c.text)));
         }
     }
     for (target, c) in &d.from.comments {
-        if !d.to.comments.contains_key(target) && live.contains(target) && !recreated(d, target) {
-            d.create(c.pos, format!("COMMENT ON {target} IS NULL"));
+        if !d.to.comments.contains_key(target) && !recreated(d, target) {
+            let Some(node) = node_of(&live, target) else { continue };
+            d.create(&node, c.pos, format!("COMMENT ON {target} IS NULL"));
         }
     }
 }
@@ -31,32 +34,51 @@ fn recreated(d: &Diff, target: &str) -> bool {
     ["TABLE", "VIEW", "MATERIALIZED VIEW"].iter().any(|k| d.recreated.contains(&format!("{k} {rel}")))
 }
 
-/// Every comment target that exists in a catalog.
-fn targets(c: &Catalog) -> BTreeSet<String> {
-    let mut out = BTreeSet::new();
+/// Every comment target that exists in a catalog, with the object it hangs on (a column's
+/// comment hangs on its table).
+fn targets(c: &Catalog) -> BTreeMap<String, Node> {
+    let mut out = BTreeMap::new();
     for s in c.schemas.keys() {
-        out.insert(format!("SCHEMA {}", quote::ident(s)));
+        out.insert(format!("SCHEMA {}", quote::ident(s)), Node::Schema(s.clone()));
     }
     for e in c.extensions.keys() {
-        out.insert(format!("EXTENSION {}", quote::ident(e)));
+        out.insert(format!("EXTENSION {}", quote::ident(e)), Node::Extension(e.clone()));
     }
     for (q, t) in &c.tables {
-        out.insert(format!("TABLE {}", q.sql()));
+        out.insert(format!("TABLE {}", q.sql()), Node::Table(q.clone()));
         for col in &t.columns {
-            out.insert(format!("COLUMN {}.{}", q.sql(), quote::ident(&col.name)));
+            out.insert(format!("COLUMN {}.{}", q.sql(), quote::ident(&col.name)), Node::Table(q.clone()));
         }
         for name in t.constraints.keys() {
-            out.insert(format!("CONSTRAINT {} ON {}", quote::ident(name), q.sql()));
+            out.insert(format!("CONSTRAINT {} ON {}", quote::ident(name), q.sql()), Node::Constraint(q.clone(), name.clone()));
         }
     }
     for q in c.sequences.keys() {
-        out.insert(format!("SEQUENCE {}", q.sql()));
+        out.insert(format!("SEQUENCE {}", q.sql()), Node::Sequence(q.clone()));
     }
     for q in c.indexes.keys() {
-        out.insert(format!("INDEX {}", q.sql()));
+        out.insert(format!("INDEX {}", q.sql()), Node::Index(q.clone()));
     }
-    for o in c.objects.values() {
-        out.insert(o.target.clone());
+    for (k, o) in &c.objects {
+        out.insert(o.target.clone(), Node::Object(k.clone()));
+        if matches!(k.kind, ObjKind::View | ObjKind::MaterializedView) {
+            let rel = QualName::new(k.schema.clone(), k.name.clone()).sql();
+            out.insert(format!("TABLE {rel}"), Node::Object(k.clone()));
+        }
     }
     out
+}
+
+/// The object a comment target hangs on; a view column's comment hangs on its view.
+fn node_of(live: &BTreeMap<String, Node>, target: &str) -> Option<Node> {
+    live.get(target).cloned().or_else(|| {
+        let col = target.strip_prefix("COLUMN ")?;
+        let rel = col.rsplit_once('.').map_or(col, |(r, _)| r);
+        live.get(&format!("TABLE {rel}")).cloned()
+    })
+}
+
+/// A comment on something the catalog does not hold (the server will say what is wrong).
+fn unknown_target(target: &str) -> Node {
+    Node::Object(ObjKey { kind: ObjKind::Type, schema: String::new(), name: target.to_string(), sub: "comment".to_string() })
 }

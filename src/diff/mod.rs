@@ -9,6 +9,7 @@ mod tables;
 
 use std::collections::BTreeSet;
 
+use crate::catalog::graph::{Graph, Node};
 use crate::catalog::{Catalog, Pos, QualName};
 
 /// Drops run first (reverse FROM order), then creates and alters (TO order).
@@ -29,6 +30,9 @@ pub enum Hazard {
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Change {
     pub phase: Phase,
+    /// The object it creates, alters or drops: the plan orders changes over the dependency
+    /// graph through it.
+    pub node: Node,
     /// Position in FROM (drops) or TO (creates) of the object it belongs to.
     pub pos: Pos,
     /// Order among changes at the same position.
@@ -47,6 +51,9 @@ pub struct DiffOptions {
 pub(crate) struct Diff<'a> {
     pub from: &'a Catalog,
     pub to: &'a Catalog,
+    /// Dependency graphs of `from` and `to`.
+    pub gf: &'a Graph,
+    pub gt: &'a Graph,
     pub opts: &'a DiffOptions,
     pub out: Vec<Change>,
     seq: u32,
@@ -59,25 +66,27 @@ pub(crate) struct Diff<'a> {
 }
 
 impl Diff<'_> {
-    pub fn push(&mut self, phase: Phase, pos: Pos, sql: String, hazard: Option<Hazard>) {
+    pub fn push(&mut self, phase: Phase, node: &Node, pos: Pos, sql: String, hazard: Option<Hazard>) {
         self.seq += 1;
-        self.out.push(Change { phase, pos, seq: self.seq, sql, hazard });
+        self.out.push(Change { phase, node: node.clone(), pos, seq: self.seq, sql, hazard });
     }
 
-    pub fn drop(&mut self, pos: Pos, sql: String) {
-        self.push(Phase::Drop, pos, sql, None);
+    pub fn drop(&mut self, node: &Node, pos: Pos, sql: String) {
+        self.push(Phase::Drop, node, pos, sql, None);
     }
 
-    pub fn create(&mut self, pos: Pos, sql: String) {
-        self.push(Phase::Create, pos, sql, None);
+    pub fn create(&mut self, node: &Node, pos: Pos, sql: String) {
+        self.push(Phase::Create, node, pos, sql, None);
     }
 }
 
 /// Every change that turns `from` into `to`, in no particular order.
-pub fn diff(from: &Catalog, to: &Catalog, opts: &DiffOptions) -> Vec<Change> {
+pub fn diff(from: &Catalog, to: &Catalog, gf: &Graph, gt: &Graph, opts: &DiffOptions) -> Vec<Change> {
     let mut d = Diff {
         from,
         to,
+        gf,
+        gt,
         opts,
         out: Vec::new(),
         seq: 0,

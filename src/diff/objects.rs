@@ -4,6 +4,7 @@
 use std::collections::BTreeSet;
 
 use super::{Diff, Hazard};
+use crate::catalog::graph::{Node, Strength};
 use crate::catalog::{ObjKey, ObjKind, QualName};
 
 pub(super) fn diff_objects(d: &mut Diff) {
@@ -16,24 +17,32 @@ pub(super) fn diff_objects(d: &mut Diff) {
             }
         }
     }
-    // Propagate: anything over a rebuilt object or a reshaped table is rebuilt too.
-    loop {
-        let rebuilt_names: BTreeSet<QualName> = rebuild.iter().map(|k| QualName::new(k.schema.clone(), k.name.clone())).collect();
-        let mut grew = false;
-        for (k, old) in &d.from.objects {
-            if rebuild.contains(k) || !d.to.objects.contains_key(k) {
-                continue;
-            }
-            let over_changed = old.deps.iter().any(|dep| rebuilt_names.contains(dep) || d.reshaped_tables.contains(dep));
-            let on_reshaped = matches!(k.kind, ObjKind::Policy | ObjKind::Rule | ObjKind::Trigger)
-                && old.table.as_ref().is_some_and(|t| d.reshaped_tables.contains(t));
-            if (over_changed || on_reshaped) && k.kind != ObjKind::Function && k.kind != ObjKind::Procedure {
-                rebuild.insert(k.clone());
-                grew = true;
+    // Propagate over the FROM graph: whatever needs a dropped or rebuilt object is rebuilt
+    // too; views, rules, policies and triggers over a table whose columns change as well.
+    let mut doomed: Vec<Node> = d.dropped_tables.iter().map(|q| Node::Table(q.clone())).collect();
+    doomed.extend(d.from.objects.keys().filter(|k| rebuild.contains(*k) || !d.to.objects.contains_key(*k)).map(|k| Node::Object(k.clone())));
+    let mut seen: BTreeSet<Node> = doomed.iter().cloned().collect();
+    let reshaped: Vec<Node> = d.reshaped_tables.iter().map(|q| Node::Table(q.clone())).collect();
+    for t in &reshaped {
+        for m in d.gf.dependents_of(t) {
+            if let Node::Object(k) = m {
+                let over_columns = matches!(k.kind, ObjKind::View | ObjKind::MaterializedView | ObjKind::Rule | ObjKind::Policy | ObjKind::Trigger);
+                if over_columns && d.to.objects.contains_key(k) && seen.insert(m.clone()) {
+                    rebuild.insert(k.clone());
+                    doomed.push(m.clone());
+                }
             }
         }
-        if !grew {
-            break;
+    }
+    while let Some(n) = doomed.pop() {
+        let hard: Vec<Node> = d.gf.dependents_of(&n).filter(|m| d.gf.deps_of(m).any(|(x, s)| *x == n && s == Strength::Hard)).cloned().collect();
+        for m in hard {
+            if let Node::Object(k) = &m {
+                if d.to.objects.contains_key(k) && seen.insert(m.clone()) {
+                    rebuild.insert(k.clone());
+                    doomed.push(m);
+                }
+            }
         }
     }
     for (k, o) in &d.from.objects {
@@ -45,7 +54,7 @@ pub(super) fn diff_objects(d: &mut Diff) {
             continue;
         }
         let hazard = (gone && k.kind == ObjKind::Type).then_some(Hazard::DataLoss);
-        d.push(super::Phase::Drop, o.pos, format!("DROP {}", o.target), hazard);
+        d.push(super::Phase::Drop, &Node::Object(k.clone()), o.pos, format!("DROP {}", o.target), hazard);
     }
     for (k, o) in &d.to.objects {
         let old = d.from.objects.get(k);
@@ -55,31 +64,31 @@ pub(super) fn diff_objects(d: &mut Diff) {
             Some(old) if old.create != o.create => {
                 // Replaceable kinds: CREATE OR REPLACE in place.
                 let sql = o.create.replacen("CREATE ", "CREATE OR REPLACE ", 1);
-                d.create(o.pos, sql);
+                d.create(&Node::Object(k.clone()), o.pos, sql);
                 false
             }
             Some(old) => {
                 if old.after != o.after {
                     if o.after.is_empty() && k.kind == ObjKind::Trigger {
                         let table = o.table.as_ref().map(QualName::sql).unwrap_or_default();
-                        d.create(o.pos, format!("ALTER TABLE {table} ENABLE TRIGGER {}", crate::emit::quote::ident(&k.name)));
+                        d.create(&Node::Object(k.clone()), o.pos, format!("ALTER TABLE {table} ENABLE TRIGGER {}", crate::emit::quote::ident(&k.name)));
                     }
-                    emit_after(d, o.pos, &o.after);
+                    emit_after(d, &Node::Object(k.clone()), o.pos, &o.after);
                 }
                 false
             }
         };
         if create {
             d.recreated.insert(o.target.clone());
-            d.create(o.pos, o.create.clone());
-            emit_after(d, o.pos, &o.after);
+            d.create(&Node::Object(k.clone()), o.pos, o.create.clone());
+            emit_after(d, &Node::Object(k.clone()), o.pos, &o.after);
         }
     }
 }
 
-fn emit_after(d: &mut Diff, pos: usize, after: &[String]) {
+fn emit_after(d: &mut Diff, node: &Node, pos: usize, after: &[String]) {
     for a in after {
-        d.create(pos, a.clone());
+        d.create(node, pos, a.clone());
     }
 }
 

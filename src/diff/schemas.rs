@@ -1,17 +1,18 @@
 //! Schemas and extensions.
 
 use super::{Diff, Hazard, Phase};
+use crate::catalog::graph::Node;
 use crate::emit::quote;
 
 pub(super) fn diff_schemas(d: &mut Diff) {
     for (name, s) in &d.from.schemas {
         if !d.to.schemas.contains_key(name) {
-            d.push(Phase::Drop, s.pos, format!("DROP SCHEMA {}", quote::ident(name)), Some(Hazard::DataLoss));
+            d.push(Phase::Drop, &Node::Schema(name.clone()), s.pos, format!("DROP SCHEMA {}", quote::ident(name)), Some(Hazard::DataLoss));
         }
     }
     for (name, s) in &d.to.schemas {
         if !d.from.schemas.contains_key(name) {
-            d.create(s.pos, format!("CREATE SCHEMA {}", quote::ident(name)));
+            d.create(&Node::Schema(name.clone()), s.pos, format!("CREATE SCHEMA {}", quote::ident(name)));
         }
     }
 }
@@ -19,7 +20,7 @@ pub(super) fn diff_schemas(d: &mut Diff) {
 pub(super) fn diff_extensions(d: &mut Diff) {
     for (name, e) in &d.from.extensions {
         if !d.to.extensions.contains_key(name) {
-            d.drop(e.pos, format!("DROP EXTENSION {}", quote::ident(name)));
+            d.drop(&Node::Extension(name.clone()), e.pos, format!("DROP EXTENSION {}", quote::ident(name)));
         }
     }
     for (name, e) in &d.to.extensions {
@@ -32,17 +33,17 @@ pub(super) fn diff_extensions(d: &mut Diff) {
                 if let (Some(v), false) = (&e.version, d.opts.ignore_extension_versions) {
                     sql.push_str(&format!(" VERSION {}", quote::literal(v)));
                 }
-                d.create(e.pos, sql);
+                d.create(&Node::Extension(name.clone()), e.pos, sql);
             }
             Some(old) => {
                 if old.version != e.version && !d.opts.ignore_extension_versions {
                     if let Some(v) = &e.version {
-                        d.create(e.pos, format!("ALTER EXTENSION {} UPDATE TO {}", quote::ident(name), quote::literal(v)));
+                        d.create(&Node::Extension(name.clone()), e.pos, format!("ALTER EXTENSION {} UPDATE TO {}", quote::ident(name), quote::literal(v)));
                     }
                 }
                 if old.schema != e.schema {
                     if let Some(s) = &e.schema {
-                        d.create(e.pos, format!("ALTER EXTENSION {} SET SCHEMA {}", quote::ident(name), quote::ident(s)));
+                        d.create(&Node::Extension(name.clone()), e.pos, format!("ALTER EXTENSION {} SET SCHEMA {}", quote::ident(name), quote::ident(s)));
                     }
                 }
             }

@@ -1,6 +1,7 @@
 //! Sequences: every option, AS type, OWNED BY.
 
 use super::{Diff, Hazard, Phase};
+use crate::catalog::graph::Node;
 use crate::catalog::SeqOptions;
 use crate::emit::quote;
 
@@ -43,14 +44,13 @@ pub(super) fn diff_sequences(d: &mut Diff) {
         if d.to.sequences.contains_key(q) {
             continue;
         }
-        // A sequence owned by a dropped table or column goes with it. Otherwise it goes once
-        // the defaults that use it have changed: with its owner table's alterations.
+        // A sequence owned by a dropped table or column goes with it.
         let auto = s.owned_by.as_ref().is_some_and(|(t, c)| {
             d.dropped_tables.contains(t) || d.to.tables.get(t).is_none_or(|tt| tt.column(c).is_none())
         });
         if !auto {
-            let pos = s.owned_by.as_ref().and_then(|(t, _)| d.to.tables.get(t)).map_or(usize::MAX, |t| t.pos);
-            d.push(Phase::Create, pos, format!("DROP SEQUENCE {}", q.sql()), Some(Hazard::DataLoss));
+            // The plan runs it once the defaults that use it have changed.
+            d.push(Phase::Drop, &Node::Sequence(q.clone()), s.pos, format!("DROP SEQUENCE {}", q.sql()), Some(Hazard::DataLoss));
         }
     }
     for (q, s) in &d.to.sequences {
@@ -58,10 +58,10 @@ pub(super) fn diff_sequences(d: &mut Diff) {
             None => {
                 let opts = options_sql(&s.options, None, false);
                 let sql = if opts.is_empty() { format!("CREATE SEQUENCE {}", q.sql()) } else { format!("CREATE SEQUENCE {} {opts}", q.sql()) };
-                d.create(s.pos, sql);
+                d.create(&Node::Sequence(q.clone()), s.pos, sql);
                 if let Some((t, c)) = &s.owned_by {
                     let pos = d.to.tables.get(t).map_or(s.pos, |tt| tt.pos.max(s.pos));
-                    d.create(pos, format!("ALTER SEQUENCE {} OWNED BY {}.{}", q.sql(), t.sql(), quote::ident(c)));
+                    d.create(&Node::Sequence(q.clone()), pos, format!("ALTER SEQUENCE {} OWNED BY {}.{}", q.sql(), t.sql(), quote::ident(c)));
                 }
             }
             Some(old) => {
@@ -72,7 +72,7 @@ pub(super) fn diff_sequences(d: &mut Diff) {
                         // The current value would fall outside the new bounds.
                         opts.push_str(&format!(" RESTART WITH {}", n.start));
                     }
-                    d.create(s.pos, format!("ALTER SEQUENCE {} {opts}", q.sql()));
+                    d.create(&Node::Sequence(q.clone()), s.pos, format!("ALTER SEQUENCE {} {opts}", q.sql()));
                 }
                 if old.owned_by != s.owned_by {
                     let target = match &s.owned_by {
@@ -80,7 +80,7 @@ pub(super) fn diff_sequences(d: &mut Diff) {
                         None => "NONE".to_string(),
                     };
                     let pos = s.owned_by.as_ref().and_then(|(t, _)| d.to.tables.get(t)).map_or(s.pos, |tt| tt.pos.max(s.pos));
-                    d.create(pos, format!("ALTER SEQUENCE {} OWNED BY {target}", q.sql()));
+                    d.create(&Node::Sequence(q.clone()), pos, format!("ALTER SEQUENCE {} OWNED BY {target}", q.sql()));
                 }
             }
         }

@@ -1,6 +1,7 @@
 //! Tables (columns, constraints, per-table settings) and indexes.
 
 use super::{Diff, Hazard, Phase};
+use crate::catalog::graph::Node;
 use crate::catalog::{Column, ConstraintKind, QualName, Table};
 use crate::emit::quote;
 
@@ -8,7 +9,7 @@ pub(super) fn diff_tables(d: &mut Diff) {
     for (q, t) in &d.from.tables {
         if !d.to.tables.contains_key(q) {
             d.dropped_tables.insert(q.clone());
-            d.push(Phase::Drop, t.pos, format!("DROP TABLE {}", q.sql()), Some(Hazard::DataLoss));
+            d.push(Phase::Drop, &Node::Table(q.clone()), t.pos, format!("DROP TABLE {}", q.sql()), Some(Hazard::DataLoss));
         }
     }
     drop_constraints(d);
@@ -61,14 +62,15 @@ fn create_table(d: &mut Diff, q: &QualName, t: &Table) {
     if !t.options.is_empty() {
         sql.push_str(&format!("\nWITH ({})", t.options.join(", ")));
     }
-    d.create(t.pos, sql);
+    let node = Node::Table(q.clone());
+    d.create(&node, t.pos, sql);
     if let Some((parent, bound)) = &t.partition_of {
-        d.create(t.pos, format!("ALTER TABLE {} ATTACH PARTITION {} {bound}", parent.sql(), q.sql()));
+        d.create(&node, t.pos, format!("ALTER TABLE {} ATTACH PARTITION {} {bound}", parent.sql(), q.sql()));
     }
     for c in &t.columns {
         if let Some((def, pos)) = &c.default {
             if *pos > t.pos && (partition || !c.inherited) {
-                d.create(*pos, format!("ALTER TABLE {} ALTER COLUMN {} SET DEFAULT {def}", q.sql(), quote::ident(&c.name)));
+                d.create(&Node::Default(q.clone(), c.name.clone()), *pos, format!("ALTER TABLE {} ALTER COLUMN {} SET DEFAULT {def}", q.sql(), quote::ident(&c.name)));
             }
         }
         column_extras(d, q, t.pos, None, c);
@@ -87,6 +89,7 @@ fn identity_options_sql(o: &crate::catalog::SeqOptions, column_type: &str) -> St
 /// Identity, statistics, storage and compression of a column (compared with `old`).
 fn column_extras(d: &mut Diff, q: &QualName, pos: usize, old: Option<&Column>, c: &Column) {
     let col = format!("ALTER TABLE {} ALTER COLUMN {}", q.sql(), quote::ident(&c.name));
+    let node = Node::Table(q.clone());
     let old_identity = old.and_then(|o| o.identity.as_ref());
     match (old_identity, &c.identity) {
         (None, Some(id)) => {
@@ -96,14 +99,14 @@ fn column_extras(d: &mut Diff, q: &QualName, pos: usize, old: Option<&Column>, c
                 inner.push(' ');
                 inner.push_str(&opts);
             }
-            d.create(id.pos.max(pos), format!("{col} ADD GENERATED {} AS IDENTITY ({inner})", id.kind));
+            d.create(&node, id.pos.max(pos), format!("{col} ADD GENERATED {} AS IDENTITY ({inner})", id.kind));
         }
         (Some(_), None) => {} // dropped by alter_column, before NOT NULL changes
         (Some(a), Some(b)) if a != b => {
             if a.sequence != b.sequence {
-                d.create(pos, format!("{col} DROP IDENTITY"));
+                d.create(&node, pos, format!("{col} DROP IDENTITY"));
                 let opts = identity_options_sql(&b.options, &c.type_sql);
-                d.create(pos, format!("{col} ADD GENERATED {} AS IDENTITY (SEQUENCE NAME {} {opts})", b.kind, b.sequence.sql()));
+                d.create(&node, pos, format!("{col} ADD GENERATED {} AS IDENTITY (SEQUENCE NAME {} {opts})", b.kind, b.sequence.sql()));
             } else {
                 let mut parts = Vec::new();
                 if a.kind != b.kind {
@@ -114,22 +117,22 @@ fn column_extras(d: &mut Diff, q: &QualName, pos: usize, old: Option<&Column>, c
                     parts.push(format!("SET {}", opts.replace(" NO ", " SET NO ").replace(" START WITH", " SET START WITH")));
                 }
                 if !parts.is_empty() {
-                    d.create(pos, format!("{col} {}", parts.join(" ")));
+                    d.create(&node, pos, format!("{col} {}", parts.join(" ")));
                 }
             }
         }
         _ => {}
     }
     if old.map(|o| o.statistics) != Some(c.statistics) && (old.is_some() || c.statistics.is_some()) {
-        d.create(pos, format!("{col} SET STATISTICS {}", c.statistics.unwrap_or(-1)));
+        d.create(&node, pos, format!("{col} SET STATISTICS {}", c.statistics.unwrap_or(-1)));
     }
     if old.map(|o| &o.storage) != Some(&c.storage) {
         if let Some(s) = &c.storage {
-            d.create(pos, format!("{col} SET STORAGE {s}"));
+            d.create(&node, pos, format!("{col} SET STORAGE {s}"));
         }
     }
     if old.map(|o| &o.compression) != Some(&c.compression) && (old.is_some() || c.compression.is_some()) {
-        d.create(pos, format!("{col} SET COMPRESSION {}", c.compression.as_deref().unwrap_or("default")));
+        d.create(&node, pos, format!("{col} SET COMPRESSION {}", c.compression.as_deref().unwrap_or("default")));
     }
 }
 
@@ -139,7 +142,7 @@ fn alter_table(d: &mut Diff, q: &QualName, old: &Table, t: &Table) {
         let gone = t.column(&oc.name).is_none_or(|c| c.generated != oc.generated);
         if gone && !oc.inherited && !d.dropped_tables.contains(q) {
             d.reshaped_tables.insert(q.clone());
-            d.push(Phase::Drop, old.pos, format!("{alter} DROP COLUMN {}", quote::ident(&oc.name)), Some(Hazard::DataLoss));
+            d.push(Phase::Drop, &Node::Table(q.clone()), old.pos, format!("{alter} DROP COLUMN {}", quote::ident(&oc.name)), Some(Hazard::DataLoss));
         }
     }
     for c in &t.columns {
@@ -148,10 +151,10 @@ fn alter_table(d: &mut Diff, q: &QualName, old: &Table, t: &Table) {
             None if c.inherited => {} // added through the parent
             None => {
                 let inline = c.default.as_ref().is_some_and(|(_, p)| *p <= t.pos);
-                d.create(t.pos, format!("{alter} ADD COLUMN {}", column_sql(c, inline)));
+                d.create(&Node::Table(q.clone()), t.pos, format!("{alter} ADD COLUMN {}", column_sql(c, inline)));
                 if let Some((def, pos)) = &c.default {
                     if !inline {
-                        d.create(*pos, format!("{alter} ALTER COLUMN {} SET DEFAULT {def}", quote::ident(&c.name)));
+                        d.create(&Node::Default(q.clone(), c.name.clone()), *pos, format!("{alter} ALTER COLUMN {} SET DEFAULT {def}", quote::ident(&c.name)));
                     }
                 }
                 column_extras(d, q, t.pos, None, c);
@@ -164,12 +167,14 @@ fn alter_table(d: &mut Diff, q: &QualName, old: &Table, t: &Table) {
 
 fn alter_column(d: &mut Diff, q: &QualName, pos: usize, o: &Column, c: &Column) {
     let col = format!("ALTER TABLE {} ALTER COLUMN {}", q.sql(), quote::ident(&c.name));
+    let node = Node::Table(q.clone());
+    let default_node = Node::Default(q.clone(), c.name.clone());
     let type_changes = o.type_sql != c.type_sql || o.collation != c.collation;
     let default_changes = o.default.as_ref().map(|x| &x.0) != c.default.as_ref().map(|x| &x.0);
     if type_changes {
         d.reshaped_tables.insert(q.clone());
         if o.default.is_some() {
-            d.create(pos, format!("{col} DROP DEFAULT"));
+            d.drop(&default_node, pos, format!("{col} DROP DEFAULT"));
         }
         let mut sql = format!("{col} TYPE {}", c.type_sql);
         if let Some(coll) = &c.collation {
@@ -177,20 +182,20 @@ fn alter_column(d: &mut Diff, q: &QualName, pos: usize, o: &Column, c: &Column) 
         }
         sql.push_str(&format!(" USING {}::{}", quote::ident(&c.name), c.type_sql));
         let hazard = (!is_widening(&o.type_sql, &c.type_sql)).then_some(Hazard::DataLoss);
-        d.push(Phase::Create, pos, sql, hazard);
+        d.push(Phase::Create, &node, pos, sql, hazard);
     }
     if default_changes || (type_changes && o.default.is_some()) {
         match &c.default {
-            Some((def, dpos)) => d.create((*dpos).max(pos), format!("{col} SET DEFAULT {def}")),
-            None if !type_changes => d.create(pos, format!("{col} DROP DEFAULT")),
+            Some((def, dpos)) => d.create(&default_node, (*dpos).max(pos), format!("{col} SET DEFAULT {def}")),
+            None if !type_changes => d.create(&default_node, pos, format!("{col} DROP DEFAULT")),
             None => {}
         }
     }
     if o.identity.is_some() && c.identity.is_none() {
-        d.create(pos, format!("{col} DROP IDENTITY"));
+        d.create(&node, pos, format!("{col} DROP IDENTITY"));
     }
     if o.not_null != c.not_null {
-        d.create(pos, format!("{col} {} NOT NULL", if c.not_null { "SET" } else { "DROP" }));
+        d.create(&node, pos, format!("{col} {} NOT NULL", if c.not_null { "SET" } else { "DROP" }));
     }
     column_extras(d, q, pos, Some(o), c);
 }
@@ -211,55 +216,56 @@ fn is_widening(from: &str, to: &str) -> bool {
 
 fn table_settings(d: &mut Diff, q: &QualName, old: &Table, t: &Table) {
     let alter = format!("ALTER TABLE {}", q.sql());
+    let node = Node::Table(q.clone());
     let is_new = old.pos == 0 && old.columns.is_empty();
     if !is_new && old.unlogged != t.unlogged {
-        d.create(t.pos, format!("{alter} SET {}", if t.unlogged { "UNLOGGED" } else { "LOGGED" }));
+        d.create(&node, t.pos, format!("{alter} SET {}", if t.unlogged { "UNLOGGED" } else { "LOGGED" }));
     }
     if !is_new && old.options != t.options {
         // RESET everything, then SET in TO's order: the server keeps options in the order set.
         let keys: Vec<&str> = old.options.iter().filter_map(|o| o.split('=').next()).collect();
         if !keys.is_empty() {
-            d.create(t.pos, format!("{alter} RESET ({})", keys.join(", ")));
+            d.create(&node, t.pos, format!("{alter} RESET ({})", keys.join(", ")));
         }
         if !t.options.is_empty() {
-            d.create(t.pos, format!("{alter} SET ({})", t.options.join(", ")));
+            d.create(&node, t.pos, format!("{alter} SET ({})", t.options.join(", ")));
         }
     }
     if old.rls_enabled != t.rls_enabled {
-        d.create(t.pos, format!("{alter} {} ROW LEVEL SECURITY", if t.rls_enabled { "ENABLE" } else { "DISABLE" }));
+        d.create(&node, t.pos, format!("{alter} {} ROW LEVEL SECURITY", if t.rls_enabled { "ENABLE" } else { "DISABLE" }));
     }
     if old.rls_forced != t.rls_forced {
-        d.create(t.pos, format!("{alter} {} ROW LEVEL SECURITY", if t.rls_forced { "FORCE" } else { "NO FORCE" }));
+        d.create(&node, t.pos, format!("{alter} {} ROW LEVEL SECURITY", if t.rls_forced { "FORCE" } else { "NO FORCE" }));
     }
     let old_ri = if is_new { "DEFAULT" } else { old.replica_identity.as_str() };
     if old_ri != t.replica_identity {
-        d.create(usize::MAX - 1, format!("{alter} REPLICA IDENTITY {}", t.replica_identity));
+        d.create(&node, usize::MAX - 1, format!("{alter} REPLICA IDENTITY {}", t.replica_identity));
     }
     if old.cluster_on != t.cluster_on {
         match &t.cluster_on {
-            Some(i) => d.create(usize::MAX - 1, format!("{alter} CLUSTER ON {}", quote::ident(i))),
-            None => d.create(t.pos, format!("{alter} SET WITHOUT CLUSTER")),
+            Some(i) => d.create(&node, usize::MAX - 1, format!("{alter} CLUSTER ON {}", quote::ident(i))),
+            None => d.create(&node, t.pos, format!("{alter} SET WITHOUT CLUSTER")),
         }
     }
     if !is_new {
         for p in &old.inherits {
             if !t.inherits.contains(p) {
-                d.create(t.pos, format!("{alter} NO INHERIT {}", p.sql()));
+                d.create(&node, t.pos, format!("{alter} NO INHERIT {}", p.sql()));
             }
         }
         for p in &t.inherits {
             if !old.inherits.contains(p) {
-                d.create(t.pos, format!("{alter} INHERIT {}", p.sql()));
+                d.create(&node, t.pos, format!("{alter} INHERIT {}", p.sql()));
             }
         }
         if old.partition_of != t.partition_of {
             if let Some((parent, _)) = &old.partition_of {
                 if !d.dropped_tables.contains(parent) {
-                    d.push(Phase::Drop, old.pos, format!("ALTER TABLE {} DETACH PARTITION {}", parent.sql(), q.sql()), None);
+                    d.push(Phase::Drop, &node, old.pos, format!("ALTER TABLE {} DETACH PARTITION {}", parent.sql(), q.sql()), None);
                 }
             }
             if let Some((parent, bound)) = &t.partition_of {
-                d.create(t.pos, format!("ALTER TABLE {} ATTACH PARTITION {} {bound}", parent.sql(), q.sql()));
+                d.create(&node, t.pos, format!("ALTER TABLE {} ATTACH PARTITION {} {bound}", parent.sql(), q.sql()));
             }
         }
     }
@@ -295,7 +301,7 @@ fn drop_constraints(d: &mut Diff) {
             let rebuild_fk = c.kind == ConstraintKind::ForeignKey && c.references.as_ref().is_some_and(|r| rekeyed.contains(r) || d.dropped_tables.contains(r));
             let same = t.constraints.get(name).is_some_and(|n| n.def == c.def && n.kind == c.kind);
             if !same || rebuild_fk {
-                d.drop(c.pos, format!("ALTER TABLE {} DROP CONSTRAINT {}", q.sql(), quote::ident(name)));
+                d.drop(&Node::Constraint(q.clone(), name.clone()), c.pos, format!("ALTER TABLE {} DROP CONSTRAINT {}", q.sql(), quote::ident(name)));
             }
         }
     }
@@ -313,7 +319,7 @@ fn add_constraints(d: &mut Diff) {
             let rebuild_fk = c.kind == ConstraintKind::ForeignKey && c.references.as_ref().is_some_and(|r| rekeyed.contains(r));
             let same = old.and_then(|o| o.constraints.get(name)).is_some_and(|n| n.def == c.def && n.kind == c.kind);
             if !same || rebuild_fk {
-                d.create(c.pos, format!("ALTER TABLE {} ADD CONSTRAINT {} {}", q.sql(), quote::ident(name), c.def));
+                d.create(&Node::Constraint(q.clone(), name.clone()), c.pos, format!("ALTER TABLE {} ADD CONSTRAINT {} {}", q.sql(), quote::ident(name), c.def));
             }
         }
     }
@@ -323,19 +329,19 @@ pub(super) fn diff_indexes(d: &mut Diff) {
     for (q, i) in &d.from.indexes {
         let same = d.to.indexes.get(q).is_some_and(|n| n.def == i.def);
         if !same && !d.dropped_tables.contains(&i.table) {
-            d.drop(i.pos, format!("DROP INDEX {}", q.sql()));
+            d.drop(&Node::Index(q.clone()), i.pos, format!("DROP INDEX {}", q.sql()));
         }
     }
     for (q, i) in &d.to.indexes {
         let same = d.from.indexes.get(q).is_some_and(|o| o.def == i.def);
         if !same {
             d.recreated.insert(format!("INDEX {}", q.sql()));
-            d.create(i.pos, i.def.clone());
+            d.create(&Node::Index(q.clone()), i.pos, i.def.clone());
         }
         let old_attach = d.from.indexes.get(q).filter(|_| same).and_then(|o| o.attached_to.clone());
         if let Some(parent) = &i.attached_to {
             if old_attach.as_ref() != Some(parent) {
-                d.create(i.pos.max(d.to.indexes.get(parent).map_or(0, |p| p.pos)), format!("ALTER INDEX {} ATTACH PARTITION {}", parent.sql(), q.sql()));
+                d.create(&Node::Index(q.clone()), i.pos.max(d.to.indexes.get(parent).map_or(0, |p| p.pos)), format!("ALTER INDEX {} ATTACH PARTITION {}", parent.sql(), q.sql()));
             }
         }
     }

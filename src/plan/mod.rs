@@ -1,17 +1,259 @@
-//! Plan: orders changes. Drops first, in reverse FROM dump order (dependents before what
-//! they depend on); then creates and alters in TO dump order, which pg_dump made
-//! dependency-safe. Ties keep the order the diff produced them in.
+//! Plan: orders changes over the dependency graphs of both catalogs. A change runs after
+//! every change it needs (topological order); among changes free to run, drops come first
+//! in reverse FROM dump order, then creates and alters in TO dump order, so the output reads
+//! like pg_dump. The rules, for a change of node `n`:
+//!
+//! 1. Changes of one node keep their order (drops first, then by position).
+//! 2. A create or alter runs after the creates and alters of what `n` needs in TO.
+//! 3. A drop runs after its FROM dependents let go: their drops, or, for a dependent altered
+//!    in place that no longer needs `n`, that alteration.
+//! 4. A table alteration runs after the drops of everything that depended on the table in
+//!    FROM (views, defaults, constraints are torn down before a column changes under them).
+//! 5. A drop runs before a create of another object with the same name (tables, views,
+//!    types, indexes and key constraints share one namespace).
+//!
+//! Edges from function bodies are soft: if they close a cycle, the plan is made without them.
+//! A cycle of hard edges is broken at its first change in dump order and reported.
 
+use std::cmp::Reverse;
+use std::collections::{BTreeMap, BTreeSet, BinaryHeap};
+
+use crate::catalog::graph::{Graph, Node, Strength};
+use crate::catalog::{Catalog, ObjKind, QualName};
 use crate::diff::{Change, Phase};
 
+/// The ordered changes, and the cycles that had to be broken (each as its statements).
+pub struct Plan {
+    pub changes: Vec<Change>,
+    pub cycles: Vec<Vec<String>>,
+}
+
 /// Sorts changes into the order they must run in.
-pub fn order(mut changes: Vec<Change>) -> Vec<Change> {
-    changes.sort_by(|a, b| {
-        a.phase.cmp(&b.phase).then_with(|| match a.phase {
-            Phase::Drop => b.pos.cmp(&a.pos),
-            Phase::Create => a.pos.cmp(&b.pos),
-        })
-        .then(a.seq.cmp(&b.seq))
-    });
-    changes
+pub fn order(changes: Vec<Change>, from: &Catalog, to: &Catalog, gf: &Graph, gt: &Graph) -> Plan {
+    let edges = edges(&changes, from, to, gf, gt);
+    let (order, cycles) = match kahn(&changes, &edges, true) {
+        Ok(o) => (o, Vec::new()),
+        Err(_) => match kahn(&changes, &edges, false) {
+            Ok(o) => (o, Vec::new()),
+            Err((o, cycles)) => (o, cycles),
+        },
+    };
+    let cycles = cycles.iter().map(|c| c.iter().map(|&i| changes[i].sql.clone()).collect()).collect();
+    let mut slots: Vec<Option<Change>> = changes.into_iter().map(Some).collect();
+    let changes = order.into_iter().filter_map(|i| slots[i].take()).collect();
+    Plan { changes, cycles }
+}
+
+/// The order changes run in when nothing forces another.
+fn key(c: &Change) -> (Phase, usize, u32) {
+    match c.phase {
+        Phase::Drop => (c.phase, usize::MAX - c.pos, c.seq),
+        Phase::Create => (c.phase, c.pos, c.seq),
+    }
+}
+
+/// `edges[j]` lists the changes that must run before change `j`, with each edge's strength.
+fn edges(changes: &[Change], from: &Catalog, to: &Catalog, gf: &Graph, gt: &Graph) -> Vec<BTreeMap<usize, Strength>> {
+    let mut by_node: BTreeMap<&Node, Vec<usize>> = BTreeMap::new();
+    for (i, c) in changes.iter().enumerate() {
+        by_node.entry(&c.node).or_default().push(i);
+    }
+    let mut before: Vec<BTreeMap<usize, Strength>> = vec![BTreeMap::new(); changes.len()];
+    let add = |before: &mut Vec<BTreeMap<usize, Strength>>, first: usize, then: usize, s: Strength| {
+        if first != then {
+            let e = before[then].entry(first).or_insert(s);
+            *e = (*e).min(s);
+        }
+    };
+    let of = |n: &Node| by_node.get(n).map_or(&[][..], |v| v.as_slice());
+    let phase_of = |n: &Node, p: Phase| of(n).iter().copied().filter(move |&i| changes[i].phase == p);
+
+    // 1. One node's changes keep their order.
+    for idx in by_node.values() {
+        let mut sorted = idx.clone();
+        sorted.sort_by_key(|&i| key(&changes[i]));
+        for w in sorted.windows(2) {
+            add(&mut before, w[0], w[1], Strength::Hard);
+        }
+    }
+    for (j, c) in changes.iter().enumerate() {
+        match c.phase {
+            Phase::Create => {
+                // 2. After what it needs in TO.
+                for (m, s) in gt.deps_of(&c.node) {
+                    for i in phase_of(m, Phase::Create) {
+                        add(&mut before, i, j, s);
+                    }
+                }
+                // 4. A table changes once its FROM dependents are torn down.
+                if let Node::Table(_) = c.node {
+                    for m in gf.dependents_of(&c.node) {
+                        for i in phase_of(m, Phase::Drop) {
+                            add(&mut before, i, j, Strength::Hard);
+                        }
+                    }
+                }
+            }
+            Phase::Drop => {
+                // 3. After its FROM dependents let go of it.
+                for m in gf.dependents_of(&c.node) {
+                    let s = gf.deps_of(m).find(|(n, _)| **n == c.node).map_or(Strength::Hard, |(_, s)| s);
+                    let mut drops: Vec<usize> = phase_of(m, Phase::Drop).collect();
+                    if of(m).is_empty() {
+                        // A part with no change of its own goes when its table goes.
+                        if let Some(t) = owner(m, from) {
+                            drops.extend(phase_of(&t, Phase::Drop));
+                        }
+                    }
+                    if !drops.is_empty() {
+                        for i in drops {
+                            add(&mut before, i, j, s);
+                        }
+                    } else if !gt.needs(m, &c.node) {
+                        for i in phase_of(m, Phase::Create) {
+                            add(&mut before, i, j, s);
+                        }
+                    }
+                }
+            }
+        }
+    }
+    // 5. A name is freed before it is taken again.
+    let mut dropped: BTreeMap<QualName, Vec<usize>> = BTreeMap::new();
+    for (i, c) in changes.iter().enumerate() {
+        if c.phase == Phase::Drop {
+            if let Some(q) = relation_name(&c.node, from) {
+                dropped.entry(q).or_default().push(i);
+            }
+        }
+    }
+    for (j, c) in changes.iter().enumerate() {
+        if c.phase == Phase::Create {
+            if let Some(q) = relation_name(&c.node, to) {
+                for &i in dropped.get(&q).into_iter().flatten() {
+                    if changes[i].node != c.node {
+                        add(&mut before, i, j, Strength::Hard);
+                    }
+                }
+            }
+        }
+    }
+    before
+}
+
+/// The table a part (default, constraint, index, trigger, policy, rule) belongs to.
+fn owner(n: &Node, c: &Catalog) -> Option<Node> {
+    match n {
+        Node::Default(t, _) | Node::Constraint(t, _) => Some(Node::Table(t.clone())),
+        Node::Index(q) => c.indexes.get(q).map(|i| Node::Table(i.table.clone())),
+        Node::Object(k) => c.objects.get(k).and_then(|o| o.table.clone()).map(Node::Table),
+        Node::Schema(_) | Node::Extension(_) | Node::Table(_) | Node::Sequence(_) => None,
+    }
+}
+
+/// The name a node takes in the namespace relations, types and key indexes share.
+fn relation_name(n: &Node, c: &Catalog) -> Option<QualName> {
+    match n {
+        Node::Table(q) | Node::Index(q) | Node::Sequence(q) => Some(q.clone()),
+        Node::Object(k) => match k.kind {
+            ObjKind::View | ObjKind::MaterializedView | ObjKind::Type | ObjKind::Domain => Some(QualName::new(k.schema.clone(), k.name.clone())),
+            ObjKind::Function
+            | ObjKind::Procedure
+            | ObjKind::Aggregate
+            | ObjKind::Trigger
+            | ObjKind::EventTrigger
+            | ObjKind::Rule
+            | ObjKind::Policy
+            | ObjKind::Collation
+            | ObjKind::Statistics
+            | ObjKind::Publication
+            | ObjKind::ForeignDataWrapper
+            | ObjKind::Server
+            | ObjKind::UserMapping
+            | ObjKind::TextSearchConfiguration
+            | ObjKind::TextSearchDictionary
+            | ObjKind::TextSearchParser
+            | ObjKind::TextSearchTemplate
+            | ObjKind::Operator
+            | ObjKind::OperatorClass
+            | ObjKind::OperatorFamily
+            | ObjKind::Cast
+            | ObjKind::Language
+            | ObjKind::Conversion
+            | ObjKind::AccessMethod => None,
+        },
+        Node::Constraint(t, name) => {
+            let con = c.tables.get(t)?.constraints.get(name)?;
+            use crate::catalog::ConstraintKind as K;
+            match con.kind {
+                K::PrimaryKey | K::Unique | K::Exclude => Some(QualName::new(t.schema.clone(), name.clone())),
+                K::Check | K::ForeignKey => None,
+            }
+        }
+        Node::Schema(_) | Node::Extension(_) | Node::Default(_, _) => None,
+    }
+}
+
+/// Topological order, smallest key first among the changes free to run. With `soft` false,
+/// soft edges are ignored. On a cycle: the order made by breaking each cycle at its
+/// smallest-key change, and the changes that were stuck each time.
+fn kahn(changes: &[Change], before: &[BTreeMap<usize, Strength>], soft: bool) -> Result<Vec<usize>, (Vec<usize>, Vec<Vec<usize>>)> {
+    let n = changes.len();
+    let mut indeg = vec![0usize; n];
+    let mut after: Vec<Vec<usize>> = vec![Vec::new(); n];
+    for (j, b) in before.iter().enumerate() {
+        for (&i, &s) in b {
+            if soft || s == Strength::Hard {
+                indeg[j] += 1;
+                after[i].push(j);
+            }
+        }
+    }
+    let mut ready: BinaryHeap<Reverse<((Phase, usize, u32), usize)>> = (0..n).filter(|&i| indeg[i] == 0).map(|i| Reverse((key(&changes[i]), i))).collect();
+    let mut done = vec![false; n];
+    let mut out = Vec::with_capacity(n);
+    let mut cycles = Vec::new();
+    while out.len() < n {
+        let next = match ready.pop() {
+            Some(Reverse((_, i))) => i,
+            None => {
+                // A cycle: take the member that would run first.
+                let members = cycle_members(&done, &after);
+                let i = *members.iter().min_by_key(|&&i| key(&changes[i])).expect("a stuck plan has a cycle");
+                cycles.push(members);
+                i
+            }
+        };
+        if done[next] {
+            continue;
+        }
+        done[next] = true;
+        out.push(next);
+        for &j in &after[next] {
+            indeg[j] = indeg[j].saturating_sub(1);
+            if indeg[j] == 0 && !done[j] {
+                ready.push(Reverse((key(&changes[j]), j)));
+            }
+        }
+    }
+    if cycles.is_empty() {
+        Ok(out)
+    } else {
+        Err((out, cycles))
+    }
+}
+
+/// The changes not yet placed that lie on a cycle: those left after repeatedly setting
+/// aside every change nothing else still waits for.
+fn cycle_members(done: &[bool], after: &[Vec<usize>]) -> Vec<usize> {
+    let mut alive: BTreeSet<usize> = (0..done.len()).filter(|&i| !done[i]).collect();
+    loop {
+        let leaves: Vec<usize> = alive.iter().copied().filter(|&i| !after[i].iter().any(|j| alive.contains(j))).collect();
+        if leaves.is_empty() {
+            return alive.into_iter().collect();
+        }
+        for l in leaves {
+            alive.remove(&l);
+        }
+    }
 }

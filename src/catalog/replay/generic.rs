@@ -43,6 +43,10 @@ impl Replay {
             },
         };
         let deps = expr::references(&Node { node: Some(node.clone()) }, &r);
+        let soft_deps = match &node {
+            NodeEnum::CreateFunctionStmt(f) => crate::catalog::body::body_references(f, &create, &r),
+            _ => Vec::new(),
+        };
         if self.catalog.objects.contains_key(&ident.key) && !replace {
             self.warn(stmt, format!("{} already exists", ident.target));
             return;
@@ -52,7 +56,7 @@ impl Replay {
             _ => Vec::new(),
         };
         let pos = self.catalog.objects.get(&ident.key).map_or(pos, |o| o.pos);
-        let obj = Object { create, target: ident.target, after: Vec::new(), deps, table: ident.table, labels, pos };
+        let obj = Object { create, target: ident.target, after: Vec::new(), deps, soft_deps, table: ident.table, labels, pos };
         self.catalog.objects.insert(ident.key, obj);
     }
 

@@ -120,6 +120,7 @@ impl Replay {
         }
         if let Some(d) = &cd.raw_default {
             col.default = Some((expr::expr_sql(d, &r), pos));
+            col.default_deps = expr::references(d, &r);
         }
         let mut others = Vec::new();
         for c in &cd.constraints {
@@ -130,6 +131,7 @@ impl Replay {
                 ConstrType::ConstrDefault => {
                     if let Some(e) = &c.raw_expr {
                         col.default = Some((expr::expr_sql(e, &r), pos));
+                        col.default_deps = expr::references(e, &r);
                     }
                 }
                 ConstrType::ConstrIdentity => {
@@ -138,6 +140,7 @@ impl Replay {
                 }
                 ConstrType::ConstrGenerated => {
                     col.generated = c.raw_expr.as_ref().map(|e| expr::expr_sql(e, &r));
+                    col.generated_deps = c.raw_expr.as_ref().map(|e| expr::references(e, &r)).unwrap_or_default();
                 }
                 ConstrType::ConstrCheck
                 | ConstrType::ConstrPrimary
@@ -213,6 +216,7 @@ impl Replay {
         let r = self.resolver();
         let references = c.pktable.as_ref().map(|p| r.relation(&p.schemaname, &p.relname));
         let mut def = constraint_def(&c, &r);
+        let deps = expr::references(&Node { node: Some(NodeEnum::Constraint(Box::new(c.clone()))) }, &r);
         if kind == ConstraintKind::PrimaryKey || kind == ConstraintKind::Unique || kind == ConstraintKind::Exclude {
             // USING INDEX adopts an existing index under the constraint's name.
             if !c.indexname.is_empty() {
@@ -222,7 +226,7 @@ impl Replay {
                 }
             }
         }
-        let con = Constraint { kind, def, columns, references, inherited: false, pos };
+        let con = Constraint { kind, def, columns, references, inherited: false, deps, pos };
         if kind == ConstraintKind::PrimaryKey {
             let t = self.catalog.tables.get_mut(table).expect("checked above");
             for k in &con.columns {
@@ -315,8 +319,13 @@ impl Replay {
                 }
             }
             AlterTableType::AtColumnDefault => {
-                let value = def.map(|d| expr::expr_sql(&Node { node: Some(d.clone()) }, &r));
-                self.with_column(stmt, table, &col_name, |col| col.default = value.map(|v| (v, pos)));
+                let node = def.map(|d| Node { node: Some(d.clone()) });
+                let value = node.as_ref().map(|n| expr::expr_sql(n, &r));
+                let deps = node.as_ref().map(|n| expr::references(n, &r)).unwrap_or_default();
+                self.with_column(stmt, table, &col_name, |col| {
+                    col.default = value.map(|v| (v, pos));
+                    col.default_deps = deps;
+                });
             }
             AlterTableType::AtDropNotNull => self.with_column(stmt, table, &col_name, |col| col.not_null = false),
             AlterTableType::AtSetNotNull => self.with_column(stmt, table, &col_name, |col| col.not_null = true),
@@ -405,8 +414,13 @@ impl Replay {
             }
             AlterTableType::AtDropIdentity => self.with_column(stmt, table, &col_name, |col| col.identity = None),
             AlterTableType::AtSetExpression => {
-                let v = def.map(|d| expr::expr_sql(&Node { node: Some(d.clone()) }, &r));
-                self.with_column(stmt, table, &col_name, |col| col.generated = v);
+                let node = def.map(|d| Node { node: Some(d.clone()) });
+                let v = node.as_ref().map(|n| expr::expr_sql(n, &r));
+                let deps = node.as_ref().map(|n| expr::references(n, &r)).unwrap_or_default();
+                self.with_column(stmt, table, &col_name, |col| {
+                    col.generated = v;
+                    col.generated_deps = deps;
+                });
             }
             AlterTableType::AtDropExpression => self.with_column(stmt, table, &col_name, |col| col.generated = None),
             AlterTableType::AtSetLogged => self.catalog.tables.get_mut(table).expect("exists").unlogged = false,
@@ -562,9 +576,10 @@ impl Replay {
             }
         }
         let mut node = Node { node: Some(NodeEnum::IndexStmt(Box::new(idx))) };
+        let deps = expr::references(&node, &r);
         expr::normalize(&mut node, &r);
         let def = node.node.map(deparse_stmt).unwrap_or_else(|| Err("empty".into())).unwrap_or_else(|e| format!("/* {e} */"));
-        self.catalog.indexes.insert(name, Index { table, def, columns, attached_to: None, pos });
+        self.catalog.indexes.insert(name, Index { table, def, columns, attached_to: None, deps, pos });
     }
 
     pub(super) fn rename(&mut self, stmt: &Stmt, s: &protobuf::RenameStmt) {
