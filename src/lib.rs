@@ -96,7 +96,7 @@ impl<'a> Migration<'a> {
     /// Computes every change, in the order it must run.
     pub fn add_all_changes(&mut self) {
         let (gf, gt) = rayon::join(|| Graph::build(self.from), || Graph::build(self.to));
-        let changes = diff::diff(self.from, self.to, &gf, &gt, &self.opts);
+        let changes = diff::diff(self.from, self.to, &gf, &self.opts);
         let plan = plan::order(changes, self.from, self.to, &gf, &gt);
         self.changes = plan.changes;
         self.cycles = plan.cycles;

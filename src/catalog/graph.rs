@@ -175,7 +175,7 @@ impl Graph {
 
 /// The schema-qualified base name of a column type (`public.mood[]` -> `public.mood`), for
 /// user types; builtins have no schema in canonical type text.
-fn type_name(type_sql: &str) -> Option<QualName> {
+pub fn type_name(type_sql: &str) -> Option<QualName> {
     let base = type_sql.trim_end_matches("[]");
     let base = base.split_once('(').map_or(base, |(b, _)| b);
     super::expr::parse_qualified(base).filter(|q| !q.schema.is_empty() && q.schema != "pg_catalog")

@@ -332,3 +332,10 @@ pub struct Object {
     pub labels: Vec<String>,
     pub pos: Pos,
 }
+
+impl Object {
+    /// Whether it is an enum type (its canonical text is `CREATE TYPE x AS ENUM (...)`).
+    pub fn is_enum(&self) -> bool {
+        self.create.starts_with("CREATE TYPE ") && self.create.contains(" AS ENUM (")
+    }
+}

@@ -2,15 +2,16 @@
 //! change carries its SQL, where it sits (phase and dump position), and its hazard.
 
 mod comments;
+mod enums;
 mod objects;
 mod schemas;
 mod sequences;
 mod tables;
 
-use std::collections::BTreeSet;
+use std::collections::{BTreeMap, BTreeSet};
 
 use crate::catalog::graph::{Graph, Node};
-use crate::catalog::{Catalog, Pos, QualName};
+use crate::catalog::{Catalog, ObjKey, Pos, QualName};
 
 /// Drops run first (reverse FROM order), then creates and alters (TO order).
 #[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord)]
@@ -51,9 +52,8 @@ pub struct DiffOptions {
 pub(crate) struct Diff<'a> {
     pub from: &'a Catalog,
     pub to: &'a Catalog,
-    /// Dependency graphs of `from` and `to`.
+    /// Dependency graph of `from`.
     pub gf: &'a Graph,
-    pub gt: &'a Graph,
     pub opts: &'a DiffOptions,
     pub out: Vec<Change>,
     seq: u32,
@@ -63,6 +63,10 @@ pub(crate) struct Diff<'a> {
     pub reshaped_tables: BTreeSet<QualName>,
     /// Comment targets of objects dropped and recreated (their comments are re-emitted).
     pub recreated: BTreeSet<String>,
+    /// Enums whose labels change, and how.
+    pub enums: BTreeMap<ObjKey, enums::EnumPlan>,
+    /// Types rebuilt under columns: those columns are recast to the new type.
+    pub recast_types: BTreeSet<QualName>,
 }
 
 impl Diff<'_> {
@@ -81,19 +85,22 @@ impl Diff<'_> {
 }
 
 /// Every change that turns `from` into `to`, in no particular order.
-pub fn diff(from: &Catalog, to: &Catalog, gf: &Graph, gt: &Graph, opts: &DiffOptions) -> Vec<Change> {
+pub fn diff(from: &Catalog, to: &Catalog, gf: &Graph, opts: &DiffOptions) -> Vec<Change> {
     let mut d = Diff {
         from,
         to,
         gf,
-        gt,
         opts,
         out: Vec::new(),
         seq: 0,
         dropped_tables: BTreeSet::new(),
         reshaped_tables: BTreeSet::new(),
         recreated: BTreeSet::new(),
+        enums: BTreeMap::new(),
+        recast_types: BTreeSet::new(),
     };
+    d.enums = enums::plan_enums(&d);
+    d.recast_types = d.enums.iter().filter(|(_, p)| matches!(p, enums::EnumPlan::Rebuild)).map(|(k, _)| QualName::new(k.schema.clone(), k.name.clone())).collect();
     schemas::diff_schemas(&mut d);
     schemas::diff_extensions(&mut d);
     tables::diff_tables(&mut d);

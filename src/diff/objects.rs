@@ -3,7 +3,8 @@
 
 use std::collections::BTreeSet;
 
-use super::{Diff, Hazard};
+use super::enums::{aside_name, EnumPlan};
+use super::{Diff, Hazard, Phase};
 use crate::catalog::graph::{Node, Strength};
 use crate::catalog::{ObjKey, ObjKind, QualName};
 
@@ -12,7 +13,8 @@ pub(super) fn diff_objects(d: &mut Diff) {
     let mut rebuild: BTreeSet<ObjKey> = BTreeSet::new();
     for (k, o) in &d.to.objects {
         if let Some(old) = d.from.objects.get(k) {
-            if old.create != o.create && !replaceable(k.kind) {
+            let in_place = replaceable(k.kind) || matches!(d.enums.get(k), Some(EnumPlan::AddValues(_)));
+            if old.create != o.create && !in_place {
                 rebuild.insert(k.clone());
             }
         }
@@ -54,13 +56,31 @@ pub(super) fn diff_objects(d: &mut Diff) {
             continue;
         }
         let hazard = (gone && k.kind == ObjKind::Type).then_some(Hazard::DataLoss);
-        d.push(super::Phase::Drop, &Node::Object(k.clone()), o.pos, format!("DROP {}", o.target), hazard);
+        if let Some(EnumPlan::Rebuild) = d.enums.get(k) {
+            // Columns move to the new type before the old one goes (see enums.rs).
+            let aside = ObjKey { name: aside_name(k), ..k.clone() };
+            let q = QualName::new(k.schema.clone(), k.name.clone());
+            d.drop(&Node::Object(k.clone()), o.pos, format!("ALTER TYPE {} RENAME TO {}", q.sql(), crate::emit::quote::ident(&aside.name)));
+            let removed = o.labels.iter().any(|l| !d.to.objects[k].labels.contains(l));
+            let drop_old = format!("DROP TYPE {}", QualName::new(k.schema.clone(), aside.name.clone()).sql());
+            d.push(Phase::Create, &Node::Object(aside), usize::MAX, drop_old, removed.then_some(Hazard::DataLoss));
+            continue;
+        }
+        d.push(Phase::Drop, &Node::Object(k.clone()), o.pos, format!("DROP {}", o.target), hazard);
     }
     for (k, o) in &d.to.objects {
         let old = d.from.objects.get(k);
         let create = match old {
             None => true,
             Some(_) if rebuild.contains(k) => true,
+            Some(old) if old.create != o.create && matches!(d.enums.get(k), Some(EnumPlan::AddValues(_))) => {
+                if let Some(EnumPlan::AddValues(stmts)) = d.enums.get(k) {
+                    for s in stmts.clone() {
+                        d.create(&Node::Object(k.clone()), o.pos, s);
+                    }
+                }
+                false
+            }
             Some(old) if old.create != o.create => {
                 // Replaceable kinds: CREATE OR REPLACE in place.
                 let sql = o.create.replacen("CREATE ", "CREATE OR REPLACE ", 1);

@@ -169,7 +169,8 @@ fn alter_column(d: &mut Diff, q: &QualName, pos: usize, o: &Column, c: &Column) 
     let col = format!("ALTER TABLE {} ALTER COLUMN {}", q.sql(), quote::ident(&c.name));
     let node = Node::Table(q.clone());
     let default_node = Node::Default(q.clone(), c.name.clone());
-    let type_changes = o.type_sql != c.type_sql || o.collation != c.collation;
+    let recast = crate::catalog::graph::type_name(&c.type_sql).is_some_and(|t| d.recast_types.contains(&t));
+    let type_changes = o.type_sql != c.type_sql || o.collation != c.collation || recast;
     let default_changes = o.default.as_ref().map(|x| &x.0) != c.default.as_ref().map(|x| &x.0);
     if type_changes {
         d.reshaped_tables.insert(q.clone());
@@ -180,7 +181,10 @@ fn alter_column(d: &mut Diff, q: &QualName, pos: usize, o: &Column, c: &Column) 
         if let Some(coll) = &c.collation {
             sql.push_str(&format!(" COLLATE {coll}"));
         }
-        sql.push_str(&format!(" USING {}::{}", quote::ident(&c.name), c.type_sql));
+        // Enums have no casts to other types but text.
+        let via_text = [&o.type_sql, &c.type_sql].iter().any(|t| crate::catalog::graph::type_name(t).is_some_and(|q| is_enum(d, &q)));
+        let text = if c.type_sql.ends_with("[]") { "::text[]" } else { "::text" };
+        sql.push_str(&format!(" USING {}{}::{}", quote::ident(&c.name), if via_text { text } else { "" }, c.type_sql));
         let hazard = (!is_widening(&o.type_sql, &c.type_sql)).then_some(Hazard::DataLoss);
         d.push(Phase::Create, &node, pos, sql, hazard);
     }
@@ -198,6 +202,12 @@ fn alter_column(d: &mut Diff, q: &QualName, pos: usize, o: &Column, c: &Column) 
         d.create(&node, pos, format!("{col} {} NOT NULL", if c.not_null { "SET" } else { "DROP" }));
     }
     column_extras(d, q, pos, Some(o), c);
+}
+
+/// Whether `q` is an enum on either side.
+fn is_enum(d: &Diff, q: &QualName) -> bool {
+    let key = crate::catalog::ObjKey { kind: crate::catalog::ObjKind::Type, schema: q.schema.clone(), name: q.name.clone(), sub: String::new() };
+    [d.from, d.to].iter().any(|c| c.objects.get(&key).is_some_and(|o| o.is_enum()))
 }
 
 /// Type changes that keep every value: longer varchar, varchar -> text, wider integers.
