@@ -330,7 +330,28 @@ pub struct Object {
     pub table: Option<QualName>,
     /// Enum labels, in order (empty for other kinds).
     pub labels: Vec<String>,
+    /// For functions and procedures, what CREATE OR REPLACE cannot change.
+    pub routine: Option<Routine>,
     pub pos: Pos,
+}
+
+/// The parts of a function's signature that CREATE OR REPLACE may not change: the result
+/// (return type, OUT / TABLE columns) and input parameter names; nor may it remove defaults.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Routine {
+    pub result: String,
+    pub input_names: Vec<String>,
+    pub defaults: usize,
+    /// A SQL-standard body (`BEGIN ATOMIC` / `RETURN`): the server tracks what it reads,
+    /// down to columns.
+    pub atomic: bool,
+}
+
+impl Routine {
+    /// Whether `new` can replace `self` in place.
+    pub fn replaceable_by(&self, new: &Routine) -> bool {
+        self.result == new.result && self.input_names == new.input_names && new.defaults >= self.defaults
+    }
 }
 
 impl Object {

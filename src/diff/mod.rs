@@ -67,6 +67,26 @@ pub(crate) struct Diff<'a> {
     pub enums: BTreeMap<ObjKey, enums::EnumPlan>,
     /// Types rebuilt under columns: those columns are recast to the new type.
     pub recast_types: BTreeSet<QualName>,
+    /// Generic objects dropped and created again.
+    pub rebuilt_objects: BTreeSet<ObjKey>,
+}
+
+impl Diff<'_> {
+    /// Whether a FROM node goes away during the migration (dropped, or dropped to be
+    /// rebuilt): whatever needs it must let go first.
+    pub fn doomed(&self, n: &Node) -> bool {
+        match n {
+            Node::Object(k) => self.rebuilt_objects.contains(k) || !self.to.objects.contains_key(k),
+            Node::Table(q) => self.dropped_tables.contains(q),
+            Node::Sequence(q) => !self.to.sequences.contains_key(q),
+            Node::Schema(_) | Node::Extension(_) | Node::Default(_, _) | Node::Constraint(_, _) | Node::Index(_) => false,
+        }
+    }
+
+    /// Whether a FROM node needs something doomed (hard dependencies only).
+    pub fn over_doomed(&self, n: &Node) -> bool {
+        self.gf.deps_of(n).any(|(m, s)| s == crate::catalog::graph::Strength::Hard && self.doomed(m))
+    }
 }
 
 impl Diff<'_> {
@@ -98,9 +118,13 @@ pub fn diff(from: &Catalog, to: &Catalog, gf: &Graph, opts: &DiffOptions) -> Vec
         recreated: BTreeSet::new(),
         enums: BTreeMap::new(),
         recast_types: BTreeSet::new(),
+        rebuilt_objects: BTreeSet::new(),
     };
+    d.dropped_tables = from.tables.keys().filter(|q| !to.tables.contains_key(*q)).cloned().collect();
     d.enums = enums::plan_enums(&d);
     d.recast_types = d.enums.iter().filter(|(_, p)| matches!(p, enums::EnumPlan::Rebuild)).map(|(k, _)| QualName::new(k.schema.clone(), k.name.clone())).collect();
+    d.reshaped_tables = tables::reshaped(&d);
+    d.rebuilt_objects = objects::plan_rebuilds(&d);
     schemas::diff_schemas(&mut d);
     schemas::diff_extensions(&mut d);
     tables::diff_tables(&mut d);

@@ -8,27 +8,31 @@ use super::{Diff, Hazard, Phase};
 use crate::catalog::graph::{Node, Strength};
 use crate::catalog::{ObjKey, ObjKind, QualName};
 
-pub(super) fn diff_objects(d: &mut Diff) {
-    // Objects that must be dropped and created again.
+/// Objects that must be dropped and created again: changed where CREATE OR REPLACE cannot
+/// change them, or over something dropped or rebuilt (followed over the FROM graph), or
+/// views, rules, policies and triggers over a table whose columns change.
+pub(super) fn plan_rebuilds(d: &Diff) -> BTreeSet<ObjKey> {
     let mut rebuild: BTreeSet<ObjKey> = BTreeSet::new();
     for (k, o) in &d.to.objects {
         if let Some(old) = d.from.objects.get(k) {
-            let in_place = replaceable(k.kind) || matches!(d.enums.get(k), Some(EnumPlan::AddValues(_)));
+            let replace = match (&old.routine, &o.routine) {
+                (Some(a), Some(b)) => a.replaceable_by(b),
+                _ => false,
+            };
+            let in_place = replace || matches!(d.enums.get(k), Some(EnumPlan::AddValues(_)));
             if old.create != o.create && !in_place {
                 rebuild.insert(k.clone());
             }
         }
     }
-    // Propagate over the FROM graph: whatever needs a dropped or rebuilt object is rebuilt
-    // too; views, rules, policies and triggers over a table whose columns change as well.
     let mut doomed: Vec<Node> = d.dropped_tables.iter().map(|q| Node::Table(q.clone())).collect();
     doomed.extend(d.from.objects.keys().filter(|k| rebuild.contains(*k) || !d.to.objects.contains_key(*k)).map(|k| Node::Object(k.clone())));
     let mut seen: BTreeSet<Node> = doomed.iter().cloned().collect();
-    let reshaped: Vec<Node> = d.reshaped_tables.iter().map(|q| Node::Table(q.clone())).collect();
-    for t in &reshaped {
-        for m in d.gf.dependents_of(t) {
+    for t in &d.reshaped_tables {
+        for m in d.gf.dependents_of(&Node::Table(t.clone())) {
             if let Node::Object(k) = m {
-                let over_columns = matches!(k.kind, ObjKind::View | ObjKind::MaterializedView | ObjKind::Rule | ObjKind::Policy | ObjKind::Trigger);
+                let atomic = d.from.objects.get(k).and_then(|o| o.routine.as_ref()).is_some_and(|r| r.atomic);
+                let over_columns = atomic || matches!(k.kind, ObjKind::View | ObjKind::MaterializedView | ObjKind::Rule | ObjKind::Policy | ObjKind::Trigger);
                 if over_columns && d.to.objects.contains_key(k) && seen.insert(m.clone()) {
                     rebuild.insert(k.clone());
                     doomed.push(m.clone());
@@ -47,6 +51,11 @@ pub(super) fn diff_objects(d: &mut Diff) {
             }
         }
     }
+    rebuild
+}
+
+pub(super) fn diff_objects(d: &mut Diff) {
+    let rebuild = d.rebuilt_objects.clone();
     for (k, o) in &d.from.objects {
         let gone = !d.to.objects.contains_key(k);
         if !(gone || rebuild.contains(k)) {
@@ -110,11 +119,4 @@ fn emit_after(d: &mut Diff, node: &Node, pos: usize, after: &[String]) {
     for a in after {
         d.create(node, pos, a.clone());
     }
-}
-
-/// Kinds whose changed definition can be applied with CREATE OR REPLACE. Functions only
-/// when the signature's result is unchanged: the canonical text holds it, so a function
-/// whose return type changes is dropped and created instead (see `rebuild` above).
-fn replaceable(kind: ObjKind) -> bool {
-    matches!(kind, ObjKind::Function | ObjKind::Procedure)
 }

@@ -1,5 +1,7 @@
 //! Tables (columns, constraints, per-table settings) and indexes.
 
+use std::collections::BTreeSet;
+
 use super::{Diff, Hazard, Phase};
 use crate::catalog::graph::Node;
 use crate::catalog::{Column, ConstraintKind, QualName, Table};
@@ -8,7 +10,6 @@ use crate::emit::quote;
 pub(super) fn diff_tables(d: &mut Diff) {
     for (q, t) in &d.from.tables {
         if !d.to.tables.contains_key(q) {
-            d.dropped_tables.insert(q.clone());
             d.push(Phase::Drop, &Node::Table(q.clone()), t.pos, format!("DROP TABLE {}", q.sql()), Some(Hazard::DataLoss));
         }
     }
@@ -20,6 +21,28 @@ pub(super) fn diff_tables(d: &mut Diff) {
         }
     }
     add_constraints(d);
+}
+
+/// Tables that lose a column or change a column's type (or a type is rebuilt under it):
+/// views and other objects over them must be rebuilt.
+pub(super) fn reshaped(d: &Diff) -> BTreeSet<QualName> {
+    let mut out = BTreeSet::new();
+    for (q, old) in &d.from.tables {
+        let Some(t) = d.to.tables.get(q) else { continue };
+        let changed = old.columns.iter().any(|oc| match t.column(&oc.name) {
+            None => !oc.inherited,
+            Some(c) => {
+                c.generated != oc.generated
+                    || c.type_sql != oc.type_sql
+                    || c.collation != oc.collation
+                    || crate::catalog::graph::type_name(&c.type_sql).is_some_and(|ty| d.recast_types.contains(&ty))
+            }
+        });
+        if changed {
+            out.insert(q.clone());
+        }
+    }
+    out
 }
 
 fn column_sql(c: &Column, with_default: bool) -> String {
@@ -141,7 +164,6 @@ fn alter_table(d: &mut Diff, q: &QualName, old: &Table, t: &Table) {
     for oc in &old.columns {
         let gone = t.column(&oc.name).is_none_or(|c| c.generated != oc.generated);
         if gone && !oc.inherited && !d.dropped_tables.contains(q) {
-            d.reshaped_tables.insert(q.clone());
             d.push(Phase::Drop, &Node::Table(q.clone()), old.pos, format!("{alter} DROP COLUMN {}", quote::ident(&oc.name)), Some(Hazard::DataLoss));
         }
     }
@@ -172,11 +194,12 @@ fn alter_column(d: &mut Diff, q: &QualName, pos: usize, o: &Column, c: &Column) 
     let recast = crate::catalog::graph::type_name(&c.type_sql).is_some_and(|t| d.recast_types.contains(&t));
     let type_changes = o.type_sql != c.type_sql || o.collation != c.collation || recast;
     let default_changes = o.default.as_ref().map(|x| &x.0) != c.default.as_ref().map(|x| &x.0);
+    // The default goes first when the type changes under it or something it calls is dropped.
+    let default_torn = o.default.is_some() && (type_changes || d.over_doomed(&default_node));
+    if default_torn {
+        d.drop(&default_node, pos, format!("{col} DROP DEFAULT"));
+    }
     if type_changes {
-        d.reshaped_tables.insert(q.clone());
-        if o.default.is_some() {
-            d.drop(&default_node, pos, format!("{col} DROP DEFAULT"));
-        }
         let mut sql = format!("{col} TYPE {}", c.type_sql);
         if let Some(coll) = &c.collation {
             sql.push_str(&format!(" COLLATE {coll}"));
@@ -188,10 +211,10 @@ fn alter_column(d: &mut Diff, q: &QualName, pos: usize, o: &Column, c: &Column) 
         let hazard = (!is_widening(&o.type_sql, &c.type_sql)).then_some(Hazard::DataLoss);
         d.push(Phase::Create, &node, pos, sql, hazard);
     }
-    if default_changes || (type_changes && o.default.is_some()) {
+    if default_changes || default_torn {
         match &c.default {
             Some((def, dpos)) => d.create(&default_node, (*dpos).max(pos), format!("{col} SET DEFAULT {def}")),
-            None if !type_changes => d.create(&default_node, pos, format!("{col} DROP DEFAULT")),
+            None if !default_torn => d.create(&default_node, pos, format!("{col} DROP DEFAULT")),
             None => {}
         }
     }
@@ -309,7 +332,7 @@ fn drop_constraints(d: &mut Diff) {
                 continue;
             }
             let rebuild_fk = c.kind == ConstraintKind::ForeignKey && c.references.as_ref().is_some_and(|r| rekeyed.contains(r) || d.dropped_tables.contains(r));
-            let same = t.constraints.get(name).is_some_and(|n| n.def == c.def && n.kind == c.kind);
+            let same = t.constraints.get(name).is_some_and(|n| n.def == c.def && n.kind == c.kind) && !d.over_doomed(&Node::Constraint(q.clone(), name.clone()));
             if !same || rebuild_fk {
                 d.drop(&Node::Constraint(q.clone(), name.clone()), c.pos, format!("ALTER TABLE {} DROP CONSTRAINT {}", q.sql(), quote::ident(name)));
             }
@@ -327,7 +350,7 @@ fn add_constraints(d: &mut Diff) {
                 continue;
             }
             let rebuild_fk = c.kind == ConstraintKind::ForeignKey && c.references.as_ref().is_some_and(|r| rekeyed.contains(r));
-            let same = old.and_then(|o| o.constraints.get(name)).is_some_and(|n| n.def == c.def && n.kind == c.kind);
+            let same = old.and_then(|o| o.constraints.get(name)).is_some_and(|n| n.def == c.def && n.kind == c.kind) && !d.over_doomed(&Node::Constraint(q.clone(), name.clone()));
             if !same || rebuild_fk {
                 d.create(&Node::Constraint(q.clone(), name.clone()), c.pos, format!("ALTER TABLE {} ADD CONSTRAINT {} {}", q.sql(), quote::ident(name), c.def));
             }
@@ -337,13 +360,13 @@ fn add_constraints(d: &mut Diff) {
 
 pub(super) fn diff_indexes(d: &mut Diff) {
     for (q, i) in &d.from.indexes {
-        let same = d.to.indexes.get(q).is_some_and(|n| n.def == i.def);
+        let same = d.to.indexes.get(q).is_some_and(|n| n.def == i.def) && !d.over_doomed(&Node::Index(q.clone()));
         if !same && !d.dropped_tables.contains(&i.table) {
             d.drop(&Node::Index(q.clone()), i.pos, format!("DROP INDEX {}", q.sql()));
         }
     }
     for (q, i) in &d.to.indexes {
-        let same = d.from.indexes.get(q).is_some_and(|o| o.def == i.def);
+        let same = d.from.indexes.get(q).is_some_and(|o| o.def == i.def) && !d.over_doomed(&Node::Index(q.clone()));
         if !same {
             d.recreated.insert(format!("INDEX {}", q.sql()));
             d.create(&Node::Index(q.clone()), i.pos, i.def.clone());

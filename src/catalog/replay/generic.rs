@@ -43,9 +43,9 @@ impl Replay {
             },
         };
         let deps = expr::references(&Node { node: Some(node.clone()) }, &r);
-        let soft_deps = match &node {
-            NodeEnum::CreateFunctionStmt(f) => crate::catalog::body::body_references(f, &create, &r),
-            _ => Vec::new(),
+        let (soft_deps, routine) = match &node {
+            NodeEnum::CreateFunctionStmt(f) => (crate::catalog::body::body_references(f, &create, &r), Some(routine(f, &r))),
+            _ => (Vec::new(), None),
         };
         if self.catalog.objects.contains_key(&ident.key) && !replace {
             self.warn(stmt, format!("{} already exists", ident.target));
@@ -56,7 +56,7 @@ impl Replay {
             _ => Vec::new(),
         };
         let pos = self.catalog.objects.get(&ident.key).map_or(pos, |o| o.pos);
-        let obj = Object { create, target: ident.target, after: Vec::new(), deps, soft_deps, table: ident.table, labels, pos };
+        let obj = Object { create, target: ident.target, after: Vec::new(), deps, soft_deps, table: ident.table, labels, routine, pos };
         self.catalog.objects.insert(ident.key, obj);
     }
 
@@ -217,6 +217,32 @@ fn clear_replace(n: &mut NodeEnum) {
         NodeEnum::DefineStmt(d) => d.replace = false,
         _ => {}
     }
+}
+
+/// What CREATE OR REPLACE FUNCTION may not change.
+fn routine(f: &protobuf::CreateFunctionStmt, r: &Resolver) -> Routine {
+    let mut result = f.return_type.as_ref().map(|t| format!("{}{}", if t.setof { "SETOF " } else { "" }, type_sql(t, r))).unwrap_or_default();
+    let mut input_names = Vec::new();
+    let mut defaults = 0;
+    for p in &f.parameters {
+        let Some(NodeEnum::FunctionParameter(fp)) = &p.node else { continue };
+        let mode = FunctionParameterMode::try_from(fp.mode).unwrap_or(FunctionParameterMode::FuncParamIn);
+        let ty = fp.arg_type.as_ref().map(|t| type_sql(t, r)).unwrap_or_default();
+        match mode {
+            FunctionParameterMode::FuncParamOut | FunctionParameterMode::FuncParamTable => result.push_str(&format!(", {} {ty}", fp.name)),
+            FunctionParameterMode::FuncParamInout => {
+                result.push_str(&format!(", {} {ty}", fp.name));
+                input_names.push(fp.name.clone());
+            }
+            FunctionParameterMode::FuncParamIn | FunctionParameterMode::FuncParamVariadic | FunctionParameterMode::FuncParamDefault | FunctionParameterMode::Undefined => {
+                input_names.push(fp.name.clone())
+            }
+        }
+        if fp.defexpr.is_some() {
+            defaults += 1;
+        }
+    }
+    Routine { result, input_names, defaults, atomic: f.sql_body.is_some() }
 }
 
 /// Function identity: the types of its IN / INOUT / VARIADIC arguments.
