@@ -182,13 +182,12 @@ fn normalize_one(n: &mut NodeEnum, r: &Resolver, ctes: &BTreeSet<String>) {
             let parts = strings(&f.funcname);
             match parts.as_slice() {
                 [name] => {
-                    if let Some(s) = r.user_function_schema(name) {
+                    if let Some(s) = r.function_schema(name) {
                         f.funcname = string_nodes(&[&s, name]);
                     }
                 }
-                [s, name] if s == "pg_catalog" || (s == "public" && !r.user_function_exists(s, name)) => {
-                    // `pg_catalog.now()` is `now()`; a public extension function is found through
-                    // the default search path.
+                [s, name] if s == "pg_catalog" => {
+                    // `pg_catalog.now()` is `now()`.
                     if !is_sql_syntax_function(name) {
                         f.funcname = string_nodes(&[name]);
                     }

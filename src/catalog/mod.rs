@@ -2,6 +2,7 @@
 //! statement in order (`replay`). Plain values in ordered maps; pg_query types stop here.
 
 pub mod body;
+pub mod builtin;
 pub mod expr;
 pub mod graph;
 pub mod model;

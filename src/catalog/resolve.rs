@@ -67,6 +67,34 @@ impl Resolver<'_> {
         self.schemas().find(|s| self.user_function_exists(s, name)).cloned()
     }
 
+    /// The schema of a function called unqualified as `name`, the way the server finds it:
+    /// a user function in a schema of the path; else, walking the path (with `pg_catalog`
+    /// first unless the path places it), a builtin, or a function an extension installed
+    /// into that schema provides. `None` means `pg_catalog` (or a name nothing provides).
+    /// Extension functions are not listed offline: a name that is not builtin, in a schema
+    /// that holds extensions, is taken to be theirs.
+    pub fn function_schema(&self, name: &str) -> Option<String> {
+        if let Some(s) = self.user_function_schema(name) {
+            return Some(s);
+        }
+        let builtin = super::builtin::is_function(name);
+        let implicit = (!self.search_path.iter().any(|s| s == "pg_catalog")).then(|| "pg_catalog".to_string());
+        for s in implicit.iter().chain(self.search_path.iter()) {
+            if s == "pg_catalog" {
+                if builtin {
+                    return None;
+                }
+                continue;
+            }
+            let shadows = |ext: &str| super::builtin::extension_shadows(ext, name);
+            let provided = self.catalog.extensions.iter().any(|(ext, e)| e.schema.as_deref() == Some(s.as_str()) && (!builtin || shadows(ext)));
+            if provided {
+                return Some(s.clone());
+            }
+        }
+        None
+    }
+
     pub fn user_function_exists(&self, schema: &str, name: &str) -> bool {
         [ObjKind::Function, ObjKind::Procedure, ObjKind::Aggregate].iter().any(|&kind| {
             let lo = super::model::ObjKey { kind, schema: schema.to_string(), name: name.to_string(), sub: String::new() };

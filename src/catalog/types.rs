@@ -166,3 +166,61 @@ fn typmod_sql(n: &pg_query::protobuf::Node) -> String {
         _ => super::expr::deparse_expr_raw(n).unwrap_or_default(),
     }
 }
+
+/// A canonical type without its modifiers or array brackets: `character varying(20)[]` ->
+/// `character varying`, `timestamp(3) without time zone` -> `timestamp without time zone`,
+/// `interval year to month` -> `interval`.
+pub fn base_type(type_sql: &str) -> String {
+    let t = type_sql.strip_suffix("[]").unwrap_or(type_sql);
+    let mut out = String::new();
+    let mut depth = 0;
+    let mut quoted = false;
+    for ch in t.chars() {
+        match ch {
+            '"' => {
+                quoted = !quoted;
+                out.push(ch);
+            }
+            '(' if !quoted => depth += 1,
+            ')' if !quoted => depth -= 1,
+            _ if depth == 0 => out.push(ch),
+            _ => {}
+        }
+    }
+    let out = out.split_whitespace().collect::<Vec<_>>().join(" ");
+    if out.starts_with("interval") {
+        return "interval".to_string();
+    }
+    out
+}
+
+/// Whether `source::target` is a valid explicit cast, as `ALTER COLUMN ... TYPE ... USING
+/// col::target` needs: the same type, a cast in `pg_cast` (builtin, or a user `CREATE CAST`
+/// in `c`), an I/O conversion to or from a string type, or element-wise between arrays. A
+/// user-defined type other than an enum is given the benefit of the doubt.
+pub fn explicit_cast(c: &super::Catalog, source: &str, target: &str) -> bool {
+    let (sa, ta) = (source.ends_with("[]"), target.ends_with("[]"));
+    let (s, t) = (base_type(source), base_type(target));
+    let string = |x: &str| matches!(x, "text" | "character varying" | "character" | "bpchar" | "name");
+    if (!sa && string(&s)) || (!ta && string(&t)) {
+        return true;
+    }
+    if sa != ta {
+        return false;
+    }
+    if s == t || super::builtin::has_cast(&s, &t) {
+        return true;
+    }
+    let user_cast = c.objects.keys().any(|k| k.kind == super::ObjKind::Cast && base_type(&k.name) == s && base_type(&k.sub) == t);
+    if user_cast {
+        return true;
+    }
+    let is_enum = |x: &str| {
+        super::expr::parse_qualified(x).is_some_and(|q| {
+            let key = super::ObjKey { kind: super::ObjKind::Type, schema: q.schema, name: q.name, sub: String::new() };
+            c.objects.get(&key).is_some_and(|o| o.is_enum())
+        })
+    };
+    let user = |x: &str| crate::catalog::graph::type_name(x).is_some();
+    (user(&s) || user(&t)) && !is_enum(&s) && !is_enum(&t)
+}

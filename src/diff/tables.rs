@@ -4,7 +4,7 @@ use std::collections::BTreeSet;
 
 use super::{Diff, Hazard, Phase};
 use crate::catalog::graph::Node;
-use crate::catalog::{Column, ConstraintKind, QualName, Table};
+use crate::catalog::{Column, Constraint, ConstraintKind, QualName, Table};
 use crate::emit::quote;
 
 pub(super) fn diff_tables(d: &mut Diff) {
@@ -204,8 +204,9 @@ fn alter_column(d: &mut Diff, q: &QualName, pos: usize, o: &Column, c: &Column) 
         if let Some(coll) = &c.collation {
             sql.push_str(&format!(" COLLATE {coll}"));
         }
-        // Enums have no casts to other types but text.
-        let via_text = [&o.type_sql, &c.type_sql].iter().any(|t| crate::catalog::graph::type_name(t).is_some_and(|q| is_enum(d, &q)));
+        // Without a cast (integer to uuid, an enum to another enum), values go through their
+        // text form: the statement applies, and fails on a row the new type cannot read.
+        let via_text = recast || !crate::catalog::types::explicit_cast(d.to, &o.type_sql, &c.type_sql) || !crate::catalog::types::explicit_cast(d.from, &o.type_sql, &c.type_sql);
         let text = if c.type_sql.ends_with("[]") { "::text[]" } else { "::text" };
         sql.push_str(&format!(" USING {}{}::{}", quote::ident(&c.name), if via_text { text } else { "" }, c.type_sql));
         let hazard = (!is_widening(&o.type_sql, &c.type_sql)).then_some(Hazard::DataLoss);
@@ -225,12 +226,6 @@ fn alter_column(d: &mut Diff, q: &QualName, pos: usize, o: &Column, c: &Column) 
         d.create(&node, pos, format!("{col} {} NOT NULL", if c.not_null { "SET" } else { "DROP" }));
     }
     column_extras(d, q, pos, Some(o), c);
-}
-
-/// Whether `q` is an enum on either side.
-fn is_enum(d: &Diff, q: &QualName) -> bool {
-    let key = crate::catalog::ObjKey { kind: crate::catalog::ObjKind::Type, schema: q.schema.clone(), name: q.name.clone(), sub: String::new() };
-    [d.from, d.to].iter().any(|c| c.objects.get(&key).is_some_and(|o| o.is_enum()))
 }
 
 /// Type changes that keep every value: longer varchar, varchar -> text, wider integers.
@@ -318,6 +313,30 @@ fn rekeyed(d: &Diff) -> Vec<QualName> {
     rekeyed
 }
 
+/// Whether column `col` of `q` changes type (or its type is rebuilt under it).
+fn retyped(d: &Diff, q: &QualName, col: &str) -> bool {
+    let (Some(o), Some(c)) = (d.from.tables.get(q).and_then(|t| t.column(col)), d.to.tables.get(q).and_then(|t| t.column(col))) else {
+        return false;
+    };
+    o.type_sql != c.type_sql || crate::catalog::graph::type_name(&c.type_sql).is_some_and(|t| d.recast_types.contains(&t))
+}
+
+/// Whether a foreign key's columns, or the key columns of the table it references, change
+/// type: the server re-checks the constraint at each ALTER, so it is dropped first and added
+/// once both sides agree.
+fn fk_retyped(d: &Diff, q: &QualName, c: &Constraint) -> bool {
+    if c.kind != ConstraintKind::ForeignKey {
+        return false;
+    }
+    let own = c.columns.iter().any(|col| retyped(d, q, col));
+    let target = c.references.as_ref().is_some_and(|r| {
+        d.from.tables.get(r).is_some_and(|t| {
+            t.constraints.values().filter(|k| matches!(k.kind, ConstraintKind::PrimaryKey | ConstraintKind::Unique)).any(|k| k.columns.iter().any(|col| retyped(d, r, col)))
+        })
+    });
+    own || target
+}
+
 /// Constraints dropped (or rebuilt): before any column goes, since a column drop takes its
 /// constraints with it.
 fn drop_constraints(d: &mut Diff) {
@@ -331,7 +350,7 @@ fn drop_constraints(d: &mut Diff) {
             if c.inherited {
                 continue;
             }
-            let rebuild_fk = c.kind == ConstraintKind::ForeignKey && c.references.as_ref().is_some_and(|r| rekeyed.contains(r) || d.dropped_tables.contains(r));
+            let rebuild_fk = c.kind == ConstraintKind::ForeignKey && c.references.as_ref().is_some_and(|r| rekeyed.contains(r) || d.dropped_tables.contains(r)) || fk_retyped(d, q, c);
             let same = t.constraints.get(name).is_some_and(|n| n.def == c.def && n.kind == c.kind) && !d.over_doomed(&Node::Constraint(q.clone(), name.clone()));
             if !same || rebuild_fk {
                 d.drop(&Node::Constraint(q.clone(), name.clone()), c.pos, format!("ALTER TABLE {} DROP CONSTRAINT {}", q.sql(), quote::ident(name)));
@@ -349,7 +368,7 @@ fn add_constraints(d: &mut Diff) {
             if c.inherited {
                 continue;
             }
-            let rebuild_fk = c.kind == ConstraintKind::ForeignKey && c.references.as_ref().is_some_and(|r| rekeyed.contains(r));
+            let rebuild_fk = c.kind == ConstraintKind::ForeignKey && c.references.as_ref().is_some_and(|r| rekeyed.contains(r)) || (old.is_some() && fk_retyped(d, q, c));
             let same = old.and_then(|o| o.constraints.get(name)).is_some_and(|n| n.def == c.def && n.kind == c.kind) && !d.over_doomed(&Node::Constraint(q.clone(), name.clone()));
             if !same || rebuild_fk {
                 d.create(&Node::Constraint(q.clone(), name.clone()), c.pos, format!("ALTER TABLE {} ADD CONSTRAINT {} {}", q.sql(), quote::ident(name), c.def));

@@ -158,8 +158,44 @@ fn copy_data_end(text: &[u8], start: usize) -> usize {
     text.len()
 }
 
+/// The statement text after its leading blanks and comments (pg_dump puts a `-- Data for
+/// Name: ...` block before each COPY).
+fn skip_leading_comments(mut s: &[u8]) -> &[u8] {
+    loop {
+        let trimmed = s.trim_ascii_start();
+        if trimmed.starts_with(b"--") {
+            s = &trimmed[line_end(trimmed, 0)..];
+        } else if trimmed.starts_with(b"/*") {
+            let mut depth = 0usize;
+            let mut i = 0;
+            while i + 1 < trimmed.len() {
+                match &trimmed[i..i + 2] {
+                    b"/*" => {
+                        depth += 1;
+                        i += 2;
+                    }
+                    b"*/" => {
+                        depth -= 1;
+                        i += 2;
+                        if depth == 0 {
+                            break;
+                        }
+                    }
+                    _ => i += 1,
+                }
+            }
+            s = &trimmed[i.min(trimmed.len())..];
+            if depth > 0 {
+                return &[];
+            }
+        } else {
+            return trimmed;
+        }
+    }
+}
+
 fn is_copy_from_stdin(stmt: &[u8]) -> bool {
-    let s = String::from_utf8_lossy(stmt).to_ascii_lowercase();
+    let s = String::from_utf8_lossy(skip_leading_comments(stmt)).to_ascii_lowercase();
     let words: Vec<&str> = s.split_whitespace().collect();
     words.first() == Some(&"copy") && words.windows(2).any(|w| w[0] == "from" && w[1].trim_end_matches(';') == "stdin")
 }
@@ -184,6 +220,14 @@ mod tests {
     fn keeps_backslash_lines_inside_dollar_quotes() {
         let src = "CREATE FUNCTION f() RETURNS text AS $$\n\\x\n$$ LANGUAGE sql;\n";
         assert_eq!(run(src).0, src);
+    }
+
+    #[test]
+    fn skips_copy_data_after_a_comment_block() {
+        let src = "CREATE TABLE t (a int);\n\n--\n-- Data for Name: t; Type: TABLE DATA\n--\n\nCOPY t (a) FROM stdin;\n1\n\\.\n/* x */ COPY t (a) FROM stdin;\n2\n\\.\n";
+        let (out, n) = run(src);
+        assert_eq!(n, 2);
+        assert!(!out.contains('1') && !out.contains('2') && !out.contains("\\."), "{out}");
     }
 
     #[test]

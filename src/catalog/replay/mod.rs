@@ -84,6 +84,8 @@ impl Replay {
                     }
                 }
                 if s.extname != "plpgsql" {
+                    // Without WITH SCHEMA, an extension lands in the creation schema.
+                    let schema = schema.or_else(|| Some(self.resolver().creation_schema()));
                     self.catalog.extensions.entry(s.extname.clone()).or_insert(Extension { schema, version, pos });
                 }
             }
