@@ -4,7 +4,7 @@ use std::collections::BTreeMap;
 
 use super::Diff;
 use crate::catalog::graph::Node;
-use crate::catalog::{Catalog, ObjKey, ObjKind, QualName};
+use crate::catalog::{Catalog, ConstraintKind, ObjKey, ObjKind, QualName};
 use crate::emit::quote;
 
 pub(super) fn diff_comments(d: &mut Diff) {
@@ -49,8 +49,13 @@ fn targets(c: &Catalog) -> BTreeMap<String, Node> {
         for col in &t.columns {
             out.insert(format!("COLUMN {}.{}", q.sql(), quote::ident(&col.name)), Node::Table(q.clone()));
         }
-        for name in t.constraints.keys() {
-            out.insert(format!("CONSTRAINT {} ON {}", quote::ident(name), q.sql()), Node::Constraint(q.clone(), name.clone()));
+        for (name, con) in &t.constraints {
+            let node = Node::Constraint(q.clone(), name.clone());
+            out.insert(format!("CONSTRAINT {} ON {}", quote::ident(name), q.sql()), node.clone());
+            if matches!(con.kind, ConstraintKind::PrimaryKey | ConstraintKind::Unique | ConstraintKind::Exclude) {
+                // The index behind the constraint, which shares its name.
+                out.insert(format!("INDEX {}", QualName::new(q.schema.clone(), name.clone()).sql()), node);
+            }
         }
     }
     for q in c.sequences.keys() {

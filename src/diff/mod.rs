@@ -57,8 +57,12 @@ pub(crate) struct Diff<'a> {
     pub opts: &'a DiffOptions,
     pub out: Vec<Change>,
     seq: u32,
-    /// Tables dropped (their dependents go with them).
+    /// Tables dropped, for good or to be created again (their dependents go with them).
     pub dropped_tables: BTreeSet<QualName>,
+    /// Tables in both catalogs that no ALTER can turn into their TO form (a partitioned
+    /// table becoming a plain one, a new partition key, the partitions of such a table):
+    /// dropped and created again.
+    pub rebuilt_tables: BTreeSet<QualName>,
     /// Tables whose columns change type or disappear (dependent views must be rebuilt).
     pub reshaped_tables: BTreeSet<QualName>,
     /// Comment targets of objects dropped and recreated (their comments are re-emitted).
@@ -114,13 +118,16 @@ pub fn diff(from: &Catalog, to: &Catalog, gf: &Graph, opts: &DiffOptions) -> Vec
         out: Vec::new(),
         seq: 0,
         dropped_tables: BTreeSet::new(),
+        rebuilt_tables: BTreeSet::new(),
         reshaped_tables: BTreeSet::new(),
         recreated: BTreeSet::new(),
         enums: BTreeMap::new(),
         recast_types: BTreeSet::new(),
         rebuilt_objects: BTreeSet::new(),
     };
+    d.rebuilt_tables = tables::rebuilt(&d);
     d.dropped_tables = from.tables.keys().filter(|q| !to.tables.contains_key(*q)).cloned().collect();
+    d.dropped_tables.extend(d.rebuilt_tables.iter().cloned());
     d.enums = enums::plan_enums(&d);
     d.recast_types = d.enums.iter().filter(|(_, p)| matches!(p, enums::EnumPlan::Rebuild)).map(|(k, _)| QualName::new(k.schema.clone(), k.name.clone())).collect();
     d.reshaped_tables = tables::reshaped(&d);
@@ -130,6 +137,7 @@ pub fn diff(from: &Catalog, to: &Catalog, gf: &Graph, opts: &DiffOptions) -> Vec
     tables::diff_tables(&mut d);
     sequences::diff_sequences(&mut d);
     tables::diff_indexes(&mut d);
+    tables::diff_index_marks(&mut d);
     objects::diff_objects(&mut d);
     comments::diff_comments(&mut d);
     d.out

@@ -74,7 +74,12 @@ pub(super) fn diff_sequences(d: &mut Diff) {
                     }
                     d.create(&Node::Sequence(q.clone()), s.pos, format!("ALTER SEQUENCE {} {opts}", q.sql()));
                 }
-                if old.owned_by != s.owned_by {
+                let rebuilt = old.owned_by.as_ref().is_some_and(|(t, _)| d.rebuilt_tables.contains(t));
+                if rebuilt {
+                    // Keep the sequence (and its value) while its table is dropped and created.
+                    d.drop(&Node::Sequence(q.clone()), s.pos, format!("ALTER SEQUENCE {} OWNED BY NONE", q.sql()));
+                }
+                if old.owned_by != s.owned_by || (rebuilt && s.owned_by.is_some()) {
                     let target = match &s.owned_by {
                         Some((t, c)) => format!("{}.{}", t.sql(), quote::ident(c)),
                         None => "NONE".to_string(),

@@ -9,18 +9,25 @@ use crate::emit::quote;
 
 pub(super) fn diff_tables(d: &mut Diff) {
     for (q, t) in &d.from.tables {
-        if !d.to.tables.contains_key(q) {
+        if d.dropped_tables.contains(q) {
             d.push(Phase::Drop, &Node::Table(q.clone()), t.pos, format!("DROP TABLE {}", q.sql()), Some(Hazard::DataLoss));
         }
     }
     drop_constraints(d);
     for (q, t) in &d.to.tables {
         match d.from.tables.get(q) {
-            None => create_table(d, q, t),
-            Some(old) => alter_table(d, q, old, t),
+            Some(old) if !d.rebuilt_tables.contains(q) => alter_table(d, q, old, t),
+            Some(_) | None => create_table(d, q, t),
         }
     }
     add_constraints(d);
+}
+
+/// Tables that must be dropped and created again: a partitioned table whose partitioning
+/// changes, or that stops or starts being partitioned. Its partitions are detached first and
+/// attached again after, so they keep their rows.
+pub(super) fn rebuilt(d: &Diff) -> BTreeSet<QualName> {
+    d.from.tables.iter().filter(|(q, old)| d.to.tables.get(*q).is_some_and(|t| t.partition_by != old.partition_by)).map(|(q, _)| q.clone()).collect()
 }
 
 /// Tables that lose a column or change a column's type (or a type is rebuilt under it):
@@ -92,7 +99,10 @@ fn create_table(d: &mut Diff, q: &QualName, t: &Table) {
     }
     for c in &t.columns {
         if let Some((def, pos)) = &c.default {
-            if *pos > t.pos && (partition || !c.inherited) {
+            // An inherited column starts with its parent's default; a different one is set.
+            let from_parent = c.inherited && !partition && t.inherits.iter().any(|p| d.to.tables.get(p).and_then(|pt| pt.column(&c.name)).and_then(|pc| pc.default.as_ref()).is_some_and(|(pd, _)| pd == def));
+            let emit = if partition || !c.inherited { *pos > t.pos } else { !from_parent };
+            if emit {
                 d.create(&Node::Default(q.clone(), c.name.clone()), *pos, format!("ALTER TABLE {} ALTER COLUMN {} SET DEFAULT {def}", q.sql(), quote::ident(&c.name)));
             }
         }
@@ -164,7 +174,10 @@ fn alter_table(d: &mut Diff, q: &QualName, old: &Table, t: &Table) {
     for oc in &old.columns {
         let gone = t.column(&oc.name).is_none_or(|c| c.generated != oc.generated);
         if gone && !oc.inherited && !d.dropped_tables.contains(q) {
-            d.push(Phase::Drop, &Node::Table(q.clone()), old.pos, format!("{alter} DROP COLUMN {}", quote::ident(&oc.name)), Some(Hazard::DataLoss));
+            // Children that keep the column keep it as their own: ONLY leaves it to them.
+            let kept_below = d.to.tables.values().any(|c| c.inherits.contains(q) && c.column(&oc.name).is_some());
+            let only = if kept_below { format!("ALTER TABLE ONLY {}", q.sql()) } else { alter.clone() };
+            d.push(Phase::Drop, &Node::Table(q.clone()), old.pos, format!("{only} DROP COLUMN {}", quote::ident(&oc.name)), Some(Hazard::DataLoss));
         }
     }
     for c in &t.columns {
@@ -265,38 +278,92 @@ fn table_settings(d: &mut Diff, q: &QualName, old: &Table, t: &Table) {
     if old.rls_forced != t.rls_forced {
         d.create(&node, t.pos, format!("{alter} {} ROW LEVEL SECURITY", if t.rls_forced { "FORCE" } else { "NO FORCE" }));
     }
-    let old_ri = if is_new { "DEFAULT" } else { old.replica_identity.as_str() };
-    if old_ri != t.replica_identity {
-        d.create(&node, usize::MAX - 1, format!("{alter} REPLICA IDENTITY {}", t.replica_identity));
-    }
-    if old.cluster_on != t.cluster_on {
-        match &t.cluster_on {
-            Some(i) => d.create(&node, usize::MAX - 1, format!("{alter} CLUSTER ON {}", quote::ident(i))),
-            None => d.create(&node, t.pos, format!("{alter} SET WITHOUT CLUSTER")),
-        }
-    }
     if !is_new {
-        for p in &old.inherits {
-            if !t.inherits.contains(p) {
-                d.create(&node, t.pos, format!("{alter} NO INHERIT {}", p.sql()));
-            }
-        }
+        // New parents first: a column inherited from both the old and the new parent stays
+        // inherited (not local) when the old parent lets go.
         for p in &t.inherits {
             if !old.inherits.contains(p) {
                 d.create(&node, t.pos, format!("{alter} INHERIT {}", p.sql()));
             }
         }
-        if old.partition_of != t.partition_of {
+        for p in &old.inherits {
+            if !t.inherits.contains(p) {
+                d.create(&node, t.pos, format!("{alter} NO INHERIT {}", p.sql()));
+            }
+        }
+        // A partition leaves its parent before the parent is dropped (rebuilt or gone), and
+        // joins it again once the parent is back.
+        let parent_dropped = old.partition_of.as_ref().is_some_and(|(p, _)| d.dropped_tables.contains(p));
+        if old.partition_of != t.partition_of || parent_dropped {
             if let Some((parent, _)) = &old.partition_of {
-                if !d.dropped_tables.contains(parent) {
-                    d.push(Phase::Drop, &node, old.pos, format!("ALTER TABLE {} DETACH PARTITION {}", parent.sql(), q.sql()), None);
-                }
+                d.push(Phase::Drop, &node, old.pos, format!("ALTER TABLE {} DETACH PARTITION {}", parent.sql(), q.sql()), None);
             }
             if let Some((parent, bound)) = &t.partition_of {
                 d.create(&node, t.pos, format!("ALTER TABLE {} ATTACH PARTITION {} {bound}", parent.sql(), q.sql()));
             }
         }
     }
+}
+
+/// REPLICA IDENTITY and CLUSTER ON: they mark an index, so they run once the index exists
+/// (after the index and constraint changes), and again when it is rebuilt.
+pub(super) fn diff_index_marks(d: &mut Diff) {
+    for (q, t) in &d.to.tables {
+        let empty = Table::default();
+        let old = d.from.tables.get(q).filter(|_| !d.rebuilt_tables.contains(q)).unwrap_or(&empty);
+        let is_new = std::ptr::eq(old, &empty);
+        let alter = format!("ALTER TABLE {}", q.sql());
+        let node = Node::Table(q.clone());
+        // REPLICA IDENTITY USING INDEX and CLUSTER ON mark an index: set once it exists, and
+        // again when it is rebuilt.
+        let old_ri = if is_new { "DEFAULT" } else { old.replica_identity.as_str() };
+        let ri_index = t.replica_identity.strip_prefix("USING INDEX ");
+        if old_ri != t.replica_identity || ri_index.is_some_and(|i| key_rebuilt(d, q, i)) {
+            let (n, pos) = ri_index.map_or((node.clone(), t.pos), |i| key_node(d, q, i));
+            d.create(&n, pos, format!("{alter} REPLICA IDENTITY {}", t.replica_identity));
+        }
+        if old.cluster_on != t.cluster_on || t.cluster_on.as_deref().is_some_and(|i| key_rebuilt(d, q, i)) {
+            match &t.cluster_on {
+                Some(i) => {
+                    let (n, pos) = key_node(d, q, i);
+                    d.create(&n, pos, format!("{alter} CLUSTER ON {}", quote::ident(i)));
+                }
+                None => d.create(&node, t.pos, format!("{alter} SET WITHOUT CLUSTER")),
+            }
+        }
+    }
+}
+
+/// The node of index `name` on table `q` in TO (a plain index, or the constraint that owns
+/// it), with its position.
+fn key_node(d: &Diff, q: &QualName, name: &str) -> (Node, usize) {
+    let iq = QualName::new(q.schema.clone(), name);
+    if let Some(i) = d.to.indexes.get(&iq) {
+        return (Node::Index(iq), i.pos);
+    }
+    match d.to.tables.get(q).and_then(|t| t.constraints.get(name)) {
+        Some(c) => (Node::Constraint(q.clone(), name.to_string()), c.pos),
+        None => (Node::Table(q.clone()), usize::MAX - 1),
+    }
+}
+
+/// Whether index `name` on table `q` (or the constraint that owns it) is created by the
+/// migration, anew or again.
+fn key_rebuilt(d: &Diff, q: &QualName, name: &str) -> bool {
+    let iq = QualName::new(q.schema.clone(), name);
+    if let Some(i) = d.to.indexes.get(&iq) {
+        return !index_unchanged(d, &iq, i);
+    }
+    let (old, new) = (d.from.tables.get(q).and_then(|t| t.constraints.get(name)), d.to.tables.get(q).and_then(|t| t.constraints.get(name)));
+    match (old, new) {
+        (Some(o), Some(n)) => o.def != n.def || o.kind != n.kind || d.over_doomed(&Node::Constraint(q.clone(), name.to_string())),
+        _ => true,
+    }
+}
+
+/// Whether index `q` (as it is in TO) exists unchanged in FROM and nothing under it goes.
+fn index_unchanged(d: &Diff, q: &QualName, i: &crate::catalog::Index) -> bool {
+    d.from.indexes.get(q).is_some_and(|o| o.def == i.def) && !d.over_doomed(&Node::Index(q.clone()))
 }
 
 /// Tables whose primary key or unique constraints change: foreign keys to them are rebuilt.
@@ -385,7 +452,7 @@ pub(super) fn diff_indexes(d: &mut Diff) {
         }
     }
     for (q, i) in &d.to.indexes {
-        let same = d.from.indexes.get(q).is_some_and(|o| o.def == i.def) && !d.over_doomed(&Node::Index(q.clone()));
+        let same = index_unchanged(d, q, i);
         if !same {
             d.recreated.insert(format!("INDEX {}", q.sql()));
             d.create(&Node::Index(q.clone()), i.pos, i.def.clone());

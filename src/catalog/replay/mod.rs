@@ -25,7 +25,10 @@ pub struct ReplayOptions {
 /// Builds the catalog from statements in replay order.
 pub fn build(stmts: &[Stmt], opts: ReplayOptions) -> (Catalog, Vec<Diag>) {
     let mut r = Replay { catalog: Catalog::default(), search_path: default_path(), diags: Vec::new(), opts };
+    // A new database (PostgreSQL 15) holds schema public with this comment; pg_dump leaves
+    // both out of its output.
     r.catalog.schemas.insert("public".into(), Schema { pos: 0 });
+    r.catalog.comments.insert("SCHEMA public".into(), Comment { text: "standard public schema".into(), pos: 0 });
     for (pos, stmt) in stmts.iter().enumerate() {
         r.apply(pos + 1, stmt);
     }
