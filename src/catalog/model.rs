@@ -332,7 +332,42 @@ pub struct Object {
     pub labels: Vec<String>,
     /// For functions and procedures, what CREATE OR REPLACE cannot change.
     pub routine: Option<Routine>,
+    /// For composite types, the attributes in order: name and canonical type (with its
+    /// `COLLATE`).
+    pub attributes: Option<Vec<(String, String)>>,
+    /// For domains, what ALTER DOMAIN can change.
+    pub domain: Option<Domain>,
     pub pos: Pos,
+}
+
+/// A domain: its base type is fixed; the rest is one ALTER DOMAIN each.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Domain {
+    /// Canonical base type with its `COLLATE`.
+    pub base: String,
+    pub default: Option<String>,
+    pub not_null: bool,
+    /// Named CHECK constraints: name -> `CHECK (...)` (with `NOT VALID` when not validated).
+    pub checks: BTreeMap<String, String>,
+}
+
+impl Domain {
+    /// The canonical CREATE DOMAIN statement (constraints by name, as pg_dump prints them).
+    pub fn create_sql(&self, q: &QualName) -> String {
+        let mut s = format!("CREATE DOMAIN {} AS {}", q.sql(), self.base);
+        if let Some(d) = &self.default {
+            s.push_str(&format!(" DEFAULT {d}"));
+        }
+        if self.not_null {
+            s.push_str(" NOT NULL");
+        }
+        for (name, check) in &self.checks {
+            // NOT VALID is only accepted by ALTER DOMAIN ... ADD CONSTRAINT.
+            let check = check.strip_suffix(" NOT VALID").unwrap_or(check);
+            s.push_str(&format!(" CONSTRAINT {} {check}", crate::emit::quote::ident(name)));
+        }
+        s
+    }
 }
 
 /// The parts of a function's signature that CREATE OR REPLACE may not change: the result

@@ -6,7 +6,7 @@ use std::collections::BTreeSet;
 use super::enums::{aside_name, EnumPlan};
 use super::{Diff, Hazard, Phase};
 use crate::catalog::graph::{Node, Strength};
-use crate::catalog::{ObjKey, ObjKind, QualName};
+use crate::catalog::{Domain, ObjKey, ObjKind, QualName};
 
 /// Objects that must be dropped and created again: changed where CREATE OR REPLACE cannot
 /// change them, or over something dropped or rebuilt (followed over the FROM graph), or
@@ -19,7 +19,9 @@ pub(super) fn plan_rebuilds(d: &Diff) -> BTreeSet<ObjKey> {
                 (Some(a), Some(b)) => a.replaceable_by(b),
                 _ => false,
             };
-            let in_place = replace || matches!(d.enums.get(k), Some(EnumPlan::AddValues(_)));
+            let composite = old.attributes.is_some() && o.attributes.is_some();
+            let domain = matches!((&old.domain, &o.domain), (Some(a), Some(b)) if a.base == b.base);
+            let in_place = replace || composite || domain || matches!(d.enums.get(k), Some(EnumPlan::AddValues(_)));
             if old.create != o.create && !in_place {
                 rebuild.insert(k.clone());
             }
@@ -90,6 +92,22 @@ pub(super) fn diff_objects(d: &mut Diff) {
                 }
                 false
             }
+            Some(old) if old.create != o.create && old.attributes.is_some() && o.attributes.is_some() => {
+                let q = QualName::new(k.schema.clone(), k.name.clone());
+                for (sql, hazard) in alter_attributes(d, &q, old.attributes.as_deref().unwrap_or_default(), o.attributes.as_deref().unwrap_or_default()) {
+                    d.push(Phase::Create, &Node::Object(k.clone()), o.pos, sql, hazard);
+                }
+                false
+            }
+            Some(old) if old.create != o.create && old.domain.is_some() && o.domain.is_some() => {
+                let q = QualName::new(k.schema.clone(), k.name.clone());
+                if let (Some(a), Some(b)) = (&old.domain, &o.domain) {
+                    for sql in alter_domain(&q, a, b) {
+                        d.create(&Node::Object(k.clone()), o.pos, sql);
+                    }
+                }
+                false
+            }
             Some(old) if old.create != o.create => {
                 // Replaceable kinds: CREATE OR REPLACE in place.
                 let sql = o.create.replacen("CREATE ", "CREATE OR REPLACE ", 1);
@@ -119,4 +137,65 @@ fn emit_after(d: &mut Diff, node: &Node, pos: usize, after: &[String]) {
     for a in after {
         d.create(node, pos, a.clone());
     }
+}
+
+/// `ALTER TYPE` statements turning a composite type's attributes `old` into `new`: dropped
+/// ones first, then type changes, then additions (at the end, where the server puts them).
+/// A type that table columns use cannot change an attribute's type in place: that attribute
+/// is dropped and added again.
+fn alter_attributes(d: &Diff, q: &QualName, old: &[(String, String)], new: &[(String, String)]) -> Vec<(String, Option<Hazard>)> {
+    let used = d.from.tables.values().any(|t| t.columns.iter().any(|c| crate::catalog::graph::type_name(&c.type_sql).as_ref() == Some(q)));
+    let alter = format!("ALTER TYPE {}", q.sql());
+    let ident = crate::emit::quote::ident;
+    let mut drops = Vec::new();
+    let mut changes = Vec::new();
+    let mut adds = Vec::new();
+    for (name, ty) in old {
+        match new.iter().find(|(n, _)| n == name) {
+            None => drops.push((format!("{alter} DROP ATTRIBUTE {}", ident(name)), Some(Hazard::DataLoss))),
+            Some((_, nt)) if nt != ty && used => {
+                drops.push((format!("{alter} DROP ATTRIBUTE {}", ident(name)), Some(Hazard::DataLoss)));
+                adds.push((format!("{alter} ADD ATTRIBUTE {} {nt}", ident(name)), None));
+            }
+            Some((_, nt)) if nt != ty => changes.push((format!("{alter} ALTER ATTRIBUTE {} TYPE {nt}", ident(name)), Some(Hazard::DataLoss))),
+            Some(_) => {}
+        }
+    }
+    for (name, ty) in new {
+        if !old.iter().any(|(n, _)| n == name) {
+            adds.push((format!("{alter} ADD ATTRIBUTE {} {ty}", ident(name)), None));
+        }
+    }
+    drops.into_iter().chain(changes).chain(adds).collect()
+}
+
+/// `ALTER DOMAIN` statements turning `old` into `new` (same base type): default, NOT NULL,
+/// then checks dropped, validated and added.
+fn alter_domain(q: &QualName, old: &Domain, new: &Domain) -> Vec<String> {
+    let alter = format!("ALTER DOMAIN {}", q.sql());
+    let ident = crate::emit::quote::ident;
+    let mut out = Vec::new();
+    if old.default != new.default {
+        out.push(match &new.default {
+            Some(e) => format!("{alter} SET DEFAULT {e}"),
+            None => format!("{alter} DROP DEFAULT"),
+        });
+    }
+    if old.not_null != new.not_null {
+        out.push(format!("{alter} {} NOT NULL", if new.not_null { "SET" } else { "DROP" }));
+    }
+    let validated = |name: &String, def: &String| old.checks.get(name).is_some_and(|o| o.strip_suffix(" NOT VALID") == Some(def.as_str()));
+    for (name, def) in &old.checks {
+        if new.checks.get(name).is_none_or(|n| n != def && !validated(name, n)) {
+            out.push(format!("{alter} DROP CONSTRAINT {}", ident(name)));
+        }
+    }
+    for (name, def) in &new.checks {
+        if validated(name, def) {
+            out.push(format!("{alter} VALIDATE CONSTRAINT {}", ident(name)));
+        } else if old.checks.get(name) != Some(def) {
+            out.push(format!("{alter} ADD CONSTRAINT {} {def}", ident(name)));
+        }
+    }
+    out
 }

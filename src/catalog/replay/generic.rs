@@ -32,8 +32,21 @@ impl Replay {
         }
         let mut node = stmt.node.clone();
         clear_replace(&mut node);
+        let attributes = match &node {
+            NodeEnum::CompositeTypeStmt(c) => Some(c.coldeflist.iter().filter_map(|n| match &n.node {
+                Some(NodeEnum::ColumnDef(cd)) => Some(attribute(cd, &r)),
+                _ => None,
+            }).collect::<Vec<_>>()),
+            _ => None,
+        };
+        let domain = match &node {
+            NodeEnum::CreateDomainStmt(dm) => Some(super::domain::domain_def(dm, &ident.key, &r)),
+            _ => None,
+        };
         let create = match &node {
+            NodeEnum::CreateDomainStmt(_) => domain.as_ref().map(|dm| dm.create_sql(&QualName::new(ident.key.schema.clone(), ident.key.name.clone()))).unwrap_or_default(),
             NodeEnum::CreateEnumStmt(e) => enum_sql(&ident.key, &name_list(&e.vals)),
+            NodeEnum::CompositeTypeStmt(_) => composite_sql(&ident.key, attributes.as_deref().unwrap_or_default()),
             _ => match expr::stmt_sql(&node, &r) {
                 Ok(s) => s,
                 Err(e) => {
@@ -56,7 +69,7 @@ impl Replay {
             _ => Vec::new(),
         };
         let pos = self.catalog.objects.get(&ident.key).map_or(pos, |o| o.pos);
-        let obj = Object { create, target: ident.target, after: Vec::new(), deps, soft_deps, table: ident.table, labels, routine, pos };
+        let obj = Object { create, target: ident.target, after: Vec::new(), deps, soft_deps, table: ident.table, labels, routine, attributes, domain, pos };
         self.catalog.objects.insert(ident.key, obj);
     }
 
@@ -83,6 +96,52 @@ impl Replay {
             obj.labels.insert(at.min(obj.labels.len()), s.new_val.clone());
         }
         obj.create = enum_sql(&key, &obj.labels);
+    }
+
+    /// `ALTER TYPE ... ADD / DROP / ALTER ATTRIBUTE` on a composite type.
+    pub(super) fn alter_composite(&mut self, stmt: &Stmt, rv: &protobuf::RangeVar, cmds: &[Node]) {
+        let r = self.resolver();
+        let schema = if rv.schemaname.is_empty() { r.user_type_schema(&rv.relname).unwrap_or_else(|| r.creation_schema()) } else { rv.schemaname.clone() };
+        let key = ObjKey { kind: ObjKind::Type, schema, name: rv.relname.clone(), sub: String::new() };
+        let mut changes = Vec::new();
+        let mut unknown = false;
+        for cmd in cmds {
+            let Some(NodeEnum::AlterTableCmd(c)) = &cmd.node else { continue };
+            let def = c.def.as_ref().and_then(|d| d.node.as_ref());
+            match (AlterTableType::try_from(c.subtype), def) {
+                (Ok(AlterTableType::AtAddColumn), Some(NodeEnum::ColumnDef(cd))) => changes.push((c.name.clone(), Some(attribute(cd, &r)), true)),
+                (Ok(AlterTableType::AtAlterColumnType), Some(NodeEnum::ColumnDef(cd))) => {
+                    let (_, ty) = attribute(cd, &r);
+                    changes.push((c.name.clone(), Some((c.name.clone(), ty)), false));
+                }
+                (Ok(AlterTableType::AtDropColumn), _) => changes.push((c.name.clone(), None, false)),
+                (Ok(AlterTableType::AtChangeOwner), _) => {}
+                _ => unknown = true,
+            }
+        }
+        if unknown {
+            self.unsupported(stmt, "this ALTER TYPE action");
+        }
+        let Some(obj) = self.catalog.objects.get_mut(&key) else {
+            self.warn(stmt, format!("type {} does not exist", quote::qualified(&key.schema, &key.name)));
+            return;
+        };
+        let Some(attrs) = obj.attributes.as_mut() else {
+            self.unsupported(stmt, "ALTER TYPE on a type that is not composite");
+            return;
+        };
+        for (name, new, add) in changes {
+            match (new, add) {
+                (Some(a), true) => attrs.push(a),
+                (Some((_, ty)), false) => {
+                    if let Some(x) = attrs.iter_mut().find(|(n, _)| *n == name) {
+                        x.1 = ty;
+                    }
+                }
+                (None, _) => attrs.retain(|(n, _)| *n != name),
+            }
+        }
+        obj.create = composite_sql(&key, attrs);
     }
 
     /// `ALTER TABLE ... ENABLE / DISABLE [ALWAYS | REPLICA] TRIGGER name`.
@@ -199,6 +258,20 @@ fn qual_from_list(parts: &[String], r: &Resolver, kind: ObjKind) -> QualName {
 
 fn type_qualname(names: &[Node], r: &Resolver) -> QualName {
     qual_from_list(&name_list(names), r, ObjKind::Type)
+}
+
+/// A composite type's attribute: name and canonical type with its collation.
+fn attribute(cd: &protobuf::ColumnDef, r: &Resolver) -> (String, String) {
+    let mut ty = cd.type_name.as_ref().map(|t| type_sql(t, r)).unwrap_or_default();
+    if let Some(c) = &cd.coll_clause {
+        ty.push_str(&format!(" COLLATE {}", super::table::collation_sql(&c.collname)));
+    }
+    (cd.colname.clone(), ty)
+}
+
+pub(crate) fn composite_sql(key: &ObjKey, attrs: &[(String, String)]) -> String {
+    let body: Vec<String> = attrs.iter().map(|(n, t)| format!("{} {t}", quote::ident(n))).collect();
+    format!("CREATE TYPE {} AS ({})", quote::qualified(&key.schema, &key.name), body.join(", "))
 }
 
 fn enum_sql(key: &ObjKey, labels: &[String]) -> String {

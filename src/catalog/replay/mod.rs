@@ -2,6 +2,7 @@
 //! statement kind is named in `apply`: modelled, ignored with a reason, or reported.
 
 mod comment;
+mod domain;
 mod drop;
 mod generic;
 mod sequence;
@@ -135,9 +136,9 @@ impl Replay {
             | NodeEnum::CreatePlangStmt(_) => self.create_generic(pos, stmt),
 
             NodeEnum::AlterEnumStmt(s) => self.alter_enum(stmt, s),
+            NodeEnum::AlterDomainStmt(s) => self.alter_domain(stmt, s),
             NodeEnum::AlterPolicyStmt(_)
             | NodeEnum::AlterFunctionStmt(_)
-            | NodeEnum::AlterDomainStmt(_)
             | NodeEnum::AlterTypeStmt(_)
             | NodeEnum::AlterObjectSchemaStmt(_)
             | NodeEnum::AlterEventTrigStmt(_)

@@ -251,6 +251,10 @@ impl Replay {
             }
             return;
         }
+        if objtype == protobuf::ObjectType::ObjectType {
+            self.alter_composite(stmt, rv, &s.cmds);
+            return;
+        }
         if objtype == protobuf::ObjectType::ObjectSequence {
             // ALTER SEQUENCE ... OWNER TO and the like arrive here; owners are not compared.
             return;
