@@ -32,6 +32,7 @@ impl Replay {
         }
         let mut node = stmt.node.clone();
         clear_replace(&mut node);
+        qualify_name(&mut node, &ident.key);
         let attributes = match &node {
             NodeEnum::CompositeTypeStmt(c) => Some(c.coldeflist.iter().filter_map(|n| match &n.node {
                 Some(NodeEnum::ColumnDef(cd)) => Some(attribute(cd, &r)),
@@ -60,7 +61,9 @@ impl Replay {
             NodeEnum::CreateFunctionStmt(f) => (crate::catalog::body::body_references(f, &create, &r), Some(routine(f, &r))),
             _ => (Vec::new(), None),
         };
-        if self.catalog.objects.contains_key(&ident.key) && !replace {
+        // `CREATE TYPE x;` makes a shell that the full definition fills in later.
+        let fills_shell = self.catalog.objects.get(&ident.key).is_some_and(|o| o.create == format!("CREATE TYPE {}", QualName::new(ident.key.schema.clone(), ident.key.name.clone()).sql()));
+        if self.catalog.objects.contains_key(&ident.key) && !replace && !fills_shell {
             self.warn(stmt, format!("{} already exists", ident.target));
             return;
         }
@@ -71,6 +74,49 @@ impl Replay {
         let pos = self.catalog.objects.get(&ident.key).map_or(pos, |o| o.pos);
         let obj = Object { create, target: ident.target, after: Vec::new(), deps, soft_deps, table: ident.table, labels, routine, attributes, domain, pos };
         self.catalog.objects.insert(ident.key, obj);
+    }
+
+    /// Applies an ALTER to an object kept as canonical text: its CREATE statement is parsed
+    /// again, `edit` changes the tree, and the canonical text and what derives from it
+    /// (dependencies, a function's signature) are stored anew. `edit` returns a description
+    /// of what it could not apply, which is reported.
+    pub(super) fn edit_object(&mut self, stmt: &Stmt, key: &ObjKey, edit: impl FnOnce(&mut NodeEnum, &Resolver) -> Result<(), String>) {
+        let Some(obj) = self.catalog.objects.get(key) else {
+            self.warn(stmt, format!("{} does not exist", fallback_target(key)));
+            return;
+        };
+        let parsed = pg_query::parse(&obj.create).ok().and_then(|p| p.protobuf.stmts.into_iter().next()).and_then(|s| s.stmt).and_then(|n| n.node);
+        let Some(mut node) = parsed else {
+            self.warn(stmt, format!("cannot read back the definition of {}", obj.target));
+            return;
+        };
+        let r = self.resolver();
+        let result = edit(&mut node, &r);
+        let create = expr::stmt_sql(&node, &r);
+        let deps = expr::references(&Node { node: Some(node.clone()) }, &r);
+        let (soft_deps, routine) = match (&node, &create) {
+            (NodeEnum::CreateFunctionStmt(f), Ok(text)) => (crate::catalog::body::body_references(f, text, &r), Some(routine(f, &r))),
+            _ => (Vec::new(), None),
+        };
+        if let Err(what) = result {
+            self.unsupported(stmt, &what);
+            return;
+        }
+        let create = match create {
+            Ok(c) => c,
+            Err(e) => {
+                self.warn(stmt, format!("cannot deparse: {e}"));
+                return;
+            }
+        };
+        if let Some(obj) = self.catalog.objects.get_mut(key) {
+            obj.create = create;
+            obj.deps = deps;
+            if routine.is_some() {
+                obj.soft_deps = soft_deps;
+                obj.routine = routine;
+            }
+        }
     }
 
     pub(super) fn alter_enum(&mut self, stmt: &Stmt, s: &protobuf::AlterEnumStmt) {
@@ -290,6 +336,32 @@ fn clear_replace(n: &mut NodeEnum) {
         NodeEnum::DefineStmt(d) => d.replace = false,
         _ => {}
     }
+}
+
+/// Writes the object's own name schema-qualified into its CREATE statement, so the canonical
+/// text creates it where the input did, whatever the search path when it runs.
+#[allow(clippy::wildcard_enum_match_arm)]
+fn qualify_name(n: &mut NodeEnum, key: &ObjKey) {
+    if key.schema.is_empty() {
+        return;
+    }
+    let qualified = || vec![str_node(&key.schema), str_node(&key.name)];
+    match n {
+        NodeEnum::CreateFunctionStmt(f) => f.funcname = qualified(),
+        NodeEnum::DefineStmt(d) => d.defnames = qualified(),
+        NodeEnum::CreateRangeStmt(r) => r.type_name = qualified(),
+        NodeEnum::CreateStatsStmt(st) => st.defnames = qualified(),
+        NodeEnum::CreateOpClassStmt(o) => o.opclassname = qualified(),
+        NodeEnum::CreateOpFamilyStmt(o) => o.opfamilyname = qualified(),
+        NodeEnum::CreateConversionStmt(c) => c.conversion_name = qualified(),
+        // Relations are qualified with the other RangeVars; the rest are not in a schema or
+        // hang on a table.
+        _ => {}
+    }
+}
+
+fn str_node(s: &str) -> Node {
+    Node { node: Some(NodeEnum::String(protobuf::String { sval: s.to_string() })) }
 }
 
 /// What CREATE OR REPLACE FUNCTION may not change.
