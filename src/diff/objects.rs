@@ -21,7 +21,8 @@ pub(super) fn plan_rebuilds(d: &Diff) -> BTreeSet<ObjKey> {
             };
             let composite = old.attributes.is_some() && o.attributes.is_some();
             let domain = matches!((&old.domain, &o.domain), (Some(a), Some(b)) if a.base == b.base);
-            let in_place = replace || composite || domain || matches!(d.enums.get(k), Some(EnumPlan::AddValues(_)));
+            let policy = k.kind == ObjKind::Policy && crate::catalog::alter::policy(&old.create, &o.create).is_some();
+            let in_place = replace || composite || domain || policy || matches!(d.enums.get(k), Some(EnumPlan::AddValues(_)));
             if old.create != o.create && !in_place {
                 rebuild.insert(k.clone());
             }
@@ -105,6 +106,12 @@ pub(super) fn diff_objects(d: &mut Diff) {
                     for sql in alter_domain(&q, a, b) {
                         d.create(&Node::Object(k.clone()), o.pos, sql);
                     }
+                }
+                false
+            }
+            Some(old) if old.create != o.create && k.kind == ObjKind::Policy => {
+                if let Some(sql) = crate::catalog::alter::policy(&old.create, &o.create) {
+                    d.create(&Node::Object(k.clone()), o.pos, sql);
                 }
                 false
             }

@@ -33,6 +33,9 @@ impl Replay {
         let mut node = stmt.node.clone();
         clear_replace(&mut node);
         qualify_name(&mut node, &ident.key);
+        if let NodeEnum::CreateFunctionStmt(f) = &mut node {
+            super::function::canonical_options(f);
+        }
         let attributes = match &node {
             NodeEnum::CompositeTypeStmt(c) => Some(c.coldeflist.iter().filter_map(|n| match &n.node {
                 Some(NodeEnum::ColumnDef(cd)) => Some(attribute(cd, &r)),
@@ -85,7 +88,7 @@ impl Replay {
             self.warn(stmt, format!("{} does not exist", fallback_target(key)));
             return;
         };
-        let parsed = pg_query::parse(&obj.create).ok().and_then(|p| p.protobuf.stmts.into_iter().next()).and_then(|s| s.stmt).and_then(|n| n.node);
+        let parsed = pg_query::parse(&obj.create, 0).ok().and_then(|p| p.protobuf.stmts.into_iter().next()).and_then(|s| s.stmt).and_then(|n| n.node);
         let Some(mut node) = parsed else {
             self.warn(stmt, format!("cannot read back the definition of {}", obj.target));
             return;
@@ -117,6 +120,27 @@ impl Replay {
                 obj.routine = routine;
             }
         }
+    }
+
+    /// `ALTER POLICY name ON table [TO roles] [USING (...)] [WITH CHECK (...)]`.
+    pub(super) fn alter_policy(&mut self, stmt: &Stmt, s: &protobuf::AlterPolicyStmt) {
+        let Some(rv) = &s.table else { return };
+        let table = self.resolver().relation(&rv.schemaname, &rv.relname);
+        let key = ObjKey { kind: ObjKind::Policy, schema: table.schema.clone(), name: s.policy_name.clone(), sub: table.name.clone() };
+        let (roles, qual, check) = (s.roles.clone(), s.qual.clone(), s.with_check.clone());
+        self.edit_object(stmt, &key, |node, _| {
+            let NodeEnum::CreatePolicyStmt(p) = node else { return Err("ALTER POLICY on something that is not a policy".into()) };
+            if !roles.is_empty() {
+                p.roles = roles;
+            }
+            if qual.is_some() {
+                p.qual = qual;
+            }
+            if check.is_some() {
+                p.with_check = check;
+            }
+            Ok(())
+        });
     }
 
     pub(super) fn alter_enum(&mut self, stmt: &Stmt, s: &protobuf::AlterEnumStmt) {

@@ -4,6 +4,7 @@
 mod comment;
 mod domain;
 mod drop;
+mod function;
 mod generic;
 mod sequence;
 mod table;
@@ -137,9 +138,9 @@ impl Replay {
 
             NodeEnum::AlterEnumStmt(s) => self.alter_enum(stmt, s),
             NodeEnum::AlterDomainStmt(s) => self.alter_domain(stmt, s),
-            NodeEnum::AlterPolicyStmt(_)
-            | NodeEnum::AlterFunctionStmt(_)
-            | NodeEnum::AlterTypeStmt(_)
+            NodeEnum::AlterFunctionStmt(s) => self.alter_function(stmt, s),
+            NodeEnum::AlterPolicyStmt(s) => self.alter_policy(stmt, s),
+            NodeEnum::AlterTypeStmt(_)
             | NodeEnum::AlterObjectSchemaStmt(_)
             | NodeEnum::AlterEventTrigStmt(_)
             | NodeEnum::AlterPublicationStmt(_)

@@ -1,0 +1,118 @@
+//! Functions and procedures: the canonical form of their options (a fixed order, defaults
+//! left out, as pg_dump prints them) and ALTER FUNCTION / PROCEDURE / ROUTINE.
+
+use pg_query::protobuf::{self, Node, VariableSetKind};
+use pg_query::NodeEnum;
+
+use super::{node_string, Replay};
+use crate::syntax::Stmt;
+
+/// Puts a CREATE FUNCTION's options in canonical form: each option once, in pg_dump's order,
+/// without those that only restate the default (`VOLATILE`, `CALLED ON NULL INPUT`,
+/// `SECURITY INVOKER`, `NOT LEAKPROOF`, `PARALLEL UNSAFE`, the default `COST` and `ROWS`).
+pub(super) fn canonical_options(f: &mut protobuf::CreateFunctionStmt) {
+    let language = option(&f.options, "language").unwrap_or_default().to_lowercase();
+    let set_returning = f.return_type.as_ref().is_some_and(|t| t.setof)
+        || f.parameters.iter().any(|p| matches!(&p.node, Some(NodeEnum::FunctionParameter(fp)) if fp.mode == protobuf::FunctionParameterMode::FuncParamTable as i32));
+    let default_cost = if matches!(language.as_str(), "c" | "internal") { 1.0 } else { 100.0 };
+    let is_default = |name: &str, value: Option<String>| -> bool {
+        let v = value.unwrap_or_default().to_lowercase();
+        match name {
+            "volatility" => v == "volatile",
+            "strict" | "security" | "leakproof" | "window" => v == "false",
+            "parallel" => v == "unsafe",
+            "cost" => v.parse::<f64>().is_ok_and(|c| c == default_cost),
+            "rows" => set_returning && v.parse::<f64>().is_ok_and(|r| r == 1000.0),
+            _ => false,
+        }
+    };
+    let mut opts: Vec<Node> = Vec::new();
+    for o in std::mem::take(&mut f.options) {
+        let Some(NodeEnum::DefElem(d)) = &o.node else {
+            opts.push(o);
+            continue;
+        };
+        if is_default(&d.defname, d.arg.as_deref().and_then(node_string)) {
+            continue;
+        }
+        if d.defname != "set" {
+            // A later mention wins, as in the server.
+            opts.retain(|x| !matches!(&x.node, Some(NodeEnum::DefElem(e)) if e.defname == d.defname));
+        }
+        opts.push(o);
+    }
+    opts.sort_by_key(|o| match &o.node {
+        Some(NodeEnum::DefElem(d)) => rank(&d.defname),
+        _ => u8::MAX,
+    });
+    f.options = opts;
+}
+
+/// pg_dump's order of function options.
+fn rank(name: &str) -> u8 {
+    match name {
+        "language" => 0,
+        "window" => 1,
+        "volatility" => 2,
+        "strict" => 3,
+        "security" => 4,
+        "leakproof" => 5,
+        "parallel" => 6,
+        "cost" => 7,
+        "rows" => 8,
+        "support" => 9,
+        "set" => 10,
+        "as" => 11,
+        _ => 12,
+    }
+}
+
+fn option(opts: &[Node], name: &str) -> Option<String> {
+    opts.iter().find_map(|o| match &o.node {
+        Some(NodeEnum::DefElem(d)) if d.defname == name => d.arg.as_deref().and_then(node_string),
+        _ => None,
+    })
+}
+
+/// The configuration variable a `SET` option names.
+fn set_name(n: &Node) -> Option<(&str, i32)> {
+    match &n.node {
+        Some(NodeEnum::DefElem(d)) if d.defname == "set" => match d.arg.as_deref().and_then(|a| a.node.as_ref()) {
+            Some(NodeEnum::VariableSetStmt(v)) => Some((v.name.as_str(), v.kind)),
+            _ => None,
+        },
+        _ => None,
+    }
+}
+
+impl Replay {
+    /// `ALTER FUNCTION / PROCEDURE / ROUTINE f(args) action ...`: options replace options of
+    /// the same name; `SET x` replaces the setting of `x`, `RESET x` / `RESET ALL` remove.
+    pub(super) fn alter_function(&mut self, stmt: &Stmt, s: &protobuf::AlterFunctionStmt) {
+        let kind = protobuf::ObjectType::try_from(s.objtype).unwrap_or(protobuf::ObjectType::ObjectFunction);
+        let func = s.func.as_ref().map(|f| NodeEnum::ObjectWithArgs(f.clone()));
+        let Some(key) = self.generic_key(kind, func.as_ref()) else {
+            self.unsupported(stmt, "ALTER FUNCTION on this object");
+            return;
+        };
+        let actions = s.actions.clone();
+        self.edit_object(stmt, &key, |node, _| {
+            let NodeEnum::CreateFunctionStmt(f) = node else { return Err("ALTER FUNCTION on something that is not a function".into()) };
+            for a in actions {
+                match set_name(&a) {
+                    Some((name, kind)) => {
+                        let name = name.to_string();
+                        f.options.retain(|o| set_name(o).is_none_or(|(n, _)| n != name && kind != VariableSetKind::VarResetAll as i32));
+                        let reset = kind == VariableSetKind::VarReset as i32 || kind == VariableSetKind::VarResetAll as i32;
+                        if !reset {
+                            f.options.push(a);
+                        }
+                    }
+                    None => f.options.push(a),
+                }
+            }
+            canonical_options(f);
+            Ok(())
+        });
+    }
+}
