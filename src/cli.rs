@@ -38,6 +38,10 @@ pub struct Args {
     /// Do not print warnings.
     #[arg(short = 'q', long)]
     pub quiet: bool,
+    /// Print the catalog built from FROM and from TO (a debugging view), instead of the
+    /// migration.
+    #[arg(long)]
+    pub dump_catalog: bool,
 }
 
 /// The resolved configuration.
@@ -50,6 +54,7 @@ pub struct Config {
     pub ignore_extension_versions: bool,
     pub jobs: Option<usize>,
     pub quiet: bool,
+    pub dump_catalog: bool,
 }
 
 impl Args {
@@ -63,6 +68,7 @@ impl Args {
             ignore_extension_versions: self.ignore_extension_versions,
             jobs: self.jobs,
             quiet: self.quiet,
+            dump_catalog: self.dump_catalog,
         }
     }
 }

@@ -56,6 +56,10 @@ fn run(config: &cli::Config) -> u8 {
     };
     report(&from.warnings, config.quiet);
     report(&to.warnings, config.quiet);
+    if config.dump_catalog {
+        println!("-- FROM\n{:#?}\n-- TO\n{:#?}", from.catalog, to.catalog);
+        return exit::NO_CHANGES;
+    }
 
     let mut m = Migration::new(&from.catalog, &to.catalog);
     m.set_safety(!config.allow_unsafe);

@@ -2,5 +2,6 @@
 
 mod common;
 
+mod as_written;
 mod cli;
 mod fixtures;

@@ -45,6 +45,16 @@ pub fn deparse_expr_raw(expr: &Node) -> Result<String, String> {
     Ok(text.strip_prefix("SELECT ").unwrap_or(&text).to_string())
 }
 
+/// Parses an expression written as text (as in `SELECT <text>`).
+pub fn parse_expr(text: &str) -> Option<Node> {
+    let parsed = pg_query::parse(&format!("SELECT {text}"), 0).ok()?;
+    let stmt = parsed.protobuf.stmts.into_iter().next()?.stmt?;
+    let NodeEnum::SelectStmt(sel) = stmt.node? else { return None };
+    let target = sel.target_list.into_iter().next()?;
+    let NodeEnum::ResTarget(rt) = target.node? else { return None };
+    rt.val.map(|v| *v)
+}
+
 /// Canonical text of an expression.
 pub fn expr_sql(expr: &Node, r: &Resolver) -> String {
     let mut e = expr.clone();

@@ -372,7 +372,8 @@ fn rekeyed(d: &Diff) -> Vec<QualName> {
     for (q, t) in &d.to.tables {
         let Some(old) = d.from.tables.get(q) else { continue };
         for (name, c) in &old.constraints {
-            if matches!(c.kind, ConstraintKind::PrimaryKey | ConstraintKind::Unique) && t.constraints.get(name) != Some(c) {
+            let same = t.constraints.get(name).is_some_and(|n| n.def == c.def && n.kind == c.kind);
+            if matches!(c.kind, ConstraintKind::PrimaryKey | ConstraintKind::Unique) && !same {
                 rekeyed.push(q.clone());
             }
         }

@@ -57,13 +57,16 @@ fn check(what: &str, out: std::io::Result<Output>) -> Output {
 impl Cluster {
     pub fn start() -> Cluster {
         let bin = bindir();
-        let base = std::env::temp_dir().join(format!("pgdumpdiff-test-{}", std::process::id()));
+        // Tests run in parallel threads of one process: each cluster gets its own dir and port.
+        static CLUSTERS: AtomicUsize = AtomicUsize::new(0);
+        let n = CLUSTERS.fetch_add(1, Ordering::SeqCst) as u32;
+        let base = std::env::temp_dir().join(format!("pgdumpdiff-test-{}-{n}", std::process::id()));
         let _ = std::fs::remove_dir_all(&base);
         std::fs::create_dir_all(&base).expect("temp dir");
         if is_root() {
             check("chown", Command::new("chown").arg("postgres:postgres").arg(&base).output());
         }
-        let port = 20000 + (std::process::id() % 20000) as u16;
+        let port = 20000 + ((std::process::id() * 8 + n) % 20000) as u16;
         let data = base.join("data");
         check(
             "initdb",

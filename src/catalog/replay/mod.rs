@@ -5,6 +5,7 @@ mod comment;
 mod domain;
 mod drop;
 mod function;
+mod names;
 mod generic;
 mod sequence;
 mod table;

@@ -3,7 +3,7 @@
 use pg_query::protobuf::{self, AlterTableCmd, AlterTableStmt, AlterTableType, ConstrType, CreateStmt, IndexStmt, Node};
 use pg_query::NodeEnum;
 
-use super::{name_list, node_string, Replay};
+use super::{names, name_list, node_string, Replay};
 use crate::catalog::expr::{self, deparse_stmt};
 use crate::catalog::model::*;
 use crate::catalog::resolve::Resolver;
@@ -94,6 +94,13 @@ impl Replay {
             }
         }
         self.catalog.tables.insert(name.clone(), t);
+        // The server makes checks with the table, then the key indexes, then foreign keys:
+        // unnamed ones are named in that order, and a foreign key finds the key it rests on.
+        pending.sort_by_key(|(_, c)| match ConstrType::try_from(c.contype) {
+            Ok(ConstrType::ConstrPrimary | ConstrType::ConstrUnique | ConstrType::ConstrExclusion) => 1,
+            Ok(ConstrType::ConstrForeign) => 2,
+            Ok(_) | Err(_) => 0,
+        });
         for (col, c) in pending {
             self.add_constraint(pos, stmt, &name, c, col.as_deref());
         }
@@ -109,11 +116,24 @@ impl Replay {
     }
 
     /// A column and the constraints written on it (other than NOT NULL / DEFAULT / identity).
-    fn column_def(&self, pos: Pos, table: &QualName, cd: &protobuf::ColumnDef) -> (Column, Vec<protobuf::Constraint>) {
+    /// `serial` types make an owned sequence and a `nextval` default, as the server does.
+    fn column_def(&mut self, pos: Pos, table: &QualName, cd: &protobuf::ColumnDef) -> (Column, Vec<protobuf::Constraint>) {
+        let serial = cd.type_name.as_ref().and_then(serial_type);
+        let (serial_default, serial_deps) = match serial {
+            Some(int) => self.serial_sequence(pos, table, &cd.colname, int),
+            None => (String::new(), Vec::new()),
+        };
         let r = self.resolver();
-        let ty = cd.type_name.as_ref().map(|t| type_sql(t, &r)).unwrap_or_default();
+        let ty = match serial {
+            Some(int) => int.to_string(),
+            None => cd.type_name.as_ref().map(|t| type_sql(t, &r)).unwrap_or_default(),
+        };
         let mut col = Column::new(cd.colname.clone(), ty);
-        col.not_null = cd.is_not_null;
+        col.not_null = cd.is_not_null || serial.is_some();
+        if serial.is_some() {
+            col.default = Some((serial_default, pos));
+            col.default_deps = serial_deps;
+        }
         col.collation = cd.coll_clause.as_ref().map(|c| collation_sql(&c.collname));
         if !cd.compression.is_empty() {
             col.compression = Some(cd.compression.clone());
@@ -208,13 +228,20 @@ impl Replay {
             ConstraintKind::ForeignKey => name_list(&c.fk_attrs),
             ConstraintKind::Check | ConstraintKind::Exclude => column.map(|c| vec![c.to_string()]).unwrap_or_default(),
         };
-        let Some(t) = self.catalog.tables.get(table) else {
+        if !self.catalog.tables.contains_key(table) {
             self.warn(stmt, format!("table {} does not exist", table.sql()));
             return;
-        };
-        let name = if c.conname.is_empty() { choose_constraint_name(table, t, kind, &columns) } else { c.conname.clone() };
+        }
+        let name = if c.conname.is_empty() { self.choose_constraint_name(table, kind, &c, &columns) } else { c.conname.clone() };
         let r = self.resolver();
         let references = c.pktable.as_ref().map(|p| r.relation(&p.schemaname, &p.relname));
+        if kind == ConstraintKind::ForeignKey && c.pk_attrs.is_empty() {
+            // REFERENCES t means t's primary key.
+            let pk = references.as_ref().and_then(|q| self.catalog.tables.get(q)).and_then(|t| t.constraints.values().find(|k| k.kind == ConstraintKind::PrimaryKey));
+            if let Some(pk) = pk {
+                c.pk_attrs = pk.columns.iter().map(|col| Node { node: Some(NodeEnum::String(protobuf::String { sval: col.clone() })) }).collect();
+            }
+        }
         let mut def = constraint_def(&c, &r);
         let deps = expr::references(&Node { node: Some(NodeEnum::Constraint(Box::new(c.clone()))) }, &r);
         if kind == ConstraintKind::PrimaryKey || kind == ConstraintKind::Unique || kind == ConstraintKind::Exclude {
@@ -553,11 +580,16 @@ impl Replay {
     pub(super) fn create_index(&mut self, pos: Pos, stmt: &Stmt, s: &IndexStmt) {
         let Some(rv) = &s.relation else { return };
         let table = self.resolver().relation(&rv.schemaname, &rv.relname);
-        let name = QualName::new(table.schema.clone(), s.idxname.clone());
+        let mut s = s.clone();
         if s.idxname.is_empty() {
-            self.unsupported(stmt, "CREATE INDEX without a name");
-            return;
+            let params: Vec<Node> = s.index_params.iter().chain(&s.index_including_params).cloned().collect();
+            let cols = names::name_addition(&names::index_column_names(&params));
+            let label = if s.primary { "pkey" } else if !s.exclude_op_names.is_empty() { "excl" } else if s.isconstraint { "key" } else { "idx" };
+            let name2 = (!s.primary).then_some(cols.as_str());
+            s.idxname = names::choose_name(&table.name, name2, label, |n| self.relation_name_taken(&table.schema, n));
         }
+        let s = &s;
+        let name = QualName::new(table.schema.clone(), s.idxname.clone());
         if self.catalog.indexes.contains_key(&name) {
             if !s.if_not_exists {
                 self.warn(stmt, format!("index {} already exists", name.sql()));
@@ -584,6 +616,70 @@ impl Replay {
         expr::normalize(&mut node, &r);
         let def = node.node.map(deparse_stmt).unwrap_or_else(|| Err("empty".into())).unwrap_or_else(|e| format!("/* {e} */"));
         self.catalog.indexes.insert(name, Index { table, def, columns, attached_to: None, deps, pos });
+    }
+
+    /// The sequence behind a `serial` column (named as the server names it, `<table>_<col>_seq`,
+    /// owned by the column); returns the column's canonical default and what it needs.
+    fn serial_sequence(&mut self, pos: Pos, table: &QualName, column: &str, int: &str) -> (String, Vec<QualName>) {
+        let name = names::choose_name(&table.name, Some(column), "seq", |n| self.relation_name_taken(&table.schema, n));
+        let q = QualName::new(table.schema.clone(), name);
+        let data_type = (int != "bigint").then(|| int.to_string());
+        let options = SeqOptions { data_type, ..SeqOptions::default() };
+        self.catalog.sequences.insert(q.clone(), Sequence { options, owned_by: Some((table.clone(), column.to_string())), pos });
+        let text = format!("nextval({}::regclass)", crate::emit::quote::literal(&q.sql()));
+        let r = self.resolver();
+        match expr::parse_expr(&text) {
+            Some(e) => (expr::expr_sql(&e, &r), expr::references(&e, &r)),
+            None => (text, vec![q]),
+        }
+    }
+
+    /// Whether a relation (table, index, sequence, view, composite type, or the index of a
+    /// key constraint) named `name` exists in `schema`.
+    fn relation_name_taken(&self, schema: &str, name: &str) -> bool {
+        let q = QualName::new(schema, name);
+        self.resolver().relation_exists(&q)
+            || self.catalog.objects.contains_key(&ObjKey { kind: ObjKind::Type, schema: schema.to_string(), name: name.to_string(), sub: String::new() })
+            || self.constraint_name_taken(schema, name, true)
+    }
+
+    /// Whether a constraint named `name` exists in `schema` (with `keys_only`, only those
+    /// that own an index).
+    fn constraint_name_taken(&self, schema: &str, name: &str, keys_only: bool) -> bool {
+        self.catalog.tables.iter().filter(|(q, _)| q.schema == schema).any(|(_, t)| {
+            t.constraints.get(name).is_some_and(|c| !keys_only || matches!(c.kind, ConstraintKind::PrimaryKey | ConstraintKind::Unique | ConstraintKind::Exclude))
+        })
+    }
+
+    /// The name the server gives an unnamed table constraint.
+    fn choose_constraint_name(&self, table: &QualName, kind: ConstraintKind, c: &protobuf::Constraint, columns: &[String]) -> String {
+        let schema = &table.schema;
+        let index_taken = |n: &str| self.relation_name_taken(schema, n) || self.constraint_name_taken(schema, n, false);
+        let con_taken = |n: &str| self.constraint_name_taken(schema, n, false);
+        match kind {
+            ConstraintKind::PrimaryKey => names::choose_name(&table.name, None, "pkey", index_taken),
+            ConstraintKind::Unique => names::choose_name(&table.name, Some(&names::name_addition(columns)), "key", index_taken),
+            ConstraintKind::Exclude => {
+                let elems: Vec<Node> = c
+                    .exclusions
+                    .iter()
+                    .filter_map(|x| match &x.node {
+                        Some(NodeEnum::List(l)) => l.items.first().cloned(),
+                        _ => None,
+                    })
+                    .collect();
+                names::choose_name(&table.name, Some(&names::name_addition(&names::index_column_names(&elems))), "excl", index_taken)
+            }
+            ConstraintKind::ForeignKey => names::choose_name(&table.name, Some(&names::name_addition(columns)), "fkey", con_taken),
+            ConstraintKind::Check => {
+                // Named after its column when it reads exactly one.
+                let mut cols: Vec<String> = c.raw_expr.as_deref().map(column_refs).unwrap_or_default();
+                cols.sort();
+                cols.dedup();
+                let col = if cols.len() == 1 { cols.first().cloned() } else { None };
+                names::choose_name(&table.name, col.as_deref(), "check", con_taken)
+            }
+        }
     }
 
     pub(super) fn rename(&mut self, stmt: &Stmt, s: &protobuf::RenameStmt) {
@@ -625,6 +721,25 @@ impl Replay {
             }
             _ => self.unsupported(stmt, "this RENAME"),
         }
+    }
+}
+
+/// The integer type behind `smallserial`, `serial` and `bigserial` (and `serial2/4/8`).
+fn serial_type(tn: &protobuf::TypeName) -> Option<&'static str> {
+    let names = name_list(&tn.names);
+    let name = match names.as_slice() {
+        [n] => n.as_str(),
+        [s, n] if s == "pg_catalog" => n.as_str(),
+        _ => return None,
+    };
+    if !tn.array_bounds.is_empty() {
+        return None;
+    }
+    match name {
+        "smallserial" | "serial2" => Some("smallint"),
+        "serial" | "serial4" => Some("integer"),
+        "bigserial" | "serial8" => Some("bigint"),
+        _ => None,
     }
 }
 
@@ -751,31 +866,6 @@ fn index_as_constraint(kind: ConstraintKind, index_def: &str, c: &protobuf::Cons
         s.push_str(" INITIALLY DEFERRED");
     }
     s
-}
-
-/// PostgreSQL's names for unnamed constraints: `t_pkey`, `t_a_b_key`, `t_a_fkey`, `t_a_check`.
-fn choose_constraint_name(table: &QualName, t: &Table, kind: ConstraintKind, columns: &[String]) -> String {
-    let suffix = match kind {
-        ConstraintKind::PrimaryKey => "pkey",
-        ConstraintKind::Unique => "key",
-        ConstraintKind::ForeignKey => "fkey",
-        ConstraintKind::Check => "check",
-        ConstraintKind::Exclude => "excl",
-    };
-    let label = if kind == ConstraintKind::PrimaryKey || columns.is_empty() {
-        table.name.clone()
-    } else {
-        format!("{}_{}", table.name, columns.join("_"))
-    };
-    let mut n = 0;
-    loop {
-        let s = if n == 0 { suffix.to_string() } else { format!("{suffix}{n}") };
-        let candidate = format!("{}_{s}", truncate_ident(&label));
-        if !t.constraints.contains_key(&candidate) {
-            return candidate;
-        }
-        n += 1;
-    }
 }
 
 /// Identifiers are at most 63 bytes.
