@@ -40,6 +40,9 @@ pub struct Change {
     pub seq: u32,
     pub sql: String,
     pub hazard: Option<Hazard>,
+    /// Why the statement is there when that is not plain from it (an object dropped and
+    /// recreated around a change underneath), printed as a comment before it.
+    pub note: Option<String>,
 }
 
 /// Options that change what the diff emits.
@@ -71,8 +74,9 @@ pub(crate) struct Diff<'a> {
     pub enums: BTreeMap<ObjKey, enums::EnumPlan>,
     /// Types rebuilt under columns: those columns are recast to the new type.
     pub recast_types: BTreeSet<QualName>,
-    /// Generic objects dropped and created again.
-    pub rebuilt_objects: BTreeSet<ObjKey>,
+    /// Generic objects dropped and created again, with the reason when something under them
+    /// forces it.
+    pub rebuilt_objects: BTreeMap<ObjKey, Option<String>>,
 }
 
 impl Diff<'_> {
@@ -80,7 +84,7 @@ impl Diff<'_> {
     /// rebuilt): whatever needs it must let go first.
     pub fn doomed(&self, n: &Node) -> bool {
         match n {
-            Node::Object(k) => self.rebuilt_objects.contains(k) || !self.to.objects.contains_key(k),
+            Node::Object(k) => self.rebuilt_objects.contains_key(k) || !self.to.objects.contains_key(k),
             Node::Table(q) => self.dropped_tables.contains(q),
             Node::Sequence(q) => !self.to.sequences.contains_key(q),
             Node::Schema(_) | Node::Extension(_) | Node::Default(_, _) | Node::Constraint(_, _) | Node::Index(_) => false,
@@ -96,7 +100,7 @@ impl Diff<'_> {
 impl Diff<'_> {
     pub fn push(&mut self, phase: Phase, node: &Node, pos: Pos, sql: String, hazard: Option<Hazard>) {
         self.seq += 1;
-        self.out.push(Change { phase, node: node.clone(), pos, seq: self.seq, sql, hazard });
+        self.out.push(Change { phase, node: node.clone(), pos, seq: self.seq, sql, hazard, note: None });
     }
 
     pub fn drop(&mut self, node: &Node, pos: Pos, sql: String) {
@@ -106,6 +110,37 @@ impl Diff<'_> {
     pub fn create(&mut self, node: &Node, pos: Pos, sql: String) {
         self.push(Phase::Create, node, pos, sql, None);
     }
+
+    /// Attaches a note to the change pushed last.
+    pub fn note(&mut self, note: String) {
+        if let Some(c) = self.out.last_mut() {
+            c.note = Some(note);
+        }
+    }
+
+    /// How a node reads in a note: `table public.t`, `view public.v`, ...
+    pub fn describe(&self, n: &Node) -> String {
+        match n {
+            Node::Schema(s) => format!("schema {s}"),
+            Node::Extension(e) => format!("extension {e}"),
+            Node::Table(q) => format!("table {}", q.sql()),
+            Node::Default(q, c) => format!("the default of {}.{c}", q.sql()),
+            Node::Constraint(q, c) => format!("constraint {c} on {}", q.sql()),
+            Node::Index(q) => format!("index {}", q.sql()),
+            Node::Sequence(q) => format!("sequence {}", q.sql()),
+            Node::Object(k) => self.from.objects.get(k).or_else(|| self.to.objects.get(k)).map_or_else(|| k.name.clone(), |o| keywords_lowercase(&o.target)),
+        }
+    }
+}
+
+/// `VIEW public.v` -> `view public.v`, `TRIGGER t ON public.x` -> `trigger t on public.x`
+/// (keywords are the all-capital words; names in capitals are quoted).
+fn keywords_lowercase(target: &str) -> String {
+    target
+        .split(' ')
+        .map(|w| if !w.is_empty() && w.chars().all(|c| c.is_ascii_uppercase()) { w.to_ascii_lowercase() } else { w.to_string() })
+        .collect::<Vec<_>>()
+        .join(" ")
 }
 
 /// Every change that turns `from` into `to`, in no particular order.
@@ -123,7 +158,7 @@ pub fn diff(from: &Catalog, to: &Catalog, gf: &Graph, opts: &DiffOptions) -> Vec
         recreated: BTreeSet::new(),
         enums: BTreeMap::new(),
         recast_types: BTreeSet::new(),
-        rebuilt_objects: BTreeSet::new(),
+        rebuilt_objects: BTreeMap::new(),
     };
     d.rebuilt_tables = tables::rebuilt(&d);
     d.dropped_tables = from.tables.keys().filter(|q| !to.tables.contains_key(*q)).cloned().collect();

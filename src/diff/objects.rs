@@ -1,18 +1,19 @@
 //! Generic objects (views, functions, triggers, types, policies, ...): created, dropped, or
 //! rebuilt (drop + create) when their definition or something under them changes.
 
-use std::collections::BTreeSet;
+use std::collections::{BTreeMap, BTreeSet};
 
 use super::enums::{aside_name, EnumPlan};
 use super::{Diff, Hazard, Phase};
 use crate::catalog::graph::{Node, Strength};
 use crate::catalog::{Domain, ObjKey, ObjKind, QualName};
 
-/// Objects that must be dropped and created again: changed where CREATE OR REPLACE cannot
-/// change them, or over something dropped or rebuilt (followed over the FROM graph), or
-/// views, rules, policies and triggers over a table whose columns change.
-pub(super) fn plan_rebuilds(d: &Diff) -> BTreeSet<ObjKey> {
-    let mut rebuild: BTreeSet<ObjKey> = BTreeSet::new();
+/// Objects that must be dropped and created again: changed where no ALTER or CREATE OR
+/// REPLACE can change them, or over something dropped or rebuilt (followed over the FROM
+/// graph; the reason is kept for a note), or views, rules, policies, triggers and
+/// `BEGIN ATOMIC` functions over a table whose columns change.
+pub(super) fn plan_rebuilds(d: &Diff) -> BTreeMap<ObjKey, Option<String>> {
+    let mut rebuild: BTreeMap<ObjKey, Option<String>> = BTreeMap::new();
     for (k, o) in &d.to.objects {
         if let Some(old) = d.from.objects.get(k) {
             let replace = match (&old.routine, &o.routine) {
@@ -24,20 +25,21 @@ pub(super) fn plan_rebuilds(d: &Diff) -> BTreeSet<ObjKey> {
             let policy = k.kind == ObjKind::Policy && crate::catalog::alter::policy(&old.create, &o.create).is_some();
             let in_place = replace || composite || domain || policy || matches!(d.enums.get(k), Some(EnumPlan::AddValues(_)));
             if old.create != o.create && !in_place {
-                rebuild.insert(k.clone());
+                rebuild.insert(k.clone(), None);
             }
         }
     }
     let mut doomed: Vec<Node> = d.dropped_tables.iter().map(|q| Node::Table(q.clone())).collect();
-    doomed.extend(d.from.objects.keys().filter(|k| rebuild.contains(*k) || !d.to.objects.contains_key(*k)).map(|k| Node::Object(k.clone())));
+    doomed.extend(d.from.objects.keys().filter(|k| rebuild.contains_key(*k) || !d.to.objects.contains_key(*k)).map(|k| Node::Object(k.clone())));
     let mut seen: BTreeSet<Node> = doomed.iter().cloned().collect();
     for t in &d.reshaped_tables {
-        for m in d.gf.dependents_of(&Node::Table(t.clone())) {
+        let table = Node::Table(t.clone());
+        for m in d.gf.dependents_of(&table) {
             if let Node::Object(k) = m {
                 let atomic = d.from.objects.get(k).and_then(|o| o.routine.as_ref()).is_some_and(|r| r.atomic);
                 let over_columns = atomic || matches!(k.kind, ObjKind::View | ObjKind::MaterializedView | ObjKind::Rule | ObjKind::Policy | ObjKind::Trigger);
                 if over_columns && d.to.objects.contains_key(k) && seen.insert(m.clone()) {
-                    rebuild.insert(k.clone());
+                    rebuild.insert(k.clone(), Some(format!("it reads {}, whose columns change", d.describe(&table))));
                     doomed.push(m.clone());
                 }
             }
@@ -48,7 +50,12 @@ pub(super) fn plan_rebuilds(d: &Diff) -> BTreeSet<ObjKey> {
         for m in hard {
             if let Node::Object(k) = &m {
                 if d.to.objects.contains_key(k) && seen.insert(m.clone()) {
-                    rebuild.insert(k.clone());
+                    let how = match &n {
+                        Node::Object(x) if d.to.objects.contains_key(x) => "which is dropped and recreated",
+                        Node::Table(x) if d.to.tables.contains_key(x) => "which is dropped and recreated",
+                        _ => "which is dropped",
+                    };
+                    rebuild.insert(k.clone(), Some(format!("it depends on {}, {how}", d.describe(&n))));
                     doomed.push(m);
                 }
             }
@@ -61,7 +68,7 @@ pub(super) fn diff_objects(d: &mut Diff) {
     let rebuild = d.rebuilt_objects.clone();
     for (k, o) in &d.from.objects {
         let gone = !d.to.objects.contains_key(k);
-        if !(gone || rebuild.contains(k)) {
+        if !(gone || rebuild.contains_key(k)) {
             continue;
         }
         if o.table.as_ref().is_some_and(|t| d.dropped_tables.contains(t)) {
@@ -79,12 +86,15 @@ pub(super) fn diff_objects(d: &mut Diff) {
             continue;
         }
         d.push(Phase::Drop, &Node::Object(k.clone()), o.pos, format!("DROP {}", o.target), hazard);
+        if let Some(Some(why)) = rebuild.get(k) {
+            d.note(format!("dropped and recreated below: {why}"));
+        }
     }
     for (k, o) in &d.to.objects {
         let old = d.from.objects.get(k);
         let create = match old {
             None => true,
-            Some(_) if rebuild.contains(k) => true,
+            Some(_) if rebuild.contains_key(k) => true,
             Some(old) if old.create != o.create && matches!(d.enums.get(k), Some(EnumPlan::AddValues(_))) => {
                 if let Some(EnumPlan::AddValues(stmts)) = d.enums.get(k) {
                     for s in stmts.clone() {
@@ -135,6 +145,9 @@ pub(super) fn diff_objects(d: &mut Diff) {
         if create {
             d.recreated.insert(o.target.clone());
             d.create(&Node::Object(k.clone()), o.pos, o.create.clone());
+            if let Some(Some(why)) = rebuild.get(k) {
+                d.note(format!("recreated: {why}"));
+            }
             emit_after(d, &Node::Object(k.clone()), o.pos, &o.after);
         }
     }

@@ -14,6 +14,11 @@ pub fn render(changes: &[Change]) -> String {
         out.push_str("SET check_function_bodies = false;\n\n");
     }
     for c in changes {
+        if let Some(note) = &c.note {
+            for line in note.lines() {
+                out.push_str(&format!("-- {line}\n"));
+            }
+        }
         out.push_str(&c.sql);
         out.push_str(";\n\n");
     }
