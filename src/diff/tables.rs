@@ -411,6 +411,13 @@ fn drop_constraints(d: &mut Diff) {
     let rekeyed = rekeyed(d);
     for (q, old) in &d.from.tables {
         if d.dropped_tables.contains(q) {
+            // Dropped tables that reference each other in a cycle: the foreign keys go first,
+            // or neither DROP TABLE could run.
+            for (name, c) in &old.constraints {
+                if c.kind == ConstraintKind::ForeignKey && !c.inherited && c.references.as_ref().is_some_and(|r| r != q && fk_reaches(d, r, q)) {
+                    d.drop(&Node::Constraint(q.clone(), name.clone()), c.pos, format!("ALTER TABLE {} DROP CONSTRAINT {}", q.sql(), quote::ident(name)));
+                }
+            }
             continue;
         }
         let t = &d.to.tables[q];
@@ -425,6 +432,29 @@ fn drop_constraints(d: &mut Diff) {
             }
         }
     }
+}
+
+/// Whether dropped table `from` reaches dropped table `to` over foreign keys between dropped
+/// tables.
+fn fk_reaches(d: &Diff, from: &QualName, to: &QualName) -> bool {
+    let mut seen: BTreeSet<&QualName> = BTreeSet::new();
+    let mut stack = vec![from];
+    while let Some(t) = stack.pop() {
+        if t == to {
+            return true;
+        }
+        if !seen.insert(t) {
+            continue;
+        }
+        if let Some(tt) = d.from.tables.get(t) {
+            for c in tt.constraints.values() {
+                if let Some(r) = c.references.as_ref().filter(|r| c.kind == ConstraintKind::ForeignKey && d.dropped_tables.contains(*r)) {
+                    stack.push(r);
+                }
+            }
+        }
+    }
+    false
 }
 
 /// Constraints added (or rebuilt), each at its own position in TO.
