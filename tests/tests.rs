@@ -2,6 +2,7 @@
 
 mod common;
 
+mod architecture;
 mod as_written;
 mod cli;
 mod fixtures;
