@@ -35,8 +35,51 @@ pub fn policy(old: &str, new: &str) -> Option<String> {
     expr::deparse_stmt(NodeEnum::AlterPolicyStmt(Box::new(stmt))).ok()
 }
 
+/// The output columns of a view's canonical CREATE: name and canonical expression text.
+fn view_columns(sql: &str) -> Option<Vec<(String, String)>> {
+    let query = match parse_one(sql)? {
+        NodeEnum::ViewStmt(v) => v.query?,
+        NodeEnum::CreateTableAsStmt(c) => c.query?,
+        _ => return None,
+    };
+    let NodeEnum::SelectStmt(sel) = query.node? else { return None };
+    if sel.op != protobuf::SetOperation::SetopNone as i32 {
+        return None;
+    }
+    let mut out = Vec::new();
+    for t in &sel.target_list {
+        let Some(NodeEnum::ResTarget(rt)) = &t.node else { return None };
+        let val = rt.val.as_deref()?;
+        if matches!(&val.node, Some(NodeEnum::ColumnRef(c)) if c.fields.iter().any(|f| matches!(f.node, Some(NodeEnum::AStar(_))))) {
+            return None;
+        }
+        let name = if rt.name.is_empty() { expr::column_name(val)? } else { rt.name.clone() };
+        out.push((name, expr::deparse_expr_raw(val).ok()?));
+    }
+    Some(out)
+}
+
+/// Whether view `old` can become `new` with CREATE OR REPLACE VIEW: the server requires the
+/// old columns to stay, in order, with their names and types, and accepts new ones after
+/// them. Types are not known offline, so each old column must keep its very expression
+/// (then it keeps its type, as long as what it reads keeps its own: the caller checks that
+/// nothing under the view changes).
+pub fn view_replaceable(old: &str, new: &str) -> bool {
+    let (Some(a), Some(b)) = (view_columns(old), view_columns(new)) else { return false };
+    a.len() <= b.len() && a.iter().zip(&b).all(|(x, y)| x == y)
+}
+
 #[cfg(test)]
 mod tests {
+    #[test]
+    fn views_replace_in_place_when_old_columns_stay() {
+        let a = "CREATE VIEW public.v AS SELECT t.a, t.b AS x FROM public.t";
+        assert!(super::view_replaceable(a, "CREATE VIEW public.v AS SELECT t.a, t.b AS x, t.c FROM public.t WHERE t.a > 1"));
+        assert!(!super::view_replaceable(a, "CREATE VIEW public.v AS SELECT t.b AS x, t.a FROM public.t"));
+        assert!(!super::view_replaceable(a, "CREATE VIEW public.v AS SELECT t.a FROM public.t"));
+        assert!(!super::view_replaceable(a, "CREATE VIEW public.v AS SELECT t.a, t.b || 'x' AS x FROM public.t"));
+    }
+
     #[test]
     fn policy_alters_in_place_only_what_alter_policy_can_change() {
         let a = "CREATE POLICY p ON public.t FOR SELECT TO PUBLIC USING (a > 1)";

@@ -55,6 +55,25 @@ pub fn parse_expr(text: &str) -> Option<Node> {
     rt.val.map(|v| *v)
 }
 
+/// The column name the server gives an expression (`FigureColname`), when it has a strong one.
+// Expression kinds not listed have no name of their own: the caller then says `expr`.
+#[allow(clippy::wildcard_enum_match_arm)]
+pub fn column_name(n: &Node) -> Option<String> {
+    match n.node.as_ref()? {
+        NodeEnum::ColumnRef(c) => c.fields.last().and_then(super::replay::node_string),
+        NodeEnum::FuncCall(f) => f.funcname.last().and_then(super::replay::node_string),
+        NodeEnum::TypeCast(t) => t.arg.as_deref().and_then(column_name).or_else(|| t.type_name.as_ref().and_then(|tn| tn.names.last()).and_then(super::replay::node_string)),
+        NodeEnum::CollateClause(c) => c.arg.as_deref().and_then(column_name),
+        NodeEnum::CaseExpr(_) => Some("case".into()),
+        NodeEnum::AArrayExpr(_) | NodeEnum::ArrayExpr(_) => Some("array".into()),
+        NodeEnum::RowExpr(_) => Some("row".into()),
+        NodeEnum::CoalesceExpr(_) => Some("coalesce".into()),
+        NodeEnum::MinMaxExpr(m) => Some(if m.op == pg_query::protobuf::MinMaxOp::IsGreatest as i32 { "greatest" } else { "least" }.into()),
+        NodeEnum::AIndirection(a) => a.arg.as_deref().and_then(column_name),
+        _ => None,
+    }
+}
+
 /// Canonical text of an expression.
 pub fn expr_sql(expr: &Node, r: &Resolver) -> String {
     let mut e = expr.clone();

@@ -337,6 +337,8 @@ pub struct Object {
     pub attributes: Option<Vec<(String, String)>>,
     /// For domains, what ALTER DOMAIN can change.
     pub domain: Option<Domain>,
+    /// For views, column defaults (`ALTER VIEW ... ALTER COLUMN ... SET DEFAULT`).
+    pub column_defaults: BTreeMap<String, String>,
     pub pos: Pos,
 }
 

@@ -23,7 +23,8 @@ pub(super) fn plan_rebuilds(d: &Diff) -> BTreeMap<ObjKey, Option<String>> {
             let composite = old.attributes.is_some() && o.attributes.is_some();
             let domain = matches!((&old.domain, &o.domain), (Some(a), Some(b)) if a.base == b.base);
             let policy = k.kind == ObjKind::Policy && crate::catalog::alter::policy(&old.create, &o.create).is_some();
-            let in_place = replace || composite || domain || policy || matches!(d.enums.get(k), Some(EnumPlan::AddValues(_)));
+            let view = view_in_place(k, old, o);
+            let in_place = replace || composite || domain || policy || view || matches!(d.enums.get(k), Some(EnumPlan::AddValues(_)));
             if old.create != o.create && !in_place {
                 rebuild.insert(k.clone(), None);
             }
@@ -119,6 +120,10 @@ pub(super) fn diff_objects(d: &mut Diff) {
                 }
                 false
             }
+            Some(old) if old.create != o.create && view_in_place(k, old, o) => {
+                d.create(&Node::Object(k.clone()), o.pos, o.create.replacen("CREATE VIEW ", "CREATE OR REPLACE VIEW ", 1));
+                false
+            }
             Some(old) if old.create != o.create && k.kind == ObjKind::Policy => {
                 if let Some(sql) = crate::catalog::alter::policy(&old.create, &o.create) {
                     d.create(&Node::Object(k.clone()), o.pos, sql);
@@ -142,12 +147,26 @@ pub(super) fn diff_objects(d: &mut Diff) {
                 false
             }
         };
+        let old_defaults = old.filter(|_| !create).map(|x| x.column_defaults.clone()).unwrap_or_default();
         if create {
             d.recreated.insert(o.target.clone());
             d.create(&Node::Object(k.clone()), o.pos, o.create.clone());
             if let Some(Some(why)) = rebuild.get(k) {
                 d.note(format!("recreated: {why}"));
             }
+        }
+        if old_defaults != o.column_defaults {
+            let alter = format!("ALTER {} ALTER COLUMN", o.target);
+            for (col, v) in &o.column_defaults {
+                if old_defaults.get(col) != Some(v) {
+                    d.create(&Node::Object(k.clone()), o.pos, format!("{alter} {} SET DEFAULT {v}", crate::emit::quote::ident(col)));
+                }
+            }
+            for col in old_defaults.keys().filter(|c| !o.column_defaults.contains_key(*c)) {
+                d.create(&Node::Object(k.clone()), o.pos, format!("{alter} {} DROP DEFAULT", crate::emit::quote::ident(col)));
+            }
+        }
+        if create {
             emit_after(d, &Node::Object(k.clone()), o.pos, &o.after);
         }
     }
@@ -218,4 +237,11 @@ fn alter_domain(q: &QualName, old: &Domain, new: &Domain) -> Vec<String> {
         }
     }
     out
+}
+
+/// Whether a changed view can be replaced in place (CREATE OR REPLACE VIEW): its old columns
+/// stay as they were, and it reads nothing new that could be missing (what it reads is a
+/// superset of before; anything under it that changes forces a rebuild elsewhere).
+fn view_in_place(k: &ObjKey, old: &crate::catalog::Object, new: &crate::catalog::Object) -> bool {
+    k.kind == ObjKind::View && old.deps.iter().all(|x| new.deps.contains(x)) && crate::catalog::alter::view_replaceable(&old.create, &new.create)
 }

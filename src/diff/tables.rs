@@ -478,7 +478,10 @@ fn add_constraints(d: &mut Diff) {
 pub(super) fn diff_indexes(d: &mut Diff) {
     for (q, i) in &d.from.indexes {
         let same = d.to.indexes.get(q).is_some_and(|n| n.def == i.def) && !d.over_doomed(&Node::Index(q.clone()));
-        if !same && !d.dropped_tables.contains(&i.table) {
+        // An index goes with its table or materialized view.
+        let matview = crate::catalog::ObjKey { kind: crate::catalog::ObjKind::MaterializedView, schema: i.table.schema.clone(), name: i.table.name.clone(), sub: String::new() };
+        let owner_goes = d.dropped_tables.contains(&i.table) || (d.from.objects.contains_key(&matview) && d.doomed(&Node::Object(matview)));
+        if !same && !owner_goes {
             d.drop(&Node::Index(q.clone()), i.pos, format!("DROP INDEX {}", q.sql()));
         }
     }

@@ -1,6 +1,8 @@
 //! Objects kept as canonical definitions: views, functions, triggers, types, policies, rules
 //! and the other CREATE kinds. Identity, DROP / COMMENT target and canonical text.
 
+use std::collections::BTreeMap;
+
 use pg_query::protobuf::{self, AlterTableType, FunctionParameterMode, Node, ObjectType};
 use pg_query::NodeEnum;
 
@@ -36,6 +38,7 @@ impl Replay {
         if let NodeEnum::CreateFunctionStmt(f) = &mut node {
             super::function::canonical_options(f);
         }
+        super::view::canonical(&mut node);
         let attributes = match &node {
             NodeEnum::CompositeTypeStmt(c) => Some(c.coldeflist.iter().filter_map(|n| match &n.node {
                 Some(NodeEnum::ColumnDef(cd)) => Some(attribute(cd, &r)),
@@ -75,7 +78,7 @@ impl Replay {
             _ => Vec::new(),
         };
         let pos = self.catalog.objects.get(&ident.key).map_or(pos, |o| o.pos);
-        let obj = Object { create, target: ident.target, after: Vec::new(), deps, soft_deps, table: ident.table, labels, routine, attributes, domain, pos };
+        let obj = Object { create, target: ident.target, after: Vec::new(), deps, soft_deps, table: ident.table, labels, routine, attributes, domain, column_defaults: BTreeMap::new(), pos };
         self.catalog.objects.insert(ident.key, obj);
     }
 
@@ -378,6 +381,11 @@ fn qualify_name(n: &mut NodeEnum, key: &ObjKey) {
         NodeEnum::CreateOpClassStmt(o) => o.opclassname = qualified(),
         NodeEnum::CreateOpFamilyStmt(o) => o.opfamilyname = qualified(),
         NodeEnum::CreateConversionStmt(c) => c.conversion_name = qualified(),
+        NodeEnum::CreateTableAsStmt(c) => {
+            if let Some(rel) = c.into.as_mut().and_then(|i| i.rel.as_mut()) {
+                rel.schemaname = key.schema.clone();
+            }
+        }
         // Relations are qualified with the other RangeVars; the rest are not in a schema or
         // hang on a table.
         _ => {}

@@ -9,6 +9,7 @@ mod names;
 mod generic;
 mod sequence;
 mod table;
+mod view;
 
 use pg_query::protobuf::{a_const, Node};
 use pg_query::NodeEnum;

@@ -6,7 +6,6 @@
 use pg_query::protobuf::Node;
 use pg_query::NodeEnum;
 
-use super::node_string;
 
 /// Identifiers are at most 63 bytes (NAMEDATALEN - 1).
 const MAX: usize = 63;
@@ -80,7 +79,7 @@ pub(super) fn index_column_names(params: &[Node]) -> Vec<String> {
     let mut out: Vec<String> = Vec::new();
     for p in params {
         let Some(NodeEnum::IndexElem(e)) = &p.node else { continue };
-        let base = if !e.name.is_empty() { e.name.clone() } else { e.expr.as_deref().and_then(figure_name).unwrap_or_else(|| "expr".to_string()) };
+        let base = if !e.name.is_empty() { e.name.clone() } else { e.expr.as_deref().and_then(crate::catalog::expr::column_name).unwrap_or_else(|| "expr".to_string()) };
         let mut name = base.clone();
         let mut i = 0;
         while out.contains(&name) {
@@ -90,25 +89,6 @@ pub(super) fn index_column_names(params: &[Node]) -> Vec<String> {
         out.push(name);
     }
     out
-}
-
-/// The column name the server gives an expression (`FigureColname`), when it has a strong one.
-// Expression kinds not listed have no name of their own: the caller then says `expr`.
-#[allow(clippy::wildcard_enum_match_arm)]
-fn figure_name(n: &Node) -> Option<String> {
-    match n.node.as_ref()? {
-        NodeEnum::ColumnRef(c) => c.fields.last().and_then(node_string),
-        NodeEnum::FuncCall(f) => f.funcname.last().and_then(node_string),
-        NodeEnum::TypeCast(t) => t.arg.as_deref().and_then(figure_name).or_else(|| t.type_name.as_ref().and_then(|tn| tn.names.last()).and_then(node_string)),
-        NodeEnum::CollateClause(c) => c.arg.as_deref().and_then(figure_name),
-        NodeEnum::CaseExpr(_) => Some("case".into()),
-        NodeEnum::AArrayExpr(_) | NodeEnum::ArrayExpr(_) => Some("array".into()),
-        NodeEnum::RowExpr(_) => Some("row".into()),
-        NodeEnum::CoalesceExpr(_) => Some("coalesce".into()),
-        NodeEnum::MinMaxExpr(m) => Some(if m.op == pg_query::protobuf::MinMaxOp::IsGreatest as i32 { "greatest" } else { "least" }.into()),
-        NodeEnum::AIndirection(a) => a.arg.as_deref().and_then(figure_name),
-        _ => None,
-    }
 }
 
 #[cfg(test)]

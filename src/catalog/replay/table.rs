@@ -288,14 +288,7 @@ impl Replay {
         }
         if !self.catalog.tables.contains_key(&name) {
             if self.resolver().relation_exists(&name) {
-                // ALTER TABLE on a view / matview (defaults on views, owners): not modelled.
-                for cmd in &s.cmds {
-                    if let Some(NodeEnum::AlterTableCmd(c)) = &cmd.node {
-                        if c.subtype != AlterTableType::AtChangeOwner as i32 {
-                            self.unsupported(stmt, "ALTER on a view");
-                        }
-                    }
-                }
+                self.alter_view(stmt, &name, &s.cmds);
                 return;
             }
             if !s.missing_ok {

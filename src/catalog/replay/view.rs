@@ -1,0 +1,175 @@
+//! Views and materialized views: their canonical form (options as `key='value'`,
+//! `check_option` as `WITH ... CHECK OPTION`, a column-name list folded into the select list,
+//! a materialized view created with its data) and ALTER VIEW / ALTER MATERIALIZED VIEW
+//! (column defaults, options).
+
+use pg_query::protobuf::{self, AlterTableCmd, AlterTableType, Node, ViewCheckOption};
+use pg_query::NodeEnum;
+
+use super::{node_string, Replay};
+use crate::catalog::expr;
+use crate::catalog::model::*;
+use crate::syntax::Stmt;
+
+/// Puts a CREATE VIEW / CREATE MATERIALIZED VIEW in canonical form, in place.
+#[allow(clippy::wildcard_enum_match_arm)]
+pub(super) fn canonical(n: &mut NodeEnum) {
+    match n {
+        NodeEnum::ViewStmt(v) => {
+            let (options, check) = canonical_options(std::mem::take(&mut v.options));
+            v.options = options;
+            if let Some(c) = check {
+                v.with_check_option = c as i32;
+            }
+            if let Some(Some(NodeEnum::SelectStmt(sel))) = v.query.as_mut().map(|q| q.node.as_mut()) {
+                if fold_aliases(&v.aliases, sel) {
+                    v.aliases.clear();
+                }
+            }
+        }
+        NodeEnum::CreateTableAsStmt(c) => {
+            if let Some(into) = c.into.as_mut() {
+                // pg_dump always writes WITH NO DATA (the data comes later, if at all): the
+                // schema is the same either way, and a migration fills the view.
+                into.skip_data = false;
+                let (options, _) = canonical_options(std::mem::take(&mut into.options));
+                into.options = options;
+                if let Some(Some(NodeEnum::SelectStmt(sel))) = c.query.as_mut().map(|q| q.node.as_mut()) {
+                    if fold_aliases(&into.col_names, sel) {
+                        into.col_names.clear();
+                    }
+                }
+            }
+        }
+        // Not a view: nothing to do.
+        _ => {}
+    }
+}
+
+/// Options as `key = 'value'` strings (a bare `security_barrier` is `'true'`), values in
+/// lower case; `check_option` comes out separately, as the server keeps it apart.
+fn canonical_options(options: Vec<Node>) -> (Vec<Node>, Option<ViewCheckOption>) {
+    let mut out = Vec::new();
+    let mut check = None;
+    for o in options {
+        let Some(NodeEnum::DefElem(mut d)) = o.node else {
+            out.push(o);
+            continue;
+        };
+        let value = d.arg.as_deref().and_then(node_string).unwrap_or_else(|| "true".to_string()).to_lowercase();
+        if d.defname == "check_option" && d.defnamespace.is_empty() {
+            check = Some(if value == "cascaded" { ViewCheckOption::CascadedCheckOption } else { ViewCheckOption::LocalCheckOption });
+            continue;
+        }
+        d.arg = Some(Box::new(Node { node: Some(NodeEnum::String(protobuf::String { sval: value })) }));
+        d.defaction = protobuf::DefElemAction::DefelemUnspec as i32;
+        d.location = 0;
+        out.retain(|x: &Node| !matches!(&x.node, Some(NodeEnum::DefElem(e)) if e.defname == d.defname && e.defnamespace == d.defnamespace));
+        out.push(Node { node: Some(NodeEnum::DefElem(d)) });
+    }
+    (out, check)
+}
+
+/// `CREATE VIEW v (x, y) AS SELECT a, b` is `SELECT a AS x, b AS y`: folds the names into
+/// the select list when it can (a plain select without `*`); says whether it did.
+fn fold_aliases(aliases: &[Node], sel: &mut protobuf::SelectStmt) -> bool {
+    if aliases.is_empty() {
+        return true;
+    }
+    if sel.op != protobuf::SetOperation::SetopNone as i32 || aliases.len() > sel.target_list.len() {
+        return false;
+    }
+    let star = sel.target_list.iter().any(|t| {
+        matches!(&t.node, Some(NodeEnum::ResTarget(rt)) if matches!(rt.val.as_deref().and_then(|v| v.node.as_ref()), Some(NodeEnum::ColumnRef(c)) if c.fields.iter().any(|f| matches!(f.node, Some(NodeEnum::AStar(_))))))
+    });
+    if star {
+        return false;
+    }
+    for (t, a) in sel.target_list.iter_mut().zip(aliases) {
+        if let (Some(NodeEnum::ResTarget(rt)), Some(name)) = (t.node.as_mut(), node_string(a)) {
+            rt.name = name;
+        }
+    }
+    true
+}
+
+impl Replay {
+    /// ALTER VIEW / ALTER MATERIALIZED VIEW (and ALTER TABLE naming a view).
+    pub(super) fn alter_view(&mut self, stmt: &Stmt, view: &QualName, cmds: &[Node]) {
+        let key = [ObjKind::View, ObjKind::MaterializedView]
+            .into_iter()
+            .map(|kind| ObjKey { kind, schema: view.schema.clone(), name: view.name.clone(), sub: String::new() })
+            .find(|k| self.catalog.objects.contains_key(k));
+        let Some(key) = key else {
+            self.warn(stmt, format!("view {} does not exist", view.sql()));
+            return;
+        };
+        for cmd in cmds {
+            let Some(NodeEnum::AlterTableCmd(c)) = &cmd.node else { continue };
+            self.alter_view_cmd(stmt, &key, c);
+        }
+    }
+
+    fn alter_view_cmd(&mut self, stmt: &Stmt, key: &ObjKey, c: &AlterTableCmd) {
+        let subtype = AlterTableType::try_from(c.subtype).unwrap_or(AlterTableType::Undefined);
+        match subtype {
+            AlterTableType::AtColumnDefault => {
+                let r = self.resolver();
+                let value = c.def.as_deref().map(|d| expr::expr_sql(d, &r));
+                if let Some(obj) = self.catalog.objects.get_mut(key) {
+                    match value {
+                        Some(v) => {
+                            obj.column_defaults.insert(c.name.clone(), v);
+                        }
+                        None => {
+                            obj.column_defaults.remove(&c.name);
+                        }
+                    }
+                }
+            }
+            AlterTableType::AtSetRelOptions | AlterTableType::AtResetRelOptions | AlterTableType::AtReplaceRelOptions => {
+                let items: Vec<Node> = match c.def.as_deref().and_then(|d| d.node.as_ref()) {
+                    Some(NodeEnum::List(l)) => l.items.clone(),
+                    _ => Vec::new(),
+                };
+                self.edit_object(stmt, key, |node, _| {
+                    let (options, mut check) = match node {
+                        NodeEnum::ViewStmt(v) => (&mut v.options, Some(&mut v.with_check_option)),
+                        NodeEnum::CreateTableAsStmt(ct) => match ct.into.as_mut() {
+                            Some(into) => (&mut into.options, None),
+                            None => return Err("ALTER ... SET on a view without a definition".into()),
+                        },
+                        other => return Err(format!("ALTER VIEW ... SET on {}", super::statement_kind(other))),
+                    };
+                    if subtype == AlterTableType::AtReplaceRelOptions {
+                        options.clear();
+                    }
+                    for item in items {
+                        let Some(NodeEnum::DefElem(d)) = &item.node else { continue };
+                        if d.defname == "check_option" {
+                            if let Some(check) = check.as_deref_mut() {
+                                *check = match (subtype, d.arg.as_deref().and_then(node_string).as_deref()) {
+                                    (AlterTableType::AtResetRelOptions, _) => ViewCheckOption::NoCheckOption as i32,
+                                    (_, Some("cascaded")) => ViewCheckOption::CascadedCheckOption as i32,
+                                    _ => ViewCheckOption::LocalCheckOption as i32,
+                                };
+                            }
+                            continue;
+                        }
+                        options.retain(|x| !matches!(&x.node, Some(NodeEnum::DefElem(e)) if e.defname == d.defname && e.defnamespace == d.defnamespace));
+                        if subtype != AlterTableType::AtResetRelOptions {
+                            options.push(item.clone());
+                        }
+                    }
+                    let (canon, _) = canonical_options(std::mem::take(options));
+                    *options = canon;
+                    Ok(())
+                });
+            }
+            // Owners are not part of the compared schema; the tablespace and clustering of a
+            // materialized view do not shape what it holds.
+            AlterTableType::AtChangeOwner | AlterTableType::AtSetTableSpace | AlterTableType::AtClusterOn | AlterTableType::AtDropCluster => {}
+            _ => self.unsupported(stmt, "this ALTER on a view"),
+        }
+    }
+}
