@@ -32,6 +32,15 @@ pub struct Args {
     /// Do not emit ALTER EXTENSION ... UPDATE for version differences.
     #[arg(long)]
     pub ignore_extension_versions: bool,
+    /// Only this schema (repeatable): objects in other schemas are left alone.
+    #[arg(long = "schema", value_name = "NAME")]
+    pub schema: Vec<String>,
+    /// Leave this schema alone (repeatable).
+    #[arg(long = "exclude-schema", value_name = "NAME")]
+    pub exclude_schema: Vec<String>,
+    /// Only the CREATE EXTENSION statements (to run before the rest, e.g. as a superuser).
+    #[arg(long)]
+    pub create_extensions_only: bool,
     /// Worker threads for parsing (default: all cores).
     #[arg(short = 'j', long = "jobs", value_name = "N")]
     pub jobs: Option<usize>,
@@ -52,6 +61,8 @@ pub struct Config {
     pub output: Option<PathBuf>,
     pub strict: bool,
     pub ignore_extension_versions: bool,
+    pub schemas: pgdumpdiff::diff::filter::SchemaFilter,
+    pub create_extensions_only: bool,
     pub jobs: Option<usize>,
     pub quiet: bool,
     pub dump_catalog: bool,
@@ -66,6 +77,8 @@ impl Args {
             output: self.output,
             strict: self.strict,
             ignore_extension_versions: self.ignore_extension_versions,
+            schemas: pgdumpdiff::diff::filter::SchemaFilter { include: self.schema, exclude: self.exclude_schema },
+            create_extensions_only: self.create_extensions_only,
             jobs: self.jobs,
             quiet: self.quiet,
             dump_catalog: self.dump_catalog,

@@ -95,10 +95,21 @@ impl<'a> Migration<'a> {
 
     /// Computes every change, in the order it must run.
     pub fn add_all_changes(&mut self) {
-        let (gf, gt) = rayon::join(|| Graph::build(self.from), || Graph::build(self.to));
-        let changes = diff::diff(self.from, self.to, &gf, &self.opts);
-        let plan = plan::order(changes, self.from, self.to, &gf, &gt);
+        let restricted = (!self.opts.schemas.is_all()).then(|| {
+            let f = &self.opts.schemas;
+            (diff::filter::restrict(self.from, f), diff::filter::restrict(self.to, f))
+        });
+        let (from, to) = match &restricted {
+            Some((a, b)) => (a, b),
+            None => (self.from, self.to),
+        };
+        let (gf, gt) = rayon::join(|| Graph::build(from), || Graph::build(to));
+        let changes = diff::diff(from, to, &gf, &self.opts);
+        let plan = plan::order(changes, from, to, &gf, &gt);
         self.changes = plan.changes;
+        if self.opts.create_extensions_only {
+            self.changes.retain(|c| c.sql.starts_with("CREATE EXTENSION "));
+        }
         self.cycles = plan.cycles;
     }
 

@@ -63,7 +63,11 @@ fn run(config: &cli::Config) -> u8 {
 
     let mut m = Migration::new(&from.catalog, &to.catalog);
     m.set_safety(!config.allow_unsafe);
-    m.set_options(DiffOptions { ignore_extension_versions: config.ignore_extension_versions });
+    m.set_options(DiffOptions {
+        ignore_extension_versions: config.ignore_extension_versions,
+        schemas: config.schemas.clone(),
+        create_extensions_only: config.create_extensions_only,
+    });
     m.add_all_changes();
     for cycle in m.cycles() {
         let members: Vec<String> = cycle.iter().map(|s| format!("  {};", s.lines().next().unwrap_or(""))).collect();

@@ -151,3 +151,20 @@ fn unsupported_statements_are_reported_with_their_location() {
     let o = run(&["--strict", &a, &a]);
     assert_eq!(o.status.code(), Some(1));
 }
+
+#[test]
+fn schema_filters_limit_the_migration() {
+    let t = Tmp::new("schemas");
+    let a = t.file("a.sql", "CREATE SCHEMA app; CREATE SCHEMA audit; CREATE TABLE app.t (x int); CREATE TABLE audit.log (x int);\n");
+    let b = t.file(
+        "b.sql",
+        "CREATE EXTENSION IF NOT EXISTS pgcrypto WITH SCHEMA public; CREATE SCHEMA app; CREATE SCHEMA audit; CREATE TABLE app.t (x int, y int); CREATE TABLE audit.log (x int, at timestamptz);\n",
+    );
+    let only_app = run(&["--schema", "app", &a, &b]);
+    assert_eq!(only_app.status.code(), Some(2));
+    assert_eq!(stdout(&only_app), "ALTER TABLE app.t ADD COLUMN y integer;\n\n");
+    let not_app = run(&["--exclude-schema", "app", "--exclude-schema", "public", &a, &b]);
+    assert_eq!(stdout(&not_app), "ALTER TABLE audit.log ADD COLUMN at timestamp with time zone;\n\n");
+    let ext = run(&["--create-extensions-only", &a, &b]);
+    assert_eq!(stdout(&ext), "CREATE EXTENSION IF NOT EXISTS pgcrypto WITH SCHEMA public;\n\n");
+}

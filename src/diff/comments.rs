@@ -36,7 +36,7 @@ fn recreated(d: &Diff, target: &str) -> bool {
 
 /// Every comment target that exists in a catalog, with the object it hangs on (a column's
 /// comment hangs on its table).
-fn targets(c: &Catalog) -> BTreeMap<String, Node> {
+pub(super) fn targets(c: &Catalog) -> BTreeMap<String, Node> {
     let mut out = BTreeMap::new();
     for s in c.schemas.keys() {
         out.insert(format!("SCHEMA {}", quote::ident(s)), Node::Schema(s.clone()));
@@ -75,7 +75,7 @@ fn targets(c: &Catalog) -> BTreeMap<String, Node> {
 }
 
 /// The object a comment target hangs on; a view column's comment hangs on its view.
-fn node_of(live: &BTreeMap<String, Node>, target: &str) -> Option<Node> {
+pub(super) fn node_of(live: &BTreeMap<String, Node>, target: &str) -> Option<Node> {
     live.get(target).cloned().or_else(|| {
         let col = target.strip_prefix("COLUMN ")?;
         let rel = col.rsplit_once('.').map_or(col, |(r, _)| r);

@@ -3,6 +3,7 @@
 
 mod comments;
 mod enums;
+pub mod filter;
 mod objects;
 mod schemas;
 mod sequences;
@@ -49,6 +50,10 @@ pub struct Change {
 #[derive(Clone, Debug, Default)]
 pub struct DiffOptions {
     pub ignore_extension_versions: bool,
+    /// `--schema` / `--exclude-schema`.
+    pub schemas: filter::SchemaFilter,
+    /// `--create-extensions-only`: only the CREATE EXTENSION statements.
+    pub create_extensions_only: bool,
 }
 
 /// Collects changes in emission order of creation; the plan sorts them.

@@ -1,0 +1,63 @@
+//! `--schema` / `--exclude-schema`: the part of a catalog the diff looks at. Objects outside
+//! the chosen schemas are left out of both catalogs before the diff, so nothing about them
+//! is emitted; comments go with the objects they are on.
+
+use crate::catalog::{Catalog, QualName};
+
+/// Which schemas the diff covers: the listed ones (all when the list is empty), minus the
+/// excluded ones.
+#[derive(Clone, Debug, Default)]
+pub struct SchemaFilter {
+    pub include: Vec<String>,
+    pub exclude: Vec<String>,
+}
+
+impl SchemaFilter {
+    pub fn is_all(&self) -> bool {
+        self.include.is_empty() && self.exclude.is_empty()
+    }
+
+    pub fn covers(&self, schema: &str) -> bool {
+        (self.include.is_empty() || self.include.iter().any(|s| s == schema)) && !self.exclude.iter().any(|s| s == schema)
+    }
+}
+
+/// `c` without what lies outside the filter. Objects outside any schema (event triggers,
+/// publications, foreign data wrappers, ...) are kept only when no schema is singled out.
+pub fn restrict(c: &Catalog, f: &SchemaFilter) -> Catalog {
+    let keep = |q: &QualName| f.covers(&q.schema);
+    let keep_unschemed = f.include.is_empty();
+    let mut out = Catalog {
+        schemas: c.schemas.iter().filter(|(s, _)| f.covers(s)).map(|(k, v)| (k.clone(), v.clone())).collect(),
+        extensions: c.extensions.iter().filter(|(_, e)| e.schema.as_deref().map_or(keep_unschemed, |s| f.covers(s))).map(|(k, v)| (k.clone(), v.clone())).collect(),
+        tables: c.tables.iter().filter(|(q, _)| keep(q)).map(|(k, v)| (k.clone(), v.clone())).collect(),
+        sequences: c.sequences.iter().filter(|(q, _)| keep(q)).map(|(k, v)| (k.clone(), v.clone())).collect(),
+        indexes: c.indexes.iter().filter(|(q, _)| keep(q)).map(|(k, v)| (k.clone(), v.clone())).collect(),
+        objects: c
+            .objects
+            .iter()
+            .filter(|(k, _)| if k.schema.is_empty() { keep_unschemed } else { f.covers(&k.schema) })
+            .map(|(k, v)| (k.clone(), v.clone()))
+            .collect(),
+        comments: Default::default(),
+    };
+    let live = super::comments::targets(&out);
+    out.comments = c.comments.iter().filter(|(t, _)| super::comments::node_of(&live, t).is_some()).map(|(k, v)| (k.clone(), v.clone())).collect();
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn filters_by_schema() {
+        let c = crate::catalog_from_sql("x.sql", "CREATE SCHEMA a; CREATE SCHEMA b; CREATE TABLE a.t (x int); CREATE TABLE b.t (x int); COMMENT ON TABLE b.t IS 'b';").unwrap();
+        let only_a = restrict(&c, &SchemaFilter { include: vec!["a".into()], exclude: vec![] });
+        assert_eq!(only_a.tables.keys().map(|q| q.schema.as_str()).collect::<Vec<_>>(), ["a"]);
+        assert!(only_a.comments.is_empty());
+        let not_a = restrict(&c, &SchemaFilter { include: vec![], exclude: vec!["a".into()] });
+        assert_eq!(not_a.tables.keys().map(|q| q.schema.as_str()).collect::<Vec<_>>(), ["b"]);
+        assert_eq!(not_a.comments.len(), 1);
+    }
+}
