@@ -287,6 +287,18 @@ impl Replay {
             return;
         }
         if !self.catalog.tables.contains_key(&name) {
+            if self.catalog.sequences.contains_key(&name) {
+                // ALTER TABLE naming a sequence (old pg_dump's OWNER TO): owners are not
+                // part of the compared schema.
+                for cmd in &s.cmds {
+                    if let Some(NodeEnum::AlterTableCmd(c)) = &cmd.node {
+                        if c.subtype != AlterTableType::AtChangeOwner as i32 {
+                            self.unsupported(stmt, "this ALTER TABLE on a sequence");
+                        }
+                    }
+                }
+                return;
+            }
             if self.resolver().relation_exists(&name) {
                 self.alter_view(stmt, &name, &s.cmds);
                 return;
