@@ -66,6 +66,10 @@ pub(super) fn targets(c: &Catalog) -> BTreeMap<String, Node> {
     }
     for (k, o) in &c.objects {
         out.insert(o.target.clone(), Node::Object(k.clone()));
+        for name in o.domain.iter().flat_map(|d| d.checks.keys()) {
+            let q = QualName::new(k.schema.clone(), k.name.clone());
+            out.insert(format!("CONSTRAINT {} ON DOMAIN {}", quote::ident(name), q.sql()), Node::Object(k.clone()));
+        }
         if matches!(k.kind, ObjKind::View | ObjKind::MaterializedView) {
             let rel = QualName::new(k.schema.clone(), k.name.clone()).sql();
             out.insert(format!("TABLE {rel}"), Node::Object(k.clone()));

@@ -54,6 +54,16 @@ impl Replay {
                 let (con, t) = list.split_last()?;
                 format!("CONSTRAINT {} ON {}", quote::ident(con), rel(t).sql())
             }
+            O::ObjectDomconstraint => {
+                // (domain type name, constraint name)
+                let Some(NodeEnum::List(l)) = node else { return None };
+                let (Some(NodeEnum::TypeName(t)), Some(con)) = (l.items.first().and_then(|n| n.node.as_ref()), l.items.get(1).and_then(super::node_string)) else {
+                    return None;
+                };
+                let (schema, name) = crate::catalog::types::resolve_type_name(t, &r);
+                let q = QualName::new(schema.unwrap_or_else(|| r.creation_schema()), name);
+                format!("CONSTRAINT {} ON DOMAIN {}", quote::ident(&con), q.sql())
+            }
             O::ObjectSchema => format!("SCHEMA {}", quote::ident(list.first()?)),
             O::ObjectExtension => format!("EXTENSION {}", quote::ident(list.first()?)),
             O::ObjectDatabase | O::ObjectRole | O::ObjectTablespace => return Some(None),
