@@ -77,7 +77,18 @@ pub struct Table {
     pub partition_of: Option<(QualName, String)>,
     pub inherits: Vec<QualName>,
     pub access_method: Option<String>,
+    /// For a foreign table: its server and options.
+    pub foreign: Option<ForeignTable>,
     pub pos: Pos,
+}
+
+/// What makes a table foreign: the server it reads through and its `OPTIONS (...)`.
+/// Options are a map: the server keeps them in the order set, but nothing reads that order
+/// (pg_dump prints them sorted by name).
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct ForeignTable {
+    pub server: String,
+    pub options: BTreeMap<String, String>,
 }
 
 impl Table {
@@ -111,6 +122,8 @@ pub struct Column {
     pub compression: Option<String>,
     /// Inherited from a parent (partition or INHERITS) and not locally defined.
     pub inherited: bool,
+    /// A foreign table column's `OPTIONS (...)`.
+    pub fdw_options: BTreeMap<String, String>,
 }
 
 impl Column {
@@ -129,6 +142,7 @@ impl Column {
             storage: None,
             compression: None,
             inherited: false,
+            fdw_options: BTreeMap::new(),
         }
     }
 }

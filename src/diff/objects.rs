@@ -24,8 +24,10 @@ pub(super) fn plan_rebuilds(d: &Diff) -> BTreeMap<ObjKey, Option<String>> {
             let domain = matches!((&old.domain, &o.domain), (Some(a), Some(b)) if a.base == b.base);
             let policy = k.kind == ObjKind::Policy && crate::catalog::alter::policy(&old.create, &o.create).is_some();
             let view = view_in_place(k, old, o);
-            let in_place = replace || composite || domain || policy || view || matches!(d.enums.get(k), Some(EnumPlan::AddValues(_)));
-            if old.create != o.create && !in_place {
+            let altered = crate::catalog::alter::object(k.kind, old, o).is_some();
+            let in_place = replace || composite || domain || policy || view || altered || matches!(d.enums.get(k), Some(EnumPlan::AddValues(_)));
+            let after_lost = old.after != o.after && crate::catalog::alter::object(k.kind, old, o).is_none() && is_after_kind(k.kind);
+            if (old.create != o.create && !in_place) || after_lost {
                 rebuild.insert(k.clone(), None);
             }
         }
@@ -124,6 +126,12 @@ pub(super) fn diff_objects(d: &mut Diff) {
                 d.create(&Node::Object(k.clone()), o.pos, o.create.replacen("CREATE VIEW ", "CREATE OR REPLACE VIEW ", 1));
                 false
             }
+            Some(old) if (old.create != o.create || old.after != o.after) && crate::catalog::alter::object(k.kind, old, o).is_some() => {
+                for sql in crate::catalog::alter::object(k.kind, old, o).unwrap_or_default() {
+                    d.create(&Node::Object(k.clone()), o.pos, sql);
+                }
+                false
+            }
             Some(old) if old.create != o.create && k.kind == ObjKind::Policy => {
                 if let Some(sql) = crate::catalog::alter::policy(&old.create, &o.create) {
                     d.create(&Node::Object(k.clone()), o.pos, sql);
@@ -170,6 +178,12 @@ pub(super) fn diff_objects(d: &mut Diff) {
             emit_after(d, &Node::Object(k.clone()), o.pos, &o.after);
         }
     }
+}
+
+/// Kinds whose follow-up statements (`Object::after`) only `catalog::alter::object` knows
+/// how to change: when it cannot, the object is created again.
+fn is_after_kind(kind: ObjKind) -> bool {
+    !matches!(kind, ObjKind::Trigger)
 }
 
 fn emit_after(d: &mut Diff, node: &Node, pos: usize, after: &[String]) {

@@ -39,6 +39,7 @@ impl Replay {
             super::function::canonical_options(f);
         }
         super::view::canonical(&mut node);
+        super::kinds::canonicalize(&mut node, &ident.key, &r);
         let attributes = match &node {
             NodeEnum::CompositeTypeStmt(c) => Some(c.coldeflist.iter().filter_map(|n| match &n.node {
                 Some(NodeEnum::ColumnDef(cd)) => Some(attribute(cd, &r)),
@@ -62,11 +63,14 @@ impl Replay {
                 }
             },
         };
-        let deps = expr::references(&Node { node: Some(node.clone()) }, &r);
-        let (soft_deps, routine) = match &node {
+        let mut deps = expr::references(&Node { node: Some(node.clone()) }, &r);
+        let (mut soft_deps, routine) = match &node {
             NodeEnum::CreateFunctionStmt(f) => (crate::catalog::body::body_references(f, &create, &r), Some(routine(f, &r))),
             _ => (Vec::new(), None),
         };
+        let (hard, soft) = super::kinds::references(&node, &[], &r);
+        deps.extend(hard);
+        soft_deps.extend(soft);
         // `CREATE TYPE x;` makes a shell that the full definition fills in later.
         let fills_shell = self.catalog.objects.get(&ident.key).is_some_and(|o| o.create == format!("CREATE TYPE {}", QualName::new(ident.key.schema.clone(), ident.key.name.clone()).sql()));
         if self.catalog.objects.contains_key(&ident.key) && !replace && !fills_shell {
@@ -98,12 +102,17 @@ impl Replay {
         };
         let r = self.resolver();
         let result = edit(&mut node, &r);
+        super::kinds::canonicalize(&mut node, key, &r);
         let create = expr::stmt_sql(&node, &r);
-        let deps = expr::references(&Node { node: Some(node.clone()) }, &r);
-        let (soft_deps, routine) = match (&node, &create) {
+        let mut deps = expr::references(&Node { node: Some(node.clone()) }, &r);
+        let (mut soft_deps, routine) = match (&node, &create) {
             (NodeEnum::CreateFunctionStmt(f), Ok(text)) => (crate::catalog::body::body_references(f, text, &r), Some(routine(f, &r))),
             _ => (Vec::new(), None),
         };
+        let (hard, soft) = super::kinds::references(&node, &obj.after, &r);
+        deps.extend(hard);
+        let kind_soft = !soft.is_empty();
+        soft_deps.extend(soft);
         if let Err(what) = result {
             self.unsupported(stmt, &what);
             return;
@@ -118,7 +127,7 @@ impl Replay {
         if let Some(obj) = self.catalog.objects.get_mut(key) {
             obj.create = create;
             obj.deps = deps;
-            if routine.is_some() {
+            if routine.is_some() || kind_soft {
                 obj.soft_deps = soft_deps;
                 obj.routine = routine;
             }
@@ -568,8 +577,8 @@ fn identify(n: &NodeEnum, r: &Resolver, _create: bool) -> Option<(Ident, bool)> 
             (obj(ObjKind::Server, QualName::new("", f.servername.clone()), String::new(), t, None), false)
         }
         NodeEnum::CreateUserMappingStmt(u) => {
-            let user = u.user.as_ref().map(|r| r.rolename.clone()).filter(|s| !s.is_empty()).unwrap_or_else(|| "public".into());
-            let t = format!("USER MAPPING FOR {} SERVER {}", quote::ident(&user), quote::ident(&u.servername));
+            let user = super::foreign::mapping_user(u.user.as_ref());
+            let t = format!("USER MAPPING FOR {} SERVER {}", super::foreign::mapping_user_sql(&user), quote::ident(&u.servername));
             (obj(ObjKind::UserMapping, QualName::new("", u.servername.clone()), user, t, None), false)
         }
         NodeEnum::CreateCastStmt(c) => {

@@ -4,9 +4,11 @@
 mod comment;
 mod domain;
 mod drop;
+mod foreign;
 mod function;
 mod names;
 mod generic;
+mod kinds;
 mod sequence;
 mod table;
 mod view;
@@ -142,6 +144,13 @@ impl Replay {
             NodeEnum::AlterDomainStmt(s) => self.alter_domain(stmt, s),
             NodeEnum::AlterFunctionStmt(s) => self.alter_function(stmt, s),
             NodeEnum::AlterPolicyStmt(s) => self.alter_policy(stmt, s),
+            NodeEnum::CreateForeignTableStmt(s) => self.create_foreign_table(pos, stmt, s),
+            NodeEnum::AlterFdwStmt(s) => self.alter_fdw(stmt, s),
+            NodeEnum::AlterForeignServerStmt(s) => self.alter_server(stmt, s),
+            NodeEnum::AlterUserMappingStmt(s) => self.alter_user_mapping(stmt, s),
+            NodeEnum::DropUserMappingStmt(s) => self.drop_user_mapping(stmt, s),
+            // The tables it makes are read from the remote server: nothing offline knows them.
+            NodeEnum::ImportForeignSchemaStmt(_) => self.unsupported(stmt, "IMPORT FOREIGN SCHEMA (its tables come from the remote server)"),
             NodeEnum::AlterTypeStmt(_)
             | NodeEnum::AlterObjectSchemaStmt(_)
             | NodeEnum::AlterEventTrigStmt(_)
@@ -151,15 +160,9 @@ impl Replay {
             | NodeEnum::AlterOperatorStmt(_)
             | NodeEnum::AlterCollationStmt(_)
             | NodeEnum::AlterStatsStmt(_)
-            | NodeEnum::AlterFdwStmt(_)
-            | NodeEnum::AlterForeignServerStmt(_)
-            | NodeEnum::AlterUserMappingStmt(_)
             | NodeEnum::AlterOpFamilyStmt(_)
             | NodeEnum::AlterObjectDependsStmt(_)
             | NodeEnum::AlterExtensionContentsStmt(_)
-            | NodeEnum::CreateForeignTableStmt(_)
-            | NodeEnum::DropUserMappingStmt(_)
-            | NodeEnum::ImportForeignSchemaStmt(_)
             | NodeEnum::CreateTransformStmt(_)
             | NodeEnum::SecLabelStmt(_)
             | NodeEnum::DoStmt(_)

@@ -49,6 +49,7 @@ impl Replay {
                         let mut ic = c.clone();
                         ic.inherited = true;
                         ic.identity = None;
+                        ic.fdw_options.clear();
                         t.columns.push(ic);
                     }
                 }
@@ -535,6 +536,8 @@ impl Replay {
                     self.catalog.tables.get_mut(table).expect("exists").inherits.retain(|x| *x != p);
                 }
             }
+            AlterTableType::AtGenericOptions => self.alter_table_options(stmt, table, def),
+            AlterTableType::AtAlterColumnGenericOptions => self.alter_column_options(stmt, table, &col_name, def),
             AlterTableType::AtChangeOwner | AlterTableType::AtSetTableSpace | AlterTableType::AtDropOids => {}
             AlterTableType::AtSetAccessMethod => {
                 let am = c.name.clone();
@@ -556,8 +559,6 @@ impl Replay {
             | AlterTableType::AtResetOptions
             | AlterTableType::AtAddOf
             | AlterTableType::AtDropOf
-            | AlterTableType::AtGenericOptions
-            | AlterTableType::AtAlterColumnGenericOptions
             | AlterTableType::AtAlterConstraint
             | AlterTableType::AtAddIndexConstraint
             | AlterTableType::AtAddIndex
@@ -692,7 +693,7 @@ impl Replay {
         let kind = O::try_from(s.rename_type).unwrap_or(O::Undefined);
         let rel = s.relation.as_ref().map(|rv| self.resolver().relation(&rv.schemaname, &rv.relname));
         match (kind, rel) {
-            (O::ObjectTable, Some(q)) => {
+            (O::ObjectTable | O::ObjectForeignTable, Some(q)) => {
                 if let Some(t) = self.catalog.tables.remove(&q) {
                     let new = QualName::new(q.schema.clone(), s.newname.clone());
                     for i in self.catalog.indexes.values_mut() {
