@@ -82,6 +82,7 @@ pub fn object(kind: ObjKind, old: &Object, new: &Object) -> Option<Vec<String>> 
         ObjKind::ForeignDataWrapper => fdw(&old.create, &new.create)?,
         ObjKind::Server => server(&old.create, &new.create)?,
         ObjKind::UserMapping => user_mapping(&old.create, &new.create)?,
+        ObjKind::TextSearchDictionary => ts_dictionary(&old.create, &new.create)?,
         ObjKind::TextSearchConfiguration
         | ObjKind::TextSearchParser
         | ObjKind::TextSearchTemplate
@@ -93,8 +94,7 @@ pub fn object(kind: ObjKind, old: &Object, new: &Object) -> Option<Vec<String>> 
         | ObjKind::AccessMethod
         | ObjKind::EventTrigger
         | ObjKind::Statistics => same()?,
-        ObjKind::TextSearchDictionary
-        | ObjKind::Operator
+        ObjKind::Operator
         | ObjKind::Publication
         | ObjKind::Rule
         | ObjKind::Language
@@ -225,8 +225,87 @@ struct Slot {
 
 /// The slot of a follow-up statement: its key and how to undo or replace it.
 fn slot(sql: &str) -> Option<(String, Slot)> {
-    let _ = sql;
-    None
+    let node = parse_one(sql)?;
+    let deparse = |n: NodeEnum| expr::deparse_stmt(n).ok();
+    #[allow(clippy::wildcard_enum_match_arm)]
+    match node {
+        NodeEnum::AlterTsconfigurationStmt(a) => {
+            let tokens: Vec<String> = a.tokentype.iter().filter_map(|t| match &t.node {
+                Some(NodeEnum::String(s)) => Some(s.sval.clone()),
+                _ => None,
+            }).collect();
+            let mut drop = a.clone();
+            drop.kind = protobuf::AlterTsConfigType::AlterTsconfigDropMapping as i32;
+            drop.dicts.clear();
+            let mut alter = a.clone();
+            alter.kind = protobuf::AlterTsConfigType::AlterTsconfigAlterMappingForToken as i32;
+            Some((format!("mapping {}", tokens.join(",")), Slot { undo: deparse(NodeEnum::AlterTsconfigurationStmt(drop)), replace: deparse(NodeEnum::AlterTsconfigurationStmt(alter)) }))
+        }
+        _ => None,
+    }
+}
+
+/// `ALTER TEXT SEARCH DICTIONARY d (...)` turning dictionary `old` into `new` (same
+/// template). An option named alone is removed, one with a value replaces the one of its
+/// name at the end of the list: options `new` keeps in front, in their order and with their
+/// values, stay; the rest are removed and the others of `new` set, in order.
+fn ts_dictionary(old: &str, new: &str) -> Option<Vec<String>> {
+    let (Some(NodeEnum::DefineStmt(a)), Some(NodeEnum::DefineStmt(b))) = (parse_one(old), parse_one(new)) else { return None };
+    let items = |d: &protobuf::DefineStmt| -> Vec<(String, String)> {
+        d.definition
+            .iter()
+            .filter_map(|n| match &n.node {
+                Some(NodeEnum::DefElem(e)) => {
+                    let v = match e.arg.as_deref().and_then(|x| x.node.as_ref()) {
+                        Some(NodeEnum::String(s)) => s.sval.clone(),
+                        Some(NodeEnum::TypeName(t)) => names_sql(&t.names),
+                        _ => expr::deparse_expr_raw(e.arg.as_deref()?).unwrap_or_default(),
+                    };
+                    Some((e.defname.clone(), v))
+                }
+                _ => None,
+            })
+            .collect()
+    };
+    let (x, y) = (items(&a), items(&b));
+    // The template comes first and cannot change.
+    if x.first() != y.first() || x.first().is_none_or(|(n, _)| n != "template") {
+        return None;
+    }
+    let (x, y) = (&x[1..], &y[1..]);
+    if x == y {
+        return Some(Vec::new());
+    }
+    // The longest front of `y` found in `x` in order.
+    let mut kept = 0;
+    let mut at = 0;
+    for item in y {
+        match x[at..].iter().position(|i| i == item) {
+            Some(p) => {
+                at += p + 1;
+                kept += 1;
+            }
+            None => break,
+        }
+    }
+    // The kept ones are not mentioned; every other option of `x` is, removed by name alone
+    // or set again with the rest of `y`, in order.
+    let front = &y[..kept];
+    let mut parts = Vec::new();
+    for (n, _) in x {
+        if !front.iter().any(|(f, _)| f == n) && !y[kept..].iter().any(|(f, _)| f == n) {
+            parts.push(quote::ident(n));
+        }
+    }
+    for (n, v) in &y[kept..] {
+        parts.push(format!("{} = {}", quote::ident(n), quote::literal(v)));
+    }
+    let mut name = b.defnames.iter().filter_map(|n| match &n.node {
+        Some(NodeEnum::String(s)) => Some(quote::ident(&s.sval)),
+        _ => None,
+    });
+    let name = [name.next(), name.next()].into_iter().flatten().collect::<Vec<_>>().join(".");
+    Some(vec![format!("ALTER TEXT SEARCH DICTIONARY {name} ({})", parts.join(", "))])
 }
 
 #[cfg(test)]

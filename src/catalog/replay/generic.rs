@@ -39,7 +39,10 @@ impl Replay {
             super::function::canonical_options(f);
         }
         super::view::canonical(&mut node);
-        super::kinds::canonicalize(&mut node, &ident.key, &r);
+        let (implied, unresolved) = match super::kinds::canonicalize(&mut node, &ident.key, &r) {
+            Ok(after) => (after, None),
+            Err(e) => (Vec::new(), Some(e)),
+        };
         let attributes = match &node {
             NodeEnum::CompositeTypeStmt(c) => Some(c.coldeflist.iter().filter_map(|n| match &n.node {
                 Some(NodeEnum::ColumnDef(cd)) => Some(attribute(cd, &r)),
@@ -68,7 +71,7 @@ impl Replay {
             NodeEnum::CreateFunctionStmt(f) => (crate::catalog::body::body_references(f, &create, &r), Some(routine(f, &r))),
             _ => (Vec::new(), None),
         };
-        let (hard, soft) = super::kinds::references(&node, &[], &r);
+        let (hard, soft) = super::kinds::references(&node, &implied, &r);
         deps.extend(hard);
         soft_deps.extend(soft);
         // `CREATE TYPE x;` makes a shell that the full definition fills in later.
@@ -81,8 +84,11 @@ impl Replay {
             NodeEnum::CreateEnumStmt(e) => name_list(&e.vals),
             _ => Vec::new(),
         };
+        if let Some(e) = unresolved {
+            self.warn(stmt, e);
+        }
         let pos = self.catalog.objects.get(&ident.key).map_or(pos, |o| o.pos);
-        let obj = Object { create, target: ident.target, after: Vec::new(), deps, soft_deps, table: ident.table, labels, routine, attributes, domain, column_defaults: BTreeMap::new(), pos };
+        let obj = Object { create, target: ident.target, after: implied, deps, soft_deps, table: ident.table, labels, routine, attributes, domain, column_defaults: BTreeMap::new(), pos };
         self.catalog.objects.insert(ident.key, obj);
     }
 
@@ -102,7 +108,7 @@ impl Replay {
         };
         let r = self.resolver();
         let result = edit(&mut node, &r);
-        super::kinds::canonicalize(&mut node, key, &r);
+        let _ = super::kinds::canonicalize(&mut node, key, &r);
         let create = expr::stmt_sql(&node, &r);
         let mut deps = expr::references(&Node { node: Some(node.clone()) }, &r);
         let (mut soft_deps, routine) = match (&node, &create) {
@@ -111,7 +117,6 @@ impl Replay {
         };
         let (hard, soft) = super::kinds::references(&node, &obj.after, &r);
         deps.extend(hard);
-        let kind_soft = !soft.is_empty();
         soft_deps.extend(soft);
         if let Err(what) = result {
             self.unsupported(stmt, &what);
@@ -127,8 +132,8 @@ impl Replay {
         if let Some(obj) = self.catalog.objects.get_mut(key) {
             obj.create = create;
             obj.deps = deps;
-            if routine.is_some() || kind_soft {
-                obj.soft_deps = soft_deps;
+            obj.soft_deps = soft_deps;
+            if routine.is_some() {
                 obj.routine = routine;
             }
         }

@@ -11,6 +11,7 @@ mod generic;
 mod kinds;
 mod sequence;
 mod table;
+mod textsearch;
 mod view;
 
 use pg_query::protobuf::{a_const, Node};
@@ -144,6 +145,8 @@ impl Replay {
             NodeEnum::AlterDomainStmt(s) => self.alter_domain(stmt, s),
             NodeEnum::AlterFunctionStmt(s) => self.alter_function(stmt, s),
             NodeEnum::AlterPolicyStmt(s) => self.alter_policy(stmt, s),
+            NodeEnum::AlterTsconfigurationStmt(s) => self.alter_ts_configuration(stmt, s),
+            NodeEnum::AlterTsdictionaryStmt(s) => self.alter_ts_dictionary(stmt, s),
             NodeEnum::CreateForeignTableStmt(s) => self.create_foreign_table(pos, stmt, s),
             NodeEnum::AlterFdwStmt(s) => self.alter_fdw(stmt, s),
             NodeEnum::AlterForeignServerStmt(s) => self.alter_server(stmt, s),
@@ -155,8 +158,6 @@ impl Replay {
             | NodeEnum::AlterObjectSchemaStmt(_)
             | NodeEnum::AlterEventTrigStmt(_)
             | NodeEnum::AlterPublicationStmt(_)
-            | NodeEnum::AlterTsconfigurationStmt(_)
-            | NodeEnum::AlterTsdictionaryStmt(_)
             | NodeEnum::AlterOperatorStmt(_)
             | NodeEnum::AlterCollationStmt(_)
             | NodeEnum::AlterStatsStmt(_)
