@@ -83,6 +83,14 @@ pub fn object(kind: ObjKind, old: &Object, new: &Object) -> Option<Vec<String>> 
         ObjKind::Server => server(&old.create, &new.create)?,
         ObjKind::UserMapping => user_mapping(&old.create, &new.create)?,
         ObjKind::TextSearchDictionary => ts_dictionary(&old.create, &new.create)?,
+        ObjKind::Publication => publication(&old.create, &new.create)?,
+        ObjKind::Rule => {
+            if old.create == new.create {
+                Vec::new()
+            } else {
+                vec![new.create.replacen("CREATE RULE ", "CREATE OR REPLACE RULE ", 1)]
+            }
+        }
         ObjKind::TextSearchConfiguration
         | ObjKind::TextSearchParser
         | ObjKind::TextSearchTemplate
@@ -95,8 +103,6 @@ pub fn object(kind: ObjKind, old: &Object, new: &Object) -> Option<Vec<String>> 
         | ObjKind::EventTrigger
         | ObjKind::Statistics => same()?,
         ObjKind::Operator
-        | ObjKind::Publication
-        | ObjKind::Rule
         | ObjKind::Language
         | ObjKind::Type
         | ObjKind::Domain
@@ -110,6 +116,39 @@ pub fn object(kind: ObjKind, old: &Object, new: &Object) -> Option<Vec<String>> 
     };
     out.extend(after(&old.after, &new.after)?);
     Some(out)
+}
+
+/// `ALTER PUBLICATION p SET (...)` for new options; `FOR ALL TABLES` cannot change.
+fn publication(old: &str, new: &str) -> Option<Vec<String>> {
+    let (Some(NodeEnum::CreatePublicationStmt(a)), Some(NodeEnum::CreatePublicationStmt(b))) = (parse_one(old), parse_one(new)) else { return None };
+    if a.for_all_tables != b.for_all_tables {
+        return None;
+    }
+    if old == new {
+        return Some(Vec::new());
+    }
+    let mut options = b.options.clone();
+    let via_root = options.iter().any(|o| matches!(&o.node, Some(NodeEnum::DefElem(d)) if d.defname == "publish_via_partition_root"));
+    if !via_root {
+        options.push(Node {
+            node: Some(NodeEnum::DefElem(Box::new(protobuf::DefElem {
+                defname: "publish_via_partition_root".into(),
+                arg: Some(Box::new(Node { node: Some(NodeEnum::String(protobuf::String { sval: "false".into() })) })),
+                defaction: protobuf::DefElemAction::DefelemUnspec as i32,
+                ..Default::default()
+            }))),
+        });
+    }
+    let stmt = protobuf::AlterPublicationStmt { pubname: b.pubname.clone(), options, pubobjects: Vec::new(), for_all_tables: false, action: protobuf::AlterPublicationAction::Undefined as i32 };
+    expr::deparse_stmt(NodeEnum::AlterPublicationStmt(stmt)).ok().map(|s| vec![s])
+}
+
+/// The table a publication member statement adds, if it adds one.
+pub fn publication_member_table(sql: &str) -> Option<super::model::QualName> {
+    let Some(NodeEnum::AlterPublicationStmt(a)) = parse_one(sql) else { return None };
+    let Some(NodeEnum::PublicationObjSpec(spec)) = a.pubobjects.first().and_then(|o| o.node.as_ref()) else { return None };
+    let rv = spec.pubtable.as_ref()?.relation.as_ref()?;
+    Some(super::model::QualName::new(rv.schemaname.clone(), rv.relname.clone()))
 }
 
 /// Quoted dotted name from a list of String nodes.
@@ -240,6 +279,55 @@ fn slot(sql: &str) -> Option<(String, Slot)> {
             let mut alter = a.clone();
             alter.kind = protobuf::AlterTsConfigType::AlterTsconfigAlterMappingForToken as i32;
             Some((format!("mapping {}", tokens.join(",")), Slot { undo: deparse(NodeEnum::AlterTsconfigurationStmt(drop)), replace: deparse(NodeEnum::AlterTsconfigurationStmt(alter)) }))
+        }
+        NodeEnum::AlterPublicationStmt(a) => {
+            // One member per statement: a table (its column list and filter are part of the
+            // member, so a change drops and adds it) or a schema.
+            let member = a.pubobjects.first()?;
+            let Some(NodeEnum::PublicationObjSpec(spec)) = &member.node else { return None };
+            let key = match &spec.pubtable {
+                Some(t) => {
+                    let rv = t.relation.as_ref()?;
+                    format!("member table {}.{}", rv.schemaname, rv.relname)
+                }
+                None => format!("member schema {}", spec.name),
+            };
+            let mut drop = a.clone();
+            drop.action = protobuf::AlterPublicationAction::ApDropObjects as i32;
+            for o in &mut drop.pubobjects {
+                if let Some(NodeEnum::PublicationObjSpec(sp)) = o.node.as_mut() {
+                    if let Some(t) = sp.pubtable.as_mut() {
+                        t.columns.clear();
+                        t.where_clause = None;
+                    }
+                }
+            }
+            Some((key, Slot { undo: deparse(NodeEnum::AlterPublicationStmt(drop)), replace: None }))
+        }
+        NodeEnum::AlterStatsStmt(a) => {
+            let mut reset = a.clone();
+            reset.stxstattarget = Some(Box::new(Node { node: Some(NodeEnum::Integer(protobuf::Integer { ival: -1 })) }));
+            Some(("statistics target".into(), Slot { undo: deparse(NodeEnum::AlterStatsStmt(reset)), replace: Some(sql.to_string()) }))
+        }
+        NodeEnum::AlterEventTrigStmt(a) => {
+            let mut enable = a.clone();
+            enable.tgenabled = "O".into();
+            Some(("state".into(), Slot { undo: deparse(NodeEnum::AlterEventTrigStmt(enable)), replace: Some(sql.to_string()) }))
+        }
+        NodeEnum::AlterTableStmt(a) => {
+            // ENABLE / DISABLE RULE: the rule's state.
+            let Some(NodeEnum::AlterTableCmd(c)) = a.cmds.first().and_then(|c| c.node.as_ref()) else { return None };
+            use protobuf::AlterTableType as T;
+            match T::try_from(c.subtype).ok()? {
+                T::AtEnableRule | T::AtEnableAlwaysRule | T::AtEnableReplicaRule | T::AtDisableRule => {
+                    let mut enable = a.clone();
+                    if let Some(NodeEnum::AlterTableCmd(ec)) = enable.cmds.first_mut().and_then(|c| c.node.as_mut()) {
+                        ec.subtype = T::AtEnableRule as i32;
+                    }
+                    Some(("rule state".into(), Slot { undo: deparse(NodeEnum::AlterTableStmt(enable)), replace: Some(sql.to_string()) }))
+                }
+                _ => None,
+            }
         }
         _ => None,
     }

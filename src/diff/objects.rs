@@ -15,7 +15,7 @@ use crate::catalog::{Domain, ObjKey, ObjKind, QualName};
 pub(super) fn plan_rebuilds(d: &Diff) -> BTreeMap<ObjKey, Option<String>> {
     let mut rebuild: BTreeMap<ObjKey, Option<String>> = BTreeMap::new();
     for (k, o) in &d.to.objects {
-        if let Some(old) = d.from.objects.get(k) {
+        if let Some(old) = from_object(d, k).as_ref() {
             let replace = match (&old.routine, &o.routine) {
                 (Some(a), Some(b)) => a.replaceable_by(b),
                 _ => false,
@@ -94,7 +94,8 @@ pub(super) fn diff_objects(d: &mut Diff) {
         }
     }
     for (k, o) in &d.to.objects {
-        let old = d.from.objects.get(k);
+        let from = from_object(d, k);
+        let old = from.as_ref();
         let create = match old {
             None => true,
             Some(_) if rebuild.contains_key(k) => true,
@@ -178,6 +179,16 @@ pub(super) fn diff_objects(d: &mut Diff) {
             emit_after(d, &Node::Object(k.clone()), o.pos, &o.after);
         }
     }
+}
+
+/// Object `k` as FROM holds it once dropped tables are gone: a publication loses the
+/// members on them (the server removes those with the table).
+fn from_object(d: &Diff, k: &ObjKey) -> Option<crate::catalog::Object> {
+    let mut o = d.from.objects.get(k)?.clone();
+    if k.kind == ObjKind::Publication {
+        o.after.retain(|s| crate::catalog::alter::publication_member_table(s).is_none_or(|t| !d.dropped_tables.contains(&t)));
+    }
+    Some(o)
 }
 
 /// Kinds whose follow-up statements (`Object::after`) only `catalog::alter::object` knows

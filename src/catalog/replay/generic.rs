@@ -567,7 +567,12 @@ fn identify(n: &NodeEnum, r: &Resolver, _create: bool) -> Option<(Ident, bool)> 
         NodeEnum::CreateStatsStmt(s) => {
             let q = list_q(&s.defnames);
             let t = format!("STATISTICS {}", q.sql());
-            (obj(ObjKind::Statistics, q, String::new(), t, None), false)
+            // A statistics object goes with its table.
+            let table = s.relations.first().and_then(|n| match &n.node {
+                Some(NodeEnum::RangeVar(rv)) => Some(r.relation(&rv.schemaname, &rv.relname)),
+                _ => None,
+            });
+            (obj(ObjKind::Statistics, q, String::new(), t, table), false)
         }
         NodeEnum::CreatePublicationStmt(p) => {
             let t = format!("PUBLICATION {}", quote::ident(&p.pubname));

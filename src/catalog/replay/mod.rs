@@ -9,6 +9,7 @@ mod function;
 mod names;
 mod generic;
 mod kinds;
+mod publication;
 mod sequence;
 mod table;
 mod textsearch;
@@ -146,6 +147,9 @@ impl Replay {
             NodeEnum::AlterFunctionStmt(s) => self.alter_function(stmt, s),
             NodeEnum::AlterPolicyStmt(s) => self.alter_policy(stmt, s),
             NodeEnum::AlterTsconfigurationStmt(s) => self.alter_ts_configuration(stmt, s),
+            NodeEnum::AlterPublicationStmt(s) => self.alter_publication(stmt, s),
+            NodeEnum::AlterStatsStmt(s) => self.alter_statistics(stmt, s),
+            NodeEnum::AlterEventTrigStmt(s) => self.alter_event_trigger(stmt, s),
             NodeEnum::AlterTsdictionaryStmt(s) => self.alter_ts_dictionary(stmt, s),
             NodeEnum::CreateForeignTableStmt(s) => self.create_foreign_table(pos, stmt, s),
             NodeEnum::AlterFdwStmt(s) => self.alter_fdw(stmt, s),
@@ -156,11 +160,8 @@ impl Replay {
             NodeEnum::ImportForeignSchemaStmt(_) => self.unsupported(stmt, "IMPORT FOREIGN SCHEMA (its tables come from the remote server)"),
             NodeEnum::AlterTypeStmt(_)
             | NodeEnum::AlterObjectSchemaStmt(_)
-            | NodeEnum::AlterEventTrigStmt(_)
-            | NodeEnum::AlterPublicationStmt(_)
             | NodeEnum::AlterOperatorStmt(_)
             | NodeEnum::AlterCollationStmt(_)
-            | NodeEnum::AlterStatsStmt(_)
             | NodeEnum::AlterOpFamilyStmt(_)
             | NodeEnum::AlterObjectDependsStmt(_)
             | NodeEnum::AlterExtensionContentsStmt(_)

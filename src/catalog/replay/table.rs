@@ -551,11 +551,10 @@ impl Replay {
             | AlterTableType::AtDisableTrigAll
             | AlterTableType::AtEnableTrigUser
             | AlterTableType::AtDisableTrigUser => self.set_trigger_state(stmt, table, subtype, &col_name),
-            AlterTableType::AtEnableRule
-            | AlterTableType::AtEnableAlwaysRule
-            | AlterTableType::AtEnableReplicaRule
-            | AlterTableType::AtDisableRule
-            | AlterTableType::AtSetOptions
+            AlterTableType::AtEnableRule | AlterTableType::AtEnableAlwaysRule | AlterTableType::AtEnableReplicaRule | AlterTableType::AtDisableRule => {
+                self.set_rule_state(stmt, table, subtype, &col_name)
+            }
+            AlterTableType::AtSetOptions
             | AlterTableType::AtResetOptions
             | AlterTableType::AtAddOf
             | AlterTableType::AtDropOf
