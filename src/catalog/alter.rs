@@ -102,9 +102,16 @@ pub fn object(kind: ObjKind, old: &Object, new: &Object) -> Option<Vec<String>> 
         | ObjKind::AccessMethod
         | ObjKind::EventTrigger
         | ObjKind::Statistics => same()?,
-        ObjKind::Operator
-        | ObjKind::Language
-        | ObjKind::Type
+        ObjKind::Operator => operator(&old.create, &new.create)?,
+        ObjKind::Language | ObjKind::Transform => {
+            if old.create == new.create {
+                Vec::new()
+            } else {
+                let kw = if kind == ObjKind::Language { "LANGUAGE" } else { "TRANSFORM" };
+                vec![or_replace(&new.create, kw)?]
+            }
+        }
+        ObjKind::Type
         | ObjKind::Domain
         | ObjKind::Function
         | ObjKind::Procedure
@@ -116,6 +123,70 @@ pub fn object(kind: ObjKind, old: &Object, new: &Object) -> Option<Vec<String>> 
     };
     out.extend(after(&old.after, &new.after)?);
     Some(out)
+}
+
+/// `CREATE OR REPLACE ...` of a canonical `CREATE [TRUSTED] <kw> ...`.
+fn or_replace(create: &str, kw: &str) -> Option<String> {
+    let rest = create.strip_prefix("CREATE ")?;
+    rest.contains(kw).then(|| format!("CREATE OR REPLACE {rest}"))
+}
+
+/// `ALTER OPERATOR ... SET (RESTRICT = ..., JOIN = ...)` when nothing else changes.
+fn operator(old: &str, new: &str) -> Option<Vec<String>> {
+    let (Some(NodeEnum::DefineStmt(a)), Some(NodeEnum::DefineStmt(b))) = (parse_one(old), parse_one(new)) else { return None };
+    let items = |d: &protobuf::DefineStmt| -> Vec<(String, String)> {
+        d.definition
+            .iter()
+            .filter_map(|n| match &n.node {
+                Some(NodeEnum::DefElem(e)) => Some((e.defname.clone(), e.arg.as_deref().map(|a| match &a.node {
+                    Some(NodeEnum::TypeName(t)) => names_sql(&t.names),
+                    Some(NodeEnum::List(l)) => names_sql(&l.items),
+                    _ => expr::deparse_expr_raw(a).unwrap_or_default(),
+                }).unwrap_or_default())),
+                _ => None,
+            })
+            .collect()
+    };
+    let (x, y) = (items(&a), items(&b));
+    let settable = |n: &str| n == "restrict" || n == "join";
+    let fixed = |v: &[(String, String)]| v.iter().filter(|(n, _)| !settable(n)).cloned().collect::<Vec<_>>();
+    if fixed(&x) != fixed(&y) {
+        return None;
+    }
+    let mut parts = Vec::new();
+    for name in ["restrict", "join"] {
+        let (p, q) = (x.iter().find(|(n, _)| n == name), y.iter().find(|(n, _)| n == name));
+        if p != q {
+            parts.push(format!("{} = {}", name.to_uppercase(), q.map_or("NONE".to_string(), |(_, v)| v.clone())));
+        }
+    }
+    if parts.is_empty() {
+        return Some(Vec::new());
+    }
+    let args = |d: &protobuf::DefineStmt, n: &str| d.definition.iter().find_map(|e| match &e.node {
+        Some(NodeEnum::DefElem(e)) if e.defname == n => match e.arg.as_deref().and_then(|a| a.node.as_ref()) {
+            Some(NodeEnum::TypeName(t)) => expr::deparse_stmt(NodeEnum::SelectStmt(Box::new(protobuf::SelectStmt {
+                target_list: vec![Node { node: Some(NodeEnum::ResTarget(Box::new(protobuf::ResTarget {
+                    val: Some(Box::new(Node { node: Some(NodeEnum::TypeCast(Box::new(protobuf::TypeCast { arg: Some(Box::new(Node { node: Some(NodeEnum::AConst(protobuf::AConst { isnull: true, ..Default::default() })) })), type_name: Some(t.clone()), location: 0 }))) })),
+                    ..Default::default()
+                }))) }],
+                limit_option: protobuf::LimitOption::Default as i32,
+                op: protobuf::SetOperation::SetopNone as i32,
+                ..Default::default()
+            }))).ok().map(|s| s.trim_start_matches("SELECT NULL::").to_string()),
+            _ => None,
+        },
+        _ => None,
+    }).unwrap_or_else(|| "NONE".to_string());
+    let name = b.defnames.iter().filter_map(|n| match &n.node {
+        Some(NodeEnum::String(s)) => Some(s.sval.clone()),
+        _ => None,
+    }).collect::<Vec<_>>();
+    let op = match name.as_slice() {
+        [s, n] => format!("{}.{n}", quote::ident(s)),
+        other => other.join("."),
+    };
+    Some(vec![format!("ALTER OPERATOR {op} ({}, {}) SET ({})", args(&b, "leftarg"), args(&b, "rightarg"), parts.join(", "))])
 }
 
 /// `ALTER PUBLICATION p SET (...)` for new options; `FOR ALL TABLES` cannot change.
@@ -149,6 +220,43 @@ pub fn publication_member_table(sql: &str) -> Option<super::model::QualName> {
     let Some(NodeEnum::PublicationObjSpec(spec)) = a.pubobjects.first().and_then(|o| o.node.as_ref()) else { return None };
     let rv = spec.pubtable.as_ref()?.relation.as_ref()?;
     Some(super::model::QualName::new(rv.schemaname.clone(), rv.relname.clone()))
+}
+
+/// A type as written in canonical text (names dotted, `[]` for arrays), for keys.
+fn type_text(t: &protobuf::TypeName) -> String {
+    let mut s = t.names.iter().filter_map(|n| match &n.node {
+        Some(NodeEnum::String(s)) => Some(s.sval.clone()),
+        _ => None,
+    }).collect::<Vec<_>>().join(".");
+    for _ in &t.array_bounds {
+        s.push_str("[]");
+    }
+    s
+}
+
+/// `OPERATOR 1 (int4, int4)` / `FUNCTION 1 (int4, int4)`: the place an operator class or
+/// family item fills.
+pub(crate) fn item_slot(ci: &protobuf::CreateOpClassItem) -> String {
+    let kind = match ci.itemtype {
+        1 => "OPERATOR",
+        2 => "FUNCTION",
+        _ => "STORAGE",
+    };
+    let types = |v: &[Node]| v.iter().map(|n| match &n.node {
+        Some(NodeEnum::TypeName(t)) => type_text(t),
+        _ => "NONE".to_string(),
+    }).collect::<Vec<_>>().join(", ");
+    let args = if ci.itemtype == 1 && ci.class_args.is_empty() { ci.name.as_ref().map(|o| types(&o.objargs)).unwrap_or_default() } else { types(&ci.class_args) };
+    format!("{kind} {} ({args})", ci.number)
+}
+
+/// The place a family member statement (`ALTER OPERATOR FAMILY ... ADD item`) fills.
+pub(crate) fn family_member_slot(sql: &str) -> Option<String> {
+    let Some(NodeEnum::AlterOpFamilyStmt(a)) = parse_one(sql) else { return None };
+    match a.items.first().and_then(|i| i.node.as_ref()) {
+        Some(NodeEnum::CreateOpClassItem(ci)) => Some(item_slot(ci)),
+        _ => None,
+    }
 }
 
 /// Quoted dotted name from a list of String nodes.
@@ -303,6 +411,23 @@ fn slot(sql: &str) -> Option<(String, Slot)> {
                 }
             }
             Some((key, Slot { undo: deparse(NodeEnum::AlterPublicationStmt(drop)), replace: None }))
+        }
+        NodeEnum::AlterOpFamilyStmt(a) => {
+            let Some(NodeEnum::CreateOpClassItem(ci)) = a.items.first().and_then(|i| i.node.as_ref()) else { return None };
+            let key = format!("member {}", item_slot(ci));
+            let mut drop = a.clone();
+            drop.is_drop = true;
+            for it in &mut drop.items {
+                if let Some(NodeEnum::CreateOpClassItem(ci)) = it.node.as_mut() {
+                    // DROP OPERATOR n (types) / DROP FUNCTION n (types): no names.
+                    if ci.itemtype == 1 && ci.class_args.is_empty() {
+                        ci.class_args = ci.name.as_ref().map(|o| o.objargs.clone()).unwrap_or_default();
+                    }
+                    ci.name = None;
+                    ci.order_family.clear();
+                }
+            }
+            Some((key, Slot { undo: deparse(NodeEnum::AlterOpFamilyStmt(drop)), replace: None }))
         }
         NodeEnum::AlterStatsStmt(a) => {
             let mut reset = a.clone();

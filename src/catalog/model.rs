@@ -277,6 +277,7 @@ pub enum ObjKind {
     Language,
     Conversion,
     AccessMethod,
+    Transform,
 }
 
 impl ObjKind {
@@ -311,6 +312,7 @@ impl ObjKind {
             ObjKind::Language => "LANGUAGE",
             ObjKind::Conversion => "CONVERSION",
             ObjKind::AccessMethod => "ACCESS METHOD",
+            ObjKind::Transform => "TRANSFORM",
         }
     }
 }

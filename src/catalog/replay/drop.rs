@@ -88,7 +88,11 @@ impl Replay {
                         } else {
                             key
                         };
-                        self.remove_object(&key)
+                        let found = self.remove_object(&key);
+                        if found && key.kind == ObjKind::Operator {
+                            self.unlink_operator(stmt, &key);
+                        }
+                        found
                     }
                     None => {
                         self.unsupported(stmt, &format!("DROP {}", kind.as_str_name()));

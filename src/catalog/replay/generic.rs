@@ -59,7 +59,7 @@ impl Replay {
             NodeEnum::CreateEnumStmt(e) => enum_sql(&ident.key, &name_list(&e.vals)),
             NodeEnum::CompositeTypeStmt(_) => composite_sql(&ident.key, attributes.as_deref().unwrap_or_default()),
             _ => match expr::stmt_sql(&node, &r) {
-                Ok(s) => s,
+                Ok(s) => super::kinds::polish(&node, s),
                 Err(e) => {
                     self.warn(stmt, format!("cannot deparse: {e}"));
                     return;
@@ -89,7 +89,9 @@ impl Replay {
         }
         let pos = self.catalog.objects.get(&ident.key).map_or(pos, |o| o.pos);
         let obj = Object { create, target: ident.target, after: implied, deps, soft_deps, table: ident.table, labels, routine, attributes, domain, column_defaults: BTreeMap::new(), pos };
+        let key = ident.key.clone();
         self.catalog.objects.insert(ident.key, obj);
+        self.after_create(pos, stmt, &key);
     }
 
     /// Applies an ALTER to an object kept as canonical text: its CREATE statement is parsed
@@ -109,7 +111,7 @@ impl Replay {
         let r = self.resolver();
         let result = edit(&mut node, &r);
         let _ = super::kinds::canonicalize(&mut node, key, &r);
-        let create = expr::stmt_sql(&node, &r);
+        let create = expr::stmt_sql(&node, &r).map(|s| super::kinds::polish(&node, s));
         let mut deps = expr::references(&Node { node: Some(node.clone()) }, &r);
         let (mut soft_deps, routine) = match (&node, &create) {
             (NodeEnum::CreateFunctionStmt(f), Ok(text)) => (crate::catalog::body::body_references(f, text, &r), Some(routine(f, &r))),
@@ -264,6 +266,9 @@ impl Replay {
     pub(super) fn generic_key(&self, kind: ObjectType, node: Option<&NodeEnum>) -> Option<ObjKey> {
         use ObjectType as O;
         let r = self.resolver();
+        if let Some(key) = super::kinds::key_of(kind, node, &r) {
+            return key;
+        }
         let obj_kind = match kind {
             O::ObjectType => ObjKind::Type,
             O::ObjectDomain => ObjKind::Domain,
@@ -321,6 +326,11 @@ impl Replay {
 fn fallback_target(k: &ObjKey) -> String {
     let name = if k.schema.is_empty() { quote::ident(&k.name) } else { quote::qualified(&k.schema, &k.name) };
     match k.kind {
+        ObjKind::Operator => super::operator::operator_target(k),
+        ObjKind::OperatorClass | ObjKind::OperatorFamily => format!("{} {name} USING {}", k.kind.sql_keyword(), quote::ident(&k.sub)),
+        ObjKind::Cast => format!("CAST ({} AS {})", k.name, k.sub),
+        ObjKind::Transform => format!("TRANSFORM FOR {} LANGUAGE {}", k.name, quote::ident(&k.sub)),
+        ObjKind::UserMapping => format!("USER MAPPING FOR {} SERVER {}", super::foreign::mapping_user_sql(&k.sub), quote::ident(&k.name)),
         ObjKind::Function | ObjKind::Procedure | ObjKind::Aggregate => format!("{} {name}({})", k.kind.sql_keyword(), k.sub),
         _ => format!("{} {name}", k.kind.sql_keyword()),
     }
@@ -549,13 +559,16 @@ fn identify(n: &NodeEnum, r: &Resolver, _create: bool) -> Option<(Ident, bool)> 
                 _ => return None,
             };
             let q = list_q(&d.defnames);
-            let sub = if matches!(kind, ObjKind::Aggregate | ObjKind::Operator) {
+            let sub = if kind == ObjKind::Operator {
+                super::operator::define_operator_args(d, r)
+            } else if kind == ObjKind::Aggregate {
                 d.args.iter().map(|a| expr::deparse_expr_raw(a).unwrap_or_default()).collect::<Vec<_>>().join(", ")
             } else {
                 String::new()
             };
             let t = match kind {
                 ObjKind::Aggregate => format!("AGGREGATE {}({sub})", q.sql()),
+                ObjKind::Operator => super::operator::operator_target(&ObjKey { kind, schema: q.schema.clone(), name: q.name.clone(), sub: sub.clone() }),
                 _ => format!("{} {}", kind.sql_keyword(), q.sql()),
             };
             (obj(kind, q, sub, t, None), d.replace)
@@ -615,6 +628,11 @@ fn identify(n: &NodeEnum, r: &Resolver, _create: bool) -> Option<(Ident, bool)> 
         NodeEnum::CreateAmStmt(a) => {
             let t = format!("ACCESS METHOD {}", quote::ident(&a.amname));
             (obj(ObjKind::AccessMethod, QualName::new("", a.amname.clone()), String::new(), t, None), false)
+        }
+        NodeEnum::CreateTransformStmt(tr) => {
+            let ty = type_sql(tr.type_name.as_ref()?, r);
+            let t = format!("TRANSFORM FOR {ty} LANGUAGE {}", quote::ident(&tr.lang));
+            (obj(ObjKind::Transform, QualName::new("", ty), tr.lang.clone(), t, None), tr.replace)
         }
         NodeEnum::CreatePlangStmt(p) => {
             let t = format!("LANGUAGE {}", quote::ident(&p.plname));

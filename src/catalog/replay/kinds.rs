@@ -21,12 +21,47 @@ pub(super) fn canonicalize(node: &mut NodeEnum, key: &ObjKey, r: &Resolver) -> R
     #[allow(clippy::wildcard_enum_match_arm)]
     match node {
         NodeEnum::DefineStmt(d) => {
+            d.if_not_exists = false;
+            match key.kind {
+                ObjKind::Operator => super::operator::canonical_operator(d, key, r),
+                ObjKind::Collation => return canonical_collation(d, r).map(|_| Vec::new()),
+                _ => {}
+            }
             super::textsearch::canonicalize(d, key.kind, r);
             if key.kind == ObjKind::TextSearchConfiguration {
                 return super::textsearch::resolve_copy(d, &QualName::new(key.schema.clone(), key.name.clone()), r);
             }
         }
         NodeEnum::CreatePublicationStmt(p) => return super::publication::canonicalize(p, r),
+        NodeEnum::CreateOpClassStmt(c) => super::operator::canonical_opclass(c, key, r),
+        NodeEnum::CreateCastStmt(c) => super::operator::canonical_cast(c, r),
+        NodeEnum::CreateConversionStmt(c) => {
+            c.func_name = super::foreign::function_name(&c.func_name, r);
+            c.for_encoding_name = c.for_encoding_name.to_uppercase();
+            c.to_encoding_name = c.to_encoding_name.to_uppercase();
+        }
+        NodeEnum::CreateAmStmt(a) => a.handler_name = super::foreign::function_name(&a.handler_name, r),
+        NodeEnum::CreatePlangStmt(p) => {
+            p.replace = false;
+            for f in [&mut p.plhandler, &mut p.plinline, &mut p.plvalidator] {
+                *f = super::foreign::function_name(f, r);
+            }
+        }
+        NodeEnum::CreateTransformStmt(t) => {
+            t.replace = false;
+            if let Some(tn) = t.type_name.as_mut() {
+                crate::catalog::expr::normalize_type_name(tn, r);
+            }
+            for f in [t.fromsql.as_mut(), t.tosql.as_mut()].into_iter().flatten() {
+                f.objname = super::foreign::function_name(&f.objname, r);
+                for a in &mut f.objargs {
+                    if let Some(NodeEnum::TypeName(tn)) = a.node.as_mut() {
+                        crate::catalog::expr::normalize_type_name(tn, r);
+                    }
+                }
+                f.objfuncargs.clear();
+            }
+        }
         NodeEnum::CreateStatsStmt(st) => canonical_statistics(st, r),
         NodeEnum::CreateEventTrigStmt(e) => {
             e.funcname = super::foreign::function_name(&e.funcname, r);
@@ -48,6 +83,22 @@ pub(super) fn canonicalize(node: &mut NodeEnum, key: &ObjKey, r: &Resolver) -> R
         _ => {}
     }
     Ok(Vec::new())
+}
+
+/// Operators and functions named by operator class / family items (qualified ones: the
+/// builtins are not in the catalog).
+fn item_refs(items: &[Node]) -> Vec<QualName> {
+    let mut out = Vec::new();
+    for it in items {
+        if let Some(NodeEnum::CreateOpClassItem(ci)) = &it.node {
+            if let Some(o) = &ci.name {
+                if let [s, n] = super::name_list(&o.objname).as_slice() {
+                    out.push(QualName::new(s.clone(), n.clone()));
+                }
+            }
+        }
+    }
+    out
 }
 
 /// Canonical CREATE STATISTICS: no kind list when it names every kind (the default), kinds
@@ -73,6 +124,101 @@ fn canonical_statistics(st: &mut protobuf::CreateStatsStmt, r: &Resolver) {
         _ => usize::MAX,
     };
     st.exprs.sort_by_key(rank);
+}
+
+/// Canonical CREATE COLLATION, as pg_dump prints it: `provider`, `deterministic` when
+/// false, then `locale` when collate and ctype agree (`lc_collate` and `lc_ctype`
+/// otherwise); `FROM other` becomes other's definition; `version` is left out (the server
+/// records the library's).
+fn canonical_collation(d: &mut protobuf::DefineStmt, r: &Resolver) -> Result<(), String> {
+    let mut provider = "libc".to_string();
+    let (mut collate, mut ctype, mut deterministic) = (None::<String>, None::<String>, true);
+    for n in &d.definition {
+        let Some(NodeEnum::DefElem(e)) = &n.node else { continue };
+        let value = || e.arg.as_deref().and_then(super::node_string).unwrap_or_default();
+        match e.defname.to_lowercase().as_str() {
+            "provider" => provider = value().to_lowercase(),
+            "locale" => {
+                collate = Some(value());
+                ctype = Some(value());
+            }
+            "lc_collate" => collate = Some(value()),
+            "lc_ctype" => ctype = Some(value()),
+            "deterministic" => deterministic = !matches!(value().to_lowercase().as_str(), "false" | "off" | "0" | "no"),
+            "from" => {
+                let parts = match e.arg.as_deref().and_then(|a| a.node.as_ref()) {
+                    Some(NodeEnum::List(l)) => super::name_list(&l.items),
+                    Some(NodeEnum::TypeName(t)) => super::name_list(&t.names),
+                    _ => vec![value()],
+                };
+                let source = collation_source(&parts, r).ok_or_else(|| format!("collation {} to copy is not known offline", parts.join(".")))?;
+                provider = source.0;
+                collate = Some(source.1.clone());
+                ctype = Some(source.2.clone());
+                deterministic = source.3;
+            }
+            _ => {}
+        }
+    }
+    let elem = |name: &str, arg: Node| Node {
+        node: Some(NodeEnum::DefElem(Box::new(protobuf::DefElem { defname: name.into(), arg: Some(Box::new(arg)), defaction: protobuf::DefElemAction::DefelemUnspec as i32, ..Default::default() }))),
+    };
+    let ident = |v: &str| Node { node: Some(NodeEnum::TypeName(protobuf::TypeName { names: vec![str_node(v)], typemod: -1, ..Default::default() })) };
+    let mut def = vec![elem("provider", ident(&provider))];
+    if !deterministic {
+        def.push(elem("deterministic", str_node("false")));
+    }
+    match (collate, ctype) {
+        (Some(a), Some(b)) if a == b => def.push(elem("locale", str_node(&a))),
+        (a, b) => {
+            def.extend(a.map(|a| elem("lc_collate", str_node(&a))));
+            def.extend(b.map(|b| elem("lc_ctype", str_node(&b))));
+        }
+    }
+    d.definition = def;
+    Ok(())
+}
+
+/// What `CREATE COLLATION x FROM source` copies: provider, collate, ctype, deterministic.
+/// A user collation from the catalog; the builtin `C`, `POSIX` and `ucs_basic`; ICU
+/// collations (`<locale>-x-icu`); other names are the operating system's locales.
+fn collation_source(parts: &[String], r: &Resolver) -> Option<(String, String, String, bool)> {
+    let (schema, name) = match parts {
+        [s, n] => (Some(s.clone()), n.clone()),
+        [n] => (in_path(r, ObjKind::Collation, n), n.clone()),
+        _ => return None,
+    };
+    if let Some(s) = schema.filter(|s| s != "pg_catalog") {
+        let o = r.catalog.objects.get(&ObjKey { kind: ObjKind::Collation, schema: s, name, sub: String::new() })?;
+        let Some(NodeEnum::DefineStmt(d)) = crate::catalog::alter::parse_one(&o.create) else { return None };
+        let mut out = ("libc".to_string(), String::new(), String::new(), true);
+        for n in &d.definition {
+            let Some(NodeEnum::DefElem(e)) = &n.node else { continue };
+            let v = e.arg.as_deref().and_then(super::node_string).unwrap_or_default();
+            match e.defname.as_str() {
+                "provider" => out.0 = v,
+                "locale" => {
+                    out.1 = v.clone();
+                    out.2 = v;
+                }
+                "lc_collate" => out.1 = v,
+                "lc_ctype" => out.2 = v,
+                "deterministic" => out.3 = v != "false",
+                _ => {}
+            }
+        }
+        return Some(out);
+    }
+    let libc = |l: &str| Some(("libc".to_string(), l.to_string(), l.to_string(), true));
+    match name.as_str() {
+        "default" => None,
+        "C" | "ucs_basic" => libc("C"),
+        "POSIX" => libc("POSIX"),
+        n => match n.strip_suffix("-x-icu") {
+            Some(l) => Some(("icu".to_string(), l.to_string(), l.to_string(), true)),
+            None => libc(n),
+        },
+    }
 }
 
 fn str_node(s: &str) -> Node {
@@ -106,6 +252,31 @@ pub(super) fn references(node: &NodeEnum, after: &[String], r: &Resolver) -> (Ve
         NodeEnum::CreateForeignServerStmt(s) => hard.push(global(&s.fdwname)),
         NodeEnum::CreateUserMappingStmt(u) => hard.push(global(&u.servername)),
         NodeEnum::CreateEventTrigStmt(e) => hard.extend(func(&e.funcname)),
+        NodeEnum::CreateOpClassStmt(c) => {
+            hard.extend(func(&c.opfamilyname));
+            hard.extend(c.datatype.as_ref().and_then(|t| func(&t.names)).filter(|q| q.schema != "pg_catalog"));
+            hard.extend(item_refs(&c.items));
+        }
+        NodeEnum::CreateCastStmt(c) => {
+            for t in [&c.sourcetype, &c.targettype].into_iter().flatten() {
+                hard.extend(func(&t.names).filter(|q| q.schema != "pg_catalog"));
+            }
+            hard.extend(c.func.as_ref().and_then(|f| func(&f.objname)));
+        }
+        NodeEnum::CreateConversionStmt(c) => hard.extend(func(&c.func_name)),
+        NodeEnum::CreateAmStmt(a) => hard.extend(func(&a.handler_name)),
+        NodeEnum::CreatePlangStmt(p) => {
+            for f in [&p.plhandler, &p.plinline, &p.plvalidator] {
+                hard.extend(func(f));
+            }
+        }
+        NodeEnum::CreateTransformStmt(t) => {
+            hard.extend(t.type_name.as_ref().and_then(|t| func(&t.names)).filter(|q| q.schema != "pg_catalog"));
+            hard.push(global(&t.lang));
+            for f in [&t.fromsql, &t.tosql].into_iter().flatten() {
+                hard.extend(func(&f.objname));
+            }
+        }
         NodeEnum::DefineStmt(d) => {
             // Functions, types, templates and parsers named in the definition (an operator's
             // COMMUTATOR / NEGATOR are links the server keeps up itself, not dependencies).
@@ -130,6 +301,7 @@ pub(super) fn references(node: &NodeEnum, after: &[String], r: &Resolver) -> (Ve
                     }
                 }
             }
+            Some(NodeEnum::AlterOpFamilyStmt(a)) => hard.extend(item_refs(&a.items)),
             // Other follow-ups name nothing the object needs.
             _ => {}
         }
@@ -216,7 +388,73 @@ impl Replay {
     }
 }
 
+/// The schema of the path where an object of `kind` named `name` with sub-part `sub`
+/// (an operator class's or family's access method) exists.
+pub(super) fn in_path_sub(r: &Resolver, kind: ObjKind, name: &str, sub: &str) -> Option<String> {
+    r.search_path.iter().filter(|s| s.as_str() != "pg_catalog").find(|s| r.catalog.objects.contains_key(&ObjKey { kind, schema: s.to_string(), name: name.to_string(), sub: sub.to_string() })).cloned()
+}
+
+/// The key of an object of these kinds named by a DROP / COMMENT reference; `None` for other
+/// kinds (see `generic_key`).
+pub(super) fn key_of(kind: protobuf::ObjectType, node: Option<&NodeEnum>, r: &Resolver) -> Option<Option<ObjKey>> {
+    use protobuf::ObjectType as O;
+    let list = |n: Option<&NodeEnum>| match n {
+        Some(NodeEnum::List(l)) => l.items.clone(),
+        _ => Vec::new(),
+    };
+    let type_of = |n: &Node| match &n.node {
+        Some(NodeEnum::TypeName(t)) => Some(crate::catalog::types::type_sql(t, r)),
+        _ => None,
+    };
+    Some(match kind {
+        O::ObjectOperator => match node {
+            Some(NodeEnum::ObjectWithArgs(o)) => super::operator::operator_key(o, r),
+            _ => None,
+        },
+        O::ObjectOpclass | O::ObjectOpfamily => {
+            // (access method, name parts...)
+            let parts = super::name_list(&list(node));
+            let k = if kind == O::ObjectOpclass { ObjKind::OperatorClass } else { ObjKind::OperatorFamily };
+            match parts.as_slice() {
+                [am, s, n] => Some(ObjKey { kind: k, schema: s.clone(), name: n.clone(), sub: am.clone() }),
+                [am, n] => Some(ObjKey { kind: k, schema: in_path_sub(r, k, n, am).unwrap_or_else(|| r.creation_schema()), name: n.clone(), sub: am.clone() }),
+                _ => None,
+            }
+        }
+        O::ObjectCast => match list(node).as_slice() {
+            [s, t] => Some(ObjKey { kind: ObjKind::Cast, schema: String::new(), name: type_of(s)?, sub: type_of(t)? }),
+            _ => None,
+        },
+        O::ObjectTransform => match list(node).as_slice() {
+            [t, l] => Some(ObjKey { kind: ObjKind::Transform, schema: String::new(), name: type_of(t)?, sub: super::node_string(l)? }),
+            _ => None,
+        },
+        _ => return None,
+    })
+}
+
 /// The schema of the path where an object of `kind` named `name` (no sub-part) exists.
 pub(super) fn in_path(r: &Resolver, kind: ObjKind, name: &str) -> Option<String> {
     r.search_path.iter().filter(|s| s.as_str() != "pg_catalog").find(|s| r.catalog.objects.contains_key(&ObjKey { kind, schema: s.to_string(), name: name.to_string(), sub: String::new() })).cloned()
+}
+
+/// Final touches on canonical text the deparser leaves odd (`'UTF8'FROM` in a conversion).
+pub(super) fn polish(node: &NodeEnum, text: String) -> String {
+    if matches!(node, NodeEnum::CreateConversionStmt(_)) {
+        return text.replacen("'FROM ", "' FROM ", 1);
+    }
+    text
+}
+
+impl Replay {
+    /// What follows the creation of an object of these kinds: an operator's links to its
+    /// commutator and negator, an operator class's implied family.
+    pub(super) fn after_create(&mut self, pos: Pos, stmt: &Stmt, key: &ObjKey) {
+        if key.kind == ObjKind::Operator {
+            self.link_operator(stmt, key);
+        }
+        if matches!(&stmt.node, NodeEnum::CreateOpClassStmt(c) if c.opfamilyname.is_empty()) {
+            self.class_family(pos, stmt, key);
+        }
+    }
 }

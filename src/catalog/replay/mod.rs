@@ -9,6 +9,7 @@ mod function;
 mod names;
 mod generic;
 mod kinds;
+mod operator;
 mod publication;
 mod sequence;
 mod table;
@@ -140,7 +141,8 @@ impl Replay {
             | NodeEnum::CreateOpFamilyStmt(_)
             | NodeEnum::CreateConversionStmt(_)
             | NodeEnum::CreateAmStmt(_)
-            | NodeEnum::CreatePlangStmt(_) => self.create_generic(pos, stmt),
+            | NodeEnum::CreatePlangStmt(_)
+            | NodeEnum::CreateTransformStmt(_) => self.create_generic(pos, stmt),
 
             NodeEnum::AlterEnumStmt(s) => self.alter_enum(stmt, s),
             NodeEnum::AlterDomainStmt(s) => self.alter_domain(stmt, s),
@@ -148,6 +150,10 @@ impl Replay {
             NodeEnum::AlterPolicyStmt(s) => self.alter_policy(stmt, s),
             NodeEnum::AlterTsconfigurationStmt(s) => self.alter_ts_configuration(stmt, s),
             NodeEnum::AlterPublicationStmt(s) => self.alter_publication(stmt, s),
+            NodeEnum::AlterOperatorStmt(s) => self.alter_operator(stmt, s),
+            NodeEnum::AlterOpFamilyStmt(s) => self.alter_opfamily(stmt, s),
+            // Records the collation library's current version: nothing pg_dump shows.
+            NodeEnum::AlterCollationStmt(_) => {}
             NodeEnum::AlterStatsStmt(s) => self.alter_statistics(stmt, s),
             NodeEnum::AlterEventTrigStmt(s) => self.alter_event_trigger(stmt, s),
             NodeEnum::AlterTsdictionaryStmt(s) => self.alter_ts_dictionary(stmt, s),
@@ -160,12 +166,8 @@ impl Replay {
             NodeEnum::ImportForeignSchemaStmt(_) => self.unsupported(stmt, "IMPORT FOREIGN SCHEMA (its tables come from the remote server)"),
             NodeEnum::AlterTypeStmt(_)
             | NodeEnum::AlterObjectSchemaStmt(_)
-            | NodeEnum::AlterOperatorStmt(_)
-            | NodeEnum::AlterCollationStmt(_)
-            | NodeEnum::AlterOpFamilyStmt(_)
             | NodeEnum::AlterObjectDependsStmt(_)
             | NodeEnum::AlterExtensionContentsStmt(_)
-            | NodeEnum::CreateTransformStmt(_)
             | NodeEnum::SecLabelStmt(_)
             | NodeEnum::DoStmt(_)
             | NodeEnum::ClusterStmt(_)
