@@ -107,6 +107,9 @@ impl Graph {
             if let Some(p) = &i.attached_to {
                 g.add(&n, Node::Index(p.clone()), Strength::Hard);
             }
+            for e in &i.extensions {
+                g.add(&n, Node::Extension(e.clone()), Strength::Hard);
+            }
         }
         for (q, s) in &c.sequences {
             let n = Node::Sequence(q.clone());
@@ -129,6 +132,9 @@ impl Graph {
             }
             for d in &o.soft_deps {
                 names.link(&mut g, &n, d, Strength::Soft);
+            }
+            for e in &o.extensions {
+                g.add(&n, Node::Extension(e.clone()), Strength::Hard);
             }
             // A view that groups by a primary key may select other columns of that table:
             // the server records a dependency on the key.

@@ -193,6 +193,8 @@ pub struct Index {
     pub attached_to: Option<QualName>,
     /// Functions, types and collations its expressions and predicate name.
     pub deps: Vec<QualName>,
+    /// Extensions it goes with (`ALTER INDEX ... DEPENDS ON EXTENSION`), sorted.
+    pub extensions: Vec<String>,
     pub pos: Pos,
 }
 
@@ -355,6 +357,9 @@ pub struct Object {
     pub domain: Option<Domain>,
     /// For views, column defaults (`ALTER VIEW ... ALTER COLUMN ... SET DEFAULT`).
     pub column_defaults: BTreeMap<String, String>,
+    /// Extensions it goes with (`ALTER ... DEPENDS ON EXTENSION`; functions, procedures,
+    /// triggers, materialized views), sorted.
+    pub extensions: Vec<String>,
     pub pos: Pos,
 }
 

@@ -178,7 +178,24 @@ pub(super) fn diff_objects(d: &mut Diff) {
         if create {
             emit_after(d, &Node::Object(k.clone()), o.pos, &o.after);
         }
+        // CREATE OR REPLACE FUNCTION forgets the extensions a function goes with.
+        let replaced = old.is_some_and(|x| x.create != o.create && x.routine.is_some());
+        let kept: &[String] = match old {
+            Some(x) if !create && !replaced => &x.extensions,
+            _ => &[],
+        };
+        for sql in extension_changes(&o.target, kept, &o.extensions) {
+            d.create(&Node::Object(k.clone()), o.pos, sql);
+        }
     }
+}
+
+/// `ALTER <target> [NO] DEPENDS ON EXTENSION e` turning `old` into `new`.
+pub(super) fn extension_changes(target: &str, old: &[String], new: &[String]) -> Vec<String> {
+    let ident = crate::emit::quote::ident;
+    let mut out: Vec<String> = old.iter().filter(|e| !new.contains(e)).map(|e| format!("ALTER {target} NO DEPENDS ON EXTENSION {}", ident(e))).collect();
+    out.extend(new.iter().filter(|e| !old.contains(e)).map(|e| format!("ALTER {target} DEPENDS ON EXTENSION {}", ident(e))));
+    out
 }
 
 /// Object `k` as FROM holds it once dropped tables are gone: a publication loses the

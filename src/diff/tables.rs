@@ -553,6 +553,10 @@ pub(super) fn diff_indexes(d: &mut Diff) {
             d.recreated.insert(format!("INDEX {}", q.sql()));
             d.create(&Node::Index(q.clone()), i.pos, i.def.clone());
         }
+        let kept = d.from.indexes.get(q).filter(|_| same).map(|o| o.extensions.clone()).unwrap_or_default();
+        for sql in super::objects::extension_changes(&format!("INDEX {}", q.sql()), &kept, &i.extensions) {
+            d.create(&Node::Index(q.clone()), i.pos, sql);
+        }
         let old_attach = d.from.indexes.get(q).filter(|_| same).and_then(|o| o.attached_to.clone());
         if let Some(parent) = &i.attached_to {
             if old_attach.as_ref() != Some(parent) {

@@ -88,7 +88,7 @@ impl Replay {
             self.warn(stmt, e);
         }
         let pos = self.catalog.objects.get(&ident.key).map_or(pos, |o| o.pos);
-        let obj = Object { create, target: ident.target, after: implied, deps, soft_deps, table: ident.table, labels, routine, attributes, domain, column_defaults: BTreeMap::new(), pos };
+        let obj = Object { create, target: ident.target, after: implied, deps, soft_deps, table: ident.table, labels, routine, attributes, domain, column_defaults: BTreeMap::new(), extensions: Vec::new(), pos };
         let key = ident.key.clone();
         self.catalog.objects.insert(ident.key, obj);
         self.after_create(pos, stmt, &key);
@@ -323,7 +323,7 @@ impl Replay {
     }
 }
 
-fn fallback_target(k: &ObjKey) -> String {
+pub(super) fn fallback_target(k: &ObjKey) -> String {
     let name = if k.schema.is_empty() { quote::ident(&k.name) } else { quote::qualified(&k.schema, &k.name) };
     match k.kind {
         ObjKind::Operator => super::operator::operator_target(k),
@@ -361,7 +361,7 @@ fn type_qualname(names: &[Node], r: &Resolver) -> QualName {
 fn attribute(cd: &protobuf::ColumnDef, r: &Resolver) -> (String, String) {
     let mut ty = cd.type_name.as_ref().map(|t| type_sql(t, r)).unwrap_or_default();
     if let Some(c) = &cd.coll_clause {
-        ty.push_str(&format!(" COLLATE {}", super::table::collation_sql(&c.collname)));
+        ty.push_str(&format!(" COLLATE {}", super::table::collation_sql(&c.collname, r)));
     }
     (cd.colname.clone(), ty)
 }
@@ -392,7 +392,7 @@ fn clear_replace(n: &mut NodeEnum) {
 /// Writes the object's own name schema-qualified into its CREATE statement, so the canonical
 /// text creates it where the input did, whatever the search path when it runs.
 #[allow(clippy::wildcard_enum_match_arm)]
-fn qualify_name(n: &mut NodeEnum, key: &ObjKey) {
+pub(super) fn qualify_name(n: &mut NodeEnum, key: &ObjKey) {
     if key.schema.is_empty() {
         return;
     }

@@ -458,3 +458,16 @@ impl Replay {
         }
     }
 }
+
+impl Replay {
+    /// `CLUSTER t USING i` marks `i` as the table's clustering index (as `ALTER TABLE t
+    /// CLUSTER ON i` does); `CLUSTER t` and `CLUSTER` reuse the mark (and move rows only).
+    pub(super) fn cluster(&mut self, stmt: &Stmt, s: &protobuf::ClusterStmt) {
+        let (Some(rv), false) = (&s.relation, s.indexname.is_empty()) else { return };
+        let table = self.resolver().relation(&rv.schemaname, &rv.relname);
+        match self.catalog.tables.get_mut(&table) {
+            Some(t) => t.cluster_on = Some(s.indexname.clone()),
+            None => self.warn(stmt, format!("table {} does not exist", table.sql())),
+        }
+    }
+}

@@ -11,6 +11,7 @@ mod generic;
 mod kinds;
 mod operator;
 mod publication;
+mod rename;
 mod sequence;
 mod table;
 mod textsearch;
@@ -151,6 +152,16 @@ impl Replay {
             NodeEnum::AlterTsconfigurationStmt(s) => self.alter_ts_configuration(stmt, s),
             NodeEnum::AlterPublicationStmt(s) => self.alter_publication(stmt, s),
             NodeEnum::AlterOperatorStmt(s) => self.alter_operator(stmt, s),
+            NodeEnum::AlterObjectSchemaStmt(s) => {
+                if !self.set_object_schema(stmt, s) {
+                    let kind = pg_query::protobuf::ObjectType::try_from(s.object_type).map(|o| o.as_str_name()).unwrap_or("object");
+                    self.unsupported(stmt, &format!("ALTER {kind} ... SET SCHEMA"));
+                }
+            }
+            NodeEnum::AlterObjectDependsStmt(s) => self.depends_on_extension(stmt, s),
+            NodeEnum::ClusterStmt(s) => self.cluster(stmt, s),
+            // Fills a materialized view with rows: data, not schema (like INSERT).
+            NodeEnum::RefreshMatViewStmt(_) => {}
             NodeEnum::AlterOpFamilyStmt(s) => self.alter_opfamily(stmt, s),
             // Records the collation library's current version: nothing pg_dump shows.
             NodeEnum::AlterCollationStmt(_) => {}
@@ -165,12 +176,9 @@ impl Replay {
             // The tables it makes are read from the remote server: nothing offline knows them.
             NodeEnum::ImportForeignSchemaStmt(_) => self.unsupported(stmt, "IMPORT FOREIGN SCHEMA (its tables come from the remote server)"),
             NodeEnum::AlterTypeStmt(_)
-            | NodeEnum::AlterObjectSchemaStmt(_)
-            | NodeEnum::AlterObjectDependsStmt(_)
             | NodeEnum::AlterExtensionContentsStmt(_)
             | NodeEnum::SecLabelStmt(_)
             | NodeEnum::DoStmt(_)
-            | NodeEnum::ClusterStmt(_)
             | NodeEnum::AlterTableMoveAllStmt(_)
             | NodeEnum::AlterTableSpaceOptionsStmt(_)
             | NodeEnum::CreateTableSpaceStmt(_)
@@ -187,7 +195,6 @@ impl Replay {
             | NodeEnum::AlterRoleSetStmt(_)
             | NodeEnum::DropOwnedStmt(_)
             | NodeEnum::ReassignOwnedStmt(_)
-            | NodeEnum::RefreshMatViewStmt(_)
             | NodeEnum::AlterDefaultPrivilegesStmt(_) => {
                 let kind = statement_kind(node);
                 self.unsupported(stmt, &kind);

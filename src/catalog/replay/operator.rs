@@ -256,8 +256,8 @@ impl Replay {
                 let Some(NodeEnum::DefElem(e)) = &o.node else { continue };
                 let name = e.defname.to_lowercase();
                 d.definition.retain(|n| !matches!(&n.node, Some(NodeEnum::DefElem(x)) if x.defname.eq_ignore_ascii_case(&name)));
-                // `= NONE` removes the item; a flag (HASHES) without a value sets it.
-                let none = e.arg.as_deref().and_then(super::node_string).is_some_and(|v| v.eq_ignore_ascii_case("none"));
+                // `= NONE` (no value) removes the item.
+                let none = e.arg.as_deref().and_then(super::node_string).is_none_or(|v| v.eq_ignore_ascii_case("none"));
                 if !none {
                     d.definition.push(o.clone());
                 }
