@@ -66,7 +66,7 @@ pub(super) fn canonical_fdw_functions(items: &mut Vec<Node>, r: &Resolver) {
         }
         d.location = 0;
         let slot = if d.defname == "handler" { &mut handler } else { &mut validator };
-        *slot = d.arg.is_some().then(|| Node { node: Some(NodeEnum::DefElem(d)) });
+        *slot = d.arg.is_some().then_some(Node { node: Some(NodeEnum::DefElem(d)) });
     }
     items.extend(handler);
     items.extend(validator);

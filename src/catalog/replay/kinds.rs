@@ -368,15 +368,15 @@ impl Replay {
 
     /// `ALTER TABLE t ENABLE [REPLICA | ALWAYS] RULE r | DISABLE RULE r`.
     pub(super) fn set_rule_state(&mut self, stmt: &Stmt, table: &QualName, subtype: AlterTableType, rule: &str) {
-        let state = match subtype {
-            AlterTableType::AtEnableRule => None,
-            AlterTableType::AtEnableAlwaysRule => Some("ENABLE ALWAYS"),
-            AlterTableType::AtEnableReplicaRule => Some("ENABLE REPLICA"),
-            AlterTableType::AtDisableRule => Some("DISABLE"),
-            other => {
-                self.unsupported(stmt, &format!("rule state {}", other.as_str_name()));
-                return;
-            }
+        let states = [
+            (AlterTableType::AtEnableRule, None),
+            (AlterTableType::AtEnableAlwaysRule, Some("ENABLE ALWAYS")),
+            (AlterTableType::AtEnableReplicaRule, Some("ENABLE REPLICA")),
+            (AlterTableType::AtDisableRule, Some("DISABLE")),
+        ];
+        let Some(&(_, state)) = states.iter().find(|(t, _)| *t == subtype) else {
+            self.unsupported(stmt, &format!("rule state {}", subtype.as_str_name()));
+            return;
         };
         let key = ObjKey { kind: ObjKind::Rule, schema: table.schema.clone(), name: rule.to_string(), sub: table.name.clone() };
         if !self.catalog.objects.contains_key(&key) {
@@ -406,6 +406,11 @@ pub(super) fn key_of(kind: protobuf::ObjectType, node: Option<&NodeEnum>, r: &Re
         Some(NodeEnum::TypeName(t)) => Some(crate::catalog::types::type_sql(t, r)),
         _ => None,
     };
+    if !matches!(kind, O::ObjectOperator | O::ObjectOpclass | O::ObjectOpfamily | O::ObjectCast | O::ObjectTransform) {
+        return None;
+    }
+    // Only the kinds above reach the match.
+    #[allow(clippy::wildcard_enum_match_arm)]
     Some(match kind {
         O::ObjectOperator => match node {
             Some(NodeEnum::ObjectWithArgs(o)) => super::operator::operator_key(o, r),
@@ -429,7 +434,7 @@ pub(super) fn key_of(kind: protobuf::ObjectType, node: Option<&NodeEnum>, r: &Re
             [t, l] => Some(ObjKey { kind: ObjKind::Transform, schema: String::new(), name: type_of(t)?, sub: super::node_string(l)? }),
             _ => None,
         },
-        _ => return None,
+        _ => None,
     })
 }
 

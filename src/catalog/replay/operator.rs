@@ -46,10 +46,8 @@ fn item<'a>(d: &'a protobuf::DefineStmt, name: &str) -> Option<&'a protobuf::Def
 }
 
 fn type_arg(e: Option<&protobuf::DefElem>) -> Option<&TypeName> {
-    match e?.arg.as_deref()?.node.as_ref()? {
-        NodeEnum::TypeName(t) => Some(t),
-        _ => None,
-    }
+    let NodeEnum::TypeName(t) = e?.arg.as_deref()?.node.as_ref()? else { return None };
+    Some(t)
 }
 
 /// Key sub-part of a CREATE OPERATOR.
@@ -150,10 +148,8 @@ fn linked(d: &protobuf::DefineStmt, which: &str) -> Option<(String, String)> {
 }
 
 fn parse_define(sql: &str) -> Option<protobuf::DefineStmt> {
-    match crate::catalog::alter::parse_one(sql)? {
-        NodeEnum::DefineStmt(d) => Some(d),
-        _ => None,
-    }
+    let NodeEnum::DefineStmt(d) = crate::catalog::alter::parse_one(sql)? else { return None };
+    Some(d)
 }
 
 /// Swaps `a, b` into `b, a`.

@@ -19,7 +19,7 @@ const ACTIONS: [&str; 4] = ["insert", "update", "delete", "truncate"];
 /// One member: a table (with its column list and row filter) or a schema.
 #[derive(Clone, Debug, PartialEq)]
 enum Member {
-    Table { table: QualName, columns: Vec<String>, filter: Option<Node> },
+    Table { table: QualName, columns: Vec<String>, filter: Option<Box<Node>> },
     Schema(String),
 }
 
@@ -43,7 +43,7 @@ fn member_spec(m: &Member) -> Node {
             name: String::new(),
             pubtable: Some(Box::new(protobuf::PublicationTable {
                 relation: Some(protobuf::RangeVar { schemaname: table.schema.clone(), relname: table.name.clone(), inh: false, relpersistence: "p".into(), ..Default::default() }),
-                where_clause: filter.clone().map(Box::new),
+                where_clause: filter.clone(),
                 columns: columns.iter().map(|c| string_node(c)).collect(),
             })),
             location: 0,
@@ -86,7 +86,7 @@ fn raw_member(o: &Node) -> Option<Member> {
     match &spec.pubtable {
         Some(t) => {
             let rv = t.relation.as_ref()?;
-            let filter = t.where_clause.as_deref().cloned();
+            let filter = t.where_clause.clone();
             Some(Member::Table { table: QualName::new(rv.schemaname.clone(), rv.relname.clone()), columns: super::name_list(&t.columns), filter })
         }
         None => Some(Member::Schema(spec.name.clone())),
@@ -115,8 +115,7 @@ fn resolve_members(objects: &[Node], r: &Resolver) -> Result<Vec<Member>, String
                 if let Some(tab) = r.catalog.tables.get(&table) {
                     columns.sort_by_key(|c| tab.columns.iter().position(|x| x.name == *c).unwrap_or(usize::MAX));
                 }
-                let filter = t.where_clause.as_deref().map(|w| {
-                    let mut n = w.clone();
+                let filter = t.where_clause.clone().map(|mut n| {
                     expr::normalize(&mut n, r);
                     n
                 });

@@ -73,7 +73,7 @@ pub(crate) fn mappings_of(after: &[String]) -> Mappings {
     let mut m = Mappings::new();
     for s in after {
         if let Some(NodeEnum::AlterTsconfigurationStmt(a)) = crate::catalog::alter::parse_one(s) {
-            let dicts: Vec<String> = a.dicts.iter().map(|d| dotted(d)).collect();
+            let dicts: Vec<String> = a.dicts.iter().map(dotted).collect();
             for t in name_list(&a.tokentype) {
                 m.insert(t, dicts.clone());
             }
@@ -142,7 +142,31 @@ pub(super) fn canonicalize(d: &mut protobuf::DefineStmt, kind: ObjKind, r: &Reso
         ObjKind::TextSearchTemplate => &["init", "lexize"],
         ObjKind::TextSearchDictionary => &["template"],
         ObjKind::TextSearchConfiguration => &["parser", "copy"],
-        _ => return,
+        ObjKind::Type
+        | ObjKind::Domain
+        | ObjKind::Function
+        | ObjKind::Procedure
+        | ObjKind::Aggregate
+        | ObjKind::View
+        | ObjKind::MaterializedView
+        | ObjKind::Trigger
+        | ObjKind::EventTrigger
+        | ObjKind::Rule
+        | ObjKind::Policy
+        | ObjKind::Collation
+        | ObjKind::Statistics
+        | ObjKind::Publication
+        | ObjKind::ForeignDataWrapper
+        | ObjKind::Server
+        | ObjKind::UserMapping
+        | ObjKind::Operator
+        | ObjKind::OperatorClass
+        | ObjKind::OperatorFamily
+        | ObjKind::Cast
+        | ObjKind::Language
+        | ObjKind::Conversion
+        | ObjKind::AccessMethod
+        | ObjKind::Transform => return,
     };
     let mut fixed: Vec<(usize, Node)> = Vec::new();
     let mut rest: Vec<Node> = Vec::new();
@@ -153,13 +177,13 @@ pub(super) fn canonicalize(d: &mut protobuf::DefineStmt, kind: ObjKind, r: &Reso
         match order.iter().position(|o| *o == name) {
             Some(i) => {
                 let parts = arg_parts(e.arg.as_deref());
-                e.arg = match kind {
-                    ObjKind::TextSearchParser | ObjKind::TextSearchTemplate => {
-                        let f = super::foreign::function_name(&str_nodes(&parts), r);
-                        name_arg(&name_list(&f))
-                    }
-                    ObjKind::TextSearchDictionary => name_arg(&ref_parts(&parts, r, ObjKind::TextSearchTemplate, true)),
-                    _ => name_arg(&ref_parts(&parts, r, if name == "copy" { ObjKind::TextSearchConfiguration } else { ObjKind::TextSearchParser }, true)),
+                e.arg = if matches!(kind, ObjKind::TextSearchParser | ObjKind::TextSearchTemplate) {
+                    let f = super::foreign::function_name(&str_nodes(&parts), r);
+                    name_arg(&name_list(&f))
+                } else if kind == ObjKind::TextSearchDictionary {
+                    name_arg(&ref_parts(&parts, r, ObjKind::TextSearchTemplate, true))
+                } else {
+                    name_arg(&ref_parts(&parts, r, if name == "copy" { ObjKind::TextSearchConfiguration } else { ObjKind::TextSearchParser }, true))
                 };
                 e.defname = name;
                 fixed.retain(|(j, _)| *j != i);
