@@ -245,6 +245,18 @@ fn normalize_one(n: &mut NodeEnum, r: &Resolver, ctes: &BTreeSet<String>) {
             }
         }
         NodeEnum::TypeName(tn) => normalize_type_name(tn, r),
+        NodeEnum::CollateClause(c) => {
+            // An unqualified collation is the search path's user collation, if any.
+            if let [name] = strings(&c.collname).as_slice() {
+                let found = r.search_path.iter().filter(|s| s.as_str() != "pg_catalog").find(|s| {
+                    r.catalog.objects.contains_key(&super::model::ObjKey { kind: super::model::ObjKind::Collation, schema: s.to_string(), name: name.clone(), sub: String::new() })
+                });
+                if let Some(s) = found {
+                    c.collname = string_nodes(&[s, name]);
+                }
+            }
+            c.location = 0;
+        }
         _ => {}
     }
 }

@@ -82,6 +82,9 @@ impl Graph {
             for p in &t.inherits {
                 g.add(&n, Node::Table(p.clone()), Strength::Hard);
             }
+            if let Some(f) = &t.foreign {
+                names.link(&mut g, &n, &QualName::new("", f.server.clone()), Strength::Hard);
+            }
             for (cname, con) in &t.constraints {
                 let cn = Node::Constraint(q.clone(), cname.clone());
                 g.add(&cn, n.clone(), Strength::Hard);
@@ -103,6 +106,9 @@ impl Graph {
             }
             if let Some(p) = &i.attached_to {
                 g.add(&n, Node::Index(p.clone()), Strength::Hard);
+            }
+            for e in &i.extensions {
+                g.add(&n, Node::Extension(e.clone()), Strength::Hard);
             }
         }
         for (q, s) in &c.sequences {
@@ -126,6 +132,9 @@ impl Graph {
             }
             for d in &o.soft_deps {
                 names.link(&mut g, &n, d, Strength::Soft);
+            }
+            for e in &o.extensions {
+                g.add(&n, Node::Extension(e.clone()), Strength::Hard);
             }
             // A view that groups by a primary key may select other columns of that table:
             // the server records a dependency on the key.
@@ -189,6 +198,7 @@ struct Names {
     extensions: BTreeMap<String, Vec<Node>>,
     /// Unique indexes by table.
     unique_indexes: BTreeMap<QualName, Vec<Node>>,
+    extension_names: BTreeSet<String>,
 }
 
 impl Names {
@@ -217,7 +227,8 @@ impl Names {
             let schema = e.schema.clone().unwrap_or_else(|| "public".to_string());
             extensions.entry(schema).or_default().push(Node::Extension(name.clone()));
         }
-        Names { by_name, extensions, unique_indexes }
+        let extension_names = c.extensions.keys().cloned().collect();
+        Names { by_name, extensions, unique_indexes, extension_names }
     }
 
     /// Adds `from -> whatever q names`.
@@ -226,6 +237,15 @@ impl Names {
             Some(nodes) => {
                 for n in nodes {
                     g.add(from, n.clone(), s);
+                }
+            }
+            None if q.schema.is_empty() => {
+                // A global object (a foreign-data wrapper, a language, ...) the catalog does
+                // not hold comes with the extension of its name, if there is one
+                // (postgres_fdw, file_fdw, plperl, ...; dblink's wrapper is dblink_fdw).
+                let ext = if q.name == "dblink_fdw" { "dblink" } else { q.name.as_str() };
+                if self.extension_names.contains(ext) {
+                    g.add(from, Node::Extension(ext.to_string()), s);
                 }
             }
             None => {

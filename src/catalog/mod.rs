@@ -7,6 +7,7 @@ pub mod builtin;
 pub mod expr;
 pub mod graph;
 pub mod model;
+pub mod options;
 mod replay;
 pub mod resolve;
 pub mod types;

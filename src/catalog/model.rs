@@ -77,7 +77,18 @@ pub struct Table {
     pub partition_of: Option<(QualName, String)>,
     pub inherits: Vec<QualName>,
     pub access_method: Option<String>,
+    /// For a foreign table: its server and options.
+    pub foreign: Option<ForeignTable>,
     pub pos: Pos,
+}
+
+/// What makes a table foreign: the server it reads through and its `OPTIONS (...)`.
+/// Options are a map: the server keeps them in the order set, but nothing reads that order
+/// (pg_dump prints them sorted by name).
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct ForeignTable {
+    pub server: String,
+    pub options: BTreeMap<String, String>,
 }
 
 impl Table {
@@ -111,6 +122,8 @@ pub struct Column {
     pub compression: Option<String>,
     /// Inherited from a parent (partition or INHERITS) and not locally defined.
     pub inherited: bool,
+    /// A foreign table column's `OPTIONS (...)`.
+    pub fdw_options: BTreeMap<String, String>,
 }
 
 impl Column {
@@ -129,6 +142,7 @@ impl Column {
             storage: None,
             compression: None,
             inherited: false,
+            fdw_options: BTreeMap::new(),
         }
     }
 }
@@ -179,6 +193,8 @@ pub struct Index {
     pub attached_to: Option<QualName>,
     /// Functions, types and collations its expressions and predicate name.
     pub deps: Vec<QualName>,
+    /// Extensions it goes with (`ALTER INDEX ... DEPENDS ON EXTENSION`), sorted.
+    pub extensions: Vec<String>,
     pub pos: Pos,
 }
 
@@ -263,6 +279,7 @@ pub enum ObjKind {
     Language,
     Conversion,
     AccessMethod,
+    Transform,
 }
 
 impl ObjKind {
@@ -297,6 +314,7 @@ impl ObjKind {
             ObjKind::Language => "LANGUAGE",
             ObjKind::Conversion => "CONVERSION",
             ObjKind::AccessMethod => "ACCESS METHOD",
+            ObjKind::Transform => "TRANSFORM",
         }
     }
 }
@@ -339,6 +357,9 @@ pub struct Object {
     pub domain: Option<Domain>,
     /// For views, column defaults (`ALTER VIEW ... ALTER COLUMN ... SET DEFAULT`).
     pub column_defaults: BTreeMap<String, String>,
+    /// Extensions it goes with (`ALTER ... DEPENDS ON EXTENSION`; functions, procedures,
+    /// triggers, materialized views), sorted.
+    pub extensions: Vec<String>,
     pub pos: Pos,
 }
 

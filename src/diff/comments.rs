@@ -31,7 +31,7 @@ fn recreated(d: &Diff, target: &str) -> bool {
     }
     let Some(col) = target.strip_prefix("COLUMN ") else { return false };
     let rel = col.rsplit_once('.').map_or(col, |(r, _)| r);
-    ["TABLE", "VIEW", "MATERIALIZED VIEW"].iter().any(|k| d.recreated.contains(&format!("{k} {rel}")))
+    ["TABLE", "FOREIGN TABLE", "VIEW", "MATERIALIZED VIEW"].iter().any(|k| d.recreated.contains(&format!("{k} {rel}")))
 }
 
 /// Every comment target that exists in a catalog, with the object it hangs on (a column's
@@ -45,7 +45,8 @@ pub(super) fn targets(c: &Catalog) -> BTreeMap<String, Node> {
         out.insert(format!("EXTENSION {}", quote::ident(e)), Node::Extension(e.clone()));
     }
     for (q, t) in &c.tables {
-        out.insert(format!("TABLE {}", q.sql()), Node::Table(q.clone()));
+        let kind = if t.foreign.is_some() { "FOREIGN TABLE" } else { "TABLE" };
+        out.insert(format!("{kind} {}", q.sql()), Node::Table(q.clone()));
         for col in &t.columns {
             out.insert(format!("COLUMN {}.{}", q.sql(), quote::ident(&col.name)), Node::Table(q.clone()));
         }
@@ -83,7 +84,7 @@ pub(super) fn node_of(live: &BTreeMap<String, Node>, target: &str) -> Option<Nod
     live.get(target).cloned().or_else(|| {
         let col = target.strip_prefix("COLUMN ")?;
         let rel = col.rsplit_once('.').map_or(col, |(r, _)| r);
-        live.get(&format!("TABLE {rel}")).cloned()
+        live.get(&format!("TABLE {rel}")).or_else(|| live.get(&format!("FOREIGN TABLE {rel}"))).cloned()
     })
 }
 

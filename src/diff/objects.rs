@@ -15,7 +15,7 @@ use crate::catalog::{Domain, ObjKey, ObjKind, QualName};
 pub(super) fn plan_rebuilds(d: &Diff) -> BTreeMap<ObjKey, Option<String>> {
     let mut rebuild: BTreeMap<ObjKey, Option<String>> = BTreeMap::new();
     for (k, o) in &d.to.objects {
-        if let Some(old) = d.from.objects.get(k) {
+        if let Some(old) = from_object(d, k).as_ref() {
             let replace = match (&old.routine, &o.routine) {
                 (Some(a), Some(b)) => a.replaceable_by(b),
                 _ => false,
@@ -24,8 +24,10 @@ pub(super) fn plan_rebuilds(d: &Diff) -> BTreeMap<ObjKey, Option<String>> {
             let domain = matches!((&old.domain, &o.domain), (Some(a), Some(b)) if a.base == b.base);
             let policy = k.kind == ObjKind::Policy && crate::catalog::alter::policy(&old.create, &o.create).is_some();
             let view = view_in_place(k, old, o);
-            let in_place = replace || composite || domain || policy || view || matches!(d.enums.get(k), Some(EnumPlan::AddValues(_)));
-            if old.create != o.create && !in_place {
+            let altered = crate::catalog::alter::object(k.kind, old, o).is_some();
+            let in_place = replace || composite || domain || policy || view || altered || matches!(d.enums.get(k), Some(EnumPlan::AddValues(_)));
+            let after_lost = old.after != o.after && crate::catalog::alter::object(k.kind, old, o).is_none() && is_after_kind(k.kind);
+            if (old.create != o.create && !in_place) || after_lost {
                 rebuild.insert(k.clone(), None);
             }
         }
@@ -92,7 +94,8 @@ pub(super) fn diff_objects(d: &mut Diff) {
         }
     }
     for (k, o) in &d.to.objects {
-        let old = d.from.objects.get(k);
+        let from = from_object(d, k);
+        let old = from.as_ref();
         let create = match old {
             None => true,
             Some(_) if rebuild.contains_key(k) => true,
@@ -122,6 +125,12 @@ pub(super) fn diff_objects(d: &mut Diff) {
             }
             Some(old) if old.create != o.create && view_in_place(k, old, o) => {
                 d.create(&Node::Object(k.clone()), o.pos, o.create.replacen("CREATE VIEW ", "CREATE OR REPLACE VIEW ", 1));
+                false
+            }
+            Some(old) if (old.create != o.create || old.after != o.after) && crate::catalog::alter::object(k.kind, old, o).is_some() => {
+                for sql in crate::catalog::alter::object(k.kind, old, o).unwrap_or_default() {
+                    d.create(&Node::Object(k.clone()), o.pos, sql);
+                }
                 false
             }
             Some(old) if old.create != o.create && k.kind == ObjKind::Policy => {
@@ -169,7 +178,40 @@ pub(super) fn diff_objects(d: &mut Diff) {
         if create {
             emit_after(d, &Node::Object(k.clone()), o.pos, &o.after);
         }
+        // CREATE OR REPLACE FUNCTION forgets the extensions a function goes with.
+        let replaced = old.is_some_and(|x| x.create != o.create && x.routine.is_some());
+        let kept: &[String] = match old {
+            Some(x) if !create && !replaced => &x.extensions,
+            _ => &[],
+        };
+        for sql in extension_changes(&o.target, kept, &o.extensions) {
+            d.create(&Node::Object(k.clone()), o.pos, sql);
+        }
     }
+}
+
+/// `ALTER <target> [NO] DEPENDS ON EXTENSION e` turning `old` into `new`.
+pub(super) fn extension_changes(target: &str, old: &[String], new: &[String]) -> Vec<String> {
+    let ident = crate::emit::quote::ident;
+    let mut out: Vec<String> = old.iter().filter(|e| !new.contains(e)).map(|e| format!("ALTER {target} NO DEPENDS ON EXTENSION {}", ident(e))).collect();
+    out.extend(new.iter().filter(|e| !old.contains(e)).map(|e| format!("ALTER {target} DEPENDS ON EXTENSION {}", ident(e))));
+    out
+}
+
+/// Object `k` as FROM holds it once dropped tables are gone: a publication loses the
+/// members on them (the server removes those with the table).
+fn from_object(d: &Diff, k: &ObjKey) -> Option<crate::catalog::Object> {
+    let mut o = d.from.objects.get(k)?.clone();
+    if k.kind == ObjKind::Publication {
+        o.after.retain(|s| crate::catalog::alter::publication_member_table(s).is_none_or(|t| !d.dropped_tables.contains(&t)));
+    }
+    Some(o)
+}
+
+/// Kinds whose follow-up statements (`Object::after`) only `catalog::alter::object` knows
+/// how to change: when it cannot, the object is created again.
+fn is_after_kind(kind: ObjKind) -> bool {
+    !matches!(kind, ObjKind::Trigger)
 }
 
 fn emit_after(d: &mut Diff, node: &Node, pos: usize, after: &[String]) {

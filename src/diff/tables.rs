@@ -4,13 +4,15 @@ use std::collections::BTreeSet;
 
 use super::{Diff, Hazard, Phase};
 use crate::catalog::graph::Node;
-use crate::catalog::{Column, Constraint, ConstraintKind, QualName, Table};
+use crate::catalog::{Column, Constraint, ConstraintKind, ObjKey, ObjKind, QualName, Table};
 use crate::emit::quote;
 
 pub(super) fn diff_tables(d: &mut Diff) {
     for (q, t) in &d.from.tables {
         if d.dropped_tables.contains(q) {
-            d.push(Phase::Drop, &Node::Table(q.clone()), t.pos, format!("DROP TABLE {}", q.sql()), Some(Hazard::DataLoss));
+            // A foreign table's rows live on its server: dropping it loses none.
+            let hazard = t.foreign.is_none().then_some(Hazard::DataLoss);
+            d.push(Phase::Drop, &Node::Table(q.clone()), t.pos, format!("DROP {} {}", kind_sql(t), q.sql()), hazard);
         }
     }
     drop_constraints(d);
@@ -26,8 +28,44 @@ pub(super) fn diff_tables(d: &mut Diff) {
 /// Tables that must be dropped and created again: a partitioned table whose partitioning
 /// changes, or that stops or starts being partitioned. Its partitions are detached first and
 /// attached again after, so they keep their rows.
+/// A table that becomes foreign or stops being foreign, or a foreign table on another
+/// server (or whose server is created again), is dropped and created again too.
 pub(super) fn rebuilt(d: &Diff) -> BTreeSet<QualName> {
-    d.from.tables.iter().filter(|(q, old)| d.to.tables.get(*q).is_some_and(|t| t.partition_by != old.partition_by)).map(|(q, _)| q.clone()).collect()
+    d.from.tables.iter().filter(|(q, old)| d.to.tables.get(*q).is_some_and(|t| t.partition_by != old.partition_by || foreign_rebuilt(d, old, t))).map(|(q, _)| q.clone()).collect()
+}
+
+fn foreign_rebuilt(d: &Diff, old: &Table, t: &Table) -> bool {
+    match (&old.foreign, &t.foreign) {
+        (None, None) => false,
+        (Some(a), Some(b)) => a.server != b.server || server_replaced(d, &a.server),
+        (Some(_), None) | (None, Some(_)) => true,
+    }
+}
+
+/// Whether server `name`, or its foreign-data wrapper, is dropped and created again.
+fn server_replaced(d: &Diff, name: &str) -> bool {
+    let replaced = |k: &ObjKey| match (d.from.objects.get(k), d.to.objects.get(k)) {
+        (Some(a), Some(b)) => (a.create != b.create || a.after != b.after) && crate::catalog::alter::object(k.kind, a, b).is_none(),
+        _ => false,
+    };
+    let key = ObjKey { kind: ObjKind::Server, schema: String::new(), name: name.to_string(), sub: String::new() };
+    let fdws = d.from.objects.get(&key).map(|o| o.deps.clone()).unwrap_or_default();
+    replaced(&key) || fdws.iter().any(|q| q.schema.is_empty() && replaced(&ObjKey { kind: ObjKind::ForeignDataWrapper, schema: String::new(), name: q.name.clone(), sub: String::new() }))
+}
+
+/// `TABLE` or `FOREIGN TABLE`.
+fn kind_sql(t: &Table) -> &'static str {
+    if t.foreign.is_some() {
+        "FOREIGN TABLE"
+    } else {
+        "TABLE"
+    }
+}
+
+/// `ALTER TABLE q` or `ALTER FOREIGN TABLE q`, as table `q` is in TO (or FROM).
+fn alter_sql(d: &Diff, q: &QualName) -> String {
+    let t = d.to.tables.get(q).or_else(|| d.from.tables.get(q));
+    format!("ALTER {} {}", t.map_or("TABLE", kind_sql), q.sql())
 }
 
 /// Tables that lose a column or change a column's type (or a type is rebuilt under it):
@@ -75,13 +113,20 @@ fn create_table(d: &mut Diff, q: &QualName, t: &Table) {
     let partition = t.partition_of.is_some();
     let cols: Vec<&Column> = t.columns.iter().filter(|c| partition || !c.inherited).collect();
     let body: Vec<String> = cols.iter().map(|c| format!("    {}", column_sql(c, c.default.as_ref().is_some_and(|(_, p)| *p <= t.pos)))).collect();
-    let mut sql = format!("CREATE {}TABLE {} (\n{}\n)", if t.unlogged { "UNLOGGED " } else { "" }, q.sql(), body.join(",\n"));
+    let kind = if t.unlogged { "UNLOGGED TABLE" } else { kind_sql(t) };
+    let mut sql = format!("CREATE {kind} {} (\n{}\n)", q.sql(), body.join(",\n"));
     if body.is_empty() {
-        sql = format!("CREATE {}TABLE {} ()", if t.unlogged { "UNLOGGED " } else { "" }, q.sql());
+        sql = format!("CREATE {kind} {} ()", q.sql());
     }
     if !t.inherits.is_empty() {
         let parents: Vec<String> = t.inherits.iter().map(QualName::sql).collect();
         sql.push_str(&format!("\nINHERITS ({})", parents.join(", ")));
+    }
+    if let Some(f) = &t.foreign {
+        sql.push_str(&format!("\nSERVER {}", quote::ident(&f.server)));
+        if !f.options.is_empty() {
+            sql.push_str(&format!("\n{}", crate::catalog::options::clause(&f.options)));
+        }
     }
     if let Some(p) = &t.partition_by {
         sql.push_str(&format!("\nPARTITION BY {p}"));
@@ -93,6 +138,9 @@ fn create_table(d: &mut Diff, q: &QualName, t: &Table) {
         sql.push_str(&format!("\nWITH ({})", t.options.join(", ")));
     }
     let node = Node::Table(q.clone());
+    if d.from.tables.contains_key(q) {
+        d.recreated.insert(format!("{} {}", kind_sql(t), q.sql()));
+    }
     d.create(&node, t.pos, sql);
     if let Some((parent, bound)) = &t.partition_of {
         d.create(&node, t.pos, format!("ALTER TABLE {} ATTACH PARTITION {} {bound}", parent.sql(), q.sql()));
@@ -103,7 +151,7 @@ fn create_table(d: &mut Diff, q: &QualName, t: &Table) {
             let from_parent = c.inherited && !partition && t.inherits.iter().any(|p| d.to.tables.get(p).and_then(|pt| pt.column(&c.name)).and_then(|pc| pc.default.as_ref()).is_some_and(|(pd, _)| pd == def));
             let emit = if partition || !c.inherited { *pos > t.pos } else { !from_parent };
             if emit {
-                d.create(&Node::Default(q.clone(), c.name.clone()), *pos, format!("ALTER TABLE {} ALTER COLUMN {} SET DEFAULT {def}", q.sql(), quote::ident(&c.name)));
+                d.create(&Node::Default(q.clone(), c.name.clone()), *pos, format!("{} ALTER COLUMN {} SET DEFAULT {def}", alter_sql(d, q), quote::ident(&c.name)));
             }
         }
         column_extras(d, q, t.pos, None, c);
@@ -121,7 +169,7 @@ fn identity_options_sql(o: &crate::catalog::SeqOptions, column_type: &str) -> St
 
 /// Identity, statistics, storage and compression of a column (compared with `old`).
 fn column_extras(d: &mut Diff, q: &QualName, pos: usize, old: Option<&Column>, c: &Column) {
-    let col = format!("ALTER TABLE {} ALTER COLUMN {}", q.sql(), quote::ident(&c.name));
+    let col = format!("{} ALTER COLUMN {}", alter_sql(d, q), quote::ident(&c.name));
     let node = Node::Table(q.clone());
     let old_identity = old.and_then(|o| o.identity.as_ref());
     match (old_identity, &c.identity) {
@@ -167,17 +215,22 @@ fn column_extras(d: &mut Diff, q: &QualName, pos: usize, old: Option<&Column>, c
     if old.map(|o| &o.compression) != Some(&c.compression) && (old.is_some() || c.compression.is_some()) {
         d.create(&node, pos, format!("{col} SET COMPRESSION {}", c.compression.as_deref().unwrap_or("default")));
     }
+    let no_options = crate::catalog::options::Options::new();
+    if let Some(change) = crate::catalog::options::change(old.map_or(&no_options, |o| &o.fdw_options), &c.fdw_options) {
+        d.create(&node, pos, format!("{col} {change}"));
+    }
 }
 
 fn alter_table(d: &mut Diff, q: &QualName, old: &Table, t: &Table) {
-    let alter = format!("ALTER TABLE {}", q.sql());
+    let alter = alter_sql(d, q);
     for oc in &old.columns {
         let gone = t.column(&oc.name).is_none_or(|c| c.generated != oc.generated);
         if gone && !oc.inherited && !d.dropped_tables.contains(q) {
             // Children that keep the column keep it as their own: ONLY leaves it to them.
             let kept_below = d.to.tables.values().any(|c| c.inherits.contains(q) && c.column(&oc.name).is_some());
-            let only = if kept_below { format!("ALTER TABLE ONLY {}", q.sql()) } else { alter.clone() };
-            d.push(Phase::Drop, &Node::Table(q.clone()), old.pos, format!("{only} DROP COLUMN {}", quote::ident(&oc.name)), Some(Hazard::DataLoss));
+            let only = if kept_below { alter.replacen(" TABLE ", " TABLE ONLY ", 1) } else { alter.clone() };
+            let hazard = old.foreign.is_none().then_some(Hazard::DataLoss);
+            d.push(Phase::Drop, &Node::Table(q.clone()), old.pos, format!("{only} DROP COLUMN {}", quote::ident(&oc.name)), hazard);
         }
     }
     for c in &t.columns {
@@ -201,7 +254,7 @@ fn alter_table(d: &mut Diff, q: &QualName, old: &Table, t: &Table) {
 }
 
 fn alter_column(d: &mut Diff, q: &QualName, pos: usize, o: &Column, c: &Column) {
-    let col = format!("ALTER TABLE {} ALTER COLUMN {}", q.sql(), quote::ident(&c.name));
+    let col = format!("{} ALTER COLUMN {}", alter_sql(d, q), quote::ident(&c.name));
     let node = Node::Table(q.clone());
     let default_node = Node::Default(q.clone(), c.name.clone());
     let recast = crate::catalog::graph::type_name(&c.type_sql).is_some_and(|t| d.recast_types.contains(&t));
@@ -221,8 +274,12 @@ fn alter_column(d: &mut Diff, q: &QualName, pos: usize, o: &Column, c: &Column) 
         // text form: the statement applies, and fails on a row the new type cannot read.
         let via_text = recast || !crate::catalog::types::explicit_cast(d.to, &o.type_sql, &c.type_sql) || !crate::catalog::types::explicit_cast(d.from, &o.type_sql, &c.type_sql);
         let text = if c.type_sql.ends_with("[]") { "::text[]" } else { "::text" };
-        sql.push_str(&format!(" USING {}{}::{}", quote::ident(&c.name), if via_text { text } else { "" }, c.type_sql));
-        let hazard = (!is_widening(&o.type_sql, &c.type_sql)).then_some(Hazard::DataLoss);
+        // A foreign table holds no rows to convert, and the server refuses USING on one.
+        let foreign = d.to.tables.get(q).is_some_and(|t| t.foreign.is_some());
+        if !foreign {
+            sql.push_str(&format!(" USING {}{}::{}", quote::ident(&c.name), if via_text { text } else { "" }, c.type_sql));
+        }
+        let hazard = (!foreign && !is_widening(&o.type_sql, &c.type_sql)).then_some(Hazard::DataLoss);
         d.push(Phase::Create, &node, pos, sql, hazard);
     }
     if default_changes || default_torn {
@@ -256,9 +313,14 @@ fn is_widening(from: &str, to: &str) -> bool {
 }
 
 fn table_settings(d: &mut Diff, q: &QualName, old: &Table, t: &Table) {
-    let alter = format!("ALTER TABLE {}", q.sql());
+    let alter = alter_sql(d, q);
     let node = Node::Table(q.clone());
     let is_new = old.pos == 0 && old.columns.is_empty();
+    if let (Some(a), Some(b)) = (&old.foreign, &t.foreign) {
+        if let Some(change) = crate::catalog::options::change(&a.options, &b.options) {
+            d.create(&node, t.pos, format!("{alter} {change}"));
+        }
+    }
     if !is_new && old.unlogged != t.unlogged {
         d.create(&node, t.pos, format!("{alter} SET {}", if t.unlogged { "UNLOGGED" } else { "LOGGED" }));
     }
@@ -428,7 +490,7 @@ fn drop_constraints(d: &mut Diff) {
             let rebuild_fk = c.kind == ConstraintKind::ForeignKey && c.references.as_ref().is_some_and(|r| rekeyed.contains(r) || d.dropped_tables.contains(r)) || fk_retyped(d, q, c);
             let same = t.constraints.get(name).is_some_and(|n| n.def == c.def && n.kind == c.kind) && !d.over_doomed(&Node::Constraint(q.clone(), name.clone()));
             if !same || rebuild_fk {
-                d.drop(&Node::Constraint(q.clone(), name.clone()), c.pos, format!("ALTER TABLE {} DROP CONSTRAINT {}", q.sql(), quote::ident(name)));
+                d.drop(&Node::Constraint(q.clone(), name.clone()), c.pos, format!("{} DROP CONSTRAINT {}", alter_sql(d, q), quote::ident(name)));
             }
         }
     }
@@ -469,7 +531,7 @@ fn add_constraints(d: &mut Diff) {
             let rebuild_fk = c.kind == ConstraintKind::ForeignKey && c.references.as_ref().is_some_and(|r| rekeyed.contains(r)) || (old.is_some() && fk_retyped(d, q, c));
             let same = old.and_then(|o| o.constraints.get(name)).is_some_and(|n| n.def == c.def && n.kind == c.kind) && !d.over_doomed(&Node::Constraint(q.clone(), name.clone()));
             if !same || rebuild_fk {
-                d.create(&Node::Constraint(q.clone(), name.clone()), c.pos, format!("ALTER TABLE {} ADD CONSTRAINT {} {}", q.sql(), quote::ident(name), c.def));
+                d.create(&Node::Constraint(q.clone(), name.clone()), c.pos, format!("{} ADD CONSTRAINT {} {}", alter_sql(d, q), quote::ident(name), c.def));
             }
         }
     }
@@ -490,6 +552,10 @@ pub(super) fn diff_indexes(d: &mut Diff) {
         if !same {
             d.recreated.insert(format!("INDEX {}", q.sql()));
             d.create(&Node::Index(q.clone()), i.pos, i.def.clone());
+        }
+        let kept = d.from.indexes.get(q).filter(|_| same).map(|o| o.extensions.clone()).unwrap_or_default();
+        for sql in super::objects::extension_changes(&format!("INDEX {}", q.sql()), &kept, &i.extensions) {
+            d.create(&Node::Index(q.clone()), i.pos, sql);
         }
         let old_attach = d.from.indexes.get(q).filter(|_| same).and_then(|o| o.attached_to.clone());
         if let Some(parent) = &i.attached_to {

@@ -180,7 +180,8 @@ fn relation_name(n: &Node, c: &Catalog) -> Option<QualName> {
             | ObjKind::Cast
             | ObjKind::Language
             | ObjKind::Conversion
-            | ObjKind::AccessMethod => None,
+            | ObjKind::AccessMethod
+            | ObjKind::Transform => None,
         },
         Node::Constraint(t, name) => {
             let con = c.tables.get(t)?.constraints.get(name)?;

@@ -41,7 +41,8 @@ impl Replay {
             _ => QualName::new("", parts.join(".")),
         };
         Some(Some(match kind {
-            O::ObjectTable | O::ObjectForeignTable => format!("TABLE {}", rel(&list).sql()),
+            O::ObjectTable => format!("TABLE {}", rel(&list).sql()),
+            O::ObjectForeignTable => format!("FOREIGN TABLE {}", rel(&list).sql()),
             O::ObjectView => format!("VIEW {}", rel(&list).sql()),
             O::ObjectMatview => format!("MATERIALIZED VIEW {}", rel(&list).sql()),
             O::ObjectSequence => format!("SEQUENCE {}", rel(&list).sql()),

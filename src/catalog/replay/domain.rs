@@ -17,7 +17,7 @@ use crate::syntax::Stmt;
 pub(super) fn domain_def(dm: &protobuf::CreateDomainStmt, key: &ObjKey, r: &Resolver) -> Domain {
     let mut base = dm.type_name.as_ref().map(|t| type_sql(t, r)).unwrap_or_default();
     if let Some(c) = &dm.coll_clause {
-        base.push_str(&format!(" COLLATE {}", super::table::collation_sql(&c.collname)));
+        base.push_str(&format!(" COLLATE {}", super::table::collation_sql(&c.collname, r)));
     }
     let mut d = Domain { base, default: None, not_null: false, checks: BTreeMap::new() };
     for c in &dm.constraints {

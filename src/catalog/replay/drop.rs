@@ -88,7 +88,11 @@ impl Replay {
                         } else {
                             key
                         };
-                        self.remove_object(&key)
+                        let found = self.remove_object(&key);
+                        if found && key.kind == ObjKind::Operator {
+                            self.unlink_operator(stmt, &key);
+                        }
+                        found
                     }
                     None => {
                         self.unsupported(stmt, &format!("DROP {}", kind.as_str_name()));
@@ -123,7 +127,7 @@ impl Replay {
         self.catalog.sequences.retain(|_, s| s.owned_by.as_ref().map(|(t, _)| t) != Some(q));
         let prefix_col = format!("COLUMN {}.", q.sql());
         let on = format!(" ON {}", q.sql());
-        let exact = [format!("TABLE {}", q.sql()), format!("VIEW {}", q.sql()), format!("MATERIALIZED VIEW {}", q.sql())];
+        let exact = [format!("TABLE {}", q.sql()), format!("FOREIGN TABLE {}", q.sql()), format!("VIEW {}", q.sql()), format!("MATERIALIZED VIEW {}", q.sql())];
         self.catalog.comments.retain(|k, _| !(k.starts_with(&prefix_col) || k.ends_with(&on) || exact.contains(k)));
     }
 }

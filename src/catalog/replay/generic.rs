@@ -39,6 +39,10 @@ impl Replay {
             super::function::canonical_options(f);
         }
         super::view::canonical(&mut node);
+        let (implied, unresolved) = match super::kinds::canonicalize(&mut node, &ident.key, &r) {
+            Ok(after) => (after, None),
+            Err(e) => (Vec::new(), Some(e)),
+        };
         let attributes = match &node {
             NodeEnum::CompositeTypeStmt(c) => Some(c.coldeflist.iter().filter_map(|n| match &n.node {
                 Some(NodeEnum::ColumnDef(cd)) => Some(attribute(cd, &r)),
@@ -55,18 +59,21 @@ impl Replay {
             NodeEnum::CreateEnumStmt(e) => enum_sql(&ident.key, &name_list(&e.vals)),
             NodeEnum::CompositeTypeStmt(_) => composite_sql(&ident.key, attributes.as_deref().unwrap_or_default()),
             _ => match expr::stmt_sql(&node, &r) {
-                Ok(s) => s,
+                Ok(s) => super::kinds::polish(&node, s),
                 Err(e) => {
                     self.warn(stmt, format!("cannot deparse: {e}"));
                     return;
                 }
             },
         };
-        let deps = expr::references(&Node { node: Some(node.clone()) }, &r);
-        let (soft_deps, routine) = match &node {
+        let mut deps = expr::references(&Node { node: Some(node.clone()) }, &r);
+        let (mut soft_deps, routine) = match &node {
             NodeEnum::CreateFunctionStmt(f) => (crate::catalog::body::body_references(f, &create, &r), Some(routine(f, &r))),
             _ => (Vec::new(), None),
         };
+        let (hard, soft) = super::kinds::references(&node, &implied, &r);
+        deps.extend(hard);
+        soft_deps.extend(soft);
         // `CREATE TYPE x;` makes a shell that the full definition fills in later.
         let fills_shell = self.catalog.objects.get(&ident.key).is_some_and(|o| o.create == format!("CREATE TYPE {}", QualName::new(ident.key.schema.clone(), ident.key.name.clone()).sql()));
         if self.catalog.objects.contains_key(&ident.key) && !replace && !fills_shell {
@@ -77,9 +84,14 @@ impl Replay {
             NodeEnum::CreateEnumStmt(e) => name_list(&e.vals),
             _ => Vec::new(),
         };
+        if let Some(e) = unresolved {
+            self.warn(stmt, e);
+        }
         let pos = self.catalog.objects.get(&ident.key).map_or(pos, |o| o.pos);
-        let obj = Object { create, target: ident.target, after: Vec::new(), deps, soft_deps, table: ident.table, labels, routine, attributes, domain, column_defaults: BTreeMap::new(), pos };
+        let obj = Object { create, target: ident.target, after: implied, deps, soft_deps, table: ident.table, labels, routine, attributes, domain, column_defaults: BTreeMap::new(), extensions: Vec::new(), pos };
+        let key = ident.key.clone();
         self.catalog.objects.insert(ident.key, obj);
+        self.after_create(pos, stmt, &key);
     }
 
     /// Applies an ALTER to an object kept as canonical text: its CREATE statement is parsed
@@ -98,12 +110,16 @@ impl Replay {
         };
         let r = self.resolver();
         let result = edit(&mut node, &r);
-        let create = expr::stmt_sql(&node, &r);
-        let deps = expr::references(&Node { node: Some(node.clone()) }, &r);
-        let (soft_deps, routine) = match (&node, &create) {
+        let _ = super::kinds::canonicalize(&mut node, key, &r);
+        let create = expr::stmt_sql(&node, &r).map(|s| super::kinds::polish(&node, s));
+        let mut deps = expr::references(&Node { node: Some(node.clone()) }, &r);
+        let (mut soft_deps, routine) = match (&node, &create) {
             (NodeEnum::CreateFunctionStmt(f), Ok(text)) => (crate::catalog::body::body_references(f, text, &r), Some(routine(f, &r))),
             _ => (Vec::new(), None),
         };
+        let (hard, soft) = super::kinds::references(&node, &obj.after, &r);
+        deps.extend(hard);
+        soft_deps.extend(soft);
         if let Err(what) = result {
             self.unsupported(stmt, &what);
             return;
@@ -118,8 +134,8 @@ impl Replay {
         if let Some(obj) = self.catalog.objects.get_mut(key) {
             obj.create = create;
             obj.deps = deps;
+            obj.soft_deps = soft_deps;
             if routine.is_some() {
-                obj.soft_deps = soft_deps;
                 obj.routine = routine;
             }
         }
@@ -250,6 +266,9 @@ impl Replay {
     pub(super) fn generic_key(&self, kind: ObjectType, node: Option<&NodeEnum>) -> Option<ObjKey> {
         use ObjectType as O;
         let r = self.resolver();
+        if let Some(key) = super::kinds::key_of(kind, node, &r) {
+            return key;
+        }
         let obj_kind = match kind {
             O::ObjectType => ObjKind::Type,
             O::ObjectDomain => ObjKind::Domain,
@@ -304,9 +323,14 @@ impl Replay {
     }
 }
 
-fn fallback_target(k: &ObjKey) -> String {
+pub(super) fn fallback_target(k: &ObjKey) -> String {
     let name = if k.schema.is_empty() { quote::ident(&k.name) } else { quote::qualified(&k.schema, &k.name) };
     match k.kind {
+        ObjKind::Operator => super::operator::operator_target(k),
+        ObjKind::OperatorClass | ObjKind::OperatorFamily => format!("{} {name} USING {}", k.kind.sql_keyword(), quote::ident(&k.sub)),
+        ObjKind::Cast => format!("CAST ({} AS {})", k.name, k.sub),
+        ObjKind::Transform => format!("TRANSFORM FOR {} LANGUAGE {}", k.name, quote::ident(&k.sub)),
+        ObjKind::UserMapping => format!("USER MAPPING FOR {} SERVER {}", super::foreign::mapping_user_sql(&k.sub), quote::ident(&k.name)),
         ObjKind::Function | ObjKind::Procedure | ObjKind::Aggregate => format!("{} {name}({})", k.kind.sql_keyword(), k.sub),
         _ => format!("{} {name}", k.kind.sql_keyword()),
     }
@@ -337,7 +361,7 @@ fn type_qualname(names: &[Node], r: &Resolver) -> QualName {
 fn attribute(cd: &protobuf::ColumnDef, r: &Resolver) -> (String, String) {
     let mut ty = cd.type_name.as_ref().map(|t| type_sql(t, r)).unwrap_or_default();
     if let Some(c) = &cd.coll_clause {
-        ty.push_str(&format!(" COLLATE {}", super::table::collation_sql(&c.collname)));
+        ty.push_str(&format!(" COLLATE {}", super::table::collation_sql(&c.collname, r)));
     }
     (cd.colname.clone(), ty)
 }
@@ -368,7 +392,7 @@ fn clear_replace(n: &mut NodeEnum) {
 /// Writes the object's own name schema-qualified into its CREATE statement, so the canonical
 /// text creates it where the input did, whatever the search path when it runs.
 #[allow(clippy::wildcard_enum_match_arm)]
-fn qualify_name(n: &mut NodeEnum, key: &ObjKey) {
+pub(super) fn qualify_name(n: &mut NodeEnum, key: &ObjKey) {
     if key.schema.is_empty() {
         return;
     }
@@ -535,13 +559,16 @@ fn identify(n: &NodeEnum, r: &Resolver, _create: bool) -> Option<(Ident, bool)> 
                 _ => return None,
             };
             let q = list_q(&d.defnames);
-            let sub = if matches!(kind, ObjKind::Aggregate | ObjKind::Operator) {
+            let sub = if kind == ObjKind::Operator {
+                super::operator::define_operator_args(d, r)
+            } else if kind == ObjKind::Aggregate {
                 d.args.iter().map(|a| expr::deparse_expr_raw(a).unwrap_or_default()).collect::<Vec<_>>().join(", ")
             } else {
                 String::new()
             };
             let t = match kind {
                 ObjKind::Aggregate => format!("AGGREGATE {}({sub})", q.sql()),
+                ObjKind::Operator => super::operator::operator_target(&ObjKey { kind, schema: q.schema.clone(), name: q.name.clone(), sub: sub.clone() }),
                 _ => format!("{} {}", kind.sql_keyword(), q.sql()),
             };
             (obj(kind, q, sub, t, None), d.replace)
@@ -553,7 +580,12 @@ fn identify(n: &NodeEnum, r: &Resolver, _create: bool) -> Option<(Ident, bool)> 
         NodeEnum::CreateStatsStmt(s) => {
             let q = list_q(&s.defnames);
             let t = format!("STATISTICS {}", q.sql());
-            (obj(ObjKind::Statistics, q, String::new(), t, None), false)
+            // A statistics object goes with its table.
+            let table = s.relations.first().and_then(|n| match &n.node {
+                Some(NodeEnum::RangeVar(rv)) => Some(r.relation(&rv.schemaname, &rv.relname)),
+                _ => None,
+            });
+            (obj(ObjKind::Statistics, q, String::new(), t, table), false)
         }
         NodeEnum::CreatePublicationStmt(p) => {
             let t = format!("PUBLICATION {}", quote::ident(&p.pubname));
@@ -568,8 +600,8 @@ fn identify(n: &NodeEnum, r: &Resolver, _create: bool) -> Option<(Ident, bool)> 
             (obj(ObjKind::Server, QualName::new("", f.servername.clone()), String::new(), t, None), false)
         }
         NodeEnum::CreateUserMappingStmt(u) => {
-            let user = u.user.as_ref().map(|r| r.rolename.clone()).filter(|s| !s.is_empty()).unwrap_or_else(|| "public".into());
-            let t = format!("USER MAPPING FOR {} SERVER {}", quote::ident(&user), quote::ident(&u.servername));
+            let user = super::foreign::mapping_user(u.user.as_ref());
+            let t = format!("USER MAPPING FOR {} SERVER {}", super::foreign::mapping_user_sql(&user), quote::ident(&u.servername));
             (obj(ObjKind::UserMapping, QualName::new("", u.servername.clone()), user, t, None), false)
         }
         NodeEnum::CreateCastStmt(c) => {
@@ -596,6 +628,11 @@ fn identify(n: &NodeEnum, r: &Resolver, _create: bool) -> Option<(Ident, bool)> 
         NodeEnum::CreateAmStmt(a) => {
             let t = format!("ACCESS METHOD {}", quote::ident(&a.amname));
             (obj(ObjKind::AccessMethod, QualName::new("", a.amname.clone()), String::new(), t, None), false)
+        }
+        NodeEnum::CreateTransformStmt(tr) => {
+            let ty = type_sql(tr.type_name.as_ref()?, r);
+            let t = format!("TRANSFORM FOR {ty} LANGUAGE {}", quote::ident(&tr.lang));
+            (obj(ObjKind::Transform, QualName::new("", ty), tr.lang.clone(), t, None), tr.replace)
         }
         NodeEnum::CreatePlangStmt(p) => {
             let t = format!("LANGUAGE {}", quote::ident(&p.plname));

@@ -4,11 +4,17 @@
 mod comment;
 mod domain;
 mod drop;
+mod foreign;
 mod function;
 mod names;
 mod generic;
+mod kinds;
+mod operator;
+mod publication;
+mod rename;
 mod sequence;
 mod table;
+mod textsearch;
 mod view;
 
 use pg_query::protobuf::{a_const, Node};
@@ -136,34 +142,43 @@ impl Replay {
             | NodeEnum::CreateOpFamilyStmt(_)
             | NodeEnum::CreateConversionStmt(_)
             | NodeEnum::CreateAmStmt(_)
-            | NodeEnum::CreatePlangStmt(_) => self.create_generic(pos, stmt),
+            | NodeEnum::CreatePlangStmt(_)
+            | NodeEnum::CreateTransformStmt(_) => self.create_generic(pos, stmt),
 
             NodeEnum::AlterEnumStmt(s) => self.alter_enum(stmt, s),
             NodeEnum::AlterDomainStmt(s) => self.alter_domain(stmt, s),
             NodeEnum::AlterFunctionStmt(s) => self.alter_function(stmt, s),
             NodeEnum::AlterPolicyStmt(s) => self.alter_policy(stmt, s),
+            NodeEnum::AlterTsconfigurationStmt(s) => self.alter_ts_configuration(stmt, s),
+            NodeEnum::AlterPublicationStmt(s) => self.alter_publication(stmt, s),
+            NodeEnum::AlterOperatorStmt(s) => self.alter_operator(stmt, s),
+            NodeEnum::AlterObjectSchemaStmt(s) => {
+                if !self.set_object_schema(stmt, s) {
+                    let kind = pg_query::protobuf::ObjectType::try_from(s.object_type).map(|o| o.as_str_name()).unwrap_or("object");
+                    self.unsupported(stmt, &format!("ALTER {kind} ... SET SCHEMA"));
+                }
+            }
+            NodeEnum::AlterObjectDependsStmt(s) => self.depends_on_extension(stmt, s),
+            NodeEnum::ClusterStmt(s) => self.cluster(stmt, s),
+            // Fills a materialized view with rows: data, not schema (like INSERT).
+            NodeEnum::RefreshMatViewStmt(_) => {}
+            NodeEnum::AlterOpFamilyStmt(s) => self.alter_opfamily(stmt, s),
+            // Records the collation library's current version: nothing pg_dump shows.
+            NodeEnum::AlterCollationStmt(_) => {}
+            NodeEnum::AlterStatsStmt(s) => self.alter_statistics(stmt, s),
+            NodeEnum::AlterEventTrigStmt(s) => self.alter_event_trigger(stmt, s),
+            NodeEnum::AlterTsdictionaryStmt(s) => self.alter_ts_dictionary(stmt, s),
+            NodeEnum::CreateForeignTableStmt(s) => self.create_foreign_table(pos, stmt, s),
+            NodeEnum::AlterFdwStmt(s) => self.alter_fdw(stmt, s),
+            NodeEnum::AlterForeignServerStmt(s) => self.alter_server(stmt, s),
+            NodeEnum::AlterUserMappingStmt(s) => self.alter_user_mapping(stmt, s),
+            NodeEnum::DropUserMappingStmt(s) => self.drop_user_mapping(stmt, s),
+            // The tables it makes are read from the remote server: nothing offline knows them.
+            NodeEnum::ImportForeignSchemaStmt(_) => self.unsupported(stmt, "IMPORT FOREIGN SCHEMA (its tables come from the remote server)"),
             NodeEnum::AlterTypeStmt(_)
-            | NodeEnum::AlterObjectSchemaStmt(_)
-            | NodeEnum::AlterEventTrigStmt(_)
-            | NodeEnum::AlterPublicationStmt(_)
-            | NodeEnum::AlterTsconfigurationStmt(_)
-            | NodeEnum::AlterTsdictionaryStmt(_)
-            | NodeEnum::AlterOperatorStmt(_)
-            | NodeEnum::AlterCollationStmt(_)
-            | NodeEnum::AlterStatsStmt(_)
-            | NodeEnum::AlterFdwStmt(_)
-            | NodeEnum::AlterForeignServerStmt(_)
-            | NodeEnum::AlterUserMappingStmt(_)
-            | NodeEnum::AlterOpFamilyStmt(_)
-            | NodeEnum::AlterObjectDependsStmt(_)
             | NodeEnum::AlterExtensionContentsStmt(_)
-            | NodeEnum::CreateForeignTableStmt(_)
-            | NodeEnum::DropUserMappingStmt(_)
-            | NodeEnum::ImportForeignSchemaStmt(_)
-            | NodeEnum::CreateTransformStmt(_)
             | NodeEnum::SecLabelStmt(_)
             | NodeEnum::DoStmt(_)
-            | NodeEnum::ClusterStmt(_)
             | NodeEnum::AlterTableMoveAllStmt(_)
             | NodeEnum::AlterTableSpaceOptionsStmt(_)
             | NodeEnum::CreateTableSpaceStmt(_)
@@ -180,7 +195,6 @@ impl Replay {
             | NodeEnum::AlterRoleSetStmt(_)
             | NodeEnum::DropOwnedStmt(_)
             | NodeEnum::ReassignOwnedStmt(_)
-            | NodeEnum::RefreshMatViewStmt(_)
             | NodeEnum::AlterDefaultPrivilegesStmt(_) => {
                 let kind = statement_kind(node);
                 self.unsupported(stmt, &kind);

@@ -49,6 +49,7 @@ impl Replay {
                         let mut ic = c.clone();
                         ic.inherited = true;
                         ic.identity = None;
+                        ic.fdw_options.clear();
                         t.columns.push(ic);
                     }
                 }
@@ -134,7 +135,7 @@ impl Replay {
             col.default = Some((serial_default, pos));
             col.default_deps = serial_deps;
         }
-        col.collation = cd.coll_clause.as_ref().map(|c| collation_sql(&c.collname));
+        col.collation = cd.coll_clause.as_ref().map(|c| collation_sql(&c.collname, &r));
         if !cd.compression.is_empty() {
             col.compression = Some(cd.compression.clone());
         }
@@ -396,7 +397,7 @@ impl Replay {
             AlterTableType::AtAlterColumnType => {
                 if let Some(NodeEnum::ColumnDef(cd)) = def {
                     let ty = cd.type_name.as_ref().map(|t| type_sql(t, &r)).unwrap_or_default();
-                    let coll = cd.coll_clause.as_ref().map(|c| collation_sql(&c.collname));
+                    let coll = cd.coll_clause.as_ref().map(|c| collation_sql(&c.collname, &r));
                     self.with_column(stmt, table, &col_name, |col| {
                         col.type_sql = ty;
                         if coll.is_some() {
@@ -535,6 +536,8 @@ impl Replay {
                     self.catalog.tables.get_mut(table).expect("exists").inherits.retain(|x| *x != p);
                 }
             }
+            AlterTableType::AtGenericOptions => self.alter_table_options(stmt, table, def),
+            AlterTableType::AtAlterColumnGenericOptions => self.alter_column_options(stmt, table, &col_name, def),
             AlterTableType::AtChangeOwner | AlterTableType::AtSetTableSpace | AlterTableType::AtDropOids => {}
             AlterTableType::AtSetAccessMethod => {
                 let am = c.name.clone();
@@ -548,16 +551,13 @@ impl Replay {
             | AlterTableType::AtDisableTrigAll
             | AlterTableType::AtEnableTrigUser
             | AlterTableType::AtDisableTrigUser => self.set_trigger_state(stmt, table, subtype, &col_name),
-            AlterTableType::AtEnableRule
-            | AlterTableType::AtEnableAlwaysRule
-            | AlterTableType::AtEnableReplicaRule
-            | AlterTableType::AtDisableRule
-            | AlterTableType::AtSetOptions
+            AlterTableType::AtEnableRule | AlterTableType::AtEnableAlwaysRule | AlterTableType::AtEnableReplicaRule | AlterTableType::AtDisableRule => {
+                self.set_rule_state(stmt, table, subtype, &col_name)
+            }
+            AlterTableType::AtSetOptions
             | AlterTableType::AtResetOptions
             | AlterTableType::AtAddOf
             | AlterTableType::AtDropOf
-            | AlterTableType::AtGenericOptions
-            | AlterTableType::AtAlterColumnGenericOptions
             | AlterTableType::AtAlterConstraint
             | AlterTableType::AtAddIndexConstraint
             | AlterTableType::AtAddIndex
@@ -620,7 +620,7 @@ impl Replay {
         let deps = expr::references(&node, &r);
         expr::normalize(&mut node, &r);
         let def = node.node.map(deparse_stmt).unwrap_or_else(|| Err("empty".into())).unwrap_or_else(|e| format!("/* {e} */"));
-        self.catalog.indexes.insert(name, Index { table, def, columns, attached_to: None, deps, pos });
+        self.catalog.indexes.insert(name, Index { table, def, columns, attached_to: None, deps, extensions: Vec::new(), pos });
     }
 
     /// The sequence behind a `serial` column (named as the server names it, `<table>_<col>_seq`,
@@ -692,7 +692,7 @@ impl Replay {
         let kind = O::try_from(s.rename_type).unwrap_or(O::Undefined);
         let rel = s.relation.as_ref().map(|rv| self.resolver().relation(&rv.schemaname, &rv.relname));
         match (kind, rel) {
-            (O::ObjectTable, Some(q)) => {
+            (O::ObjectTable | O::ObjectForeignTable, Some(q)) => {
                 if let Some(t) = self.catalog.tables.remove(&q) {
                     let new = QualName::new(q.schema.clone(), s.newname.clone());
                     for i in self.catalog.indexes.values_mut() {
@@ -724,7 +724,11 @@ impl Replay {
                     self.catalog.sequences.insert(QualName::new(q.schema, s.newname.clone()), i);
                 }
             }
-            _ => self.unsupported(stmt, "this RENAME"),
+            _ => {
+                if !self.rename_object(stmt, s) {
+                    self.unsupported(stmt, "this RENAME");
+                }
+            }
         }
     }
 }
@@ -801,13 +805,17 @@ fn identity_from(table: &QualName, column: &str, c: &protobuf::Constraint, pos: 
     Identity { kind: identity_kind(Some(&c.generated_when)), sequence, options, pos }
 }
 
-/// Canonical collation name: builtin collations bare, others qualified.
-pub(super) fn collation_sql(names: &[Node]) -> String {
+/// Canonical collation name: builtin collations bare, others qualified (an unqualified
+/// name is the user collation of the search path, if there is one).
+pub(super) fn collation_sql(names: &[Node], r: &Resolver) -> String {
     let parts = name_list(names);
     match parts.as_slice() {
         [s, n] if s == "pg_catalog" => quote::ident(n),
         [s, n] => quote::qualified(s, n),
-        [n] => quote::ident(n),
+        [n] => match super::kinds::in_path(r, ObjKind::Collation, n) {
+            Some(s) => quote::qualified(&s, n),
+            None => quote::ident(n),
+        },
         _ => parts.join("."),
     }
 }

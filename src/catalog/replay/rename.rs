@@ -1,0 +1,403 @@
+//! `ALTER ... RENAME TO` and `ALTER ... SET SCHEMA` of the kinds kept as canonical text
+//! (foreign-data wrappers, servers, publications, event triggers, languages, text search
+//! objects, operators, operator classes and families, conversions, collations, statistics,
+//! rules), with the objects that name them; and `ALTER ... DEPENDS ON EXTENSION`.
+//!
+//! The server follows objects by OID, so a rename reaches every object that refers to the
+//! renamed one. Canonical text names user objects schema-qualified, so the rename rewrites
+//! qualified occurrences token by token in the texts of the objects that need the renamed
+//! one (and, for global names, the fields that hold them).
+
+use pg_query::protobuf::{self, ObjectType, Token};
+use pg_query::NodeEnum;
+
+use super::Replay;
+use crate::catalog::model::*;
+use crate::emit::quote;
+use crate::syntax::Stmt;
+
+/// The value of an identifier token as written (`"A"` -> `A`, `Ab` -> `ab`).
+fn ident_value(text: &str) -> String {
+    match text.strip_prefix('"').and_then(|t| t.strip_suffix('"')) {
+        Some(inner) => inner.replace("\"\"", "\""),
+        None => text.to_lowercase(),
+    }
+}
+
+/// Rewrites every `schema.name` naming `old` in canonical SQL text into `new` (an operator
+/// name when `operator`).
+pub(super) fn rename_in_sql(sql: &str, old: &QualName, new: &QualName, operator: bool) -> String {
+    let Ok(scan) = pg_query::scan(sql) else { return sql.to_string() };
+    let toks = &scan.tokens;
+    let text = |i: usize| sql.get(toks[i].start as usize..toks[i].end as usize).unwrap_or("");
+    let is_ident = |i: usize| Token::try_from(toks[i].token).is_ok_and(|t| t == Token::Ident) || toks[i].keyword_kind != 0;
+    let mut out = String::new();
+    let mut at = 0usize;
+    let mut i = 0usize;
+    while i + 2 < toks.len() {
+        let dot = Token::try_from(toks[i + 1].token).is_ok_and(|t| t == Token::Ascii46);
+        let name_matches = if operator { text(i + 2) == old.name } else { is_ident(i + 2) && ident_value(text(i + 2)) == old.name };
+        if is_ident(i) && ident_value(text(i)) == old.schema && dot && name_matches {
+            out.push_str(&sql[at..toks[i].start as usize]);
+            out.push_str(&if operator { super::operator::operator_sql(&new.schema, &new.name) } else { new.sql() });
+            at = toks[i + 2].end as usize;
+            i += 3;
+        } else {
+            i += 1;
+        }
+    }
+    out.push_str(&sql[at..]);
+    out
+}
+
+/// Sets the name of a global object (no schema) in its CREATE or follow-up statement.
+#[allow(clippy::wildcard_enum_match_arm)]
+fn set_global_name(node: &mut NodeEnum, new: &str) {
+    match node {
+        NodeEnum::CreateFdwStmt(f) => f.fdwname = new.into(),
+        NodeEnum::CreateForeignServerStmt(s) => s.servername = new.into(),
+        NodeEnum::CreatePublicationStmt(p) => p.pubname = new.into(),
+        NodeEnum::AlterPublicationStmt(p) => p.pubname = new.into(),
+        NodeEnum::CreateEventTrigStmt(e) => e.trigname = new.into(),
+        NodeEnum::AlterEventTrigStmt(e) => e.trigname = new.into(),
+        NodeEnum::CreatePlangStmt(p) => p.plname = new.into(),
+        NodeEnum::RuleStmt(r) => r.rulename = new.into(),
+        NodeEnum::AlterTableStmt(a) => {
+            // A rule's ENABLE / DISABLE statement.
+            for c in &mut a.cmds {
+                if let Some(NodeEnum::AlterTableCmd(c)) = c.node.as_mut() {
+                    c.name = new.into();
+                }
+            }
+        }
+        // Nothing else is renamed by field.
+        _ => {}
+    }
+}
+
+/// Writes key `key`'s name into a statement of the object (its CREATE, or a follow-up that
+/// names it).
+#[allow(clippy::wildcard_enum_match_arm)]
+fn set_own_name(node: &mut NodeEnum, key: &ObjKey) {
+    let q = || vec![str_node(&key.schema), str_node(&key.name)];
+    match node {
+        NodeEnum::AlterTsconfigurationStmt(a) => a.cfgname = q(),
+        NodeEnum::AlterStatsStmt(a) => a.defnames = q(),
+        NodeEnum::AlterOpFamilyStmt(a) => a.opfamilyname = q(),
+        other => super::generic::qualify_name(other, key),
+    }
+}
+
+fn str_node(s: &str) -> pg_query::protobuf::Node {
+    pg_query::protobuf::Node { node: Some(NodeEnum::String(protobuf::String { sval: s.to_string() })) }
+}
+
+fn rewrite_own(sql: &str, key: &ObjKey) -> String {
+    match crate::catalog::alter::parse_one(sql) {
+        Some(mut n) => {
+            set_own_name(&mut n, key);
+            crate::catalog::expr::deparse_stmt(n).unwrap_or_else(|_| sql.to_string())
+        }
+        None => sql.to_string(),
+    }
+}
+
+fn rewrite_global(sql: &str, new: &str) -> String {
+    match crate::catalog::alter::parse_one(sql) {
+        Some(mut n) => {
+            set_global_name(&mut n, new);
+            crate::catalog::expr::deparse_stmt(n).unwrap_or_else(|_| sql.to_string())
+        }
+        None => sql.to_string(),
+    }
+}
+
+/// The kinds renamed here.
+fn renamable(kind: ObjectType) -> bool {
+    use ObjectType as O;
+    matches!(
+        kind,
+        O::ObjectFdw
+            | O::ObjectForeignServer
+            | O::ObjectPublication
+            | O::ObjectEventTrigger
+            | O::ObjectLanguage
+            | O::ObjectTsconfiguration
+            | O::ObjectTsdictionary
+            | O::ObjectTsparser
+            | O::ObjectTstemplate
+            | O::ObjectOpclass
+            | O::ObjectOpfamily
+            | O::ObjectConversion
+            | O::ObjectCollation
+            | O::ObjectStatisticExt
+            | O::ObjectOperator
+    )
+}
+
+impl Replay {
+    /// `ALTER <kind> x RENAME TO y` for the kinds of this module (and `ALTER RULE r ON t
+    /// RENAME TO s`); `false` for other kinds.
+    pub(super) fn rename_object(&mut self, stmt: &Stmt, s: &protobuf::RenameStmt) -> bool {
+        let kind = ObjectType::try_from(s.rename_type).unwrap_or(ObjectType::Undefined);
+        if kind == ObjectType::ObjectRule {
+            let Some(rv) = &s.relation else { return false };
+            let table = self.resolver().relation(&rv.schemaname, &rv.relname);
+            let old = ObjKey { kind: ObjKind::Rule, schema: table.schema.clone(), name: s.subname.clone(), sub: table.name.clone() };
+            let new = ObjKey { name: s.newname.clone(), ..old.clone() };
+            self.move_object(stmt, &old, &new, s.missing_ok);
+            return true;
+        }
+        if !renamable(kind) {
+            return false;
+        }
+        let Some(old) = self.generic_key(kind, s.object.as_deref().and_then(|o| o.node.as_ref())) else { return false };
+        let new = ObjKey { name: s.newname.clone(), ..old.clone() };
+        self.move_object(stmt, &old, &new, s.missing_ok);
+        true
+    }
+
+    /// `ALTER <kind> x SET SCHEMA s` for the kinds of this module; `false` for others.
+    pub(super) fn set_object_schema(&mut self, stmt: &Stmt, s: &protobuf::AlterObjectSchemaStmt) -> bool {
+        let kind = ObjectType::try_from(s.object_type).unwrap_or(ObjectType::Undefined);
+        if !renamable(kind) || matches!(kind, ObjectType::ObjectFdw | ObjectType::ObjectForeignServer | ObjectType::ObjectPublication | ObjectType::ObjectEventTrigger | ObjectType::ObjectLanguage) {
+            return false;
+        }
+        let Some(old) = self.generic_key(kind, s.object.as_deref().and_then(|o| o.node.as_ref())) else { return false };
+        let new = ObjKey { schema: s.newschema.clone(), ..old.clone() };
+        self.move_object(stmt, &old, &new, s.missing_ok);
+        true
+    }
+
+    /// Moves object `old` to key `new` (another name or schema), rewriting its text, its
+    /// comment and the objects that name it.
+    fn move_object(&mut self, stmt: &Stmt, old: &ObjKey, new: &ObjKey, missing_ok: bool) {
+        if old == new {
+            return;
+        }
+        if self.catalog.objects.contains_key(new) {
+            self.warn(stmt, format!("{} already exists", super::generic::fallback_target(new)));
+            return;
+        }
+        let Some(mut o) = self.catalog.objects.remove(old) else {
+            if !missing_ok {
+                self.warn(stmt, format!("{} does not exist", super::generic::fallback_target(old)));
+            }
+            return;
+        };
+        let global = old.schema.is_empty() || old.kind == ObjKind::Rule;
+        let (oq, nq) = (QualName::new(old.schema.clone(), old.name.clone()), QualName::new(new.schema.clone(), new.name.clone()));
+        if global {
+            o.create = rewrite_global(&o.create, &new.name);
+            o.after = o.after.iter().map(|a| rewrite_global(a, &new.name)).collect();
+        } else {
+            o.create = rewrite_own(&o.create, new);
+            o.after = o.after.iter().map(|a| rewrite_own(a, new)).collect();
+        }
+        let old_target = o.target.clone();
+        o.target = if old.kind == ObjKind::Rule {
+            format!("RULE {} ON {}", quote::ident(&new.name), QualName::new(new.schema.clone(), new.sub.clone()).sql())
+        } else {
+            super::generic::fallback_target(new)
+        };
+        if let Some(c) = self.catalog.comments.remove(&old_target) {
+            self.catalog.comments.insert(o.target.clone(), c);
+        }
+        self.catalog.objects.insert(new.clone(), o);
+        self.edit_object(stmt, new, |_, _| Ok(()));
+        self.follow_rename(stmt, old, new, &oq, &nq);
+    }
+
+    /// Points the objects that name renamed object `old` at `new`.
+    fn follow_rename(&mut self, stmt: &Stmt, old: &ObjKey, new: &ObjKey, oq: &QualName, nq: &QualName) {
+        match old.kind {
+            ObjKind::Server => {
+                // User mappings are keyed by their server; foreign tables name it.
+                let mappings: Vec<ObjKey> = self.catalog.objects.keys().filter(|k| k.kind == ObjKind::UserMapping && k.name == old.name).cloned().collect();
+                for k in mappings {
+                    if let Some(mut m) = self.catalog.objects.remove(&k) {
+                        let nk = ObjKey { name: new.name.clone(), ..k.clone() };
+                        m.create = match crate::catalog::alter::parse_one(&m.create) {
+                            Some(NodeEnum::CreateUserMappingStmt(mut u)) => {
+                                u.servername = new.name.clone();
+                                crate::catalog::expr::deparse_stmt(NodeEnum::CreateUserMappingStmt(u)).unwrap_or(m.create)
+                            }
+                            _ => m.create,
+                        };
+                        let old_target = std::mem::replace(&mut m.target, super::generic::fallback_target(&nk));
+                        if let Some(c) = self.catalog.comments.remove(&old_target) {
+                            self.catalog.comments.insert(m.target.clone(), c);
+                        }
+                        self.catalog.objects.insert(nk.clone(), m);
+                        self.edit_object(stmt, &nk, |_, _| Ok(()));
+                    }
+                }
+                for t in self.catalog.tables.values_mut() {
+                    if let Some(f) = t.foreign.as_mut().filter(|f| f.server == old.name) {
+                        f.server = new.name.clone();
+                    }
+                }
+            }
+            ObjKind::ForeignDataWrapper => {
+                let servers: Vec<ObjKey> = self.catalog.objects.iter().filter(|(k, o)| k.kind == ObjKind::Server && o.deps.contains(oq)).map(|(k, _)| k.clone()).collect();
+                for k in servers {
+                    let name = new.name.clone();
+                    self.edit_object(stmt, &k, |node, _| {
+                        if let NodeEnum::CreateForeignServerStmt(s) = node {
+                            s.fdwname = name;
+                        }
+                        Ok(())
+                    });
+                }
+            }
+            ObjKind::Collation => {
+                let (o, n) = (oq.sql(), nq.sql());
+                for t in self.catalog.tables.values_mut() {
+                    for c in &mut t.columns {
+                        if c.collation.as_deref() == Some(o.as_str()) {
+                            c.collation = Some(n.clone());
+                        }
+                    }
+                }
+                self.rename_in_dependents(stmt, old, oq, nq);
+            }
+            ObjKind::Type
+            | ObjKind::Domain
+            | ObjKind::Function
+            | ObjKind::Procedure
+            | ObjKind::Aggregate
+            | ObjKind::View
+            | ObjKind::MaterializedView
+            | ObjKind::Trigger
+            | ObjKind::EventTrigger
+            | ObjKind::Rule
+            | ObjKind::Policy
+            | ObjKind::Statistics
+            | ObjKind::Publication
+            | ObjKind::UserMapping
+            | ObjKind::TextSearchConfiguration
+            | ObjKind::TextSearchDictionary
+            | ObjKind::TextSearchParser
+            | ObjKind::TextSearchTemplate
+            | ObjKind::Operator
+            | ObjKind::OperatorClass
+            | ObjKind::OperatorFamily
+            | ObjKind::Cast
+            | ObjKind::Language
+            | ObjKind::Conversion
+            | ObjKind::AccessMethod
+            | ObjKind::Transform => {
+                if !old.schema.is_empty() {
+                    self.rename_in_dependents(stmt, old, oq, nq);
+                }
+            }
+        }
+    }
+
+    /// Rewrites `oq` into `nq` in the texts of the objects that need `oq` and can name an
+    /// object of its kind (a name alone does not say which kind it is: an operator class and
+    /// its family share theirs).
+    fn rename_in_dependents(&mut self, stmt: &Stmt, old: &ObjKey, oq: &QualName, nq: &QualName) {
+        let operator = old.kind == ObjKind::Operator;
+        let users_of: &[ObjKind] = match old.kind {
+            ObjKind::TextSearchDictionary | ObjKind::TextSearchParser => &[ObjKind::TextSearchConfiguration],
+            ObjKind::TextSearchTemplate => &[ObjKind::TextSearchDictionary],
+            ObjKind::Operator => &[ObjKind::Operator, ObjKind::OperatorClass, ObjKind::OperatorFamily],
+            ObjKind::OperatorFamily => &[ObjKind::OperatorClass, ObjKind::OperatorFamily],
+            // Expressions anywhere can name a collation.
+            ObjKind::Collation => &[
+                ObjKind::View, ObjKind::MaterializedView, ObjKind::Function, ObjKind::Procedure, ObjKind::Domain, ObjKind::Type, ObjKind::Policy,
+                ObjKind::Trigger, ObjKind::Rule, ObjKind::Statistics, ObjKind::Publication,
+            ],
+            ObjKind::Type
+            | ObjKind::Domain
+            | ObjKind::Function
+            | ObjKind::Procedure
+            | ObjKind::Aggregate
+            | ObjKind::View
+            | ObjKind::MaterializedView
+            | ObjKind::Trigger
+            | ObjKind::EventTrigger
+            | ObjKind::Rule
+            | ObjKind::Policy
+            | ObjKind::Statistics
+            | ObjKind::Publication
+            | ObjKind::ForeignDataWrapper
+            | ObjKind::Server
+            | ObjKind::UserMapping
+            | ObjKind::TextSearchConfiguration
+            | ObjKind::OperatorClass
+            | ObjKind::Cast
+            | ObjKind::Language
+            | ObjKind::Conversion
+            | ObjKind::AccessMethod
+            | ObjKind::Transform => &[],
+        };
+        let users: Vec<ObjKey> = self
+            .catalog
+            .objects
+            .iter()
+            .filter(|(k, o)| users_of.contains(&k.kind) && (o.deps.contains(oq) || (operator && (o.create.contains(&old.name) || o.after.iter().any(|a| a.contains(&old.name))))))
+            .map(|(k, _)| k.clone())
+            .collect();
+        for k in users {
+            if let Some(o) = self.catalog.objects.get_mut(&k) {
+                // Its own name may read the same as the renamed one's: it is written back.
+                let own = |s: &str| if k.schema.is_empty() || k.kind == ObjKind::Rule { s.to_string() } else { rewrite_own(s, &k) };
+                o.create = own(&rename_in_sql(&o.create, oq, nq, operator));
+                o.after = o.after.iter().map(|a| own(&rename_in_sql(a, oq, nq, operator))).collect();
+            }
+            self.edit_object(stmt, &k, |_, _| Ok(()));
+        }
+    }
+
+    /// `ALTER FUNCTION / PROCEDURE / TRIGGER / MATERIALIZED VIEW / INDEX x [NO] DEPENDS ON
+    /// EXTENSION e`: the object goes when the extension is dropped. Kept as the set of such
+    /// extensions on the object.
+    pub(super) fn depends_on_extension(&mut self, stmt: &Stmt, s: &protobuf::AlterObjectDependsStmt) {
+        use ObjectType as O;
+        let kind = O::try_from(s.object_type).unwrap_or(O::Undefined);
+        let ext = s.extname.as_ref().map(|e| e.sval.clone()).unwrap_or_default();
+        let r = self.resolver();
+        let rel = s.relation.as_ref().map(|rv| r.relation(&rv.schemaname, &rv.relname));
+        let apply = |set: &mut Vec<String>| {
+            set.retain(|e| *e != ext);
+            if !s.remove {
+                set.push(ext.clone());
+                set.sort();
+            }
+        };
+        match (kind, rel) {
+            (O::ObjectIndex, Some(q)) => match self.catalog.indexes.get_mut(&q) {
+                Some(i) => apply(&mut i.extensions),
+                None => self.warn(stmt, format!("index {} does not exist", q.sql())),
+            },
+            (O::ObjectTrigger, Some(t)) => {
+                let name = s.object.as_deref().and_then(super::node_string).unwrap_or_default();
+                let key = ObjKey { kind: ObjKind::Trigger, schema: t.schema.clone(), name, sub: t.name.clone() };
+                match self.catalog.objects.get_mut(&key) {
+                    Some(o) => apply(&mut o.extensions),
+                    None => self.warn(stmt, format!("trigger on {} does not exist", t.sql())),
+                }
+            }
+            (O::ObjectMatview, Some(q)) => {
+                let key = ObjKey { kind: ObjKind::MaterializedView, schema: q.schema.clone(), name: q.name.clone(), sub: String::new() };
+                match self.catalog.objects.get_mut(&key) {
+                    Some(o) => apply(&mut o.extensions),
+                    None => self.warn(stmt, format!("materialized view {} does not exist", q.sql())),
+                }
+            }
+            (O::ObjectFunction | O::ObjectProcedure | O::ObjectRoutine, _) => {
+                let key = self.generic_key(kind, s.object.as_deref().and_then(|o| o.node.as_ref()));
+                match key.and_then(|k| self.catalog.objects.get_mut(&k)) {
+                    Some(o) => apply(&mut o.extensions),
+                    None => self.warn(stmt, "the function does not exist".to_string()),
+                }
+            }
+            _ => {
+                let what = format!("ALTER {} ... DEPENDS ON EXTENSION", kind.as_str_name());
+                self.unsupported(stmt, &what);
+            }
+        }
+    }
+}
