@@ -78,7 +78,16 @@ impl Replay {
             _ => Vec::new(),
         };
         let pos = self.catalog.objects.get(&ident.key).map_or(pos, |o| o.pos);
-        let obj = Object { create, target: ident.target, after: Vec::new(), deps, soft_deps, table: ident.table, labels, routine, attributes, domain, column_defaults: BTreeMap::new(), pos };
+        // CREATE OR REPLACE keeps the owner and the privileges.
+        let access = match self.catalog.objects.get(&ident.key) {
+            Some(old) => old.access.clone(),
+            None if ident.key.kind.has_owner() => {
+                let schema = Some(ident.key.schema.as_str()).filter(|s| !s.is_empty());
+                self.new_access(ident.key.kind.default_acl_kind(), schema)
+            }
+            None => Access::default(),
+        };
+        let obj = Object { create, target: ident.target, after: Vec::new(), deps, soft_deps, table: ident.table, labels, routine, attributes, domain, column_defaults: BTreeMap::new(), access, pos };
         self.catalog.objects.insert(ident.key, obj);
     }
 
