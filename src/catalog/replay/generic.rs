@@ -431,6 +431,27 @@ fn routine(f: &protobuf::CreateFunctionStmt, r: &Resolver) -> Routine {
     Routine { result, input_names, defaults, atomic: f.sql_body.is_some() }
 }
 
+/// The argument types of `CREATE AGGREGATE name (args)` (the grammar gives a list of
+/// parameters and the number of direct arguments of an ordered-set aggregate, -1 if none).
+fn aggregate_args(args: &[Node], r: &Resolver) -> (Vec<String>, Option<usize>) {
+    let types = match args.first().and_then(|a| a.node.as_ref()) {
+        Some(NodeEnum::List(l)) => l
+            .items
+            .iter()
+            .filter_map(|p| match &p.node {
+                Some(NodeEnum::FunctionParameter(fp)) => fp.arg_type.as_ref().map(|t| type_sql(t, r)),
+                _ => None,
+            })
+            .collect(),
+        _ => Vec::new(),
+    };
+    let direct = match args.get(1).and_then(|a| a.node.as_ref()) {
+        Some(NodeEnum::Integer(i)) => usize::try_from(i.ival).ok(),
+        _ => None,
+    };
+    (types, direct)
+}
+
 /// Function identity: the types of its IN / INOUT / VARIADIC arguments.
 fn function_args(params: &[Node], r: &Resolver) -> String {
     params
@@ -544,14 +565,35 @@ fn identify(n: &NodeEnum, r: &Resolver, _create: bool) -> Option<(Ident, bool)> 
                 _ => return None,
             };
             let q = list_q(&d.defnames);
-            let sub = if matches!(kind, ObjKind::Aggregate | ObjKind::Operator) {
-                d.args.iter().map(|a| expr::deparse_expr_raw(a).unwrap_or_default()).collect::<Vec<_>>().join(", ")
-            } else {
-                String::new()
-            };
-            let t = match kind {
-                ObjKind::Aggregate => format!("AGGREGATE {}({sub})", q.sql()),
-                _ => format!("{} {}", kind.sql_keyword(), q.sql()),
+            let (sub, t) = match kind {
+                ObjKind::Aggregate => {
+                    let (types, direct) = aggregate_args(&d.args, r);
+                    // Identity: every argument type, as `ALTER AGGREGATE` and `GRANT ... ON
+                    // FUNCTION` name them; the target spells `*` and ordered-set arguments.
+                    let spelled = match direct {
+                        _ if types.is_empty() => "*".to_string(),
+                        Some(n) if n <= types.len() => format!("{} ORDER BY {}", types[..n].join(", "), types[n..].join(", ")).trim_start().to_string(),
+                        Some(_) | None => types.join(", "),
+                    };
+                    let t = format!("AGGREGATE {}({spelled})", q.sql());
+                    (types.join(", "), t)
+                }
+                ObjKind::Operator => {
+                    let arg = |name: &str| {
+                        d.definition.iter().find_map(|o| match &o.node {
+                            Some(NodeEnum::DefElem(e)) if e.defname == name => match e.arg.as_deref().and_then(|a| a.node.as_ref()) {
+                                Some(NodeEnum::TypeName(t)) => Some(type_sql(t, r)),
+                                _ => None,
+                            },
+                            _ => None,
+                        })
+                    };
+                    let args = format!("{}, {}", arg("leftarg").unwrap_or_else(|| "NONE".into()), arg("rightarg").unwrap_or_else(|| "NONE".into()));
+                    // Operator names are never quoted.
+                    let t = format!("OPERATOR {}.{} ({args})", quote::ident(&q.schema), q.name);
+                    (args, t)
+                }
+                _ => (String::new(), format!("{} {}", kind.sql_keyword(), q.sql())),
             };
             (obj(kind, q, sub, t, None), d.replace)
         }

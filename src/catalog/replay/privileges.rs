@@ -482,7 +482,21 @@ impl Replay {
     /// Operators, operator classes and families, named by an owner change.
     fn operator_key(&self, objtype: ObjectType, node: Option<&NodeEnum>) -> Option<ObjKey> {
         let (kind, parts, sub) = match (objtype, node?) {
-            (ObjectType::ObjectOperator, NodeEnum::ObjectWithArgs(o)) => (ObjKind::Operator, name_list(&o.objname), None),
+            (ObjectType::ObjectOperator, NodeEnum::ObjectWithArgs(o)) => {
+                let r = self.resolver();
+                let mut args: Vec<String> = o
+                    .objargs
+                    .iter()
+                    .map(|a| match &a.node {
+                        Some(NodeEnum::TypeName(t)) => crate::catalog::types::type_sql(t, &r),
+                        _ => "NONE".to_string(),
+                    })
+                    .collect();
+                if args.len() == 1 {
+                    args.insert(0, "NONE".to_string()); // a prefix operator
+                }
+                (ObjKind::Operator, name_list(&o.objname), Some(args.join(", ")))
+            }
             (ObjectType::ObjectOpclass | ObjectType::ObjectOpfamily, NodeEnum::List(l)) => {
                 let mut parts = name_list(&l.items);
                 if parts.is_empty() {
