@@ -102,3 +102,10 @@ fn what_is_not_modelled_is_reported_with_its_location() {
     assert!(w[0].starts_with("x.sql:2:1") && w[0].contains("DATABASE"), "{w:?}");
     assert!(w[1].starts_with("x.sql:3:1") && w[1].contains("missing"), "{w:?}");
 }
+
+#[test]
+fn reassign_owned_moves_every_object_of_a_role() {
+    let from = "CREATE SCHEMA s AUTHORIZATION alice; CREATE TABLE t (a int); ALTER TABLE t OWNER TO alice; CREATE TABLE u (a int);";
+    let to = format!("{from} REASSIGN OWNED BY alice TO bob;");
+    assert_eq!(diff(from, &to), "ALTER SCHEMA s OWNER TO bob;\n\nALTER TABLE public.t OWNER TO bob;\n\n");
+}

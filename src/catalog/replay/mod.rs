@@ -200,7 +200,6 @@ impl Replay {
             | NodeEnum::AlterSystemStmt(_)
             | NodeEnum::AlterRoleSetStmt(_)
             | NodeEnum::DropOwnedStmt(_)
-            | NodeEnum::ReassignOwnedStmt(_)
             | NodeEnum::RefreshMatViewStmt(_) => {
                 let kind = statement_kind(node);
                 self.unsupported(stmt, &kind);
@@ -209,6 +208,7 @@ impl Replay {
             NodeEnum::AlterOwnerStmt(s) => self.alter_owner(stmt, s),
             NodeEnum::GrantStmt(s) => self.grant(stmt, s),
             NodeEnum::AlterDefaultPrivilegesStmt(s) => self.alter_default_privileges(stmt, s),
+            NodeEnum::ReassignOwnedStmt(s) => self.reassign_owned(stmt, s),
 
             // Roles and their memberships are cluster-wide, not schema objects.
             NodeEnum::GrantRoleStmt(_) | NodeEnum::CreateRoleStmt(_) | NodeEnum::AlterRoleStmt(_) | NodeEnum::DropRoleStmt(_) => {}

@@ -4,7 +4,7 @@
 //! cannot place is reported with its location, never dropped.
 
 use pg_query::protobuf::{
-    AccessPriv, AlterDefaultPrivilegesStmt, AlterOwnerStmt, DropBehavior, GrantStmt, GrantTargetType, Node, ObjectType, RoleSpec,
+    AccessPriv, AlterDefaultPrivilegesStmt, AlterOwnerStmt, DropBehavior, GrantStmt, GrantTargetType, Node, ObjectType, ReassignOwnedStmt, RoleSpec,
     RoleSpecType, VariableSetKind, VariableSetStmt,
 };
 use pg_query::NodeEnum;
@@ -531,8 +531,10 @@ impl Replay {
             return;
         };
         match &t {
-            Target::IdentitySequence(_, _) => {
-                self.warn(stmt, format!("{} is an identity sequence: it belongs to its table's owner; ignored", q.sql()));
+            Target::IdentitySequence(table, _) => {
+                if self.catalog.tables.get(table).is_some_and(|tb| tb.access.owner != new) {
+                    self.warn(stmt, format!("{} is an identity sequence: it belongs to the owner of {}; ignored", q.sql(), table.sql()));
+                }
                 return;
             }
             Target::Table(_) => {
@@ -572,6 +574,30 @@ impl Replay {
             }
         }
         access.owner = new;
+    }
+
+    /// `REASSIGN OWNED BY old, ... TO new`: every object an old role owns changes owner.
+    pub(super) fn reassign_owned(&mut self, stmt: &Stmt, s: &ReassignOwnedStmt) {
+        let ReassignOwnedStmt { roles, newrole } = s;
+        let Some(new) = self.new_owner(stmt, newrole.as_ref()) else { return };
+        let Some(old) = self.grantees(stmt, roles) else { return };
+        let old: Vec<Option<String>> = old
+            .into_iter()
+            .filter_map(|w| match w {
+                Who::Named(n) => Some(Some(n)),
+                Who::Runner => Some(self.current_role()),
+                Who::Public => None,
+            })
+            .collect();
+        let c = &self.catalog;
+        let mut targets: Vec<Target> = Vec::new();
+        targets.extend(c.schemas.iter().filter(|(_, x)| old.contains(&x.access.owner)).map(|(n, _)| Target::Schema(n.clone())));
+        targets.extend(c.tables.iter().filter(|(_, x)| old.contains(&x.access.owner)).map(|(q, _)| Target::Table(q.clone())));
+        targets.extend(c.sequences.iter().filter(|(_, x)| old.contains(&x.access.owner)).map(|(q, _)| Target::Sequence(q.clone())));
+        targets.extend(c.objects.iter().filter(|(k, x)| k.kind.has_owner() && old.contains(&x.access.owner)).map(|(k, _)| Target::Object(k.clone())));
+        for t in targets {
+            self.set_owner(&t, new.clone());
+        }
     }
 
     /// The role an `OWNER TO` names; `Some(None)` is the script's own unnamed role.

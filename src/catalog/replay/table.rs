@@ -286,7 +286,8 @@ impl Replay {
         // OWNER TO, whatever the relation is (pg_dump writes ALTER TABLE for sequences and views).
         for cmd in &s.cmds {
             if let Some(NodeEnum::AlterTableCmd(c)) = &cmd.node {
-                if c.subtype == AlterTableType::AtChangeOwner as i32 && (self.resolver().relation_exists(&name) || !s.missing_ok) {
+                // (A missing relation is reported below; an index follows its table.)
+                if c.subtype == AlterTableType::AtChangeOwner as i32 && self.resolver().relation_exists(&name) && !self.catalog.indexes.contains_key(&name) {
                     self.change_relation_owner(stmt, &name, c.newowner.as_ref());
                 }
             }
