@@ -109,3 +109,17 @@ fn reassign_owned_moves_every_object_of_a_role() {
     let to = format!("{from} REASSIGN OWNED BY alice TO bob;");
     assert_eq!(diff(from, &to), "ALTER SCHEMA s OWNER TO bob;\n\nALTER TABLE public.t OWNER TO bob;\n\n");
 }
+
+#[test]
+fn access_satisfies_what_to_states() {
+    let table = |sql: &str| {
+        let c = pgdumpdiff::catalog_from_sql("x.sql", sql).unwrap_or_else(|d| panic!("{d:?}"));
+        c.tables.values().next().map(|t| t.access.clone()).expect("one table")
+    };
+    let dumped = table("CREATE TABLE t (a int); ALTER TABLE t OWNER TO alice; GRANT SELECT ON t TO alice, bob;");
+    let written = table("CREATE TABLE t (a int); GRANT SELECT ON t TO bob;");
+    assert!(dumped.satisfies(&written), "an owner TO does not state may be anyone");
+    assert!(!written.satisfies(&dumped), "an owner TO states must hold");
+    let more = table("CREATE TABLE t (a int); GRANT SELECT, INSERT ON t TO bob;");
+    assert!(!more.satisfies(&written) && !written.satisfies(&more));
+}

@@ -63,6 +63,15 @@ impl Access {
     pub fn new(owner: Option<String>, acl: Option<Acl>) -> Access {
         Access { owner, acl, columns: BTreeMap::new(), identity_sequences: BTreeMap::new() }
     }
+
+    /// Whether this access (say, of FROM after the migration) is what `want` (TO's) asks
+    /// for, as `--with-privileges` compares them: an owner `want` does not state may be
+    /// anyone; ACLs are compared as sets of aclitems relative to the owner. (ACLs equal to
+    /// their kind's default are always stored as `None`, so plain equality holds.)
+    pub fn satisfies(&self, want: &Access) -> bool {
+        let Access { owner, acl, columns, identity_sequences } = want;
+        (owner.is_none() || self.owner == *owner) && self.acl == *acl && self.columns == *columns && self.identity_sequences == *identity_sequences
+    }
 }
 
 /// The object kinds `ALTER DEFAULT PRIVILEGES` applies to.

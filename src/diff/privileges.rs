@@ -97,16 +97,7 @@ fn tables(d: &mut Diff) {
         // Columns: those FROM has in the same form keep their privileges; others start bare.
         for c in &t.columns {
             let old_col = old.and_then(|f| f.column(&c.name)).filter(|oc| oc.generated == c.generated);
-            let from = match old_col {
-                Some(_) => old.and_then(|f| f.access.columns.get(&c.name)).cloned().map(|mut a| {
-                    if let Some(n) = &t.access.owner {
-                        a.new_owner(n);
-                    }
-                    a
-                }),
-                None => None,
-            }
-            .unwrap_or_default();
+            let from = old_col.and(old).and_then(|f| f.access.columns.get(&c.name)).map(|a| owned_by(a, &t.access)).unwrap_or_default();
             let to = t.access.columns.get(&c.name).cloned().unwrap_or_default();
             let on = format!("TABLE {}", q.sql());
             let change = AclChange { on: &on, column: Some(&c.name), kind: AclKind::Column, owner: &owner, keep_order: true };
@@ -121,11 +112,7 @@ fn tables(d: &mut Diff) {
             let old_id = old.and_then(|f| f.column(&c.name)).filter(|oc| oc.generated == c.generated).and_then(|oc| oc.identity.as_ref());
             let kept = old_id.is_some_and(|oi| oi.sequence == id.sequence);
             let start = if kept {
-                let mut a = acl::effective(old.and_then(|f| f.access.identity_sequences.get(&c.name)), AclKind::Sequence);
-                if let Some(n) = &t.access.owner {
-                    a.new_owner(n);
-                }
-                a
+                owned_by(&acl::effective(old.and_then(|f| f.access.identity_sequences.get(&c.name)), AclKind::Sequence), &t.access)
             } else {
                 AclKind::Sequence.default_acl()
             };
@@ -228,7 +215,7 @@ fn objects(d: &mut Diff) {
         let owner = object(d, &o, before, &ob.access);
         // Column privileges of views.
         for (col, to) in &ob.access.columns {
-            let from = old.filter(|_| !rebuilt).and_then(|f| f.access.columns.get(col)).cloned().unwrap_or_default();
+            let from = old.filter(|_| !rebuilt).and_then(|f| f.access.columns.get(col)).map(|a| owned_by(a, &ob.access)).unwrap_or_default();
             let change = AclChange { on: &o.grant_on, column: Some(col), kind: AclKind::Column, owner: &owner, keep_order: true };
             for s in acl_statements(&change, &from, &from, to) {
                 d.create(&o.node, ob.pos, s);
@@ -237,6 +224,7 @@ fn objects(d: &mut Diff) {
         if let Some(f) = old.filter(|_| !rebuilt) {
             for (col, from) in &f.access.columns {
                 if !ob.access.columns.contains_key(col) {
+                    let from = &owned_by(from, &ob.access);
                     let change = AclChange { on: &o.grant_on, column: Some(col), kind: AclKind::Column, owner: &owner, keep_order: true };
                     for s in acl_statements(&change, from, from, &Acl::default()) {
                         d.create(&o.node, ob.pos, s);
@@ -245,6 +233,16 @@ fn objects(d: &mut Diff) {
             }
         }
     }
+}
+
+/// A FROM ACL of a part of an object (a column, an identity sequence) once the object has
+/// TO's owner, if TO names one (the server rewrites them all on `OWNER TO`).
+fn owned_by(acl: &Acl, to: &Access) -> Acl {
+    let mut acl = acl.clone();
+    if let Some(n) = &to.owner {
+        acl.new_owner(n);
+    }
+    acl
 }
 
 /// Owner and object-level privileges of one object; returns the owner's name to use in
