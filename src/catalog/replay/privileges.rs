@@ -164,7 +164,7 @@ impl Replay {
                     self.generic_key(objtype, node).filter(|k| self.catalog.objects.contains_key(k)).map(Target::Object)
                 }
                 O::ObjectDatabase | O::ObjectTablespace | O::ObjectLargeobject | O::ObjectParameterAcl => {
-                    self.unsupported(stmt, &format!("GRANT / REVOKE on {} (not part of a schema)", objtype.as_str_name()));
+                    self.unsupported(stmt, &format!("GRANT / REVOKE on {} (not part of a schema)", kind_words(objtype)));
                     return out;
                 }
                 O::Undefined | O::ObjectAccessMethod | O::ObjectAggregate | O::ObjectAmop | O::ObjectAmproc
@@ -177,21 +177,15 @@ impl Replay {
                 | O::ObjectStatisticExt | O::ObjectTabconstraint | O::ObjectTransform | O::ObjectTrigger
                 | O::ObjectTsconfiguration | O::ObjectTsdictionary | O::ObjectTsparser | O::ObjectTstemplate
                 | O::ObjectUserMapping | O::ObjectView => {
-                    self.unsupported(stmt, &format!("GRANT / REVOKE on {}", objtype.as_str_name()));
+                    self.unsupported(stmt, &format!("GRANT / REVOKE on {}", kind_words(objtype)));
                     return out;
                 }
             };
             match found {
                 Some(t) => out.push(t),
                 None => {
-                    let name = match node {
-                        Some(NodeEnum::RangeVar(rv)) => format!("{}{}", if rv.schemaname.is_empty() { String::new() } else { format!("{}.", rv.schemaname) }, rv.relname),
-                        Some(NodeEnum::ObjectWithArgs(o)) => name_list(&o.objname).join("."),
-                        Some(NodeEnum::List(l)) => name_list(&l.items).join("."),
-                        Some(NodeEnum::String(x)) => x.sval.clone(),
-                        _ => String::new(),
-                    };
-                    self.warn(stmt, format!("GRANT / REVOKE: {} {name} does not exist; ignored", objtype.as_str_name()));
+                    let name = object_name(node);
+                    self.warn(stmt, format!("GRANT / REVOKE on {} {name}, which the schema does not hold (missing, or part of an extension); ignored", kind_words(objtype)));
                 }
             }
         }
@@ -286,7 +280,7 @@ impl Replay {
                 | O::ObjectStatisticExt | O::ObjectTabconstraint | O::ObjectTablespace | O::ObjectTransform
                 | O::ObjectTrigger | O::ObjectTsconfiguration | O::ObjectTsdictionary | O::ObjectTsparser
                 | O::ObjectTstemplate | O::ObjectType | O::ObjectUserMapping | O::ObjectView => {
-                    self.unsupported(stmt, &format!("GRANT / REVOKE ON ALL {} IN SCHEMA", objtype.as_str_name()));
+                    self.unsupported(stmt, &format!("GRANT / REVOKE ON ALL {} IN SCHEMA", kind_words(objtype)));
                     return out;
                 }
             };
@@ -469,13 +463,16 @@ impl Replay {
             | O::ObjectSequence | O::ObjectSubscription | O::ObjectTabconstraint | O::ObjectTable
             | O::ObjectTablespace | O::ObjectTransform | O::ObjectTrigger | O::ObjectTsparser
             | O::ObjectTstemplate | O::ObjectUserMapping | O::ObjectView => {
-                self.unsupported(stmt, &format!("ALTER {} ... OWNER TO", objtype.as_str_name()));
+                self.unsupported(stmt, &format!("ALTER {} ... OWNER TO", kind_words(objtype)));
                 return;
             }
         };
         match target {
             Some(t) => self.set_owner(&t, new),
-            None => self.warn(stmt, format!("ALTER {} ... OWNER TO: the object does not exist; ignored", objtype.as_str_name())),
+            None => {
+                let name = object_name(node);
+                self.warn(stmt, format!("OWNER TO on {} {name}, which the schema does not hold (missing, or part of an extension); ignored", kind_words(objtype)));
+            }
         }
     }
 
@@ -679,7 +676,7 @@ impl Replay {
             | Ok(ObjectType::ObjectTsconfiguration) | Ok(ObjectType::ObjectTsdictionary)
             | Ok(ObjectType::ObjectTsparser) | Ok(ObjectType::ObjectTstemplate)
             | Ok(ObjectType::ObjectUserMapping) | Ok(ObjectType::ObjectView) => {
-                let name = ObjectType::try_from(*objtype).map(|o| o.as_str_name()).unwrap_or_default();
+                let name = ObjectType::try_from(*objtype).map(kind_words).unwrap_or_default();
                 self.unsupported(stmt, &format!("ALTER DEFAULT PRIVILEGES ON {name}"));
                 return;
             }
@@ -823,6 +820,24 @@ impl Replay {
         }
         Some((any_object.then_some(object), columns))
     }
+}
+
+/// An object as a statement names it, for messages.
+fn object_name(node: Option<&NodeEnum>) -> String {
+    match node {
+        Some(NodeEnum::RangeVar(rv)) if rv.schemaname.is_empty() => rv.relname.clone(),
+        Some(NodeEnum::RangeVar(rv)) => format!("{}.{}", rv.schemaname, rv.relname),
+        Some(NodeEnum::ObjectWithArgs(o)) => name_list(&o.objname).join("."),
+        Some(NodeEnum::List(l)) => name_list(&l.items).join("."),
+        Some(NodeEnum::String(x)) => x.sval.clone(),
+        Some(other) => super::statement_kind(other),
+        None => String::new(),
+    }
+}
+
+/// An object type as words (`OBJECT_FOREIGN_SERVER` -> `FOREIGN SERVER`).
+fn kind_words(o: ObjectType) -> String {
+    o.as_str_name().trim_start_matches("OBJECT_").replace('_', " ")
 }
 
 /// Removes privileges that hang on a dropped column.
