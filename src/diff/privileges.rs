@@ -88,11 +88,14 @@ fn tables(d: &mut Diff) {
             defaults: Some(DefaultAclKind::Tables),
             schema: Some(q.schema.clone()),
         };
-        let old = d.from.tables.get(q);
-        let before = match old {
-            Some(f) => Before::Kept(&f.access),
+        // A rebuilt table (dropped and created again) starts over, keeping FROM's owner.
+        let rebuilt = d.rebuilt_tables.contains(q);
+        let before = match d.from.tables.get(q) {
+            Some(f) if !rebuilt => Before::Kept(&f.access),
+            Some(f) => Before::Created { old_owner: f.access.owner.as_deref() },
             None => Before::Created { old_owner: None },
         };
+        let old = d.from.tables.get(q).filter(|_| !rebuilt);
         let owner = object(d, &o, before, &t.access);
         // Columns: those FROM has in the same form keep their privileges; others start bare.
         for c in &t.columns {

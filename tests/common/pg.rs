@@ -146,6 +146,12 @@ impl Cluster {
         String::from_utf8_lossy(&out.stdout).into_owned()
     }
 
+    /// Loads `sql` into a fresh database and returns its pg_dump without owners and
+    /// privileges.
+    pub fn dump_of(&self, sql: &str) -> Result<String, String> {
+        self.dump_of_with(sql, false)
+    }
+
     /// Loads `sql` into a fresh database and returns its pg_dump (see `dump_with`).
     pub fn dump_of_with(&self, sql: &str, privileges: bool) -> Result<String, String> {
         let db = self.create_db();
