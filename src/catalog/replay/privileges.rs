@@ -48,7 +48,7 @@ impl Who {
 }
 
 /// What one GRANT / REVOKE changes on one target.
-struct Change<'a> {
+struct GrantChange<'a> {
     is_grant: bool,
     /// Object-level privileges (`None`: ALL).
     privs: Option<Privs>,
@@ -128,7 +128,7 @@ impl Replay {
                 return;
             }
         };
-        let change = Change { is_grant: *is_grant, privs, columns: &columns, grantees: &grantees, grant_option: *grant_option, cascade };
+        let change = GrantChange { is_grant: *is_grant, privs, columns: &columns, grantees: &grantees, grant_option: *grant_option, cascade };
         for t in targets {
             self.apply_grant(stmt, &t, &change);
         }
@@ -331,7 +331,7 @@ impl Replay {
         }
     }
 
-    fn apply_grant(&mut self, stmt: &Stmt, t: &Target, c: &Change) {
+    fn apply_grant(&mut self, stmt: &Stmt, t: &Target, c: &GrantChange) {
         let Some(kind) = Self::acl_kind(t) else {
             self.unsupported(stmt, "privileges on an object kind without privileges");
             return;
