@@ -123,3 +123,15 @@ fn access_satisfies_what_to_states() {
     let more = table("CREATE TABLE t (a int); GRANT SELECT, INSERT ON t TO bob;");
     assert!(!more.satisfies(&written) && !written.satisfies(&more));
 }
+
+#[test]
+fn the_role_running_statements_owns_what_it_creates() {
+    let to = "SET ROLE alice; CREATE TABLE a (x int); RESET ALL; \
+              SET SESSION AUTHORIZATION bob; CREATE TABLE b (x int); SET ROLE carol; CREATE TABLE c (x int); RESET ROLE; CREATE TABLE d (x int); \
+              RESET SESSION AUTHORIZATION; CREATE TABLE e (x int);";
+    let from = "CREATE TABLE a (x int); CREATE TABLE b (x int); CREATE TABLE c (x int); CREATE TABLE d (x int); CREATE TABLE e (x int);";
+    assert_eq!(
+        diff(from, to),
+        "ALTER TABLE public.a OWNER TO alice;\n\nALTER TABLE public.b OWNER TO bob;\n\nALTER TABLE public.c OWNER TO carol;\n\nALTER TABLE public.d OWNER TO bob;\n\n"
+    );
+}

@@ -85,6 +85,8 @@ impl Replay {
         let node = &stmt.node;
         match node {
             NodeEnum::VariableSetStmt(s) if s.name == "role" || s.name == "session_authorization" => self.role_setting(stmt, s),
+            // RESET ALL ends a SET ROLE (not a SET SESSION AUTHORIZATION).
+            NodeEnum::VariableSetStmt(s) if s.kind == pg_query::protobuf::VariableSetKind::VarResetAll as i32 => self.set_role = None,
             NodeEnum::VariableSetStmt(s) => self.set(s),
             NodeEnum::SelectStmt(s) => self.select(s),
             NodeEnum::CreateSchemaStmt(s) => {
