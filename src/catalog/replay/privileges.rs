@@ -198,25 +198,38 @@ impl Replay {
         if self.catalog.sequences.contains_key(q) {
             return Some(Target::Sequence(q.clone()));
         }
-        for (tq, t) in &self.catalog.tables {
-            if tq.schema != q.schema {
-                continue;
+        if !sequences_only {
+            if self.catalog.tables.contains_key(q) {
+                return Some(Target::Table(q.clone()));
             }
+            let view = [ObjKind::View, ObjKind::MaterializedView]
+                .into_iter()
+                .map(|kind| ObjKey { kind, schema: q.schema.clone(), name: q.name.clone(), sub: String::new() })
+                .find(|k| self.catalog.objects.contains_key(k));
+            if let Some(k) = view {
+                return Some(Target::Object(k));
+            }
+        }
+        // Identity sequences are not in the sequence map: their table's columns name them.
+        // The server names one `<table>_<column>_seq`: try those splits before every table.
+        let names_it = |tq: &QualName, col: &str| {
+            self.catalog.tables.get(tq).and_then(|t| t.column(col)).and_then(|c| c.identity.as_ref()).is_some_and(|i| i.sequence == *q)
+        };
+        if let Some(stem) = q.name.strip_suffix("_seq") {
+            for (at, _) in stem.match_indices('_') {
+                let (table, column) = (QualName::new(q.schema.clone(), &stem[..at]), &stem[at + 1..]);
+                if names_it(&table, column) {
+                    return Some(Target::IdentitySequence(table, column.to_string()));
+                }
+            }
+        }
+        let in_schema = self.catalog.tables.range(QualName::new(q.schema.clone(), String::new())..).take_while(|(tq, _)| tq.schema == q.schema);
+        for (tq, t) in in_schema {
             if let Some(c) = t.columns.iter().find(|c| c.identity.as_ref().is_some_and(|i| i.sequence == *q)) {
                 return Some(Target::IdentitySequence(tq.clone(), c.name.clone()));
             }
         }
-        if sequences_only {
-            return None;
-        }
-        if self.catalog.tables.contains_key(q) {
-            return Some(Target::Table(q.clone()));
-        }
-        [ObjKind::View, ObjKind::MaterializedView]
-            .into_iter()
-            .map(|kind| ObjKey { kind, schema: q.schema.clone(), name: q.name.clone(), sub: String::new() })
-            .find(|k| self.catalog.objects.contains_key(k))
-            .map(Target::Object)
+        None
     }
 
     /// A function, procedure or aggregate named by GRANT / ALTER ... OWNER TO.
