@@ -41,6 +41,10 @@ pub struct Args {
     /// Only the CREATE EXTENSION statements (to run before the rest, e.g. as a superuser).
     #[arg(long)]
     pub create_extensions_only: bool,
+    /// Also compare owners and privileges: emit ALTER ... OWNER TO, GRANT / REVOKE and
+    /// ALTER DEFAULT PRIVILEGES.
+    #[arg(long)]
+    pub with_privileges: bool,
     /// Worker threads for parsing (default: all cores).
     #[arg(short = 'j', long = "jobs", value_name = "N")]
     pub jobs: Option<usize>,
@@ -63,6 +67,7 @@ pub struct Config {
     pub ignore_extension_versions: bool,
     pub schemas: pgdumpdiff::diff::filter::SchemaFilter,
     pub create_extensions_only: bool,
+    pub with_privileges: bool,
     pub jobs: Option<usize>,
     pub quiet: bool,
     pub dump_catalog: bool,
@@ -79,6 +84,7 @@ impl Args {
             ignore_extension_versions: self.ignore_extension_versions,
             schemas: pgdumpdiff::diff::filter::SchemaFilter { include: self.schema, exclude: self.exclude_schema },
             create_extensions_only: self.create_extensions_only,
+            with_privileges: self.with_privileges,
             jobs: self.jobs,
             quiet: self.quiet,
             dump_catalog: self.dump_catalog,

@@ -67,6 +67,7 @@ fn run(config: &cli::Config) -> u8 {
         ignore_extension_versions: config.ignore_extension_versions,
         schemas: config.schemas.clone(),
         create_extensions_only: config.create_extensions_only,
+        with_privileges: config.with_privileges,
     });
     m.add_all_changes();
     for cycle in m.cycles() {

@@ -168,3 +168,20 @@ fn schema_filters_limit_the_migration() {
     let ext = run(&["--create-extensions-only", &a, &b]);
     assert_eq!(stdout(&ext), "CREATE EXTENSION IF NOT EXISTS pgcrypto WITH SCHEMA public;\n\n");
 }
+
+#[test]
+fn privileges_are_migrated_only_with_the_option() {
+    let t = Tmp::new("privileges");
+    let a = t.file("a.sql", "CREATE TABLE t (id integer);\nGRANT SELECT ON t TO reader;\n");
+    let b = t.file("b.sql", "CREATE TABLE t (id integer);\nALTER TABLE t OWNER TO app;\nGRANT INSERT ON t TO reader;\n");
+    let o = run(&[&a, &b]);
+    assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
+    assert_eq!(stdout(&o), "");
+    assert_eq!(stderr(&o), "", "GRANT and OWNER TO replay without warnings");
+    let o = run(&["--with-privileges", &a, &b]);
+    assert_eq!(o.status.code(), Some(2), "{}", stderr(&o));
+    assert_eq!(
+        stdout(&o),
+        "ALTER TABLE public.t OWNER TO app;\n\nGRANT INSERT ON TABLE public.t TO reader;\n\nREVOKE SELECT ON TABLE public.t FROM reader;\n\n"
+    );
+}

@@ -3,11 +3,17 @@
 //! rewritten with UPDATE_EXPECT=1), applied to a database loaded from a.sql, and the result,
 //! dumped, must equal b.sql's dump. Each dump diffed against itself, and the migrated dump
 //! diffed against b's, must give no statements.
+//!
+//! Cases named `privileges_*` are about owners and privileges: the roles they name are
+//! created first, they are dumped with owners and privileges, diffed with privileges on, and
+//! the full dumps must match. Diffed without privileges, they must give no privilege
+//! statement at all.
 
 use std::path::{Path, PathBuf};
 
 use crate::common::pg::{normalize, Cluster};
-use crate::common::{migrate, unified};
+use crate::common::roles::roles_in;
+use crate::common::{migrate_with, unified};
 
 fn cases() -> Vec<PathBuf> {
     let root = Path::new(env!("CARGO_MANIFEST_DIR")).join("fixtures");
@@ -24,11 +30,29 @@ fn needs_autocommit(sql: &str) -> bool {
     sql.contains(" CONCURRENTLY ") || sql.contains(" ADD VALUE ")
 }
 
+/// Whether a case is about owners and privileges.
+fn with_privileges(dir: &Path) -> bool {
+    dir.file_name().is_some_and(|n| n.to_string_lossy().starts_with("privileges_"))
+}
+
+/// Statements about owners and privileges.
+fn privilege_statements(sql: &str) -> Vec<&str> {
+    sql.split(";\n").map(str::trim).filter(|s| s.starts_with("GRANT ") || s.starts_with("REVOKE ") || s.contains(" OWNER TO ") || s.starts_with("ALTER DEFAULT PRIVILEGES")).collect()
+}
+
 /// Runs one case; returns what went wrong.
 fn check_case(pg: &Cluster, dir: &Path) -> Result<(), String> {
     let read = |f: &str| std::fs::read_to_string(dir.join(f)).map_err(|e| format!("{f}: {e}"));
-    let dump_a = pg.dump_of(&read("a.sql")?).map_err(|e| format!("a.sql does not load: {e}"))?;
-    let dump_b = pg.dump_of(&read("b.sql")?).map_err(|e| format!("b.sql does not load: {e}"))?;
+    let privileges = with_privileges(dir);
+    let (a, b) = (read("a.sql")?, read("b.sql")?);
+    if privileges {
+        let mut roles = roles_in(&a);
+        roles.extend(roles_in(&b));
+        pg.ensure_roles(&roles).map_err(|e| format!("cannot create roles {roles:?}: {e}"))?;
+    }
+    let dump_a = pg.dump_of_with(&a, privileges).map_err(|e| format!("a.sql does not load: {e}"))?;
+    let dump_b = pg.dump_of_with(&b, privileges).map_err(|e| format!("b.sql does not load: {e}"))?;
+    let migrate = |from: &str, to: &str| migrate_with(from, to, privileges);
     let migration = migrate(&dump_a, &dump_b);
 
     let expected_path = dir.join("expected.sql");
@@ -44,10 +68,17 @@ fn check_case(pg: &Cluster, dir: &Path) -> Result<(), String> {
     if migration.is_empty() {
         problems.push("the migration is empty, but a.sql and b.sql differ".to_string());
     }
+    if privileges {
+        let without = migrate_with(&dump_a, &dump_b, false);
+        let leaked = privilege_statements(&without);
+        if !leaked.is_empty() {
+            problems.push(format!("without privileges, the migration still has privilege statements:\n{}", leaked.join("\n")));
+        }
+    }
 
     let db = pg.create_db();
     let applied = pg.psql(&db, &dump_a, false).and_then(|_| pg.psql(&db, &migration, !needs_autocommit(&migration)));
-    let got = applied.as_ref().map(|_| pg.dump(&db));
+    let got = applied.as_ref().map(|_| pg.dump_with(&db, privileges));
     pg.drop_db(&db);
     match got {
         Err(e) => problems.push(format!("the migration does not apply: {e}\n{migration}")),

@@ -6,3 +6,4 @@ mod architecture;
 mod as_written;
 mod cli;
 mod fixtures;
+mod privileges;

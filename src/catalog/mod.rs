@@ -1,6 +1,7 @@
 //! The catalog: what PostgreSQL would hold after loading the input, built by replaying each
 //! statement in order (`replay`). Plain values in ordered maps; pg_query types stop here.
 
+pub mod acl;
 pub mod alter;
 pub mod body;
 pub mod builtin;

@@ -3,6 +3,8 @@
 
 use std::collections::BTreeMap;
 
+use super::acl::{Acl, AclKind};
+
 /// Index of a statement in the replayed input (all files, in order).
 pub type Pos = usize;
 
@@ -36,10 +38,105 @@ pub struct Catalog {
     pub objects: BTreeMap<ObjKey, Object>,
     /// `COMMENT ON <target> IS ...`, keyed by the canonical target (`TABLE public.t`).
     pub comments: BTreeMap<String, Comment>,
+    /// `ALTER DEFAULT PRIVILEGES` entries (`pg_default_acl`); never equal to their default.
+    pub default_acls: BTreeMap<DefaultAclKey, Acl>,
+}
+
+/// Who owns an object and who may use it.
+///
+/// The owner is `None` when no statement named it: the object belongs to the role that ran
+/// the script. See `diff/privileges.rs` for how an unknown owner compares.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct Access {
+    pub owner: Option<String>,
+    /// `None` while the ACL is its kind's default (see `acl::AclKind::default_acl`).
+    pub acl: Option<Acl>,
+    /// Column privileges by column name (relations only); no empty ACLs.
+    pub columns: BTreeMap<String, Acl>,
+    /// ACLs of the identity sequences of a table, by column name; only those that differ
+    /// from a sequence's default.
+    pub identity_sequences: BTreeMap<String, Acl>,
+}
+
+impl Access {
+    /// A new object's access: its creator owns it; `acl` comes from default privileges.
+    pub fn new(owner: Option<String>, acl: Option<Acl>) -> Access {
+        Access { owner, acl, columns: BTreeMap::new(), identity_sequences: BTreeMap::new() }
+    }
+
+    /// Whether this access (say, of FROM after the migration) is what `want` (TO's) asks
+    /// for, as `--with-privileges` compares them: an owner `want` does not state may be
+    /// anyone; ACLs are compared as sets of aclitems relative to the owner. (ACLs equal to
+    /// their kind's default are always stored as `None`, so plain equality holds.)
+    pub fn satisfies(&self, want: &Access) -> bool {
+        let Access { owner, acl, columns, identity_sequences } = want;
+        (owner.is_none() || self.owner == *owner) && self.acl == *acl && self.columns == *columns && self.identity_sequences == *identity_sequences
+    }
+}
+
+/// The object kinds `ALTER DEFAULT PRIVILEGES` applies to.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub enum DefaultAclKind {
+    /// Tables, views, materialized views, foreign tables.
+    Tables,
+    Sequences,
+    /// Functions, procedures, aggregates (`FUNCTIONS` and `ROUTINES` alike).
+    Functions,
+    /// Types and domains.
+    Types,
+    Schemas,
+}
+
+impl DefaultAclKind {
+    pub fn acl_kind(self) -> AclKind {
+        match self {
+            DefaultAclKind::Tables => AclKind::Relation,
+            DefaultAclKind::Sequences => AclKind::Sequence,
+            DefaultAclKind::Functions => AclKind::Function,
+            DefaultAclKind::Types => AclKind::Type,
+            DefaultAclKind::Schemas => AclKind::Schema,
+        }
+    }
+
+    /// The keyword after `ON` in `ALTER DEFAULT PRIVILEGES ... GRANT ... ON`.
+    pub fn sql_keyword(self) -> &'static str {
+        match self {
+            DefaultAclKind::Tables => "TABLES",
+            DefaultAclKind::Sequences => "SEQUENCES",
+            DefaultAclKind::Functions => "FUNCTIONS",
+            DefaultAclKind::Types => "TYPES",
+            DefaultAclKind::Schemas => "SCHEMAS",
+        }
+    }
+}
+
+/// One `pg_default_acl` entry: the privileges objects of `kind` get when `role` creates them
+/// (in `schema`, or anywhere for the global entry). The ACL is relative to `role`, the
+/// owner-to-be. A global entry replaces the kind's default; a per-schema entry adds to it.
+#[derive(Clone, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub struct DefaultAclKey {
+    /// `None`: the role that ran the script (no `FOR ROLE`).
+    pub role: Option<String>,
+    pub schema: Option<String>,
+    pub kind: DefaultAclKind,
+}
+
+impl Catalog {
+    /// The ACL an object of `kind` gets when `role` creates it in `schema`
+    /// (`get_user_default_acl`): the global entry (or the kind's default) plus the schema's.
+    pub fn default_privileges(&self, role: Option<&str>, schema: Option<&str>, kind: DefaultAclKind) -> Acl {
+        let key = |schema: Option<&str>| DefaultAclKey { role: role.map(str::to_string), schema: schema.map(str::to_string), kind };
+        let mut acl = self.default_acls.get(&key(None)).cloned().unwrap_or_else(|| kind.acl_kind().default_acl());
+        if let Some(per_schema) = schema.and_then(|s| self.default_acls.get(&key(Some(s)))) {
+            acl.merge(per_schema);
+        }
+        acl
+    }
 }
 
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Schema {
+    pub access: Access,
     pub pos: Pos,
 }
 
@@ -79,6 +176,7 @@ pub struct Table {
     pub access_method: Option<String>,
     /// For a foreign table: its server and options.
     pub foreign: Option<ForeignTable>,
+    pub access: Access,
     pub pos: Pos,
 }
 
@@ -245,6 +343,7 @@ pub struct Sequence {
     pub options: SeqOptions,
     /// `OWNED BY table.column`.
     pub owned_by: Option<(QualName, String)>,
+    pub access: Access,
     pub pos: Pos,
 }
 
@@ -319,6 +418,105 @@ impl ObjKind {
     }
 }
 
+impl ObjKind {
+    /// The kind of ACL objects of this kind carry, if any.
+    pub fn acl_kind(self) -> Option<AclKind> {
+        match self {
+            ObjKind::Type | ObjKind::Domain => Some(AclKind::Type),
+            ObjKind::Function | ObjKind::Procedure | ObjKind::Aggregate => Some(AclKind::Function),
+            ObjKind::View | ObjKind::MaterializedView => Some(AclKind::Relation),
+            ObjKind::Language => Some(AclKind::Language),
+            ObjKind::ForeignDataWrapper => Some(AclKind::ForeignDataWrapper),
+            ObjKind::Server => Some(AclKind::ForeignServer),
+            ObjKind::Trigger
+            | ObjKind::EventTrigger
+            | ObjKind::Rule
+            | ObjKind::Policy
+            | ObjKind::Collation
+            | ObjKind::Statistics
+            | ObjKind::Publication
+            | ObjKind::UserMapping
+            | ObjKind::TextSearchConfiguration
+            | ObjKind::TextSearchDictionary
+            | ObjKind::TextSearchParser
+            | ObjKind::TextSearchTemplate
+            | ObjKind::Operator
+            | ObjKind::OperatorClass
+            | ObjKind::OperatorFamily
+            | ObjKind::Cast
+            | ObjKind::Conversion
+            | ObjKind::AccessMethod
+            | ObjKind::Transform => None,
+        }
+    }
+
+    /// Which `ALTER DEFAULT PRIVILEGES` entries apply to new objects of this kind.
+    pub fn default_acl_kind(self) -> Option<DefaultAclKind> {
+        match self {
+            ObjKind::Type | ObjKind::Domain => Some(DefaultAclKind::Types),
+            ObjKind::Function | ObjKind::Procedure | ObjKind::Aggregate => Some(DefaultAclKind::Functions),
+            ObjKind::View | ObjKind::MaterializedView => Some(DefaultAclKind::Tables),
+            ObjKind::Language
+            | ObjKind::ForeignDataWrapper
+            | ObjKind::Server
+            | ObjKind::Trigger
+            | ObjKind::EventTrigger
+            | ObjKind::Rule
+            | ObjKind::Policy
+            | ObjKind::Collation
+            | ObjKind::Statistics
+            | ObjKind::Publication
+            | ObjKind::UserMapping
+            | ObjKind::TextSearchConfiguration
+            | ObjKind::TextSearchDictionary
+            | ObjKind::TextSearchParser
+            | ObjKind::TextSearchTemplate
+            | ObjKind::Operator
+            | ObjKind::OperatorClass
+            | ObjKind::OperatorFamily
+            | ObjKind::Cast
+            | ObjKind::Conversion
+            | ObjKind::AccessMethod
+            | ObjKind::Transform => None,
+        }
+    }
+
+    /// Whether objects of this kind have an owner (`ALTER ... OWNER TO`).
+    pub fn has_owner(self) -> bool {
+        match self {
+            ObjKind::Type
+            | ObjKind::Domain
+            | ObjKind::Function
+            | ObjKind::Procedure
+            | ObjKind::Aggregate
+            | ObjKind::View
+            | ObjKind::MaterializedView
+            | ObjKind::EventTrigger
+            | ObjKind::Collation
+            | ObjKind::Statistics
+            | ObjKind::Publication
+            | ObjKind::ForeignDataWrapper
+            | ObjKind::Server
+            | ObjKind::TextSearchConfiguration
+            | ObjKind::TextSearchDictionary
+            | ObjKind::Operator
+            | ObjKind::OperatorClass
+            | ObjKind::OperatorFamily
+            | ObjKind::Language
+            | ObjKind::Conversion => true,
+            ObjKind::Trigger
+            | ObjKind::Rule
+            | ObjKind::Policy
+            | ObjKind::UserMapping
+            | ObjKind::TextSearchParser
+            | ObjKind::TextSearchTemplate
+            | ObjKind::Cast
+            | ObjKind::AccessMethod
+            | ObjKind::Transform => false,
+        }
+    }
+}
+
 /// Identity of a generic object: kind, schema, name, and a sub-part (a function's argument
 /// types, or the table a trigger / policy / rule belongs to).
 #[derive(Clone, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
@@ -360,6 +558,8 @@ pub struct Object {
     /// Extensions it goes with (`ALTER ... DEPENDS ON EXTENSION`; functions, procedures,
     /// triggers, materialized views), sorted.
     pub extensions: Vec<String>,
+    /// Owner and privileges (kinds without an owner keep the default: no owner, no ACL).
+    pub access: Access,
     pub pos: Pos,
 }
 

@@ -40,6 +40,14 @@ pub fn restrict(c: &Catalog, f: &SchemaFilter) -> Catalog {
             .map(|(k, v)| (k.clone(), v.clone()))
             .collect(),
         comments: Default::default(),
+        // Default privileges for a schema go with it; those for every schema stay only when
+        // no schema is singled out.
+        default_acls: c
+            .default_acls
+            .iter()
+            .filter(|(k, _)| k.schema.as_deref().map_or(keep_unschemed, |s| f.covers(s)))
+            .map(|(k, v)| (k.clone(), v.clone()))
+            .collect(),
     };
     let live = super::comments::targets(&out);
     out.comments = c.comments.iter().filter(|(t, _)| super::comments::node_of(&live, t).is_some()).map(|(k, v)| (k.clone(), v.clone())).collect();

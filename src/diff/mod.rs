@@ -5,6 +5,7 @@ mod comments;
 mod enums;
 pub mod filter;
 mod objects;
+mod privileges;
 mod schemas;
 mod sequences;
 mod tables;
@@ -54,6 +55,8 @@ pub struct DiffOptions {
     pub schemas: filter::SchemaFilter,
     /// `--create-extensions-only`: only the CREATE EXTENSION statements.
     pub create_extensions_only: bool,
+    /// Owners, GRANT / REVOKE and default privileges are part of the migration.
+    pub with_privileges: bool,
 }
 
 /// Collects changes in emission order of creation; the plan sorts them.
@@ -136,6 +139,18 @@ impl Diff<'_> {
             Node::Object(k) => self.from.objects.get(k).or_else(|| self.to.objects.get(k)).map_or_else(|| k.name.clone(), |o| keywords_lowercase(&o.target)),
         }
     }
+
+    /// Where the first change that creates `node` sits (its position and order), if the
+    /// migration creates it.
+    pub fn creation_of(&self, node: &Node) -> Option<(Pos, u32)> {
+        self.out.iter().filter(|c| c.phase == Phase::Create && c.node == *node).map(|c| (c.pos, c.seq)).min()
+    }
+
+    /// A change that runs right after `at` (from `creation_of`): it takes the same position
+    /// and order, and changes with equal keys run in the order they were made.
+    pub fn create_at(&mut self, node: &Node, at: (Pos, u32), sql: String) {
+        self.out.push(Change { phase: Phase::Create, node: node.clone(), pos: at.0, seq: at.1, sql, hazard: None, note: None });
+    }
 }
 
 /// `VIEW public.v` -> `view public.v`, `TRIGGER t ON public.x` -> `trigger t on public.x`
@@ -180,5 +195,8 @@ pub fn diff(from: &Catalog, to: &Catalog, gf: &Graph, opts: &DiffOptions) -> Vec
     tables::diff_index_marks(&mut d);
     objects::diff_objects(&mut d);
     comments::diff_comments(&mut d);
+    if opts.with_privileges {
+        privileges::diff_privileges(&mut d);
+    }
     d.out
 }

@@ -1,13 +1,20 @@
 //! Helpers shared by the integration tests.
 
 pub mod pg;
+pub mod roles;
 
 /// The migration from `from` to `to` (SQL texts), via the library.
 pub fn migrate(from: &str, to: &str) -> String {
+    migrate_with(from, to, false)
+}
+
+/// The migration from `from` to `to`; with `privileges`, owners and grants too.
+pub fn migrate_with(from: &str, to: &str, privileges: bool) -> String {
     let a = pgdumpdiff::catalog_from_sql("a.sql", from).unwrap_or_else(|d| panic!("FROM does not load: {}", d.iter().map(|x| x.to_string()).collect::<Vec<_>>().join("\n")));
     let b = pgdumpdiff::catalog_from_sql("b.sql", to).unwrap_or_else(|d| panic!("TO does not load: {}", d.iter().map(|x| x.to_string()).collect::<Vec<_>>().join("\n")));
     let mut m = pgdumpdiff::Migration::new(&a, &b);
     m.set_safety(false);
+    m.set_options(pgdumpdiff::DiffOptions { with_privileges: privileges, ..Default::default() });
     m.add_all_changes();
     m.sql()
 }

@@ -135,18 +135,43 @@ impl Cluster {
         }
     }
 
-    /// `pg_dump --schema-only --no-owner --no-privileges` of `db`.
-    pub fn dump(&self, db: &str) -> String {
-        let out = check("pg_dump", self.client("pg_dump").args(["--schema-only", "--no-owner", "--no-privileges", "-d", db]).output());
+    /// `pg_dump --schema-only` of `db`; without `privileges`, `--no-owner --no-privileges`.
+    pub fn dump_with(&self, db: &str, privileges: bool) -> String {
+        let mut c = self.client("pg_dump");
+        c.arg("--schema-only");
+        if !privileges {
+            c.args(["--no-owner", "--no-privileges"]);
+        }
+        let out = check("pg_dump", c.args(["-d", db]).output());
         String::from_utf8_lossy(&out.stdout).into_owned()
     }
 
-    /// Loads `sql` into a fresh database and returns its pg_dump.
+    /// Loads `sql` into a fresh database and returns its pg_dump without owners and
+    /// privileges.
     pub fn dump_of(&self, sql: &str) -> Result<String, String> {
+        self.dump_of_with(sql, false)
+    }
+
+    /// Loads `sql` into a fresh database and returns its pg_dump (see `dump_with`).
+    pub fn dump_of_with(&self, sql: &str, privileges: bool) -> Result<String, String> {
         let db = self.create_db();
-        let r = self.psql(&db, sql, false).map(|_| self.dump(&db));
+        let r = self.psql(&db, sql, false).map(|_| self.dump_with(&db, privileges));
         self.drop_db(&db);
         r
+    }
+
+    /// Creates each role (NOLOGIN) unless it exists. Roles belong to the cluster, so every
+    /// later database sees them.
+    pub fn ensure_roles(&self, roles: &[String]) -> Result<(), String> {
+        let mut sql = String::new();
+        for r in roles {
+            let name = format!("\"{}\"", r.replace('"', "\"\""));
+            sql.push_str(&format!("DO $roles$ BEGIN CREATE ROLE {name} NOLOGIN; EXCEPTION WHEN duplicate_object THEN NULL; END $roles$;\n"));
+        }
+        if sql.is_empty() {
+            return Ok(());
+        }
+        self.psql("postgres", &sql, false)
     }
 }
 

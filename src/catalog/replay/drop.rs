@@ -53,6 +53,7 @@ impl Replay {
                         self.catalog.sequences.retain(|q, _| q.schema != name);
                         self.catalog.indexes.retain(|q, _| q.schema != name);
                         self.catalog.objects.retain(|k, _| k.schema != name);
+                        self.catalog.default_acls.retain(|k, _| k.schema.as_ref() != Some(&name));
                     }
                     found
                 }

@@ -88,7 +88,16 @@ impl Replay {
             self.warn(stmt, e);
         }
         let pos = self.catalog.objects.get(&ident.key).map_or(pos, |o| o.pos);
-        let obj = Object { create, target: ident.target, after: implied, deps, soft_deps, table: ident.table, labels, routine, attributes, domain, column_defaults: BTreeMap::new(), extensions: Vec::new(), pos };
+        // CREATE OR REPLACE keeps the owner and the privileges.
+        let access = match self.catalog.objects.get(&ident.key) {
+            Some(old) => old.access.clone(),
+            None if ident.key.kind.has_owner() => {
+                let schema = Some(ident.key.schema.as_str()).filter(|s| !s.is_empty());
+                self.new_access(ident.key.kind.default_acl_kind(), schema)
+            }
+            None => Access::default(),
+        };
+        let obj = Object { create, target: ident.target, after: implied, deps, soft_deps, table: ident.table, labels, routine, attributes, domain, column_defaults: BTreeMap::new(), extensions: Vec::new(), access, pos };
         let key = ident.key.clone();
         self.catalog.objects.insert(ident.key, obj);
         self.after_create(pos, stmt, &key);
@@ -446,6 +455,27 @@ fn routine(f: &protobuf::CreateFunctionStmt, r: &Resolver) -> Routine {
     Routine { result, input_names, defaults, atomic: f.sql_body.is_some() }
 }
 
+/// The argument types of `CREATE AGGREGATE name (args)` (the grammar gives a list of
+/// parameters and the number of direct arguments of an ordered-set aggregate, -1 if none).
+fn aggregate_args(args: &[Node], r: &Resolver) -> (Vec<String>, Option<usize>) {
+    let types = match args.first().and_then(|a| a.node.as_ref()) {
+        Some(NodeEnum::List(l)) => l
+            .items
+            .iter()
+            .filter_map(|p| match &p.node {
+                Some(NodeEnum::FunctionParameter(fp)) => fp.arg_type.as_ref().map(|t| type_sql(t, r)),
+                _ => None,
+            })
+            .collect(),
+        _ => Vec::new(),
+    };
+    let direct = match args.get(1).and_then(|a| a.node.as_ref()) {
+        Some(NodeEnum::Integer(i)) => usize::try_from(i.ival).ok(),
+        _ => None,
+    };
+    (types, direct)
+}
+
 /// Function identity: the types of its IN / INOUT / VARIADIC arguments.
 fn function_args(params: &[Node], r: &Resolver) -> String {
     params
@@ -559,17 +589,25 @@ fn identify(n: &NodeEnum, r: &Resolver, _create: bool) -> Option<(Ident, bool)> 
                 _ => return None,
             };
             let q = list_q(&d.defnames);
-            let sub = if kind == ObjKind::Operator {
-                super::operator::define_operator_args(d, r)
-            } else if kind == ObjKind::Aggregate {
-                d.args.iter().map(|a| expr::deparse_expr_raw(a).unwrap_or_default()).collect::<Vec<_>>().join(", ")
-            } else {
-                String::new()
-            };
-            let t = match kind {
-                ObjKind::Aggregate => format!("AGGREGATE {}({sub})", q.sql()),
-                ObjKind::Operator => super::operator::operator_target(&ObjKey { kind, schema: q.schema.clone(), name: q.name.clone(), sub: sub.clone() }),
-                _ => format!("{} {}", kind.sql_keyword(), q.sql()),
+            let (sub, t) = match kind {
+                ObjKind::Aggregate => {
+                    let (types, direct) = aggregate_args(&d.args, r);
+                    // Identity: every argument type, as `ALTER AGGREGATE` and `GRANT ... ON
+                    // FUNCTION` name them; the target spells `*` and ordered-set arguments.
+                    let spelled = match direct {
+                        _ if types.is_empty() => "*".to_string(),
+                        Some(n) if n <= types.len() => format!("{} ORDER BY {}", types[..n].join(", "), types[n..].join(", ")).trim_start().to_string(),
+                        Some(_) | None => types.join(", "),
+                    };
+                    let t = format!("AGGREGATE {}({spelled})", q.sql());
+                    (types.join(", "), t)
+                }
+                ObjKind::Operator => {
+                    let args = super::operator::define_operator_args(d, r);
+                    let t = super::operator::operator_target(&ObjKey { kind, schema: q.schema.clone(), name: q.name.clone(), sub: args.clone() });
+                    (args, t)
+                }
+                _ => (String::new(), format!("{} {}", kind.sql_keyword(), q.sql())),
             };
             (obj(kind, q, sub, t, None), d.replace)
         }

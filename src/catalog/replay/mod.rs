@@ -12,6 +12,7 @@ mod kinds;
 mod operator;
 mod publication;
 mod rename;
+mod privileges;
 mod sequence;
 mod table;
 mod textsearch;
@@ -34,10 +35,10 @@ pub struct ReplayOptions {
 
 /// Builds the catalog from statements in replay order.
 pub fn build(stmts: &[Stmt], opts: ReplayOptions) -> (Catalog, Vec<Diag>) {
-    let mut r = Replay { catalog: Catalog::default(), search_path: default_path(), diags: Vec::new(), opts };
-    // A new database (PostgreSQL 15) holds schema public with this comment; pg_dump leaves
-    // both out of its output.
-    r.catalog.schemas.insert("public".into(), Schema { pos: 0 });
+    let mut r = Replay { catalog: Catalog::default(), search_path: default_path(), diags: Vec::new(), opts, session_role: None, set_role: None };
+    // A new database (PostgreSQL 15) holds schema public with this comment, owner and ACL;
+    // pg_dump leaves them out of its output.
+    r.catalog.schemas.insert("public".into(), Schema { access: public_schema_access(), pos: 0 });
     r.catalog.comments.insert("SCHEMA public".into(), Comment { text: "standard public schema".into(), pos: 0 });
     for (pos, stmt) in stmts.iter().enumerate() {
         r.apply(pos + 1, stmt);
@@ -49,11 +50,24 @@ fn default_path() -> Vec<String> {
     vec!["public".to_string()]
 }
 
+/// The `public` schema of a new PostgreSQL 15 database: owned by `pg_database_owner`, which
+/// may create in it; everyone may use it.
+fn public_schema_access() -> Access {
+    use super::acl::{AclKind, Privs, Role};
+    let mut acl = AclKind::Schema.default_acl();
+    acl.grant(&Role::Public, &Role::Owner, Privs::from_letters("U"), false);
+    Access::new(Some("pg_database_owner".to_string()), Some(acl))
+}
+
 pub(crate) struct Replay {
     pub catalog: Catalog,
     pub search_path: Vec<String>,
     pub diags: Vec<Diag>,
     opts: ReplayOptions,
+    /// `SET SESSION AUTHORIZATION` role; `None`: the role that runs the script.
+    session_role: Option<String>,
+    /// `SET ROLE` role, which overrides the session's.
+    set_role: Option<String>,
 }
 
 impl Replay {
@@ -76,13 +90,22 @@ impl Replay {
     fn apply(&mut self, pos: Pos, stmt: &Stmt) {
         let node = &stmt.node;
         match node {
+            NodeEnum::VariableSetStmt(s) if s.name == "role" || s.name == "session_authorization" => self.role_setting(stmt, s),
+            // RESET ALL ends a SET ROLE (not a SET SESSION AUTHORIZATION).
+            NodeEnum::VariableSetStmt(s) if s.kind == pg_query::protobuf::VariableSetKind::VarResetAll as i32 => self.set_role = None,
             NodeEnum::VariableSetStmt(s) => self.set(s),
             NodeEnum::SelectStmt(s) => self.select(s),
             NodeEnum::CreateSchemaStmt(s) => {
                 if !s.schema_elts.is_empty() {
                     self.unsupported(stmt, "CREATE SCHEMA with elements");
                 }
-                self.catalog.schemas.entry(s.schemaname.clone()).or_insert(Schema { pos });
+                // AUTHORIZATION names the owner (and the schema, when it has no name).
+                let owner = self.schema_owner(stmt, s.authrole.as_ref());
+                let name = if s.schemaname.is_empty() { owner.clone().unwrap_or_default() } else { s.schemaname.clone() };
+                if !self.catalog.schemas.contains_key(&name) {
+                    let access = self.new_access_as(owner, Some(DefaultAclKind::Schemas), None);
+                    self.catalog.schemas.insert(name, Schema { access, pos });
+                }
             }
             NodeEnum::CreateExtensionStmt(s) => {
                 let mut schema = None;
@@ -193,21 +216,18 @@ impl Replay {
             | NodeEnum::DropdbStmt(_)
             | NodeEnum::AlterSystemStmt(_)
             | NodeEnum::AlterRoleSetStmt(_)
-            | NodeEnum::DropOwnedStmt(_)
-            | NodeEnum::ReassignOwnedStmt(_)
-            | NodeEnum::AlterDefaultPrivilegesStmt(_) => {
+            | NodeEnum::DropOwnedStmt(_) => {
                 let kind = statement_kind(node);
                 self.unsupported(stmt, &kind);
             }
 
-            // Owners and privileges are not part of the compared schema (pg_dump --no-owner
-            // --no-privileges); roles are cluster-wide, not schema objects.
-            NodeEnum::AlterOwnerStmt(_)
-            | NodeEnum::GrantStmt(_)
-            | NodeEnum::GrantRoleStmt(_)
-            | NodeEnum::CreateRoleStmt(_)
-            | NodeEnum::AlterRoleStmt(_)
-            | NodeEnum::DropRoleStmt(_) => {}
+            NodeEnum::AlterOwnerStmt(s) => self.alter_owner(stmt, s),
+            NodeEnum::GrantStmt(s) => self.grant(stmt, s),
+            NodeEnum::AlterDefaultPrivilegesStmt(s) => self.alter_default_privileges(stmt, s),
+            NodeEnum::ReassignOwnedStmt(s) => self.reassign_owned(stmt, s),
+
+            // Roles and their memberships are cluster-wide, not schema objects.
+            NodeEnum::GrantRoleStmt(_) | NodeEnum::CreateRoleStmt(_) | NodeEnum::AlterRoleStmt(_) | NodeEnum::DropRoleStmt(_) => {}
 
             // Data and session statements leave the schema as it is.
             NodeEnum::InsertStmt(_)

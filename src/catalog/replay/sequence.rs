@@ -18,7 +18,8 @@ impl Replay {
             }
             return;
         }
-        let mut seq = Sequence { options: SeqOptions::default(), owned_by: None, pos };
+        let access = self.new_access(Some(DefaultAclKind::Sequences), Some(&name.schema));
+        let mut seq = Sequence { options: SeqOptions::default(), owned_by: None, access, pos };
         let owned = self.seq_options(&mut seq.options, &s.options);
         seq.owned_by = owned.flatten();
         self.catalog.sequences.insert(name, seq);

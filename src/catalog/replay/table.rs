@@ -25,7 +25,8 @@ impl Replay {
             }
             return;
         }
-        let mut t = Table { pos, unlogged: rv.relpersistence == "u", replica_identity: "DEFAULT".into(), ..Default::default() };
+        let access = self.new_access(Some(DefaultAclKind::Tables), Some(&name.schema));
+        let mut t = Table { pos, unlogged: rv.relpersistence == "u", replica_identity: "DEFAULT".into(), access, ..Default::default() };
         if s.of_typename.is_some() {
             self.unsupported(stmt, "CREATE TABLE ... OF type");
         }
@@ -283,8 +284,17 @@ impl Replay {
             self.alter_composite(stmt, rv, &s.cmds);
             return;
         }
+        // OWNER TO, whatever the relation is (pg_dump writes ALTER TABLE for sequences and views).
+        for cmd in &s.cmds {
+            if let Some(NodeEnum::AlterTableCmd(c)) = &cmd.node {
+                // (A missing relation is reported below; an index follows its table.)
+                if c.subtype == AlterTableType::AtChangeOwner as i32 && self.resolver().relation_exists(&name) && !self.catalog.indexes.contains_key(&name) {
+                    self.change_relation_owner(stmt, &name, c.newowner.as_ref());
+                }
+            }
+        }
         if objtype == protobuf::ObjectType::ObjectSequence {
-            // ALTER SEQUENCE ... OWNER TO and the like arrive here; owners are not compared.
+            // ALTER SEQUENCE ... OWNER TO (above) and storage settings arrive here.
             return;
         }
         if !self.catalog.tables.contains_key(&name) {
@@ -389,6 +399,7 @@ impl Replay {
                     return;
                 }
                 t.constraints.retain(|_, k| !k.columns.contains(&col_name));
+                super::privileges::forget_column(&mut t.access, &col_name);
                 let col_ref = (table.clone(), col_name.clone());
                 self.catalog.sequences.retain(|_, s| s.owned_by.as_ref() != Some(&col_ref));
                 let table = table.clone();
@@ -425,6 +436,9 @@ impl Replay {
             AlterTableType::AtAddIdentity => {
                 if let Some(NodeEnum::Constraint(k)) = def {
                     let id = identity_from(table, &col_name, k, pos);
+                    if let Some(t) = self.catalog.tables.get_mut(table) {
+                        t.access.identity_sequences.remove(&col_name);
+                    }
                     self.with_column(stmt, table, &col_name, |col| {
                         col.identity = Some(id);
                         col.not_null = true;
@@ -449,7 +463,12 @@ impl Replay {
                     }
                 });
             }
-            AlterTableType::AtDropIdentity => self.with_column(stmt, table, &col_name, |col| col.identity = None),
+            AlterTableType::AtDropIdentity => {
+                if let Some(t) = self.catalog.tables.get_mut(table) {
+                    t.access.identity_sequences.remove(&col_name);
+                }
+                self.with_column(stmt, table, &col_name, |col| col.identity = None)
+            }
             AlterTableType::AtSetExpression => {
                 let node = def.map(|d| Node { node: Some(d.clone()) });
                 let v = node.as_ref().map(|n| expr::expr_sql(n, &r));
@@ -536,6 +555,7 @@ impl Replay {
                     self.catalog.tables.get_mut(table).expect("exists").inherits.retain(|x| *x != p);
                 }
             }
+            // OWNER TO is applied by alter_table, before the other commands.
             AlterTableType::AtGenericOptions => self.alter_table_options(stmt, table, def),
             AlterTableType::AtAlterColumnGenericOptions => self.alter_column_options(stmt, table, &col_name, def),
             AlterTableType::AtChangeOwner | AlterTableType::AtSetTableSpace | AlterTableType::AtDropOids => {}
@@ -630,7 +650,9 @@ impl Replay {
         let q = QualName::new(table.schema.clone(), name);
         let data_type = (int != "bigint").then(|| int.to_string());
         let options = SeqOptions { data_type, ..SeqOptions::default() };
-        self.catalog.sequences.insert(q.clone(), Sequence { options, owned_by: Some((table.clone(), column.to_string())), pos });
+        // Created with the table, by the same role (default privileges for sequences apply).
+        let access = self.new_access(Some(DefaultAclKind::Sequences), Some(&table.schema));
+        self.catalog.sequences.insert(q.clone(), Sequence { options, owned_by: Some((table.clone(), column.to_string())), access, pos });
         let text = format!("nextval({}::regclass)", crate::emit::quote::literal(&q.sql()));
         let r = self.resolver();
         match expr::parse_expr(&text) {
@@ -705,6 +727,9 @@ impl Replay {
             }
             (O::ObjectColumn, Some(q)) => {
                 let (old, new) = (s.subname.clone(), s.newname.clone());
+                if let Some(t) = self.catalog.tables.get_mut(&q) {
+                    super::privileges::rename_column(&mut t.access, &old, &new);
+                }
                 self.with_column(stmt, &q, &old, |c| c.name = new);
             }
             (O::ObjectTabconstraint, Some(q)) => {
