@@ -12,7 +12,7 @@ use pgdumpdiff::input::SourceSpec;
 /// `*.sql` files replayed in name order, `-` for standard input, `git:REV:PATH`, or `EMPTY`.
 ///
 /// Exit status: 0 no changes, 2 changes, 3 destructive statements refused (use --unsafe),
-/// 1 error.
+/// 1 error (including a migration that fails self-verification).
 #[derive(Parser, Debug)]
 #[command(name = "pgdumpdiff", version, about, long_about)]
 pub struct Args {
@@ -41,6 +41,9 @@ pub struct Args {
     /// Only the CREATE EXTENSION statements (to run before the rest, e.g. as a superuser).
     #[arg(long)]
     pub create_extensions_only: bool,
+    /// Skip self-verification (replaying the migration onto FROM and checking it gives TO).
+    #[arg(long)]
+    pub no_verify: bool,
     /// Worker threads for parsing (default: all cores).
     #[arg(short = 'j', long = "jobs", value_name = "N")]
     pub jobs: Option<usize>,
@@ -63,6 +66,7 @@ pub struct Config {
     pub ignore_extension_versions: bool,
     pub schemas: pgdumpdiff::diff::filter::SchemaFilter,
     pub create_extensions_only: bool,
+    pub verify: bool,
     pub jobs: Option<usize>,
     pub quiet: bool,
     pub dump_catalog: bool,
@@ -79,6 +83,7 @@ impl Args {
             ignore_extension_versions: self.ignore_extension_versions,
             schemas: pgdumpdiff::diff::filter::SchemaFilter { include: self.schema, exclude: self.exclude_schema },
             create_extensions_only: self.create_extensions_only,
+            verify: !self.no_verify,
             jobs: self.jobs,
             quiet: self.quiet,
             dump_catalog: self.dump_catalog,

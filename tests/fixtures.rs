@@ -2,12 +2,13 @@
 //! migration between the dumps is compared with `expected.sql` (written when missing,
 //! rewritten with UPDATE_EXPECT=1), applied to a database loaded from a.sql, and the result,
 //! dumped, must equal b.sql's dump. Each dump diffed against itself, and the migrated dump
-//! diffed against b's, must give no statements.
+//! diffed against b's, must give no statements. Every migration must pass self-verification,
+//! and after it the diff engine must find nothing more to do (`Migration::remaining`).
 
 use std::path::{Path, PathBuf};
 
 use crate::common::pg::{normalize, Cluster};
-use crate::common::{migrate, unified};
+use crate::common::{migrate, migrate_checked, unified};
 
 fn cases() -> Vec<PathBuf> {
     let root = Path::new(env!("CARGO_MANIFEST_DIR")).join("fixtures");
@@ -29,10 +30,10 @@ fn check_case(pg: &Cluster, dir: &Path) -> Result<(), String> {
     let read = |f: &str| std::fs::read_to_string(dir.join(f)).map_err(|e| format!("{f}: {e}"));
     let dump_a = pg.dump_of(&read("a.sql")?).map_err(|e| format!("a.sql does not load: {e}"))?;
     let dump_b = pg.dump_of(&read("b.sql")?).map_err(|e| format!("b.sql does not load: {e}"))?;
-    let migration = migrate(&dump_a, &dump_b);
+    let (migration, checks) = migrate_checked(&dump_a, &dump_b);
 
     let expected_path = dir.join("expected.sql");
-    let mut problems = Vec::new();
+    let mut problems = checks;
     match std::fs::read_to_string(&expected_path) {
         Ok(expected) if std::env::var_os("UPDATE_EXPECT").is_none() => {
             if expected != migration {
@@ -62,10 +63,11 @@ fn check_case(pg: &Cluster, dir: &Path) -> Result<(), String> {
         }
     }
     for (name, dump) in [("a", &dump_a), ("b", &dump_b)] {
-        let same = migrate(dump, dump);
+        let (same, checks) = migrate_checked(dump, dump);
         if !same.is_empty() {
             problems.push(format!("{name} diffed against itself is not empty:\n{same}"));
         }
+        problems.extend(checks.into_iter().map(|c| format!("{name} against itself: {c}")));
     }
     if problems.is_empty() {
         Ok(())

@@ -5,4 +5,6 @@ mod common;
 mod architecture;
 mod as_written;
 mod cli;
+mod determinism;
+mod equal;
 mod fixtures;

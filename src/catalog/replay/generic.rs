@@ -35,6 +35,7 @@ impl Replay {
         let mut node = stmt.node.clone();
         clear_replace(&mut node);
         qualify_name(&mut node, &ident.key);
+        qualify_trigger_function(&mut node, &r);
         if let NodeEnum::CreateFunctionStmt(f) = &mut node {
             super::function::canonical_options(f);
         }
@@ -271,8 +272,35 @@ impl Replay {
             O::ObjectLanguage => ObjKind::Language,
             O::ObjectConversion => ObjKind::Conversion,
             O::ObjectAccessMethod => ObjKind::AccessMethod,
+            O::ObjectOperator => ObjKind::Operator,
+            O::ObjectOpclass => ObjKind::OperatorClass,
+            O::ObjectOpfamily => ObjKind::OperatorFamily,
+            O::ObjectCast => ObjKind::Cast,
             _ => return None,
         };
+        match (obj_kind, node?) {
+            (ObjKind::Operator, NodeEnum::ObjectWithArgs(o)) => {
+                let q = qual_from_list(&name_list(&o.objname), &r, obj_kind);
+                let args: Vec<String> = o.objargs.iter().map(|a| operand_sql(a.node.as_ref(), &r)).collect();
+                return Some(ObjKey { kind: obj_kind, schema: q.schema, name: q.name, sub: args.join(", ") });
+            }
+            (ObjKind::OperatorClass | ObjKind::OperatorFamily, NodeEnum::List(l)) => {
+                // `name USING am` arrives as (am, name...).
+                let parts = name_list(&l.items);
+                let (am, name) = parts.split_first()?;
+                let q = qual_from_list(name, &r, obj_kind);
+                return Some(ObjKey { kind: obj_kind, schema: q.schema, name: q.name, sub: am.clone() });
+            }
+            (ObjKind::Cast, NodeEnum::List(l)) => {
+                let types: Vec<String> = l.items.iter().filter_map(|t| match &t.node {
+                    Some(NodeEnum::TypeName(t)) => Some(type_sql(t, &r)),
+                    _ => None,
+                }).collect();
+                let [source, target] = types.as_slice() else { return None };
+                return Some(ObjKey { kind: obj_kind, schema: String::new(), name: source.clone(), sub: target.clone() });
+            }
+            _ => {}
+        }
         let (schema, name, sub) = match node? {
             NodeEnum::ObjectWithArgs(o) => {
                 let q = qual_from_list(&name_list(&o.objname), &r, obj_kind);
@@ -304,10 +332,50 @@ impl Replay {
     }
 }
 
+/// An operand type of an operator: its canonical type, or `NONE` for a prefix operator's
+/// missing left side.
+fn operand_sql(n: Option<&NodeEnum>, r: &Resolver) -> String {
+    match n {
+        Some(NodeEnum::TypeName(t)) => type_sql(t, r),
+        _ => "NONE".to_string(),
+    }
+}
+
+/// `schema.op` for an operator name (operators are symbols: never quoted).
+fn operator_name_sql(q: &QualName) -> String {
+    format!("{}.{}", quote::ident(&q.schema), q.name)
+}
+
+/// Argument types of `CREATE AGGREGATE name (args)`; the old form names its input type with
+/// `BASETYPE` (`"any"` is written `*`).
+fn aggregate_args(d: &protobuf::DefineStmt, r: &Resolver) -> String {
+    if let Some(NodeEnum::List(l)) = d.args.first().and_then(|a| a.node.as_ref()) {
+        let types: Vec<String> = l.items.iter().filter_map(|p| match &p.node {
+            Some(NodeEnum::FunctionParameter(fp)) => fp.arg_type.as_ref().map(|t| type_sql(t, r)),
+            _ => None,
+        }).collect();
+        return types.join(", ");
+    }
+    d.definition
+        .iter()
+        .find_map(|o| match &o.node {
+            Some(NodeEnum::DefElem(e)) if e.defname.eq_ignore_ascii_case("basetype") => match e.arg.as_deref().and_then(|a| a.node.as_ref()) {
+                Some(NodeEnum::TypeName(t)) => Some(type_sql(t, r)),
+                _ => None,
+            },
+            _ => None,
+        })
+        .filter(|t| t != "\"any\"" && t != "any")
+        .unwrap_or_default()
+}
+
 fn fallback_target(k: &ObjKey) -> String {
     let name = if k.schema.is_empty() { quote::ident(&k.name) } else { quote::qualified(&k.schema, &k.name) };
     match k.kind {
         ObjKind::Function | ObjKind::Procedure | ObjKind::Aggregate => format!("{} {name}({})", k.kind.sql_keyword(), k.sub),
+        ObjKind::Operator => format!("OPERATOR {} ({})", operator_name_sql(&QualName::new(k.schema.clone(), k.name.clone())), k.sub),
+        ObjKind::OperatorClass | ObjKind::OperatorFamily => format!("{} {name} USING {}", k.kind.sql_keyword(), quote::ident(&k.sub)),
+        ObjKind::Cast => format!("CAST ({} AS {})", k.name, k.sub),
         _ => format!("{} {name}", k.kind.sql_keyword()),
     }
 }
@@ -350,6 +418,22 @@ pub(crate) fn composite_sql(key: &ObjKey, attrs: &[(String, String)]) -> String 
 fn enum_sql(key: &ObjKey, labels: &[String]) -> String {
     let labels: Vec<String> = labels.iter().map(|l| quote::literal(l)).collect();
     format!("CREATE TYPE {} AS ENUM ({})", quote::qualified(&key.schema, &key.name), labels.join(", "))
+}
+
+/// Canonical text names the trigger function a trigger calls with its schema (a pg_dump
+/// 9.x file names it through `search_path`); a pg_catalog function goes bare.
+fn qualify_trigger_function(n: &mut NodeEnum, r: &Resolver) {
+    let NodeEnum::CreateTrigStmt(t) = n else { return };
+    let parts = name_list(&t.funcname);
+    match parts.as_slice() {
+        [name] => {
+            if let Some(schema) = r.user_function_schema(name) {
+                t.funcname = vec![str_node(&schema), str_node(name)];
+            }
+        }
+        [schema, name] if schema == "pg_catalog" => t.funcname = vec![str_node(name)],
+        _ => {}
+    }
 }
 
 /// Canonical text never says OR REPLACE; the diff decides how to apply a change.
@@ -535,13 +619,20 @@ fn identify(n: &NodeEnum, r: &Resolver, _create: bool) -> Option<(Ident, bool)> 
                 _ => return None,
             };
             let q = list_q(&d.defnames);
-            let sub = if matches!(kind, ObjKind::Aggregate | ObjKind::Operator) {
-                d.args.iter().map(|a| expr::deparse_expr_raw(a).unwrap_or_default()).collect::<Vec<_>>().join(", ")
-            } else {
-                String::new()
+            let sub = match kind {
+                ObjKind::Aggregate => aggregate_args(d, r),
+                ObjKind::Operator => {
+                    let side = |name: &str| d.definition.iter().find_map(|o| match &o.node {
+                        Some(NodeEnum::DefElem(e)) if e.defname == name => e.arg.as_deref().and_then(|a| a.node.as_ref()),
+                        _ => None,
+                    });
+                    format!("{}, {}", operand_sql(side("leftarg"), r), operand_sql(side("rightarg"), r))
+                }
+                _ => String::new(),
             };
             let t = match kind {
                 ObjKind::Aggregate => format!("AGGREGATE {}({sub})", q.sql()),
+                ObjKind::Operator => format!("OPERATOR {} ({sub})", operator_name_sql(&q)),
                 _ => format!("{} {}", kind.sql_keyword(), q.sql()),
             };
             (obj(kind, q, sub, t, None), d.replace)

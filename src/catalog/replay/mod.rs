@@ -2,11 +2,13 @@
 //! statement kind is named in `apply`: modelled, ignored with a reason, or reported.
 
 mod comment;
+mod depend;
 mod domain;
 mod drop;
 mod function;
 mod names;
 mod generic;
+mod rename;
 mod sequence;
 mod table;
 mod view;
@@ -26,15 +28,27 @@ pub struct ReplayOptions {
     pub strict: bool,
 }
 
-/// Builds the catalog from statements in replay order.
+/// Builds the catalog from statements in replay order, starting from an empty database
+/// (which holds the `public` schema).
 pub fn build(stmts: &[Stmt], opts: ReplayOptions) -> (Catalog, Vec<Diag>) {
-    let mut r = Replay { catalog: Catalog::default(), search_path: default_path(), diags: Vec::new(), opts };
-    // A new database (PostgreSQL 15) holds schema public with this comment; pg_dump leaves
-    // both out of its output.
-    r.catalog.schemas.insert("public".into(), Schema { pos: 0 });
-    r.catalog.comments.insert("SCHEMA public".into(), Comment { text: "standard public schema".into(), pos: 0 });
-    for (pos, stmt) in stmts.iter().enumerate() {
-        r.apply(pos + 1, stmt);
+    // A new database (PostgreSQL 15) holds schema public and plpgsql, with these comments;
+    // pg_dump 12+ leaves them out of its output, older versions write them.
+    let mut empty = Catalog::default();
+    empty.schemas.insert("public".into(), Schema { pos: 0 });
+    for (target, text) in [("SCHEMA public", "standard public schema"), ("EXTENSION plpgsql", "PL/pgSQL procedural language"), ("LANGUAGE plpgsql", "PL/pgSQL procedural language")] {
+        empty.comments.insert(target.into(), Comment { text: text.into(), pos: 0 });
+    }
+    replay_onto(empty, stmts, opts)
+}
+
+/// Applies statements to an existing catalog, in a new session (default `search_path`), as
+/// `psql -f` would run them against a database holding `base`. New objects are positioned
+/// after everything `base` holds.
+pub fn replay_onto(base: Catalog, stmts: &[Stmt], opts: ReplayOptions) -> (Catalog, Vec<Diag>) {
+    let first = base.max_pos() + 1;
+    let mut r = Replay { catalog: base, search_path: default_path(), diags: Vec::new(), opts, reverse: None };
+    for (i, stmt) in stmts.iter().enumerate() {
+        r.apply(first + i, stmt);
     }
     (r.catalog, r.diags)
 }
@@ -48,6 +62,8 @@ pub(crate) struct Replay {
     pub search_path: Vec<String>,
     pub diags: Vec<Diag>,
     opts: ReplayOptions,
+    /// Who depends on what, built when a DROP needs it (see `depend`).
+    reverse: Option<depend::Reverse>,
 }
 
 impl Replay {
@@ -69,6 +85,7 @@ impl Replay {
 
     fn apply(&mut self, pos: Pos, stmt: &Stmt) {
         let node = &stmt.node;
+        self.note_statement(node);
         match node {
             NodeEnum::VariableSetStmt(s) => self.set(s),
             NodeEnum::SelectStmt(s) => self.select(s),
@@ -142,6 +159,13 @@ impl Replay {
             NodeEnum::AlterDomainStmt(s) => self.alter_domain(stmt, s),
             NodeEnum::AlterFunctionStmt(s) => self.alter_function(stmt, s),
             NodeEnum::AlterPolicyStmt(s) => self.alter_policy(stmt, s),
+            NodeEnum::DropUserMappingStmt(s) => {
+                let user = s.user.as_ref().map(|r| r.rolename.clone()).filter(|u| !u.is_empty()).unwrap_or_else(|| "public".into());
+                let key = ObjKey { kind: ObjKind::UserMapping, schema: String::new(), name: s.servername.clone(), sub: user };
+                if self.catalog.objects.remove(&key).is_none() && !s.missing_ok {
+                    self.warn(stmt, format!("user mapping for {} on server {} does not exist", key.sub, key.name));
+                }
+            }
             NodeEnum::AlterTypeStmt(_)
             | NodeEnum::AlterObjectSchemaStmt(_)
             | NodeEnum::AlterEventTrigStmt(_)
@@ -158,7 +182,6 @@ impl Replay {
             | NodeEnum::AlterObjectDependsStmt(_)
             | NodeEnum::AlterExtensionContentsStmt(_)
             | NodeEnum::CreateForeignTableStmt(_)
-            | NodeEnum::DropUserMappingStmt(_)
             | NodeEnum::ImportForeignSchemaStmt(_)
             | NodeEnum::CreateTransformStmt(_)
             | NodeEnum::SecLabelStmt(_)
