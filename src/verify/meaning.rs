@@ -53,8 +53,8 @@ pub fn differences(got: &Catalog, want: &Catalog, opts: &DiffOptions) -> Vec<Dif
         IndexMeaning { table, def, attached_to }
     });
     compare_maps(&mut out, &got.objects, &want.objects, object_name, |o| {
-        let Object { create, target, after, deps: _, soft_deps: _, table, labels, routine, pos: _ } = o;
-        ObjectMeaning { create, target, after, table, labels, routine }
+        let Object { create, target, after, deps: _, soft_deps: _, table, labels, routine, attributes, domain, pos: _ } = o;
+        ObjectMeaning { create, target, after, table, labels, routine, attributes, domain }
     });
     compare_maps(&mut out, &got.comments, &want.comments, |t| format!("comment on {t}"), |c| {
         let Comment { text, pos: _ } = c;
@@ -88,6 +88,8 @@ struct ObjectMeaning<'a> {
     table: &'a Option<QualName>,
     labels: &'a [String],
     routine: &'a Option<Routine>,
+    attributes: &'a Option<Vec<(String, String)>>,
+    domain: &'a Option<Domain>,
 }
 
 #[derive(Debug, PartialEq)]
