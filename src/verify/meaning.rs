@@ -53,8 +53,8 @@ pub fn differences(got: &Catalog, want: &Catalog, opts: &DiffOptions) -> Vec<Dif
         IndexMeaning { table, def, attached_to }
     });
     compare_maps(&mut out, &got.objects, &want.objects, object_name, |o| {
-        let Object { create, target, after, deps: _, soft_deps: _, table, labels, routine, attributes, domain, pos: _ } = o;
-        ObjectMeaning { create, target, after, table, labels, routine, attributes, domain }
+        let Object { create, target, after, deps: _, soft_deps: _, table, labels, routine, attributes, domain, column_defaults, pos: _ } = o;
+        ObjectMeaning { create, target, after, table, labels, routine, attributes, domain, column_defaults }
     });
     compare_maps(&mut out, &got.comments, &want.comments, |t| format!("comment on {t}"), |c| {
         let Comment { text, pos: _ } = c;
@@ -90,6 +90,7 @@ struct ObjectMeaning<'a> {
     routine: &'a Option<Routine>,
     attributes: &'a Option<Vec<(String, String)>>,
     domain: &'a Option<Domain>,
+    column_defaults: &'a BTreeMap<String, String>,
 }
 
 #[derive(Debug, PartialEq)]

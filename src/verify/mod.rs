@@ -16,12 +16,14 @@
 
 pub mod meaning;
 
+use std::borrow::Cow;
+use std::collections::BTreeMap;
 use std::sync::Arc;
 
 use crate::catalog::graph::Graph;
 use crate::catalog::{self, Catalog, ReplayOptions};
 use crate::diag::{Diag, Severity};
-use crate::diff::{self, DiffOptions};
+use crate::diff::{self, filter, DiffOptions};
 use crate::input::SourceFile;
 
 pub use meaning::Difference;
@@ -50,7 +52,8 @@ pub const MIGRATION_NAME: &str = "<migration>";
 /// Replays `sql` onto `from` and checks the result means `to`.
 pub fn verify(from: &Catalog, to: &Catalog, sql: &str, opts: &DiffOptions) -> Result<Passed, Failure> {
     let (got, replay) = replay(from, sql);
-    let (column_order, differences): (Vec<Difference>, Vec<Difference>) = meaning::differences(&got, to, opts).into_iter().partition(|d| d.column_order_only);
+    let want = expected(from, to, opts);
+    let (column_order, differences): (Vec<Difference>, Vec<Difference>) = meaning::differences(&got, &want, opts).into_iter().partition(|d| d.column_order_only);
     if replay.is_empty() && differences.is_empty() {
         Ok(Passed { column_order })
     } else {
@@ -70,8 +73,42 @@ pub fn replay(from: &Catalog, sql: &str) -> (Catalog, Vec<Diag>) {
 /// the diff settles; see the module documentation).
 pub fn remaining(from: &Catalog, to: &Catalog, sql: &str, opts: &DiffOptions) -> Vec<String> {
     let (got, _) = replay(from, sql);
+    let want = expected(from, to, opts);
     let graph = Graph::build(&got);
-    diff::diff(&got, to, &graph, opts).into_iter().map(|c| c.sql).collect()
+    diff::diff(&got, &want, &graph, opts).into_iter().map(|c| c.sql).collect()
+}
+
+/// What FROM + migration must be: TO, within what the options ask for. With `--schema` /
+/// `--exclude-schema`, TO's part inside the filter and FROM's part outside it (left
+/// alone); with `--create-extensions-only`, FROM with TO's new extensions.
+pub fn expected<'a>(from: &'a Catalog, to: &'a Catalog, opts: &DiffOptions) -> Cow<'a, Catalog> {
+    let f = &opts.schemas;
+    let inside_to = if f.is_all() { Cow::Borrowed(to) } else { Cow::Owned(filter::restrict(to, f)) };
+    if opts.create_extensions_only {
+        let mut want = from.clone();
+        for (name, e) in &inside_to.extensions {
+            want.extensions.entry(name.clone()).or_insert_with(|| e.clone());
+        }
+        return Cow::Owned(want);
+    }
+    if f.is_all() {
+        return inside_to;
+    }
+    let inside_from = filter::restrict(from, f);
+    let mut want = inside_to.into_owned();
+    fn outside<K: Ord + Clone, V: Clone>(all: &BTreeMap<K, V>, inside: &BTreeMap<K, V>, into: &mut BTreeMap<K, V>) {
+        for (k, v) in all.iter().filter(|(k, _)| !inside.contains_key(*k)) {
+            into.insert(k.clone(), v.clone());
+        }
+    }
+    outside(&from.schemas, &inside_from.schemas, &mut want.schemas);
+    outside(&from.extensions, &inside_from.extensions, &mut want.extensions);
+    outside(&from.tables, &inside_from.tables, &mut want.tables);
+    outside(&from.sequences, &inside_from.sequences, &mut want.sequences);
+    outside(&from.indexes, &inside_from.indexes, &mut want.indexes);
+    outside(&from.objects, &inside_from.objects, &mut want.objects);
+    outside(&from.comments, &inside_from.comments, &mut want.comments);
+    Cow::Owned(want)
 }
 
 fn as_error(mut d: Diag) -> Diag {
