@@ -12,7 +12,7 @@ use pgdumpdiff::input::SourceSpec;
 /// `*.sql` files replayed in name order, `-` for standard input, `git:REV:PATH`, or `EMPTY`.
 ///
 /// Exit status: 0 no changes, 2 changes, 3 destructive statements refused (use --unsafe),
-/// 1 error.
+/// 1 error (including a migration that fails self-verification).
 #[derive(Parser, Debug)]
 #[command(name = "pgdumpdiff", version, about, long_about)]
 pub struct Args {
@@ -45,6 +45,9 @@ pub struct Args {
     /// ALTER DEFAULT PRIVILEGES.
     #[arg(long)]
     pub with_privileges: bool,
+    /// Skip self-verification (replaying the migration onto FROM and checking it gives TO).
+    #[arg(long)]
+    pub no_verify: bool,
     /// Worker threads for parsing (default: all cores).
     #[arg(short = 'j', long = "jobs", value_name = "N")]
     pub jobs: Option<usize>,
@@ -68,6 +71,7 @@ pub struct Config {
     pub schemas: pgdumpdiff::diff::filter::SchemaFilter,
     pub create_extensions_only: bool,
     pub with_privileges: bool,
+    pub verify: bool,
     pub jobs: Option<usize>,
     pub quiet: bool,
     pub dump_catalog: bool,
@@ -85,6 +89,7 @@ impl Args {
             schemas: pgdumpdiff::diff::filter::SchemaFilter { include: self.schema, exclude: self.exclude_schema },
             create_extensions_only: self.create_extensions_only,
             with_privileges: self.with_privileges,
+            verify: !self.no_verify,
             jobs: self.jobs,
             quiet: self.quiet,
             dump_catalog: self.dump_catalog,

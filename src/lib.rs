@@ -19,6 +19,7 @@ pub mod emit;
 pub mod input;
 pub mod plan;
 pub mod syntax;
+pub mod verify;
 
 use std::sync::Arc;
 
@@ -136,6 +137,18 @@ impl<'a> Migration<'a> {
     /// Statements that can lose data.
     pub fn destructive(&self) -> Vec<&Change> {
         self.changes.iter().filter(|c| c.hazard == Some(Hazard::DataLoss)).collect()
+    }
+
+    /// Self-verification: replays `sql()` onto FROM and checks the result means TO (see
+    /// `verify`). An error is a bug in pgdumpdiff.
+    pub fn verify(&self) -> Result<verify::Passed, verify::Failure> {
+        verify::verify(self.from, self.to, &self.sql(), &self.opts)
+    }
+
+    /// What the diff engine still finds between FROM + `sql()` and TO: empty when the diff
+    /// settles (see `verify::remaining`).
+    pub fn remaining(&self) -> Vec<String> {
+        verify::remaining(self.from, self.to, &self.sql(), &self.opts)
     }
 
     /// With safety on, an error listing the destructive statements, if any.

@@ -82,6 +82,15 @@ fn run(config: &cli::Config) -> u8 {
         }
         return exit::UNSAFE;
     }
+    if config.verify {
+        match m.verify() {
+            Ok(passed) => report(&passed.diagnostics(), config.quiet),
+            Err(failure) => {
+                report(&failure.diagnostics(), false);
+                return exit::ERROR;
+            }
+        }
+    }
     let sql = m.sql();
     if let Err(e) = write_output(config.output.as_deref(), &sql) {
         report(&[Diag::error("io", e)], false);

@@ -185,3 +185,63 @@ fn privileges_are_migrated_only_with_the_option() {
         "ALTER TABLE public.t OWNER TO app;\n\nGRANT INSERT ON TABLE public.t TO reader;\n\nREVOKE SELECT ON TABLE public.t FROM reader;\n\n"
     );
 }
+
+/// A child that comes to define an inherited column itself: no ALTER can say so (the
+/// server has no statement for it), so pgdumpdiff finds no statement, and verification
+/// refuses to call that "no changes".
+const INHERITED: &str = "CREATE TABLE parent (a integer);\nCREATE TABLE child () INHERITS (parent);\n";
+const LOCAL: &str = "CREATE TABLE parent (a integer);\nCREATE TABLE child (a integer) INHERITS (parent);\n";
+
+#[test]
+fn a_migration_that_fails_verification_exits_1_and_writes_nothing() {
+    let t = Tmp::new("verify-fails");
+    let a = t.file("a.sql", INHERITED);
+    let b = t.file("b.sql", LOCAL);
+    let out = t.0.join("m.sql");
+    let o = run(&["-o", &out.display().to_string(), &a, &b]);
+    assert_eq!(o.status.code(), Some(1), "{}", stderr(&o));
+    assert_eq!(stdout(&o), "");
+    assert!(!out.exists(), "no output file when verification fails");
+    let err = stderr(&o);
+    assert!(err.contains("self-verification failed"), "{err}");
+    assert!(err.contains("column public.child.a"), "{err}");
+    assert!(err.contains("- inherited: true") && err.contains("+ inherited: false"), "{err}");
+    // Without verification, the (empty, wrong) answer goes through.
+    let o = run(&["--no-verify", &a, &b]);
+    assert_eq!(o.status.code(), Some(0));
+}
+
+#[test]
+fn no_verify_gives_the_same_output_when_verification_passes() {
+    let t = Tmp::new("no-verify");
+    let a = t.file("a.sql", "CREATE TABLE t (id integer, v text);\nCREATE VIEW w AS SELECT id FROM t;\n");
+    let b = t.file("b.sql", "CREATE TABLE t (id bigint, v text DEFAULT 'x');\nCREATE VIEW w AS SELECT id, v FROM t;\n");
+    let with = run(&["--unsafe", &a, &b]);
+    let without = run(&["--unsafe", "--no-verify", &a, &b]);
+    assert_eq!(with.status.code(), Some(2), "{}", stderr(&with));
+    assert_eq!(with.status.code(), without.status.code());
+    assert_eq!(stdout(&with), stdout(&without));
+    assert!(!stdout(&with).is_empty());
+}
+
+#[test]
+fn a_real_difference_between_dump_styles_is_emitted() {
+    // A pre-10 dump's sequence has no AS clause: loaded today it is a bigint sequence.
+    let t = Tmp::new("seq-type");
+    let a = t.file("a.sql", "SET search_path = public, pg_catalog;\nCREATE SEQUENCE s START WITH 1 INCREMENT BY 1 NO MINVALUE NO MAXVALUE CACHE 1;\n");
+    let b = t.file("b.sql", "SELECT pg_catalog.set_config('search_path', '', false);\nCREATE SEQUENCE public.s AS integer START WITH 1 INCREMENT BY 1 NO MINVALUE NO MAXVALUE CACHE 1;\n");
+    let o = run(&[&a, &b]);
+    assert_eq!(o.status.code(), Some(2), "{}", stderr(&o));
+    assert_eq!(stdout(&o), "ALTER SEQUENCE public.s AS integer MAXVALUE 2147483647;\n\n");
+}
+
+#[test]
+fn a_pre_12_table_with_oids_is_read_without_them() {
+    let t = Tmp::new("oids");
+    let a = t.file("a.sql", "CREATE TABLE t (\n    id integer\n) WITH OIDS;\n");
+    let b = t.file("b.sql", "CREATE TABLE t (\n    id integer\n);\n");
+    let o = run(&[&a, &b]);
+    assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
+    assert!(stderr(&o).contains("a.sql:3:3"), "{}", stderr(&o));
+    assert!(stderr(&o).contains("WITH OIDS"), "{}", stderr(&o));
+}

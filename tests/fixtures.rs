@@ -2,7 +2,8 @@
 //! migration between the dumps is compared with `expected.sql` (written when missing,
 //! rewritten with UPDATE_EXPECT=1), applied to a database loaded from a.sql, and the result,
 //! dumped, must equal b.sql's dump. Each dump diffed against itself, and the migrated dump
-//! diffed against b's, must give no statements.
+//! diffed against b's, must give no statements. Every migration must pass self-verification,
+//! and after it the diff engine must find nothing more to do (`Migration::remaining`).
 //!
 //! Cases named `privileges_*` are about owners and privileges: the roles they name are
 //! created first, they are dumped with owners and privileges, diffed with privileges on, and
@@ -13,7 +14,7 @@ use std::path::{Path, PathBuf};
 
 use crate::common::pg::{normalize, Cluster};
 use crate::common::roles::roles_in;
-use crate::common::{migrate_with, unified};
+use crate::common::{migrate_checked, migrate_with, unified};
 
 fn cases() -> Vec<PathBuf> {
     let root = Path::new(env!("CARGO_MANIFEST_DIR")).join("fixtures");
@@ -53,10 +54,10 @@ fn check_case(pg: &Cluster, dir: &Path) -> Result<(), String> {
     let dump_a = pg.dump_of_with(&a, privileges).map_err(|e| format!("a.sql does not load: {e}"))?;
     let dump_b = pg.dump_of_with(&b, privileges).map_err(|e| format!("b.sql does not load: {e}"))?;
     let migrate = |from: &str, to: &str| migrate_with(from, to, privileges);
-    let migration = migrate(&dump_a, &dump_b);
+    let (migration, checks) = migrate_checked(&dump_a, &dump_b, privileges);
 
     let expected_path = dir.join("expected.sql");
-    let mut problems = Vec::new();
+    let mut problems = checks;
     match std::fs::read_to_string(&expected_path) {
         Ok(expected) if std::env::var_os("UPDATE_EXPECT").is_none() => {
             if expected != migration {
@@ -93,10 +94,11 @@ fn check_case(pg: &Cluster, dir: &Path) -> Result<(), String> {
         }
     }
     for (name, dump) in [("a", &dump_a), ("b", &dump_b)] {
-        let same = migrate(dump, dump);
+        let (same, checks) = migrate_checked(dump, dump, privileges);
         if !same.is_empty() {
             problems.push(format!("{name} diffed against itself is not empty:\n{same}"));
         }
+        problems.extend(checks.into_iter().map(|c| format!("{name} against itself: {c}")));
     }
     if problems.is_empty() {
         Ok(())

@@ -5,5 +5,7 @@ mod common;
 mod architecture;
 mod as_written;
 mod cli;
+mod determinism;
+mod equal;
 mod fixtures;
 mod privileges;

@@ -97,6 +97,85 @@ pub fn normalize(node: &mut Node, r: &Resolver) {
         }
     });
     walk(node, &mut |n| normalize_one(n, r, &ctes));
+    walk(node, &mut |n| {
+        if let NodeEnum::SelectStmt(s) = n {
+            unqualify_single_relation(s);
+        }
+    });
+}
+
+/// In a SELECT over one relation, `t.col` and `col` are the same column: servers differ in
+/// which they print (and hand-written views rarely qualify), so the qualifier is dropped.
+/// Sub-queries keep theirs (they see another scope), and so does ORDER BY when an output
+/// column has that name (ORDER BY resolves output names first).
+fn unqualify_single_relation(s: &mut SelectStmt) {
+    let [from] = s.from_clause.as_slice() else { return };
+    let Some(NodeEnum::RangeVar(rv)) = &from.node else { return };
+    let refname = rv.alias.as_ref().map_or(rv.relname.clone(), |a| a.aliasname.clone());
+    let outputs: BTreeSet<String> = s.target_list.iter().filter_map(|t| match &t.node {
+        Some(NodeEnum::ResTarget(rt)) if !rt.name.is_empty() => Some(rt.name.clone()),
+        _ => None,
+    }).collect();
+    for n in s.target_list.iter_mut().chain(s.group_clause.iter_mut()) {
+        unqualify(n, &refname, &BTreeSet::new());
+    }
+    for n in s.where_clause.iter_mut().chain(s.having_clause.iter_mut()) {
+        unqualify(n, &refname, &BTreeSet::new());
+    }
+    for n in s.sort_clause.iter_mut() {
+        unqualify(n, &refname, &outputs);
+    }
+}
+
+/// Drops `refname.` from column references in an expression, not entering sub-queries;
+/// `keep` names columns whose qualifier stays.
+#[allow(clippy::wildcard_enum_match_arm)]
+fn unqualify(node: &mut Node, refname: &str, keep: &BTreeSet<String>) {
+    let Some(n) = node.node.as_mut() else { return };
+    let all = |v: &mut Vec<Node>| v.iter_mut().for_each(|x| unqualify(x, refname, keep));
+    match n {
+        NodeEnum::ColumnRef(c) => {
+            if let [Node { node: Some(NodeEnum::String(rel)) }, Node { node: Some(NodeEnum::String(col)) }] = c.fields.as_slice() {
+                if rel.sval == refname && !keep.contains(&col.sval) {
+                    c.fields.remove(0);
+                }
+            }
+        }
+        NodeEnum::ResTarget(t) => t.val.iter_mut().for_each(|x| unqualify(x, refname, keep)),
+        NodeEnum::AExpr(e) => {
+            e.lexpr.iter_mut().for_each(|x| unqualify(x, refname, keep));
+            e.rexpr.iter_mut().for_each(|x| unqualify(x, refname, keep));
+        }
+        NodeEnum::BoolExpr(e) => all(&mut e.args),
+        NodeEnum::FuncCall(f) => {
+            all(&mut f.args);
+            all(&mut f.agg_order);
+            f.agg_filter.iter_mut().for_each(|x| unqualify(x, refname, keep));
+        }
+        NodeEnum::TypeCast(t) => t.arg.iter_mut().for_each(|x| unqualify(x, refname, keep)),
+        NodeEnum::NullTest(t) => t.arg.iter_mut().for_each(|x| unqualify(x, refname, keep)),
+        NodeEnum::BooleanTest(t) => t.arg.iter_mut().for_each(|x| unqualify(x, refname, keep)),
+        NodeEnum::CaseExpr(c) => {
+            c.arg.iter_mut().for_each(|x| unqualify(x, refname, keep));
+            all(&mut c.args);
+            c.defresult.iter_mut().for_each(|x| unqualify(x, refname, keep));
+        }
+        NodeEnum::CaseWhen(c) => {
+            c.expr.iter_mut().for_each(|x| unqualify(x, refname, keep));
+            c.result.iter_mut().for_each(|x| unqualify(x, refname, keep));
+        }
+        NodeEnum::CoalesceExpr(c) => all(&mut c.args),
+        NodeEnum::MinMaxExpr(m) => all(&mut m.args),
+        NodeEnum::RowExpr(r) => all(&mut r.args),
+        NodeEnum::AArrayExpr(a) => all(&mut a.elements),
+        NodeEnum::AIndirection(a) => a.arg.iter_mut().for_each(|x| unqualify(x, refname, keep)),
+        NodeEnum::CollateClause(c) => c.arg.iter_mut().for_each(|x| unqualify(x, refname, keep)),
+        NodeEnum::NamedArgExpr(a) => a.arg.iter_mut().for_each(|x| unqualify(x, refname, keep)),
+        NodeEnum::SortBy(s) => s.node.iter_mut().for_each(|x| unqualify(x, refname, keep)),
+        NodeEnum::List(l) => all(&mut l.items),
+        NodeEnum::GroupingSet(g) => all(&mut g.content),
+        _ => {}
+    }
 }
 
 /// Relations, functions and types an expression or statement refers to (qualified).
@@ -509,4 +588,109 @@ fn walk_typename(tn: &mut TypeName, f: &mut dyn FnMut(&mut NodeEnum)) {
     if let Some(NodeEnum::TypeName(x)) = n.node {
         *tn = x;
     }
+}
+
+/// A column default as the server stores it, before it is canonicalized: a bare literal is
+/// coerced to the column's type when the default is set, and the server prints the constant
+/// it becomes (`'x'` on a text column is `'x'::text`, `-1` is `'-1'::integer`, `'t'` on a
+/// boolean is `true`). `None` for `DEFAULT NULL`, which stores no default at all.
+pub fn stored_default(raw: &Node, type_sql: &str, r: &Resolver) -> Option<Node> {
+    let Some(n) = raw.node.as_ref() else { return Some(raw.clone()) };
+    match n {
+        NodeEnum::AConst(c) if c.isnull => None,
+        NodeEnum::AConst(c) => Some(match &c.val {
+            Some(a_const::Val::Sval(s)) => literal_as(&s.sval, type_sql, r).unwrap_or_else(|| raw.clone()),
+            Some(a_const::Val::Ival(i)) if i.ival < 0 => cast(&i.ival.to_string(), "int4"),
+            Some(a_const::Val::Fval(f)) => float_const(&f.fval).unwrap_or_else(|| raw.clone()),
+            Some(a_const::Val::Ival(_) | a_const::Val::Boolval(_) | a_const::Val::Bsval(_)) | None => raw.clone(),
+        }),
+        NodeEnum::TypeCast(tc) => {
+            // `'5'::integer` is the constant 5; other casts print as written.
+            let value = match tc.arg.as_ref().and_then(|a| a.node.as_ref()) {
+                Some(NodeEnum::AConst(c)) => match &c.val {
+                    Some(a_const::Val::Sval(s)) => Some(s.sval.clone()),
+                    _ => None,
+                },
+                _ => None,
+            };
+            let target = tc.type_name.as_ref().filter(|t| t.typmods.is_empty() && t.array_bounds.is_empty()).map(|t| types::type_sql(t, r));
+            match (value, target.as_deref()) {
+                (Some(v), Some(t @ ("integer" | "boolean" | "numeric"))) => literal_as(&v, t, r).or_else(|| Some(raw.clone())),
+                _ => Some(raw.clone()),
+            }
+        }
+        _ => Some(raw.clone()),
+    }
+}
+
+/// The constant a string literal becomes in a column of type `type_sql`, as printed back.
+fn literal_as(value: &str, type_sql: &str, r: &Resolver) -> Option<Node> {
+    match type_sql {
+        "integer" => {
+            let v: i32 = value.trim().parse().ok()?;
+            Some(if v < 0 { cast(&v.to_string(), "int4") } else { constant(a_const::Val::Ival(protobuf::Integer { ival: v })) })
+        }
+        "boolean" => {
+            let v = match value.trim().to_ascii_lowercase().as_str() {
+                "t" | "true" | "y" | "yes" | "on" | "1" => true,
+                "f" | "false" | "n" | "no" | "off" | "0" => false,
+                _ => return None,
+            };
+            Some(constant(a_const::Val::Boolval(protobuf::Boolean { boolval: v })))
+        }
+        t if t == "numeric" || t.starts_with("numeric(") => Some(numeric_const(value)),
+        _ => {
+            // Any other type: the literal, labelled with the type (without its modifiers).
+            let parsed = pg_query::parse(&format!("SELECT NULL::{type_sql}"), 0).ok()?;
+            let mut tn = None;
+            let mut stmt = Node { node: parsed.protobuf.stmts.first()?.stmt.as_ref()?.node.clone() };
+            walk(&mut stmt, &mut |x| {
+                if let NodeEnum::TypeCast(tc) = x {
+                    tn = tc.type_name.clone();
+                }
+            });
+            let mut tn = tn?;
+            let (schema, name) = types::resolve_type_name(&tn, r);
+            if schema.as_deref().is_some_and(|s| r.catalog.objects.contains_key(&super::model::ObjKey { kind: super::model::ObjKind::Domain, schema: s.to_string(), name: name.clone(), sub: String::new() })) {
+                return None; // a domain prints its base type's constant
+            }
+            tn.typmods.clear();
+            Some(typed(value, tn))
+        }
+    }
+}
+
+/// A numeric constant: bare when it reads as a numeric literal (a decimal point or an
+/// exponent, no sign), else `'v'::numeric`.
+fn numeric_const(v: &str) -> Node {
+    let bare = v.starts_with(|c: char| c.is_ascii_digit()) && v.contains(['.', 'e', 'E']);
+    if bare {
+        constant(a_const::Val::Fval(protobuf::Float { fval: v.to_string() }))
+    } else {
+        cast(v, "numeric")
+    }
+}
+
+/// A float token: an integer too large for `integer` is a `bigint` constant; a decimal is a
+/// numeric one.
+fn float_const(v: &str) -> Option<Node> {
+    if !v.contains(['.', 'e', 'E']) {
+        v.parse::<i64>().ok()?;
+        return Some(cast(v, "int8"));
+    }
+    Some(numeric_const(v))
+}
+
+fn constant(val: a_const::Val) -> Node {
+    Node { node: Some(NodeEnum::AConst(protobuf::AConst { isnull: false, val: Some(val), location: 0 })) }
+}
+
+/// `'v'::pg_catalog.<internal>`.
+fn cast(v: &str, internal: &str) -> Node {
+    typed(v, TypeName { names: string_nodes(&["pg_catalog", internal]), typemod: -1, ..Default::default() })
+}
+
+fn typed(v: &str, tn: TypeName) -> Node {
+    let arg = constant(a_const::Val::Sval(protobuf::String { sval: v.to_string() }));
+    Node { node: Some(NodeEnum::TypeCast(Box::new(protobuf::TypeCast { arg: Some(Box::new(arg)), type_name: Some(tn), location: 0 }))) }
 }

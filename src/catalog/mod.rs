@@ -14,4 +14,4 @@ pub mod resolve;
 pub mod types;
 
 pub use model::*;
-pub use replay::{build, ReplayOptions};
+pub use replay::{build, replay_onto, ReplayOptions};

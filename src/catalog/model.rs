@@ -134,6 +134,27 @@ impl Catalog {
     }
 }
 
+impl Catalog {
+    /// The largest position any object, default or comment records.
+    pub fn max_pos(&self) -> Pos {
+        let tables = self.tables.values().flat_map(|t| {
+            let cols = t.columns.iter().flat_map(|c| c.default.as_ref().map(|d| d.1).into_iter().chain(c.identity.as_ref().map(|i| i.pos)));
+            std::iter::once(t.pos).chain(t.constraints.values().map(|c| c.pos)).chain(cols)
+        });
+        self.schemas
+            .values()
+            .map(|s| s.pos)
+            .chain(self.extensions.values().map(|e| e.pos))
+            .chain(tables)
+            .chain(self.sequences.values().map(|s| s.pos))
+            .chain(self.indexes.values().map(|i| i.pos))
+            .chain(self.objects.values().map(|o| o.pos))
+            .chain(self.comments.values().map(|c| c.pos))
+            .max()
+            .unwrap_or(0)
+    }
+}
+
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Schema {
     pub access: Access,

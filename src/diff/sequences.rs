@@ -8,6 +8,11 @@ use crate::emit::quote;
 /// Option clauses of CREATE / ALTER SEQUENCE. With `old`, only what differs; `alter`
 /// spells the ALTER forms.
 pub(crate) fn options_sql(new: &SeqOptions, old: Option<&SeqOptions>, alter: bool) -> String {
+    option_clauses(new, old, alter).join(" ")
+}
+
+/// The clauses of `options_sql`, one per option (`INCREMENT BY 2`, `NO CYCLE`).
+pub(crate) fn option_clauses(new: &SeqOptions, old: Option<&SeqOptions>, alter: bool) -> Vec<String> {
     let n = new.resolved();
     let o = old.map(SeqOptions::resolved);
     let mut parts = Vec::new();
@@ -35,8 +40,7 @@ pub(crate) fn options_sql(new: &SeqOptions, old: Option<&SeqOptions>, alter: boo
     if changed(&|s| s.cycle.to_string()) && (alter || n.cycle) {
         parts.push(if n.cycle { "CYCLE".to_string() } else { "NO CYCLE".to_string() });
     }
-    let _ = alter;
-    parts.join(" ")
+    parts
 }
 
 pub(super) fn diff_sequences(d: &mut Diff) {

@@ -183,20 +183,27 @@ fn column_extras(d: &mut Diff, q: &QualName, pos: usize, old: Option<&Column>, c
             d.create(&node, id.pos.max(pos), format!("{col} ADD GENERATED {} AS IDENTITY ({inner})", id.kind));
         }
         (Some(_), None) => {} // dropped by alter_column, before NOT NULL changes
-        (Some(a), Some(b)) if a != b => {
+        (Some(a), Some(b)) => {
+            // An identity sequence has its column's type unless it says otherwise.
+            let typed = |o: &crate::catalog::SeqOptions, ty: &str| {
+                let mut o = o.clone();
+                o.data_type.get_or_insert_with(|| ty.to_string());
+                o
+            };
+            let old_type = old.map_or(c.type_sql.as_str(), |o| o.type_sql.as_str());
+            let (ao, bo) = (typed(&a.options, old_type), typed(&b.options, &c.type_sql));
             if a.sequence != b.sequence {
                 d.create(&node, pos, format!("{col} DROP IDENTITY"));
                 let opts = identity_options_sql(&b.options, &c.type_sql);
                 d.create(&node, pos, format!("{col} ADD GENERATED {} AS IDENTITY (SEQUENCE NAME {} {opts})", b.kind, b.sequence.sql()));
-            } else {
+            } else if a.kind != b.kind || ao.resolved() != bo.resolved() {
                 let mut parts = Vec::new();
                 if a.kind != b.kind {
                     parts.push(format!("SET GENERATED {}", b.kind));
                 }
-                let opts = super::sequences::options_sql(&b.options, Some(&a.options), true);
-                if !opts.is_empty() {
-                    parts.push(format!("SET {}", opts.replace(" NO ", " SET NO ").replace(" START WITH", " SET START WITH")));
-                }
+                // The sequence follows the column's type by itself.
+                let clauses = super::sequences::option_clauses(&bo, Some(&ao), true);
+                parts.extend(clauses.into_iter().filter(|o| !o.starts_with("AS ")).map(|o| format!("SET {o}")));
                 if !parts.is_empty() {
                     d.create(&node, pos, format!("{col} {}", parts.join(" ")));
                 }
@@ -531,6 +538,9 @@ fn add_constraints(d: &mut Diff) {
             let rebuild_fk = c.kind == ConstraintKind::ForeignKey && c.references.as_ref().is_some_and(|r| rekeyed.contains(r)) || (old.is_some() && fk_retyped(d, q, c));
             let same = old.and_then(|o| o.constraints.get(name)).is_some_and(|n| n.def == c.def && n.kind == c.kind) && !d.over_doomed(&Node::Constraint(q.clone(), name.clone()));
             if !same || rebuild_fk {
+                // Its comments (and its index's) go with a dropped constraint.
+                d.recreated.insert(format!("CONSTRAINT {} ON {}", quote::ident(name), q.sql()));
+                d.recreated.insert(format!("INDEX {}", QualName::new(q.schema.clone(), name.clone()).sql()));
                 d.create(&Node::Constraint(q.clone(), name.clone()), c.pos, format!("{} ADD CONSTRAINT {} {}", alter_sql(d, q), quote::ident(name), c.def));
             }
         }

@@ -60,39 +60,61 @@ fn parse_file(file: &Arc<SourceFile>) -> (Vec<Stmt>, Vec<Diag>) {
             return (Vec::new(), vec![d]);
         }
     };
-    let results: Vec<Result<Vec<Stmt>, Diag>> = spans.into_par_iter().map(|span| parse_one(file, span)).collect();
+    let results: Vec<(Vec<Stmt>, Option<Diag>)> = spans.into_par_iter().map(|span| parse_one(file, span)).collect();
     let mut stmts = Vec::new();
     let mut diags = Vec::new();
-    for r in results {
-        match r {
-            Ok(s) => stmts.extend(s),
-            Err(d) => diags.push(d),
-        }
+    for (s, d) in results {
+        stmts.extend(s);
+        diags.extend(d);
     }
     (stmts, diags)
 }
 
-fn parse_one(file: &Arc<SourceFile>, span: Range<usize>) -> Result<Vec<Stmt>, Diag> {
+/// The statements of one span, or a parse error; a warning when the span had to be read
+/// without `WITH OIDS`.
+fn parse_one(file: &Arc<SourceFile>, span: Range<usize>) -> (Vec<Stmt>, Option<Diag>) {
     let text = &file.text[span.clone()];
+    let stmts = |result: pg_query::ParseResult| -> Vec<Stmt> {
+        result.protobuf.stmts.into_iter().filter_map(|raw| raw.stmt.and_then(|n| n.node)).map(|node| Stmt { file: Arc::clone(file), span: span.clone(), node }).collect()
+    };
     match pg_query::parse(text, 0) {
-        Ok(result) => Ok(result
-            .protobuf
-            .stmts
-            .into_iter()
-            .filter_map(|raw| raw.stmt.and_then(|n| n.node))
-            .map(|node| Stmt { file: Arc::clone(file), span: span.clone(), node })
-            .collect()),
+        Ok(result) => (stmts(result), None),
         Err(e) => {
-            let msg = match e {
-                pg_query::Error::Parse(m) => m,
-                other => other.to_string(),
-            };
-            let at = error_offset(text, &msg);
-            Err(Diag::error("parse-error", msg)
-                .at(file, span.start + at..span.start + at + 1)
-                .with_help("PostgreSQL's parser rejects this statement; fix the SQL or remove it"))
+            if let Some((fixed, at)) = without_oids(text) {
+                if let Ok(result) = pg_query::parse(&fixed, 0) {
+                    let d = Diag::warning("with-oids", "WITH OIDS is gone since PostgreSQL 12; the table is read without OIDs, as a dump restored today would have it")
+                        .at(file, span.start + at..span.start + at + "WITH OIDS".len());
+                    return (stmts(result), Some(d));
+                }
+            }
+            (Vec::new(), Some(parse_error(file, &span, text, e)))
         }
     }
+}
+
+/// `text` with a `WITH OIDS` clause blanked (same length, so offsets hold), and where it was.
+fn without_oids(text: &str) -> Option<(String, usize)> {
+    use pg_query::protobuf::Token;
+    let scan = pg_query::scan(text).ok()?;
+    let pair = scan.tokens.windows(2).find(|w| {
+        let kind = |i: usize| Token::try_from(w[i].token).unwrap_or(Token::Nul);
+        matches!(kind(0), Token::With | Token::WithLa) && kind(1) == Token::Oids
+    })?;
+    let (start, end) = (pair[0].start as usize, pair[1].end as usize);
+    let mut fixed = text.to_string();
+    fixed.replace_range(start..end, &" ".repeat(end - start));
+    Some((fixed, start))
+}
+
+fn parse_error(file: &Arc<SourceFile>, span: &Range<usize>, text: &str, e: pg_query::Error) -> Diag {
+    let msg = match e {
+        pg_query::Error::Parse(m) => m,
+        other => other.to_string(),
+    };
+    let at = error_offset(text, &msg);
+    Diag::error("parse-error", msg)
+        .at(file, span.start + at..span.start + at + 1)
+        .with_help("PostgreSQL's parser rejects this statement; fix the SQL or remove it")
 }
 
 /// Best offset for a parser message: the token named in `at or near "X"`, else the end.

@@ -24,20 +24,29 @@ impl Replay {
                 [n] => r.resolver().relation("", n),
                 _ => QualName::new("", parts.join(".")),
             };
+            let cascade = super::depend::cascades(s.behavior);
             let found = match kind {
                 O::ObjectTable | O::ObjectForeignTable => {
                     let q = rel(self);
-                    let found = self.catalog.tables.remove(&q).is_some();
-                    if found {
-                        self.forget_relation(&q);
+                    if !self.catalog.tables.contains_key(&q) {
+                        false
+                    } else if self.refused(stmt, &q, Some(&q), cascade, "table") {
+                        true
+                    } else {
+                        self.remove_table(&q)
                     }
-                    found
                 }
                 O::ObjectSequence => {
                     let q = rel(self);
-                    let found = self.catalog.sequences.remove(&q).is_some();
-                    self.catalog.comments.remove(&format!("SEQUENCE {}", q.sql()));
-                    found
+                    if !self.catalog.sequences.contains_key(&q) {
+                        false
+                    } else if self.refused(stmt, &q, None, cascade, "sequence") {
+                        true
+                    } else {
+                        self.catalog.sequences.remove(&q);
+                        self.catalog.comments.remove(&format!("SEQUENCE {}", q.sql()));
+                        true
+                    }
                 }
                 O::ObjectIndex => {
                     let q = rel(self);
@@ -47,6 +56,12 @@ impl Replay {
                 }
                 O::ObjectSchema => {
                     let name = parts.first().cloned().unwrap_or_default();
+                    let c = &self.catalog;
+                    let used = c.tables.keys().chain(c.sequences.keys()).chain(c.indexes.keys()).any(|q| q.schema == name) || c.objects.keys().any(|k| k.schema == name);
+                    if used && !cascade && c.schemas.contains_key(&name) {
+                        self.warn(stmt, format!("cannot drop schema {name} because objects in it remain"));
+                        continue;
+                    }
                     let found = self.catalog.schemas.remove(&name).is_some();
                     if found {
                         self.catalog.tables.retain(|q, _| q.schema != name);
@@ -54,11 +69,18 @@ impl Replay {
                         self.catalog.indexes.retain(|q, _| q.schema != name);
                         self.catalog.objects.retain(|k, _| k.schema != name);
                         self.catalog.default_acls.retain(|k, _| k.schema.as_ref() != Some(&name));
+                        // The schema's comment and those of everything in it.
+                        let schema = crate::emit::quote::ident(&name);
+                        let inside = format!(" {schema}.");
+                        let on = format!(" ON {schema}.");
+                        let own = format!("SCHEMA {schema}");
+                        self.catalog.comments.retain(|k, _| !(*k == own || k.contains(&inside) || k.contains(&on)));
                     }
                     found
                 }
                 O::ObjectExtension => {
                     let name = parts.first().cloned().unwrap_or_default();
+                    self.catalog.comments.remove(&format!("EXTENSION {}", crate::emit::quote::ident(&name)));
                     self.catalog.extensions.remove(&name).is_some() || name == "plpgsql"
                 }
                 O::ObjectTrigger | O::ObjectPolicy | O::ObjectRule => {
@@ -89,11 +111,17 @@ impl Replay {
                         } else {
                             key
                         };
-                        let found = self.remove_object(&key);
-                        if found && key.kind == ObjKind::Operator {
-                            self.unlink_operator(stmt, &key);
+                        if !self.catalog.objects.contains_key(&key) {
+                            false
+                        } else if self.object_refused(stmt, &key, cascade) {
+                            true
+                        } else {
+                            let found = self.remove_object(&key);
+                            if found && key.kind == ObjKind::Operator {
+                                self.unlink_operator(stmt, &key);
+                            }
+                            found
                         }
-                        found
                     }
                     None => {
                         self.unsupported(stmt, &format!("DROP {}", kind.as_str_name()));
@@ -107,12 +135,58 @@ impl Replay {
         }
     }
 
-    fn remove_object(&mut self, key: &ObjKey) -> bool {
+    /// Whether the server refuses to drop `q` because something still needs it; with
+    /// CASCADE, that something goes first.
+    fn refused(&mut self, stmt: &Stmt, q: &QualName, owner: Option<&QualName>, cascade: bool, what: &str) -> bool {
+        if cascade {
+            self.drop_cascade(q, owner);
+            return false;
+        }
+        let needs = self.dependents(q, owner);
+        if needs.is_empty() {
+            return false;
+        }
+        let list: Vec<String> = needs.iter().take(5).map(super::depend::describe).collect();
+        self.warn(stmt, format!("cannot drop {what} {} because other objects depend on it: {}", q.sql(), list.join(", ")));
+        true
+    }
+
+    /// `refused` for a generic object. Functions are known by name only in what depends on
+    /// them, so a function is only held back when no other overload of its name remains.
+    fn object_refused(&mut self, stmt: &Stmt, key: &ObjKey, cascade: bool) -> bool {
+        let q = QualName::new(key.schema.clone(), key.name.clone());
+        let owner = matches!(key.kind, ObjKind::View | ObjKind::MaterializedView).then_some(&q);
+        if matches!(key.kind, ObjKind::Function | ObjKind::Procedure | ObjKind::Aggregate) {
+            let overloads = self.catalog.objects.keys().filter(|k| k.kind == key.kind && k.schema == key.schema && k.name == key.name).count();
+            if overloads > 1 {
+                return false;
+            }
+        }
+        let what = key.kind.sql_keyword().to_lowercase();
+        self.refused(stmt, &q, owner, cascade, &what)
+    }
+
+    /// Drops a table with everything that hangs on it: comments of its columns and
+    /// constraints, its indexes, triggers, policies, rules and owned sequences.
+    pub(super) fn remove_table(&mut self, q: &QualName) -> bool {
+        let Some(t) = self.catalog.tables.remove(q) else { return false };
+        for name in t.constraints.keys() {
+            self.forget_constraint(q, name);
+        }
+        for c in &t.columns {
+            self.catalog.comments.remove(&format!("COLUMN {}.{}", q.sql(), crate::emit::quote::ident(&c.name)));
+        }
+        self.forget_relation(q, true);
+        true
+    }
+
+    pub(super) fn remove_object(&mut self, key: &ObjKey) -> bool {
         match self.catalog.objects.remove(key) {
             Some(o) => {
                 self.catalog.comments.remove(&o.target);
                 if matches!(key.kind, ObjKind::View | ObjKind::MaterializedView) {
-                    self.forget_relation(&QualName::new(key.schema.clone(), key.name.clone()));
+                    // A materialized view can have indexes.
+                    self.forget_relation(&QualName::new(key.schema.clone(), key.name.clone()), key.kind == ObjKind::MaterializedView);
                 }
                 true
             }
@@ -121,14 +195,41 @@ impl Replay {
     }
 
     /// Removes what hangs on a dropped relation: its indexes, triggers, policies, rules,
-    /// owned sequences and comments.
-    fn forget_relation(&mut self, q: &QualName) {
-        self.catalog.indexes.retain(|_, i| i.table != *q);
-        self.catalog.objects.retain(|_, o| o.table.as_ref() != Some(q));
-        self.catalog.sequences.retain(|_, s| s.owned_by.as_ref().map(|(t, _)| t) != Some(q));
-        let prefix_col = format!("COLUMN {}.", q.sql());
-        let on = format!(" ON {}", q.sql());
-        let exact = [format!("TABLE {}", q.sql()), format!("FOREIGN TABLE {}", q.sql()), format!("VIEW {}", q.sql()), format!("MATERIALIZED VIEW {}", q.sql())];
-        self.catalog.comments.retain(|k, _| !(k.starts_with(&prefix_col) || k.ends_with(&on) || exact.contains(k)));
+    /// owned sequences and comments (a table's columns and constraints are the caller's).
+    /// `table` is false for a view, which has no indexes or owned sequences to look for.
+    fn forget_relation(&mut self, q: &QualName, table: bool) {
+        let c = &mut self.catalog;
+        if table {
+            let indexes: Vec<QualName> = c.indexes.iter().filter(|(_, i)| i.table == *q).map(|(k, _)| k.clone()).collect();
+            for k in indexes {
+                c.indexes.remove(&k);
+                c.comments.remove(&format!("INDEX {}", k.sql()));
+            }
+            let sequences: Vec<QualName> = c.sequences.iter().filter(|(_, s)| s.owned_by.as_ref().is_some_and(|(t, _)| t == q)).map(|(k, _)| k.clone()).collect();
+            for k in sequences {
+                c.sequences.remove(&k);
+                c.comments.remove(&format!("SEQUENCE {}", k.sql()));
+            }
+        }
+        // Triggers, policies and rules are keyed (kind, table schema, name, table name).
+        for kind in [ObjKind::Trigger, ObjKind::Policy, ObjKind::Rule] {
+            let lo = ObjKey { kind, schema: q.schema.clone(), name: String::new(), sub: String::new() };
+            let on: Vec<ObjKey> = c.objects.range(lo..).take_while(|(k, _)| k.kind == kind && k.schema == q.schema).filter(|(k, _)| k.sub == q.name).map(|(k, _)| k.clone()).collect();
+            for k in on {
+                if let Some(o) = c.objects.remove(&k) {
+                    c.comments.remove(&o.target);
+                }
+            }
+        }
+        let rel = q.sql();
+        for kind in ["TABLE", "FOREIGN TABLE", "VIEW", "MATERIALIZED VIEW"] {
+            c.comments.remove(&format!("{kind} {rel}"));
+        }
+        // Columns of a view or materialized view.
+        let prefix = format!("COLUMN {rel}.");
+        let columns: Vec<String> = c.comments.range(prefix.clone()..).take_while(|(k, _)| k.starts_with(&prefix)).map(|(k, _)| k.clone()).collect();
+        for k in columns {
+            c.comments.remove(&k);
+        }
     }
 }

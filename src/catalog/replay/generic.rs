@@ -35,6 +35,7 @@ impl Replay {
         let mut node = stmt.node.clone();
         clear_replace(&mut node);
         qualify_name(&mut node, &ident.key);
+        qualify_trigger_function(&mut node, &r);
         if let NodeEnum::CreateFunctionStmt(f) = &mut node {
             super::function::canonical_options(f);
         }
@@ -383,6 +384,22 @@ pub(crate) fn composite_sql(key: &ObjKey, attrs: &[(String, String)]) -> String 
 fn enum_sql(key: &ObjKey, labels: &[String]) -> String {
     let labels: Vec<String> = labels.iter().map(|l| quote::literal(l)).collect();
     format!("CREATE TYPE {} AS ENUM ({})", quote::qualified(&key.schema, &key.name), labels.join(", "))
+}
+
+/// Canonical text names the trigger function a trigger calls with its schema (a pg_dump
+/// 9.x file names it through `search_path`); a pg_catalog function goes bare.
+fn qualify_trigger_function(n: &mut NodeEnum, r: &Resolver) {
+    let NodeEnum::CreateTrigStmt(t) = n else { return };
+    let parts = name_list(&t.funcname);
+    match parts.as_slice() {
+        [name] => {
+            if let Some(schema) = r.user_function_schema(name) {
+                t.funcname = vec![str_node(&schema), str_node(name)];
+            }
+        }
+        [schema, name] if schema == "pg_catalog" => t.funcname = vec![str_node(name)],
+        _ => {}
+    }
 }
 
 /// Canonical text never says OR REPLACE; the diff decides how to apply a change.

@@ -2,6 +2,7 @@
 //! statement kind is named in `apply`: modelled, ignored with a reason, or reported.
 
 mod comment;
+mod depend;
 mod domain;
 mod drop;
 mod foreign;
@@ -33,15 +34,28 @@ pub struct ReplayOptions {
     pub strict: bool,
 }
 
-/// Builds the catalog from statements in replay order.
+/// Builds the catalog from statements in replay order, starting from an empty database
+/// (which holds the `public` schema).
 pub fn build(stmts: &[Stmt], opts: ReplayOptions) -> (Catalog, Vec<Diag>) {
-    let mut r = Replay { catalog: Catalog::default(), search_path: default_path(), diags: Vec::new(), opts, session_role: None, set_role: None };
-    // A new database (PostgreSQL 15) holds schema public with this comment, owner and ACL;
-    // pg_dump leaves them out of its output.
-    r.catalog.schemas.insert("public".into(), Schema { access: public_schema_access(), pos: 0 });
-    r.catalog.comments.insert("SCHEMA public".into(), Comment { text: "standard public schema".into(), pos: 0 });
-    for (pos, stmt) in stmts.iter().enumerate() {
-        r.apply(pos + 1, stmt);
+    // A new database (PostgreSQL 15) holds schema public (with this owner and ACL) and
+    // plpgsql, with these comments; pg_dump 12+ leaves them out of its output, older versions
+    // write them.
+    let mut empty = Catalog::default();
+    empty.schemas.insert("public".into(), Schema { access: public_schema_access(), pos: 0 });
+    for (target, text) in [("SCHEMA public", "standard public schema"), ("EXTENSION plpgsql", "PL/pgSQL procedural language"), ("LANGUAGE plpgsql", "PL/pgSQL procedural language")] {
+        empty.comments.insert(target.into(), Comment { text: text.into(), pos: 0 });
+    }
+    replay_onto(empty, stmts, opts)
+}
+
+/// Applies statements to an existing catalog, in a new session (default `search_path`, the
+/// role that runs the script), as `psql -f` would run them against a database holding
+/// `base`. New objects are positioned after everything `base` holds.
+pub fn replay_onto(base: Catalog, stmts: &[Stmt], opts: ReplayOptions) -> (Catalog, Vec<Diag>) {
+    let first = base.max_pos() + 1;
+    let mut r = Replay { catalog: base, search_path: default_path(), diags: Vec::new(), opts, session_role: None, set_role: None, reverse: None };
+    for (i, stmt) in stmts.iter().enumerate() {
+        r.apply(first + i, stmt);
     }
     (r.catalog, r.diags)
 }
@@ -68,6 +82,8 @@ pub(crate) struct Replay {
     session_role: Option<String>,
     /// `SET ROLE` role, which overrides the session's.
     set_role: Option<String>,
+    /// Who depends on what, built when a DROP needs it (see `depend`).
+    reverse: Option<depend::Reverse>,
 }
 
 impl Replay {
@@ -89,6 +105,7 @@ impl Replay {
 
     fn apply(&mut self, pos: Pos, stmt: &Stmt) {
         let node = &stmt.node;
+        self.note_statement(node);
         match node {
             NodeEnum::VariableSetStmt(s) if s.name == "role" || s.name == "session_authorization" => self.role_setting(stmt, s),
             // RESET ALL ends a SET ROLE (not a SET SESSION AUTHORIZATION).

@@ -33,7 +33,8 @@ impl Replay {
         if !s.access_method.is_empty() && s.access_method != "heap" {
             t.access_method = Some(s.access_method.clone());
         }
-        t.options = reloptions(&s.options);
+        // `WITH (OIDS=FALSE)` is accepted and means nothing since PostgreSQL 12.
+        t.options = reloptions(&s.options).into_iter().filter(|o| o != "oids=false").collect();
         let parents: Vec<QualName> = s
             .inh_relations
             .iter()
@@ -141,8 +142,7 @@ impl Replay {
             col.compression = Some(cd.compression.clone());
         }
         if let Some(d) = &cd.raw_default {
-            col.default = Some((expr::expr_sql(d, &r), pos));
-            col.default_deps = expr::references(d, &r);
+            (col.default, col.default_deps) = column_default(d, &col.type_sql, &r, pos);
         }
         let mut others = Vec::new();
         for c in &cd.constraints {
@@ -152,8 +152,7 @@ impl Replay {
                 ConstrType::ConstrNull => col.not_null = false,
                 ConstrType::ConstrDefault => {
                     if let Some(e) = &c.raw_expr {
-                        col.default = Some((expr::expr_sql(e, &r), pos));
-                        col.default_deps = expr::references(e, &r);
+                        (col.default, col.default_deps) = column_default(e, &col.type_sql, &r, pos);
                     }
                 }
                 ConstrType::ConstrIdentity => {
@@ -225,7 +224,7 @@ impl Replay {
                 ConstraintKind::Check | ConstraintKind::Exclude => {}
             }
         }
-        let columns = match kind {
+        let mut columns = match kind {
             ConstraintKind::PrimaryKey | ConstraintKind::Unique => name_list(&c.keys),
             ConstraintKind::ForeignKey => name_list(&c.fk_attrs),
             ConstraintKind::Check | ConstraintKind::Exclude => column.map(|c| vec![c.to_string()]).unwrap_or_default(),
@@ -252,6 +251,9 @@ impl Replay {
                 let idx = QualName::new(table.schema.clone(), c.indexname.clone());
                 if let Some(i) = self.catalog.indexes.remove(&idx) {
                     def = index_as_constraint(kind, &i.def, &c);
+                    if columns.is_empty() {
+                        columns = i.columns.clone();
+                    }
                 }
             }
         }
@@ -321,9 +323,157 @@ impl Replay {
         }
         for cmd in &s.cmds {
             if let Some(NodeEnum::AlterTableCmd(c)) = &cmd.node {
+                let adds_constraint = c.subtype == AlterTableType::AtAddConstraint as i32;
+                let before: Vec<String> = if adds_constraint && rv.inh { self.catalog.tables[&name].constraints.keys().cloned().collect() } else { Vec::new() };
                 self.alter_table_cmd(pos, stmt, &name, c);
+                if rv.inh {
+                    self.recurse_cmd(pos, stmt, &name, c, &before);
+                } else if c.subtype == AlterTableType::AtDropColumn as i32 {
+                    // `ALTER TABLE ONLY parent DROP COLUMN`: the children keep it as their own.
+                    for child in self.children_of(&name) {
+                        if let Some(col) = self.catalog.tables.get_mut(&child).and_then(|t| t.column_mut(&c.name)) {
+                            col.inherited = false;
+                        }
+                    }
+                }
             }
         }
+    }
+
+    /// Tables that inherit from `parent` or are its partitions.
+    fn children_of(&self, parent: &QualName) -> Vec<QualName> {
+        self.catalog
+            .tables
+            .iter()
+            .filter(|(_, t)| t.inherits.contains(parent) || t.partition_of.as_ref().is_some_and(|(p, _)| p == parent))
+            .map(|(q, _)| q.clone())
+            .collect()
+    }
+
+    /// What an ALTER TABLE without ONLY does to the children of `parent` (after `parent`
+    /// itself changed): columns added, dropped and altered, CHECK constraints added and
+    /// dropped, down the whole hierarchy. `before` names the constraints `parent` had.
+    // Only the commands listed recurse; `alter_table_cmd` already named every kind (and
+    // reported the unsupported ones) for the table itself.
+    #[allow(clippy::wildcard_enum_match_arm)]
+    fn recurse_cmd(&mut self, pos: Pos, stmt: &Stmt, parent: &QualName, c: &AlterTableCmd, before: &[String]) {
+        let subtype = AlterTableType::try_from(c.subtype).unwrap_or(AlterTableType::Undefined);
+        let recurses = matches!(
+            subtype,
+            AlterTableType::AtAddColumn
+                | AlterTableType::AtDropColumn
+                | AlterTableType::AtAlterColumnType
+                | AlterTableType::AtColumnDefault
+                | AlterTableType::AtSetNotNull
+                | AlterTableType::AtDropNotNull
+                | AlterTableType::AtSetStatistics
+                | AlterTableType::AtSetStorage
+                | AlterTableType::AtSetCompression
+                | AlterTableType::AtAddConstraint
+                | AlterTableType::AtDropConstraint
+        );
+        if !recurses {
+            return;
+        }
+        for child in self.children_of(parent) {
+            match subtype {
+                AlterTableType::AtAddColumn => {
+                    let Some(NodeEnum::ColumnDef(cd)) = c.def.as_ref().and_then(|d| d.node.as_ref()) else { return };
+                    let Some(mut col) = self.catalog.tables[parent].column(&cd.colname).cloned() else { return };
+                    let t = self.catalog.tables.get_mut(&child).expect("listed");
+                    if t.column(&col.name).is_none() {
+                        col.inherited = true;
+                        col.identity = None;
+                        t.columns.push(col);
+                    }
+                }
+                AlterTableType::AtDropColumn => {
+                    // The child keeps a column it defines itself or inherits from elsewhere.
+                    let t = &self.catalog.tables[&child];
+                    let inherited_only = t.column(&c.name).is_some_and(|col| col.inherited);
+                    let parents: Vec<&QualName> = t.inherits.iter().chain(t.partition_of.as_ref().map(|(p, _)| p)).filter(|p| *p != parent).collect();
+                    let elsewhere = parents.iter().any(|p| self.catalog.tables.get(*p).is_some_and(|pt| pt.column(&c.name).is_some()));
+                    if !inherited_only || elsewhere {
+                        continue;
+                    }
+                    self.drop_column(&child, &c.name);
+                }
+                AlterTableType::AtAlterColumnType
+                | AlterTableType::AtColumnDefault
+                | AlterTableType::AtSetNotNull
+                | AlterTableType::AtDropNotNull
+                | AlterTableType::AtSetStatistics
+                | AlterTableType::AtSetStorage
+                | AlterTableType::AtSetCompression => {
+                    if self.catalog.tables[&child].column(&c.name).is_none() {
+                        continue;
+                    }
+                    self.alter_table_cmd(pos, stmt, &child, c);
+                }
+                AlterTableType::AtAddConstraint => {
+                    let added: Vec<(String, Constraint)> = self.catalog.tables[parent]
+                        .constraints
+                        .iter()
+                        .filter(|(n, k)| !before.contains(n) && k.kind == ConstraintKind::Check && !k.def.contains("NO INHERIT"))
+                        .map(|(n, k)| (n.clone(), Constraint { inherited: true, ..k.clone() }))
+                        .collect();
+                    if added.is_empty() {
+                        return;
+                    }
+                    let t = self.catalog.tables.get_mut(&child).expect("listed");
+                    for (n, k) in added {
+                        t.constraints.entry(n).or_insert(k);
+                    }
+                }
+                AlterTableType::AtDropConstraint => {
+                    let t = self.catalog.tables.get_mut(&child).expect("listed");
+                    if !t.constraints.get(&c.name).is_some_and(|k| k.inherited) {
+                        continue;
+                    }
+                    t.constraints.remove(&c.name);
+                }
+                _ => return,
+            }
+            self.recurse_cmd(pos, stmt, &child, c, before);
+        }
+    }
+
+    /// Drops a column with what goes with it: constraints and indexes over it, sequences it
+    /// owns, its comment. Whether it existed.
+    pub(super) fn drop_column(&mut self, table: &QualName, column: &str) -> bool {
+        let Some(t) = self.catalog.tables.get_mut(table) else { return false };
+        let before = t.columns.len();
+        t.columns.retain(|col| col.name != column);
+        if t.columns.len() == before {
+            return false;
+        }
+        super::privileges::forget_column(&mut t.access, column);
+        let gone: Vec<String> = t.constraints.iter().filter(|(_, k)| k.columns.iter().any(|c| c == column)).map(|(n, _)| n.clone()).collect();
+        for n in &gone {
+            t.constraints.remove(n);
+        }
+        for n in &gone {
+            self.forget_constraint(table, n);
+        }
+        let col_ref = (table.clone(), column.to_string());
+        let owned: Vec<QualName> = self.catalog.sequences.iter().filter(|(_, s)| s.owned_by.as_ref() == Some(&col_ref)).map(|(q, _)| q.clone()).collect();
+        for q in owned {
+            self.catalog.sequences.remove(&q);
+            self.catalog.comments.remove(&format!("SEQUENCE {}", q.sql()));
+        }
+        let indexes: Vec<QualName> = self.catalog.indexes.iter().filter(|(_, i)| i.table == *table && i.columns.iter().any(|c| c == column)).map(|(q, _)| q.clone()).collect();
+        for q in indexes {
+            self.catalog.indexes.remove(&q);
+            self.catalog.comments.remove(&format!("INDEX {}", q.sql()));
+        }
+        self.catalog.comments.remove(&format!("COLUMN {}.{}", table.sql(), quote::ident(column)));
+        true
+    }
+
+    /// Comments that go with a dropped constraint: its own and its index's.
+    pub(super) fn forget_constraint(&mut self, table: &QualName, name: &str) {
+        self.catalog.comments.remove(&format!("CONSTRAINT {} ON {}", quote::ident(name), table.sql()));
+        self.catalog.comments.remove(&format!("INDEX {}", QualName::new(table.schema.clone(), name).sql()));
     }
 
     fn alter_index_cmd(&mut self, stmt: &Stmt, index: &QualName, c: &AlterTableCmd) {
@@ -367,10 +517,10 @@ impl Replay {
             }
             AlterTableType::AtColumnDefault => {
                 let node = def.map(|d| Node { node: Some(d.clone()) });
-                let value = node.as_ref().map(|n| expr::expr_sql(n, &r));
-                let deps = node.as_ref().map(|n| expr::references(n, &r)).unwrap_or_default();
+                let ty = self.catalog.tables[table].column(&col_name).map(|c| c.type_sql.clone()).unwrap_or_default();
+                let (value, deps) = node.as_ref().map_or((None, Vec::new()), |n| column_default(n, &ty, &r, pos));
                 self.with_column(stmt, table, &col_name, |col| {
-                    col.default = value.map(|v| (v, pos));
+                    col.default = value;
                     col.default_deps = deps;
                 });
             }
@@ -389,31 +539,18 @@ impl Replay {
                 self.with_column(stmt, table, &col_name, |col| col.compression = v.filter(|v| v != "default"));
             }
             AlterTableType::AtDropColumn => {
-                let t = self.catalog.tables.get_mut(table).expect("exists");
-                let before = t.columns.len();
-                t.columns.retain(|col| col.name != col_name);
-                if t.columns.len() == before {
-                    if !c.missing_ok {
-                        self.warn(stmt, format!("column {col_name} does not exist"));
-                    }
-                    return;
+                if !self.drop_column(table, &col_name) && !c.missing_ok {
+                    self.warn(stmt, format!("column {col_name} does not exist"));
                 }
-                t.constraints.retain(|_, k| !k.columns.contains(&col_name));
-                super::privileges::forget_column(&mut t.access, &col_name);
-                let col_ref = (table.clone(), col_name.clone());
-                self.catalog.sequences.retain(|_, s| s.owned_by.as_ref() != Some(&col_ref));
-                let table = table.clone();
-                self.catalog.indexes.retain(|_, i| !(i.table == table && i.columns.contains(&col_name)));
             }
             AlterTableType::AtAlterColumnType => {
                 if let Some(NodeEnum::ColumnDef(cd)) = def {
                     let ty = cd.type_name.as_ref().map(|t| type_sql(t, &r)).unwrap_or_default();
                     let coll = cd.coll_clause.as_ref().map(|c| collation_sql(&c.collname, &r));
+                    // Without COLLATE, the column takes the new type's default collation.
                     self.with_column(stmt, table, &col_name, |col| {
                         col.type_sql = ty;
-                        if coll.is_some() {
-                            col.collation = coll;
-                        }
+                        col.collation = coll;
                     });
                 }
             }
@@ -429,8 +566,12 @@ impl Replay {
             }
             AlterTableType::AtDropConstraint => {
                 let t = self.catalog.tables.get_mut(table).expect("exists");
-                if t.constraints.remove(&col_name).is_none() && !c.missing_ok {
-                    self.warn(stmt, format!("constraint {col_name} does not exist"));
+                if t.constraints.remove(&col_name).is_none() {
+                    if !c.missing_ok {
+                        self.warn(stmt, format!("constraint {col_name} does not exist"));
+                    }
+                } else {
+                    self.forget_constraint(table, &col_name);
                 }
             }
             AlterTableType::AtAddIdentity => {
@@ -500,7 +641,15 @@ impl Replay {
             AlterTableType::AtDisableRowSecurity => self.catalog.tables.get_mut(table).expect("exists").rls_enabled = false,
             AlterTableType::AtForceRowSecurity => self.catalog.tables.get_mut(table).expect("exists").rls_forced = true,
             AlterTableType::AtNoForceRowSecurity => self.catalog.tables.get_mut(table).expect("exists").rls_forced = false,
-            AlterTableType::AtClusterOn => self.catalog.tables.get_mut(table).expect("exists").cluster_on = Some(col_name),
+            AlterTableType::AtClusterOn => {
+                let index = QualName::new(table.schema.clone(), col_name.clone());
+                let on_table = self.catalog.indexes.get(&index).is_some_and(|i| i.table == *table) || self.catalog.tables[table].constraints.contains_key(&col_name);
+                if !on_table {
+                    self.warn(stmt, format!("index {col_name} for table {} does not exist", table.sql()));
+                    return;
+                }
+                self.catalog.tables.get_mut(table).expect("exists").cluster_on = Some(col_name);
+            }
             AlterTableType::AtDropCluster => self.catalog.tables.get_mut(table).expect("exists").cluster_on = None,
             AlterTableType::AtReplicaIdentity => {
                 if let Some(NodeEnum::ReplicaIdentityStmt(ri)) = def {
@@ -544,15 +693,35 @@ impl Replay {
                 }
             }
             AlterTableType::AtAddInherit => {
+                // The child already has the parent's columns: they merge and stay its own.
                 if let Some(NodeEnum::RangeVar(p)) = def {
                     let p = r.relation(&p.schemaname, &p.relname);
-                    self.catalog.tables.get_mut(table).expect("exists").inherits.push(p);
+                    let checks: Vec<(String, Constraint)> = self.catalog.tables.get(&p).map_or(Vec::new(), |pt| {
+                        pt.constraints.iter().filter(|(_, k)| k.kind == ConstraintKind::Check && !k.def.contains("NO INHERIT")).map(|(n, k)| (n.clone(), Constraint { inherited: true, ..k.clone() })).collect()
+                    });
+                    let t = self.catalog.tables.get_mut(table).expect("exists");
+                    t.inherits.push(p);
+                    for (n, k) in checks {
+                        t.constraints.entry(n).or_insert(k);
+                    }
                 }
             }
             AlterTableType::AtDropInherit => {
+                // What the child inherited from that parent alone becomes its own.
                 if let Some(NodeEnum::RangeVar(p)) = def {
                     let p = r.relation(&p.schemaname, &p.relname);
-                    self.catalog.tables.get_mut(table).expect("exists").inherits.retain(|x| *x != p);
+                    let t = &self.catalog.tables[table];
+                    let others: Vec<&Table> = t.inherits.iter().chain(t.partition_of.as_ref().map(|(q, _)| q)).filter(|q| **q != p).filter_map(|q| self.catalog.tables.get(q)).collect();
+                    let kept_cols: Vec<String> = t.columns.iter().filter(|c| others.iter().any(|o| o.column(&c.name).is_some())).map(|c| c.name.clone()).collect();
+                    let kept_checks: Vec<String> = t.constraints.keys().filter(|n| others.iter().any(|o| o.constraints.contains_key(*n))).cloned().collect();
+                    let t = self.catalog.tables.get_mut(table).expect("exists");
+                    t.inherits.retain(|x| *x != p);
+                    for c in t.columns.iter_mut().filter(|c| !kept_cols.contains(&c.name)) {
+                        c.inherited = false;
+                    }
+                    for (_, k) in t.constraints.iter_mut().filter(|(n, _)| !kept_checks.contains(n)) {
+                        k.inherited = false;
+                    }
                 }
             }
             // OWNER TO is applied by alter_table, before the other commands.
@@ -708,53 +877,14 @@ impl Replay {
             }
         }
     }
+}
 
-    pub(super) fn rename(&mut self, stmt: &Stmt, s: &protobuf::RenameStmt) {
-        use protobuf::ObjectType as O;
-        let kind = O::try_from(s.rename_type).unwrap_or(O::Undefined);
-        let rel = s.relation.as_ref().map(|rv| self.resolver().relation(&rv.schemaname, &rv.relname));
-        match (kind, rel) {
-            (O::ObjectTable | O::ObjectForeignTable, Some(q)) => {
-                if let Some(t) = self.catalog.tables.remove(&q) {
-                    let new = QualName::new(q.schema.clone(), s.newname.clone());
-                    for i in self.catalog.indexes.values_mut() {
-                        if i.table == q {
-                            i.table = new.clone();
-                        }
-                    }
-                    self.catalog.tables.insert(new, t);
-                }
-            }
-            (O::ObjectColumn, Some(q)) => {
-                let (old, new) = (s.subname.clone(), s.newname.clone());
-                if let Some(t) = self.catalog.tables.get_mut(&q) {
-                    super::privileges::rename_column(&mut t.access, &old, &new);
-                }
-                self.with_column(stmt, &q, &old, |c| c.name = new);
-            }
-            (O::ObjectTabconstraint, Some(q)) => {
-                if let Some(t) = self.catalog.tables.get_mut(&q) {
-                    if let Some(c) = t.constraints.remove(&s.subname) {
-                        t.constraints.insert(s.newname.clone(), c);
-                    }
-                }
-            }
-            (O::ObjectIndex, Some(q)) => {
-                if let Some(i) = self.catalog.indexes.remove(&q) {
-                    self.catalog.indexes.insert(QualName::new(q.schema, s.newname.clone()), i);
-                }
-            }
-            (O::ObjectSequence, Some(q)) => {
-                if let Some(i) = self.catalog.sequences.remove(&q) {
-                    self.catalog.sequences.insert(QualName::new(q.schema, s.newname.clone()), i);
-                }
-            }
-            _ => {
-                if !self.rename_object(stmt, s) {
-                    self.unsupported(stmt, "this RENAME");
-                }
-            }
-        }
+/// A column's default (canonical text, position) and what it refers to, as the server
+/// stores it for a column of type `type_sql`.
+fn column_default(e: &Node, type_sql: &str, r: &Resolver, pos: Pos) -> (Option<(String, Pos)>, Vec<QualName>) {
+    match expr::stored_default(e, type_sql, r) {
+        Some(d) => (Some((expr::expr_sql(&d, r), pos)), expr::references(&d, r)),
+        None => (None, Vec::new()),
     }
 }
 
@@ -801,10 +931,11 @@ fn apply_attr(c: &mut protobuf::Constraint, attr: i32) {
     }
 }
 
-/// `ALWAYS` or `BY DEFAULT` from the grammar's `a` / `d`.
+/// `ALWAYS` or `BY DEFAULT` from the grammar's `a` / `d` (a character code, `97` / `100`,
+/// in `SET GENERATED`).
 fn identity_kind(when: Option<&str>) -> String {
     match when {
-        Some("a") | Some("always") => "ALWAYS".to_string(),
+        Some("a") | Some("always") | Some("97") => "ALWAYS".to_string(),
         _ => "BY DEFAULT".to_string(),
     }
 }
