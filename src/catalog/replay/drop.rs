@@ -198,6 +198,9 @@ impl Replay {
     /// owned sequences and comments (a table's columns and constraints are the caller's).
     /// `table` is false for a view, which has no indexes or owned sequences to look for.
     fn forget_relation(&mut self, q: &QualName, table: bool) {
+        if table {
+            self.leave_publications(q);
+        }
         let c = &mut self.catalog;
         if table {
             let indexes: Vec<QualName> = c.indexes.iter().filter(|(_, i)| i.table == *q).map(|(k, _)| k.clone()).collect();

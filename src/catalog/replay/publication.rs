@@ -202,7 +202,19 @@ pub(super) fn member_names(after: &[String]) -> Vec<QualName> {
         .collect()
 }
 
+/// Whether follow-up statement `s` makes table `q` a member.
+pub(super) fn names_member_table(s: &str, q: &QualName) -> bool {
+    members_of(std::slice::from_ref(&s.to_string())).iter().any(|m| matches!(m, Member::Table { table, .. } if table == q))
+}
+
 impl Replay {
+    /// A dropped table leaves every publication (the server removes the membership).
+    pub(super) fn leave_publications(&mut self, q: &QualName) {
+        for (_, o) in self.catalog.objects.iter_mut().filter(|(k, _)| k.kind == ObjKind::Publication) {
+            o.after.retain(|s| !names_member_table(s, q));
+        }
+    }
+
     /// `ALTER PUBLICATION p ADD / SET / DROP members` or `SET (options)`.
     pub(super) fn alter_publication(&mut self, stmt: &Stmt, s: &protobuf::AlterPublicationStmt) {
         let key = ObjKey { kind: ObjKind::Publication, schema: String::new(), name: s.pubname.clone(), sub: String::new() };
