@@ -85,6 +85,9 @@ pub(crate) struct Diff<'a> {
     /// Generic objects dropped and created again, with the reason when something under them
     /// forces it.
     pub rebuilt_objects: BTreeMap<ObjKey, Option<String>>,
+    /// Partition indexes created with their table, before it joins its parent (see
+    /// `tables::attach_partition`).
+    pub indexes_before_attach: BTreeSet<QualName>,
 }
 
 impl Diff<'_> {
@@ -95,8 +98,16 @@ impl Diff<'_> {
             Node::Object(k) => self.rebuilt_objects.contains_key(k) || !self.to.objects.contains_key(k),
             Node::Table(q) => self.dropped_tables.contains(q),
             Node::Sequence(q) => !self.to.sequences.contains_key(q),
-            Node::Schema(_) | Node::Extension(_) | Node::Default(_, _) | Node::Constraint(_, _) | Node::Index(_) => false,
+            Node::Index(q) => self.index_dropped(q),
+            Node::Schema(_) | Node::Extension(_) | Node::Default(_, _) | Node::Constraint(_, _) => false,
         }
+    }
+
+    /// Whether FROM's index `q` goes during the migration: gone from TO, changed, or over
+    /// something that goes (its table, the partitioned index it is attached to).
+    pub fn index_dropped(&self, q: &QualName) -> bool {
+        let Some(i) = self.from.indexes.get(q) else { return false };
+        self.to.indexes.get(q).is_none_or(|n| n.def != i.def) || self.over_doomed(&Node::Index(q.clone()))
     }
 
     /// Whether a FROM node needs something doomed (hard dependencies only).
@@ -176,6 +187,7 @@ pub fn diff(from: &Catalog, to: &Catalog, gf: &Graph, opts: &DiffOptions) -> Vec
         rebuilt_tables: BTreeSet::new(),
         reshaped_tables: BTreeSet::new(),
         recreated: BTreeSet::new(),
+        indexes_before_attach: BTreeSet::new(),
         enums: BTreeMap::new(),
         recast_types: BTreeSet::new(),
         rebuilt_objects: BTreeMap::new(),

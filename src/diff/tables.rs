@@ -143,7 +143,7 @@ fn create_table(d: &mut Diff, q: &QualName, t: &Table) {
     }
     d.create(&node, t.pos, sql);
     if let Some((parent, bound)) = &t.partition_of {
-        d.create(&node, t.pos, format!("ALTER TABLE {} ATTACH PARTITION {} {bound}", parent.sql(), q.sql()));
+        attach_partition(d, q, t, parent, bound);
     }
     for c in &t.columns {
         if let Some((def, pos)) = &c.default {
@@ -368,10 +368,26 @@ fn table_settings(d: &mut Diff, q: &QualName, old: &Table, t: &Table) {
                 d.push(Phase::Drop, &node, old.pos, format!("ALTER TABLE {} DETACH PARTITION {}", parent.sql(), q.sql()), None);
             }
             if let Some((parent, bound)) = &t.partition_of {
-                d.create(&node, t.pos, format!("ALTER TABLE {} ATTACH PARTITION {} {bound}", parent.sql(), q.sql()));
+                attach_partition(d, q, t, parent, bound);
             }
         }
     }
+}
+
+/// `ALTER TABLE parent ATTACH PARTITION q`. The server gives the new partition an index for
+/// each index of the parent, adopting a matching one the table has or creating one under a
+/// name of its choosing; so the partition's own indexes (as TO attaches them) are created
+/// first, under TO's names, for ATTACH to adopt.
+fn attach_partition(d: &mut Diff, q: &QualName, t: &Table, parent: &QualName, bound: &str) {
+    let node = Node::Table(q.clone());
+    let own: Vec<(QualName, String)> =
+        d.to.indexes.iter().filter(|(iq, i)| i.table == *q && i.attached_to.is_some() && !index_unchanged(d, iq, i)).map(|(iq, i)| (iq.clone(), i.def.clone())).collect();
+    for (iq, def) in own {
+        d.recreated.insert(format!("INDEX {}", iq.sql()));
+        d.create(&node, t.pos, def);
+        d.indexes_before_attach.insert(iq);
+    }
+    d.create(&node, t.pos, format!("ALTER TABLE {} ATTACH PARTITION {} {bound}", parent.sql(), q.sql()));
 }
 
 /// REPLICA IDENTITY and CLUSTER ON: they mark an index, so they run once the index exists
@@ -553,13 +569,21 @@ pub(super) fn diff_indexes(d: &mut Diff) {
         // An index goes with its table or materialized view.
         let matview = crate::catalog::ObjKey { kind: crate::catalog::ObjKind::MaterializedView, schema: i.table.schema.clone(), name: i.table.name.clone(), sub: String::new() };
         let owner_goes = d.dropped_tables.contains(&i.table) || (d.from.objects.contains_key(&matview) && d.doomed(&Node::Object(matview)));
-        if !same && !owner_goes {
-            d.drop(&Node::Index(q.clone()), i.pos, format!("DROP INDEX {}", q.sql()));
+        // A partition's index goes with the partitioned index it is attached to; one left
+        // behind by a detached partition is dropped once the partition is detached.
+        let parent_goes = i.attached_to.as_ref().is_some_and(|p| d.index_dropped(p));
+        let detached = i.attached_to.is_some() && d.from.tables.get(&i.table).is_some_and(|t| d.to.tables.get(&i.table).is_some_and(|n| n.partition_of != t.partition_of));
+        if !same && !owner_goes && !parent_goes {
+            match d.from.tables.get(&i.table).filter(|_| detached) {
+                // After the DETACH, which is the table's own change at its position.
+                Some(t) => d.drop(&Node::Table(i.table.clone()), t.pos, format!("DROP INDEX {}", q.sql())),
+                None => d.drop(&Node::Index(q.clone()), i.pos, format!("DROP INDEX {}", q.sql())),
+            }
         }
     }
     for (q, i) in &d.to.indexes {
         let same = index_unchanged(d, q, i);
-        if !same {
+        if !same && !d.indexes_before_attach.contains(q) {
             d.recreated.insert(format!("INDEX {}", q.sql()));
             d.create(&Node::Index(q.clone()), i.pos, i.def.clone());
         }
