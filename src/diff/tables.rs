@@ -90,6 +90,13 @@ pub(super) fn reshaped(d: &Diff) -> BTreeSet<QualName> {
     out
 }
 
+/// Whether a column's default goes inside its CREATE TABLE / ADD COLUMN: it was written
+/// there (not set by a later ALTER), and no sequence it reads is new (a serial column's
+/// sequence is created after its table, as pg_dump orders them; the default follows it).
+fn default_inline(d: &Diff, t: &Table, c: &Column) -> bool {
+    c.default.as_ref().is_some_and(|(_, p)| *p <= t.pos) && !c.default_deps.iter().any(|s| d.to.sequences.contains_key(s) && !d.from.sequences.contains_key(s))
+}
+
 fn column_sql(c: &Column, with_default: bool) -> String {
     let mut s = format!("{} {}", quote::ident(&c.name), c.type_sql);
     if let Some(coll) = &c.collation {
@@ -112,7 +119,7 @@ fn column_sql(c: &Column, with_default: bool) -> String {
 fn create_table(d: &mut Diff, q: &QualName, t: &Table) {
     let partition = t.partition_of.is_some();
     let cols: Vec<&Column> = t.columns.iter().filter(|c| partition || !c.inherited).collect();
-    let body: Vec<String> = cols.iter().map(|c| format!("    {}", column_sql(c, c.default.as_ref().is_some_and(|(_, p)| *p <= t.pos)))).collect();
+    let body: Vec<String> = cols.iter().map(|c| format!("    {}", column_sql(c, default_inline(d, t, c)))).collect();
     let kind = if t.unlogged { "UNLOGGED TABLE" } else { kind_sql(t) };
     let mut sql = format!("CREATE {kind} {} (\n{}\n)", q.sql(), body.join(",\n"));
     if body.is_empty() {
@@ -149,7 +156,7 @@ fn create_table(d: &mut Diff, q: &QualName, t: &Table) {
         if let Some((def, pos)) = &c.default {
             // An inherited column starts with its parent's default; a different one is set.
             let from_parent = c.inherited && !partition && t.inherits.iter().any(|p| d.to.tables.get(p).and_then(|pt| pt.column(&c.name)).and_then(|pc| pc.default.as_ref()).is_some_and(|(pd, _)| pd == def));
-            let emit = if partition || !c.inherited { *pos > t.pos } else { !from_parent };
+            let emit = if partition || !c.inherited { !default_inline(d, t, c) } else { !from_parent };
             if emit {
                 d.create(&Node::Default(q.clone(), c.name.clone()), *pos, format!("{} ALTER COLUMN {} SET DEFAULT {def}", alter_sql(d, q), quote::ident(&c.name)));
             }
@@ -245,7 +252,7 @@ fn alter_table(d: &mut Diff, q: &QualName, old: &Table, t: &Table) {
         match old_col {
             None if c.inherited => {} // added through the parent
             None => {
-                let inline = c.default.as_ref().is_some_and(|(_, p)| *p <= t.pos);
+                let inline = default_inline(d, t, c);
                 d.create(&Node::Table(q.clone()), t.pos, format!("{alter} ADD COLUMN {}", column_sql(c, inline)));
                 if let Some((def, pos)) = &c.default {
                     if !inline {

@@ -104,6 +104,7 @@ impl Replay {
             Ok(ConstrType::ConstrForeign) => 2,
             Ok(_) | Err(_) => 0,
         });
+        drop_redundant_keys(&mut pending);
         for (col, c) in pending {
             self.add_constraint(pos, stmt, &name, c, col.as_deref());
         }
@@ -1076,4 +1077,47 @@ fn partition_spec_sql(spec: &protobuf::PartitionSpec, r: &Resolver) -> String {
         Some(Err(e)) => format!("/* {e} */"),
         None => String::new(),
     }
+}
+
+/// Key constraints of one CREATE TABLE that would make the same index are made once, as the
+/// server does (`UNIQUE PRIMARY KEY` is a primary key): the primary key is kept first, then
+/// the first of equal others; a name written on a dropped one goes to the unnamed kept one.
+/// Only keys over plain columns are compared (expressions and predicates belong to EXCLUDE
+/// constraints, which are left as written).
+fn drop_redundant_keys(pending: &mut Vec<(Option<String>, protobuf::Constraint)>) {
+    let key_kind = |c: &protobuf::Constraint| matches!(ConstrType::try_from(c.contype), Ok(ConstrType::ConstrPrimary | ConstrType::ConstrUnique));
+    let shape = |col: &Option<String>, c: &protobuf::Constraint| {
+        let mut cols = super::name_list(&c.keys);
+        if cols.is_empty() {
+            cols.extend(col.clone());
+        }
+        (cols, super::name_list(&c.including), c.access_method.clone(), c.nulls_not_distinct, c.deferrable, c.initdeferred)
+    };
+    let pk = pending.iter().position(|(_, c)| ConstrType::try_from(c.contype) == Ok(ConstrType::ConstrPrimary));
+    let mut order: Vec<usize> = pk.into_iter().collect();
+    order.extend((0..pending.len()).filter(|i| Some(*i) != pk));
+    let mut kept: Vec<usize> = Vec::new();
+    let mut gone: Vec<usize> = Vec::new();
+    for i in order {
+        let (col, c) = &pending[i];
+        if !key_kind(c) {
+            continue;
+        }
+        let same = kept.iter().copied().find(|&k| shape(&pending[k].0, &pending[k].1) == shape(col, c));
+        match same {
+            Some(k) => {
+                if pending[k].1.conname.is_empty() && !c.conname.is_empty() {
+                    let name = c.conname.clone();
+                    pending[k].1.conname = name;
+                }
+                gone.push(i);
+            }
+            None => kept.push(i),
+        }
+    }
+    let mut i = 0;
+    pending.retain(|_| {
+        i += 1;
+        !gone.contains(&(i - 1))
+    });
 }
