@@ -16,18 +16,29 @@ pub(super) fn plan_rebuilds(d: &Diff) -> BTreeMap<ObjKey, Option<String>> {
     let mut rebuild: BTreeMap<ObjKey, Option<String>> = BTreeMap::new();
     for (k, o) in &d.to.objects {
         if let Some(old) = from_object(d, k).as_ref() {
-            let replace = match (&old.routine, &o.routine) {
-                (Some(a), Some(b)) => a.replaceable_by(b),
-                _ => false,
-            };
-            let composite = old.attributes.is_some() && o.attributes.is_some();
-            let domain = matches!((&old.domain, &o.domain), (Some(a), Some(b)) if a.base == b.base);
-            let policy = k.kind == ObjKind::Policy && crate::catalog::alter::policy(&old.create, &o.create).is_some();
-            let view = view_in_place(k, old, o);
+            let (changed, after_changed) = (old.create != o.create, old.after != o.after);
+            if !changed && !after_changed {
+                continue;
+            }
+            // The in-place checks parse and deparse: only for objects that change.
             let altered = crate::catalog::alter::object(k.kind, old, o).is_some();
-            let in_place = replace || composite || domain || policy || view || altered || matches!(d.enums.get(k), Some(EnumPlan::AddValues(_)));
-            let after_lost = old.after != o.after && crate::catalog::alter::object(k.kind, old, o).is_none() && is_after_kind(k.kind);
-            if (old.create != o.create && !in_place) || after_lost {
+            let in_place = || {
+                let replace = match (&old.routine, &o.routine) {
+                    (Some(a), Some(b)) => a.replaceable_by(b),
+                    _ => false,
+                };
+                let composite = old.attributes.is_some() && o.attributes.is_some();
+                let domain = matches!((&old.domain, &o.domain), (Some(a), Some(b)) if a.base == b.base);
+                replace
+                    || composite
+                    || domain
+                    || altered
+                    || matches!(d.enums.get(k), Some(EnumPlan::AddValues(_)))
+                    || (k.kind == ObjKind::Policy && crate::catalog::alter::policy(&old.create, &o.create).is_some())
+                    || view_in_place(k, old, o)
+            };
+            let after_lost = after_changed && !altered && is_after_kind(k.kind);
+            if (changed && !in_place()) || after_lost {
                 rebuild.insert(k.clone(), None);
             }
         }

@@ -15,7 +15,21 @@ pub fn ident(name: &str) -> String {
     }
 }
 
+/// Whether `name` must be quoted for being a keyword; PostgreSQL's scanner decides, once
+/// per name and thread (names repeat throughout a schema).
 fn is_keyword(name: &str) -> bool {
+    thread_local! {
+        static KNOWN: std::cell::RefCell<std::collections::HashMap<String, bool>> = std::cell::RefCell::new(std::collections::HashMap::new());
+    }
+    if let Some(k) = KNOWN.with(|m| m.borrow().get(name).copied()) {
+        return k;
+    }
+    let k = scan_keyword(name);
+    KNOWN.with(|m| m.borrow_mut().insert(name.to_string(), k));
+    k
+}
+
+fn scan_keyword(name: &str) -> bool {
     let Ok(scan) = pg_query::scan(name) else { return true };
     match scan.tokens.as_slice() {
         [tok] => {
