@@ -245,3 +245,18 @@ fn a_pre_12_table_with_oids_is_read_without_them() {
     assert!(stderr(&o).contains("a.sql:3:3"), "{}", stderr(&o));
     assert!(stderr(&o).contains("WITH OIDS"), "{}", stderr(&o));
 }
+
+#[test]
+fn dropped_columns_of_one_table_are_no_cycle() {
+    // The table's own column drops do not wait for each other when its index goes too.
+    let t = Tmp::new("drop-columns");
+    let a = t.file("a.sql", "CREATE TABLE t (a integer, b integer, c varchar DEFAULT 'x', d float);\nCREATE INDEX ti ON t (a);\n");
+    let b = t.file("b.sql", "CREATE TABLE t (a polygon);\n");
+    let o = run(&["--unsafe", &a, &b]);
+    assert_eq!(o.status.code(), Some(2), "{}", stderr(&o));
+    assert_eq!(stderr(&o), "", "no dependency-cycle warning");
+    assert_eq!(
+        stdout(&o),
+        "DROP INDEX public.ti;\n\nALTER TABLE public.t DROP COLUMN b;\n\nALTER TABLE public.t DROP COLUMN c;\n\nALTER TABLE public.t DROP COLUMN d;\n\nALTER TABLE public.t ALTER COLUMN a TYPE polygon USING a::text::polygon;\n\n"
+    );
+}

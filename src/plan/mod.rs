@@ -101,7 +101,9 @@ fn edges(changes: &[Change], from: &Catalog, to: &Catalog, gf: &Graph, gt: &Grap
                     let mut drops: Vec<usize> = phase_of(m, Phase::Drop).collect();
                     if of(m).is_empty() {
                         // A part with no change of its own goes when its table goes.
-                        if let Some(t) = owner(m, from) {
+                        // (Not the table's own changes: a column dropped is no reason to wait for
+                        // another column of the same table.)
+                        if let Some(t) = owner(m, from).filter(|t| *t != c.node) {
                             drops.extend(phase_of(&t, Phase::Drop));
                         }
                     }
