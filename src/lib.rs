@@ -104,10 +104,24 @@ impl<'a> Migration<'a> {
             Some((a, b)) => (a, b),
             None => (self.from, self.to),
         };
+        // Label renames TO's history makes certain run first; the rest is planned from FROM
+        // with them replayed (see `diff::label_renames`).
+        let mut renames = diff::label_renames::certain(from, to);
+        let renamed = (!renames.is_empty()).then(|| {
+            let sql: String = renames.iter().map(|r| format!("{};\n", r.sql())).collect();
+            verify::replay(from, &sql)
+        });
+        let from = match &renamed {
+            Some((cat, problems)) if problems.is_empty() => cat,
+            _ => {
+                renames.clear();
+                from
+            }
+        };
         let (gf, gt) = rayon::join(|| Graph::build(from), || Graph::build(to));
         let changes = diff::diff(from, to, &gf, &self.opts);
         let plan = plan::order(changes, from, to, &gf, &gt);
-        self.changes = plan.changes;
+        self.changes = renames.iter().map(|r| r.change(to)).chain(plan.changes).collect();
         if self.opts.create_extensions_only {
             self.changes.retain(|c| c.sql.starts_with("CREATE EXTENSION "));
         }

@@ -260,3 +260,70 @@ fn dropped_columns_of_one_table_are_no_cycle() {
         "DROP INDEX public.ti;\n\nALTER TABLE public.t DROP COLUMN b;\n\nALTER TABLE public.t DROP COLUMN c;\n\nALTER TABLE public.t DROP COLUMN d;\n\nALTER TABLE public.t ALTER COLUMN a TYPE polygon USING a::text::polygon;\n\n"
     );
 }
+
+const MOOD: &str = "CREATE TYPE mood AS ENUM ('sad', 'ok', 'happy');\nCREATE TABLE t (m mood DEFAULT 'ok');\n";
+
+#[test]
+fn a_label_renamed_in_tos_history_is_renamed_in_place() {
+    let t = Tmp::new("enum-rename");
+    let a = t.file("a.sql", MOOD);
+    let b = t.file("b.sql", &format!("{MOOD}ALTER TYPE mood RENAME VALUE 'ok' TO 'fine';\n"));
+    let o = run(&[&a, &b]);
+    assert_eq!(o.status.code(), Some(2), "{}", stderr(&o));
+    assert_eq!(stdout(&o), "-- TO's history renames this label\nALTER TYPE public.mood RENAME VALUE 'ok' TO 'fine';\n\n");
+    assert_eq!(stderr(&o), "");
+}
+
+#[test]
+fn a_folder_of_migrations_and_its_next_one_rename_labels_through_a_chain() {
+    let t = Tmp::new("enum-rename-dir");
+    t.file("v1/001_init.sql", MOOD);
+    t.file("v2/001_init.sql", MOOD);
+    t.file("v2/002_relabel.sql", "ALTER TYPE mood RENAME VALUE 'sad' TO 'down';\nALTER TYPE mood ADD VALUE 'great';\nALTER TYPE mood RENAME VALUE 'down' TO 'low';\n");
+    let (v1, v2) = (t.0.join("v1").display().to_string(), t.0.join("v2").display().to_string());
+    let o = run(&[&v1, &v2]);
+    assert_eq!(o.status.code(), Some(2), "{}", stderr(&o));
+    assert_eq!(
+        stdout(&o),
+        "-- TO's history renames this label\nALTER TYPE public.mood RENAME VALUE 'sad' TO 'low';\n\nALTER TYPE public.mood ADD VALUE 'great' AFTER 'happy';\n\n"
+    );
+}
+
+#[test]
+fn two_dumps_never_make_a_rename_certain_so_the_type_is_rebuilt() {
+    let t = Tmp::new("enum-relabel");
+    let a = t.file("a.sql", MOOD);
+    let b = t.file("b.sql", "CREATE TYPE mood AS ENUM ('sad', 'fine', 'happy');\nCREATE TABLE t (m mood DEFAULT 'fine');\n");
+    let o = run(&[&a, &b]);
+    assert_eq!(o.status.code(), Some(3), "the rebuild drops label 'ok': {}", stderr(&o));
+    let o = run(&["--unsafe", &a, &b]);
+    assert_eq!(o.status.code(), Some(2), "{}", stderr(&o));
+    assert_eq!(
+        stdout(&o),
+        "ALTER TABLE public.t ALTER COLUMN m DROP DEFAULT;\n\nALTER TYPE public.mood RENAME TO mood__pgdumpdiff_old;\n\nCREATE TYPE public.mood AS ENUM ('sad', 'fine', 'happy');\n\n\
+         ALTER TABLE public.t ALTER COLUMN m TYPE public.mood USING m::text::public.mood;\n\nALTER TABLE public.t ALTER COLUMN m SET DEFAULT 'fine'::public.mood;\n\n\
+         DROP TYPE public.mood__pgdumpdiff_old;\n\n"
+    );
+    // A history that drops the type and creates it again renames nothing either.
+    let c = t.file("c.sql", &format!("{MOOD}ALTER TABLE t DROP COLUMN m;\nDROP TYPE mood;\nCREATE TYPE mood AS ENUM ('sad', 'fine', 'happy');\nALTER TABLE t ADD COLUMN m mood DEFAULT 'fine';\n"));
+    let o = run(&["--unsafe", &a, &c]);
+    assert_eq!(o.status.code(), Some(2), "{}", stderr(&o));
+    assert!(stdout(&o).contains("RENAME TO mood__pgdumpdiff_old") && !stdout(&o).contains("RENAME VALUE"), "{}", stdout(&o));
+}
+
+#[test]
+fn a_schema_file_and_its_previous_commit_rename_a_label() {
+    let t = Tmp::new("enum-rename-git");
+    let git = |args: &[&str]| {
+        let o = Command::new("git").args(["-c", "user.name=t", "-c", "user.email=t@example.com", "-c", "commit.gpgsign=false"]).args(args).current_dir(&t.0).output().expect("git runs");
+        assert!(o.status.success(), "git {args:?}: {}", String::from_utf8_lossy(&o.stderr));
+    };
+    git(&["init", "-q"]);
+    t.file("schema.sql", MOOD);
+    git(&["add", "schema.sql"]);
+    git(&["commit", "-q", "-m", "mood"]);
+    t.file("schema.sql", &format!("{MOOD}ALTER TYPE mood RENAME VALUE 'happy' TO 'glad';\n"));
+    let o = bin().args(["git:HEAD:schema.sql", "schema.sql"]).current_dir(&t.0).output().expect("run pgdumpdiff");
+    assert_eq!(o.status.code(), Some(2), "{}", stderr(&o));
+    assert_eq!(stdout(&o), "-- TO's history renames this label\nALTER TYPE public.mood RENAME VALUE 'happy' TO 'glad';\n\n");
+}

@@ -8,4 +8,5 @@ mod cli;
 mod determinism;
 mod equal;
 mod fixtures;
+mod histories;
 mod privileges;

@@ -579,6 +579,11 @@ pub struct Object {
     /// Extensions it goes with (`ALTER ... DEPENDS ON EXTENSION`; functions, procedures,
     /// triggers, materialized views), sorted.
     pub extensions: Vec<String>,
+    /// For enums, the label renames (`old`, `new`) the input's own history performed on
+    /// this type, in order: provenance, not meaning (two catalogs that differ only here mean
+    /// the same schema). It lets the diff rename a label where the input makes the rename
+    /// certain (see `diff/label_renames.rs`).
+    pub label_renames: Vec<(String, String)>,
     /// Owner and privileges (kinds without an owner keep the default: no owner, no ACL).
     pub access: Access,
     pub pos: Pos,

@@ -2,7 +2,9 @@
 //! reordered, or a new label used by the migration itself (the server refuses a label in the
 //! transaction that adds it): the type is rebuilt. The old type is renamed aside, the new one
 //! created, every column recast through text (its default dropped and restored by the
-//! column diff), and the old type dropped at the end.
+//! column diff), and the old type dropped at the end. Labels renamed: the two catalogs
+//! cannot tell a rename from a drop plus an add, so a rebuild; where TO's history makes a
+//! rename certain, `label_renames.rs` has renamed the label before this diff runs.
 
 use std::collections::BTreeMap;
 

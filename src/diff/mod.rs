@@ -4,6 +4,7 @@
 mod comments;
 mod enums;
 pub mod filter;
+pub mod label_renames;
 mod objects;
 mod privileges;
 mod schemas;

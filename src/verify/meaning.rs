@@ -1,9 +1,11 @@
 //! What a catalog means, apart from where it came from. Two catalogs describe the same schema
 //! when every object is present in both and equal once provenance is erased: positions in the
-//! input (`pos`), and what is derived from a definition for ordering and rebuilds (dependency
-//! lists, column lists of constraints and indexes). Sequence and identity options are compared
-//! resolved (`NO MINVALUE` is `MINVALUE 1`). Every other field of the model is compared as it
-//! is, so a field added to the model is compared unless it is listed here as provenance.
+//! input (`pos`), what is derived from a definition for ordering and rebuilds (dependency
+//! lists, column lists of constraints and indexes), and the label renames an enum's history
+//! went through (`label_renames`: how the labels came to be, not what they are). Sequence and
+//! identity options are compared resolved (`NO MINVALUE` is `MINVALUE 1`). Every other field
+//! of the model is compared as it is, so a field added to the model is compared unless it is
+//! listed here as provenance.
 
 use std::collections::BTreeMap;
 use std::fmt::Debug;
@@ -53,7 +55,7 @@ pub fn differences(got: &Catalog, want: &Catalog, opts: &DiffOptions) -> Vec<Dif
         IndexMeaning { table, def, attached_to, extensions }
     });
     compare_maps(&mut out, &got.objects, &want.objects, object_name, |o| {
-        let Object { create, target, after, deps: _, soft_deps: _, table, labels, routine, attributes, domain, column_defaults, extensions, access: _, pos: _ } = o;
+        let Object { create, target, after, deps: _, soft_deps: _, table, labels, routine, attributes, domain, column_defaults, extensions, label_renames: _, access: _, pos: _ } = o;
         ObjectMeaning { create, target, after, table, labels, routine, attributes, domain, column_defaults, extensions }
     });
     compare_maps(&mut out, &got.comments, &want.comments, |t| format!("comment on {t}"), |c| {
@@ -371,6 +373,13 @@ mod tests {
     fn positions_do_not_count() {
         let a = cat("CREATE TABLE x (a int);\nCREATE TABLE t (a int DEFAULT 1);\nCREATE SEQUENCE s;");
         let b = cat("CREATE SEQUENCE s MINVALUE 1 NO MAXVALUE;\nCREATE TABLE t (a int);\nCREATE TABLE x (a int);\nALTER TABLE t ALTER a SET DEFAULT 1;");
+        assert_eq!(differences(&a, &b, &DiffOptions::default()), Vec::new());
+    }
+
+    #[test]
+    fn an_enums_rename_history_does_not_count() {
+        let a = cat("CREATE TYPE mood AS ENUM ('sad', 'fine');");
+        let b = cat("CREATE TYPE mood AS ENUM ('sad', 'ok');\nALTER TYPE mood RENAME VALUE 'ok' TO 'fine';");
         assert_eq!(differences(&a, &b, &DiffOptions::default()), Vec::new());
     }
 

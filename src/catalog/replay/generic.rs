@@ -57,7 +57,7 @@ impl Replay {
         };
         let create = match &node {
             NodeEnum::CreateDomainStmt(_) => domain.as_ref().map(|dm| dm.create_sql(&QualName::new(ident.key.schema.clone(), ident.key.name.clone()))).unwrap_or_default(),
-            NodeEnum::CreateEnumStmt(e) => enum_sql(&ident.key, &name_list(&e.vals)),
+            NodeEnum::CreateEnumStmt(e) => super::enums::enum_sql(&ident.key, &name_list(&e.vals)),
             NodeEnum::CompositeTypeStmt(_) => composite_sql(&ident.key, attributes.as_deref().unwrap_or_default()),
             _ => match expr::stmt_sql(&node, &r) {
                 Ok(s) => super::kinds::polish(&node, s),
@@ -98,7 +98,7 @@ impl Replay {
             }
             None => Access::default(),
         };
-        let obj = Object { create, target: ident.target, after: implied, deps, soft_deps, table: ident.table, labels, routine, attributes, domain, column_defaults: BTreeMap::new(), extensions: Vec::new(), access, pos };
+        let obj = Object { create, target: ident.target, after: implied, deps, soft_deps, table: ident.table, labels, routine, attributes, domain, column_defaults: BTreeMap::new(), extensions: Vec::new(), label_renames: Vec::new(), access, pos };
         let key = ident.key.clone();
         self.catalog.objects.insert(ident.key, obj);
         self.after_create(pos, stmt, &key);
@@ -170,31 +170,6 @@ impl Replay {
             }
             Ok(())
         });
-    }
-
-    pub(super) fn alter_enum(&mut self, stmt: &Stmt, s: &protobuf::AlterEnumStmt) {
-        let q = type_qualname(&s.type_name, &self.resolver());
-        let key = ObjKey { kind: ObjKind::Type, schema: q.schema, name: q.name, sub: String::new() };
-        let Some(obj) = self.catalog.objects.get_mut(&key) else {
-            self.warn(stmt, "enum type does not exist".to_string());
-            return;
-        };
-        if !s.old_val.is_empty() {
-            for l in &mut obj.labels {
-                if *l == s.old_val {
-                    *l = s.new_val.clone();
-                }
-            }
-        } else if !obj.labels.contains(&s.new_val) {
-            let at = if s.new_val_neighbor.is_empty() {
-                obj.labels.len()
-            } else {
-                let i = obj.labels.iter().position(|l| *l == s.new_val_neighbor).unwrap_or(obj.labels.len());
-                if s.new_val_is_after { i + 1 } else { i }
-            };
-            obj.labels.insert(at.min(obj.labels.len()), s.new_val.clone());
-        }
-        obj.create = enum_sql(&key, &obj.labels);
     }
 
     /// `ALTER TYPE ... ADD / DROP / ALTER ATTRIBUTE` on a composite type.
@@ -363,7 +338,7 @@ fn qual_from_list(parts: &[String], r: &Resolver, kind: ObjKind) -> QualName {
     }
 }
 
-fn type_qualname(names: &[Node], r: &Resolver) -> QualName {
+pub(super) fn type_qualname(names: &[Node], r: &Resolver) -> QualName {
     qual_from_list(&name_list(names), r, ObjKind::Type)
 }
 
@@ -379,11 +354,6 @@ fn attribute(cd: &protobuf::ColumnDef, r: &Resolver) -> (String, String) {
 pub(crate) fn composite_sql(key: &ObjKey, attrs: &[(String, String)]) -> String {
     let body: Vec<String> = attrs.iter().map(|(n, t)| format!("{} {t}", quote::ident(n))).collect();
     format!("CREATE TYPE {} AS ({})", quote::qualified(&key.schema, &key.name), body.join(", "))
-}
-
-fn enum_sql(key: &ObjKey, labels: &[String]) -> String {
-    let labels: Vec<String> = labels.iter().map(|l| quote::literal(l)).collect();
-    format!("CREATE TYPE {} AS ENUM ({})", quote::qualified(&key.schema, &key.name), labels.join(", "))
 }
 
 /// Canonical text names the trigger function a trigger calls with its schema (a pg_dump

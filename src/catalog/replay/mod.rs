@@ -5,6 +5,7 @@ mod comment;
 mod depend;
 mod domain;
 mod drop;
+mod enums;
 mod foreign;
 mod function;
 mod names;

@@ -20,7 +20,7 @@ use crate::emit::quote;
 use crate::syntax::Stmt;
 
 /// The value of an identifier token as written (`"A"` -> `A`, `Ab` -> `ab`).
-fn ident_value(text: &str) -> String {
+pub(super) fn ident_value(text: &str) -> String {
     match text.strip_prefix('"').and_then(|t| t.strip_suffix('"')) {
         Some(inner) => inner.replace("\"\"", "\""),
         None => text.to_lowercase(),
