@@ -3,7 +3,8 @@
 //! rewritten with UPDATE_EXPECT=1), applied to a database loaded from a.sql, and the result,
 //! dumped, must equal b.sql's dump. Each dump diffed against itself, and the migrated dump
 //! diffed against b's, must give no statements. Every migration must pass self-verification,
-//! and after it the diff engine must find nothing more to do (`Migration::remaining`).
+//! and after it the diff engine must find nothing more to do (`Migration::remaining`). The
+//! migrations from an empty database to b and from a to an empty database round-trip too.
 //!
 //! Cases named `privileges_*` are about owners and privileges: the roles they name are
 //! created first, they are dumped with owners and privileges, diffed with privileges on, and
@@ -53,7 +54,6 @@ fn check_case(pg: &Cluster, dir: &Path) -> Result<(), String> {
     }
     let dump_a = pg.dump_of_with(&a, privileges).map_err(|e| format!("a.sql does not load: {e}"))?;
     let dump_b = pg.dump_of_with(&b, privileges).map_err(|e| format!("b.sql does not load: {e}"))?;
-    let migrate = |from: &str, to: &str| migrate_with(from, to, privileges);
     let (migration, checks) = migrate_checked(&dump_a, &dump_b, privileges);
 
     let expected_path = dir.join("expected.sql");
@@ -77,21 +77,13 @@ fn check_case(pg: &Cluster, dir: &Path) -> Result<(), String> {
         }
     }
 
-    let db = pg.create_db();
-    let applied = pg.psql(&db, &dump_a, false).and_then(|_| pg.psql(&db, &migration, !needs_autocommit(&migration)));
-    let got = applied.as_ref().map(|_| pg.dump_with(&db, privileges));
-    pg.drop_db(&db);
-    match got {
-        Err(e) => problems.push(format!("the migration does not apply: {e}\n{migration}")),
-        Ok(got) => {
-            if normalize(&got, false) != normalize(&dump_b, false) && normalize(&got, true) != normalize(&dump_b, true) {
-                problems.push(format!("A + migration differs from B:\n{}", unified(&normalize(&dump_b, false), &normalize(&got, false))));
-            }
-            let again = migrate(&got, &dump_b);
-            if !again.is_empty() {
-                problems.push(format!("A + migration, diffed against B, is not empty:\n{again}"));
-            }
-        }
+    problems.extend(apply(pg, &dump_a, &dump_b, &migration, privileges));
+    // Building B from nothing, and taking A down to nothing, must round-trip too.
+    let empty = pg.dump_of_with("", privileges).map_err(|e| format!("an empty database does not dump: {e}"))?;
+    for (way, from, to) in [("empty -> b", &empty, &dump_b), ("a -> empty", &dump_a, &empty)] {
+        let (m, checks) = migrate_checked(from, to, privileges);
+        problems.extend(checks.into_iter().map(|c| format!("{way}: {c}")));
+        problems.extend(apply(pg, from, to, &m, privileges).into_iter().map(|p| format!("{way}: {p}")));
     }
     for (name, dump) in [("a", &dump_a), ("b", &dump_b)] {
         let (same, checks) = migrate_checked(dump, dump, privileges);
@@ -105,6 +97,29 @@ fn check_case(pg: &Cluster, dir: &Path) -> Result<(), String> {
     } else {
         Err(problems.join("\n"))
     }
+}
+
+/// Applies `migration` to a database loaded from `from`: its dump must equal `to`, and diff
+/// empty against it. Returns what went wrong.
+fn apply(pg: &Cluster, from: &str, to: &str, migration: &str, privileges: bool) -> Vec<String> {
+    let mut problems = Vec::new();
+    let db = pg.create_db();
+    let applied = pg.psql(&db, from, false).and_then(|_| pg.psql(&db, migration, !needs_autocommit(migration)));
+    let got = applied.as_ref().map(|_| pg.dump_with(&db, privileges));
+    pg.drop_db(&db);
+    match got {
+        Err(e) => problems.push(format!("the migration does not apply: {e}\n{migration}")),
+        Ok(got) => {
+            if normalize(&got, false) != normalize(to, false) && normalize(&got, true) != normalize(to, true) {
+                problems.push(format!("FROM + migration differs from TO:\n{}", unified(&normalize(to, false), &normalize(&got, false))));
+            }
+            let again = migrate_with(&got, to, privileges);
+            if !again.is_empty() {
+                problems.push(format!("FROM + migration, diffed against TO, is not empty:\n{again}"));
+            }
+        }
+    }
+    problems
 }
 
 #[test]

@@ -610,12 +610,21 @@ impl Domain {
         if self.not_null {
             s.push_str(" NOT NULL");
         }
-        for (name, check) in &self.checks {
-            // NOT VALID is only accepted by ALTER DOMAIN ... ADD CONSTRAINT.
-            let check = check.strip_suffix(" NOT VALID").unwrap_or(check);
+        // NOT VALID is only accepted by ALTER DOMAIN ... ADD CONSTRAINT: see `after_sql`.
+        for (name, check) in self.checks.iter().filter(|(_, c)| !c.ends_with(" NOT VALID")) {
             s.push_str(&format!(" CONSTRAINT {} {check}", crate::emit::quote::ident(name)));
         }
         s
+    }
+
+    /// The checks not yet validated, as the follow-up statements that add them (pg_dump
+    /// prints them so too).
+    pub fn after_sql(&self, q: &QualName) -> Vec<String> {
+        self.checks
+            .iter()
+            .filter(|(_, c)| c.ends_with(" NOT VALID"))
+            .map(|(name, check)| format!("ALTER DOMAIN {} ADD CONSTRAINT {} {check}", q.sql(), crate::emit::quote::ident(name)))
+            .collect()
     }
 }
 

@@ -125,7 +125,7 @@ pub(super) fn diff_objects(d: &mut Diff) {
                 }
                 false
             }
-            Some(old) if old.create != o.create && old.domain.is_some() && o.domain.is_some() => {
+            Some(old) if (old.create != o.create || old.after != o.after) && old.domain.is_some() && o.domain.is_some() => {
                 let q = QualName::new(k.schema.clone(), k.name.clone());
                 if let (Some(a), Some(b)) = (&old.domain, &o.domain) {
                     for sql in alter_domain(&q, a, b) {
@@ -222,7 +222,8 @@ fn from_object(d: &Diff, k: &ObjKey) -> Option<crate::catalog::Object> {
 /// Kinds whose follow-up statements (`Object::after`) only `catalog::alter::object` knows
 /// how to change: when it cannot, the object is created again.
 fn is_after_kind(kind: ObjKind) -> bool {
-    !matches!(kind, ObjKind::Trigger)
+    // Trigger states and a domain's unvalidated checks are changed by their own ALTERs.
+    !matches!(kind, ObjKind::Trigger | ObjKind::Domain)
 }
 
 fn emit_after(d: &mut Diff, node: &Node, pos: usize, after: &[String]) {

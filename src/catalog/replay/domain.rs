@@ -95,6 +95,7 @@ impl Replay {
         if let Some(obj) = self.catalog.objects.get_mut(&key) {
             if let Some(d) = &obj.domain {
                 obj.create = d.create_sql(&q);
+                obj.after = d.after_sql(&q);
             }
         }
     }

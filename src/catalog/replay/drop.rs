@@ -214,14 +214,11 @@ impl Replay {
                 c.comments.remove(&format!("SEQUENCE {}", k.sql()));
             }
         }
-        // Triggers, policies and rules are keyed (kind, table schema, name, table name).
-        for kind in [ObjKind::Trigger, ObjKind::Policy, ObjKind::Rule] {
-            let lo = ObjKey { kind, schema: q.schema.clone(), name: String::new(), sub: String::new() };
-            let on: Vec<ObjKey> = c.objects.range(lo..).take_while(|(k, _)| k.kind == kind && k.schema == q.schema).filter(|(k, _)| k.sub == q.name).map(|(k, _)| k.clone()).collect();
-            for k in on {
-                if let Some(o) = c.objects.remove(&k) {
-                    c.comments.remove(&o.target);
-                }
+        // What hangs on it (triggers, policies, rules, statistics) goes with it.
+        let on: Vec<ObjKey> = c.objects.iter().filter(|(_, o)| o.table.as_ref() == Some(q)).map(|(k, _)| k.clone()).collect();
+        for k in on {
+            if let Some(o) = c.objects.remove(&k) {
+                c.comments.remove(&o.target);
             }
         }
         let rel = q.sql();
