@@ -46,7 +46,7 @@ pub struct Loaded {
 /// `strict` unsupported statements) come back together.
 pub fn load(spec: &SourceSpec, opts: LoadOptions) -> Result<Loaded, Vec<Diag>> {
     let mut diags = Vec::new();
-    let files = input::load(spec, &mut diags).map_err(|e| vec![e])?;
+    let files = input::load(spec, &mut diags).map_err(|e| vec![*e])?;
     catalog_from_files(&files, opts, diags)
 }
 

@@ -179,6 +179,8 @@ fn unqualify(node: &mut Node, refname: &str, keep: &BTreeSet<String>) {
 }
 
 /// Relations, functions and types an expression or statement refers to (qualified).
+// The walk visits every node; the kinds not matched name no relation, function or type.
+#[allow(clippy::wildcard_enum_match_arm)]
 pub fn references(node: &Node, r: &Resolver) -> Vec<QualName> {
     let mut n = node.clone();
     normalize(&mut n, r);
@@ -278,6 +280,9 @@ pub fn parse_qualified(s: &str) -> Option<QualName> {
     }
 }
 
+// Rewrites the node kinds that carry a name; every other kind is left as it is (the walk
+// reaches the names inside it on its own).
+#[allow(clippy::wildcard_enum_match_arm)]
 fn normalize_one(n: &mut NodeEnum, r: &Resolver, ctes: &BTreeSet<String>) {
     match n {
         NodeEnum::RangeVar(rv) => {
@@ -294,11 +299,9 @@ fn normalize_one(n: &mut NodeEnum, r: &Resolver, ctes: &BTreeSet<String>) {
                         f.funcname = string_nodes(&[&s, name]);
                     }
                 }
-                [s, name] if s == "pg_catalog" => {
-                    // `pg_catalog.now()` is `now()`.
-                    if !is_sql_syntax_function(name) {
-                        f.funcname = string_nodes(&[name]);
-                    }
+                // `pg_catalog.now()` is `now()`.
+                [s, name] if s == "pg_catalog" && !is_sql_syntax_function(name) => {
+                    f.funcname = string_nodes(&[name]);
                 }
                 _ => {}
             }
@@ -594,6 +597,9 @@ fn walk_typename(tn: &mut TypeName, f: &mut dyn FnMut(&mut NodeEnum)) {
 /// coerced to the column's type when the default is set, and the server prints the constant
 /// it becomes (`'x'` on a text column is `'x'::text`, `-1` is `'-1'::integer`, `'t'` on a
 /// boolean is `true`). `None` for `DEFAULT NULL`, which stores no default at all.
+// Only constants and casts of constants are coerced; any other expression is stored as
+// written.
+#[allow(clippy::wildcard_enum_match_arm)]
 pub fn stored_default(raw: &Node, type_sql: &str, r: &Resolver) -> Option<Node> {
     let Some(n) = raw.node.as_ref() else { return Some(raw.clone()) };
     match n {

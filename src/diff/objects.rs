@@ -67,7 +67,14 @@ pub(super) fn plan_rebuilds(d: &Diff) -> BTreeMap<ObjKey, Option<String>> {
                     let how = match &n {
                         Node::Object(x) if d.to.objects.contains_key(x) => "which is dropped and recreated",
                         Node::Table(x) if d.to.tables.contains_key(x) => "which is dropped and recreated",
-                        _ => "which is dropped",
+                        Node::Object(_)
+                        | Node::Table(_)
+                        | Node::Schema(_)
+                        | Node::Extension(_)
+                        | Node::Default(..)
+                        | Node::Constraint(..)
+                        | Node::Index(_)
+                        | Node::Sequence(_) => "which is dropped",
                     };
                     rebuild.insert(k.clone(), Some(format!("it depends on {}, {how}", d.describe(&n))));
                     doomed.push(m);

@@ -17,10 +17,8 @@ pub(crate) fn option_clauses(new: &SeqOptions, old: Option<&SeqOptions>, alter: 
     let o = old.map(SeqOptions::resolved);
     let mut parts = Vec::new();
     let changed = |f: &dyn Fn(&crate::catalog::model::ResolvedSeq) -> String| o.as_ref().is_none_or(|o| f(o) != f(&n));
-    if !alter || changed(&|s| s.data_type.clone()) {
-        if new.data_type.is_some() || alter {
-            parts.push(format!("AS {}", n.data_type));
-        }
+    if (!alter || changed(&|s| s.data_type.clone())) && (new.data_type.is_some() || alter) {
+        parts.push(format!("AS {}", n.data_type));
     }
     if changed(&|s| s.start.to_string()) {
         parts.push(format!("START WITH {}", n.start));

@@ -66,15 +66,16 @@ impl SourceSpec {
 }
 
 /// Reads every source file of one side, in replay order, with non-SQL lines blanked.
-/// Warnings (skipped COPY data) are pushed to `diags`.
-pub fn load(spec: &SourceSpec, diags: &mut Vec<Diag>) -> Result<Vec<Arc<SourceFile>>, Diag> {
+/// Warnings (skipped COPY data) are pushed to `diags`. The error is boxed: a `Diag` is
+/// large, and the `Ok` side is a vector.
+pub fn load(spec: &SourceSpec, diags: &mut Vec<Diag>) -> Result<Vec<Arc<SourceFile>>, Box<Diag>> {
     let raw: Vec<(String, String)> = match spec {
         SourceSpec::Empty => Vec::new(),
         SourceSpec::Stdin => {
             let mut text = String::new();
             std::io::stdin()
                 .read_to_string(&mut text)
-                .map_err(|e| Diag::error("io", format!("cannot read standard input: {e}")))?;
+                .map_err(|e| Box::new(Diag::error("io", format!("cannot read standard input: {e}"))))?;
             vec![("<stdin>".to_string(), text)]
         }
         SourceSpec::Git { rev, path } => vec![(format!("git:{rev}:{path}"), git_show(rev, path)?)],
@@ -109,15 +110,15 @@ fn blank_non_sql_owned(text: String) -> (String, Vec<std::ops::Range<usize>>) {
     (text, skipped)
 }
 
-fn read_file(path: &Path) -> Result<String, Diag> {
+fn read_file(path: &Path) -> Result<String, Box<Diag>> {
     let bytes = std::fs::read(path).map_err(|e| Diag::error("io", format!("cannot read {}: {e}", path.display())))?;
     String::from_utf8(bytes).map_err(|e| {
-        Diag::error("encoding", format!("{} is not UTF-8 (invalid byte at offset {})", path.display(), e.utf8_error().valid_up_to()))
+        Box::new(Diag::error("encoding", format!("{} is not UTF-8 (invalid byte at offset {})", path.display(), e.utf8_error().valid_up_to())))
     })
 }
 
 /// Every `*.sql` file beneath `dir`, sorted by path (so `000-x.sql` replays before `001-y.sql`).
-fn sql_files_under(dir: &Path) -> Result<Vec<PathBuf>, Diag> {
+fn sql_files_under(dir: &Path) -> Result<Vec<PathBuf>, Box<Diag>> {
     let mut files = Vec::new();
     for entry in walkdir::WalkDir::new(dir).sort_by_file_name() {
         let entry = entry.map_err(|e| Diag::error("io", format!("cannot walk {}: {e}", dir.display())))?;
@@ -128,17 +129,17 @@ fn sql_files_under(dir: &Path) -> Result<Vec<PathBuf>, Diag> {
     Ok(files)
 }
 
-fn git_show(rev: &str, path: &str) -> Result<String, Diag> {
+fn git_show(rev: &str, path: &str) -> Result<String, Box<Diag>> {
     let out = Command::new("git")
         .arg("show")
         .arg(format!("{rev}:{path}"))
         .output()
         .map_err(|e| Diag::error("git", format!("cannot run git: {e}")))?;
     if !out.status.success() {
-        return Err(Diag::error(
+        return Err(Box::new(Diag::error(
             "git",
             format!("git show {rev}:{path} failed: {}", String::from_utf8_lossy(&out.stderr).trim()),
-        ));
+        )));
     }
-    String::from_utf8(out.stdout).map_err(|_| Diag::error("encoding", format!("git:{rev}:{path} is not UTF-8")))
+    String::from_utf8(out.stdout).map_err(|_| Box::new(Diag::error("encoding", format!("git:{rev}:{path} is not UTF-8"))))
 }

@@ -44,8 +44,11 @@ pub fn order(changes: Vec<Change>, from: &Catalog, to: &Catalog, gf: &Graph, gt:
     Plan { changes, cycles }
 }
 
+/// A change's place when nothing forces another: phase, then position, then sequence.
+type Key = (Phase, usize, u32);
+
 /// The order changes run in when nothing forces another.
-fn key(c: &Change) -> (Phase, usize, u32) {
+fn key(c: &Change) -> Key {
     match c.phase {
         Phase::Drop => (c.phase, usize::MAX - c.pos, c.seq),
         Phase::Create => (c.phase, c.pos, c.seq),
@@ -197,10 +200,13 @@ fn relation_name(n: &Node, c: &Catalog) -> Option<QualName> {
     }
 }
 
+/// A plan with cycles: the order made by breaking them, and the changes stuck each time.
+type Broken = (Vec<usize>, Vec<Vec<usize>>);
+
 /// Topological order, smallest key first among the changes free to run. With `soft` false,
 /// soft edges are ignored. On a cycle: the order made by breaking each cycle at its
 /// smallest-key change, and the changes that were stuck each time.
-fn kahn(changes: &[Change], before: &[BTreeMap<usize, Strength>], soft: bool) -> Result<Vec<usize>, (Vec<usize>, Vec<Vec<usize>>)> {
+fn kahn(changes: &[Change], before: &[BTreeMap<usize, Strength>], soft: bool) -> Result<Vec<usize>, Broken> {
     let n = changes.len();
     let mut indeg = vec![0usize; n];
     let mut after: Vec<Vec<usize>> = vec![Vec::new(); n];
@@ -212,7 +218,7 @@ fn kahn(changes: &[Change], before: &[BTreeMap<usize, Strength>], soft: bool) ->
             }
         }
     }
-    let mut ready: BinaryHeap<Reverse<((Phase, usize, u32), usize)>> = (0..n).filter(|&i| indeg[i] == 0).map(|i| Reverse((key(&changes[i]), i))).collect();
+    let mut ready: BinaryHeap<Reverse<(Key, usize)>> = (0..n).filter(|&i| indeg[i] == 0).map(|i| Reverse((key(&changes[i]), i))).collect();
     let mut done = vec![false; n];
     let mut out = Vec::with_capacity(n);
     let mut cycles = Vec::new();

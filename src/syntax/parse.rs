@@ -109,7 +109,13 @@ fn without_oids(text: &str) -> Option<(String, usize)> {
 fn parse_error(file: &Arc<SourceFile>, span: &Range<usize>, text: &str, e: pg_query::Error) -> Diag {
     let msg = match e {
         pg_query::Error::Parse(m) => m,
-        other => other.to_string(),
+        other @ (pg_query::Error::Conversion(_)
+        | pg_query::Error::Decode(_)
+        | pg_query::Error::InvalidJson(_)
+        | pg_query::Error::InvalidPointer
+        | pg_query::Error::Scan(_)
+        | pg_query::Error::IsUtility(_)
+        | pg_query::Error::Split(_)) => other.to_string(),
     };
     let at = error_offset(text, &msg);
     Diag::error("parse-error", msg)

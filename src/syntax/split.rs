@@ -22,6 +22,9 @@ pub fn split_statements(text: &str) -> Result<Vec<Range<usize>>, String> {
             continue;
         }
         let (s, e) = (tok.start as usize, tok.end as usize);
+        // Only these tokens open or close a nesting; the hundreds of other token kinds
+        // (keywords, literals, operators) leave it as it is.
+        #[allow(clippy::wildcard_enum_match_arm)]
         match kind {
             Token::Ascii59 if parens == 0 && atomic == 0 => {
                 if let Some(st) = start.take() {

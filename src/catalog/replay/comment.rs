@@ -40,6 +40,8 @@ impl Replay {
             [n] => r.relation("", n),
             _ => QualName::new("", parts.join(".")),
         };
+        // `KIND name ON table` (triggers, policies, rules).
+        let on_table = |what: &str| list.split_last().map(|(name, t)| format!("{what} {} ON {}", quote::ident(name), rel(t).sql()));
         Some(Some(match kind {
             O::ObjectTable => format!("TABLE {}", rel(&list).sql()),
             O::ObjectForeignTable => format!("FOREIGN TABLE {}", rel(&list).sql()),
@@ -68,16 +70,47 @@ impl Replay {
             O::ObjectSchema => format!("SCHEMA {}", quote::ident(list.first()?)),
             O::ObjectExtension => format!("EXTENSION {}", quote::ident(list.first()?)),
             O::ObjectDatabase | O::ObjectRole | O::ObjectTablespace => return Some(None),
-            O::ObjectTrigger | O::ObjectPolicy | O::ObjectRule => {
-                let (name, t) = list.split_last()?;
-                let kind = match kind {
-                    O::ObjectTrigger => "TRIGGER",
-                    O::ObjectPolicy => "POLICY",
-                    _ => "RULE",
-                };
-                format!("{kind} {} ON {}", quote::ident(name), rel(t).sql())
-            }
-            _ => return self.generic_target(kind, node).map(Some),
+            O::ObjectTrigger => on_table("TRIGGER")?,
+            O::ObjectPolicy => on_table("POLICY")?,
+            O::ObjectRule => on_table("RULE")?,
+            // Kept as generic objects, or not modelled: `generic_key` decides, and `None`
+            // is reported by the caller.
+            O::Undefined
+            | O::ObjectAccessMethod
+            | O::ObjectAggregate
+            | O::ObjectAmop
+            | O::ObjectAmproc
+            | O::ObjectAttribute
+            | O::ObjectCast
+            | O::ObjectCollation
+            | O::ObjectConversion
+            | O::ObjectDefault
+            | O::ObjectDefacl
+            | O::ObjectDomain
+            | O::ObjectEventTrigger
+            | O::ObjectFdw
+            | O::ObjectForeignServer
+            | O::ObjectFunction
+            | O::ObjectLanguage
+            | O::ObjectLargeobject
+            | O::ObjectOpclass
+            | O::ObjectOperator
+            | O::ObjectOpfamily
+            | O::ObjectParameterAcl
+            | O::ObjectProcedure
+            | O::ObjectPublication
+            | O::ObjectPublicationNamespace
+            | O::ObjectPublicationRel
+            | O::ObjectRoutine
+            | O::ObjectSubscription
+            | O::ObjectStatisticExt
+            | O::ObjectTransform
+            | O::ObjectTsconfiguration
+            | O::ObjectTsdictionary
+            | O::ObjectTsparser
+            | O::ObjectTstemplate
+            | O::ObjectType
+            | O::ObjectUserMapping => return self.generic_target(kind, node).map(Some),
         }))
     }
 }

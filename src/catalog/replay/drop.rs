@@ -83,27 +83,53 @@ impl Replay {
                     self.catalog.comments.remove(&format!("EXTENSION {}", crate::emit::quote::ident(&name)));
                     self.catalog.extensions.remove(&name).is_some() || name == "plpgsql"
                 }
-                O::ObjectTrigger | O::ObjectPolicy | O::ObjectRule => {
-                    let objkind = match kind {
-                        O::ObjectTrigger => ObjKind::Trigger,
-                        O::ObjectPolicy => ObjKind::Policy,
-                        _ => ObjKind::Rule,
-                    };
-                    match parts.split_last() {
-                        Some((name, t)) => {
-                            let t = match t {
-                                [sch, n] => QualName::new(sch.clone(), n.clone()),
-                                [n] => self.resolver().relation("", n),
-                                _ => QualName::new("", ""),
-                            };
-                            let key = ObjKey { kind: objkind, schema: t.schema.clone(), name: name.clone(), sub: t.name.clone() };
-                            self.remove_object(&key)
-                        }
-                        None => false,
-                    }
-                }
+                O::ObjectTrigger => self.drop_on_table(ObjKind::Trigger, &parts),
+                O::ObjectPolicy => self.drop_on_table(ObjKind::Policy, &parts),
+                O::ObjectRule => self.drop_on_table(ObjKind::Rule, &parts),
                 O::ObjectRole | O::ObjectDatabase | O::ObjectTablespace => true,
-                _ => match self.generic_key(kind, node) {
+                // Kept as generic objects, or not modelled: `generic_key` decides, and what it
+                // does not know is reported below.
+                O::Undefined
+                | O::ObjectAccessMethod
+                | O::ObjectAggregate
+                | O::ObjectAmop
+                | O::ObjectAmproc
+                | O::ObjectAttribute
+                | O::ObjectCast
+                | O::ObjectColumn
+                | O::ObjectCollation
+                | O::ObjectConversion
+                | O::ObjectDefault
+                | O::ObjectDefacl
+                | O::ObjectDomain
+                | O::ObjectDomconstraint
+                | O::ObjectEventTrigger
+                | O::ObjectFdw
+                | O::ObjectForeignServer
+                | O::ObjectFunction
+                | O::ObjectLanguage
+                | O::ObjectLargeobject
+                | O::ObjectMatview
+                | O::ObjectOpclass
+                | O::ObjectOperator
+                | O::ObjectOpfamily
+                | O::ObjectParameterAcl
+                | O::ObjectProcedure
+                | O::ObjectPublication
+                | O::ObjectPublicationNamespace
+                | O::ObjectPublicationRel
+                | O::ObjectRoutine
+                | O::ObjectSubscription
+                | O::ObjectStatisticExt
+                | O::ObjectTabconstraint
+                | O::ObjectTransform
+                | O::ObjectTsconfiguration
+                | O::ObjectTsdictionary
+                | O::ObjectTsparser
+                | O::ObjectTstemplate
+                | O::ObjectType
+                | O::ObjectUserMapping
+                | O::ObjectView => match self.generic_key(kind, node) {
                     Some(key) => {
                         let key = if matches!(key.kind, ObjKind::View | ObjKind::MaterializedView) {
                             let q = rel(self);
@@ -133,6 +159,18 @@ impl Replay {
                 self.warn(stmt, format!("{} {} does not exist", kind.as_str_name(), parts.join(".")));
             }
         }
+    }
+
+    /// DROP of an object that hangs on a table (`name ON table`): whether it existed.
+    fn drop_on_table(&mut self, kind: ObjKind, parts: &[String]) -> bool {
+        let Some((name, t)) = parts.split_last() else { return false };
+        let t = match t {
+            [sch, n] => QualName::new(sch.clone(), n.clone()),
+            [n] => self.resolver().relation("", n),
+            _ => QualName::new("", ""),
+        };
+        let key = ObjKey { kind, schema: t.schema.clone(), name: name.clone(), sub: t.name.clone() };
+        self.remove_object(&key)
     }
 
     /// Whether the server refuses to drop `q` because something still needs it; with

@@ -44,17 +44,17 @@ impl Replay {
             Ok(after) => (after, None),
             Err(e) => (Vec::new(), Some(e)),
         };
-        let attributes = match &node {
-            NodeEnum::CompositeTypeStmt(c) => Some(c.coldeflist.iter().filter_map(|n| match &n.node {
+        let attributes = if let NodeEnum::CompositeTypeStmt(c) = &node {
+            Some(c.coldeflist.iter().filter_map(|n| match &n.node {
                 Some(NodeEnum::ColumnDef(cd)) => Some(attribute(cd, &r)),
                 _ => None,
-            }).collect::<Vec<_>>()),
-            _ => None,
+            }).collect::<Vec<_>>())
+        } else {
+            None
         };
-        let domain = match &node {
-            NodeEnum::CreateDomainStmt(dm) => Some(super::domain::domain_def(dm, &ident.key, &r)),
-            _ => None,
-        };
+        let domain = if let NodeEnum::CreateDomainStmt(dm) = &node { Some(super::domain::domain_def(dm, &ident.key, &r)) } else { None };
+        // Three kinds have canonical text of their own; every other kind is deparsed.
+        #[allow(clippy::wildcard_enum_match_arm)]
         let create = match &node {
             NodeEnum::CreateDomainStmt(_) => domain.as_ref().map(|dm| dm.create_sql(&QualName::new(ident.key.schema.clone(), ident.key.name.clone()))).unwrap_or_default(),
             NodeEnum::CreateEnumStmt(e) => super::enums::enum_sql(&ident.key, &name_list(&e.vals)),
@@ -68,9 +68,10 @@ impl Replay {
             },
         };
         let mut deps = expr::references(&Node { node: Some(node.clone()) }, &r);
-        let (mut soft_deps, routine) = match &node {
-            NodeEnum::CreateFunctionStmt(f) => (crate::catalog::body::body_references(f, &create, &r), Some(routine(f, &r))),
-            _ => (Vec::new(), None),
+        let (mut soft_deps, routine) = if let NodeEnum::CreateFunctionStmt(f) = &node {
+            (crate::catalog::body::body_references(f, &create, &r), Some(routine(f, &r)))
+        } else {
+            (Vec::new(), None)
         };
         let (hard, soft) = super::kinds::references(&node, &implied, &r);
         deps.extend(hard);
@@ -81,10 +82,7 @@ impl Replay {
             self.warn(stmt, format!("{} already exists", ident.target));
             return;
         }
-        let labels = match &node {
-            NodeEnum::CreateEnumStmt(e) => name_list(&e.vals),
-            _ => Vec::new(),
-        };
+        let labels = if let NodeEnum::CreateEnumStmt(e) = &node { name_list(&e.vals) } else { Vec::new() };
         if let Some(e) = unresolved {
             self.warn(stmt, e);
         }
@@ -220,15 +218,16 @@ impl Replay {
 
     /// `ALTER TABLE ... ENABLE / DISABLE [ALWAYS | REPLICA] TRIGGER name`.
     pub(super) fn set_trigger_state(&mut self, stmt: &Stmt, table: &QualName, subtype: AlterTableType, trigger: &str) {
-        let state = match subtype {
-            AlterTableType::AtEnableAlwaysTrig => "ENABLE ALWAYS",
-            AlterTableType::AtEnableReplicaTrig => "ENABLE REPLICA",
-            AlterTableType::AtDisableTrig => "DISABLE",
-            AlterTableType::AtEnableTrig => "ENABLE",
-            _ => {
-                self.unsupported(stmt, "ENABLE / DISABLE TRIGGER ALL / USER");
-                return;
-            }
+        let states = [
+            (AlterTableType::AtEnableTrig, "ENABLE"),
+            (AlterTableType::AtEnableAlwaysTrig, "ENABLE ALWAYS"),
+            (AlterTableType::AtEnableReplicaTrig, "ENABLE REPLICA"),
+            (AlterTableType::AtDisableTrig, "DISABLE"),
+        ];
+        // The caller sends the trigger subtypes only; ALL / USER are not modelled.
+        let Some(&(_, state)) = states.iter().find(|(t, _)| *t == subtype) else {
+            self.unsupported(stmt, "ENABLE / DISABLE TRIGGER ALL / USER");
+            return;
         };
         let key = ObjKey { kind: ObjKind::Trigger, schema: table.schema.clone(), name: trigger.to_string(), sub: table.name.clone() };
         match self.catalog.objects.get_mut(&key) {
@@ -275,8 +274,41 @@ impl Replay {
             O::ObjectLanguage => ObjKind::Language,
             O::ObjectConversion => ObjKind::Conversion,
             O::ObjectAccessMethod => ObjKind::AccessMethod,
-            _ => return None,
+            // Keyed by `kinds::key_of` above.
+            O::ObjectCast | O::ObjectOpclass | O::ObjectOperator | O::ObjectOpfamily | O::ObjectTransform => return None,
+            // Relations and what hangs on them, schemas, extensions and the global kinds:
+            // each caller handles these itself (or deliberately does not track them).
+            O::ObjectTable
+            | O::ObjectForeignTable
+            | O::ObjectSequence
+            | O::ObjectIndex
+            | O::ObjectColumn
+            | O::ObjectTabconstraint
+            | O::ObjectDomconstraint
+            | O::ObjectTrigger
+            | O::ObjectPolicy
+            | O::ObjectRule
+            | O::ObjectSchema
+            | O::ObjectExtension
+            | O::ObjectDatabase
+            | O::ObjectRole
+            | O::ObjectTablespace => return None,
+            // Not modelled: `None` makes the caller report the statement.
+            O::Undefined
+            | O::ObjectAmop
+            | O::ObjectAmproc
+            | O::ObjectAttribute
+            | O::ObjectDefault
+            | O::ObjectDefacl
+            | O::ObjectLargeobject
+            | O::ObjectParameterAcl
+            | O::ObjectPublicationNamespace
+            | O::ObjectPublicationRel
+            | O::ObjectSubscription
+            | O::ObjectUserMapping => return None,
         };
+        // A projection: a reference of any other node kind names no object of ours.
+        #[allow(clippy::wildcard_enum_match_arm)]
         let (schema, name, sub) = match node? {
             NodeEnum::ObjectWithArgs(o) => {
                 let q = qual_from_list(&name_list(&o.objname), &r, obj_kind);
@@ -317,7 +349,26 @@ pub(super) fn fallback_target(k: &ObjKey) -> String {
         ObjKind::Transform => format!("TRANSFORM FOR {} LANGUAGE {}", k.name, quote::ident(&k.sub)),
         ObjKind::UserMapping => format!("USER MAPPING FOR {} SERVER {}", super::foreign::mapping_user_sql(&k.sub), quote::ident(&k.name)),
         ObjKind::Function | ObjKind::Procedure | ObjKind::Aggregate => format!("{} {name}({})", k.kind.sql_keyword(), k.sub),
-        _ => format!("{} {name}", k.kind.sql_keyword()),
+        ObjKind::Type
+        | ObjKind::Domain
+        | ObjKind::View
+        | ObjKind::MaterializedView
+        | ObjKind::Trigger
+        | ObjKind::EventTrigger
+        | ObjKind::Rule
+        | ObjKind::Policy
+        | ObjKind::Collation
+        | ObjKind::Statistics
+        | ObjKind::Publication
+        | ObjKind::ForeignDataWrapper
+        | ObjKind::Server
+        | ObjKind::TextSearchConfiguration
+        | ObjKind::TextSearchDictionary
+        | ObjKind::TextSearchParser
+        | ObjKind::TextSearchTemplate
+        | ObjKind::Language
+        | ObjKind::Conversion
+        | ObjKind::AccessMethod => format!("{} {name}", k.kind.sql_keyword()),
     }
 }
 
@@ -330,7 +381,20 @@ fn qual_from_list(parts: &[String], r: &Resolver, kind: ObjKind) -> QualName {
                 ObjKind::Function | ObjKind::Procedure | ObjKind::Aggregate => r.user_function_schema(n).unwrap_or_else(|| r.creation_schema()),
                 ObjKind::Type | ObjKind::Domain => r.user_type_schema(n).unwrap_or_else(|| r.creation_schema()),
                 ObjKind::EventTrigger | ObjKind::Publication | ObjKind::ForeignDataWrapper | ObjKind::Server | ObjKind::Language | ObjKind::AccessMethod | ObjKind::UserMapping | ObjKind::Cast => String::new(),
-                _ => r.creation_schema(),
+                ObjKind::Trigger
+                | ObjKind::Rule
+                | ObjKind::Policy
+                | ObjKind::Collation
+                | ObjKind::Statistics
+                | ObjKind::TextSearchConfiguration
+                | ObjKind::TextSearchDictionary
+                | ObjKind::TextSearchParser
+                | ObjKind::TextSearchTemplate
+                | ObjKind::Operator
+                | ObjKind::OperatorClass
+                | ObjKind::OperatorFamily
+                | ObjKind::Conversion
+                | ObjKind::Transform => r.creation_schema(),
             };
             QualName::new(schema, n.clone())
         }

@@ -77,7 +77,7 @@ impl Replay {
         for elt in &s.table_elts {
             match &elt.node {
                 Some(NodeEnum::ColumnDef(cd)) => {
-                    let (col, cons) = self.column_def(pos, &name, cd);
+                    let (col, cons) = self.column_def(pos, stmt, &name, cd);
                     match t.columns.iter_mut().find(|c| c.name == col.name) {
                         Some(existing) => {
                             // A local definition of an inherited column merges into it.
@@ -121,7 +121,7 @@ impl Replay {
 
     /// A column and the constraints written on it (other than NOT NULL / DEFAULT / identity).
     /// `serial` types make an owned sequence and a `nextval` default, as the server does.
-    fn column_def(&mut self, pos: Pos, table: &QualName, cd: &protobuf::ColumnDef) -> (Column, Vec<protobuf::Constraint>) {
+    fn column_def(&mut self, pos: Pos, stmt: &Stmt, table: &QualName, cd: &protobuf::ColumnDef) -> (Column, Vec<protobuf::Constraint>) {
         let serial = cd.type_name.as_ref().and_then(serial_type);
         let (serial_default, serial_deps) = match serial {
             Some(int) => self.serial_sequence(pos, table, &cd.colname, int),
@@ -146,6 +146,7 @@ impl Replay {
             (col.default, col.default_deps) = column_default(d, &col.type_sql, &r, pos);
         }
         let mut others = Vec::new();
+        let mut unmodelled = false;
         for c in &cd.constraints {
             let Some(NodeEnum::Constraint(c)) = &c.node else { continue };
             match ConstrType::try_from(c.contype).unwrap_or(ConstrType::Undefined) {
@@ -176,11 +177,14 @@ impl Replay {
                 | ConstrType::ConstrAttrEnforced
                 | ConstrType::ConstrAttrNotEnforced => {
                     if let Some(prev) = others.last_mut() {
-                        apply_attr(prev, c.contype);
+                        unmodelled |= !apply_attr(prev, c.contype);
                     }
                 }
                 ConstrType::Undefined => {}
             }
+        }
+        if unmodelled {
+            self.unsupported(stmt, "NOT ENFORCED on a column constraint");
         }
         (col, others)
     }
@@ -491,7 +495,72 @@ impl Replay {
                 }
             }
             AlterTableType::AtChangeOwner | AlterTableType::AtSetTableSpace => {}
-            _ => self.unsupported(stmt, "this ALTER INDEX"),
+            // Not modelled on an index (SET / RESET options, column statistics), or not valid
+            // on one: reported.
+            AlterTableType::Undefined
+            | AlterTableType::AtAddColumn
+            | AlterTableType::AtAddColumnToView
+            | AlterTableType::AtColumnDefault
+            | AlterTableType::AtCookedColumnDefault
+            | AlterTableType::AtDropNotNull
+            | AlterTableType::AtSetNotNull
+            | AlterTableType::AtSetExpression
+            | AlterTableType::AtDropExpression
+            | AlterTableType::AtSetStatistics
+            | AlterTableType::AtSetOptions
+            | AlterTableType::AtResetOptions
+            | AlterTableType::AtSetStorage
+            | AlterTableType::AtSetCompression
+            | AlterTableType::AtDropColumn
+            | AlterTableType::AtAddIndex
+            | AlterTableType::AtReAddIndex
+            | AlterTableType::AtAddConstraint
+            | AlterTableType::AtReAddConstraint
+            | AlterTableType::AtReAddDomainConstraint
+            | AlterTableType::AtAlterConstraint
+            | AlterTableType::AtValidateConstraint
+            | AlterTableType::AtAddIndexConstraint
+            | AlterTableType::AtDropConstraint
+            | AlterTableType::AtReAddComment
+            | AlterTableType::AtAlterColumnType
+            | AlterTableType::AtAlterColumnGenericOptions
+            | AlterTableType::AtClusterOn
+            | AlterTableType::AtDropCluster
+            | AlterTableType::AtSetLogged
+            | AlterTableType::AtSetUnLogged
+            | AlterTableType::AtDropOids
+            | AlterTableType::AtSetAccessMethod
+            | AlterTableType::AtSetRelOptions
+            | AlterTableType::AtResetRelOptions
+            | AlterTableType::AtReplaceRelOptions
+            | AlterTableType::AtEnableTrig
+            | AlterTableType::AtEnableAlwaysTrig
+            | AlterTableType::AtEnableReplicaTrig
+            | AlterTableType::AtDisableTrig
+            | AlterTableType::AtEnableTrigAll
+            | AlterTableType::AtDisableTrigAll
+            | AlterTableType::AtEnableTrigUser
+            | AlterTableType::AtDisableTrigUser
+            | AlterTableType::AtEnableRule
+            | AlterTableType::AtEnableAlwaysRule
+            | AlterTableType::AtEnableReplicaRule
+            | AlterTableType::AtDisableRule
+            | AlterTableType::AtAddInherit
+            | AlterTableType::AtDropInherit
+            | AlterTableType::AtAddOf
+            | AlterTableType::AtDropOf
+            | AlterTableType::AtReplicaIdentity
+            | AlterTableType::AtEnableRowSecurity
+            | AlterTableType::AtDisableRowSecurity
+            | AlterTableType::AtForceRowSecurity
+            | AlterTableType::AtNoForceRowSecurity
+            | AlterTableType::AtGenericOptions
+            | AlterTableType::AtDetachPartition
+            | AlterTableType::AtDetachPartitionFinalize
+            | AlterTableType::AtAddIdentity
+            | AlterTableType::AtSetIdentity
+            | AlterTableType::AtDropIdentity
+            | AlterTableType::AtReAddStatistics => self.unsupported(stmt, "this ALTER INDEX"),
         }
     }
 
@@ -509,7 +578,7 @@ impl Replay {
                         }
                         return;
                     }
-                    let (col, cons) = self.column_def(pos, table, cd);
+                    let (col, cons) = self.column_def(pos, stmt, table, cd);
                     self.catalog.tables.get_mut(table).expect("exists").columns.push(col);
                     for k in cons {
                         self.add_constraint(pos, stmt, table, k, Some(&cd.colname));
@@ -922,14 +991,31 @@ fn column_refs(n: &Node) -> Vec<String> {
     out
 }
 
-fn apply_attr(c: &mut protobuf::Constraint, attr: i32) {
+/// Applies a column constraint's attribute (`DEFERRABLE`, `INITIALLY DEFERRED`, ...) to the
+/// constraint before it. `false`: an attribute the catalog does not model.
+fn apply_attr(c: &mut protobuf::Constraint, attr: i32) -> bool {
     match ConstrType::try_from(attr).unwrap_or(ConstrType::Undefined) {
         ConstrType::ConstrAttrDeferrable => c.deferrable = true,
         ConstrType::ConstrAttrNotDeferrable => c.deferrable = false,
         ConstrType::ConstrAttrDeferred => c.initdeferred = true,
         ConstrType::ConstrAttrImmediate => c.initdeferred = false,
-        _ => {}
+        // A constraint is enforced unless it says otherwise.
+        ConstrType::ConstrAttrEnforced => {}
+        ConstrType::ConstrAttrNotEnforced => return false,
+        // Not attributes: the caller sends none of these.
+        ConstrType::Undefined
+        | ConstrType::ConstrNull
+        | ConstrType::ConstrNotnull
+        | ConstrType::ConstrDefault
+        | ConstrType::ConstrIdentity
+        | ConstrType::ConstrGenerated
+        | ConstrType::ConstrCheck
+        | ConstrType::ConstrPrimary
+        | ConstrType::ConstrUnique
+        | ConstrType::ConstrExclusion
+        | ConstrType::ConstrForeign => {}
     }
+    true
 }
 
 /// `ALWAYS` or `BY DEFAULT` from the grammar's `a` / `d` (a character code, `97` / `100`,
@@ -1120,4 +1206,24 @@ fn drop_redundant_keys(pending: &mut Vec<(Option<String>, protobuf::Constraint)>
         i += 1;
         !gone.contains(&(i - 1))
     });
+}
+
+#[cfg(test)]
+mod tests {
+    /// The messages of the warnings met replaying `sql`.
+    fn warnings(sql: &str) -> Vec<String> {
+        let file = std::sync::Arc::new(crate::input::SourceFile::new("t.sql", sql.to_string()));
+        let l = crate::catalog_from_files(&[file], crate::LoadOptions::default(), Vec::new()).expect("loads");
+        l.warnings.iter().map(|d| d.message.clone()).collect()
+    }
+
+    #[test]
+    fn a_column_constraint_attribute_not_modelled_is_reported() {
+        assert_eq!(warnings("CREATE TABLE t (a int CHECK (a > 0) ENFORCED, b int UNIQUE DEFERRABLE INITIALLY DEFERRED);"), Vec::<String>::new());
+        assert_eq!(warnings("CREATE TABLE t (a int CHECK (a > 0) NOT ENFORCED);"), ["NOT ENFORCED on a column constraint is not supported; ignored"]);
+        assert_eq!(
+            warnings("CREATE TABLE t (a int);\nALTER TABLE t ADD COLUMN b int CHECK (b > 0) NOT ENFORCED;"),
+            ["NOT ENFORCED on a column constraint is not supported; ignored"]
+        );
+    }
 }
