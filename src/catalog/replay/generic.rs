@@ -608,6 +608,8 @@ fn identify(n: &NodeEnum, r: &Resolver, _create: bool) -> Option<(Ident, bool)> 
             let q = list_q(&d.defnames);
             let (sub, t) = match kind {
                 ObjKind::Aggregate => {
+                    let mut d = d.clone();
+                    super::aggregate::new_style(&mut d);
                     let (types, direct) = aggregate_args(&d.args, r);
                     // Identity: every argument type, as `ALTER AGGREGATE` and `GRANT ... ON
                     // FUNCTION` name them; the target spells `*` and ordered-set arguments.

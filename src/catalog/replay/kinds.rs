@@ -25,6 +25,7 @@ pub(super) fn canonicalize(node: &mut NodeEnum, key: &ObjKey, r: &Resolver) -> R
             match key.kind {
                 ObjKind::Operator => super::operator::canonical_operator(d, key, r),
                 ObjKind::Collation => return canonical_collation(d, r).map(|_| Vec::new()),
+                ObjKind::Aggregate => super::aggregate::canonical(d, r),
                 _ => {}
             }
             super::textsearch::canonicalize(d, key.kind, r);
@@ -286,6 +287,9 @@ pub(super) fn references(node: &NodeEnum, after: &[String], r: &Resolver) -> (Ve
                         hard.extend(func(&t.names).filter(|q| q.schema != "pg_catalog"));
                     }
                 }
+            }
+            if d.kind == protobuf::ObjectType::ObjectAggregate as i32 {
+                hard.extend(super::aggregate::references(d));
             }
         }
         // The other statements name what they need where `expr::references` looks.
