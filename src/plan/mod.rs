@@ -100,8 +100,9 @@ fn edges(changes: &[Change], from: &Catalog, to: &Catalog, gf: &Graph, gt: &Grap
                     let s = gf.deps_of(m).find(|(n, _)| **n == c.node).map_or(Strength::Hard, |(_, s)| s);
                     let mut drops: Vec<usize> = phase_of(m, Phase::Drop).collect();
                     if of(m).is_empty() {
-                        // A part with no change of its own goes when its table goes.
-                        if let Some(t) = owner(m, from) {
+                        // A part with no change of its own goes when its table goes (a
+                        // change of the table itself does not wait for the table).
+                        if let Some(t) = owner(m, from).filter(|t| *t != c.node) {
                             drops.extend(phase_of(&t, Phase::Drop));
                         }
                     }
