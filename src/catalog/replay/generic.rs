@@ -59,8 +59,8 @@ impl Replay {
             NodeEnum::CreateDomainStmt(_) => domain.as_ref().map(|dm| dm.create_sql(&QualName::new(ident.key.schema.clone(), ident.key.name.clone()))).unwrap_or_default(),
             NodeEnum::CreateEnumStmt(e) => enum_sql(&ident.key, &name_list(&e.vals)),
             NodeEnum::CompositeTypeStmt(_) => composite_sql(&ident.key, attributes.as_deref().unwrap_or_default()),
-            _ => match expr::stmt_sql(&node, &r) {
-                Ok(s) => super::kinds::polish(&node, s),
+            _ => match super::kinds::create_sql(&node, &r) {
+                Ok(s) => s,
                 Err(e) => {
                     self.warn(stmt, format!("cannot deparse: {e}"));
                     return;
@@ -121,7 +121,7 @@ impl Replay {
         let r = self.resolver();
         let result = edit(&mut node, &r);
         let _ = super::kinds::canonicalize(&mut node, key, &r);
-        let create = expr::stmt_sql(&node, &r).map(|s| super::kinds::polish(&node, s));
+        let create = super::kinds::create_sql(&node, &r);
         let mut deps = expr::references(&Node { node: Some(node.clone()) }, &r);
         let (mut soft_deps, routine) = match (&node, &create) {
             (NodeEnum::CreateFunctionStmt(f), Ok(text)) => (crate::catalog::body::body_references(f, text, &r), Some(routine(f, &r))),

@@ -13,6 +13,7 @@ mod generic;
 mod kinds;
 mod operator;
 mod publication;
+mod range;
 mod rename;
 mod privileges;
 mod sequence;
