@@ -217,9 +217,13 @@ impl Names {
                 unique_indexes.entry(i.table.clone()).or_default().push(Node::Index(q.clone()));
             }
         }
-        for k in c.objects.keys() {
+        for (k, o) in &c.objects {
             if !matches!(k.kind, ObjKind::Trigger | ObjKind::Policy | ObjKind::Rule | ObjKind::UserMapping | ObjKind::Cast) {
                 by_name.entry(QualName::new(k.schema.clone(), k.name.clone())).or_default().push(Node::Object(k.clone()));
+            }
+            // A range's multirange type comes and goes with it.
+            if let Some(m) = o.multirange() {
+                by_name.entry(m).or_default().push(Node::Object(k.clone()));
             }
         }
         let mut extensions: BTreeMap<String, Vec<Node>> = BTreeMap::new();

@@ -652,4 +652,34 @@ impl Object {
     pub fn is_enum(&self) -> bool {
         self.create.starts_with("CREATE TYPE ") && self.create.contains(" AS ENUM (")
     }
+
+    /// Whether it is a range type (`CREATE TYPE x AS RANGE (...)`).
+    pub fn is_range(&self) -> bool {
+        self.create.starts_with("CREATE TYPE ") && self.create.contains(" AS RANGE (")
+    }
+
+    /// The multirange type a range type comes with: its canonical text always names it
+    /// (`multirange_type_name = schema.name`, the server's choice when the input left it out).
+    pub fn multirange(&self) -> Option<QualName> {
+        if !self.is_range() {
+            return None;
+        }
+        let rest = &self.create[self.create.find("multirange_type_name = ")? + "multirange_type_name = ".len()..];
+        let mut quoted = false;
+        let end = rest.char_indices().find(|&(_, c)| {
+            if c == '"' {
+                quoted = !quoted;
+            }
+            !quoted && (c == ',' || c == ')')
+        })?;
+        super::expr::parse_qualified(&rest[..end.0])
+    }
+}
+
+impl Catalog {
+    /// The range type whose multirange type is `q`.
+    pub fn range_of_multirange(&self, q: &QualName) -> Option<&ObjKey> {
+        let first = ObjKey { kind: ObjKind::Type, schema: String::new(), name: String::new(), sub: String::new() };
+        self.objects.range(first..).take_while(|(k, _)| k.kind == ObjKind::Type).find(|(_, o)| o.multirange().as_ref() == Some(q)).map(|(k, _)| k)
+    }
 }

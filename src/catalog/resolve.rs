@@ -48,8 +48,8 @@ impl Resolver<'_> {
             })
     }
 
-    /// The schema of a user-defined type (enum, domain, composite, range, or a table's row
-    /// type) named `name`, searching the path.
+    /// The schema of a user-defined type (enum, domain, composite, range or its multirange,
+    /// or a table's row type) named `name`, searching the path.
     pub fn user_type_schema(&self, name: &str) -> Option<String> {
         self.schemas().find(|s| self.user_type_exists(s, name)).cloned()
     }
@@ -60,6 +60,8 @@ impl Resolver<'_> {
         c.objects.contains_key(&key(ObjKind::Type))
             || c.objects.contains_key(&key(ObjKind::Domain))
             || c.tables.contains_key(&QualName::new(schema, name))
+            // A range's multirange type (builtin names are not looked for there).
+            || (!super::types::is_builtin(name) && c.range_of_multirange(&QualName::new(schema, name)).is_some())
     }
 
     /// The schema of a user-defined function or procedure named `name`, searching the path.
@@ -96,9 +98,14 @@ impl Resolver<'_> {
     }
 
     pub fn user_function_exists(&self, schema: &str, name: &str) -> bool {
-        [ObjKind::Function, ObjKind::Procedure, ObjKind::Aggregate].iter().any(|&kind| {
+        let routine = [ObjKind::Function, ObjKind::Procedure, ObjKind::Aggregate].iter().any(|&kind| {
             let lo = super::model::ObjKey { kind, schema: schema.to_string(), name: name.to_string(), sub: String::new() };
             self.catalog.objects.range(lo..).next().is_some_and(|(k, _)| k.kind == kind && k.schema == schema && k.name == name)
-        })
+        });
+        // A range type comes with constructor functions of its name and of its multirange's.
+        let range = super::model::ObjKey { kind: ObjKind::Type, schema: schema.to_string(), name: name.to_string(), sub: String::new() };
+        routine
+            || self.catalog.objects.get(&range).is_some_and(|o| o.is_range())
+            || (!super::builtin::is_function(name) && self.catalog.range_of_multirange(&QualName::new(schema, name)).is_some())
     }
 }

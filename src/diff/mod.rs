@@ -3,6 +3,7 @@
 
 mod comments;
 mod enums;
+mod ranges;
 pub mod filter;
 pub mod label_renames;
 mod objects;
@@ -81,6 +82,8 @@ pub(crate) struct Diff<'a> {
     pub recreated: BTreeSet<String>,
     /// Enums whose labels change, and how.
     pub enums: BTreeMap<ObjKey, enums::EnumPlan>,
+    /// Range types rebuilt under columns (which hold their text form meanwhile).
+    pub ranges: BTreeSet<ObjKey>,
     /// Types rebuilt under columns: those columns are recast to the new type.
     pub recast_types: BTreeSet<QualName>,
     /// Generic objects dropped and created again, with the reason when something under them
@@ -108,7 +111,7 @@ impl Diff<'_> {
     /// something that goes (its table, the partitioned index it is attached to).
     pub fn index_dropped(&self, q: &QualName) -> bool {
         let Some(i) = self.from.indexes.get(q) else { return false };
-        self.to.indexes.get(q).is_none_or(|n| n.def != i.def) || self.over_doomed(&Node::Index(q.clone()))
+        self.to.indexes.get(q).is_none_or(|n| n.def != i.def) || self.over_doomed(&Node::Index(q.clone())) || ranges::reads_text_column(self, &i.table, &i.columns, &i.def)
     }
 
     /// Whether a FROM node needs something doomed (hard dependencies only).
@@ -190,6 +193,7 @@ pub fn diff(from: &Catalog, to: &Catalog, gf: &Graph, opts: &DiffOptions) -> Vec
         recreated: BTreeSet::new(),
         indexes_before_attach: BTreeSet::new(),
         enums: BTreeMap::new(),
+        ranges: BTreeSet::new(),
         recast_types: BTreeSet::new(),
         rebuilt_objects: BTreeMap::new(),
     };
@@ -198,6 +202,9 @@ pub fn diff(from: &Catalog, to: &Catalog, gf: &Graph, opts: &DiffOptions) -> Vec
     d.dropped_tables.extend(d.rebuilt_tables.iter().cloned());
     d.enums = enums::plan_enums(&d);
     d.recast_types = d.enums.iter().filter(|(_, p)| matches!(p, enums::EnumPlan::Rebuild)).map(|(k, _)| QualName::new(k.schema.clone(), k.name.clone())).collect();
+    d.ranges = ranges::plan_ranges(&d);
+    let ranges = ranges::recast(&d);
+    d.recast_types.extend(ranges);
     d.reshaped_tables = tables::reshaped(&d);
     d.rebuilt_objects = objects::plan_rebuilds(&d);
     schemas::diff_schemas(&mut d);

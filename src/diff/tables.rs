@@ -279,6 +279,14 @@ fn alter_column(d: &mut Diff, q: &QualName, pos: usize, o: &Column, c: &Column) 
     if default_torn {
         d.drop(&default_node, pos, format!("{col} DROP DEFAULT"));
     }
+    // A range dropped and created again under the column: it holds its text form meanwhile.
+    if let Some(range) = super::ranges::held_range(d, &o.type_sql).filter(|_| !o.inherited) {
+        let text = if o.type_sql.ends_with("[]") { "text[]" } else { "text" };
+        let foreign = d.from.tables.get(q).is_some_and(|t| t.foreign.is_some());
+        let using = if foreign { String::new() } else { format!(" USING {}::{text}", quote::ident(&o.name)) };
+        d.drop(&node, pos, format!("{col} TYPE {text}{using}"));
+        d.note(format!("{} is dropped and created again: the column holds its text form meanwhile", d.describe(&Node::Object(range))));
+    }
     if type_changes {
         let mut sql = format!("{col} TYPE {}", c.type_sql);
         if let Some(coll) = &c.collation {
@@ -455,7 +463,13 @@ fn key_rebuilt(d: &Diff, q: &QualName, name: &str) -> bool {
 
 /// Whether index `q` (as it is in TO) exists unchanged in FROM and nothing under it goes.
 fn index_unchanged(d: &Diff, q: &QualName, i: &crate::catalog::Index) -> bool {
-    d.from.indexes.get(q).is_some_and(|o| o.def == i.def) && !d.over_doomed(&Node::Index(q.clone()))
+    d.from.indexes.get(q).is_some_and(|o| o.def == i.def && !super::ranges::reads_text_column(d, &o.table, &o.columns, &o.def)) && !d.over_doomed(&Node::Index(q.clone()))
+}
+
+/// Whether a CHECK or EXCLUDE constraint of `q` reads a column that holds its text form
+/// while a range is rebuilt (see ranges.rs).
+fn over_text(d: &Diff, q: &QualName, c: &Constraint) -> bool {
+    matches!(c.kind, ConstraintKind::Check | ConstraintKind::Exclude) && super::ranges::reads_text_column(d, q, &c.columns, &c.def)
 }
 
 /// Tables whose primary key or unique constraints change: foreign keys to them are rebuilt.
@@ -518,7 +532,7 @@ fn drop_constraints(d: &mut Diff) {
                 continue;
             }
             let rebuild_fk = c.kind == ConstraintKind::ForeignKey && c.references.as_ref().is_some_and(|r| rekeyed.contains(r) || d.dropped_tables.contains(r)) || fk_retyped(d, q, c);
-            let same = t.constraints.get(name).is_some_and(|n| n.def == c.def && n.kind == c.kind) && !d.over_doomed(&Node::Constraint(q.clone(), name.clone()));
+            let same = t.constraints.get(name).is_some_and(|n| n.def == c.def && n.kind == c.kind) && !d.over_doomed(&Node::Constraint(q.clone(), name.clone())) && !over_text(d, q, c);
             if !same || rebuild_fk {
                 d.drop(&Node::Constraint(q.clone(), name.clone()), c.pos, format!("{} DROP CONSTRAINT {}", alter_sql(d, q), quote::ident(name)));
             }
@@ -559,7 +573,7 @@ fn add_constraints(d: &mut Diff) {
                 continue;
             }
             let rebuild_fk = c.kind == ConstraintKind::ForeignKey && c.references.as_ref().is_some_and(|r| rekeyed.contains(r)) || (old.is_some() && fk_retyped(d, q, c));
-            let same = old.and_then(|o| o.constraints.get(name)).is_some_and(|n| n.def == c.def && n.kind == c.kind) && !d.over_doomed(&Node::Constraint(q.clone(), name.clone()));
+            let same = old.and_then(|o| o.constraints.get(name)).is_some_and(|n| n.def == c.def && n.kind == c.kind) && !d.over_doomed(&Node::Constraint(q.clone(), name.clone())) && !over_text(d, q, c);
             if !same || rebuild_fk {
                 // Its comments (and its index's) go with a dropped constraint.
                 d.recreated.insert(format!("CONSTRAINT {} ON {}", quote::ident(name), q.sql()));
@@ -572,7 +586,7 @@ fn add_constraints(d: &mut Diff) {
 
 pub(super) fn diff_indexes(d: &mut Diff) {
     for (q, i) in &d.from.indexes {
-        let same = d.to.indexes.get(q).is_some_and(|n| n.def == i.def) && !d.over_doomed(&Node::Index(q.clone()));
+        let same = d.to.indexes.get(q).is_some_and(|n| n.def == i.def) && !d.over_doomed(&Node::Index(q.clone())) && !super::ranges::reads_text_column(d, &i.table, &i.columns, &i.def);
         // An index goes with its table or materialized view.
         let matview = crate::catalog::ObjKey { kind: crate::catalog::ObjKind::MaterializedView, schema: i.table.schema.clone(), name: i.table.name.clone(), sub: String::new() };
         let owner_goes = d.dropped_tables.contains(&i.table) || (d.from.objects.contains_key(&matview) && d.doomed(&Node::Object(matview)));

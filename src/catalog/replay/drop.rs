@@ -201,7 +201,9 @@ impl Replay {
             }
         }
         let what = key.kind.sql_keyword().to_lowercase();
-        self.refused(stmt, &q, owner, cascade, &what)
+        // A range's multirange goes with it: what holds the multirange needs the range.
+        let multirange = self.catalog.objects.get(key).and_then(|o| o.multirange());
+        self.refused(stmt, &q, owner, cascade, &what) || multirange.is_some_and(|m| self.refused(stmt, &m, None, cascade, &what))
     }
 
     /// Drops a table with everything that hangs on it: comments of its columns and

@@ -7,10 +7,19 @@ use pg_query::NodeEnum;
 use super::{node_string, Replay};
 use crate::syntax::Stmt;
 
-/// Puts a CREATE FUNCTION's options in canonical form: each option once, in pg_dump's order,
+/// Puts a CREATE FUNCTION's options in canonical form (and its arguments: `IN` left out):
+/// each option once, in pg_dump's order,
 /// without those that only restate the default (`VOLATILE`, `CALLED ON NULL INPUT`,
 /// `SECURITY INVOKER`, `NOT LEAKPROOF`, `PARALLEL UNSAFE`, the default `COST` and `ROWS`).
 pub(super) fn canonical_options(f: &mut protobuf::CreateFunctionStmt) {
+    // `IN` is the default mode (pg_dump spells it out for procedures only).
+    for p in &mut f.parameters {
+        if let Some(NodeEnum::FunctionParameter(fp)) = p.node.as_mut() {
+            if fp.mode == protobuf::FunctionParameterMode::FuncParamIn as i32 {
+                fp.mode = protobuf::FunctionParameterMode::FuncParamDefault as i32;
+            }
+        }
+    }
     let language = option(&f.options, "language").unwrap_or_default().to_lowercase();
     let set_returning = f.return_type.as_ref().is_some_and(|t| t.setof)
         || f.parameters.iter().any(|p| matches!(&p.node, Some(NodeEnum::FunctionParameter(fp)) if fp.mode == protobuf::FunctionParameterMode::FuncParamTable as i32));

@@ -59,8 +59,8 @@ impl Replay {
             NodeEnum::CreateDomainStmt(_) => domain.as_ref().map(|dm| dm.create_sql(&QualName::new(ident.key.schema.clone(), ident.key.name.clone()))).unwrap_or_default(),
             NodeEnum::CreateEnumStmt(e) => super::enums::enum_sql(&ident.key, &name_list(&e.vals)),
             NodeEnum::CompositeTypeStmt(_) => composite_sql(&ident.key, attributes.as_deref().unwrap_or_default()),
-            _ => match expr::stmt_sql(&node, &r) {
-                Ok(s) => super::kinds::polish(&node, s),
+            _ => match super::kinds::create_sql(&node, &r) {
+                Ok(s) => s,
                 Err(e) => {
                     self.warn(stmt, format!("cannot deparse: {e}"));
                     return;
@@ -119,7 +119,7 @@ impl Replay {
         let r = self.resolver();
         let result = edit(&mut node, &r);
         let _ = super::kinds::canonicalize(&mut node, key, &r);
-        let create = expr::stmt_sql(&node, &r).map(|s| super::kinds::polish(&node, s));
+        let create = super::kinds::create_sql(&node, &r);
         let mut deps = expr::references(&Node { node: Some(node.clone()) }, &r);
         let (mut soft_deps, routine) = match (&node, &create) {
             (NodeEnum::CreateFunctionStmt(f), Ok(text)) => (crate::catalog::body::body_references(f, text, &r), Some(routine(f, &r))),
@@ -642,6 +642,8 @@ fn identify(n: &NodeEnum, r: &Resolver, _create: bool) -> Option<(Ident, bool)> 
             let q = list_q(&d.defnames);
             let (sub, t) = match kind {
                 ObjKind::Aggregate => {
+                    let mut d = d.clone();
+                    super::aggregate::new_style(&mut d);
                     let (types, direct) = aggregate_args(&d.args, r);
                     // Identity: every argument type, as `ALTER AGGREGATE` and `GRANT ... ON
                     // FUNCTION` name them; the target spells `*` and ordered-set arguments.

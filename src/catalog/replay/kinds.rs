@@ -25,6 +25,7 @@ pub(super) fn canonicalize(node: &mut NodeEnum, key: &ObjKey, r: &Resolver) -> R
             match key.kind {
                 ObjKind::Operator => super::operator::canonical_operator(d, key, r),
                 ObjKind::Collation => return canonical_collation(d, r).map(|_| Vec::new()),
+                ObjKind::Aggregate => super::aggregate::canonical(d, r),
                 _ => {}
             }
             super::textsearch::canonicalize(d, key.kind, r);
@@ -63,6 +64,7 @@ pub(super) fn canonicalize(node: &mut NodeEnum, key: &ObjKey, r: &Resolver) -> R
             }
         }
         NodeEnum::CreateStatsStmt(st) => canonical_statistics(st, r),
+        NodeEnum::CreateRangeStmt(rs) => super::range::canonical(rs, key, r),
         NodeEnum::CreateEventTrigStmt(e) => {
             e.funcname = super::foreign::function_name(&e.funcname, r);
             for w in &mut e.whenclause {
@@ -264,6 +266,7 @@ pub(super) fn references(node: &NodeEnum, after: &[String], r: &Resolver) -> (Ve
             hard.extend(c.func.as_ref().and_then(|f| func(&f.objname)));
         }
         NodeEnum::CreateConversionStmt(c) => hard.extend(func(&c.func_name)),
+        NodeEnum::CreateRangeStmt(rs) => hard.extend(super::range::references(rs)),
         NodeEnum::CreateAmStmt(a) => hard.extend(func(&a.handler_name)),
         NodeEnum::CreatePlangStmt(p) => {
             for f in [&p.plhandler, &p.plinline, &p.plvalidator] {
@@ -286,6 +289,9 @@ pub(super) fn references(node: &NodeEnum, after: &[String], r: &Resolver) -> (Ve
                         hard.extend(func(&t.names).filter(|q| q.schema != "pg_catalog"));
                     }
                 }
+            }
+            if d.kind == protobuf::ObjectType::ObjectAggregate as i32 {
+                hard.extend(super::aggregate::references(d));
             }
         }
         // The other statements name what they need where `expr::references` looks.
@@ -443,8 +449,19 @@ pub(super) fn in_path(r: &Resolver, kind: ObjKind, name: &str) -> Option<String>
     r.search_path.iter().filter(|s| s.as_str() != "pg_catalog").find(|s| r.catalog.objects.contains_key(&ObjKey { kind, schema: s.to_string(), name: name.to_string(), sub: String::new() })).cloned()
 }
 
+/// The canonical text of a canonical CREATE statement of these kinds: deparsed, with the
+/// final touches of `polish`; a range type is printed here (see `range::range_sql`).
+// Only a range is printed by hand: every other statement kind goes to the deparser.
+#[allow(clippy::wildcard_enum_match_arm)]
+pub(super) fn create_sql(node: &NodeEnum, r: &Resolver) -> Result<String, String> {
+    match node {
+        NodeEnum::CreateRangeStmt(rs) => Ok(super::range::range_sql(rs, r)),
+        other => crate::catalog::expr::stmt_sql(other, r).map(|s| polish(other, s)),
+    }
+}
+
 /// Final touches on canonical text the deparser leaves odd (`'UTF8'FROM` in a conversion).
-pub(super) fn polish(node: &NodeEnum, text: String) -> String {
+fn polish(node: &NodeEnum, text: String) -> String {
     if matches!(node, NodeEnum::CreateConversionStmt(_)) {
         return text.replacen("'FROM ", "' FROM ", 1);
     }

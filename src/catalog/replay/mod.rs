@@ -1,6 +1,7 @@
 //! Replay: applies each parsed statement to the catalog the way the server would. Every
 //! statement kind is named in `apply`: modelled, ignored with a reason, or reported.
 
+mod aggregate;
 mod comment;
 mod depend;
 mod domain;
@@ -13,6 +14,7 @@ mod generic;
 mod kinds;
 mod operator;
 mod publication;
+mod range;
 mod rename;
 mod privileges;
 mod sequence;

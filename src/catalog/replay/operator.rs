@@ -70,7 +70,7 @@ fn operator_schema(r: &Resolver, name: &str, args: Option<&str>) -> Option<Strin
 
 /// An operator name (List of String parts) qualified: user operators with their schema,
 /// others bare.
-fn operator_name(parts: &[String], r: &Resolver, args: Option<&str>) -> Vec<String> {
+pub(super) fn operator_name(parts: &[String], r: &Resolver, args: Option<&str>) -> Vec<String> {
     match parts {
         [s, n] if s == "pg_catalog" => vec![n.clone()],
         [n] => match operator_schema(r, n, args) {

@@ -423,9 +423,9 @@ impl Replay {
             (O::ObjectView | O::ObjectMatview, Some(q)) => {
                 let kind = if kind == O::ObjectView { ObjKind::View } else { ObjKind::MaterializedView };
                 let key = ObjKey { kind, schema: q.schema.clone(), name: q.name.clone(), sub: String::new() };
+                let new = QualName::new(q.schema.clone(), s.newname.clone());
                 match self.catalog.objects.remove(&key) {
                     Some(o) => {
-                        let new = QualName::new(q.schema.clone(), s.newname.clone());
                         self.catalog.objects.insert(ObjKey { name: s.newname.clone(), ..key }, o);
                         self.retarget(&q, &new);
                         true
@@ -495,10 +495,16 @@ impl Replay {
                 };
                 let objkind = if kind == O::ObjectType { ObjKind::Type } else { ObjKind::Domain };
                 let key = ObjKey { kind: objkind, schema: q.schema.clone(), name: q.name.clone(), sub: String::new() };
+                let new = QualName::new(q.schema.clone(), s.newname.clone());
                 match self.catalog.objects.remove(&key) {
                     Some(o) => {
-                        let new = QualName::new(q.schema.clone(), s.newname.clone());
                         self.catalog.objects.insert(ObjKey { name: s.newname.clone(), ..key }, o);
+                        self.retarget(&q, &new);
+                        true
+                    }
+                    // A range's multirange type: the range's definition names it, and so do
+                    // the columns that hold it.
+                    None if objkind == ObjKind::Type && self.catalog.range_of_multirange(&q).is_some() => {
                         self.retarget(&q, &new);
                         true
                     }
