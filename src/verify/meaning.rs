@@ -71,32 +71,23 @@ pub fn differences(got: &Catalog, want: &Catalog, opts: &DiffOptions) -> Vec<Dif
 /// Owners and privileges (`--with-privileges`), compared as `Access::satisfies` states: an
 /// owner TO does not name may be anyone. Objects missing on one side are reported above.
 fn compare_access(out: &mut Vec<Difference>, got: &Catalog, want: &Catalog) {
-    let mut check = |object: String, g: &Access, w: &Access| {
-        if !g.satisfies(w) {
-            out.push(Difference { object, detail: field_diff(g, w), column_order_only: false });
-        }
-    };
-    for (k, w) in &want.schemas {
-        if let Some(g) = got.schemas.get(k) {
-            check(format!("owner and privileges of schema {}", quote::ident(k)), &g.access, &w.access);
-        }
-    }
-    for (q, w) in &want.tables {
-        if let Some(g) = got.tables.get(q) {
-            check(format!("owner and privileges of table {}", q.sql()), &g.access, &w.access);
-        }
-    }
-    for (q, w) in &want.sequences {
-        if let Some(g) = got.sequences.get(q) {
-            check(format!("owner and privileges of sequence {}", q.sql()), &g.access, &w.access);
-        }
-    }
-    for (k, w) in &want.objects {
-        if let Some(g) = got.objects.get(k) {
-            check(format!("owner and privileges of {}", object_name(k)), &g.access, &w.access);
-        }
-    }
+    compare_access_of(out, &got.schemas, &want.schemas, |k| format!("schema {}", quote::ident(k)), |s| &s.access);
+    compare_access_of(out, &got.tables, &want.tables, |q| format!("table {}", q.sql()), |t| &t.access);
+    compare_access_of(out, &got.sequences, &want.sequences, |q| format!("sequence {}", q.sql()), |s| &s.access);
+    compare_access_of(out, &got.objects, &want.objects, object_name, |o| &o.access);
     compare_maps(out, &got.default_acls, &want.default_acls, |k| format!("default privileges {k:?}"), |a| a);
+}
+
+/// The objects of one map present on both sides whose access `got` does not give as `want`
+/// states it.
+fn compare_access_of<K: Ord, V>(out: &mut Vec<Difference>, got: &BTreeMap<K, V>, want: &BTreeMap<K, V>, name: impl Fn(&K) -> String, access: for<'v> fn(&'v V) -> &'v Access) {
+    for (k, w) in want {
+        let Some(g) = got.get(k) else { continue };
+        let (g, w) = (access(g), access(w));
+        if !g.satisfies(w) {
+            out.push(Difference { object: format!("owner and privileges of {}", name(k)), detail: field_diff(g, w), column_order_only: false });
+        }
+    }
 }
 
 // What each kind of value means: every field but provenance, borrowed. The values are
