@@ -78,10 +78,15 @@ pub struct Config {
 }
 
 impl Args {
-    pub fn into_config(self) -> Config {
-        Config {
-            from: SourceSpec::parse(&self.from),
-            to: SourceSpec::parse(&self.to),
+    /// The resolved configuration, or what is wrong with the arguments.
+    pub fn into_config(self) -> Result<Config, String> {
+        let (from, to) = (SourceSpec::parse(&self.from), SourceSpec::parse(&self.to));
+        if from == SourceSpec::Stdin && to == SourceSpec::Stdin {
+            return Err("FROM and TO cannot both be standard input (-)".into());
+        }
+        Ok(Config {
+            from,
+            to,
             allow_unsafe: self.allow_unsafe,
             output: self.output,
             strict: self.strict,
@@ -93,6 +98,6 @@ impl Args {
             jobs: self.jobs,
             quiet: self.quiet,
             dump_catalog: self.dump_catalog,
-        }
+        })
     }
 }

@@ -2,8 +2,8 @@
 //! exit status.
 
 mod cli;
+mod output;
 
-use std::io::Write;
 use std::process::ExitCode;
 
 use clap::Parser;
@@ -19,7 +19,22 @@ mod exit {
 }
 
 fn main() -> ExitCode {
-    let config = cli::Args::parse().into_config();
+    let args = match cli::Args::try_parse() {
+        Ok(args) => args,
+        Err(e) => {
+            // --help and --version print and succeed; every usage error exits 1 (clap's own
+            // status, 2, would read as "changes" to a CI gate).
+            let _ = e.print();
+            return ExitCode::from(if e.use_stderr() { exit::ERROR } else { exit::NO_CHANGES });
+        }
+    };
+    let config = match args.into_config() {
+        Ok(c) => c,
+        Err(e) => {
+            report(&[Diag::error("usage", e)], false);
+            return ExitCode::from(exit::ERROR);
+        }
+    };
     if let Some(n) = config.jobs {
         // Only fails if a pool was already built, which cannot happen this early.
         let _ = rayon::ThreadPoolBuilder::new().num_threads(n.max(1)).build_global();
@@ -43,6 +58,13 @@ fn report(diags: &[Diag], quiet: bool) {
 }
 
 fn run(config: &cli::Config) -> u8 {
+    if let Some(out) = &config.output {
+        let inputs: Vec<_> = config.from.local_files().into_iter().chain(config.to.local_files()).collect();
+        if let Err(e) = output::check_not_an_input(out, &inputs) {
+            report(&[Diag::error("io", e)], false);
+            return exit::ERROR;
+        }
+    }
     let opts = LoadOptions { strict: config.strict };
     let (from, to) = rayon::join(|| pgdumpdiff::load(&config.from, opts), || pgdumpdiff::load(&config.to, opts));
     let (from, to) = match (from, to) {
@@ -92,7 +114,7 @@ fn run(config: &cli::Config) -> u8 {
         }
     }
     let sql = m.sql();
-    if let Err(e) = write_output(config.output.as_deref(), &sql) {
+    if let Err(e) = output::write(config.output.as_deref(), &sql) {
         report(&[Diag::error("io", e)], false);
         return exit::ERROR;
     }
@@ -101,20 +123,4 @@ fn run(config: &cli::Config) -> u8 {
     } else {
         exit::CHANGES
     }
-}
-
-/// Writes to stdout, or to a temp file beside FILE renamed over it (never half-written).
-fn write_output(path: Option<&std::path::Path>, sql: &str) -> Result<(), String> {
-    let Some(path) = path else {
-        let mut out = std::io::stdout().lock();
-        return out.write_all(sql.as_bytes()).and_then(|_| out.flush()).map_err(|e| format!("cannot write output: {e}"));
-    };
-    let dir = path.parent().filter(|p| !p.as_os_str().is_empty()).unwrap_or(std::path::Path::new("."));
-    let name = path.file_name().map(|n| n.to_string_lossy().into_owned()).unwrap_or_else(|| "migration.sql".into());
-    let tmp = dir.join(format!(".{name}.{}.tmp", std::process::id()));
-    let result = std::fs::write(&tmp, sql).and_then(|_| std::fs::rename(&tmp, path));
-    if result.is_err() {
-        let _ = std::fs::remove_file(&tmp);
-    }
-    result.map_err(|e| format!("cannot write {}: {e}", path.display()))
 }

@@ -9,4 +9,5 @@ mod determinism;
 mod equal;
 mod fixtures;
 mod histories;
+mod hostile;
 mod privileges;

@@ -63,6 +63,16 @@ impl SourceSpec {
         }
         SourceSpec::Path(PathBuf::from(arg))
     }
+
+    /// The local files this side reads (a directory's `*.sql` files; none for stdin, git
+    /// and `EMPTY`).
+    pub fn local_files(&self) -> Vec<PathBuf> {
+        match self {
+            SourceSpec::Path(p) if p.is_dir() => sql_files_under(p).unwrap_or_default(),
+            SourceSpec::Path(p) => vec![p.clone()],
+            SourceSpec::Empty | SourceSpec::Stdin | SourceSpec::Git { .. } => Vec::new(),
+        }
+    }
 }
 
 /// Reads every source file of one side, in replay order, with non-SQL lines blanked.
@@ -129,16 +139,25 @@ fn sql_files_under(dir: &Path) -> Result<Vec<PathBuf>, Box<Diag>> {
     Ok(files)
 }
 
+/// The file PATH at revision REV, read with `git cat-file blob` (a blob only: a tree or a
+/// missing path is an error, never an empty schema). REV is never taken as an option: a
+/// leading `-` is refused and `--end-of-options` closes git's options anyway.
 fn git_show(rev: &str, path: &str) -> Result<String, Box<Diag>> {
+    if rev.is_empty() || rev.starts_with('-') || path.is_empty() {
+        return Err(Box::new(
+            Diag::error("git", format!("git:{rev}:{path} is not a valid git input"))
+                .with_help("write git:REV:PATH, e.g. git:HEAD:db/structure.sql; REV must not be empty or start with '-'"),
+        ));
+    }
     let out = Command::new("git")
-        .arg("show")
+        .args(["cat-file", "blob", "--end-of-options"])
         .arg(format!("{rev}:{path}"))
         .output()
         .map_err(|e| Diag::error("git", format!("cannot run git: {e}")))?;
     if !out.status.success() {
         return Err(Box::new(Diag::error(
             "git",
-            format!("git show {rev}:{path} failed: {}", String::from_utf8_lossy(&out.stderr).trim()),
+            format!("cannot read git:{rev}:{path}: {}", String::from_utf8_lossy(&out.stderr).trim()),
         )));
     }
     String::from_utf8(out.stdout).map_err(|_| Box::new(Diag::error("encoding", format!("git:{rev}:{path} is not UTF-8"))))
