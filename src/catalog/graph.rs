@@ -19,6 +19,10 @@ pub enum Node {
     Constraint(QualName, String),
     Index(QualName),
     Sequence(QualName),
+    /// A sequence's link to the column that owns it (`ALTER SEQUENCE ... OWNED BY`): it
+    /// needs the sequence and the table, while the sequence alone needs neither (so a
+    /// column can be added with a default that reads a new sequence, which it then owns).
+    SequenceOwner(QualName),
     Object(ObjKey),
 }
 
@@ -115,7 +119,9 @@ impl Graph {
             let n = Node::Sequence(q.clone());
             g.add(&n, Node::Schema(q.schema.clone()), Strength::Hard);
             if let Some((t, _)) = &s.owned_by {
-                g.add(&n, Node::Table(t.clone()), Strength::Hard);
+                let owner = Node::SequenceOwner(q.clone());
+                g.add(&owner, n.clone(), Strength::Hard);
+                g.add(&owner, Node::Table(t.clone()), Strength::Hard);
             }
         }
         for (k, o) in &c.objects {

@@ -47,6 +47,10 @@ pub struct Change {
     /// Why the statement is there when that is not plain from it (an object dropped and
     /// recreated around a change underneath), printed as a comment before it.
     pub note: Option<String>,
+    /// Another node whose needs the statement shares: an `ADD COLUMN` that sets the
+    /// column's default needs what the default reads (a new sequence, a function), which
+    /// its table does not.
+    pub reads: Option<Node>,
 }
 
 /// Options that change what the diff emits.
@@ -102,6 +106,7 @@ impl Diff<'_> {
             Node::Object(k) => self.rebuilt_objects.contains_key(k) || !self.to.objects.contains_key(k),
             Node::Table(q) => self.dropped_tables.contains(q),
             Node::Sequence(q) => !self.to.sequences.contains_key(q),
+            Node::SequenceOwner(q) => self.from.sequences.get(q).map(|s| &s.owned_by) != self.to.sequences.get(q).map(|s| &s.owned_by),
             Node::Index(q) => self.index_dropped(q),
             Node::Schema(_) | Node::Extension(_) | Node::Default(_, _) | Node::Constraint(_, _) => false,
         }
@@ -123,7 +128,7 @@ impl Diff<'_> {
 impl Diff<'_> {
     pub fn push(&mut self, phase: Phase, node: &Node, pos: Pos, sql: String, hazard: Option<Hazard>) {
         self.seq += 1;
-        self.out.push(Change { phase, node: node.clone(), pos, seq: self.seq, sql, hazard, note: None });
+        self.out.push(Change { phase, node: node.clone(), pos, seq: self.seq, sql, hazard, note: None, reads: None });
     }
 
     pub fn drop(&mut self, node: &Node, pos: Pos, sql: String) {
@@ -141,6 +146,13 @@ impl Diff<'_> {
         }
     }
 
+    /// Marks the change pushed last as needing what `n` needs too (see `Change::reads`).
+    pub fn reads(&mut self, n: Node) {
+        if let Some(c) = self.out.last_mut() {
+            c.reads = Some(n);
+        }
+    }
+
     /// How a node reads in a note: `table public.t`, `view public.v`, ...
     pub fn describe(&self, n: &Node) -> String {
         match n {
@@ -151,6 +163,7 @@ impl Diff<'_> {
             Node::Constraint(q, c) => format!("constraint {c} on {}", q.sql()),
             Node::Index(q) => format!("index {}", q.sql()),
             Node::Sequence(q) => format!("sequence {}", q.sql()),
+            Node::SequenceOwner(q) => format!("the owner of sequence {}", q.sql()),
             Node::Object(k) => self.from.objects.get(k).or_else(|| self.to.objects.get(k)).map_or_else(|| k.name.clone(), |o| keywords_lowercase(&o.target)),
         }
     }
@@ -164,7 +177,7 @@ impl Diff<'_> {
     /// A change that runs right after `at` (from `creation_of`): it takes the same position
     /// and order, and changes with equal keys run in the order they were made.
     pub fn create_at(&mut self, node: &Node, at: (Pos, u32), sql: String) {
-        self.out.push(Change { phase: Phase::Create, node: node.clone(), pos: at.0, seq: at.1, sql, hazard: None, note: None });
+        self.out.push(Change { phase: Phase::Create, node: node.clone(), pos: at.0, seq: at.1, sql, hazard: None, note: None, reads: None });
     }
 }
 

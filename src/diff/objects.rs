@@ -74,7 +74,8 @@ pub(super) fn plan_rebuilds(d: &Diff) -> BTreeMap<ObjKey, Option<String>> {
                         | Node::Default(..)
                         | Node::Constraint(..)
                         | Node::Index(_)
-                        | Node::Sequence(_) => "which is dropped",
+                        | Node::Sequence(_)
+                        | Node::SequenceOwner(_) => "which is dropped",
                     };
                     rebuild.insert(k.clone(), Some(format!("it depends on {}, {how}", d.describe(&n))));
                     doomed.push(m);

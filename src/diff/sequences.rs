@@ -63,7 +63,7 @@ pub(super) fn diff_sequences(d: &mut Diff) {
                 d.create(&Node::Sequence(q.clone()), s.pos, sql);
                 if let Some((t, c)) = &s.owned_by {
                     let pos = d.to.tables.get(t).map_or(s.pos, |tt| tt.pos.max(s.pos));
-                    d.create(&Node::Sequence(q.clone()), pos, format!("ALTER SEQUENCE {} OWNED BY {}.{}", q.sql(), t.sql(), quote::ident(c)));
+                    d.create(&Node::SequenceOwner(q.clone()), pos, format!("ALTER SEQUENCE {} OWNED BY {}.{}", q.sql(), t.sql(), quote::ident(c)));
                 }
             }
             Some(old) => {
@@ -79,7 +79,7 @@ pub(super) fn diff_sequences(d: &mut Diff) {
                 let rebuilt = old.owned_by.as_ref().is_some_and(|(t, _)| d.rebuilt_tables.contains(t));
                 if rebuilt {
                     // Keep the sequence (and its value) while its table is dropped and created.
-                    d.drop(&Node::Sequence(q.clone()), s.pos, format!("ALTER SEQUENCE {} OWNED BY NONE", q.sql()));
+                    d.drop(&Node::SequenceOwner(q.clone()), s.pos, format!("ALTER SEQUENCE {} OWNED BY NONE", q.sql()));
                 }
                 if old.owned_by != s.owned_by || (rebuilt && s.owned_by.is_some()) {
                     let target = match &s.owned_by {
@@ -87,7 +87,7 @@ pub(super) fn diff_sequences(d: &mut Diff) {
                         None => "NONE".to_string(),
                     };
                     let pos = s.owned_by.as_ref().and_then(|(t, _)| d.to.tables.get(t)).map_or(s.pos, |tt| tt.pos.max(s.pos));
-                    d.create(&Node::Sequence(q.clone()), pos, format!("ALTER SEQUENCE {} OWNED BY {target}", q.sql()));
+                    d.create(&Node::SequenceOwner(q.clone()), pos, format!("ALTER SEQUENCE {} OWNED BY {target}", q.sql()));
                 }
             }
         }

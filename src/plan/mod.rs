@@ -82,8 +82,9 @@ fn edges(changes: &[Change], from: &Catalog, to: &Catalog, gf: &Graph, gt: &Grap
     for (j, c) in changes.iter().enumerate() {
         match c.phase {
             Phase::Create => {
-                // 2. After what it needs in TO.
-                for (m, s) in gt.deps_of(&c.node) {
+                // 2. After what it needs in TO (and what it reads besides, but its own node).
+                let reads = c.reads.iter().flat_map(|r| gt.deps_of(r)).filter(|(m, _)| **m != c.node);
+                for (m, s) in gt.deps_of(&c.node).chain(reads) {
                     for i in phase_of(m, Phase::Create) {
                         add(&mut before, i, j, s);
                     }
@@ -152,6 +153,7 @@ fn owner(n: &Node, c: &Catalog) -> Option<Node> {
         Node::Default(t, _) | Node::Constraint(t, _) => Some(Node::Table(t.clone())),
         Node::Index(q) => c.indexes.get(q).map(|i| Node::Table(i.table.clone())),
         Node::Object(k) => c.objects.get(k).and_then(|o| o.table.clone()).map(Node::Table),
+        Node::SequenceOwner(q) => c.sequences.get(q).and_then(|s| s.owned_by.as_ref()).map(|(t, _)| Node::Table(t.clone())),
         Node::Schema(_) | Node::Extension(_) | Node::Table(_) | Node::Sequence(_) => None,
     }
 }
@@ -196,7 +198,7 @@ fn relation_name(n: &Node, c: &Catalog) -> Option<QualName> {
                 K::Check | K::ForeignKey => None,
             }
         }
-        Node::Schema(_) | Node::Extension(_) | Node::Default(_, _) => None,
+        Node::Schema(_) | Node::Extension(_) | Node::Default(_, _) | Node::SequenceOwner(_) => None,
     }
 }
 
