@@ -78,11 +78,13 @@ pub struct Migration<'a> {
     opts: DiffOptions,
     changes: Vec<Change>,
     cycles: Vec<Vec<String>>,
+    /// FROM with the migration replayed onto it (which read the hazards), for `verify`.
+    replayed: Option<verify::Replayed>,
 }
 
 impl<'a> Migration<'a> {
     pub fn new(from: &'a Catalog, to: &'a Catalog) -> Migration<'a> {
-        Migration { from, to, safe: true, opts: DiffOptions::default(), changes: Vec::new(), cycles: Vec::new() }
+        Migration { from, to, safe: true, opts: DiffOptions::default(), changes: Vec::new(), cycles: Vec::new(), replayed: None }
     }
 
     /// With safety on (the default), destructive statements are refused by `check_safety`.
@@ -126,6 +128,22 @@ impl<'a> Migration<'a> {
             self.changes.retain(|c| c.sql.starts_with("CREATE EXTENSION "));
         }
         self.cycles = plan.cycles;
+        self.assess();
+    }
+
+    /// Replays the migration onto FROM, reading what each statement risks on a database
+    /// that holds rows (see `catalog::hazard`); the replay is kept for `verify`.
+    fn assess(&mut self) {
+        let (sql, spans) = emit::sql::render_spans(&self.changes);
+        let replayed = verify::replay_assessed(self.from, &sql);
+        for (span, hazards) in &replayed.statements {
+            // The change whose statement holds this one (a change is one statement).
+            let i = spans.partition_point(|s| s.start <= span.start);
+            if let Some(c) = i.checked_sub(1).and_then(|i| self.changes.get_mut(i)) {
+                c.hazards.extend(hazards.iter().cloned());
+            }
+        }
+        self.replayed = Some(replayed);
     }
 
     pub fn changes(&self) -> &[Change] {
@@ -150,13 +168,16 @@ impl<'a> Migration<'a> {
 
     /// Statements that can lose data.
     pub fn destructive(&self) -> Vec<&Change> {
-        self.changes.iter().filter(|c| c.hazard == Some(Hazard::DataLoss)).collect()
+        self.changes.iter().filter(|c| c.hazards.iter().any(Hazard::is_data_loss)).collect()
     }
 
     /// Self-verification: replays `sql()` onto FROM and checks the result means TO (see
     /// `verify`). An error is a bug in pgdumpdiff.
     pub fn verify(&self) -> Result<verify::Passed, verify::Failure> {
-        verify::verify(self.from, self.to, &self.sql(), &self.opts)
+        match &self.replayed {
+            Some(r) => verify::check(r, self.from, self.to, &self.opts),
+            None => verify::verify(self.from, self.to, &self.sql(), &self.opts),
+        }
     }
 
     /// What the diff engine still finds between FROM + `sql()` and TO: empty when the diff

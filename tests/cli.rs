@@ -61,7 +61,7 @@ fn changes_exit_2_and_print_the_migration() {
     let b = t.file("b.sql", "CREATE TABLE t (id integer, name text);\n");
     let o = run(&[&a, &b]);
     assert_eq!(o.status.code(), Some(2), "{}", stderr(&o));
-    assert_eq!(stdout(&o), "ALTER TABLE public.t ADD COLUMN name text;\n\n");
+    assert_eq!(stdout(&o), "-- hazard: lock: ACCESS EXCLUSIVE on public.t (blocks reads and writes until commit)\nALTER TABLE public.t ADD COLUMN name text;\n\n");
 }
 
 #[test]
@@ -75,7 +75,7 @@ fn destructive_changes_are_refused_without_unsafe() {
     assert!(stderr(&o).contains("DROP TABLE public.gone"), "{}", stderr(&o));
     let o = run(&["--unsafe", &a, &b]);
     assert_eq!(o.status.code(), Some(2));
-    assert_eq!(stdout(&o), "DROP TABLE public.gone;\n\n");
+    assert_eq!(stdout(&o), "-- hazard: lock: ACCESS EXCLUSIVE on public.gone (blocks reads and writes until commit)\n-- hazard: data-loss: drops table public.gone and its rows\nDROP TABLE public.gone;\n\n");
 }
 
 #[test]
@@ -162,9 +162,9 @@ fn schema_filters_limit_the_migration() {
     );
     let only_app = run(&["--schema", "app", &a, &b]);
     assert_eq!(only_app.status.code(), Some(2));
-    assert_eq!(stdout(&only_app), "ALTER TABLE app.t ADD COLUMN y integer;\n\n");
+    assert_eq!(stdout(&only_app), "-- hazard: lock: ACCESS EXCLUSIVE on app.t (blocks reads and writes until commit)\nALTER TABLE app.t ADD COLUMN y integer;\n\n");
     let not_app = run(&["--exclude-schema", "app", "--exclude-schema", "public", &a, &b]);
-    assert_eq!(stdout(&not_app), "ALTER TABLE audit.log ADD COLUMN at timestamp with time zone;\n\n");
+    assert_eq!(stdout(&not_app), "-- hazard: lock: ACCESS EXCLUSIVE on audit.log (blocks reads and writes until commit)\nALTER TABLE audit.log ADD COLUMN at timestamp with time zone;\n\n");
     let ext = run(&["--create-extensions-only", &a, &b]);
     assert_eq!(stdout(&ext), "CREATE EXTENSION IF NOT EXISTS pgcrypto WITH SCHEMA public;\n\n");
 }
@@ -182,7 +182,7 @@ fn privileges_are_migrated_only_with_the_option() {
     assert_eq!(o.status.code(), Some(2), "{}", stderr(&o));
     assert_eq!(
         stdout(&o),
-        "ALTER TABLE public.t OWNER TO app;\n\nGRANT INSERT ON TABLE public.t TO reader;\n\nREVOKE SELECT ON TABLE public.t FROM reader;\n\n"
+        "-- hazard: lock: ACCESS EXCLUSIVE on public.t (blocks reads and writes until commit)\nALTER TABLE public.t OWNER TO app;\n\nGRANT INSERT ON TABLE public.t TO reader;\n\nREVOKE SELECT ON TABLE public.t FROM reader;\n\n"
     );
 }
 
@@ -232,7 +232,7 @@ fn a_real_difference_between_dump_styles_is_emitted() {
     let b = t.file("b.sql", "SELECT pg_catalog.set_config('search_path', '', false);\nCREATE SEQUENCE public.s AS integer START WITH 1 INCREMENT BY 1 NO MINVALUE NO MAXVALUE CACHE 1;\n");
     let o = run(&[&a, &b]);
     assert_eq!(o.status.code(), Some(2), "{}", stderr(&o));
-    assert_eq!(stdout(&o), "ALTER SEQUENCE public.s AS integer MAXVALUE 2147483647;\n\n");
+    assert_eq!(stdout(&o), "-- hazard: lock: SHARE ROW EXCLUSIVE on public.s (blocks writes until commit)\nALTER SEQUENCE public.s AS integer MAXVALUE 2147483647;\n\n");
 }
 
 #[test]
@@ -257,7 +257,7 @@ fn dropped_columns_of_one_table_are_no_cycle() {
     assert_eq!(stderr(&o), "", "no dependency-cycle warning");
     assert_eq!(
         stdout(&o),
-        "DROP INDEX public.ti;\n\nALTER TABLE public.t DROP COLUMN b;\n\nALTER TABLE public.t DROP COLUMN c;\n\nALTER TABLE public.t DROP COLUMN d;\n\nALTER TABLE public.t ALTER COLUMN a TYPE polygon USING a::text::polygon;\n\n"
+        "-- hazard: lock: ACCESS EXCLUSIVE on public.t (blocks reads and writes until commit)\nDROP INDEX public.ti;\n\n-- hazard: lock: ACCESS EXCLUSIVE on public.t (blocks reads and writes until commit)\n-- hazard: data-loss: drops column public.t.b and its values\nALTER TABLE public.t DROP COLUMN b;\n\n-- hazard: lock: ACCESS EXCLUSIVE on public.t (blocks reads and writes until commit)\n-- hazard: data-loss: drops column public.t.c and its values\nALTER TABLE public.t DROP COLUMN c;\n\n-- hazard: lock: ACCESS EXCLUSIVE on public.t (blocks reads and writes until commit)\n-- hazard: data-loss: drops column public.t.d and its values\nALTER TABLE public.t DROP COLUMN d;\n\n-- hazard: lock: ACCESS EXCLUSIVE on public.t (blocks reads and writes until commit)\n-- hazard: rewrite: rewrites public.t and its indexes\n-- hazard: may-fail: public.t: fails if a value of a does not convert from integer to polygon\n-- hazard: data-loss: narrows public.t.a from integer to polygon: values that do not fit are cut, rounded or refused\nALTER TABLE public.t ALTER COLUMN a TYPE polygon USING a::text::polygon;\n\n"
     );
 }
 
@@ -300,8 +300,12 @@ fn two_dumps_never_make_a_rename_certain_so_the_type_is_rebuilt() {
     assert_eq!(o.status.code(), Some(2), "{}", stderr(&o));
     assert_eq!(
         stdout(&o),
-        "ALTER TABLE public.t ALTER COLUMN m DROP DEFAULT;\n\nALTER TYPE public.mood RENAME TO mood__pgdumpdiff_old;\n\nCREATE TYPE public.mood AS ENUM ('sad', 'fine', 'happy');\n\n\
-         ALTER TABLE public.t ALTER COLUMN m TYPE public.mood USING m::text::public.mood;\n\nALTER TABLE public.t ALTER COLUMN m SET DEFAULT 'fine'::public.mood;\n\n\
+        "-- hazard: lock: ACCESS EXCLUSIVE on public.t (blocks reads and writes until commit)\nALTER TABLE public.t ALTER COLUMN m DROP DEFAULT;\n\nALTER TYPE public.mood RENAME TO mood__pgdumpdiff_old;\n\nCREATE TYPE public.mood AS ENUM ('sad', 'fine', 'happy');\n\n\
+         -- hazard: lock: ACCESS EXCLUSIVE on public.t (blocks reads and writes until commit)\n-- hazard: rewrite: rewrites public.t and its indexes\n\
+         -- hazard: may-fail: public.t: fails if a value of m does not convert from public.mood__pgdumpdiff_old to public.mood\n\
+         -- hazard: data-loss: narrows public.t.m from public.mood__pgdumpdiff_old to public.mood: values that do not fit are cut, rounded or refused\n\
+         ALTER TABLE public.t ALTER COLUMN m TYPE public.mood USING m::text::public.mood;\n\n\
+         -- hazard: lock: ACCESS EXCLUSIVE on public.t (blocks reads and writes until commit)\nALTER TABLE public.t ALTER COLUMN m SET DEFAULT 'fine'::public.mood;\n\n\
          DROP TYPE public.mood__pgdumpdiff_old;\n\n"
     );
     // A history that drops the type and creates it again renames nothing either.

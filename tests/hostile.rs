@@ -59,7 +59,7 @@ fn stdout(o: &Output) -> String {
 
 const A: &str = "CREATE TABLE t (id integer);\n";
 const B: &str = "CREATE TABLE t (id integer, name text);\n";
-const MIGRATION: &str = "ALTER TABLE public.t ADD COLUMN name text;\n\n";
+const MIGRATION: &str = "-- hazard: lock: ACCESS EXCLUSIVE on public.t (blocks reads and writes until commit)\nALTER TABLE public.t ADD COLUMN name text;\n\n";
 
 #[test]
 fn a_git_revision_is_never_taken_as_an_option() {

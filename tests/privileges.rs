@@ -44,14 +44,14 @@ fn an_owner_only_one_side_states() {
     // TO does not say who owns t: it stays as it is, and the owner's grants match.
     assert_eq!(diff(dumped, written), "");
     // TO says: applied (harmless if it already holds).
-    assert_eq!(diff(written, dumped), "ALTER TABLE public.t OWNER TO alice;\n\n");
+    assert_eq!(diff(written, dumped), "-- hazard: lock: ACCESS EXCLUSIVE on public.t (blocks reads and writes until commit)\nALTER TABLE public.t OWNER TO alice;\n\n");
 }
 
 #[test]
 fn an_owner_change_takes_the_new_owners_grants_in() {
     let from = "CREATE TABLE t (a int); GRANT SELECT, INSERT ON t TO alice; GRANT SELECT ON t TO bob;";
     let to = "CREATE TABLE t (a int); GRANT SELECT ON t TO bob; ALTER TABLE t OWNER TO alice;";
-    assert_eq!(diff(from, to), "ALTER TABLE public.t OWNER TO alice;\n\n");
+    assert_eq!(diff(from, to), "-- hazard: lock: ACCESS EXCLUSIVE on public.t (blocks reads and writes until commit)\nALTER TABLE public.t OWNER TO alice;\n\n");
 }
 
 #[test]
@@ -72,7 +72,7 @@ fn without_the_option_nothing_about_privileges_is_emitted() {
     assert_eq!(migrate(a, b), "");
     assert_eq!(
         diff(a, b),
-        "ALTER TABLE public.t OWNER TO alice;\n\nGRANT SELECT ON TABLE public.t TO bob;\n\nALTER DEFAULT PRIVILEGES GRANT SELECT ON TABLES TO bob;\n\n"
+        "-- hazard: lock: ACCESS EXCLUSIVE on public.t (blocks reads and writes until commit)\nALTER TABLE public.t OWNER TO alice;\n\nGRANT SELECT ON TABLE public.t TO bob;\n\nALTER DEFAULT PRIVILEGES GRANT SELECT ON TABLES TO bob;\n\n"
     );
 }
 
@@ -107,7 +107,7 @@ fn what_is_not_modelled_is_reported_with_its_location() {
 fn reassign_owned_moves_every_object_of_a_role() {
     let from = "CREATE SCHEMA s AUTHORIZATION alice; CREATE TABLE t (a int); ALTER TABLE t OWNER TO alice; CREATE TABLE u (a int);";
     let to = format!("{from} REASSIGN OWNED BY alice TO bob;");
-    assert_eq!(diff(from, &to), "ALTER SCHEMA s OWNER TO bob;\n\nALTER TABLE public.t OWNER TO bob;\n\n");
+    assert_eq!(diff(from, &to), "ALTER SCHEMA s OWNER TO bob;\n\n-- hazard: lock: ACCESS EXCLUSIVE on public.t (blocks reads and writes until commit)\nALTER TABLE public.t OWNER TO bob;\n\n");
 }
 
 #[test]
@@ -132,6 +132,6 @@ fn the_role_running_statements_owns_what_it_creates() {
     let from = "CREATE TABLE a (x int); CREATE TABLE b (x int); CREATE TABLE c (x int); CREATE TABLE d (x int); CREATE TABLE e (x int);";
     assert_eq!(
         diff(from, to),
-        "ALTER TABLE public.a OWNER TO alice;\n\nALTER TABLE public.b OWNER TO bob;\n\nALTER TABLE public.c OWNER TO carol;\n\nALTER TABLE public.d OWNER TO bob;\n\n"
+        "-- hazard: lock: ACCESS EXCLUSIVE on public.a (blocks reads and writes until commit)\nALTER TABLE public.a OWNER TO alice;\n\n-- hazard: lock: ACCESS EXCLUSIVE on public.b (blocks reads and writes until commit)\nALTER TABLE public.b OWNER TO bob;\n\n-- hazard: lock: ACCESS EXCLUSIVE on public.c (blocks reads and writes until commit)\nALTER TABLE public.c OWNER TO carol;\n\n-- hazard: lock: ACCESS EXCLUSIVE on public.d (blocks reads and writes until commit)\nALTER TABLE public.d OWNER TO bob;\n\n"
     );
 }

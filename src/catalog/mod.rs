@@ -7,6 +7,7 @@ pub mod body;
 pub mod builtin;
 pub mod expr;
 pub mod graph;
+pub mod hazard;
 pub mod model;
 pub mod options;
 mod replay;

@@ -224,3 +224,112 @@ pub fn explicit_cast(c: &super::Catalog, source: &str, target: &str) -> bool {
     let user = |x: &str| crate::catalog::graph::type_name(x).is_some();
     (user(&s) || user(&t)) && !is_enum(&s) && !is_enum(&t)
 }
+
+/// What `ALTER COLUMN ... TYPE` does to the values of a column, from PostgreSQL's rules: a
+/// binary-coercible change whose values need no conversion rewrites nothing; any other
+/// rewrites the table and rebuilds its indexes.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Conversion {
+    /// Binary coercible, every value kept as it is: no rewrite (`varchar(10)` to
+    /// `varchar(20)` or `text`, `numeric(10,2)` to `numeric(12,2)`, `cidr` to `inet`).
+    Relabel,
+    /// Every row rewritten, every value kept (`integer` to `bigint`, anything to `text`, an
+    /// enum to one holding all its labels).
+    Widen,
+    /// Every row rewritten; a value the new type cannot hold fails the statement or is cut
+    /// short or rounded (`bigint` to `integer`, `text` to `integer`, `varchar(20)` to
+    /// `varchar(10)`, an enum losing a label).
+    Narrow,
+}
+
+/// A canonical type split into its base, its modifiers and whether it is an array:
+/// `character varying(20)` -> (`character varying`, [20], false).
+fn type_parts(type_sql: &str) -> (String, Vec<i64>, bool) {
+    let array = type_sql.ends_with("[]");
+    let t = type_sql.trim_end_matches("[]");
+    let mods = match (t.find('('), t.find(')')) {
+        (Some(a), Some(b)) if a < b && !t.starts_with('"') => t[a + 1..b].split(',').filter_map(|m| m.trim().parse().ok()).collect(),
+        _ => Vec::new(),
+    };
+    (base_type(t), mods, array)
+}
+
+/// How a column of type `from` converts to `to` (both canonical), as `ALTER COLUMN ... TYPE
+/// to USING col::to` does it on a table that holds rows.
+pub fn conversion(c: &super::Catalog, from: &str, to: &str) -> Conversion {
+    use Conversion::*;
+    if from == to {
+        return Relabel;
+    }
+    let (fb, fm, fa) = type_parts(from);
+    let (tb, tm, ta) = type_parts(to);
+    if fa != ta {
+        return if ta && !fa { Narrow } else if tb == "text" && !ta { Widen } else { Narrow };
+    }
+    let varlen = |b: &str| matches!(b, "character varying" | "text");
+    // A length or precision limit that is kept or lifted.
+    let limit_kept = |f: &[i64], t: &[i64]| t.is_empty() || (!f.is_empty() && t.first() >= f.first());
+    match (fb.as_str(), tb.as_str()) {
+        (f, t) if varlen(f) && varlen(t) => {
+            let f_limit = if f == "text" { Vec::new() } else { fm.clone() };
+            let t_limit = if t == "text" { Vec::new() } else { tm.clone() };
+            if limit_kept(&f_limit, &t_limit) {
+                Relabel
+            } else {
+                Narrow
+            }
+        }
+        ("numeric", "numeric") => match (fm.as_slice(), tm.as_slice()) {
+            (_, []) => Relabel,
+            ([], _) => Narrow,
+            ([fp, fscale @ ..], [tp, tscale @ ..]) => {
+                let (fp, fs, tp, ts) = (*fp, fscale.first().copied().unwrap_or(0), *tp, tscale.first().copied().unwrap_or(0));
+                if ts == fs && tp >= fp {
+                    Relabel
+                } else if ts >= fs && tp - ts >= fp - fs {
+                    Widen
+                } else {
+                    Narrow
+                }
+            }
+        },
+        (f, t) if f == t && matches!(f, "bit varying" | "timestamp without time zone" | "timestamp with time zone" | "time without time zone" | "time with time zone" | "interval") => {
+            if limit_kept(&fm, &tm) {
+                Relabel
+            } else {
+                Narrow
+            }
+        }
+        (f, t) if f == t && matches!(f, "character" | "bit") => {
+            if tm.first().unwrap_or(&1) >= fm.first().unwrap_or(&1) {
+                Widen
+            } else {
+                Narrow
+            }
+        }
+        ("cidr", "inet") => Relabel,
+        ("smallint", "integer" | "bigint" | "numeric" | "real" | "double precision")
+        | ("integer", "bigint" | "numeric" | "double precision")
+        | ("bigint", "numeric")
+        | ("real", "double precision")
+        | ("date", "timestamp without time zone" | "timestamp with time zone")
+        | ("timestamp without time zone", "timestamp with time zone")
+        | ("timestamp with time zone", "timestamp without time zone")
+        | ("time without time zone", "time with time zone" | "interval")
+        | ("jsonb", "json")
+        | ("inet", "text")
+        | ("character", "character varying" | "text") => Widen,
+        (_, "text") if !ta => Widen,
+        (f, t) => match (enum_labels(c, f), enum_labels(c, t)) {
+            (Some(fl), Some(tl)) if fl.iter().all(|l| tl.contains(l)) => Widen,
+            _ => Narrow,
+        },
+    }
+}
+
+/// The labels of enum type `type_sql` (qualified, canonical), if it is one in `c`.
+fn enum_labels<'c>(c: &'c super::Catalog, type_sql: &str) -> Option<&'c [String]> {
+    let q = super::expr::parse_qualified(type_sql)?;
+    let key = super::ObjKey { kind: super::ObjKind::Type, schema: q.schema, name: q.name, sub: String::new() };
+    c.objects.get(&key).filter(|o| o.is_enum()).map(|o| o.labels.as_slice())
+}

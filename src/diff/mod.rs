@@ -1,5 +1,6 @@
 //! Diff: catalog FROM vs catalog TO -> a list of changes, one file per object kind. Each
-//! change carries its SQL, where it sits (phase and dump position), and its hazard.
+//! change carries its SQL and where it sits (phase and dump position); its hazards are read
+//! off the planned migration (`catalog::hazard`).
 
 mod comments;
 mod enums;
@@ -24,12 +25,7 @@ pub enum Phase {
     Create,
 }
 
-/// Why a statement deserves a second look.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub enum Hazard {
-    /// The statement can lose data (drops, narrowing type changes).
-    DataLoss,
-}
+pub use crate::catalog::hazard::Hazard;
 
 /// One migration statement.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -43,7 +39,9 @@ pub struct Change {
     /// Order among changes at the same position.
     pub seq: u32,
     pub sql: String,
-    pub hazard: Option<Hazard>,
+    /// What the statement risks on a database that holds rows (filled in once the
+    /// migration is planned, see `catalog::hazard`).
+    pub hazards: Vec<Hazard>,
     /// Why the statement is there when that is not plain from it (an object dropped and
     /// recreated around a change underneath), printed as a comment before it.
     pub note: Option<String>,
@@ -126,17 +124,17 @@ impl Diff<'_> {
 }
 
 impl Diff<'_> {
-    pub fn push(&mut self, phase: Phase, node: &Node, pos: Pos, sql: String, hazard: Option<Hazard>) {
+    pub fn push(&mut self, phase: Phase, node: &Node, pos: Pos, sql: String) {
         self.seq += 1;
-        self.out.push(Change { phase, node: node.clone(), pos, seq: self.seq, sql, hazard, note: None, reads: None });
+        self.out.push(Change { phase, node: node.clone(), pos, seq: self.seq, sql, hazards: Vec::new(), note: None, reads: None });
     }
 
     pub fn drop(&mut self, node: &Node, pos: Pos, sql: String) {
-        self.push(Phase::Drop, node, pos, sql, None);
+        self.push(Phase::Drop, node, pos, sql);
     }
 
     pub fn create(&mut self, node: &Node, pos: Pos, sql: String) {
-        self.push(Phase::Create, node, pos, sql, None);
+        self.push(Phase::Create, node, pos, sql);
     }
 
     /// Attaches a note to the change pushed last.
@@ -177,7 +175,7 @@ impl Diff<'_> {
     /// A change that runs right after `at` (from `creation_of`): it takes the same position
     /// and order, and changes with equal keys run in the order they were made.
     pub fn create_at(&mut self, node: &Node, at: (Pos, u32), sql: String) {
-        self.out.push(Change { phase: Phase::Create, node: node.clone(), pos: at.0, seq: at.1, sql, hazard: None, note: None, reads: None });
+        self.out.push(Change { phase: Phase::Create, node: node.clone(), pos: at.0, seq: at.1, sql, hazards: Vec::new(), note: None, reads: None });
     }
 }
 

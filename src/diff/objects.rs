@@ -4,7 +4,7 @@
 use std::collections::{BTreeMap, BTreeSet};
 
 use super::enums::{aside_name, EnumPlan};
-use super::{Diff, Hazard, Phase};
+use super::Diff;
 use crate::catalog::graph::{Node, Strength};
 use crate::catalog::{Domain, ObjKey, ObjKind, QualName};
 
@@ -96,18 +96,16 @@ pub(super) fn diff_objects(d: &mut Diff) {
         if o.table.as_ref().is_some_and(|t| d.dropped_tables.contains(t)) {
             continue;
         }
-        let hazard = (gone && k.kind == ObjKind::Type).then_some(Hazard::DataLoss);
         if let Some(EnumPlan::Rebuild) = d.enums.get(k) {
             // Columns move to the new type before the old one goes (see enums.rs).
             let aside = ObjKey { name: aside_name(k), ..k.clone() };
             let q = QualName::new(k.schema.clone(), k.name.clone());
             d.drop(&Node::Object(k.clone()), o.pos, format!("ALTER TYPE {} RENAME TO {}", q.sql(), crate::emit::quote::ident(&aside.name)));
-            let removed = o.labels.iter().any(|l| !d.to.objects[k].labels.contains(l));
             let drop_old = format!("DROP TYPE {}", QualName::new(k.schema.clone(), aside.name.clone()).sql());
-            d.push(Phase::Create, &Node::Object(aside), usize::MAX, drop_old, removed.then_some(Hazard::DataLoss));
+            d.create(&Node::Object(aside), usize::MAX, drop_old);
             continue;
         }
-        d.push(Phase::Drop, &Node::Object(k.clone()), o.pos, format!("DROP {}", o.target), hazard);
+        d.drop(&Node::Object(k.clone()), o.pos, format!("DROP {}", o.target));
         if let Some(Some(why)) = rebuild.get(k) {
             d.note(format!("dropped and recreated below: {why}"));
         }
@@ -128,8 +126,8 @@ pub(super) fn diff_objects(d: &mut Diff) {
             }
             Some(old) if old.create != o.create && old.attributes.is_some() && o.attributes.is_some() => {
                 let q = QualName::new(k.schema.clone(), k.name.clone());
-                for (sql, hazard) in alter_attributes(d, &q, old.attributes.as_deref().unwrap_or_default(), o.attributes.as_deref().unwrap_or_default()) {
-                    d.push(Phase::Create, &Node::Object(k.clone()), o.pos, sql, hazard);
+                for sql in alter_attributes(d, &q, old.attributes.as_deref().unwrap_or_default(), o.attributes.as_deref().unwrap_or_default()) {
+                    d.create(&Node::Object(k.clone()), o.pos, sql);
                 }
                 false
             }
@@ -244,7 +242,7 @@ fn emit_after(d: &mut Diff, node: &Node, pos: usize, after: &[String]) {
 /// ones first, then type changes, then additions (at the end, where the server puts them).
 /// A type that table columns use cannot change an attribute's type in place: that attribute
 /// is dropped and added again.
-fn alter_attributes(d: &Diff, q: &QualName, old: &[(String, String)], new: &[(String, String)]) -> Vec<(String, Option<Hazard>)> {
+fn alter_attributes(d: &Diff, q: &QualName, old: &[(String, String)], new: &[(String, String)]) -> Vec<String> {
     let used = d.from.tables.values().any(|t| t.columns.iter().any(|c| crate::catalog::graph::type_name(&c.type_sql).as_ref() == Some(q)));
     let alter = format!("ALTER TYPE {}", q.sql());
     let ident = crate::emit::quote::ident;
@@ -253,18 +251,18 @@ fn alter_attributes(d: &Diff, q: &QualName, old: &[(String, String)], new: &[(St
     let mut adds = Vec::new();
     for (name, ty) in old {
         match new.iter().find(|(n, _)| n == name) {
-            None => drops.push((format!("{alter} DROP ATTRIBUTE {}", ident(name)), Some(Hazard::DataLoss))),
+            None => drops.push(format!("{alter} DROP ATTRIBUTE {}", ident(name))),
             Some((_, nt)) if nt != ty && used => {
-                drops.push((format!("{alter} DROP ATTRIBUTE {}", ident(name)), Some(Hazard::DataLoss)));
-                adds.push((format!("{alter} ADD ATTRIBUTE {} {nt}", ident(name)), None));
+                drops.push(format!("{alter} DROP ATTRIBUTE {}", ident(name)));
+                adds.push(format!("{alter} ADD ATTRIBUTE {} {nt}", ident(name)));
             }
-            Some((_, nt)) if nt != ty => changes.push((format!("{alter} ALTER ATTRIBUTE {} TYPE {nt}", ident(name)), Some(Hazard::DataLoss))),
+            Some((_, nt)) if nt != ty => changes.push(format!("{alter} ALTER ATTRIBUTE {} TYPE {nt}", ident(name))),
             Some(_) => {}
         }
     }
     for (name, ty) in new {
         if !old.iter().any(|(n, _)| n == name) {
-            adds.push((format!("{alter} ADD ATTRIBUTE {} {ty}", ident(name)), None));
+            adds.push(format!("{alter} ADD ATTRIBUTE {} {ty}", ident(name)));
         }
     }
     drops.into_iter().chain(changes).chain(adds).collect()

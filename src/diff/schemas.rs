@@ -1,13 +1,13 @@
 //! Schemas and extensions.
 
-use super::{Diff, Hazard, Phase};
+use super::Diff;
 use crate::catalog::graph::Node;
 use crate::emit::quote;
 
 pub(super) fn diff_schemas(d: &mut Diff) {
     for (name, s) in &d.from.schemas {
         if !d.to.schemas.contains_key(name) {
-            d.push(Phase::Drop, &Node::Schema(name.clone()), s.pos, format!("DROP SCHEMA {}", quote::ident(name)), Some(Hazard::DataLoss));
+            d.drop(&Node::Schema(name.clone()), s.pos, format!("DROP SCHEMA {}", quote::ident(name)));
         }
     }
     for (name, s) in &d.to.schemas {

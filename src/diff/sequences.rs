@@ -1,6 +1,6 @@
 //! Sequences: every option, AS type, OWNED BY.
 
-use super::{Diff, Hazard, Phase};
+use super::Diff;
 use crate::catalog::graph::Node;
 use crate::catalog::SeqOptions;
 use crate::emit::quote;
@@ -52,7 +52,7 @@ pub(super) fn diff_sequences(d: &mut Diff) {
         });
         if !auto {
             // The plan runs it once the defaults that use it have changed.
-            d.push(Phase::Drop, &Node::Sequence(q.clone()), s.pos, format!("DROP SEQUENCE {}", q.sql()), Some(Hazard::DataLoss));
+            d.drop(&Node::Sequence(q.clone()), s.pos, format!("DROP SEQUENCE {}", q.sql()));
         }
     }
     for (q, s) in &d.to.sequences {

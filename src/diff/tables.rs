@@ -2,7 +2,7 @@
 
 use std::collections::BTreeSet;
 
-use super::{Diff, Hazard, Phase};
+use super::Diff;
 use crate::catalog::graph::Node;
 use crate::catalog::{Column, Constraint, ConstraintKind, ObjKey, ObjKind, QualName, Table};
 use crate::emit::quote;
@@ -11,8 +11,7 @@ pub(super) fn diff_tables(d: &mut Diff) {
     for (q, t) in &d.from.tables {
         if d.dropped_tables.contains(q) {
             // A foreign table's rows live on its server: dropping it loses none.
-            let hazard = t.foreign.is_none().then_some(Hazard::DataLoss);
-            d.push(Phase::Drop, &Node::Table(q.clone()), t.pos, format!("DROP {} {}", kind_sql(t), q.sql()), hazard);
+            d.drop(&Node::Table(q.clone()), t.pos, format!("DROP {} {}", kind_sql(t), q.sql()));
         }
     }
     drop_constraints(d);
@@ -273,8 +272,7 @@ fn alter_table(d: &mut Diff, q: &QualName, old: &Table, t: &Table) {
             // Children that keep the column keep it as their own: ONLY leaves it to them.
             let kept_below = d.to.tables.values().any(|c| c.inherits.contains(q) && c.column(&oc.name).is_some());
             let only = if kept_below { alter.replacen(" TABLE ", " TABLE ONLY ", 1) } else { alter.clone() };
-            let hazard = old.foreign.is_none().then_some(Hazard::DataLoss);
-            d.push(Phase::Drop, &Node::Table(q.clone()), old.pos, format!("{only} DROP COLUMN {}", quote::ident(&oc.name)), hazard);
+            d.drop(&Node::Table(q.clone()), old.pos, format!("{only} DROP COLUMN {}", quote::ident(&oc.name)));
         }
     }
     for c in &t.columns {
@@ -336,8 +334,7 @@ fn alter_column(d: &mut Diff, q: &QualName, pos: usize, o: &Column, c: &Column) 
         if !foreign {
             sql.push_str(&format!(" USING {}{}::{}", quote::ident(&c.name), if via_text { text } else { "" }, c.type_sql));
         }
-        let hazard = (!foreign && !is_widening(&o.type_sql, &c.type_sql)).then_some(Hazard::DataLoss);
-        d.push(Phase::Create, &node, pos, sql, hazard);
+        d.create(&node, pos, sql);
     }
     if default_changes || default_torn {
         match &c.default {
@@ -359,20 +356,6 @@ fn alter_column(d: &mut Diff, q: &QualName, pos: usize, o: &Column, c: &Column) 
         add_identity(d, q, pos, c);
     }
     column_extras(d, q, pos, Some(o), c);
-}
-
-/// Type changes that keep every value: longer varchar, varchar -> text, wider integers.
-fn is_widening(from: &str, to: &str) -> bool {
-    let len = |s: &str, prefix: &str| s.strip_prefix(prefix).and_then(|r| r.strip_prefix('(')).and_then(|r| r.strip_suffix(')')).and_then(|n| n.parse::<u32>().ok());
-    match (from, to) {
-        ("smallint", "integer" | "bigint") | ("integer", "bigint") | ("real", "double precision") => true,
-        (f, "text") if f.starts_with("character varying") || f == "text" => true,
-        (f, "character varying") if f.starts_with("character varying") => true,
-        _ => match (len(from, "character varying"), len(to, "character varying")) {
-            (Some(a), Some(b)) => b >= a,
-            _ => false,
-        },
-    }
 }
 
 fn table_settings(d: &mut Diff, q: &QualName, old: &Table, t: &Table) {
@@ -421,7 +404,7 @@ fn table_settings(d: &mut Diff, q: &QualName, old: &Table, t: &Table) {
         let parent_dropped = old.partition_of.as_ref().is_some_and(|(p, _)| d.dropped_tables.contains(p));
         if old.partition_of != t.partition_of || parent_dropped {
             if let Some((parent, _)) = &old.partition_of {
-                d.push(Phase::Drop, &node, old.pos, format!("ALTER TABLE {} DETACH PARTITION {}", parent.sql(), q.sql()), None);
+                d.drop(&node, old.pos, format!("ALTER TABLE {} DETACH PARTITION {}", parent.sql(), q.sql()));
             }
             if let Some((parent, bound)) = &t.partition_of {
                 attach_partition(d, q, t, parent, bound);

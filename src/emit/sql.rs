@@ -1,12 +1,21 @@
 //! The migration as SQL text.
 
+use std::ops::Range;
+
 use crate::diff::Change;
 
-/// One statement per paragraph, each ending in `;`. Function bodies are not validated at
-/// creation (as in pg_dump output), so a function may name a table created after it.
+/// One statement per paragraph, each ending in `;`, with its note and hazards as comments
+/// above it. Function bodies are not validated at creation (as in pg_dump output), so a
+/// function may name a table created after it.
 pub fn render(changes: &[Change]) -> String {
+    render_spans(changes).0
+}
+
+/// `render`, and the byte range of each change's statement in the text.
+pub fn render_spans(changes: &[Change]) -> (String, Vec<Range<usize>>) {
+    let mut spans = Vec::with_capacity(changes.len());
     if changes.is_empty() {
-        return String::new();
+        return (String::new(), spans);
     }
     let mut out = String::new();
     let needs_unchecked_bodies = changes.iter().any(|c| c.sql.contains(" FUNCTION ") || c.sql.contains(" PROCEDURE "));
@@ -19,8 +28,13 @@ pub fn render(changes: &[Change]) -> String {
                 out.push_str(&format!("-- {line}\n"));
             }
         }
+        for h in &c.hazards {
+            out.push_str(&format!("-- hazard: {}: {h}\n", h.kind()));
+        }
+        let start = out.len();
         out.push_str(&c.sql);
+        spans.push(start..out.len());
         out.push_str(";\n\n");
     }
-    out
+    (out, spans)
 }

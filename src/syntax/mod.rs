@@ -6,4 +6,4 @@ mod parse;
 mod split;
 
 pub use parse::{parse_sources, Stmt};
-pub use split::split_statements;
+pub use split::{split_statements, string_constants};

@@ -58,6 +58,18 @@ pub fn split_statements(text: &str) -> Result<Vec<Range<usize>>, String> {
     Ok(out)
 }
 
+/// The string constants of `text` (`'it''s'` gives `it's`), as the scanner reads them.
+pub fn string_constants(text: &str) -> Vec<String> {
+    let Ok(scan) = pg_query::scan(text) else { return Vec::new() };
+    scan.tokens
+        .iter()
+        .filter(|t| t.token == Token::Sconst as i32)
+        .filter_map(|t| text.get(t.start as usize..t.end as usize))
+        .filter_map(|s| s.strip_prefix('\'').and_then(|s| s.strip_suffix('\'')))
+        .map(|s| s.replace("''", "'"))
+        .collect()
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -18,12 +18,13 @@ pub mod meaning;
 
 use std::borrow::Cow;
 use std::collections::BTreeMap;
+use std::ops::Range;
 use std::sync::Arc;
 
 use crate::catalog::graph::Graph;
 use crate::catalog::{self, Catalog, ReplayOptions};
 use crate::diag::{Diag, Severity};
-use crate::diff::{self, filter, DiffOptions};
+use crate::diff::{self, filter, DiffOptions, Hazard};
 use crate::input::SourceFile;
 
 pub use meaning::Difference;
@@ -51,14 +52,39 @@ pub const MIGRATION_NAME: &str = "<migration>";
 
 /// Replays `sql` onto `from` and checks the result means `to`.
 pub fn verify(from: &Catalog, to: &Catalog, sql: &str, opts: &DiffOptions) -> Result<Passed, Failure> {
-    let (got, replay) = replay(from, sql);
+    check(&replay_assessed(from, sql), from, to, opts)
+}
+
+/// Checks that a migration, replayed onto `from`, means `to`.
+pub fn check(replayed: &Replayed, from: &Catalog, to: &Catalog, opts: &DiffOptions) -> Result<Passed, Failure> {
     let want = expected(from, to, opts);
-    let (column_order, differences): (Vec<Difference>, Vec<Difference>) = meaning::differences(&got, &want, opts).into_iter().partition(|d| d.column_order_only);
-    if replay.is_empty() && differences.is_empty() {
+    let (column_order, differences): (Vec<Difference>, Vec<Difference>) =
+        meaning::differences(&replayed.catalog, &want, opts).into_iter().partition(|d| d.column_order_only);
+    if replayed.problems.is_empty() && differences.is_empty() {
         Ok(Passed { column_order })
     } else {
-        Err(Failure { replay, differences, empty_migration: sql.trim().is_empty() })
+        Err(Failure { replay: replayed.problems.clone(), differences, empty_migration: replayed.statements.is_empty() })
     }
+}
+
+/// FROM with a migration replayed onto it.
+#[derive(Debug)]
+pub struct Replayed {
+    pub catalog: Catalog,
+    /// The migration's statements that did not parse or replay cleanly.
+    pub problems: Vec<Diag>,
+    /// Each statement: its byte range in the migration, and its hazards.
+    pub statements: Vec<(Range<usize>, Vec<Hazard>)>,
+}
+
+/// Replays `sql` onto `from`, reading each statement's hazards on the way.
+pub fn replay_assessed(from: &Catalog, sql: &str) -> Replayed {
+    let file = Arc::new(SourceFile::new(MIGRATION_NAME, sql.to_string()));
+    let (stmts, parse_diags) = crate::syntax::parse_sources(&[file]);
+    let (catalog, replay_diags, hazards) = catalog::hazard::assess(from.clone(), &stmts, ReplayOptions { strict: true });
+    let problems = parse_diags.into_iter().chain(replay_diags).map(as_error).collect();
+    let statements = stmts.iter().map(|s| s.span.clone()).zip(hazards).collect();
+    Replayed { catalog, problems, statements }
 }
 
 /// FROM + migration, and the migration's statements that did not parse or replay cleanly.

@@ -402,7 +402,7 @@ fn qual_from_list(parts: &[String], r: &Resolver, kind: ObjKind) -> QualName {
     }
 }
 
-pub(super) fn type_qualname(names: &[Node], r: &Resolver) -> QualName {
+pub(crate) fn type_qualname(names: &[Node], r: &Resolver) -> QualName {
     qual_from_list(&name_list(names), r, ObjKind::Type)
 }
 

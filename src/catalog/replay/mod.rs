@@ -22,6 +22,9 @@ mod table;
 mod textsearch;
 mod view;
 
+pub(crate) use generic::type_qualname;
+pub(crate) use table::serial_type;
+
 use pg_query::protobuf::{a_const, Node};
 use pg_query::NodeEnum;
 
@@ -55,9 +58,16 @@ pub fn build(stmts: &[Stmt], opts: ReplayOptions) -> (Catalog, Vec<Diag>) {
 /// role that runs the script), as `psql -f` would run them against a database holding
 /// `base`. New objects are positioned after everything `base` holds.
 pub fn replay_onto(base: Catalog, stmts: &[Stmt], opts: ReplayOptions) -> (Catalog, Vec<Diag>) {
+    replay_inspecting(base, stmts, opts, &mut |_, _| {})
+}
+
+/// `replay_onto`, showing `inspect` each statement with the replay as it stands just before
+/// the statement (its catalog and search path): how hazards are read off a migration.
+pub(crate) fn replay_inspecting(base: Catalog, stmts: &[Stmt], opts: ReplayOptions, inspect: &mut dyn FnMut(&Stmt, &Replay)) -> (Catalog, Vec<Diag>) {
     let first = base.max_pos() + 1;
     let mut r = Replay { catalog: base, search_path: default_path(), diags: Vec::new(), opts, session_role: None, set_role: None, reverse: None };
     for (i, stmt) in stmts.iter().enumerate() {
+        inspect(stmt, &r);
         r.apply(first + i, stmt);
     }
     (r.catalog, r.diags)

@@ -959,7 +959,7 @@ fn column_default(e: &Node, type_sql: &str, r: &Resolver, pos: Pos) -> (Option<(
 }
 
 /// The integer type behind `smallserial`, `serial` and `bigserial` (and `serial2/4/8`).
-fn serial_type(tn: &protobuf::TypeName) -> Option<&'static str> {
+pub(crate) fn serial_type(tn: &protobuf::TypeName) -> Option<&'static str> {
     let names = name_list(&tn.names);
     let name = match names.as_slice() {
         [n] => n.as_str(),
