@@ -279,6 +279,9 @@ fn declarations(bytes: &[u8]) -> Vec<(usize, Declared)> {
 
 /// The encoding a line sets, if it is one of the lines `declarations` reads.
 fn declared_encoding(line: &[u8]) -> Option<String> {
+    if !matches!(line.first(), Some(b'S' | b's' | b'\\')) {
+        return None;
+    }
     let line = std::str::from_utf8(line.get(..line.len().min(200))?).ok()?.trim_end();
     let words = |s: &str| -> Vec<String> { s.split(|c: char| c.is_whitespace() || c == '=').filter(|w| !w.is_empty()).map(str::to_string).collect() };
     let value = if let Some(rest) = line.strip_prefix("\\encoding") {
