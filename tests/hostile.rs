@@ -330,10 +330,10 @@ fn a_dump_is_decoded_from_the_encoding_it_declares() {
 #[test]
 fn text_that_is_not_in_its_encoding_is_an_error_at_the_first_bad_byte() {
     let cases: [(&str, &[&str]); 4] = [
-        ("not_utf8", &["not_utf8.sql:3:27: encodings/not_utf8.sql is not UTF-8 and declares no encoding: invalid bytes 0xE9", "SET client_encoding = 'LATIN1';"]),
-        ("sql_ascii", &["sql_ascii.sql:11:27: encodings/sql_ascii.sql declares client_encoding 'SQL_ASCII'", "not UTF-8: 0xE9"]),
+        ("not_utf8", &["not_utf8.sql:3:27: encodings/not_utf8.sql is not UTF-8 and declares no encoding: invalid byte 0xE9", "SET client_encoding = 'LATIN1';"]),
+        ("sql_ascii", &["sql_ascii.sql:11:27: encodings/sql_ascii.sql declares client_encoding 'SQL_ASCII'", "this byte starts no UTF-8 character: 0xE9"]),
         ("euc_tw", &["euc_tw.sql:11:24: encodings/euc_tw.sql declares client_encoding 'EUC_TW', which pgdumpdiff cannot decode", "SET client_encoding line to 'UTF8'"]),
-        ("euc_jp_bad", &["euc_jp_bad.sql:11:26: encodings/euc_jp_bad.sql: invalid bytes for encoding EUC_JP (its SET client_encoding): 0xC6"]),
+        ("euc_jp_bad", &["euc_jp_bad.sql:11:26: encodings/euc_jp_bad.sql: invalid byte sequence for encoding EUC_JP (its SET client_encoding) at 0xC6"]),
     ];
     for (file, wanted) in cases {
         assert_error(&run_in(&inputs_dir(), &["EMPTY", &format!("encodings/{file}.sql")]), file, wanted);
@@ -387,6 +387,7 @@ fn unclosed_tokens_and_nul_bytes_are_reported_where_they_open() {
     for (file, wanted) in cases {
         let o = run_in(&inputs_dir(), &["EMPTY", &format!("unclosed/{file}.sql")]);
         assert_error(&o, file, &[wanted]);
+        assert!(!o.stderr.contains(&0), "{file}: no NUL byte reaches the terminal");
         assert!(o.stderr.len() < SMALL, "{file}: {} bytes", o.stderr.len());
     }
 }

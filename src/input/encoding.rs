@@ -223,8 +223,7 @@ fn decode_table(encoding: &'static Encoding, run: &[u8], text: &mut String) -> R
 /// before it, `run[bad..]` the bytes from it on (shown as best they can be, for the snippet).
 fn bad_bytes(name: String, decoded: String, run: &[u8], bad: usize, declared: &Declared) -> Box<Diag> {
     let rest = run.get(bad..).unwrap_or_default();
-    let shown: Vec<String> = rest.iter().take(4).map(|b| format!("0x{b:02X}")).collect();
-    let bytes = shown.join(" ");
+    let byte = rest.first().map_or_else(String::new, |b| format!("0x{b:02X}"));
     let at = decoded.len();
     let mut text = decoded;
     text.push_str(&String::from_utf8_lossy(rest));
@@ -232,16 +231,16 @@ fn bad_bytes(name: String, decoded: String, run: &[u8], bad: usize, declared: &D
     let convert = "convert it to UTF-8 (e.g. iconv -f LATIN1 -t UTF-8, with the encoding its text is in)";
     let (message, help) = match declared {
         Declared::Nothing => (
-            format!("{name} is not UTF-8 and declares no encoding: invalid bytes {bytes}"),
+            format!("{name} is not UTF-8 and declares no encoding: invalid byte {byte}"),
             format!("pg_dump writes the dump's encoding near the top, as SET client_encoding = 'LATIN1'; add that line with the encoding the file is in, or {convert}"),
         ),
         Declared::Bom(label) => (
-            format!("{name} starts with a {label} byte-order mark but is not {label}: invalid bytes {bytes}"),
+            format!("{name} starts with a {label} byte-order mark but is not {label}: invalid byte {byte}"),
             convert.to_string(),
         ),
         Declared::Set(enc) => match lookup(enc) {
             Some(e @ PgEncoding { decoding: Decoding::Bytes, .. }) => (
-                format!("{name} declares client_encoding '{}' (bytes with no encoding), and these bytes are not UTF-8: {bytes}", e.name),
+                format!("{name} declares client_encoding '{}' (bytes with no encoding), and this byte starts no UTF-8 character: {byte}", e.name),
                 format!("pgdumpdiff reads SQL_ASCII text as UTF-8: {convert}, or change the SET client_encoding line to the encoding the text is in"),
             ),
             Some(e @ PgEncoding { decoding: Decoding::Unsupported, .. }) => (
@@ -249,7 +248,7 @@ fn bad_bytes(name: String, decoded: String, run: &[u8], bad: usize, declared: &D
                 format!("convert the file to UTF-8 (iconv) and change its SET client_encoding line to 'UTF8'; pgdumpdiff decodes {}", decodable()),
             ),
             Some(e) => (
-                format!("{name}: invalid bytes for encoding {} (its SET client_encoding): {bytes}", e.name),
+                format!("{name}: invalid byte sequence for encoding {} (its SET client_encoding) at {byte}", e.name),
                 format!("the text does not match the encoding it declares: change the SET client_encoding line to the encoding the text is in, or {convert}"),
             ),
             None => (

@@ -188,7 +188,8 @@ fn source_file(name: String, path: Option<&Path>, bytes: Vec<u8>, opts: &InputOp
     let mut file = encoding::decode(name, &bytes)?;
     drop(bytes);
     if let Some(at) = file.text.find('\0') {
-        let file = Arc::new(file);
+        // Shown as a visible character: a raw NUL would reach the terminal.
+        let file = Arc::new(SourceFile::new(file.name, file.text.replace('\0', "\u{2400}")));
         return Err(Box::new(
             Diag::error("nul-byte", format!("{} holds a NUL byte (0x00), which SQL text cannot", file.name))
                 .at(&file, at..at + 1)
