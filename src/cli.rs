@@ -8,8 +8,9 @@ use pgdumpdiff::input::SourceSpec;
 
 /// pgdumpdiff: the migration between two PostgreSQL schemas, computed offline.
 ///
-/// FROM and TO are each a SQL file (e.g. `pg_dump --schema-only` output), a directory of
-/// `*.sql` files replayed in name order, `-` for standard input, `git:REV:PATH`, or `EMPTY`.
+/// FROM and TO are each a SQL file (e.g. `pg_dump --schema-only` output, gzip-compressed or
+/// not), a directory of `*.sql` / `*.sql.gz` files replayed in name order, `-` for standard
+/// input, `git:REV:PATH`, or `EMPTY`.
 ///
 /// Exit status: 0 no changes, 2 changes, 3 destructive statements refused (use --unsafe),
 /// 1 error (including a migration that fails self-verification).
@@ -38,6 +39,9 @@ pub struct Args {
     /// Leave this schema alone (repeatable).
     #[arg(long = "exclude-schema", value_name = "NAME")]
     pub exclude_schema: Vec<String>,
+    /// With pg_dumpall output (several databases in one file), read only this database.
+    #[arg(long, value_name = "NAME")]
+    pub database: Option<String>,
     /// Only the CREATE EXTENSION statements (to run before the rest, e.g. as a superuser).
     #[arg(long)]
     pub create_extensions_only: bool,
@@ -69,6 +73,7 @@ pub struct Config {
     pub strict: bool,
     pub ignore_extension_versions: bool,
     pub schemas: pgdumpdiff::diff::filter::SchemaFilter,
+    pub database: Option<String>,
     pub create_extensions_only: bool,
     pub with_privileges: bool,
     pub verify: bool,
@@ -92,6 +97,7 @@ impl Args {
             strict: self.strict,
             ignore_extension_versions: self.ignore_extension_versions,
             schemas: pgdumpdiff::diff::filter::SchemaFilter { include: self.schema, exclude: self.exclude_schema },
+            database: self.database,
             create_extensions_only: self.create_extensions_only,
             with_privileges: self.with_privileges,
             verify: !self.no_verify,

@@ -5,7 +5,7 @@ use std::fmt;
 use std::ops::Range;
 use std::sync::Arc;
 
-use miette::{LabeledSpan, NamedSource, SourceCode};
+use miette::{LabeledSpan, SourceCode};
 
 use crate::input::SourceFile;
 
@@ -25,23 +25,23 @@ pub struct Diag {
     pub message: String,
     pub at: Option<(Arc<SourceFile>, Range<usize>)>,
     pub help: Option<String>,
-    named: Option<NamedSource<String>>,
 }
 
 impl Diag {
     pub fn error(code: &'static str, message: impl Into<String>) -> Diag {
-        Diag { severity: Severity::Error, code, message: message.into(), at: None, help: None, named: None }
+        Diag { severity: Severity::Error, code, message: message.into(), at: None, help: None }
     }
 
     pub fn warning(code: &'static str, message: impl Into<String>) -> Diag {
-        Diag { severity: Severity::Warning, code, message: message.into(), at: None, help: None, named: None }
+        Diag { severity: Severity::Warning, code, message: message.into(), at: None, help: None }
     }
 
-    /// Points the diagnostic at a byte range of a source file.
+    /// Points the diagnostic at a byte range of a source file. The file is shared, never
+    /// copied: miette reads only a bounded window of it around the span (see `SourceFile`'s
+    /// `SourceCode`).
     pub fn at(mut self, file: &Arc<SourceFile>, span: Range<usize>) -> Diag {
         let end = span.end.min(file.text.len());
         let start = span.start.min(end);
-        self.named = Some(NamedSource::new(file.name.clone(), file.text.clone()));
         self.at = Some((Arc::clone(file), start..end));
         self
     }
@@ -92,12 +92,12 @@ impl miette::Diagnostic for Diag {
     }
 
     fn source_code(&self) -> Option<&dyn SourceCode> {
-        self.named.as_ref().map(|n| n as &dyn SourceCode)
+        self.at.as_ref().map(|(f, _)| &**f as &dyn SourceCode)
     }
 
     fn labels(&self) -> Option<Box<dyn Iterator<Item = LabeledSpan> + '_>> {
-        let (_, span) = self.at.as_ref()?;
-        let len = (span.end - span.start).max(1);
+        let (file, span) = self.at.as_ref()?;
+        let len = file.label_len(span.clone());
         Some(Box::new(std::iter::once(LabeledSpan::new(Some("here".into()), span.start, len))))
     }
 }

@@ -30,10 +30,12 @@ pub use diff::{Change, DiffOptions, Hazard};
 use input::{SourceFile, SourceSpec};
 
 /// Options for building a catalog.
-#[derive(Clone, Copy, Debug, Default)]
+#[derive(Clone, Debug, Default)]
 pub struct LoadOptions {
     /// Unsupported statements are errors.
     pub strict: bool,
+    /// How the input is read (`--database`).
+    pub input: input::InputOptions,
 }
 
 /// A catalog with the warnings met while building it.
@@ -44,14 +46,14 @@ pub struct Loaded {
 
 /// Reads, parses and replays one side. Errors (unreadable input, parse errors, and with
 /// `strict` unsupported statements) come back together.
-pub fn load(spec: &SourceSpec, opts: LoadOptions) -> Result<Loaded, Vec<Diag>> {
+pub fn load(spec: &SourceSpec, opts: &LoadOptions) -> Result<Loaded, Vec<Diag>> {
     let mut diags = Vec::new();
-    let files = input::load(spec, &mut diags).map_err(|e| vec![*e])?;
+    let files = input::load(spec, &opts.input, &mut diags).map_err(|e| vec![*e])?;
     catalog_from_files(&files, opts, diags)
 }
 
 /// Builds a catalog from already-read sources.
-pub fn catalog_from_files(files: &[Arc<SourceFile>], opts: LoadOptions, mut diags: Vec<Diag>) -> Result<Loaded, Vec<Diag>> {
+pub fn catalog_from_files(files: &[Arc<SourceFile>], opts: &LoadOptions, mut diags: Vec<Diag>) -> Result<Loaded, Vec<Diag>> {
     let (stmts, parse_diags) = syntax::parse_sources(files);
     diags.extend(parse_diags);
     let (catalog, replay_diags) = catalog::build(&stmts, catalog::ReplayOptions { strict: opts.strict });
@@ -67,7 +69,7 @@ pub fn catalog_from_sql(name: &str, sql: &str) -> Result<Catalog, Vec<Diag>> {
     let mut text = sql.as_bytes().to_vec();
     input::blank_non_sql(&mut text);
     let file = Arc::new(SourceFile::new(name, String::from_utf8_lossy(&text).into_owned()));
-    catalog_from_files(&[file], LoadOptions::default(), Vec::new()).map(|l| l.catalog)
+    catalog_from_files(&[file], &LoadOptions::default(), Vec::new()).map(|l| l.catalog)
 }
 
 /// The migration between two catalogs, in the shape migra users know.

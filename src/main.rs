@@ -8,6 +8,7 @@ use std::process::ExitCode;
 
 use clap::Parser;
 use pgdumpdiff::diag::Diag;
+use pgdumpdiff::input::InputOptions;
 use pgdumpdiff::{DiffOptions, LoadOptions, Migration};
 
 /// migra-compatible exit statuses.
@@ -65,8 +66,8 @@ fn run(config: &cli::Config) -> u8 {
             return exit::ERROR;
         }
     }
-    let opts = LoadOptions { strict: config.strict };
-    let (from, to) = rayon::join(|| pgdumpdiff::load(&config.from, opts), || pgdumpdiff::load(&config.to, opts));
+    let opts = LoadOptions { strict: config.strict, input: InputOptions { database: config.database.clone() } };
+    let (from, to) = rayon::join(|| pgdumpdiff::load(&config.from, &opts), || pgdumpdiff::load(&config.to, &opts));
     let (from, to) = match (from, to) {
         (Ok(f), Ok(t)) => (f, t),
         (f, t) => {

@@ -25,7 +25,7 @@ fn hand_written_histories_replay_to_their_dumps() {
     for f in &files {
         let name = f.file_name().unwrap_or_default().to_string_lossy().into_owned();
         let written = std::fs::read_to_string(f).expect("readable");
-        let loaded = pgdumpdiff::load(&pgdumpdiff::input::SourceSpec::parse(&f.to_string_lossy()), pgdumpdiff::LoadOptions::default());
+        let loaded = pgdumpdiff::load(&pgdumpdiff::input::SourceSpec::parse(&f.to_string_lossy()), &pgdumpdiff::LoadOptions::default());
         match loaded {
             Ok(l) => {
                 for w in l.warnings.iter().filter(|w| w.code == "unsupported-statement") {

@@ -33,14 +33,14 @@ fn side(dir: &Path, name: &str) -> PathBuf {
 /// The SQL text of one side as the server gets it: its files in replay order, one after
 /// the other.
 fn text_of(spec: &SourceSpec) -> Result<String, String> {
-    let files = pgdumpdiff::input::load(spec, &mut Vec::new()).map_err(|e| e.to_string())?;
+    let files = pgdumpdiff::input::load(spec, &Default::default(), &mut Vec::new()).map_err(|e| e.to_string())?;
     Ok(files.iter().map(|f| format!("{}\n", f.text)).collect())
 }
 
 fn check_case(pg: &Cluster, dir: &Path) -> Result<(), String> {
     let (from_path, to_path) = (side(dir, "from"), side(dir, "to"));
     let spec = |p: &Path| SourceSpec::parse(&p.to_string_lossy());
-    let load = |p: &Path| pgdumpdiff::load(&spec(p), pgdumpdiff::LoadOptions::default()).map_err(|e| format!("{} does not load: {}", p.display(), e.iter().map(|d| d.to_string()).collect::<Vec<_>>().join("; ")));
+    let load = |p: &Path| pgdumpdiff::load(&spec(p), &pgdumpdiff::LoadOptions::default()).map_err(|e| format!("{} does not load: {}", p.display(), e.iter().map(|d| d.to_string()).collect::<Vec<_>>().join("; ")));
     let (from, to) = (load(&from_path)?, load(&to_path)?);
     let mut problems: Vec<String> = from.warnings.iter().chain(&to.warnings).map(|w| format!("warning: {w}")).collect();
     let mut m = pgdumpdiff::Migration::new(&from.catalog, &to.catalog);

@@ -1,9 +1,12 @@
 //! Bad and hostile input: arguments that must never be taken as options, output files that
-//! must never clobber an input or a device, usage errors that exit 1.
+//! must never clobber an input or a device, usage errors that exit 1; and the inputs people
+//! really have (compressed dumps, pg_dump archives, byte-order marks, other encodings,
+//! pg_dumpall output, cut-short files), kept under `tests/inputs/`.
 
+use std::io::Write;
 use std::os::unix::fs::{FileTypeExt, PermissionsExt};
 use std::path::{Path, PathBuf};
-use std::process::{Command, Output};
+use std::process::{Command, Output, Stdio};
 
 fn bin() -> Command {
     Command::new(env!("CARGO_BIN_EXE_pgdumpdiff"))
@@ -198,4 +201,213 @@ fn usage_errors_exit_1_and_help_exits_0() {
         assert_eq!(o.status.code(), Some(0), "{args:?}: {}", stderr(&o));
         assert!(!stdout(&o).is_empty(), "{args:?}");
     }
+}
+
+/// A data file of these tests.
+fn input(rel: &str) -> PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/inputs").join(rel)
+}
+
+fn inputs_dir() -> PathBuf {
+    input("")
+}
+
+fn read(rel: &str) -> Vec<u8> {
+    std::fs::read(input(rel)).unwrap_or_else(|e| panic!("{rel}: {e}"))
+}
+
+fn gzip(bytes: &[u8]) -> Vec<u8> {
+    let mut e = flate2::write::GzEncoder::new(Vec::new(), flate2::Compression::default());
+    e.write_all(bytes).expect("gzip");
+    e.finish().expect("gzip")
+}
+
+/// Asserts an error run: exit 1, nothing on stdout, and each of `wanted` in stderr.
+fn assert_error(o: &Output, what: &str, wanted: &[&str]) {
+    assert_eq!(o.status.code(), Some(1), "{what}: {}{}", stdout(o), stderr(o));
+    assert_eq!(stdout(o), "", "{what}");
+    for w in wanted {
+        assert!(stderr(o).contains(w), "{what}: no {w:?} in:\n{}", stderr(o));
+    }
+}
+
+#[test]
+fn gzip_compressed_dumps_are_read_as_a_file_on_stdin_and_in_a_directory() {
+    let t = Tmp::new("gzip");
+    let plain = read("gzip/schema.sql");
+    let schema = input("gzip/schema.sql").display().to_string();
+    std::fs::write(t.0.join("schema.sql.gz"), gzip(&plain)).expect("write");
+    // Known by its bytes, not its name.
+    std::fs::write(t.0.join("compressed.sql"), gzip(&plain)).expect("write");
+    for name in ["schema.sql.gz", "compressed.sql"] {
+        let o = run_in(&t.0, &[name, &schema]);
+        assert_eq!(o.status.code(), Some(0), "{name}: {}{}", stdout(&o), stderr(&o));
+        assert_eq!(stderr(&o), "", "{name}");
+    }
+    let want = run_in(&t.0, &["EMPTY", &schema]);
+    let got = run_in(&t.0, &["EMPTY", "schema.sql.gz"]);
+    assert_eq!(got.status.code(), Some(2), "{}", stderr(&got));
+    assert!(stdout(&got).contains("COMMENT ON TABLE public.t IS 'café';"), "{}", stdout(&got));
+    assert_eq!(stdout(&got), stdout(&want));
+
+    let mut child = bin().args(["-", &schema]).current_dir(&t.0).stdin(Stdio::piped()).stdout(Stdio::piped()).stderr(Stdio::piped()).spawn().expect("spawn");
+    child.stdin.take().expect("stdin").write_all(&gzip(&plain)).expect("write stdin");
+    let o = child.wait_with_output().expect("wait");
+    assert_eq!(o.status.code(), Some(0), "stdin: {}{}", stdout(&o), stderr(&o));
+
+    // A folder of migrations, the second one compressed: without it TO would differ.
+    t.file("m/001_create.sql", &String::from_utf8_lossy(&read("gzip/migrations/001_create.sql")));
+    std::fs::write(t.0.join("m/002_name.sql.gz"), gzip(&read("gzip/migrations/002_name.sql"))).expect("write");
+    let o = run_in(&t.0, &["m", &schema]);
+    assert_eq!(o.status.code(), Some(0), "directory: {}{}", stdout(&o), stderr(&o));
+
+    let whole = gzip(&plain);
+    std::fs::write(t.0.join("cut.sql.gz"), &whole[..whole.len() / 2]).expect("write");
+    assert_error(&run_in(&t.0, &["cut.sql.gz", &schema]), "truncated gzip", &["cannot decompress cut.sql.gz (gzip)", "truncated or corrupt"]);
+}
+
+#[test]
+fn pg_dump_archives_are_refused_with_the_command_that_converts_them() {
+    let cases = [
+        ("archives/app.custom", "is a pg_dump archive in custom format (pg_dump -Fc), not SQL text", "pg_restore --schema-only -f out.sql archives/app.custom"),
+        ("archives/app.tar", "is a pg_dump archive in tar format (pg_dump -Ft), not SQL text", "pg_restore --schema-only -f out.sql archives/app.tar"),
+        ("archives/app_dir", "is a pg_dump archive in directory format (pg_dump -Fd; it holds toc.dat)", "pg_restore --schema-only -f out.sql archives/app_dir"),
+        ("archives/app_dir/toc.dat", "is the table of contents of a pg_dump archive in directory format", "pg_restore --schema-only -f out.sql archives/app_dir"),
+    ];
+    for (arg, what, command) in cases {
+        let o = run_in(&inputs_dir(), &[arg, "gzip/schema.sql"]);
+        assert_error(&o, arg, &[&format!("{arg} {what}"), command]);
+        assert!(!stderr(&o).contains("UTF-8"), "{arg}: {}", stderr(&o));
+    }
+    let t = Tmp::new("archive-gz");
+    std::fs::write(t.0.join("app.custom.gz"), gzip(&read("archives/app.custom"))).expect("write");
+    let o = run_in(&t.0, &["EMPTY", "app.custom.gz"]);
+    assert_error(&o, "gzipped archive", &["app.custom.gz is a gzip-compressed pg_dump archive in custom format", "gunzip -c app.custom.gz | pg_restore --schema-only -f out.sql"]);
+}
+
+#[test]
+fn a_utf8_byte_order_mark_is_skipped_and_columns_stay_right() {
+    let o = run_in(&inputs_dir(), &["bom.sql", "gzip/schema.sql"]);
+    assert_eq!(o.status.code(), Some(0), "{}{}", stdout(&o), stderr(&o));
+    assert_eq!(stderr(&o), "");
+    assert_error(&run_in(&inputs_dir(), &["bom_error.sql", "bom.sql"]), "BOM and a syntax error", &["bom_error.sql:1:8: syntax error at or near \"TABEL\""]);
+    // UTF-16 (Windows' redirections write it) is decoded when its byte-order mark says so.
+    let t = Tmp::new("utf16");
+    let text = String::from_utf8_lossy(&read("bom.sql")).into_owned();
+    let le: Vec<u8> = text.encode_utf16().flat_map(u16::to_le_bytes).collect();
+    let be: Vec<u8> = text.encode_utf16().flat_map(u16::to_be_bytes).collect();
+    std::fs::write(t.0.join("le.sql"), le).expect("write");
+    std::fs::write(t.0.join("be.sql"), be).expect("write");
+    let schema = input("gzip/schema.sql").display().to_string();
+    for name in ["le.sql", "be.sql"] {
+        let o = run_in(&t.0, &[name, &schema]);
+        assert_eq!(o.status.code(), Some(0), "{name}: {}{}", stdout(&o), stderr(&o));
+    }
+}
+
+#[test]
+fn a_dump_is_decoded_from_the_encoding_it_declares() {
+    let cases = [
+        ("latin1", "café crème"),
+        ("latin5", "İstanbul şehri"),
+        ("latin9", "prix en €"),
+        ("win1251", "привет"),
+        ("koi8r", "привет"),
+        ("euc_jp", "日本語"),
+        ("sjis", "日本語"),
+        ("gbk", "中文"),
+        ("big5", "中文"),
+    ];
+    for (file, text) in cases {
+        let o = run_in(&inputs_dir(), &["EMPTY", &format!("encodings/{file}.sql")]);
+        assert_eq!(o.status.code(), Some(2), "{file}: {}", stderr(&o));
+        assert_eq!(stdout(&o), format!("CREATE TABLE public.t (\n    id integer NOT NULL,\n    name text\n);\n\nCOMMENT ON TABLE public.t IS '{text}';\n\n"), "{file}");
+    }
+    // Columns count characters of the decoded text.
+    assert_error(&run_in(&inputs_dir(), &["EMPTY", "encodings/latin1_error.sql"]), "LATIN1 parse error", &["latin1_error.sql:11:31: syntax error at or near \"oops\""]);
+}
+
+#[test]
+fn text_that_is_not_in_its_encoding_is_an_error_at_the_first_bad_byte() {
+    let cases: [(&str, &[&str]); 4] = [
+        ("not_utf8", &["not_utf8.sql:3:27: encodings/not_utf8.sql is not UTF-8 and declares no encoding: invalid byte 0xE9", "SET client_encoding = 'LATIN1';"]),
+        ("sql_ascii", &["sql_ascii.sql:11:27: encodings/sql_ascii.sql declares client_encoding 'SQL_ASCII'", "this byte starts no UTF-8 character: 0xE9"]),
+        ("euc_tw", &["euc_tw.sql:11:24: encodings/euc_tw.sql declares client_encoding 'EUC_TW', which pgdumpdiff cannot decode", "SET client_encoding line to 'UTF8'"]),
+        ("euc_jp_bad", &["euc_jp_bad.sql:11:26: encodings/euc_jp_bad.sql: invalid byte sequence for encoding EUC_JP (its SET client_encoding) at 0xC6"]),
+    ];
+    for (file, wanted) in cases {
+        assert_error(&run_in(&inputs_dir(), &["EMPTY", &format!("encodings/{file}.sql")]), file, wanted);
+    }
+}
+
+#[test]
+fn pg_dumpall_output_needs_database_and_reads_only_that_database() {
+    let dir = inputs_dir();
+    assert_error(
+        &run_in(&dir, &["dumpall/cluster.sql", "dumpall/app.sql"]),
+        "no --database",
+        &["cluster.sql:47:1: dumpall/cluster.sql holds 4 databases (pg_dumpall output): \"template1\", \"Odd db\", \"app\", \"postgres\"", "pick one with --database NAME"],
+    );
+    assert_error(&run_in(&dir, &["--database", "nope", "dumpall/cluster.sql", "dumpall/app.sql"]), "unknown database", &["dumpall/cluster.sql has no database \"nope\""]);
+
+    let o = run_in(&dir, &["--database", "app", "dumpall/cluster.sql", "dumpall/app.sql"]);
+    assert_eq!(o.status.code(), Some(0), "{}{}", stdout(&o), stderr(&o));
+    assert_eq!(stderr(&o).matches("pgdumpdiff::cluster-objects").count(), 1, "one note: {}", stderr(&o));
+    for part in ["only database \"app\" is read (from line 186)", "its 2 roles and 1 tablespace are cluster objects, not compared", "\"template1\", \"Odd db\", \"postgres\""] {
+        assert!(stderr(&o).contains(part), "{part}: {}", stderr(&o));
+    }
+    assert!(!stderr(&o).contains("CREATE DATABASE") && !stderr(&o).contains("not supported"), "the next database's CREATE DATABASE is not read: {}", stderr(&o));
+
+    // "Odd db" is LATIN1: its own SET client_encoding decodes it.
+    let o = run_in(&dir, &["-q", "--database", "Odd db", "EMPTY", "dumpall/cluster.sql"]);
+    assert_eq!(o.status.code(), Some(2), "{}", stderr(&o));
+    assert_eq!(stdout(&o), "CREATE TABLE public.u (\n    x integer\n);\n\nCOMMENT ON TABLE public.u IS 'café';\n\n");
+    let o = run_in(&dir, &["-q", "--database", "postgres", "EMPTY", "dumpall/cluster.sql"]);
+    assert_eq!(stdout(&o), "CREATE TABLE public.only_in_postgres (\n    x integer\n);\n\n");
+
+    // pg_dump -C: one \connect, one database, read whole (with or without --database).
+    for args in [vec!["dumpall/app_create.sql", "dumpall/app.sql"], vec!["--database", "app", "dumpall/app_create.sql", "dumpall/app.sql"]] {
+        let o = run_in(&dir, &args);
+        assert_eq!(o.status.code(), Some(0), "{args:?}: {}{}", stdout(&o), stderr(&o));
+    }
+    assert_error(&run_in(&dir, &["--database", "shop", "dumpall/app_create.sql", "dumpall/app.sql"]), "pg_dump -C of another database", &["has no database \"shop\": it connects to \"app\""]);
+}
+
+/// Stderr of one diagnostic stays small whatever the input.
+const SMALL: usize = 4096;
+
+#[test]
+fn unclosed_tokens_and_nul_bytes_are_reported_where_they_open() {
+    let cases = [
+        ("string", "string.sql:2:23: unterminated quoted string"),
+        ("identifier", "identifier.sql:3:14: unterminated quoted identifier"),
+        ("comment", "comment.sql:2:1: unterminated /* comment"),
+        ("nul", "nul.sql:2:18: unclosed/nul.sql holds a NUL byte (0x00)"),
+    ];
+    for (file, wanted) in cases {
+        let o = run_in(&inputs_dir(), &["EMPTY", &format!("unclosed/{file}.sql")]);
+        assert_error(&o, file, &[wanted]);
+        assert!(!o.stderr.contains(&0), "{file}: no NUL byte reaches the terminal");
+        assert!(o.stderr.len() < SMALL, "{file}: {} bytes", o.stderr.len());
+    }
+}
+
+#[test]
+fn a_huge_statement_cut_short_is_reported_in_a_few_lines() {
+    let t = Tmp::new("huge");
+    let body = "    RETURN 'xxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxx';\n".repeat(50_000);
+    let dollar = String::from_utf8_lossy(&read("unclosed/dollar.sql")).replace("FILL\n", &body);
+    t.file("dollar.sql", &dollar);
+    let o = run_in(&t.0, &["EMPTY", "dollar.sql"]);
+    assert_error(&o, "dollar", &["dollar.sql:5:8: unterminated dollar-quoted string", "is the file cut short?"]);
+    assert!(o.stderr.len() < SMALL, "{} bytes", o.stderr.len());
+
+    // One 3 MB line: the message and the snippet are cut, the column is not.
+    let fill = "y".repeat(3_000_000);
+    let long = String::from_utf8_lossy(&read("unclosed/long_literal.sql")).replace("FILL", &fill);
+    t.file("long_literal.sql", &long);
+    let o = run_in(&t.0, &["EMPTY", "long_literal.sql"]);
+    let column = "COMMENT ON TABLE t IS '".len() + fill.len() + "' ".len() + 1;
+    assert_error(&o, "long line", &[&format!("long_literal.sql:2:{column}: syntax error at or near \"oops\"")]);
+    assert!(o.stderr.len() < SMALL, "{} bytes", o.stderr.len());
 }

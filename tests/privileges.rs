@@ -13,7 +13,7 @@ fn diff(from: &str, to: &str) -> String {
 /// The warnings a script replays with.
 fn warnings(sql: &str) -> Vec<String> {
     let file = Arc::new(SourceFile::new("x.sql", sql.to_string()));
-    let loaded = pgdumpdiff::catalog_from_files(&[file], pgdumpdiff::LoadOptions::default(), Vec::new()).unwrap_or_else(|d| panic!("{d:?}"));
+    let loaded = pgdumpdiff::catalog_from_files(&[file], &pgdumpdiff::LoadOptions::default(), Vec::new()).unwrap_or_else(|d| panic!("{d:?}"));
     loaded.warnings.iter().map(|d| format!("{}: {d}", d.location().unwrap_or_default())).collect()
 }
 

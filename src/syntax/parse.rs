@@ -54,11 +54,7 @@ pub fn parse_sources(files: &[Arc<SourceFile>]) -> (Vec<Stmt>, Vec<Diag>) {
 fn parse_file(file: &Arc<SourceFile>) -> (Vec<Stmt>, Vec<Diag>) {
     let spans = match split_statements(&file.text) {
         Ok(s) => s,
-        Err(msg) => {
-            let d = Diag::error("scan-error", format!("cannot tokenize {}: {msg}", file.name))
-                .at(file, 0..file.text.len().min(1));
-            return (Vec::new(), vec![d]);
-        }
+        Err(msg) => return (Vec::new(), vec![scan_error(file, &msg)]),
     };
     let results: Vec<(Vec<Stmt>, Option<Diag>)> = spans.into_par_iter().map(|span| parse_one(file, span)).collect();
     let mut stmts = Vec::new();
@@ -118,9 +114,48 @@ fn parse_error(file: &Arc<SourceFile>, span: &Range<usize>, text: &str, e: pg_qu
         | pg_query::Error::Split(_)) => other.to_string(),
     };
     let at = error_offset(text, &msg);
-    Diag::error("parse-error", msg)
+    Diag::error("parse-error", shorten_near(&msg))
         .at(file, span.start + at..span.start + at + 1)
         .with_help("PostgreSQL's parser rejects this statement; fix the SQL or remove it")
+}
+
+/// The scanner's error for a whole file, at the place it means: a string, identifier,
+/// comment or dollar quote left open is reported where it opens (found by the same reading
+/// of quotes that blanks psql meta-commands), anything else at the token it names.
+fn scan_error(file: &Arc<SourceFile>, msg: &str) -> Diag {
+    let msg = msg.strip_prefix("Error scanning: ").unwrap_or(msg);
+    let mut bytes = file.text.as_bytes().to_vec();
+    let open = crate::input::blank_non_sql(&mut bytes).open.filter(|o| o.what.is_named_in(msg));
+    match open {
+        Some(open) => {
+            let what = msg.split(" at or near").next().unwrap_or(msg);
+            Diag::error("scan-error", what.to_string())
+                .at(file, open.at..open.at + 1)
+                .with_help(format!("{} opens here and is never closed: is the file cut short?", open.what.noun()))
+        }
+        None => {
+            let at = near_token(msg).and_then(|near| file.text.find(near)).unwrap_or(0);
+            Diag::error("scan-error", shorten_near(msg)).at(file, at..at + 1)
+        }
+    }
+}
+
+/// The token a PostgreSQL message names: `... at or near "X"`.
+fn near_token(msg: &str) -> Option<&str> {
+    msg.split_once("at or near \"").and_then(|(_, r)| r.rsplit_once('"')).map(|(t, _)| t)
+}
+
+/// A message whose `at or near "X"` token is long (a whole string literal, the rest of the
+/// file) with the token cut to its start.
+fn shorten_near(msg: &str) -> String {
+    const KEEP: usize = 40;
+    match (msg.split_once("at or near \""), near_token(msg)) {
+        (Some((head, _)), Some(near)) if near.chars().count() > KEEP => {
+            let cut: String = near.chars().take(KEEP).collect();
+            format!("{head}at or near \"{cut}...\"")
+        }
+        _ => msg.to_string(),
+    }
 }
 
 /// Best offset for a parser message: the token named in `at or near "X"`, else the end.
@@ -128,8 +163,7 @@ fn error_offset(text: &str, msg: &str) -> usize {
     if msg.contains("at end of input") {
         return text.trim_end().len().saturating_sub(1);
     }
-    let near = msg.split("at or near \"").nth(1).and_then(|r| r.rsplit_once('"')).map(|(t, _)| t);
-    if let (Some(near), Ok(scan)) = (near, pg_query::scan(text)) {
+    if let (Some(near), Ok(scan)) = (near_token(msg), pg_query::scan(text)) {
         for tok in scan.tokens {
             if text.get(tok.start as usize..tok.end as usize) == Some(near) {
                 return tok.start as usize;

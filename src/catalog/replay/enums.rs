@@ -344,7 +344,7 @@ mod tests {
     /// The catalog `sql` builds and the messages of the warnings met.
     fn replayed(sql: &str) -> (Catalog, Vec<String>) {
         let file = std::sync::Arc::new(crate::input::SourceFile::new("t.sql", sql.to_string()));
-        let l = crate::catalog_from_files(&[file], crate::LoadOptions::default(), Vec::new()).expect("loads");
+        let l = crate::catalog_from_files(&[file], &crate::LoadOptions::default(), Vec::new()).expect("loads");
         (l.catalog, l.warnings.iter().map(|d| d.message.clone()).collect())
     }
 

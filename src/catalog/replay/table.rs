@@ -1213,7 +1213,7 @@ mod tests {
     /// The messages of the warnings met replaying `sql`.
     fn warnings(sql: &str) -> Vec<String> {
         let file = std::sync::Arc::new(crate::input::SourceFile::new("t.sql", sql.to_string()));
-        let l = crate::catalog_from_files(&[file], crate::LoadOptions::default(), Vec::new()).expect("loads");
+        let l = crate::catalog_from_files(&[file], &crate::LoadOptions::default(), Vec::new()).expect("loads");
         l.warnings.iter().map(|d| d.message.clone()).collect()
     }
 

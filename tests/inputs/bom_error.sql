@@ -1,0 +1,1 @@
+﻿CREATE TABEL t (id integer);

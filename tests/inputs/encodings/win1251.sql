@@ -1,0 +1,15 @@
+--
+-- PostgreSQL database dump
+--
+
+SET statement_timeout = 0;
+SET client_encoding = 'WIN1251';
+SET standard_conforming_strings = on;
+SELECT pg_catalog.set_config('search_path', '', false);
+
+CREATE TABLE public.t (
+    id integer NOT NULL,
+    name text
+);
+
+COMMENT ON TABLE public.t IS 'привет';

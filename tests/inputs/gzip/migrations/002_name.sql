@@ -1,0 +1,2 @@
+ALTER TABLE t ADD COLUMN name text;
+COMMENT ON TABLE t IS 'café';

@@ -1,0 +1,4 @@
+CREATE TABLE t (id integer);
+/* a comment
+   /* nested */
+CREATE TABLE u (x integer);

@@ -1,0 +1,3 @@
+CREATE TABLE t (id integer);
+
+CREATE TABLE "u (x integer);

@@ -1,0 +1,2 @@
+CREATE TABLE t (id integer);
+COMMENT ON TABLE t IS 'FILL' oops;
