@@ -49,6 +49,12 @@ pub struct Args {
     /// ALTER DEFAULT PRIVILEGES.
     #[arg(long)]
     pub with_privileges: bool,
+    /// Non-blocking forms on tables that hold rows: indexes built and dropped CONCURRENTLY,
+    /// CHECK and FOREIGN KEY added NOT VALID then validated apart, SET NOT NULL proved by a
+    /// CHECK first, keys adopting a concurrently built index. The output is then several
+    /// transactions: run it with psql -f, not psql -1 -f.
+    #[arg(long)]
+    pub online: bool,
     /// Skip self-verification (replaying the migration onto FROM and checking it gives TO).
     #[arg(long)]
     pub no_verify: bool,
@@ -76,6 +82,7 @@ pub struct Config {
     pub database: Option<String>,
     pub create_extensions_only: bool,
     pub with_privileges: bool,
+    pub online: bool,
     pub verify: bool,
     pub jobs: Option<usize>,
     pub quiet: bool,
@@ -100,6 +107,7 @@ impl Args {
             database: self.database,
             create_extensions_only: self.create_extensions_only,
             with_privileges: self.with_privileges,
+            online: self.online,
             verify: !self.no_verify,
             jobs: self.jobs,
             quiet: self.quiet,

@@ -91,6 +91,7 @@ fn run(config: &cli::Config) -> u8 {
         schemas: config.schemas.clone(),
         create_extensions_only: config.create_extensions_only,
         with_privileges: config.with_privileges,
+        online: config.online,
     });
     m.add_all_changes();
     for cycle in m.cycles() {

@@ -15,7 +15,7 @@ use std::path::{Path, PathBuf};
 
 use crate::common::pg::{normalize, Cluster};
 use crate::common::roles::roles_in;
-use crate::common::{migrate_checked, migrate_with, unified};
+use crate::common::{migrate_checked, migrate_checked_with, migrate_with, unified};
 
 fn cases() -> Vec<PathBuf> {
     let root = Path::new(env!("CARGO_MANIFEST_DIR")).join("fixtures");
@@ -28,8 +28,15 @@ fn cases() -> Vec<PathBuf> {
     v
 }
 
+/// Whether a migration runs as several transactions (its own BEGIN / COMMIT blocks, see
+/// `emit::sql`), or holds an ADD VALUE whose label is used after it.
 fn needs_autocommit(sql: &str) -> bool {
-    sql.contains(" CONCURRENTLY ") || sql.contains(" ADD VALUE ")
+    sql.contains("\nBEGIN;\n") || sql.contains(" ADD VALUE ")
+}
+
+/// Cases named `online_*` are diffed with `--online`.
+fn online(dir: &Path) -> bool {
+    dir.file_name().is_some_and(|n| n.to_string_lossy().starts_with("online_"))
 }
 
 /// Whether a case is about owners and privileges.
@@ -54,7 +61,8 @@ fn check_case(pg: &Cluster, dir: &Path) -> Result<(), String> {
     }
     let dump_a = pg.dump_of_with(&a, privileges).map_err(|e| format!("a.sql does not load: {e}"))?;
     let dump_b = pg.dump_of_with(&b, privileges).map_err(|e| format!("b.sql does not load: {e}"))?;
-    let (migration, checks) = migrate_checked(&dump_a, &dump_b, privileges);
+    let opts = pgdumpdiff::DiffOptions { with_privileges: privileges, online: online(dir), ..Default::default() };
+    let (migration, checks) = migrate_checked_with(&dump_a, &dump_b, opts);
 
     let expected_path = dir.join("expected.sql");
     let mut problems = checks;

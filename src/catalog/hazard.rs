@@ -518,17 +518,16 @@ impl Reading<'_> {
                 }
             }
             AlterTableType::AtValidateConstraint => {
-                let kind = self.catalog().tables.get(q).and_then(|t| t.constraints.get(&c.name)).map(|k| (k.kind, k.references.clone()));
-                if let (true, Some((kind, references))) = (rows, kind) {
+                let kind = self.catalog().tables.get(q).and_then(|t| t.constraints.get(&c.name)).map(|k| k.kind);
+                if let (true, Some(kind)) = (rows, kind) {
                     self.push(Hazard::Scan { table: q.clone() });
                     let reason = match kind {
                         ConstraintKind::ForeignKey => FailReason::ForeignKey { constraint: c.name.clone() },
                         ConstraintKind::Check | ConstraintKind::PrimaryKey | ConstraintKind::Unique | ConstraintKind::Exclude => FailReason::Check { constraint: c.name.clone() },
                     };
+                    // A foreign key's referenced table takes only ROW SHARE, which blocks no
+                    // reads or writes.
                     self.push(Hazard::MayFail { table: q.clone(), reason });
-                    if let Some(r) = references {
-                        self.lock(Lock::ShareRowExclusive, &r);
-                    }
                 }
             }
             AlterTableType::AtSetLogged | AlterTableType::AtSetUnLogged | AlterTableType::AtSetTableSpace | AlterTableType::AtSetAccessMethod => {
@@ -690,8 +689,9 @@ impl Reading<'_> {
                 if rows && con.indexname.is_empty() {
                     self.push(Hazard::IndexBuild { table: q.clone() });
                     self.push(Hazard::MayFail { table: q.clone(), reason: FailReason::Duplicates { primary } });
-                } else if rows && primary {
-                    // USING INDEX: the index exists; a primary key still checks for NULLs.
+                } else if rows && primary && self.nullable_keys(q, &con.indexname) {
+                    // USING INDEX: the index exists; a primary key still makes its columns NOT
+                    // NULL, which scans for NULLs.
                     self.push(Hazard::Scan { table: q.clone() });
                     self.push(Hazard::MayFail { table: q.clone(), reason: FailReason::Duplicates { primary } });
                 }
@@ -717,10 +717,17 @@ impl Reading<'_> {
         }
     }
 
+    /// Whether a column of index `index` (of table `q`) may still hold NULLs.
+    fn nullable_keys(&self, q: &QualName, index: &str) -> bool {
+        let c = self.catalog();
+        let columns = c.indexes.get(&QualName::new(q.schema.clone(), index)).map(|i| i.columns.clone()).unwrap_or_default();
+        c.tables.get(q).is_none_or(|t| columns.is_empty() || columns.iter().any(|k| t.column(k).is_none_or(|col| !col.not_null)))
+    }
+
     /// Whether table `q` has a validated `CHECK (c IS NOT NULL)`: then SET NOT NULL skips
     /// its scan (PostgreSQL 12 and later).
     fn has_not_null_check(&self, q: &QualName, column: &str) -> bool {
-        let want = format!("CHECK (({} IS NOT NULL))", crate::emit::quote::ident(column));
+        let want = format!("CHECK ({} IS NOT NULL)", crate::emit::quote::ident(column));
         self.catalog().tables.get(q).is_some_and(|t| t.constraints.values().any(|k| k.kind == ConstraintKind::Check && k.def == want))
     }
 

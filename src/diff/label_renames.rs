@@ -40,7 +40,7 @@ impl LabelRename {
     pub fn change(&self, to: &Catalog) -> Change {
         let pos = to.objects.get(&self.key).map_or(0, |o| o.pos);
         let note = Some("TO's history renames this label".to_string());
-        Change { phase: Phase::Create, node: Node::Object(self.key.clone()), pos, seq: 0, sql: self.sql(), hazards: Vec::new(), note, reads: None }
+        Change { phase: Phase::Create, node: Node::Object(self.key.clone()), pos, seq: 0, sql: self.sql(), hazards: Vec::new(), note, reads: None, own_transaction: false }
     }
 }
 

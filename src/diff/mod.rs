@@ -8,6 +8,7 @@ mod ranges;
 pub mod filter;
 pub mod label_renames;
 mod objects;
+mod online;
 mod privileges;
 mod schemas;
 mod sequences;
@@ -49,6 +50,9 @@ pub struct Change {
     /// column's default needs what the default reads (a new sequence, a function), which
     /// its table does not.
     pub reads: Option<Node>,
+    /// Runs in a transaction of its own: what comes before commits first, so its lock is
+    /// not held with theirs (`VALIDATE CONSTRAINT` under `--online`).
+    pub own_transaction: bool,
 }
 
 /// Options that change what the diff emits.
@@ -61,6 +65,8 @@ pub struct DiffOptions {
     pub create_extensions_only: bool,
     /// Owners, GRANT / REVOKE and default privileges are part of the migration.
     pub with_privileges: bool,
+    /// `--online`: the non-blocking forms on tables that hold rows (see `online.rs`).
+    pub online: bool,
 }
 
 /// Collects changes in emission order of creation; the plan sorts them.
@@ -126,7 +132,7 @@ impl Diff<'_> {
 impl Diff<'_> {
     pub fn push(&mut self, phase: Phase, node: &Node, pos: Pos, sql: String) {
         self.seq += 1;
-        self.out.push(Change { phase, node: node.clone(), pos, seq: self.seq, sql, hazards: Vec::new(), note: None, reads: None });
+        self.out.push(Change { phase, node: node.clone(), pos, seq: self.seq, sql, hazards: Vec::new(), note: None, reads: None, own_transaction: false });
     }
 
     pub fn drop(&mut self, node: &Node, pos: Pos, sql: String) {
@@ -141,6 +147,13 @@ impl Diff<'_> {
     pub fn note(&mut self, note: String) {
         if let Some(c) = self.out.last_mut() {
             c.note = Some(note);
+        }
+    }
+
+    /// Marks the change pushed last as running in a transaction of its own.
+    pub fn own_transaction(&mut self) {
+        if let Some(c) = self.out.last_mut() {
+            c.own_transaction = true;
         }
     }
 
@@ -175,7 +188,7 @@ impl Diff<'_> {
     /// A change that runs right after `at` (from `creation_of`): it takes the same position
     /// and order, and changes with equal keys run in the order they were made.
     pub fn create_at(&mut self, node: &Node, at: (Pos, u32), sql: String) {
-        self.out.push(Change { phase: Phase::Create, node: node.clone(), pos: at.0, seq: at.1, sql, hazards: Vec::new(), note: None, reads: None });
+        self.out.push(Change { phase: Phase::Create, node: node.clone(), pos: at.0, seq: at.1, sql, hazards: Vec::new(), note: None, reads: None, own_transaction: false });
     }
 }
 

@@ -349,7 +349,7 @@ fn alter_column(d: &mut Diff, q: &QualName, pos: usize, o: &Column, c: &Column) 
     if o.generated.is_some() && c.generated.is_none() {
         d.create(&node, pos, format!("{col} DROP EXPRESSION"));
     }
-    if o.not_null != c.not_null {
+    if o.not_null != c.not_null && !(c.not_null && super::online::set_not_null(d, q, &c.name, pos)) {
         d.create(&node, pos, format!("{col} {} NOT NULL", if c.not_null { "SET" } else { "DROP" }));
     }
     if o.identity.is_none() {
@@ -602,7 +602,9 @@ fn add_constraints(d: &mut Diff) {
                 // Its comments (and its index's) go with a dropped constraint.
                 d.recreated.insert(format!("CONSTRAINT {} ON {}", quote::ident(name), q.sql()));
                 d.recreated.insert(format!("INDEX {}", QualName::new(q.schema.clone(), name.clone()).sql()));
-                d.create(&Node::Constraint(q.clone(), name.clone()), c.pos, format!("{} ADD CONSTRAINT {} {}", alter_sql(d, q), quote::ident(name), c.def));
+                if !super::online::add_constraint(d, q, name, c) {
+                    d.create(&Node::Constraint(q.clone(), name.clone()), c.pos, format!("{} ADD CONSTRAINT {} {}", alter_sql(d, q), quote::ident(name), c.def));
+                }
             }
         }
     }
@@ -622,7 +624,10 @@ pub(super) fn diff_indexes(d: &mut Diff) {
             match d.from.tables.get(&i.table).filter(|_| detached) {
                 // After the DETACH, which is the table's own change at its position.
                 Some(t) => d.drop(&Node::Table(i.table.clone()), t.pos, format!("DROP INDEX {}", q.sql())),
-                None => d.drop(&Node::Index(q.clone()), i.pos, format!("DROP INDEX {}", q.sql())),
+                None => {
+                    let concurrently = i.attached_to.is_none() && super::online::applies(d, &i.table);
+                    d.drop(&Node::Index(q.clone()), i.pos, format!("DROP INDEX {}{}", if concurrently { "CONCURRENTLY " } else { "" }, q.sql()));
+                }
             }
         }
     }
@@ -630,7 +635,8 @@ pub(super) fn diff_indexes(d: &mut Diff) {
         let same = index_unchanged(d, q, i);
         if !same && !d.indexes_before_attach.contains(q) {
             d.recreated.insert(format!("INDEX {}", q.sql()));
-            d.create(&Node::Index(q.clone()), i.pos, i.def.clone());
+            let def = if super::online::applies(d, &i.table) { super::online::concurrently(&i.def) } else { i.def.clone() };
+            d.create(&Node::Index(q.clone()), i.pos, def);
         }
         let kept = d.from.indexes.get(q).filter(|_| same).map(|o| o.extensions.clone()).unwrap_or_default();
         for sql in super::objects::extension_changes(&format!("INDEX {}", q.sql()), &kept, &i.extensions) {

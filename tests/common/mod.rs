@@ -24,11 +24,16 @@ pub fn migrate_with(from: &str, to: &str, privileges: bool) -> String {
 /// verification (FROM + migration means TO) and idempotence (the diff engine finds nothing
 /// more to do after the migration); with `privileges`, owners and grants too.
 pub fn migrate_checked(from: &str, to: &str, privileges: bool) -> (String, Vec<String>) {
+    migrate_checked_with(from, to, pgdumpdiff::DiffOptions { with_privileges: privileges, ..Default::default() })
+}
+
+/// `migrate_checked` with any diff options.
+pub fn migrate_checked_with(from: &str, to: &str, opts: pgdumpdiff::DiffOptions) -> (String, Vec<String>) {
     let a = pgdumpdiff::catalog_from_sql("a.sql", from).unwrap_or_else(|d| panic!("FROM does not load: {}", d.iter().map(|x| x.to_string()).collect::<Vec<_>>().join("\n")));
     let b = pgdumpdiff::catalog_from_sql("b.sql", to).unwrap_or_else(|d| panic!("TO does not load: {}", d.iter().map(|x| x.to_string()).collect::<Vec<_>>().join("\n")));
     let mut m = pgdumpdiff::Migration::new(&a, &b);
     m.set_safety(false);
-    m.set_options(pgdumpdiff::DiffOptions { with_privileges: privileges, ..Default::default() });
+    m.set_options(opts);
     m.add_all_changes();
     let mut problems = Vec::new();
     if let Err(f) = m.verify() {
