@@ -27,7 +27,8 @@ pub struct Args {
     /// Write the migration to FILE (atomically) instead of standard output.
     #[arg(short = 'o', long = "output", value_name = "FILE")]
     pub output: Option<PathBuf>,
-    /// Treat statements pgdumpdiff does not model as errors.
+    /// Make every warning an error (statements pgdumpdiff does not model, a DROP of
+    /// something missing, ...).
     #[arg(long)]
     pub strict: bool,
     /// Do not emit ALTER EXTENSION ... UPDATE for version differences.

@@ -32,7 +32,8 @@ use input::{SourceFile, SourceSpec};
 /// Options for building a catalog.
 #[derive(Clone, Debug, Default)]
 pub struct LoadOptions {
-    /// Unsupported statements are errors.
+    /// Every warning (an unsupported statement, a DROP of something missing, an object an
+    /// extension may hold) is an error.
     pub strict: bool,
     /// How the input is read (`--database`).
     pub input: input::InputOptions,
@@ -58,6 +59,11 @@ pub fn catalog_from_files(files: &[Arc<SourceFile>], opts: &LoadOptions, mut dia
     diags.extend(parse_diags);
     let (catalog, replay_diags) = catalog::build(&stmts, catalog::ReplayOptions { strict: opts.strict });
     diags.extend(replay_diags);
+    if opts.strict {
+        for d in &mut diags {
+            d.severity = diag::Severity::Error;
+        }
+    }
     if diags.iter().any(Diag::is_error) {
         return Err(diags);
     }

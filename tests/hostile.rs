@@ -411,3 +411,48 @@ fn a_huge_statement_cut_short_is_reported_in_a_few_lines() {
     assert_error(&o, "long line", &[&format!("long_literal.sql:2:{column}: syntax error at or near \"oops\"")]);
     assert!(o.stderr.len() < SMALL, "{} bytes", o.stderr.len());
 }
+
+/// Each `tests/inputs/rejected/*.sql` with where the server stops on it and its message.
+const REJECTED: &[(&str, &str)] = &[
+    ("duplicate_column", "duplicate_column.sql:2:1: column \"a\" specified more than once"),
+    ("long_names_collide", "long_names_collide.sql:3:1: relation public.customer_order_line_item_history_archive_partition_2024_january already exists"),
+    ("table_twice", "table_twice.sql:4:1: relation public.t already exists"),
+    ("index_missing_table", "index_missing_table.sql:3:1: relation public.u does not exist"),
+    ("index_missing_column", "index_missing_column.sql:3:1: column \"x\" does not exist"),
+    ("fk_missing_table", "fk_missing_table.sql:3:1: relation public.u does not exist"),
+    ("fk_missing_column", "fk_missing_column.sql:3:1: column \"uid\" referenced in foreign key constraint does not exist"),
+    ("comment_missing_column", "comment_missing_column.sql:3:1: column \"nope\" of relation public.t does not exist"),
+    ("alter_missing_table", "alter_missing_table.sql:3:1: relation public.u does not exist"),
+];
+
+#[test]
+fn what_postgresql_rejects_pgdumpdiff_rejects_with_its_location() {
+    let listed: Vec<String> = std::fs::read_dir(input("rejected")).expect("rejected/").flatten().map(|e| e.file_name().to_string_lossy().trim_end_matches(".sql").to_string()).collect();
+    assert_eq!(listed.len(), REJECTED.len(), "every data file has its case: {listed:?}");
+    let pg = crate::common::pg::Cluster::start();
+    for (file, wanted) in REJECTED {
+        let path = format!("rejected/{file}.sql");
+        let sql = String::from_utf8_lossy(&read(&path)).into_owned();
+        // The server refuses the file, ...
+        let db = pg.create_db();
+        let server = pg.psql(&db, &sql, false);
+        pg.drop_db(&db);
+        assert!(server.is_err(), "{file}: PostgreSQL loads it");
+        // ... and so does pgdumpdiff, as TO and as FROM, naming the file, line and message.
+        for args in [["EMPTY", path.as_str()], [path.as_str(), "EMPTY"]] {
+            let o = run_in(&inputs_dir(), &args);
+            assert_error(&o, file, &[wanted]);
+        }
+    }
+}
+
+#[test]
+fn a_drop_of_something_missing_is_a_warning_that_names_it_and_strict_makes_it_an_error() {
+    let o = run_in(&inputs_dir(), &["EMPTY", "drop_missing.sql"]);
+    assert_eq!(o.status.code(), Some(2), "{}", stderr(&o));
+    for w in ["drop_missing.sql:2:1: FUNCTION public.gone(integer) does not exist; the DROP is skipped", "drop_missing.sql:3:1: TABLE public.nothing does not exist; the DROP is skipped"] {
+        assert!(stderr(&o).contains(w), "no {w:?} in:\n{}", stderr(&o));
+    }
+    let o = run_in(&inputs_dir(), &["--strict", "EMPTY", "drop_missing.sql"]);
+    assert_error(&o, "strict", &["drop_missing.sql:2:1: FUNCTION public.gone(integer) does not exist"]);
+}

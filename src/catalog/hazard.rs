@@ -1073,7 +1073,7 @@ mod tests {
             "lock index-build",                        // CREATE INDEX: SHARE
             "lock index-build no-transaction",         // CONCURRENTLY
             "lock lock",                               // NOT VALID: both tables locked, no scan
-            "lock lock scan may-fail",                 // VALIDATE
+            "lock scan may-fail",                      // VALIDATE (ROW SHARE on the referenced table)
             "lock data-loss",                          // DROP COLUMN
             "data-loss",                               // DROP SEQUENCE
             "needs-commit",                            // the label is used below

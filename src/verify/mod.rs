@@ -217,7 +217,7 @@ mod tests {
         let f = verify(&from, &to, "ALTER TABLE public.t DROP COLUMN nope;\n\nCREATE TABLESPACE x LOCATION '/x';", &DiffOptions::default()).expect_err("bad statements");
         let messages: Vec<String> = f.replay.iter().map(|d| d.to_string()).collect();
         assert_eq!(messages.len(), 2, "{messages:?}");
-        assert!(messages[0].starts_with("<migration>:1:1: the migration does not replay: column nope does not exist"), "{messages:?}");
+        assert!(messages[0].starts_with("<migration>:1:1: the migration does not replay: column \"nope\" of relation public.t does not exist"), "{messages:?}");
         assert!(messages[1].starts_with("<migration>:3:1: the migration does not replay:"), "{messages:?}");
     }
 

@@ -16,11 +16,46 @@ impl Replay {
             return;
         };
         let Some(target) = target else { return };
+        if let Some((q, msg)) = self.missing_relation_part(s.objtype, s.object.as_deref()) {
+            self.missing(stmt, &q, msg);
+            return;
+        }
         if s.comment.is_empty() {
             self.catalog.comments.remove(&target);
         } else {
             self.catalog.comments.insert(target, Comment { text: s.comment.clone(), pos });
         }
+    }
+
+    /// For a table, a column of a table or a sequence that does not exist: its name and the
+    /// server's message. (Columns of views are not modelled, so they are not checked.)
+    fn missing_relation_part(&self, objtype: i32, object: Option<&pg_query::protobuf::Node>) -> Option<(QualName, String)> {
+        let kind = ObjectType::try_from(objtype).unwrap_or(ObjectType::Undefined);
+        let list = match object.and_then(|o| o.node.as_ref()) {
+            Some(NodeEnum::List(l)) => name_list(&l.items),
+            Some(NodeEnum::String(s)) => vec![s.sval.clone()],
+            _ => return None,
+        };
+        let r = self.resolver();
+        let rel = |parts: &[String]| match parts {
+            [s, n] => Some(QualName::new(s.clone(), n.clone())),
+            [n] => Some(r.relation("", n)),
+            _ => None,
+        };
+        if kind == ObjectType::ObjectTable || kind == ObjectType::ObjectSequence {
+            let q = rel(&list)?;
+            return (!r.relation_exists(&q)).then(|| (q.clone(), format!("relation {} does not exist", q.sql())));
+        }
+        if kind == ObjectType::ObjectColumn {
+            let (col, t) = list.split_last()?;
+            let q = rel(t)?;
+            if !r.relation_exists(&q) {
+                return Some((q.clone(), format!("relation {} does not exist", q.sql())));
+            }
+            let table = self.catalog.tables.get(&q)?;
+            return table.column(col).is_none().then(|| (q.clone(), format!("column \"{col}\" of relation {} does not exist", q.sql())));
+        }
+        None
     }
 
     /// Canonical `KIND name` target of an object reference (COMMENT ON, DROP).

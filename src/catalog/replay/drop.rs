@@ -156,7 +156,9 @@ impl Replay {
                 },
             };
             if !found && !s.missing_ok {
-                self.warn(stmt, format!("{} {} does not exist", kind.as_str_name(), parts.join(".")));
+                // As psql goes past it (pg_dump --clean without --if-exists writes these).
+                let what = self.object_target(s.remove_type, Some(obj)).flatten().unwrap_or_else(|| parts.join("."));
+                self.warn(stmt, format!("{what} does not exist; the DROP is skipped"));
             }
         }
     }

@@ -79,7 +79,7 @@ impl Replay {
         // `CREATE TYPE x;` makes a shell that the full definition fills in later.
         let fills_shell = self.catalog.objects.get(&ident.key).is_some_and(|o| o.create == format!("CREATE TYPE {}", QualName::new(ident.key.schema.clone(), ident.key.name.clone()).sql()));
         if self.catalog.objects.contains_key(&ident.key) && !replace && !fills_shell {
-            self.warn(stmt, format!("{} already exists", ident.target));
+            self.reject(stmt, format!("{} already exists", ident.target));
             return;
         }
         let labels = if let NodeEnum::CreateEnumStmt(e) = &node { name_list(&e.vals) } else { Vec::new() };
@@ -108,7 +108,8 @@ impl Replay {
     /// of what it could not apply, which is reported.
     pub(super) fn edit_object(&mut self, stmt: &Stmt, key: &ObjKey, edit: impl FnOnce(&mut NodeEnum, &Resolver) -> Result<(), String>) {
         let Some(obj) = self.catalog.objects.get(key) else {
-            self.warn(stmt, format!("{} does not exist", fallback_target(key)));
+            let q = QualName::new(key.schema.clone(), key.name.clone());
+            self.missing(stmt, &q, format!("{} does not exist", fallback_target(key)));
             return;
         };
         let parsed = pg_query::parse(&obj.create, 0).ok().and_then(|p| p.protobuf.stmts.into_iter().next()).and_then(|s| s.stmt).and_then(|n| n.node);

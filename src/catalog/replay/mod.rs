@@ -111,9 +111,28 @@ impl Replay {
         self.diags.push(stmt.diag(d, None));
     }
 
-    /// Something the server would reject (missing object, duplicate).
+    /// Something the server would reject, where pgdumpdiff is not sure it knows all the
+    /// server holds (an object an extension may have made), or a statement psql goes past
+    /// (a DROP of something missing, as `pg_dump --clean` writes them): a warning.
     pub fn warn(&mut self, stmt: &Stmt, msg: String) {
         self.diags.push(stmt.diag(Diag::warning("replay", msg), None));
+    }
+
+    /// Something the server rejects (a duplicate, a missing object), with its message: an
+    /// error, as the statement would be on the server.
+    pub fn reject(&mut self, stmt: &Stmt, msg: String) {
+        self.diags.push(stmt.diag(Diag::error("rejected", msg).with_help("PostgreSQL refuses this statement: the input does not load as written"), None));
+    }
+
+    /// Object `q` is missing: rejected, unless it sits in a schema an extension installs
+    /// into (the extension may have made it; pgdumpdiff does not model extension contents).
+    pub fn missing(&mut self, stmt: &Stmt, q: &QualName, msg: String) {
+        let extension_schema = self.catalog.extensions.values().any(|e| e.schema.as_deref() == Some(q.schema.as_str()));
+        if extension_schema {
+            self.warn(stmt, msg);
+        } else {
+            self.reject(stmt, msg);
+        }
     }
 
     fn apply(&mut self, pos: Pos, stmt: &Stmt) {

@@ -12,9 +12,9 @@ impl Replay {
     pub(super) fn create_sequence(&mut self, pos: Pos, stmt: &Stmt, s: &CreateSeqStmt) {
         let Some(rv) = &s.sequence else { return };
         let name = self.create_name(&rv.schemaname, &rv.relname);
-        if self.catalog.sequences.contains_key(&name) {
+        if self.resolver().relation_exists(&name) {
             if !s.if_not_exists {
-                self.warn(stmt, format!("sequence {} already exists", name.sql()));
+                self.reject(stmt, format!("relation {} already exists", name.sql()));
             }
             return;
         }
@@ -30,7 +30,7 @@ impl Replay {
         let name = self.resolver().relation(&rv.schemaname, &rv.relname);
         let Some(mut seq) = self.catalog.sequences.remove(&name) else {
             if !s.missing_ok {
-                self.warn(stmt, format!("sequence {} does not exist", name.sql()));
+                self.missing(stmt, &name, format!("relation {} does not exist", name.sql()));
             }
             return;
         };

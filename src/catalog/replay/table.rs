@@ -19,9 +19,9 @@ impl Replay {
             self.unsupported(stmt, "CREATE TEMPORARY TABLE");
             return;
         }
-        if self.catalog.tables.contains_key(&name) {
+        if self.catalog.tables.contains_key(&name) || (self.resolver().relation_exists(&name) && !s.if_not_exists) {
             if !s.if_not_exists {
-                self.warn(stmt, format!("table {} already exists", name.sql()));
+                self.reject(stmt, format!("relation {} already exists", name.sql()));
             }
             return;
         }
@@ -79,6 +79,9 @@ impl Replay {
                 Some(NodeEnum::ColumnDef(cd)) => {
                     let (col, cons) = self.column_def(pos, stmt, &name, cd);
                     match t.columns.iter_mut().find(|c| c.name == col.name) {
+                        Some(existing) if !existing.inherited => {
+                            self.reject(stmt, format!("column {} specified more than once", named(&col.name)));
+                        }
                         Some(existing) => {
                             // A local definition of an inherited column merges into it.
                             existing.inherited = false;
@@ -235,12 +238,32 @@ impl Replay {
             ConstraintKind::Check | ConstraintKind::Exclude => column.map(|c| vec![c.to_string()]).unwrap_or_default(),
         };
         if !self.catalog.tables.contains_key(table) {
-            self.warn(stmt, format!("table {} does not exist", table.sql()));
+            self.missing(stmt, table, format!("relation {} does not exist", table.sql()));
             return;
+        }
+        let references = {
+            let r = self.resolver();
+            c.pktable.as_ref().map(|p| r.relation(&p.schemaname, &p.relname))
+        };
+        // What the server checks before it adds the constraint: its columns, and the table
+        // and columns a foreign key references.
+        if let Some(k) = columns.iter().find(|k| self.catalog.tables[table].column(k).is_none()) {
+            let msg = format!("column {} named in key does not exist", named(k));
+            self.reject(stmt, msg);
+            return;
+        }
+        if let Some(referenced) = &references {
+            let Some(rt) = self.catalog.tables.get(referenced) else {
+                self.missing(stmt, referenced, format!("relation {} does not exist", referenced.sql()));
+                return;
+            };
+            if let Some(k) = name_list(&c.pk_attrs).into_iter().find(|k| rt.column(k).is_none()) {
+                self.reject(stmt, format!("column {} referenced in foreign key constraint does not exist", named(&k)));
+                return;
+            }
         }
         let name = if c.conname.is_empty() { self.choose_constraint_name(table, kind, &c, &columns) } else { c.conname.clone() };
         let r = self.resolver();
-        let references = c.pktable.as_ref().map(|p| r.relation(&p.schemaname, &p.relname));
         if kind == ConstraintKind::ForeignKey && c.pk_attrs.is_empty() {
             // REFERENCES t means t's primary key.
             let pk = references.as_ref().and_then(|q| self.catalog.tables.get(q)).and_then(|t| t.constraints.values().find(|k| k.kind == ConstraintKind::PrimaryKey));
@@ -322,7 +345,7 @@ impl Replay {
                 return;
             }
             if !s.missing_ok {
-                self.warn(stmt, format!("relation {} does not exist", name.sql()));
+                self.missing(stmt, &name, format!("relation {} does not exist", name.sql()));
             }
             return;
         }
@@ -574,7 +597,7 @@ impl Replay {
                 if let Some(NodeEnum::ColumnDef(cd)) = def {
                     if self.catalog.tables[table].column(&cd.colname).is_some() {
                         if !c.missing_ok {
-                            self.warn(stmt, format!("column {} already exists", cd.colname));
+                            self.reject(stmt, format!("column {} of relation {} already exists", named(&cd.colname), table.sql()));
                         }
                         return;
                     }
@@ -610,7 +633,7 @@ impl Replay {
             }
             AlterTableType::AtDropColumn => {
                 if !self.drop_column(table, &col_name) && !c.missing_ok {
-                    self.warn(stmt, format!("column {col_name} does not exist"));
+                    self.reject(stmt, format!("column {} of relation {} does not exist", named(&col_name), table.sql()));
                 }
             }
             AlterTableType::AtAlterColumnType => {
@@ -638,7 +661,7 @@ impl Replay {
                 let t = self.catalog.tables.get_mut(table).expect("exists");
                 if t.constraints.remove(&col_name).is_none() {
                     if !c.missing_ok {
-                        self.warn(stmt, format!("constraint {col_name} does not exist"));
+                        self.reject(stmt, format!("constraint {} of relation {} does not exist", named(&col_name), table.sql()));
                     }
                 } else {
                     self.forget_constraint(table, &col_name);
@@ -715,7 +738,7 @@ impl Replay {
                 let index = QualName::new(table.schema.clone(), col_name.clone());
                 let on_table = self.catalog.indexes.get(&index).is_some_and(|i| i.table == *table) || self.catalog.tables[table].constraints.contains_key(&col_name);
                 if !on_table {
-                    self.warn(stmt, format!("index {col_name} for table {} does not exist", table.sql()));
+                    self.reject(stmt, format!("index {} for table {} does not exist", named(&col_name), table.sql()));
                     return;
                 }
                 self.catalog.tables.get_mut(table).expect("exists").cluster_on = Some(col_name);
@@ -837,13 +860,27 @@ impl Replay {
     fn with_column(&mut self, stmt: &Stmt, table: &QualName, column: &str, f: impl FnOnce(&mut Column)) {
         match self.catalog.tables.get_mut(table).and_then(|t| t.column_mut(column)) {
             Some(col) => f(col),
-            None => self.warn(stmt, format!("column {column} of {} does not exist", table.sql())),
+            None => self.reject(stmt, format!("column {} of relation {} does not exist", named(column), table.sql())),
         }
     }
 
     pub(super) fn create_index(&mut self, pos: Pos, stmt: &Stmt, s: &IndexStmt) {
         let Some(rv) = &s.relation else { return };
         let table = self.resolver().relation(&rv.schemaname, &rv.relname);
+        if !self.resolver().relation_exists(&table) {
+            self.missing(stmt, &table, format!("relation {} does not exist", table.sql()));
+            return;
+        }
+        if let Some(t) = self.catalog.tables.get(&table) {
+            let named_columns = s.index_params.iter().chain(&s.index_including_params).filter_map(|p| match &p.node {
+                Some(NodeEnum::IndexElem(e)) if !e.name.is_empty() => Some(e.name.clone()),
+                _ => None,
+            });
+            if let Some(k) = named_columns.into_iter().find(|k| t.column(k).is_none()) {
+                self.reject(stmt, format!("column {} does not exist", named(&k)));
+                return;
+            }
+        }
         let mut s = s.clone();
         if s.idxname.is_empty() {
             let params: Vec<Node> = s.index_params.iter().chain(&s.index_including_params).cloned().collect();
@@ -856,7 +893,7 @@ impl Replay {
         let name = QualName::new(table.schema.clone(), s.idxname.clone());
         if self.catalog.indexes.contains_key(&name) {
             if !s.if_not_exists {
-                self.warn(stmt, format!("index {} already exists", name.sql()));
+                self.reject(stmt, format!("relation {} already exists", name.sql()));
             }
             return;
         }
@@ -1206,6 +1243,11 @@ fn drop_redundant_keys(pending: &mut Vec<(Option<String>, protobuf::Constraint)>
         i += 1;
         !gone.contains(&(i - 1))
     });
+}
+
+/// A name as the server's messages print it: in double quotes.
+fn named(name: &str) -> String {
+    format!("\"{name}\"")
 }
 
 #[cfg(test)]
