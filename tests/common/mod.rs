@@ -1,6 +1,7 @@
 //! Helpers shared by the integration tests.
 
 pub mod pg;
+pub mod populate;
 pub mod roles;
 pub mod synth;
 

@@ -137,6 +137,25 @@ impl Cluster {
         }
     }
 
+    /// Runs SQL text in `db` (stops at the first error) and returns what its queries print,
+    /// unaligned and without headers, one value per record: each query must return one
+    /// column, and records are separated by NUL bytes (values may hold newlines).
+    pub fn query(&self, db: &str, sql: &str) -> Result<Vec<String>, String> {
+        let file = self.dir.join(format!("run-{}.sql", self.next_db.fetch_add(1, Ordering::SeqCst)));
+        std::fs::write(&file, sql).expect("write sql");
+        let mut c = self.client("psql");
+        c.args(["-X", "-q", "-A", "-t", "-0", "-v", "ON_ERROR_STOP=1", "-d", db, "-f"]).arg(&file);
+        c.env("PGOPTIONS", "-c client_min_messages=warning");
+        let out = c.output().unwrap_or_else(|e| panic!("cannot run psql: {e}. Install: {INSTALL}"));
+        let _ = std::fs::remove_file(&file);
+        if out.status.success() {
+            let text = String::from_utf8_lossy(&out.stdout);
+            Ok(text.split('\0').filter(|r| !r.is_empty()).map(str::to_string).collect())
+        } else {
+            Err(String::from_utf8_lossy(&out.stderr).into_owned())
+        }
+    }
+
     /// `pg_dump --schema-only` of `db`; without `privileges`, `--no-owner --no-privileges`.
     pub fn dump_with(&self, db: &str, privileges: bool) -> String {
         let mut c = self.client("pg_dump");
