@@ -1,9 +1,12 @@
-//! The harness that tries migrations on databases with rows: the populator
-//! (`common::populate`) fills every table of a small schema that has what makes populating
-//! hard, the same way each time.
+//! The harness that tries migrations on databases with rows (`common::populate`,
+//! `common::rows`): the populator fills every table of a small schema that has what makes
+//! populating hard, the same way each time; and the checks catch migrations that lose rows
+//! or values or that fail only with rows, without blaming a migration for rows TO itself
+//! cannot hold.
 
 use crate::common::pg::Cluster;
 use crate::common::populate::populate;
+use crate::common::rows;
 
 const SCHEMA: &str = r#"
 CREATE SCHEMA lib;
@@ -65,6 +68,17 @@ fn the_populator_fills_every_table() {
     a_schema_without_tables_needs_no_rows(&pg);
 }
 
+/// The checks catch what they should, and only that. One cluster for all.
+#[test]
+fn the_checks_catch_lost_rows_and_values() {
+    let pg = Cluster::start();
+    a_column_dropped_and_added_again_loses_its_values(&pg);
+    a_table_dropped_and_created_again_loses_its_rows(&pg);
+    a_migration_that_fails_only_with_rows_is_caught(&pg);
+    rows_to_cannot_hold_are_not_held_against_the_migration(&pg);
+    a_detached_partition_keeps_its_rows(&pg);
+}
+
 fn every_table_gets_rows_the_same_way_each_time(pg: &Cluster) {
     let mut seen = Vec::new();
     for _ in 0..2 {
@@ -110,4 +124,70 @@ fn a_schema_without_tables_needs_no_rows(pg: &Cluster) {
     let report = populate(pg, &db).expect("the populator runs");
     assert!(report.rows.is_empty() && report.empty.is_empty());
     pg.drop_db(&db);
+}
+
+const FROM: &str = "CREATE TABLE t (id integer PRIMARY KEY, c text);\nCREATE TABLE u (id integer PRIMARY KEY, t_id integer REFERENCES t);\n";
+
+/// The problems `rows::apply` finds with `migration` from FROM to `to`; the migration must
+/// apply (with rows or without).
+fn problems(pg: &Cluster, from: &str, to: &str, migration: &str) -> Vec<String> {
+    let outcome = rows::apply(pg, from, to, migration, true, false);
+    assert!(outcome.dump.is_some(), "the migration should apply: {:?}", outcome.problems);
+    outcome.problems
+}
+
+fn assert_reported(problems: &[String], wanted: &str) {
+    assert!(problems.iter().any(|p| p.starts_with(wanted)), "expected a problem starting with {wanted:?}, got {problems:#?}");
+}
+
+fn a_column_dropped_and_added_again_loses_its_values(pg: &Cluster) {
+    let p = problems(pg, FROM, FROM, "ALTER TABLE t DROP COLUMN c;\nALTER TABLE t ADD COLUMN c text;\n");
+    assert_reported(&p, "column public.t.c lost values: 2 non-NULL before, 0 after");
+    // Altered in place, the values stay.
+    let to = FROM.replace("c text", "c varchar(10)");
+    assert_eq!(problems(pg, FROM, &to, "ALTER TABLE t ALTER COLUMN c TYPE varchar(10);\n"), Vec::<String>::new());
+}
+
+fn a_table_dropped_and_created_again_loses_its_rows(pg: &Cluster) {
+    let p = problems(pg, FROM, FROM, "DROP TABLE u;\nDROP TABLE t;\nCREATE TABLE t (id integer PRIMARY KEY, c text);\nCREATE TABLE u (id integer PRIMARY KEY, t_id integer REFERENCES t);\n");
+    assert_reported(&p, "data loss: table public.t had 2 rows, has 0");
+    assert_reported(&p, "data loss: table public.u had 2 rows, has 0");
+}
+
+fn a_migration_that_fails_only_with_rows_is_caught(pg: &Cluster) {
+    let to = "CREATE TABLE t (id integer PRIMARY KEY, c text, n serial);\nCREATE TABLE u (id integer PRIMARY KEY, t_id integer REFERENCES t);\n";
+    let wrong = "CREATE SEQUENCE t_n_seq AS integer;\nALTER TABLE t ADD COLUMN n integer NOT NULL;\nALTER TABLE t ALTER COLUMN n SET DEFAULT nextval('t_n_seq');\nALTER SEQUENCE t_n_seq OWNED BY t.n;\n";
+    let p = problems(pg, FROM, to, wrong);
+    assert_reported(&p, "fails on a database with rows: ERROR:  column \"n\" of relation \"t\" contains null values\n  statement: ALTER TABLE t ADD COLUMN n integer NOT NULL;");
+    let right = "CREATE SEQUENCE t_n_seq AS integer;\nALTER TABLE t ADD COLUMN n integer NOT NULL DEFAULT nextval('t_n_seq');\nALTER SEQUENCE t_n_seq OWNED BY t.n;\n";
+    assert_eq!(problems(pg, FROM, to, right), Vec::<String>::new());
+}
+
+fn rows_to_cannot_hold_are_not_held_against_the_migration(pg: &Cluster) {
+    // A new NOT NULL column without a default: no migration keeps t's rows (nor u's, which
+    // reference them).
+    let to = FROM.replace("c text", "c text, n integer NOT NULL");
+    assert_eq!(problems(pg, FROM, &to, "ALTER TABLE t ADD COLUMN n integer NOT NULL;\n"), Vec::<String>::new());
+    // Text turned uuid: '1' is no uuid.
+    let to = FROM.replace("c text", "c uuid");
+    assert_eq!(problems(pg, FROM, &to, "ALTER TABLE t ALTER COLUMN c TYPE uuid USING c::uuid;\n"), Vec::<String>::new());
+    // A foreign key the rows do not satisfy.
+    let from = "CREATE TABLE t (id integer PRIMARY KEY);\nCREATE TABLE u (id integer PRIMARY KEY, t_id integer CHECK (t_id > 5));\n";
+    let to = "CREATE TABLE t (id integer PRIMARY KEY);\nCREATE TABLE u (id integer PRIMARY KEY, t_id integer CHECK (t_id > 5) REFERENCES t);\n";
+    assert_eq!(problems(pg, from, to, "ALTER TABLE u ADD CONSTRAINT u_t_id_fkey FOREIGN KEY (t_id) REFERENCES t(id);\n"), Vec::<String>::new());
+    // But the rows TO can hold must stay: t keeps its rows here.
+    let p = problems(pg, from, to, "DROP TABLE t CASCADE;\nCREATE TABLE t (id integer PRIMARY KEY);\nALTER TABLE u ADD CONSTRAINT u_t_id_fkey FOREIGN KEY (t_id) REFERENCES t(id);\n");
+    assert_reported(&p, "data loss: table public.t had 2 rows, has 0");
+}
+
+fn a_detached_partition_keeps_its_rows(pg: &Cluster) {
+    let from = "CREATE TABLE p (id integer NOT NULL, at date NOT NULL) PARTITION BY RANGE (at);\n\
+                CREATE TABLE p1 PARTITION OF p FOR VALUES FROM ('2024-01-01') TO ('2025-01-01');\n\
+                CREATE TABLE p2 PARTITION OF p FOR VALUES FROM ('2025-01-01') TO ('2026-01-01');\n";
+    let to = "CREATE TABLE p (id integer NOT NULL, at date NOT NULL) PARTITION BY RANGE (at);\n\
+              CREATE TABLE p1 PARTITION OF p FOR VALUES FROM ('2024-01-01') TO ('2025-01-01');\n\
+              CREATE TABLE p2 (id integer NOT NULL, at date NOT NULL);\n";
+    assert_eq!(problems(pg, from, to, "ALTER TABLE p DETACH PARTITION p2;\n"), Vec::<String>::new());
+    let p = problems(pg, from, to, "DROP TABLE p2;\nCREATE TABLE p2 (id integer NOT NULL, at date NOT NULL);\n");
+    assert_reported(&p, "data loss: table public.p2 had 2 rows, has 0");
 }

@@ -3,6 +3,7 @@
 pub mod pg;
 pub mod populate;
 pub mod roles;
+pub mod rows;
 pub mod synth;
 
 /// The migration from `from` to `to` (SQL texts), via the library.

@@ -156,6 +156,12 @@ impl Cluster {
         }
     }
 
+    /// A path for a file the server writes or reads (`COPY ... TO 'file'`): inside the
+    /// cluster's directory, which the server's OS user owns.
+    pub fn server_file(&self, name: &str) -> PathBuf {
+        self.dir.join(name)
+    }
+
     /// `pg_dump --schema-only` of `db`; without `privileges`, `--no-owner --no-privileges`.
     pub fn dump_with(&self, db: &str, privileges: bool) -> String {
         let mut c = self.client("pg_dump");
