@@ -5,6 +5,9 @@
 //! diffed against b's, must give no statements. Every migration must pass self-verification,
 //! and after it the diff engine must find nothing more to do (`Migration::remaining`). The
 //! migrations from an empty database to b and from a to an empty database round-trip too.
+//! Every migration is applied to a FROM that holds rows (`common::rows`): it must not fail
+//! there, nor lose rows or values TO can hold (ROWS_SUMMARY=1 prints, per migration, what
+//! FROM held).
 //!
 //! Cases named `privileges_*` are about owners and privileges: the roles they name are
 //! created first, they are dumped with owners and privileges, diffed with privileges on, and
@@ -15,6 +18,7 @@ use std::path::{Path, PathBuf};
 
 use crate::common::pg::{normalize, Cluster};
 use crate::common::roles::roles_in;
+use crate::common::rows;
 use crate::common::{migrate_checked, migrate_with, unified};
 
 fn cases() -> Vec<PathBuf> {
@@ -77,13 +81,14 @@ fn check_case(pg: &Cluster, dir: &Path) -> Result<(), String> {
         }
     }
 
-    problems.extend(apply(pg, &dump_a, &dump_b, &migration, privileges));
+    let case = dir.file_name().unwrap_or_default().to_string_lossy();
+    problems.extend(apply(pg, &format!("{case} a -> b"), &dump_a, &dump_b, &migration, privileges));
     // Building B from nothing, and taking A down to nothing, must round-trip too.
     let empty = pg.dump_of_with("", privileges).map_err(|e| format!("an empty database does not dump: {e}"))?;
     for (way, from, to) in [("empty -> b", &empty, &dump_b), ("a -> empty", &dump_a, &empty)] {
         let (m, checks) = migrate_checked(from, to, privileges);
         problems.extend(checks.into_iter().map(|c| format!("{way}: {c}")));
-        problems.extend(apply(pg, from, to, &m, privileges).into_iter().map(|p| format!("{way}: {p}")));
+        problems.extend(apply(pg, &format!("{case} {way}"), from, to, &m, privileges).into_iter().map(|p| format!("{way}: {p}")));
     }
     for (name, dump) in [("a", &dump_a), ("b", &dump_b)] {
         let (same, checks) = migrate_checked(dump, dump, privileges);
@@ -99,24 +104,22 @@ fn check_case(pg: &Cluster, dir: &Path) -> Result<(), String> {
     }
 }
 
-/// Applies `migration` to a database loaded from `from`: its dump must equal `to`, and diff
-/// empty against it. Returns what went wrong.
-fn apply(pg: &Cluster, from: &str, to: &str, migration: &str, privileges: bool) -> Vec<String> {
-    let mut problems = Vec::new();
-    let db = pg.create_db();
-    let applied = pg.psql(&db, from, false).and_then(|_| pg.psql(&db, migration, !needs_autocommit(migration)));
-    let got = applied.as_ref().map(|_| pg.dump_with(&db, privileges));
-    pg.drop_db(&db);
-    match got {
-        Err(e) => problems.push(format!("the migration does not apply: {e}\n{migration}")),
-        Ok(got) => {
-            if normalize(&got, false) != normalize(to, false) && normalize(&got, true) != normalize(to, true) {
-                problems.push(format!("FROM + migration differs from TO:\n{}", unified(&normalize(to, false), &normalize(&got, false))));
-            }
-            let again = migrate_with(&got, to, privileges);
-            if !again.is_empty() {
-                problems.push(format!("FROM + migration, diffed against TO, is not empty:\n{again}"));
-            }
+/// Applies `migration` to a database loaded from `from` and populated (`common::rows`): no
+/// row and no value may be lost, and it must not fail where it applies without rows; the
+/// result's dump must equal `to`, and diff empty against it. Returns what went wrong.
+fn apply(pg: &Cluster, label: &str, from: &str, to: &str, migration: &str, privileges: bool) -> Vec<String> {
+    let outcome = rows::apply(pg, from, to, migration, !needs_autocommit(migration), privileges);
+    if std::env::var_os("ROWS_SUMMARY").is_some() {
+        println!("{label}: {}", outcome.summary);
+    }
+    let mut problems = outcome.problems;
+    if let Some(got) = outcome.dump {
+        if normalize(&got, false) != normalize(to, false) && normalize(&got, true) != normalize(to, true) {
+            problems.push(format!("FROM + migration differs from TO:\n{}", unified(&normalize(to, false), &normalize(&got, false))));
+        }
+        let again = migrate_with(&got, to, privileges);
+        if !again.is_empty() {
+            problems.push(format!("FROM + migration, diffed against TO, is not empty:\n{again}"));
         }
     }
     problems
@@ -124,8 +127,15 @@ fn apply(pg: &Cluster, from: &str, to: &str, migration: &str, privileges: bool) 
 
 #[test]
 fn every_fixture_round_trips() {
-    let cases = cases();
+    let mut cases = cases();
     assert!(cases.len() >= 40, "expected at least 40 fixtures, found {}", cases.len());
+    // FIXTURE=name,name runs only those cases (while working on them).
+    if let Ok(only) = std::env::var("FIXTURE") {
+        let names: Vec<&str> = only.split(',').collect();
+        cases.retain(|c| names.iter().any(|n| c.file_name().is_some_and(|f| f == *n)));
+        assert!(!cases.is_empty(), "FIXTURE={only} names no fixture");
+        println!("FIXTURE={only}: {} of the fixtures only", cases.len());
+    }
     let pg = Cluster::start();
     let mut failures = Vec::new();
     for dir in &cases {

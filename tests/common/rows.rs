@@ -181,6 +181,9 @@ pub struct Outcome {
     /// rows); `None` when it does not apply at all.
     pub dump: Option<String>,
     pub problems: Vec<String>,
+    /// What FROM held: tables populated, emptied because TO cannot hold their rows, left
+    /// empty by the populator (one line).
+    pub summary: String,
 }
 
 /// FROM populated and trimmed to what TO can hold, before the migration.
@@ -201,15 +204,20 @@ pub fn apply(pg: &Cluster, from: &str, to: &str, migration: &str, single_tx: boo
     let db = pg.create_db();
     if let Err(e) = pg.psql(&db, from, false) {
         pg.drop_db(&db);
-        return Outcome { dump: None, problems: vec![format!("FROM does not load: {e}")] };
+        return Outcome { dump: None, problems: vec![format!("FROM does not load: {e}")], summary: "FROM does not load".to_string() };
     }
     let mut notes = Vec::new();
+    let mut summary = String::new();
     let prepared = match populate(pg, &db) {
         Err(e) => {
             problems.push(format!("cannot populate FROM: {e}"));
             None
         }
         Ok(report) => {
+            summary = format!("{} of {} tables populated", report.rows.len() - report.empty.len(), report.rows.len());
+            if !report.empty.is_empty() {
+                summary.push_str(&format!("; left empty: {}", report.empty.iter().map(|(t, why)| format!("{t} ({why})")).collect::<Vec<_>>().join(", ")));
+            }
             if !report.rows.is_empty() && report.empty.len() == report.rows.len() {
                 problems.push(format!("no table of FROM could be populated:\n{}", report.describe_empty()));
             } else if !report.empty.is_empty() {
@@ -230,6 +238,7 @@ pub fn apply(pg: &Cluster, from: &str, to: &str, migration: &str, single_tx: boo
     };
     if let Some(p) = &prepared {
         if !p.truncated.is_empty() {
+            summary.push_str(&format!("; emptied for TO: {}", p.truncated.iter().map(|(t, why)| format!("{t} ({why})")).collect::<Vec<_>>().join(", ")));
             notes.push(format!("tables emptied before the migration, TO cannot hold their rows:\n{}", p.truncated.iter().map(|(t, why)| format!("  {t}: {why}")).collect::<Vec<_>>().join("\n")));
         }
     }
@@ -261,7 +270,7 @@ pub fn apply(pg: &Cluster, from: &str, to: &str, migration: &str, single_tx: boo
     if !problems.is_empty() {
         problems.extend(notes.into_iter().map(|n| format!("note: {n}")));
     }
-    Outcome { dump, problems }
+    Outcome { dump, problems, summary }
 }
 
 /// Whether `sql` may create a table (when it does not, no table of FROM is in TO, and no
