@@ -137,12 +137,39 @@ fn every_fixture_round_trips() {
         println!("FIXTURE={only}: {} of the fixtures only", cases.len());
     }
     let pg = Cluster::start();
-    let mut failures = Vec::new();
-    for dir in &cases {
-        if let Err(e) = check_case(&pg, dir) {
-            failures.push(format!("=== {}\n{e}", dir.file_name().unwrap_or_default().to_string_lossy()));
+    // Roles belong to the cluster: all of them first, so that cases running at the same time
+    // do not create the same role.
+    let mut roles = Vec::new();
+    for dir in cases.iter().filter(|d| with_privileges(d)) {
+        for f in ["a.sql", "b.sql"] {
+            roles.extend(roles_in(&std::fs::read_to_string(dir.join(f)).unwrap_or_default()));
         }
     }
+    roles.sort();
+    roles.dedup();
+    pg.ensure_roles(&roles).unwrap_or_else(|e| panic!("cannot create roles {roles:?}: {e}"));
+    // A few cases at a time against the one cluster (most of the time is spent waiting on
+    // the server); FIXTURE_THREADS=1 runs them one after the other.
+    let threads = std::env::var("FIXTURE_THREADS").ok().and_then(|n| n.parse::<usize>().ok()).unwrap_or(3).max(1);
+    let next = std::sync::atomic::AtomicUsize::new(0);
+    let results = std::sync::Mutex::new(Vec::new());
+    std::thread::scope(|s| {
+        for _ in 0..threads {
+            s.spawn(|| loop {
+                let i = next.fetch_add(1, std::sync::atomic::Ordering::SeqCst);
+                let Some(dir) = cases.get(i) else { break };
+                let r = check_case(&pg, dir);
+                results.lock().unwrap_or_else(|e| e.into_inner()).push((i, r));
+            });
+        }
+    });
+    let mut results = results.into_inner().unwrap_or_else(|e| e.into_inner());
+    results.sort_by_key(|(i, _)| *i);
+    assert_eq!(results.len(), cases.len(), "a case did not finish");
+    let failures: Vec<String> = results
+        .into_iter()
+        .filter_map(|(i, r)| r.err().map(|e| format!("=== {}\n{e}", cases[i].file_name().unwrap_or_default().to_string_lossy())))
+        .collect();
     println!("{} fixtures, {} failed", cases.len(), failures.len());
     assert!(failures.is_empty(), "{} of {} fixtures failed:\n{}", failures.len(), cases.len(), failures.join("\n\n"));
 }
