@@ -178,6 +178,13 @@ fn rows_to_cannot_hold_are_not_held_against_the_migration(pg: &Cluster) {
     // But the rows TO can hold must stay: t keeps its rows here.
     let p = problems(pg, from, to, "DROP TABLE t CASCADE;\nCREATE TABLE t (id integer PRIMARY KEY);\nALTER TABLE u ADD CONSTRAINT u_t_id_fkey FOREIGN KEY (t_id) REFERENCES t(id);\n");
     assert_reported(&p, "data loss: table public.t had 2 rows, has 0");
+    // A deferrable unique or exclusion constraint the rows break (replica mode, in which the
+    // rows are copied, does not check them either).
+    let from = "CREATE TABLE d (id integer PRIMARY KEY, v integer NOT NULL CHECK (v = 7));\n";
+    let to = "CREATE TABLE d (id integer PRIMARY KEY, v integer NOT NULL CHECK (v = 7) UNIQUE DEFERRABLE);\n";
+    assert_eq!(problems(pg, from, to, "ALTER TABLE d ADD CONSTRAINT d_v_key UNIQUE (v) DEFERRABLE;\n"), Vec::<String>::new());
+    let to = "CREATE TABLE d (id integer PRIMARY KEY, v integer NOT NULL CHECK (v = 7), EXCLUDE USING btree (v WITH =) DEFERRABLE);\n";
+    assert_eq!(problems(pg, from, to, "ALTER TABLE d ADD CONSTRAINT d_v_excl EXCLUDE USING btree (v WITH =) DEFERRABLE;\n"), Vec::<String>::new());
 }
 
 fn a_detached_partition_keeps_its_rows(pg: &Cluster) {

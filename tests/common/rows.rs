@@ -6,7 +6,8 @@
 //! Rows TO cannot hold: each table of FROM that TO has too (same `schema.name`) has its rows
 //! (the columns both sides have) copied into a database loaded with TO, with
 //! `session_replication_role = replica` (no triggers, no foreign key checks while loading),
-//! then TO's validated foreign keys are checked on what arrived. A table whose rows do not
+//! then TO's validated foreign keys and deferrable unique and exclusion constraints (which
+//! replica mode skips as well) are checked on what arrived. A table whose rows do not
 //! load (a new NOT NULL column without a default, integer turned uuid, a tighter CHECK, a
 //! narrower varchar, a removed enum label, a key that no longer matches) cannot be kept by
 //! any migration: it is truncated in FROM (CASCADE) before the migration is applied, and the
@@ -84,9 +85,10 @@ $stats$;
 "#;
 
 /// Loads each file of `routes` (`[{"t": table, "cols": [...], "file": path, "rows": n}]`)
-/// into its table, then checks TO's validated foreign keys on the result; prints `E index
-/// error` for a route that does not load and `V table error` for a table whose rows break a
-/// foreign key. The enum labels the migration renames (`[{"type": t, "old": a, "new": b}]`)
+/// into its table, then checks TO's validated foreign keys and its deferrable unique and
+/// exclusion constraints (replica mode skips them) on the result; prints `E index error`
+/// for a route that does not load and `V table error` for a table whose rows break a
+/// constraint. The enum labels the migration renames (`[{"type": t, "old": a, "new": b}]`)
 /// are renamed back first, so that rows with the old labels load (this database is only
 /// counted, never compared).
 const LOAD: &str = r#"
@@ -144,6 +146,39 @@ BEGIN
       INTO bad;
     IF bad THEN
       RETURN NEXT concat_ws(chr(31), 'V', k.name, format('rows break foreign key %I', k.conname));
+    END IF;
+  END LOOP;
+  -- Replica mode skips the checks of deferrable unique and exclusion constraints too: two
+  -- rows that clash (an expression in the constraint: any two rows may).
+  FOR k IN
+    SELECT con.conname, con.conrelid, con.contype, coalesce(ix.indnullsnotdistinct, false) AS nulls_equal,
+           format('%I.%I', sn.nspname, src.relname) AS name,
+           (SELECT array_agg(coalesce(quote_ident(a.attname), '') ORDER BY u.o) FROM unnest(con.conkey) WITH ORDINALITY u(n, o)
+            LEFT JOIN pg_catalog.pg_attribute a ON a.attrelid = con.conrelid AND a.attnum = u.n) AS cols,
+           (SELECT array_agg(format('OPERATOR(%I.%s)', ons.nspname, op.oprname) ORDER BY u.o) FROM unnest(con.conexclop) WITH ORDINALITY u(x, o)
+            JOIN pg_catalog.pg_operator op ON op.oid = u.x JOIN pg_catalog.pg_namespace ons ON ons.oid = op.oprnamespace) AS ops
+    FROM pg_catalog.pg_constraint con
+    JOIN pg_catalog.pg_class src ON src.oid = con.conrelid
+    JOIN pg_catalog.pg_namespace sn ON sn.oid = src.relnamespace
+    LEFT JOIN pg_catalog.pg_index ix ON ix.indexrelid = con.conindid
+    WHERE con.contype IN ('u', 'p', 'x') AND con.condeferrable AND con.conparentid = 0 AND src.relkind IN ('r', 'p')
+      AND sn.nspname NOT IN ('pg_catalog', 'information_schema')
+    ORDER BY 5, 1
+  LOOP
+    IF k.cols IS NULL OR '' = ANY (k.cols) THEN
+      EXECUTE format('SELECT count(*) > 1 FROM %s AS s', pg_temp.pgdd_rows(k.conrelid, '1')) INTO bad;
+    ELSE
+      EXECUTE format('WITH r AS (SELECT row_number() OVER () AS pgdd_n, %s FROM %s AS s) SELECT EXISTS (SELECT FROM r a JOIN r b ON a.pgdd_n < b.pgdd_n AND %s)',
+                     array_to_string(k.cols, ', '),
+                     pg_temp.pgdd_rows(k.conrelid, array_to_string(k.cols, ', ')),
+                     (SELECT string_agg(CASE WHEN k.contype = 'x' THEN format('a.%s %s b.%s', c, k.ops[o], c)
+                                             WHEN k.nulls_equal THEN format('a.%s IS NOT DISTINCT FROM b.%s', c, c)
+                                             ELSE format('a.%s = b.%s', c, c) END, ' AND ' ORDER BY o)
+                      FROM unnest(k.cols) WITH ORDINALITY u(c, o)))
+        INTO bad;
+    END IF;
+    IF bad THEN
+      RETURN NEXT concat_ws(chr(31), 'V', k.name, format('rows clash under constraint %I', k.conname));
     END IF;
   END LOOP;
 END
