@@ -49,7 +49,9 @@ CREATE TABLE lib.tag (
     uid uuid NOT NULL,
     flag boolean NOT NULL,
     at timestamptz NOT NULL,
-    p lib.pair NOT NULL
+    p lib.pair NOT NULL,
+    sku text NOT NULL UNIQUE CHECK (sku ~ '^[A-Z]{3}-[0-9]+$'),
+    slug text NOT NULL CHECK (slug LIKE 'tag-%')
 );
 CREATE TABLE lib.singleton (only_one boolean PRIMARY KEY CHECK (only_one));
 "#;
@@ -108,6 +110,8 @@ fn every_table_gets_rows_the_same_way_each_time(pg: &Cluster) {
             "SELECT bool_and(kind IN ('open', 'close')) FROM lib.event",
             // values of every type, not NULL where the column says so
             "SELECT count(DISTINCT code) = 2 AND bool_and(cardinality(words) = 1 AND cardinality(moods) = 1 AND NOT isempty(during) AND (p).a IS NOT NULL) FROM lib.tag",
+            // strings that the patterns of CHECKs match
+            "SELECT count(DISTINCT sku) = 2 AND bool_and(sku ~ '^[A-Z]{3}-[0-9]+$' AND slug LIKE 'tag-%') FROM lib.tag",
         ];
         for check in checks {
             assert_eq!(pg.query(&db, &format!("{check};")).expect(check), vec!["t".to_string()], "{check}\n{:?}", contents(pg, &db));

@@ -13,7 +13,8 @@
 //!   GENERATED ALWAYS identities are left out of the INSERT;
 //! - then values by type, through domains, arrays, composites and ranges (text, numbers,
 //!   booleans, dates and times, uuid, json, enum labels, inet, bytea, intervals, ...),
-//!   with the literals of the CHECK constraints on the column (or its domain) among them;
+//!   with the literals of the CHECK constraints on the column (or its domain) among them,
+//!   and strings that their patterns match (`~` simple regular expressions, LIKE);
 //! - NULL last.
 //!
 //! Then one PL/pgSQL function tries INSERTs: a candidate whose cast fails (a domain CHECK, a
@@ -601,7 +602,7 @@ enum Token {
     Word(String),
     Open,
     Close,
-    Other,
+    Other(char),
 }
 
 impl Token {
@@ -609,12 +610,13 @@ impl Token {
     fn value(&self) -> Option<String> {
         match self {
             Token::Str(s) | Token::Num(s) => Some(s.clone()),
-            Token::Word(_) | Token::Open | Token::Close | Token::Other => None,
+            Token::Word(_) | Token::Open | Token::Close | Token::Other(_) => None,
         }
     }
 }
 
-/// A rough scan of SQL text: string literals (unescaped), numbers, words, parentheses.
+/// A rough scan of SQL text: string literals (unescaped), numbers, words, parentheses, other
+/// characters one by one (whitespace left out).
 fn tokens(sql: &str) -> Vec<Token> {
     let chars: Vec<char> = sql.chars().collect();
     let mut out = Vec::new();
@@ -660,11 +662,13 @@ fn tokens(sql: &str) -> Vec<Token> {
             }
             out.push(Token::Word(chars[start..i.min(chars.len())].iter().collect()));
         } else {
-            out.push(match c {
-                '(' => Token::Open,
-                ')' => Token::Close,
-                _ => Token::Other,
-            });
+            if !c.is_whitespace() {
+                out.push(match c {
+                    '(' => Token::Open,
+                    ')' => Token::Close,
+                    c => Token::Other(c),
+                });
+            }
             i += 1;
         }
     }
@@ -693,8 +697,8 @@ fn paren_groups(tokens: &[Token]) -> Vec<Vec<Token>> {
                     groups.push(std::mem::take(&mut current));
                 }
             }
-            Token::Other if depth == 1 => item_start = true,
-            Token::Str(_) | Token::Num(_) | Token::Word(_) | Token::Other => {
+            Token::Other(',') if depth == 1 => item_start = true,
+            Token::Str(_) | Token::Num(_) | Token::Word(_) | Token::Other(_) => {
                 if depth == 1 && item_start {
                     current.push(t.clone());
                     item_start = false;
@@ -705,13 +709,25 @@ fn paren_groups(tokens: &[Token]) -> Vec<Vec<Token>> {
     groups
 }
 
-/// Values taken from CHECK constraint definitions: their literals, and for a number its
-/// neighbours (`x > 10` wants 11); pairs for row 1 and row 2, two different literals first.
+/// Values taken from CHECK constraint definitions: strings that their patterns match (`~`
+/// regular expressions, `~~` LIKE), their literals, and for a number its neighbours (`x >
+/// 10` wants 11); pairs for row 1 and row 2, two different literals first.
 fn check_literals(defs: &[&str]) -> Vec<Pair> {
     let mut values: Vec<String> = Vec::new();
+    let mut matching: Vec<Pair> = Vec::new();
     for def in defs {
-        for t in tokens(def) {
+        let tokens = tokens(def);
+        for (i, t) in tokens.iter().enumerate() {
             let Some(v) = t.value() else { continue };
+            let op: String = tokens[..i].iter().rev().map_while(|t| if let Token::Other(c) = t { Some(*c) } else { None }).collect::<Vec<_>>().into_iter().rev().collect();
+            let example = |n: usize| match op.as_str() {
+                "~" | "~*" => regex_example(&v, n),
+                "~~" | "~~*" => Some(like_example(&v, n)),
+                _ => None,
+            };
+            if let (Some(a), Some(b)) = (example(1), example(2)) {
+                matching.push((a, b));
+            }
             let mut found = vec![v.clone()];
             if let Ok(n) = v.parse::<i64>() {
                 found.extend([(n + 1).to_string(), (n - 1).to_string()]);
@@ -726,12 +742,155 @@ fn check_literals(defs: &[&str]) -> Vec<Pair> {
         }
     }
     values.truncate(12);
-    let mut out = Vec::new();
+    let mut out = matching;
     if values.len() >= 2 {
         out.push((values[0].clone(), values[1].clone()));
     }
     out.extend(values.iter().map(|v| (v.clone(), v.clone())));
     out
+}
+
+/// A string a LIKE pattern matches (`_` as `x` or `y`, `%` as nothing).
+fn like_example(pattern: &str, variant: usize) -> String {
+    let mut out = String::new();
+    let mut chars = pattern.chars();
+    while let Some(c) = chars.next() {
+        match c {
+            '%' => {}
+            '_' => out.push(if variant == 1 { 'x' } else { 'y' }),
+            '\\' => out.extend(chars.next()),
+            c => out.push(c),
+        }
+    }
+    out
+}
+
+/// A string that a simple regular expression matches: literals, `.`, bracket expressions,
+/// `\d` `\w` `\s`, groups (the first alternative), quantifiers (their least count), anchors;
+/// `variant` takes another member of each class (row 2 differs from row 1 where it can).
+/// None where the expression is beyond this (back references, lookaheads, ...).
+fn regex_example(re: &str, variant: usize) -> Option<String> {
+    let c: Vec<char> = re.chars().collect();
+    let mut pos = 0;
+    let s = regex_alternatives(&c, &mut pos, variant)?;
+    (pos == c.len()).then_some(s)
+}
+
+fn regex_alternatives(c: &[char], pos: &mut usize, v: usize) -> Option<String> {
+    let first = regex_sequence(c, pos, v)?;
+    while c.get(*pos) == Some(&'|') {
+        *pos += 1;
+        regex_sequence(c, pos, v)?;
+    }
+    Some(first)
+}
+
+fn regex_sequence(c: &[char], pos: &mut usize, v: usize) -> Option<String> {
+    let mut out = String::new();
+    while let Some(&ch) = c.get(*pos) {
+        if ch == '|' || ch == ')' {
+            break;
+        }
+        *pos += 1;
+        let atom = match ch {
+            '^' | '$' => continue,
+            '(' => {
+                if c.get(*pos) == Some(&'?') {
+                    return None;
+                }
+                let inner = regex_alternatives(c, pos, v)?;
+                if c.get(*pos) != Some(&')') {
+                    return None;
+                }
+                *pos += 1;
+                inner
+            }
+            '[' => regex_class(c, pos, v)?.to_string(),
+            '.' => "a".to_string(),
+            '\\' => {
+                let e = *c.get(*pos)?;
+                *pos += 1;
+                match e {
+                    'd' => char::from(b'0' + (v % 10) as u8).to_string(),
+                    'w' => "a".to_string(),
+                    's' => " ".to_string(),
+                    e if e.is_ascii_alphanumeric() => return None,
+                    e => e.to_string(),
+                }
+            }
+            '*' | '+' | '?' | '{' => return None,
+            ch => ch.to_string(),
+        };
+        let times = match c.get(*pos) {
+            Some('*') | Some('?') => {
+                *pos += 1;
+                0
+            }
+            Some('+') => {
+                *pos += 1;
+                1
+            }
+            Some('{') => {
+                let close = c[*pos..].iter().position(|x| *x == '}')? + *pos;
+                let n: String = c[*pos + 1..close].iter().take_while(|x| x.is_ascii_digit()).collect();
+                *pos = close + 1;
+                n.parse().ok()?
+            }
+            _ => 1,
+        };
+        if c.get(*pos).is_some_and(|x| *x == '?') {
+            *pos += 1; // lazy
+        }
+        for _ in 0..times {
+            out.push_str(&atom);
+        }
+    }
+    Some(out)
+}
+
+/// One character a bracket expression admits (`[A-Z]`, `[^@]`, `[[:digit:]]`, ...), the
+/// `v`-th where there is a choice.
+fn regex_class(c: &[char], pos: &mut usize, v: usize) -> Option<char> {
+    let negated = c.get(*pos) == Some(&'^');
+    if negated {
+        *pos += 1;
+    }
+    let mut members: Vec<char> = Vec::new();
+    let mut first = true;
+    loop {
+        let ch = *c.get(*pos)?;
+        *pos += 1;
+        if ch == ']' && !first {
+            break;
+        }
+        first = false;
+        if ch == '[' && c.get(*pos) == Some(&':') {
+            let close = c[*pos..].iter().position(|x| *x == ']')? + *pos;
+            let name: String = c[*pos + 1..close.saturating_sub(1)].iter().collect();
+            *pos = close + 1;
+            members.extend(match name.as_str() {
+                "digit" => ('0'..='9').collect::<Vec<_>>(),
+                "upper" => ('A'..='Z').collect(),
+                "space" => vec![' '],
+                "lower" | "alpha" | "alnum" | "word" => ('a'..='z').collect(),
+                _ => ('a'..='z').collect(),
+            });
+        } else if c.get(*pos) == Some(&'-') && c.get(*pos + 1).is_some_and(|x| *x != ']') {
+            let end = c[*pos + 1];
+            *pos += 2;
+            members.extend(ch..=end);
+        } else if ch == '\\' {
+            members.push(*c.get(*pos)?);
+            *pos += 1;
+        } else {
+            members.push(ch);
+        }
+    }
+    if negated {
+        let pool: Vec<char> = ('a'..='z').chain('0'..='9').filter(|x| !members.contains(x)).collect();
+        return pool.get(v.saturating_sub(1)).or(pool.first()).copied();
+    }
+    members.get(v.saturating_sub(1)).or(members.first()).copied()
 }
 
 /// A value inside an array, composite or range literal: always double-quoted.
@@ -932,3 +1091,20 @@ BEGIN
 END
 $populate$;
 "#;
+
+#[test]
+fn values_from_bounds_and_patterns() {
+    let pair = |a: &str, b: &str| (a.to_string(), b.to_string());
+    assert_eq!(bound_values("FOR VALUES FROM ('2024-01-01') TO ('2025-01-01')", 1), vec![vec![pair("2024-01-01", "2024-01-01")]]);
+    assert_eq!(bound_values("FOR VALUES FROM (0, 'a') TO (1000, 'b')", 2), vec![vec![pair("0", "1"), pair("0", "0")], vec![pair("a", "a")]]);
+    assert_eq!(bound_values("FOR VALUES FROM (MINVALUE) TO (10)", 1), vec![vec![pair("9", "9")]]);
+    assert_eq!(bound_values("FOR VALUES IN ('a', 'it''s')", 1), vec![vec![pair("a", "it's"), pair("a", "a"), pair("it's", "it's")]]);
+    assert_eq!(bound_values("DEFAULT", 1), vec![Vec::<Pair>::new()]);
+    assert_eq!(regex_example("^[A-Z]{3}-[0-9]+$", 1).as_deref(), Some("AAA-0"));
+    assert_eq!(regex_example("^[A-Z]{3}-[0-9]+$", 2).as_deref(), Some("BBB-1"));
+    assert_eq!(regex_example(r"^[^@\s]+@[^@]+\.[a-z]{2,}$", 1).as_deref(), Some("a@a.aa"));
+    assert_eq!(regex_example(r"^(foo|bar)\d*[[:upper:]]?x$", 1).as_deref(), Some("foox"));
+    assert_eq!(regex_example("(?=x)", 1), None);
+    assert_eq!(like_example("AB%_", 1), "ABx");
+    assert_eq!(check_literals(&["CHECK ((sku ~ '^[A-Z]{2}$'::text) AND (n > 10))"]), vec![pair("AA", "BB"), pair("^[A-Z]{2}$", "10"), pair("^[A-Z]{2}$", "^[A-Z]{2}$"), pair("10", "10"), pair("11", "11"), pair("9", "9")]);
+}
