@@ -5,6 +5,9 @@
 //! diffed against b's, must give no statements. Every migration must pass self-verification,
 //! and after it the diff engine must find nothing more to do (`Migration::remaining`). The
 //! migrations from an empty database to b and from a to an empty database round-trip too.
+//! Every migration is applied to a FROM that holds rows (`common::rows`): it must not fail
+//! there, nor lose rows or values TO can hold (ROWS_SUMMARY=1 prints, per migration, what
+//! FROM held).
 //!
 //! Cases named `privileges_*` are about owners and privileges: the roles they name are
 //! created first, they are dumped with owners and privileges, diffed with privileges on, and
@@ -15,6 +18,7 @@ use std::path::{Path, PathBuf};
 
 use crate::common::pg::{normalize, Cluster};
 use crate::common::roles::roles_in;
+use crate::common::rows;
 use crate::common::{migrate_checked, migrate_checked_with, migrate_with, unified};
 
 fn cases() -> Vec<PathBuf> {
@@ -85,13 +89,14 @@ fn check_case(pg: &Cluster, dir: &Path) -> Result<(), String> {
         }
     }
 
-    problems.extend(apply(pg, &dump_a, &dump_b, &migration, privileges));
+    let case = dir.file_name().unwrap_or_default().to_string_lossy();
+    problems.extend(apply(pg, &format!("{case} a -> b"), &dump_a, &dump_b, &migration, privileges));
     // Building B from nothing, and taking A down to nothing, must round-trip too.
     let empty = pg.dump_of_with("", privileges).map_err(|e| format!("an empty database does not dump: {e}"))?;
     for (way, from, to) in [("empty -> b", &empty, &dump_b), ("a -> empty", &dump_a, &empty)] {
         let (m, checks) = migrate_checked(from, to, privileges);
         problems.extend(checks.into_iter().map(|c| format!("{way}: {c}")));
-        problems.extend(apply(pg, from, to, &m, privileges).into_iter().map(|p| format!("{way}: {p}")));
+        problems.extend(apply(pg, &format!("{case} {way}"), from, to, &m, privileges).into_iter().map(|p| format!("{way}: {p}")));
     }
     for (name, dump) in [("a", &dump_a), ("b", &dump_b)] {
         let (same, checks) = migrate_checked(dump, dump, privileges);
@@ -107,24 +112,22 @@ fn check_case(pg: &Cluster, dir: &Path) -> Result<(), String> {
     }
 }
 
-/// Applies `migration` to a database loaded from `from`: its dump must equal `to`, and diff
-/// empty against it. Returns what went wrong.
-fn apply(pg: &Cluster, from: &str, to: &str, migration: &str, privileges: bool) -> Vec<String> {
-    let mut problems = Vec::new();
-    let db = pg.create_db();
-    let applied = pg.psql(&db, from, false).and_then(|_| pg.psql(&db, migration, !needs_autocommit(migration)));
-    let got = applied.as_ref().map(|_| pg.dump_with(&db, privileges));
-    pg.drop_db(&db);
-    match got {
-        Err(e) => problems.push(format!("the migration does not apply: {e}\n{migration}")),
-        Ok(got) => {
-            if normalize(&got, false) != normalize(to, false) && normalize(&got, true) != normalize(to, true) {
-                problems.push(format!("FROM + migration differs from TO:\n{}", unified(&normalize(to, false), &normalize(&got, false))));
-            }
-            let again = migrate_with(&got, to, privileges);
-            if !again.is_empty() {
-                problems.push(format!("FROM + migration, diffed against TO, is not empty:\n{again}"));
-            }
+/// Applies `migration` to a database loaded from `from` and populated (`common::rows`): no
+/// row and no value may be lost, and it must not fail where it applies without rows; the
+/// result's dump must equal `to`, and diff empty against it. Returns what went wrong.
+fn apply(pg: &Cluster, label: &str, from: &str, to: &str, migration: &str, privileges: bool) -> Vec<String> {
+    let outcome = rows::apply(pg, from, to, migration, !needs_autocommit(migration), privileges);
+    if std::env::var_os("ROWS_SUMMARY").is_some() {
+        println!("{label}: {}", outcome.summary);
+    }
+    let mut problems = outcome.problems;
+    if let Some(got) = outcome.dump {
+        if normalize(&got, false) != normalize(to, false) && normalize(&got, true) != normalize(to, true) {
+            problems.push(format!("FROM + migration differs from TO:\n{}", unified(&normalize(to, false), &normalize(&got, false))));
+        }
+        let again = migrate_with(&got, to, privileges);
+        if !again.is_empty() {
+            problems.push(format!("FROM + migration, diffed against TO, is not empty:\n{again}"));
         }
     }
     problems
@@ -132,15 +135,49 @@ fn apply(pg: &Cluster, from: &str, to: &str, migration: &str, privileges: bool) 
 
 #[test]
 fn every_fixture_round_trips() {
-    let cases = cases();
+    let mut cases = cases();
     assert!(cases.len() >= 40, "expected at least 40 fixtures, found {}", cases.len());
+    // FIXTURE=name,name runs only those cases (while working on them).
+    if let Ok(only) = std::env::var("FIXTURE") {
+        let names: Vec<&str> = only.split(',').collect();
+        cases.retain(|c| names.iter().any(|n| c.file_name().is_some_and(|f| f == *n)));
+        assert!(!cases.is_empty(), "FIXTURE={only} names no fixture");
+        println!("FIXTURE={only}: {} of the fixtures only", cases.len());
+    }
     let pg = Cluster::start();
-    let mut failures = Vec::new();
-    for dir in &cases {
-        if let Err(e) = check_case(&pg, dir) {
-            failures.push(format!("=== {}\n{e}", dir.file_name().unwrap_or_default().to_string_lossy()));
+    // Roles belong to the cluster: all of them first, so that cases running at the same time
+    // do not create the same role.
+    let mut roles = Vec::new();
+    for dir in cases.iter().filter(|d| with_privileges(d)) {
+        for f in ["a.sql", "b.sql"] {
+            roles.extend(roles_in(&std::fs::read_to_string(dir.join(f)).unwrap_or_default()));
         }
     }
+    roles.sort();
+    roles.dedup();
+    pg.ensure_roles(&roles).unwrap_or_else(|e| panic!("cannot create roles {roles:?}: {e}"));
+    // A few cases at a time against the one cluster (most of the time is spent waiting on
+    // the server); FIXTURE_THREADS=1 runs them one after the other.
+    let threads = std::env::var("FIXTURE_THREADS").ok().and_then(|n| n.parse::<usize>().ok()).unwrap_or(3).max(1);
+    let next = std::sync::atomic::AtomicUsize::new(0);
+    let results = std::sync::Mutex::new(Vec::new());
+    std::thread::scope(|s| {
+        for _ in 0..threads {
+            s.spawn(|| loop {
+                let i = next.fetch_add(1, std::sync::atomic::Ordering::SeqCst);
+                let Some(dir) = cases.get(i) else { break };
+                let r = check_case(&pg, dir);
+                results.lock().unwrap_or_else(|e| e.into_inner()).push((i, r));
+            });
+        }
+    });
+    let mut results = results.into_inner().unwrap_or_else(|e| e.into_inner());
+    results.sort_by_key(|(i, _)| *i);
+    assert_eq!(results.len(), cases.len(), "a case did not finish");
+    let failures: Vec<String> = results
+        .into_iter()
+        .filter_map(|(i, r)| r.err().map(|e| format!("=== {}\n{e}", cases[i].file_name().unwrap_or_default().to_string_lossy())))
+        .collect();
     println!("{} fixtures, {} failed", cases.len(), failures.len());
     assert!(failures.is_empty(), "{} of {} fixtures failed:\n{}", failures.len(), cases.len(), failures.join("\n\n"));
 }

@@ -3,7 +3,8 @@
 //! migrations), not their dumps, so the migration may use what TO's history says (an enum
 //! label renamed). The migration must match `expected.sql` (written when missing,
 //! rewritten with UPDATE_EXPECT=1), pass self-verification and settle; applied on
-//! PostgreSQL to FROM, it must give what TO gives, dumped. Each side, as written, must also
+//! PostgreSQL to FROM populated with rows (`common::rows`: no row or value TO can hold may
+//! be lost, and it must not fail there), it must give what TO gives, dumped. Each side, as written, must also
 //! diff empty against its own dump (the replay of the history is what the server holds).
 
 use std::path::{Path, PathBuf};
@@ -11,7 +12,7 @@ use std::path::{Path, PathBuf};
 use pgdumpdiff::input::SourceSpec;
 
 use crate::common::pg::{normalize, Cluster};
-use crate::common::{migrate, unified};
+use crate::common::{migrate, rows, unified};
 
 fn cases() -> Vec<PathBuf> {
     let root = Path::new(env!("CARGO_MANIFEST_DIR")).join("fixtures").join("histories");
@@ -79,17 +80,15 @@ fn check_case(pg: &Cluster, dir: &Path) -> Result<(), String> {
             }
         }
     }
-    let db = pg.create_db();
     let single_tx = !migration.contains(" ADD VALUE ");
-    let applied = pg.psql(&db, &from_sql, false).and_then(|_| pg.psql(&db, &migration, single_tx));
-    let got = applied.as_ref().map(|_| pg.dump_with(&db, false));
-    pg.drop_db(&db);
-    match got {
-        Err(e) => problems.push(format!("the migration does not apply: {e}\n{migration}")),
-        Ok(got) => {
-            if normalize(&got, false) != normalize(&dump_to, false) {
-                problems.push(format!("FROM + migration differs from TO:\n{}", unified(&normalize(&dump_to, false), &normalize(&got, false))));
-            }
+    let outcome = rows::apply(pg, &from_sql, &dump_to, &migration, single_tx, false);
+    if std::env::var_os("ROWS_SUMMARY").is_some() {
+        println!("{}: {}", dir.file_name().unwrap_or_default().to_string_lossy(), outcome.summary);
+    }
+    problems.extend(outcome.problems);
+    if let Some(got) = outcome.dump {
+        if normalize(&got, false) != normalize(&dump_to, false) {
+            problems.push(format!("FROM + migration differs from TO:\n{}", unified(&normalize(&dump_to, false), &normalize(&got, false))));
         }
     }
     if problems.is_empty() {

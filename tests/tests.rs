@@ -10,4 +10,5 @@ mod equal;
 mod fixtures;
 mod histories;
 mod hostile;
+mod populate;
 mod privileges;

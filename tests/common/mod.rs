@@ -1,7 +1,9 @@
 //! Helpers shared by the integration tests.
 
 pub mod pg;
+pub mod populate;
 pub mod roles;
+pub mod rows;
 pub mod synth;
 
 /// The migration from `from` to `to` (SQL texts), via the library.
