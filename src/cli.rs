@@ -62,6 +62,9 @@ pub struct Args {
     /// Worker threads for parsing (default: all cores).
     #[arg(short = 'j', long = "jobs", value_name = "N")]
     pub jobs: Option<usize>,
+    /// Print each stage's wall time and the peak memory after it to standard error.
+    #[arg(long)]
+    pub timings: bool,
     /// Do not print warnings.
     #[arg(short = 'q', long)]
     pub quiet: bool,
@@ -87,6 +90,7 @@ pub struct Config {
     pub verify: bool,
     pub jobs: Option<usize>,
     pub quiet: bool,
+    pub timings: bool,
     pub dump_catalog: bool,
 }
 
@@ -112,6 +116,7 @@ impl Args {
             verify: !self.no_verify,
             jobs: self.jobs,
             quiet: self.quiet,
+            timings: self.timings,
             dump_catalog: self.dump_catalog,
         })
     }

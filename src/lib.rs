@@ -19,6 +19,7 @@ pub mod emit;
 pub mod input;
 pub mod plan;
 pub mod syntax;
+pub mod timings;
 pub mod verify;
 
 use std::sync::Arc;
@@ -48,16 +49,26 @@ pub struct Loaded {
 /// Reads, parses and replays one side. Errors (unreadable input, parse errors, and with
 /// `strict` unsupported statements) come back together.
 pub fn load(spec: &SourceSpec, opts: &LoadOptions) -> Result<Loaded, Vec<Diag>> {
+    load_timed(spec, opts, None, "")
+}
+
+/// `load`, timing its stages as `<side> read`, `<side> parse`, `<side> replay`.
+pub fn load_timed(spec: &SourceSpec, opts: &LoadOptions, timings: Option<&timings::Timings>, side: &str) -> Result<Loaded, Vec<Diag>> {
     let mut diags = Vec::new();
-    let files = input::load(spec, &opts.input, &mut diags).map_err(|e| vec![*e])?;
-    catalog_from_files(&files, opts, diags)
+    let files = timings::stage(timings, format!("{side} read"), || input::load(spec, &opts.input, &mut diags)).map_err(|e| vec![*e])?;
+    catalog_from_files_timed(&files, opts, diags, timings, side)
 }
 
 /// Builds a catalog from already-read sources.
-pub fn catalog_from_files(files: &[Arc<SourceFile>], opts: &LoadOptions, mut diags: Vec<Diag>) -> Result<Loaded, Vec<Diag>> {
-    let (stmts, parse_diags) = syntax::parse_sources(files);
+pub fn catalog_from_files(files: &[Arc<SourceFile>], opts: &LoadOptions, diags: Vec<Diag>) -> Result<Loaded, Vec<Diag>> {
+    catalog_from_files_timed(files, opts, diags, None, "")
+}
+
+fn catalog_from_files_timed(files: &[Arc<SourceFile>], opts: &LoadOptions, mut diags: Vec<Diag>, timings: Option<&timings::Timings>, side: &str) -> Result<Loaded, Vec<Diag>> {
+    let (stmts, parse_diags) = timings::stage(timings, format!("{side} parse"), || syntax::parse_sources(files));
     diags.extend(parse_diags);
-    let (catalog, replay_diags) = catalog::build(&stmts, catalog::ReplayOptions { strict: opts.strict });
+    let (catalog, replay_diags) = timings::stage(timings, format!("{side} replay"), || catalog::build(&stmts, catalog::ReplayOptions { strict: opts.strict }));
+    timings::stage(timings, format!("{side} drop parse trees"), || drop(stmts));
     diags.extend(replay_diags);
     if opts.strict {
         for d in &mut diags {
@@ -88,16 +99,22 @@ pub struct Migration<'a> {
     cycles: Vec<Vec<String>>,
     /// FROM with the migration replayed onto it (which read the hazards), for `verify`.
     replayed: Option<verify::Replayed>,
+    timings: Option<&'a timings::Timings>,
 }
 
 impl<'a> Migration<'a> {
     pub fn new(from: &'a Catalog, to: &'a Catalog) -> Migration<'a> {
-        Migration { from, to, safe: true, opts: DiffOptions::default(), changes: Vec::new(), cycles: Vec::new(), replayed: None }
+        Migration { from, to, safe: true, opts: DiffOptions::default(), changes: Vec::new(), cycles: Vec::new(), replayed: None, timings: None }
     }
 
     /// With safety on (the default), destructive statements are refused by `check_safety`.
     pub fn set_safety(&mut self, safe: bool) {
         self.safe = safe;
+    }
+
+    /// Times the stages of `add_all_changes` and `verify` into `timings` (`--timings`).
+    pub fn set_timings(&mut self, timings: &'a timings::Timings) {
+        self.timings = Some(timings);
     }
 
     pub fn set_options(&mut self, opts: DiffOptions) {
@@ -128,15 +145,16 @@ impl<'a> Migration<'a> {
                 from
             }
         };
-        let (gf, gt) = rayon::join(|| Graph::build(from), || Graph::build(to));
-        let changes = diff::diff(from, to, &gf, &self.opts);
-        let plan = plan::order(changes, from, to, &gf, &gt);
+        let t = self.timings;
+        let (gf, gt) = timings::stage(t, "dependency graphs", || rayon::join(|| Graph::build(from), || Graph::build(to)));
+        let changes = timings::stage(t, "diff", || diff::diff(from, to, &gf, &self.opts));
+        let plan = timings::stage(t, "plan", || plan::order(changes, from, to, &gf, &gt));
         self.changes = renames.iter().map(|r| r.change(to)).chain(plan.changes).collect();
         if self.opts.create_extensions_only {
             self.changes.retain(|c| c.sql.starts_with("CREATE EXTENSION "));
         }
         self.cycles = plan.cycles;
-        self.assess();
+        timings::stage(t, "hazards (migration replayed)", || self.assess());
     }
 
     /// Replays the migration onto FROM, reading what each statement risks on a database
@@ -182,10 +200,10 @@ impl<'a> Migration<'a> {
     /// Self-verification: replays `sql()` onto FROM and checks the result means TO (see
     /// `verify`). An error is a bug in pgdumpdiff.
     pub fn verify(&self) -> Result<verify::Passed, verify::Failure> {
-        match &self.replayed {
+        timings::stage(self.timings, "verify (compare with TO)", || match &self.replayed {
             Some(r) => verify::check(r, self.from, self.to, &self.opts),
             None => verify::verify(self.from, self.to, &self.sql(), &self.opts),
-        }
+        })
     }
 
     /// What the diff engine still finds between FROM + `sql()` and TO: empty when the diff

@@ -66,8 +66,12 @@ fn run(config: &cli::Config) -> u8 {
             return exit::ERROR;
         }
     }
+    let timings = pgdumpdiff::timings::Timings::default();
+    // Printed to stderr when the run ends, whichever way it ends.
+    let _report = config.timings.then(|| TimingsReport(&timings));
     let opts = LoadOptions { strict: config.strict, input: InputOptions { database: config.database.clone() } };
-    let (from, to) = rayon::join(|| pgdumpdiff::load(&config.from, &opts), || pgdumpdiff::load(&config.to, &opts));
+    let t = config.timings.then_some(&timings);
+    let (from, to) = rayon::join(|| pgdumpdiff::load_timed(&config.from, &opts, t, "FROM"), || pgdumpdiff::load_timed(&config.to, &opts, t, "TO"));
     let (from, to) = match (from, to) {
         (Ok(f), Ok(t)) => (f, t),
         (f, t) => {
@@ -85,6 +89,9 @@ fn run(config: &cli::Config) -> u8 {
     }
 
     let mut m = Migration::new(&from.catalog, &to.catalog);
+    if config.timings {
+        m.set_timings(&timings);
+    }
     m.set_safety(!config.allow_unsafe);
     m.set_options(DiffOptions {
         ignore_extension_versions: config.ignore_extension_versions,
@@ -115,8 +122,8 @@ fn run(config: &cli::Config) -> u8 {
             }
         }
     }
-    let sql = m.sql();
-    if let Err(e) = output::write(config.output.as_deref(), &sql) {
+    let sql = pgdumpdiff::timings::stage(t, "emit", || m.sql());
+    if let Err(e) = pgdumpdiff::timings::stage(t, "write", || output::write(config.output.as_deref(), &sql)) {
         report(&[Diag::error("io", e)], false);
         return exit::ERROR;
     }
@@ -124,5 +131,14 @@ fn run(config: &cli::Config) -> u8 {
         exit::NO_CHANGES
     } else {
         exit::CHANGES
+    }
+}
+
+/// Prints the `--timings` report when dropped.
+struct TimingsReport<'a>(&'a pgdumpdiff::timings::Timings);
+
+impl Drop for TimingsReport<'_> {
+    fn drop(&mut self) {
+        eprint!("{}", self.0.report());
     }
 }
