@@ -7,6 +7,7 @@ mod as_written;
 mod cli;
 mod determinism;
 mod equal;
+mod fuzz;
 mod fixtures;
 mod histories;
 mod hostile;
