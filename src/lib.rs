@@ -65,10 +65,13 @@ pub fn catalog_from_files(files: &[Arc<SourceFile>], opts: &LoadOptions, diags: 
 }
 
 fn catalog_from_files_timed(files: &[Arc<SourceFile>], opts: &LoadOptions, mut diags: Vec<Diag>, timings: Option<&timings::Timings>, side: &str) -> Result<Loaded, Vec<Diag>> {
-    let (stmts, parse_diags) = timings::stage(timings, format!("{side} parse"), || syntax::parse_sources(files));
+    // Parsing streams into the replay: a chunk's parse trees are dropped once replayed.
+    let (parse_diags, (catalog, replay_diags)) = timings::stage(timings, format!("{side} parse + replay"), || {
+        let mut builder = catalog::Builder::new(catalog::ReplayOptions { strict: opts.strict });
+        let parse_diags = syntax::parse_streaming(files, &mut |chunk| builder.apply(chunk));
+        (parse_diags, builder.finish())
+    });
     diags.extend(parse_diags);
-    let (catalog, replay_diags) = timings::stage(timings, format!("{side} replay"), || catalog::build(&stmts, catalog::ReplayOptions { strict: opts.strict }));
-    timings::stage(timings, format!("{side} drop parse trees"), || drop(stmts));
     diags.extend(replay_diags);
     if opts.strict {
         for d in &mut diags {

@@ -340,7 +340,7 @@ fn timings_name_every_stage_with_its_time_and_memory() {
     let o = run(&["--timings", &a, &b]);
     assert_eq!(o.status.code(), Some(2), "{}", stderr(&o));
     let err = stderr(&o);
-    for stage in ["FROM read", "FROM parse", "FROM replay", "TO read", "TO parse", "TO replay", "dependency graphs", "diff", "plan", "hazards (migration replayed)", "verify (compare with TO)", "emit", "total"] {
+    for stage in ["FROM read", "FROM parse + replay", "TO read", "TO parse + replay", "dependency graphs", "diff", "plan", "hazards (migration replayed)", "verify (compare with TO)", "emit", "total"] {
         let line = err.lines().find(|l| l.trim_start().starts_with(stage)).unwrap_or_else(|| panic!("no {stage:?} in:\n{err}"));
         assert!(line.contains(" s ") && line.ends_with(" MiB"), "{line}");
     }

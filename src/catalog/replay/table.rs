@@ -369,13 +369,38 @@ impl Replay {
     }
 
     /// Tables that inherit from `parent` or are its partitions.
-    fn children_of(&self, parent: &QualName) -> Vec<QualName> {
-        self.catalog
-            .tables
-            .iter()
-            .filter(|(_, t)| t.inherits.contains(parent) || t.partition_of.as_ref().is_some_and(|(p, _)| p == parent))
-            .map(|(q, _)| q.clone())
-            .collect()
+    fn children_of(&mut self, parent: &QualName) -> Vec<QualName> {
+        let tables = &self.catalog.tables;
+        let index = self.children.get_or_insert_with(|| {
+            let mut index: std::collections::BTreeMap<QualName, Vec<QualName>> = std::collections::BTreeMap::new();
+            for (q, t) in tables {
+                for p in t.inherits.iter().chain(t.partition_of.as_ref().map(|(p, _)| p)) {
+                    index.entry(p.clone()).or_default().push(q.clone());
+                }
+            }
+            index
+        });
+        index.get(parent).cloned().unwrap_or_default()
+    }
+
+    /// Forgets the index of children when `node` may change who inherits from whom: a
+    /// table created as a child or a partition, INHERIT / NO INHERIT, ATTACH / DETACH, a
+    /// DROP, a rename or a new schema.
+    pub(super) fn note_hierarchy(&mut self, node: &NodeEnum) {
+        let child = |s: &CreateStmt| !s.inh_relations.is_empty() || s.partbound.is_some();
+        let hierarchy_cmds = [AlterTableType::AtAddInherit, AlterTableType::AtDropInherit, AlterTableType::AtAttachPartition, AlterTableType::AtDetachPartition, AlterTableType::AtDetachPartitionFinalize];
+        let changes = if let NodeEnum::CreateStmt(s) = node {
+            child(s)
+        } else if let NodeEnum::CreateForeignTableStmt(s) = node {
+            s.base_stmt.as_ref().is_some_and(child)
+        } else if let NodeEnum::AlterTableStmt(s) = node {
+            s.cmds.iter().any(|c| matches!(&c.node, Some(NodeEnum::AlterTableCmd(c)) if hierarchy_cmds.iter().any(|t| *t as i32 == c.subtype)))
+        } else {
+            matches!(node, NodeEnum::DropStmt(_) | NodeEnum::RenameStmt(_) | NodeEnum::AlterObjectSchemaStmt(_))
+        };
+        if changes {
+            self.children = None;
+        }
     }
 
     /// What an ALTER TABLE without ONLY does to the children of `parent` (after `parent`
