@@ -47,15 +47,31 @@ pub struct Loaded {
 /// Reads, parses and replays one side. Errors (unreadable input, parse errors, and with
 /// `strict` unsupported statements) come back together.
 pub fn load(spec: &SourceSpec, opts: &LoadOptions) -> Result<Loaded, Vec<Diag>> {
+    load_all(std::slice::from_ref(spec), opts)
+}
+
+/// Reads several inputs as one side, replayed one after the other (a dump, then the
+/// migration files still to apply to it: `--pending`).
+pub fn load_all(specs: &[SourceSpec], opts: &LoadOptions) -> Result<Loaded, Vec<Diag>> {
     let mut diags = Vec::new();
-    let files = input::load(spec, &opts.input, &mut diags).map_err(|e| vec![*e])?;
+    let mut files = Vec::new();
+    for spec in specs {
+        files.extend(input::load(spec, &opts.input, &mut diags).map_err(|e| vec![*e])?);
+    }
     catalog_from_files(&files, opts, diags)
 }
 
-/// Builds a catalog from already-read sources.
+/// Builds a catalog from already-read sources. A file without a single statement is worth
+/// a warning: it reads as an empty schema, which is rarely what was meant.
 pub fn catalog_from_files(files: &[Arc<SourceFile>], opts: &LoadOptions, mut diags: Vec<Diag>) -> Result<Loaded, Vec<Diag>> {
     let (stmts, parse_diags) = syntax::parse_sources(files);
+    let parse_failed = parse_diags.iter().any(Diag::is_error);
     diags.extend(parse_diags);
+    if !parse_failed {
+        for f in files.iter().filter(|f| !stmts.iter().any(|s| Arc::ptr_eq(&s.file, f))) {
+            diags.push(Diag::warning("empty-input", format!("{} holds no SQL statement: it reads as an empty schema", f.name)));
+        }
+    }
     let (catalog, replay_diags) = catalog::build(&stmts, catalog::ReplayOptions { strict: opts.strict });
     diags.extend(replay_diags);
     if diags.iter().any(Diag::is_error) {
@@ -130,7 +146,17 @@ impl<'a> Migration<'a> {
             self.changes.retain(|c| c.sql.starts_with("CREATE EXTENSION "));
         }
         self.cycles = plan.cycles;
+        for c in &mut self.changes {
+            c.provenance = diff::Provenance::of(&c.object.node, self.from, self.to);
+        }
         self.assess();
+    }
+
+    /// The definitions of a changed object in FROM and in TO, where it has one as text (a
+    /// view, routine, trigger, policy, rule, type, index, constraint, column default, ...),
+    /// for the reviewer's diff.
+    pub fn definitions(&self, object: &diff::ObjectRef) -> Option<(String, String)> {
+        Some((diff::about::definition(&object.node, self.from)?, diff::about::definition(&object.node, self.to)?))
     }
 
     /// Replays the migration onto FROM, reading what each statement risks on a database

@@ -445,12 +445,14 @@ pub(super) fn diff_index_marks(d: &mut Diff) {
         if old_ri != t.replica_identity || ri_index.is_some_and(|i| key_rebuilt(d, q, i)) {
             let (n, pos) = ri_index.map_or((node.clone(), t.pos), |i| key_node(d, q, i));
             d.create(&n, pos, format!("{alter} REPLICA IDENTITY {}", t.replica_identity));
+            d.about(&node);
         }
         if old.cluster_on != t.cluster_on || t.cluster_on.as_deref().is_some_and(|i| key_rebuilt(d, q, i)) {
             match &t.cluster_on {
                 Some(i) => {
                     let (n, pos) = key_node(d, q, i);
                     d.create(&n, pos, format!("{alter} CLUSTER ON {}", quote::ident(i)));
+                    d.about(&node);
                 }
                 None => d.create(&node, t.pos, format!("{alter} SET WITHOUT CLUSTER")),
             }
@@ -621,7 +623,10 @@ pub(super) fn diff_indexes(d: &mut Diff) {
         if !same && !owner_goes && !parent_goes {
             match d.from.tables.get(&i.table).filter(|_| detached) {
                 // After the DETACH, which is the table's own change at its position.
-                Some(t) => d.drop(&Node::Table(i.table.clone()), t.pos, format!("DROP INDEX {}", q.sql())),
+                Some(t) => {
+                    d.drop(&Node::Table(i.table.clone()), t.pos, format!("DROP INDEX {}", q.sql()));
+                    d.about(&Node::Index(q.clone()));
+                }
                 None => d.drop(&Node::Index(q.clone()), i.pos, format!("DROP INDEX {}", q.sql())),
             }
         }

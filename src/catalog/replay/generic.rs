@@ -86,7 +86,13 @@ impl Replay {
         if let Some(e) = unresolved {
             self.warn(stmt, e);
         }
-        let pos = self.catalog.objects.get(&ident.key).map_or(pos, |o| o.pos);
+        let pos = match self.catalog.objects.get(&ident.key).map(|o| o.pos) {
+            Some(created) => {
+                self.shaped(super::super::graph::Node::Object(ident.key.clone()));
+                created
+            }
+            None => pos,
+        };
         // CREATE OR REPLACE keeps the owner and the privileges.
         let access = match self.catalog.objects.get(&ident.key) {
             Some(old) => old.access.clone(),
@@ -139,6 +145,7 @@ impl Replay {
                 return;
             }
         };
+        self.shaped(super::super::graph::Node::Object(key.clone()));
         if let Some(obj) = self.catalog.objects.get_mut(key) {
             obj.create = create;
             obj.deps = deps;

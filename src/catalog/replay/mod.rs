@@ -64,10 +64,13 @@ pub fn replay_onto(base: Catalog, stmts: &[Stmt], opts: ReplayOptions) -> (Catal
 /// `replay_onto`, showing `inspect` each statement with the replay as it stands just before
 /// the statement (its catalog and search path): how hazards are read off a migration.
 pub(crate) fn replay_inspecting(base: Catalog, stmts: &[Stmt], opts: ReplayOptions, inspect: &mut dyn FnMut(&Stmt, &Replay)) -> (Catalog, Vec<Diag>) {
-    let first = base.max_pos() + 1;
-    let mut r = Replay { catalog: base, search_path: default_path(), diags: Vec::new(), opts, session_role: None, set_role: None, reverse: None };
+    let first = base.max_pos().max(base.sources.last_pos()) + 1;
+    let mut r = Replay { catalog: base, search_path: default_path(), diags: Vec::new(), opts, session_role: None, set_role: None, reverse: None, pos: first };
     for (i, stmt) in stmts.iter().enumerate() {
+        let (line, _) = stmt.file.line_col(stmt.span.start);
+        r.catalog.sources.record(first + i, &stmt.file.name, line);
         inspect(stmt, &r);
+        r.pos = first + i;
         r.apply(first + i, stmt);
     }
     (r.catalog, r.diags)
@@ -97,6 +100,8 @@ pub(crate) struct Replay {
     set_role: Option<String>,
     /// Who depends on what, built when a DROP needs it (see `depend`).
     reverse: Option<depend::Reverse>,
+    /// The position of the statement being applied.
+    pos: Pos,
 }
 
 impl Replay {
@@ -109,6 +114,12 @@ impl Replay {
         let msg = format!("{what} is not supported; ignored");
         let d = if self.opts.strict { Diag::error("unsupported-statement", msg) } else { Diag::warning("unsupported-statement", msg) };
         self.diags.push(stmt.diag(d, None));
+    }
+
+    /// Records that the statement being applied changes `node`, which existed before it
+    /// (provenance: `Catalog::shaped`).
+    pub fn shaped(&mut self, node: super::graph::Node) {
+        self.catalog.shaped.insert(node, self.pos);
     }
 
     /// Something the server would reject (missing object, duplicate).
