@@ -16,6 +16,7 @@ pub mod catalog;
 pub mod diag;
 pub mod diff;
 pub mod emit;
+pub mod gate;
 pub mod input;
 pub mod plan;
 pub mod syntax;
@@ -192,6 +193,11 @@ impl<'a> Migration<'a> {
     /// The migration as SQL text.
     pub fn sql(&self) -> String {
         emit::sql::render(&self.changes)
+    }
+
+    /// The migration as SQL text, with options (`--provenance`).
+    pub fn sql_with(&self, opts: &emit::sql::Options) -> String {
+        emit::sql::render_with(&self.changes, opts)
     }
 
     /// Statements that can lose data.

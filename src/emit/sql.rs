@@ -11,8 +11,25 @@ pub fn render(changes: &[Change]) -> String {
     render_spans(changes).0
 }
 
+/// How the SQL is written.
+#[derive(Clone, Copy, Debug, Default)]
+pub struct Options {
+    /// `--provenance`: a `-- from: FILE:LINE` comment above each statement, naming where
+    /// its object is defined in TO (in FROM, for an object that only FROM has).
+    pub provenance: bool,
+}
+
+/// `render`, with options.
+pub fn render_with(changes: &[Change], opts: &Options) -> String {
+    render_spans_with(changes, opts).0
+}
+
 /// `render`, and the byte range of each change's statement in the text.
 pub fn render_spans(changes: &[Change]) -> (String, Vec<Range<usize>>) {
+    render_spans_with(changes, &Options::default())
+}
+
+fn render_spans_with(changes: &[Change], opts: &Options) -> (String, Vec<Range<usize>>) {
     let mut spans = Vec::with_capacity(changes.len());
     if changes.is_empty() {
         return (String::new(), spans);
@@ -23,6 +40,9 @@ pub fn render_spans(changes: &[Change]) -> (String, Vec<Range<usize>>) {
         out.push_str("SET check_function_bodies = false;\n\n");
     }
     for c in changes {
+        if let Some(at) = c.provenance.to.as_ref().or(c.provenance.from.as_ref()).filter(|_| opts.provenance) {
+            out.push_str(&format!("-- from: {}\n", at.shown()));
+        }
         if let Some(note) = &c.note {
             for line in note.lines() {
                 out.push_str(&format!("-- {line}\n"));
