@@ -157,7 +157,8 @@ impl fmt::Display for Verdict {
         match (self.outcome, self.fail_on) {
             (Outcome::Allowed, level) => write!(f, "; none reaches --fail-on {}", level.name()),
             (Outcome::Destructive, _) => write!(f, "; {} data: {}", plural(self.destructive, "statement loses", "statements lose"), self.examples.join(", ")),
-            (Outcome::Changes, FailOn::Any) | (Outcome::Same, _) => Ok(()),
+            (Outcome::Changes, FailOn::Any) => write!(f, ": {}", self.examples.join(", ")),
+            (Outcome::Same, _) => Ok(()),
             (Outcome::Changes, level) => write!(f, "; {} --fail-on {}: {}", plural(self.failing, "statement reaches", "statements reach"), level.name(), self.examples.join(", ")),
         }
     }

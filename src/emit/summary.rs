@@ -16,6 +16,7 @@ use std::collections::BTreeMap;
 use similar::{ChangeTag, TextDiff};
 
 
+use crate::catalog::hazard::Loss;
 use crate::catalog::ObjKind;
 use crate::diff::{Action, Change, Hazard, ObjectKind, ObjectRef, Origin};
 use crate::emit::quote;
@@ -160,7 +161,7 @@ pub fn render(m: &Migration, opts: &Options) -> String {
         });
         entries[i].changes.push(c);
     }
-    let key = |e: &Entry| (e.section(), group(e.object).map(str::to_string), e.object.kind, display_name(e.object));
+    let key = |e: &Entry| (e.section(), group(e.object).map(natural), e.object.kind, natural(&display_name(e.object)));
     entries.sort_by_cached_key(key);
     let totals_line = totals(&out, &entries, changes);
     let entries = fold_parts(entries);
@@ -223,6 +224,26 @@ fn fold_parts(entries: Vec<Entry<'_>>) -> Vec<Entry<'_>> {
         e.parts = folded.remove(&(e.object.schema.clone(), e.object.name.clone())).unwrap_or_default();
     }
     kept
+}
+
+/// A sort key that orders the numbers inside names by value: `t2` before `t10`.
+fn natural(s: &str) -> Vec<(String, u128)> {
+    let mut out = Vec::new();
+    let mut text = String::new();
+    let mut digits = String::new();
+    for c in s.chars() {
+        if c.is_ascii_digit() {
+            digits.push(c);
+        } else {
+            if !digits.is_empty() {
+                out.push((std::mem::take(&mut text), digits.parse().unwrap_or(u128::MAX)));
+                digits.clear();
+            }
+            text.push(c);
+        }
+    }
+    out.push((text, digits.parse().unwrap_or(0)));
+    out
 }
 
 /// The schema an object is listed under (`None`: outside schemas). A schema is listed under
@@ -330,15 +351,25 @@ fn entry(out: &mut Out, m: &Migration, e: &Entry, width: usize, names: usize) {
     let name = head_name(e);
     let mut head = format!("{} {} {}", out.paint(style, mark), kind, out.paint(style, &name));
     let places = places(e);
-    if !places.is_empty() {
+    let hazards = e.hazards();
+    let (tags, details): (Vec<&Hazard>, Vec<&Hazard>) = hazards.iter().partition(|h| tag(e.object, h).is_some());
+    if !places.is_empty() || !tags.is_empty() {
         let pad = names.saturating_sub(name.chars().count()) + 2;
         head.push_str(&" ".repeat(pad));
         head.push_str(&out.paint(Style::Dim, &places));
     }
+    for h in &tags {
+        let style = if h.is_data_loss() { Style::Red } else { Style::Yellow };
+        head.push_str("  ");
+        head.push_str(&out.paint(style, &format!("[{}]", tag(e.object, h).unwrap_or_default())));
+    }
     out.line(4, &head);
     let body = 7 + width;
+    let definitions = m.definitions(e.object).filter(|_| matches!(e.action, Action::Alter | Action::Rebuild(_)));
+    let same = definitions.as_ref().is_some_and(|(a, b)| a == b);
     if let Action::Rebuild(reason) = e.action {
-        let why = out.paint(Style::Yellow, &format!("rebuilt: {reason}"));
+        let unchanged = if same { " (definition unchanged)" } else { "" };
+        let why = out.paint(Style::Yellow, &format!("rebuilt{unchanged}: {reason}"));
         out.line(body, &why);
     }
     if matches!(e.action, Action::Alter) {
@@ -349,20 +380,36 @@ fn entry(out: &mut Out, m: &Migration, e: &Entry, width: usize, names: usize) {
             out.line(body, &n);
         }
     }
-    if matches!(e.action, Action::Alter | Action::Rebuild(_)) {
-        match m.definitions(e.object) {
-            Some((a, b)) if a != b => definition_diff(out, body, &a, &b),
-            Some(_) if matches!(e.action, Action::Rebuild(_)) => {
-                let same = out.paint(Style::Dim, "definition unchanged");
-                out.line(body, &same);
-            }
-            Some(_) | None => statements(out, body, e),
-        }
+    match (&definitions, e.action) {
+        (Some((a, b)), _) if a != b => definition_diff(out, body, a, b),
+        (Some(_), Action::Rebuild(_)) => {}
+        (Some(_) | None, Action::Alter | Action::Rebuild(_)) => statements(out, body, e),
+        (Some(_) | None, Action::Create | Action::Drop) => {}
     }
-    for h in e.hazards() {
+    for h in details {
         let style = if h.is_data_loss() { Style::Red } else { Style::Yellow };
         let text = out.paint(style, &format!("! {}: {h}", h.kind()));
         out.line(body, &text);
+    }
+}
+
+/// A hazard about the object itself (or the table it belongs to) that needs no more words
+/// than its kind, shown as a tag on the object's line: `[data-loss]` on a dropped table,
+/// `[lock: ACCESS EXCLUSIVE]`, `[rewrite]`. `None`: it is written out on its own line.
+fn tag(o: &ObjectRef, h: &Hazard) -> Option<String> {
+    let own = |q: &crate::catalog::QualName| {
+        o.schema.as_deref() == Some(q.schema.as_str())
+            && match o.kind {
+                ObjectKind::Table | ObjectKind::ForeignTable | ObjectKind::Sequence | ObjectKind::Other(ObjKind::View | ObjKind::MaterializedView) => q.name == o.name,
+                ObjectKind::Schema | ObjectKind::Extension | ObjectKind::Default | ObjectKind::Constraint | ObjectKind::Index | ObjectKind::Other(_) => o.table.as_deref() == Some(q.name.as_str()),
+            }
+    };
+    match h {
+        Hazard::Lock { lock, relation } if own(relation) => Some(format!("lock: {}", lock.name())),
+        Hazard::Rewrite { table } | Hazard::IndexBuild { table } | Hazard::Scan { table } if own(table) => Some(h.kind().to_string()),
+        Hazard::DataLoss(Loss::Table(q) | Loss::Sequence(q)) if own(q) => Some(h.kind().to_string()),
+        Hazard::NoTransaction => Some(h.kind().to_string()),
+        Hazard::Lock { .. } | Hazard::Rewrite { .. } | Hazard::IndexBuild { .. } | Hazard::Scan { .. } | Hazard::DataLoss(_) | Hazard::MayFail { .. } | Hazard::NeedsCommit { .. } => None,
     }
 }
 
