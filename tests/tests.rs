@@ -8,6 +8,7 @@ mod cli;
 mod determinism;
 mod equal;
 mod fixtures;
+mod formats;
 mod histories;
 mod hostile;
 mod privileges;
