@@ -9,6 +9,8 @@ mod determinism;
 mod equal;
 mod fixtures;
 mod formats;
+mod gates;
 mod histories;
 mod hostile;
+mod pending;
 mod privileges;
