@@ -11,6 +11,7 @@ mod fixtures;
 mod formats;
 mod gates;
 mod histories;
+mod hooks;
 mod hostile;
 mod pending;
 mod privileges;
