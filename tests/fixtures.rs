@@ -4,7 +4,8 @@
 //! dumped, must equal b.sql's dump. Each dump diffed against itself, and the migrated dump
 //! diffed against b's, must give no statements. Every migration must pass self-verification,
 //! and after it the diff engine must find nothing more to do (`Migration::remaining`). The
-//! migrations from an empty database to b and from a to an empty database round-trip too.
+//! migrations from an empty database to b, from a to an empty database, and the downgrade
+//! from b back to a round-trip too.
 //!
 //! Cases named `privileges_*` are about owners and privileges: the roles they name are
 //! created first, they are dumped with owners and privileges, diffed with privileges on, and
@@ -78,9 +79,10 @@ fn check_case(pg: &Cluster, dir: &Path) -> Result<(), String> {
     }
 
     problems.extend(apply(pg, &dump_a, &dump_b, &migration, privileges));
-    // Building B from nothing, and taking A down to nothing, must round-trip too.
+    // Building B from nothing, taking A down to nothing, and the downgrade (FROM and TO
+    // swapped) must round-trip too.
     let empty = pg.dump_of_with("", privileges).map_err(|e| format!("an empty database does not dump: {e}"))?;
-    for (way, from, to) in [("empty -> b", &empty, &dump_b), ("a -> empty", &dump_a, &empty)] {
+    for (way, from, to) in [("empty -> b", &empty, &dump_b), ("a -> empty", &dump_a, &empty), ("b -> a (downgrade)", &dump_b, &dump_a)] {
         let (m, checks) = migrate_checked(from, to, privileges);
         problems.extend(checks.into_iter().map(|c| format!("{way}: {c}")));
         problems.extend(apply(pg, from, to, &m, privileges).into_iter().map(|p| format!("{way}: {p}")));

@@ -266,7 +266,10 @@ fn column_extras(d: &mut Diff, q: &QualName, pos: usize, old: Option<&Column>, c
 
 fn alter_table(d: &mut Diff, q: &QualName, old: &Table, t: &Table) {
     let alter = alter_sql(d, q);
-    for oc in &old.columns {
+    // Generated columns go first: they may read the other columns that go (and never
+    // another generated one), which the server would refuse to drop under them.
+    let generated_first = old.columns.iter().filter(|c| c.generated.is_some()).chain(old.columns.iter().filter(|c| c.generated.is_none()));
+    for oc in generated_first {
         let gone = t.column(&oc.name).is_none_or(|c| regenerated(oc, c));
         if gone && !oc.inherited && !d.dropped_tables.contains(q) {
             // Children that keep the column keep it as their own: ONLY leaves it to them.
