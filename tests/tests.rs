@@ -15,3 +15,4 @@ mod hooks;
 mod hostile;
 mod pending;
 mod privileges;
+mod readme;
