@@ -394,3 +394,52 @@ pub fn definition(node: &Node, c: &Catalog) -> Option<String> {
         Node::Schema(_) | Node::Extension(_) | Node::Table(_) | Node::Sequence(_) | Node::SequenceOwner(_) => None,
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn changes(from: &str, to: &str) -> Vec<(String, String, Option<String>)> {
+        let (a, b) = (crate::catalog_from_sql("a.sql", from).expect("a"), crate::catalog_from_sql("b.sql", to).expect("b"));
+        let mut m = crate::Migration::new(&a, &b);
+        m.set_safety(false);
+        m.add_all_changes();
+        m.changes()
+            .iter()
+            .map(|c| {
+                let reason = match &c.action {
+                    Action::Rebuild(r) => Some(format!("{}: {r}", r.id())),
+                    Action::Create | Action::Drop | Action::Alter => None,
+                };
+                (c.object.label.clone(), c.action.id().to_string(), reason)
+            })
+            .collect()
+    }
+
+    #[test]
+    fn every_statement_carries_its_objects_action() {
+        let from = "CREATE TABLE t (a int, b int);\nCREATE VIEW v AS SELECT a FROM t;\nCREATE INDEX ti ON t (b);\nCREATE TABLE gone (x int);";
+        let to = "CREATE TABLE t (a bigint, c int);\nCREATE VIEW v AS SELECT a FROM t;\nCREATE TABLE u (x int);";
+        let got = changes(from, to);
+        let find = |label: &str| got.iter().filter(|c| c.0 == label).map(|c| (c.1.as_str(), c.2.clone())).collect::<Vec<_>>();
+        assert_eq!(find("table public.gone"), [("drop", None)]);
+        assert_eq!(find("table public.u"), [("create", None)]);
+        assert_eq!(find("index public.ti"), [("drop", None)]);
+        assert!(find("table public.t").iter().all(|c| *c == ("alter", None)) && find("table public.t").len() == 3, "{got:?}");
+        let view = Some("reads_changed_columns: it reads table public.t, whose columns change".to_string());
+        assert_eq!(find("view public.v"), [("rebuild", view.clone()), ("rebuild", view)]);
+    }
+
+    #[test]
+    fn provenance_names_the_defining_statement_and_the_last_change() {
+        let from = crate::catalog_from_sql("m.sql", "CREATE TABLE t (a int);\n\nCREATE VIEW v AS SELECT a FROM t;\nALTER TABLE t ADD COLUMN b int;").expect("loads");
+        let p = Provenance::of(&Node::Table(crate::catalog::QualName::new("public", "t")), &from, &Catalog::default());
+        let o = p.from.expect("in FROM");
+        assert_eq!((o.defined.to_string(), o.changed.as_ref().map(ToString::to_string)), ("m.sql:1".to_string(), Some("m.sql:4".to_string())));
+        // The same file: the definition is what is shown; another file's change would be.
+        assert_eq!(o.shown().to_string(), "m.sql:1");
+        let other = Origin { changed: Some(Location { file: "002.sql".into(), line: 3 }), ..o };
+        assert_eq!(other.shown().to_string(), "002.sql:3");
+        assert!(p.to.is_none());
+    }
+}

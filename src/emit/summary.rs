@@ -583,3 +583,21 @@ fn totals(out: &Out, entries: &[Entry], changes: &[Change]) -> String {
     }
     out.paint(Style::Bold, &line)
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn sql_splits_into_words_spaces_and_single_signs() {
+        assert_eq!(tokens("SELECT a, b_2 FROM public.t"), ["SELECT", " ", "a", ",", " ", "b_2", " ", "FROM", " ", "public", ".", "t"]);
+        assert_eq!(tokens("x::text  ||'é'"), ["x", ":", ":", "text", "  ", "|", "|", "'", "é", "'"]);
+    }
+
+    #[test]
+    fn numbers_in_names_sort_by_value() {
+        let mut names = vec!["t10", "t9", "t100", "a", "t9b"];
+        names.sort_by_key(|n| natural(n));
+        assert_eq!(names, ["a", "t9", "t9b", "t10", "t100"]);
+    }
+}
