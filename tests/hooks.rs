@@ -58,6 +58,11 @@ impl Repo {
     /// `pre-commit try-repo <this repository> <hook> --all-files` in the temporary repository,
     /// with the binary under test first on PATH.
     fn hook(&self, id: &str) -> Output {
+        self.hook_with(id, &[])
+    }
+
+    /// `hook`, with more environment (`SKIP=...`).
+    fn hook_with(&self, id: &str, env: &[(&str, &str)]) -> Output {
         let bin_dir = Path::new(env!("CARGO_BIN_EXE_pgdumpdiff")).parent().expect("bin dir").to_path_buf();
         let path = std::env::join_paths(std::iter::once(bin_dir).chain(std::env::split_paths(&std::env::var_os("PATH").unwrap_or_default()))).expect("PATH");
         let out = Command::new("pre-commit")
@@ -67,6 +72,8 @@ impl Repo {
             .env("PRE_COMMIT_HOME", &self.home)
             .env_remove("GIT_DIR")
             .env_remove("GIT_WORK_TREE")
+            .env_remove("SKIP")
+            .envs(env.iter().copied())
             .output();
         match out {
             Ok(o) => o,
@@ -117,8 +124,17 @@ fn the_snapshot_hook_fails_until_the_snapshot_matches_the_migrations() {
 #[test]
 fn the_data_loss_hook_passes_additive_changes_and_blocks_drops() {
     let r = Repo::new("no-data-loss");
+    r.write("README", "app\n");
+    r.git(&["add", "."]);
+    r.git(&["commit", "-q", "-m", "start"]);
+    // The first snapshot: HEAD has none, which is an error (never an empty schema); the
+    // README says to skip the hook for that commit, and pre-commit's SKIP does.
     r.write("db/structure.sql", STRUCTURE);
     r.git(&["add", "."]);
+    let o = r.hook("pgdumpdiff-no-data-loss");
+    assert!(!o.status.success() && text(&o).contains("exit code: 1") && text(&o).contains("cannot read git:HEAD:db/structure.sql"), "{}", text(&o));
+    let o = r.hook_with("pgdumpdiff-no-data-loss", &[("SKIP", "pgdumpdiff-no-data-loss")]);
+    assert!(o.status.success() && text(&o).contains("Skipped"), "{}", text(&o));
     r.git(&["commit", "-q", "-m", "snapshot"]);
 
     // Nothing changed, then a column added: both pass.
