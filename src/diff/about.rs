@@ -325,7 +325,9 @@ pub(crate) fn holds(node: &Node, c: &Catalog) -> bool {
 
 /// What happens to the object `node` stands for, read off the two catalogs and the diff's
 /// own plans (which tables, objects and enums it rebuilds).
-pub(super) fn action(d: &super::Diff, node: &Node) -> Action {
+/// `dropped`: the nodes of the drop-phase changes (a constraint on both sides with one is
+/// dropped and added again).
+pub(super) fn action(d: &super::Diff, dropped: &std::collections::BTreeSet<&Node>, node: &Node) -> Action {
     match (holds(node, d.from), holds(node, d.to)) {
         (false, true) => return Action::Create,
         (true, false) => return Action::Drop,
@@ -347,8 +349,8 @@ pub(super) fn action(d: &super::Diff, node: &Node) -> Action {
         }),
         Node::Constraint(q, name) => {
             let get = |c: &'_ Catalog| c.tables.get(q).and_then(|t| t.constraints.get(name)).map(|k| (k.kind, k.def.clone()));
-            let dropped = d.dropped_tables.contains(q) || d.out.iter().any(|c| c.phase == super::Phase::Drop && c.node == *node);
-            dropped.then(|| {
+            let rebuilt = d.dropped_tables.contains(q) || dropped.contains(node);
+            rebuilt.then(|| {
                 let references = d.from.tables.get(q).and_then(|t| t.constraints.get(name)).and_then(|k| k.references.clone());
                 let table = references.filter(|r| !d.reshaped_tables.contains(q) && d.from.tables.contains_key(r)).unwrap_or_else(|| q.clone());
                 part_reason(d, node, get(d.from) != get(d.to), Some(&table))

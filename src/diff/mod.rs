@@ -241,7 +241,8 @@ pub fn diff(from: &Catalog, to: &Catalog, gf: &Graph, opts: &DiffOptions) -> Vec
     if opts.with_privileges {
         privileges::diff_privileges(&mut d);
     }
-    let actions: Vec<Action> = d.out.iter().map(|c| about::action(&d, &c.object.node)).collect();
+    let dropped: BTreeSet<&Node> = d.out.iter().filter(|c| c.phase == Phase::Drop).map(|c| &c.node).collect();
+    let actions: Vec<Action> = d.out.iter().map(|c| about::action(&d, &dropped, &c.object.node)).collect();
     for (c, a) in d.out.iter_mut().zip(actions) {
         c.action = a;
     }
