@@ -16,6 +16,7 @@ pub mod catalog;
 pub mod diag;
 pub mod diff;
 pub mod emit;
+pub mod gate;
 pub mod input;
 pub mod plan;
 pub mod syntax;
@@ -52,26 +53,60 @@ pub fn load(spec: &SourceSpec, opts: &LoadOptions) -> Result<Loaded, Vec<Diag>> 
     load_timed(spec, opts, None, "")
 }
 
-/// `load`, timing its stages as `<side> read`, `<side> parse`, `<side> replay`.
+/// `load`, timing its stages as `<side> read`, `<side> parse + replay`.
 pub fn load_timed(spec: &SourceSpec, opts: &LoadOptions, timings: Option<&timings::Timings>, side: &str) -> Result<Loaded, Vec<Diag>> {
+    load_all_timed(std::slice::from_ref(spec), opts, timings, side)
+}
+
+/// Reads several inputs as one side, replayed one after the other (a dump, then the
+/// migration files still to apply to it: `--pending`).
+pub fn load_all(specs: &[SourceSpec], opts: &LoadOptions) -> Result<Loaded, Vec<Diag>> {
+    load_all_timed(specs, opts, None, "")
+}
+
+/// `load_all`, timed as `load_timed` is.
+pub fn load_all_timed(specs: &[SourceSpec], opts: &LoadOptions, timings: Option<&timings::Timings>, side: &str) -> Result<Loaded, Vec<Diag>> {
     let mut diags = Vec::new();
-    let files = timings::stage(timings, format!("{side} read"), || input::load(spec, &opts.input, &mut diags)).map_err(|e| vec![*e])?;
+    let files = timings::stage(timings, format!("{side} read"), || -> Result<Vec<Arc<SourceFile>>, Vec<Diag>> {
+        let mut files = Vec::new();
+        for spec in specs {
+            files.extend(input::load(spec, &opts.input, &mut diags).map_err(|e| vec![*e])?);
+        }
+        Ok(files)
+    })?;
     catalog_from_files_timed(&files, opts, diags, timings, side)
 }
 
-/// Builds a catalog from already-read sources.
+/// Builds a catalog from already-read sources. A file without a single statement is worth
+/// a warning: it reads as an empty schema, which is rarely what was meant.
 pub fn catalog_from_files(files: &[Arc<SourceFile>], opts: &LoadOptions, diags: Vec<Diag>) -> Result<Loaded, Vec<Diag>> {
     catalog_from_files_timed(files, opts, diags, None, "")
 }
 
 fn catalog_from_files_timed(files: &[Arc<SourceFile>], opts: &LoadOptions, mut diags: Vec<Diag>, timings: Option<&timings::Timings>, side: &str) -> Result<Loaded, Vec<Diag>> {
     // Parsing streams into the replay: a chunk's parse trees are dropped once replayed.
-    let (parse_diags, (catalog, replay_diags)) = timings::stage(timings, format!("{side} parse + replay"), || {
+    let (parse_diags, with_statements, (catalog, replay_diags)) = timings::stage(timings, format!("{side} parse + replay"), || {
         let mut builder = catalog::Builder::new(catalog::ReplayOptions { strict: opts.strict });
-        let parse_diags = syntax::parse_streaming(files, &mut |chunk| builder.apply(chunk));
-        (parse_diags, builder.finish())
+        // The files that hold a statement, by address (statements arrive in file order).
+        let mut with_statements: Vec<usize> = Vec::new();
+        let parse_diags = syntax::parse_streaming(files, &mut |chunk| {
+            for s in chunk {
+                let at = Arc::as_ptr(&s.file) as usize;
+                if with_statements.last() != Some(&at) {
+                    with_statements.push(at);
+                }
+            }
+            builder.apply(chunk)
+        });
+        (parse_diags, with_statements, builder.finish())
     });
+    let parse_failed = parse_diags.iter().any(Diag::is_error);
     diags.extend(parse_diags);
+    if !parse_failed {
+        for f in files.iter().filter(|f| !with_statements.contains(&(Arc::as_ptr(f) as usize))) {
+            diags.push(Diag::warning("empty-input", format!("{} holds no SQL statement: it reads as an empty schema", f.name)));
+        }
+    }
     diags.extend(replay_diags);
     if opts.strict {
         for d in &mut diags {
@@ -157,7 +192,17 @@ impl<'a> Migration<'a> {
             self.changes.retain(|c| c.sql.starts_with("CREATE EXTENSION "));
         }
         self.cycles = plan.cycles;
+        for c in &mut self.changes {
+            c.provenance = diff::Provenance::of(&c.object.node, self.from, self.to);
+        }
         timings::stage(t, "hazards (migration replayed)", || self.assess());
+    }
+
+    /// The definitions of a changed object in FROM and in TO, where it has one as text (a
+    /// view, routine, trigger, policy, rule, type, index, constraint, column default, ...),
+    /// for the reviewer's diff.
+    pub fn definitions(&self, object: &diff::ObjectRef) -> Option<(String, String)> {
+        Some((diff::about::definition(&object.node, self.from)?, diff::about::definition(&object.node, self.to)?))
     }
 
     /// Replays the migration onto FROM, reading what each statement risks on a database
@@ -193,6 +238,11 @@ impl<'a> Migration<'a> {
     /// The migration as SQL text.
     pub fn sql(&self) -> String {
         emit::sql::render(&self.changes)
+    }
+
+    /// The migration as SQL text, with options (`--provenance`).
+    pub fn sql_with(&self, opts: &emit::sql::Options) -> String {
+        emit::sql::render_with(&self.changes, opts)
     }
 
     /// Statements that can lose data.

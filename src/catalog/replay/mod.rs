@@ -78,8 +78,8 @@ impl Builder {
     /// that runs the script), as `psql -f` would run statements against a database holding
     /// `base`. New objects are positioned after everything `base` holds.
     pub fn onto(base: Catalog, opts: ReplayOptions) -> Builder {
-        let next = base.max_pos() + 1;
-        Builder { r: Replay { catalog: base, search_path: default_path(), diags: Vec::new(), opts, session_role: None, set_role: None, reverse: None, children: None }, next }
+        let next = base.max_pos().max(base.sources.last_pos()) + 1;
+        Builder { r: Replay { catalog: base, search_path: default_path(), diags: Vec::new(), opts, session_role: None, set_role: None, reverse: None, children: None, pos: next }, next }
     }
 
     pub fn apply(&mut self, stmts: &[Stmt]) {
@@ -90,7 +90,10 @@ impl Builder {
     /// the statement (its catalog and search path): how hazards are read off a migration.
     pub(crate) fn apply_inspecting(&mut self, stmts: &[Stmt], inspect: &mut dyn FnMut(&Stmt, &Replay)) {
         for stmt in stmts {
+            let (line, _) = stmt.file.line_col(stmt.span.start);
+            self.r.catalog.sources.record(self.next, &stmt.file.name, line);
             inspect(stmt, &self.r);
+            self.r.pos = self.next;
             self.r.apply(self.next, stmt);
             self.next += 1;
         }
@@ -137,6 +140,8 @@ pub(crate) struct Replay {
     /// Inheritance children and partitions by parent, built when an ALTER TABLE recurses
     /// (see `table::children_of`), dropped by a statement that can change the hierarchy.
     children: Option<std::collections::BTreeMap<QualName, Vec<QualName>>>,
+    /// The position of the statement being applied.
+    pos: Pos,
 }
 
 impl Replay {
@@ -149,6 +154,12 @@ impl Replay {
         let msg = format!("{what} is not supported; ignored");
         let d = if self.opts.strict { Diag::error("unsupported-statement", msg) } else { Diag::warning("unsupported-statement", msg) };
         self.diags.push(stmt.diag(d, None));
+    }
+
+    /// Records that the statement being applied changes `node`, which existed before it
+    /// (provenance: `Catalog::shaped`).
+    pub fn shaped(&mut self, node: super::graph::Node) {
+        self.catalog.shaped.insert(node, self.pos);
     }
 
     /// Something the server would reject, where pgdumpdiff is not sure it knows all the

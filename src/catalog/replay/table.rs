@@ -303,6 +303,9 @@ impl Replay {
         let name = self.resolver().relation(&rv.schemaname, &rv.relname);
         let objtype = protobuf::ObjectType::try_from(s.objtype).unwrap_or(protobuf::ObjectType::Undefined);
         if objtype == protobuf::ObjectType::ObjectIndex {
+            if self.catalog.indexes.contains_key(&name) {
+                self.shaped(super::super::graph::Node::Index(name.clone()));
+            }
             for cmd in &s.cmds {
                 if let Some(NodeEnum::AlterTableCmd(c)) = &cmd.node {
                     self.alter_index_cmd(stmt, &name, c);
@@ -352,6 +355,12 @@ impl Replay {
         for cmd in &s.cmds {
             if let Some(NodeEnum::AlterTableCmd(c)) = &cmd.node {
                 let adds_constraint = c.subtype == AlterTableType::AtAddConstraint as i32;
+                // A constraint and a default record their own statement; an owner is not
+                // the table's shape.
+                let own = [AlterTableType::AtAddConstraint, AlterTableType::AtColumnDefault, AlterTableType::AtChangeOwner].iter().any(|t| c.subtype == *t as i32);
+                if !own {
+                    self.shaped(super::super::graph::Node::Table(name.clone()));
+                }
                 let before: Vec<String> = if adds_constraint && rv.inh { self.catalog.tables[&name].constraints.keys().cloned().collect() } else { Vec::new() };
                 self.alter_table_cmd(pos, stmt, &name, c);
                 if rv.inh {
