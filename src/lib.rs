@@ -195,7 +195,9 @@ impl<'a> Migration<'a> {
         for c in &mut self.changes {
             c.provenance = diff::Provenance::of(&c.object.node, self.from, self.to);
         }
-        timings::stage(t, "hazards (migration replayed)", || self.assess());
+        // The graphs are freed beside the replay of the migration rather than before it.
+        let graphs = (gf, gt);
+        timings::stage(t, "hazards (migration replayed)", || rayon::join(move || drop(graphs), || self.assess()));
     }
 
     /// The definitions of a changed object in FROM and in TO, where it has one as text (a

@@ -140,8 +140,13 @@ fn run(config: &cli::Config) -> u8 {
     if config.format == Format::Sql && !config.check {
         if let Err(bad) = m.check_safety() {
             eprintln!("pgdumpdiff: the migration holds {} destructive statement(s); not printed (use --unsafe):", bad.len());
-            for c in bad {
+            // Enough to see what kind of loss it is; --format summary lists every one.
+            const SHOWN: usize = 20;
+            for c in bad.iter().take(SHOWN) {
                 eprintln!("  {};", c.sql.lines().next().unwrap_or(""));
+            }
+            if bad.len() > SHOWN {
+                eprintln!("  ... and {} more (--format summary lists them all)", bad.len() - SHOWN);
             }
             return exit::UNSAFE;
         }
@@ -172,7 +177,12 @@ fn run(config: &cli::Config) -> u8 {
         report(&[Diag::error("io", e)], false);
         return exit::ERROR;
     }
-    status(&verdict, config)
+    let code = status(&verdict, config);
+    // The process ends here and its memory goes back to the system whole: freeing the
+    // catalogs piece by piece first would only cost time.
+    std::mem::forget(m);
+    std::mem::forget((from, to));
+    code
 }
 
 /// Prints the `--timings` report when dropped.

@@ -34,8 +34,7 @@ fn recreated(d: &Diff, target: &str) -> bool {
     ["TABLE", "FOREIGN TABLE", "VIEW", "MATERIALIZED VIEW"].iter().any(|k| d.recreated.contains(&format!("{k} {rel}")))
 }
 
-/// Every comment target that exists in a catalog, with the object it hangs on (a column's
-/// comment hangs on its table).
+/// Every comment target that exists in a catalog but columns, with the object it hangs on.
 pub(super) fn targets(c: &Catalog) -> BTreeMap<String, Node> {
     let mut out = BTreeMap::new();
     for s in c.schemas.keys() {
@@ -46,10 +45,8 @@ pub(super) fn targets(c: &Catalog) -> BTreeMap<String, Node> {
     }
     for (q, t) in &c.tables {
         let kind = if t.foreign.is_some() { "FOREIGN TABLE" } else { "TABLE" };
+        // (A column's comment is found through its table: see `node_of`.)
         out.insert(format!("{kind} {}", q.sql()), Node::Table(q.clone()));
-        for col in &t.columns {
-            out.insert(format!("COLUMN {}.{}", q.sql(), quote::ident(&col.name)), Node::Table(q.clone()));
-        }
         for (name, con) in &t.constraints {
             let node = Node::Constraint(q.clone(), name.clone());
             out.insert(format!("CONSTRAINT {} ON {}", quote::ident(name), q.sql()), node.clone());

@@ -61,16 +61,17 @@ fn add_values(q: &QualName, old: &[String], new: &[String]) -> Option<Vec<String
 
 /// Whether TO spells a new label as a literal of the type outside function bodies (a
 /// default, a constraint, an index, a view): the migration would use it before commit.
+/// Only what refers to the type can spell one of its literals.
 fn new_label_used(to: &Catalog, q: &QualName, old: &[String], new: &[String]) -> bool {
     let literals: Vec<String> = new.iter().filter(|l| !old.contains(l)).map(|l| format!("{}::{}", quote::literal(l), q.sql())).collect();
-    let uses = |text: &str| literals.iter().any(|lit| text.contains(lit.as_str()));
+    let uses = |deps: &[QualName], text: &str| deps.contains(q) && literals.iter().any(|lit| text.contains(lit.as_str()));
     let in_tables = to.tables.values().any(|t| {
-        t.columns.iter().any(|c| c.default.as_ref().is_some_and(|(d, _)| uses(d)) || c.generated.as_deref().is_some_and(uses))
-            || t.constraints.values().any(|c| uses(&c.def))
+        t.columns.iter().any(|c| c.default.as_ref().is_some_and(|(d, _)| uses(&c.default_deps, d)) || c.generated.as_deref().is_some_and(|g| uses(&c.generated_deps, g)))
+            || t.constraints.values().any(|c| uses(&c.deps, &c.def))
     });
     in_tables
-        || to.indexes.values().any(|i| uses(&i.def))
-        || to.objects.iter().any(|(k, o)| !matches!(k.kind, crate::catalog::ObjKind::Function | crate::catalog::ObjKind::Procedure) && uses(&o.create))
+        || to.indexes.values().any(|i| uses(&i.deps, &i.def))
+        || to.objects.iter().any(|(k, o)| !matches!(k.kind, crate::catalog::ObjKind::Function | crate::catalog::ObjKind::Procedure) && (uses(&o.deps, &o.create) || uses(&o.soft_deps, &o.create)))
 }
 
 /// The name the old type takes while columns move to the new one.

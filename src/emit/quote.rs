@@ -7,7 +7,8 @@ pub fn ident(name: &str) -> String {
     let plain = !name.is_empty()
         && name.bytes().next().is_some_and(|b| b.is_ascii_lowercase() || b == b'_')
         && name.bytes().all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'_')
-        && !is_keyword(name);
+        // No keyword of PostgreSQL's has a digit.
+        && (name.bytes().any(|b| b.is_ascii_digit()) || !is_keyword(name));
     if plain {
         name.to_string()
     } else {

@@ -85,11 +85,21 @@ pub fn parse_streaming(files: &[Arc<SourceFile>], each: &mut (dyn FnMut(&[Stmt])
     };
     let mut chunks = jobs.chunks(CHUNK);
     let mut current = chunks.next().map(parse);
+    // The chunk replayed last is dropped beside the next replay, not before it.
+    let mut replayed: Option<Vec<Stmt>> = None;
     while let Some((stmts, chunk_diags)) = current.take() {
         diags.extend(chunk_diags);
         let next = chunks.next();
-        let ((), parsed) = rayon::join(|| each(&stmts), || next.map(parse));
+        let done = replayed.take();
+        let ((), parsed) = rayon::join(
+            || each(&stmts),
+            || {
+                drop(done);
+                next.map(parse)
+            },
+        );
         current = parsed;
+        replayed = Some(stmts);
     }
     diags
 }

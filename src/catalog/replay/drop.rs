@@ -259,7 +259,7 @@ impl Replay {
                 c.indexes.remove(&k);
                 c.comments.remove(&format!("INDEX {}", k.sql()));
             }
-            let sequences: Vec<QualName> = c.sequences.iter().filter(|(_, s)| s.owned_by.as_ref().is_some_and(|(t, _)| t == q)).map(|(k, _)| k.clone()).collect();
+            let sequences = self.owned_hints.owned_by(c, q);
             for k in sequences {
                 c.sequences.remove(&k);
                 c.comments.remove(&format!("SEQUENCE {}", k.sql()));

@@ -79,7 +79,8 @@ impl Builder {
     /// `base`. New objects are positioned after everything `base` holds.
     pub fn onto(base: Catalog, opts: ReplayOptions) -> Builder {
         let next = base.max_pos().max(base.sources.last_pos()) + 1;
-        Builder { r: Replay { catalog: base, search_path: default_path(), diags: Vec::new(), opts, session_role: None, set_role: None, reverse: None, children: None, pos: next }, next }
+        let owned_hints = sequence::OwnedHints::of(&base);
+        Builder { r: Replay { catalog: base, search_path: default_path(), diags: Vec::new(), opts, session_role: None, set_role: None, reverse: None, children: None, owned_hints, pos: next }, next }
     }
 
     pub fn apply(&mut self, stmts: &[Stmt]) {
@@ -140,6 +141,8 @@ pub(crate) struct Replay {
     /// Inheritance children and partitions by parent, built when an ALTER TABLE recurses
     /// (see `table::children_of`), dropped by a statement that can change the hierarchy.
     children: Option<std::collections::BTreeMap<QualName, Vec<QualName>>>,
+    /// Sequences by the table that owns them (see `sequence::OwnedHints`).
+    owned_hints: sequence::OwnedHints,
     /// The position of the statement being applied.
     pos: Pos,
 }

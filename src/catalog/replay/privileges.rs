@@ -548,7 +548,7 @@ impl Replay {
                 return;
             }
             Target::Table(_) => {
-                let owned: Vec<QualName> = self.catalog.sequences.iter().filter(|(_, s)| s.owned_by.as_ref().is_some_and(|(tq, _)| tq == q)).map(|(n, _)| n.clone()).collect();
+                let owned = self.owned_hints.owned_by(&self.catalog, q);
                 for s in owned {
                     self.set_owner(&Target::Sequence(s), new.clone());
                 }

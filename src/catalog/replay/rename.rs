@@ -439,6 +439,7 @@ impl Replay {
             (O::ObjectSequence, Some(q)) => match self.catalog.sequences.remove(&q) {
                 Some(seq) => {
                     let new = QualName::new(q.schema.clone(), s.newname.clone());
+                    self.owned_hints.note(&new, &seq);
                     self.catalog.sequences.insert(new.clone(), seq);
                     self.retarget(&q, &new);
                     self.shaped(crate::catalog::graph::Node::Sequence(new));
@@ -668,6 +669,7 @@ impl Replay {
                 name(t);
             }
         }
+        self.owned_hints.retarget(old, new);
         let objects = std::mem::take(&mut c.objects);
         for (mut k, mut obj) in objects {
             text(&mut obj.create);

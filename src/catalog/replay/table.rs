@@ -518,7 +518,7 @@ impl Replay {
             self.forget_constraint(table, n);
         }
         let col_ref = (table.clone(), column.to_string());
-        let owned: Vec<QualName> = self.catalog.sequences.iter().filter(|(_, s)| s.owned_by.as_ref() == Some(&col_ref)).map(|(q, _)| q.clone()).collect();
+        let owned: Vec<QualName> = self.owned_hints.owned_by(&self.catalog, table).into_iter().filter(|q| self.catalog.sequences.get(q).is_some_and(|s| s.owned_by.as_ref() == Some(&col_ref))).collect();
         for q in owned {
             self.catalog.sequences.remove(&q);
             self.catalog.comments.remove(&format!("SEQUENCE {}", q.sql()));
@@ -962,7 +962,9 @@ impl Replay {
         let options = SeqOptions { data_type, ..SeqOptions::default() };
         // Created with the table, by the same role (default privileges for sequences apply).
         let access = self.new_access(Some(DefaultAclKind::Sequences), Some(&table.schema));
-        self.catalog.sequences.insert(q.clone(), Sequence { options, owned_by: Some((table.clone(), column.to_string())), access, pos });
+        let seq = Sequence { options, owned_by: Some((table.clone(), column.to_string())), access, pos };
+        self.owned_hints.note(&q, &seq);
+        self.catalog.sequences.insert(q.clone(), seq);
         let text = format!("nextval({}::regclass)", crate::emit::quote::literal(&q.sql()));
         let r = self.resolver();
         match expr::parse_expr(&text) {
