@@ -108,16 +108,15 @@ impl Verdict {
         };
         // The objects named: those that lose data, or else those that reach the level.
         let named = |c: &&Change| if outcome == Outcome::Destructive { FailOn::Destructive.reached_by(c) } else { fail_on.reached_by(c) };
+        let mut seen: std::collections::HashSet<&str> = std::collections::HashSet::new();
         let mut examples: Vec<String> = Vec::new();
         for c in changes.iter().filter(named) {
-            if !examples.contains(&c.object.label) {
+            if seen.insert(c.object.label.as_str()) && examples.len() < EXAMPLES {
                 examples.push(c.object.label.clone());
             }
         }
-        if examples.len() > EXAMPLES {
-            let more = examples.len() - EXAMPLES;
-            examples.truncate(EXAMPLES);
-            examples.push(format!("and {more} more"));
+        if seen.len() > EXAMPLES {
+            examples.push(format!("and {} more", seen.len() - EXAMPLES));
         }
         Verdict {
             outcome,

@@ -52,10 +52,15 @@ fn report(diags: &[Diag], quiet: bool) -> usize {
     let handler = miette::GraphicalReportHandler::new_themed(miette::GraphicalTheme::unicode_nocolor());
     let mut out = String::new();
     let mut warnings = 0;
+    // Warnings of one kind past the first few say nothing new: they are counted instead.
+    const SHOWN_PER_CODE: usize = 10;
+    let mut per_code: std::collections::BTreeMap<&str, usize> = std::collections::BTreeMap::new();
     for d in diags {
         if !d.is_error() {
             warnings += 1;
-            if quiet {
+            let seen = per_code.entry(d.code).or_default();
+            *seen += 1;
+            if quiet || *seen > SHOWN_PER_CODE {
                 continue;
             }
         }
@@ -64,6 +69,11 @@ fn report(diags: &[Diag], quiet: bool) -> usize {
             out = format!("{d}\n");
         }
         eprint!("{out}");
+    }
+    for (code, n) in per_code {
+        if !quiet && n > SHOWN_PER_CODE {
+            eprintln!("pgdumpdiff::{code}: {} more warning(s) like these, not shown", n - SHOWN_PER_CODE);
+        }
     }
     warnings
 }

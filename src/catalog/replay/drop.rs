@@ -254,20 +254,17 @@ impl Replay {
         }
         let c = &mut self.catalog;
         if table {
-            let indexes: Vec<QualName> = c.indexes.iter().filter(|(_, i)| i.table == *q).map(|(k, _)| k.clone()).collect();
-            for k in indexes {
+            for k in self.on_table.indexes(c, q) {
                 c.indexes.remove(&k);
                 c.comments.remove(&format!("INDEX {}", k.sql()));
             }
-            let sequences = self.owned_hints.owned_by(c, q);
-            for k in sequences {
+            for k in self.on_table.sequences(c, q) {
                 c.sequences.remove(&k);
                 c.comments.remove(&format!("SEQUENCE {}", k.sql()));
             }
         }
         // What hangs on it (triggers, policies, rules, statistics) goes with it.
-        let on: Vec<ObjKey> = c.objects.iter().filter(|(_, o)| o.table.as_ref() == Some(q)).map(|(k, _)| k.clone()).collect();
-        for k in on {
+        for k in self.on_table.objects(c, q) {
             if let Some(o) = c.objects.remove(&k) {
                 c.comments.remove(&o.target);
             }

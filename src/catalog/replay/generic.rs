@@ -104,6 +104,7 @@ impl Replay {
         };
         let obj = Object { create, target: ident.target, after: implied, deps, soft_deps, table: ident.table, labels, routine, attributes, domain, column_defaults: BTreeMap::new(), extensions: Vec::new(), label_renames: Vec::new(), access, pos };
         let key = ident.key.clone();
+        self.on_table.note_object(&ident.key, &obj);
         self.catalog.objects.insert(ident.key, obj);
         self.after_create(pos, stmt, &key);
     }

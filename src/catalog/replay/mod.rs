@@ -10,6 +10,7 @@ mod enums;
 mod foreign;
 mod function;
 mod names;
+mod on_table;
 mod generic;
 mod kinds;
 mod operator;
@@ -79,8 +80,8 @@ impl Builder {
     /// `base`. New objects are positioned after everything `base` holds.
     pub fn onto(base: Catalog, opts: ReplayOptions) -> Builder {
         let next = base.max_pos().max(base.sources.last_pos()) + 1;
-        let owned_hints = sequence::OwnedHints::of(&base);
-        Builder { r: Replay { catalog: base, search_path: default_path(), diags: Vec::new(), opts, session_role: None, set_role: None, reverse: None, children: None, owned_hints, pos: next }, next }
+        let on_table = on_table::OnTable::of(&base);
+        Builder { r: Replay { catalog: base, search_path: default_path(), diags: Vec::new(), opts, session_role: None, set_role: None, reverse: None, children: None, on_table, pos: next }, next }
     }
 
     pub fn apply(&mut self, stmts: &[Stmt]) {
@@ -141,8 +142,8 @@ pub(crate) struct Replay {
     /// Inheritance children and partitions by parent, built when an ALTER TABLE recurses
     /// (see `table::children_of`), dropped by a statement that can change the hierarchy.
     children: Option<std::collections::BTreeMap<QualName, Vec<QualName>>>,
-    /// Sequences by the table that owns them (see `sequence::OwnedHints`).
-    owned_hints: sequence::OwnedHints,
+    /// What hangs on each table (see `on_table`).
+    on_table: on_table::OnTable,
     /// The position of the statement being applied.
     pos: Pos,
 }

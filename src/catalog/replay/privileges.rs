@@ -548,7 +548,7 @@ impl Replay {
                 return;
             }
             Target::Table(_) => {
-                let owned = self.owned_hints.owned_by(&self.catalog, q);
+                let owned = self.on_table.sequences(&self.catalog, q);
                 for s in owned {
                     self.set_owner(&Target::Sequence(s), new.clone());
                 }

@@ -206,6 +206,7 @@ impl Replay {
         if let Some(c) = self.catalog.comments.remove(&old_target) {
             self.catalog.comments.insert(o.target.clone(), c);
         }
+        self.on_table.note_object(new, &o);
         self.catalog.objects.insert(new.clone(), o);
         self.edit_object(stmt, new, |_, _| Ok(()));
         self.follow_rename(stmt, old, new, &oq, &nq);
@@ -231,6 +232,7 @@ impl Replay {
                         if let Some(c) = self.catalog.comments.remove(&old_target) {
                             self.catalog.comments.insert(m.target.clone(), c);
                         }
+                        self.on_table.note_object(&nk, &m);
                         self.catalog.objects.insert(nk.clone(), m);
                         self.edit_object(stmt, &nk, |_, _| Ok(()));
                     }
@@ -428,6 +430,7 @@ impl Replay {
                 match self.catalog.objects.remove(&key) {
                     Some(o) => {
                         let renamed = ObjKey { name: s.newname.clone(), ..key };
+                        self.on_table.note_object(&renamed, &o);
                         self.catalog.objects.insert(renamed.clone(), o);
                         self.retarget(&q, &new);
                         self.shaped(crate::catalog::graph::Node::Object(renamed));
@@ -439,7 +442,7 @@ impl Replay {
             (O::ObjectSequence, Some(q)) => match self.catalog.sequences.remove(&q) {
                 Some(seq) => {
                     let new = QualName::new(q.schema.clone(), s.newname.clone());
-                    self.owned_hints.note(&new, &seq);
+                    self.on_table.note_sequence(&new, &seq);
                     self.catalog.sequences.insert(new.clone(), seq);
                     self.retarget(&q, &new);
                     self.shaped(crate::catalog::graph::Node::Sequence(new));
@@ -456,6 +459,7 @@ impl Replay {
                             i.def = format!("{head}{} ON {rest}", quote::ident(&new.name));
                         }
                     }
+                    self.on_table.note_index(&new, &i);
                     self.catalog.indexes.insert(new.clone(), i);
                     self.retarget(&q, &new);
                     self.shaped(crate::catalog::graph::Node::Index(new));
@@ -511,6 +515,7 @@ impl Replay {
                 match self.catalog.objects.remove(&key) {
                     Some(o) => {
                         let renamed = ObjKey { name: s.newname.clone(), ..key };
+                        self.on_table.note_object(&renamed, &o);
                         self.catalog.objects.insert(renamed.clone(), o);
                         self.retarget(&q, &new);
                         self.shaped(crate::catalog::graph::Node::Object(renamed));
@@ -669,7 +674,7 @@ impl Replay {
                 name(t);
             }
         }
-        self.owned_hints.retarget(old, new);
+        self.on_table.retarget(old, new);
         let objects = std::mem::take(&mut c.objects);
         for (mut k, mut obj) in objects {
             text(&mut obj.create);
@@ -688,6 +693,7 @@ impl Replay {
                     c.comments.insert(obj.target.clone(), cm);
                 }
             }
+            self.on_table.note_object(&k, &obj);
             c.objects.insert(k, obj);
         }
         let comments = std::mem::take(&mut c.comments);

@@ -22,7 +22,7 @@ impl Replay {
         let mut seq = Sequence { options: SeqOptions::default(), owned_by: None, access, pos };
         let owned = self.seq_options(&mut seq.options, &s.options);
         seq.owned_by = owned.flatten();
-        self.owned_hints.note(&name, &seq);
+        self.on_table.note_sequence(&name, &seq);
         self.catalog.sequences.insert(name, seq);
     }
 
@@ -39,7 +39,7 @@ impl Replay {
             seq.owned_by = owned;
         }
         self.shaped(super::super::graph::Node::Sequence(name.clone()));
-        self.owned_hints.note(&name, &seq);
+        self.on_table.note_sequence(&name, &seq);
         self.catalog.sequences.insert(name, seq);
     }
 
@@ -103,49 +103,5 @@ pub(super) fn apply_seq_options(o: &mut SeqOptions, options: &[Node]) {
             // restart, owned_by, sequence_name, logged: not sequence parameters
             _ => {}
         }
-    }
-}
-
-/// Sequences by the table that owns them (`OWNED BY`), so that what follows a table (its
-/// owner, its drop, a column's drop) does not scan every sequence. Kept as hints: every
-/// place that sets a sequence's owner or moves a sequence notes it here, and `owned_by`
-/// checks each hint against the catalog, so a stale one (the sequence dropped, renamed or
-/// owned elsewhere since) is passed over.
-#[derive(Debug, Default)]
-pub(super) struct OwnedHints(std::collections::HashMap<QualName, Vec<QualName>>);
-
-impl OwnedHints {
-    /// The hints for what `c` holds.
-    pub fn of(c: &Catalog) -> OwnedHints {
-        let mut h = OwnedHints::default();
-        for (q, s) in &c.sequences {
-            h.note(q, s);
-        }
-        h
-    }
-
-    /// Notes sequence `q`'s owner, if it has one.
-    pub fn note(&mut self, q: &QualName, s: &Sequence) {
-        if let Some((t, _)) = &s.owned_by {
-            let seqs = self.0.entry(t.clone()).or_default();
-            if !seqs.contains(q) {
-                seqs.push(q.clone());
-            }
-        }
-    }
-
-    /// Table `old` is now `new`: its sequences are owned by `new`.
-    pub fn retarget(&mut self, old: &QualName, new: &QualName) {
-        if let Some(seqs) = self.0.remove(old) {
-            self.0.entry(new.clone()).or_default().extend(seqs);
-        }
-    }
-
-    /// The sequences of `c` owned by a column of `table`, in name order.
-    pub fn owned_by(&self, c: &Catalog, table: &QualName) -> Vec<QualName> {
-        let mut out: Vec<QualName> = self.0.get(table).into_iter().flatten().filter(|q| c.sequences.get(q).and_then(|s| s.owned_by.as_ref()).is_some_and(|(t, _)| t == table)).cloned().collect();
-        out.sort();
-        out.dedup();
-        out
     }
 }

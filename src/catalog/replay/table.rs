@@ -518,12 +518,12 @@ impl Replay {
             self.forget_constraint(table, n);
         }
         let col_ref = (table.clone(), column.to_string());
-        let owned: Vec<QualName> = self.owned_hints.owned_by(&self.catalog, table).into_iter().filter(|q| self.catalog.sequences.get(q).is_some_and(|s| s.owned_by.as_ref() == Some(&col_ref))).collect();
+        let owned: Vec<QualName> = self.on_table.sequences(&self.catalog, table).into_iter().filter(|q| self.catalog.sequences.get(q).is_some_and(|s| s.owned_by.as_ref() == Some(&col_ref))).collect();
         for q in owned {
             self.catalog.sequences.remove(&q);
             self.catalog.comments.remove(&format!("SEQUENCE {}", q.sql()));
         }
-        let indexes: Vec<QualName> = self.catalog.indexes.iter().filter(|(_, i)| i.table == *table && i.columns.iter().any(|c| c == column)).map(|(q, _)| q.clone()).collect();
+        let indexes: Vec<QualName> = self.on_table.indexes(&self.catalog, table).into_iter().filter(|q| self.catalog.indexes.get(q).is_some_and(|i| i.columns.iter().any(|c| c == column))).collect();
         for q in indexes {
             self.catalog.indexes.remove(&q);
             self.catalog.comments.remove(&format!("INDEX {}", q.sql()));
@@ -950,7 +950,9 @@ impl Replay {
         let deps = expr::references(&node, &r);
         expr::normalize(&mut node, &r);
         let def = node.node.map(deparse_stmt).unwrap_or_else(|| Err("empty".into())).unwrap_or_else(|e| format!("/* {e} */"));
-        self.catalog.indexes.insert(name, Index { table, def, columns, attached_to: None, deps, extensions: Vec::new(), pos });
+        let index = Index { table, def, columns, attached_to: None, deps, extensions: Vec::new(), pos };
+        self.on_table.note_index(&name, &index);
+        self.catalog.indexes.insert(name, index);
     }
 
     /// The sequence behind a `serial` column (named as the server names it, `<table>_<col>_seq`,
@@ -963,7 +965,7 @@ impl Replay {
         // Created with the table, by the same role (default privileges for sequences apply).
         let access = self.new_access(Some(DefaultAclKind::Sequences), Some(&table.schema));
         let seq = Sequence { options, owned_by: Some((table.clone(), column.to_string())), access, pos };
-        self.owned_hints.note(&q, &seq);
+        self.on_table.note_sequence(&q, &seq);
         self.catalog.sequences.insert(q.clone(), seq);
         let text = format!("nextval({}::regclass)", crate::emit::quote::literal(&q.sql()));
         let r = self.resolver();
