@@ -55,9 +55,13 @@ pub fn load(spec: &SourceSpec, opts: &LoadOptions) -> Result<Loaded, Vec<Diag>> 
 
 /// Builds a catalog from already-read sources.
 pub fn catalog_from_files(files: &[Arc<SourceFile>], opts: &LoadOptions, mut diags: Vec<Diag>) -> Result<Loaded, Vec<Diag>> {
-    let (stmts, parse_diags) = syntax::parse_sources(files);
+    // Parse trees are held, walked and dropped where deep ones fit (see `syntax::deep`).
+    let (catalog, parse_diags, replay_diags) = syntax::deep::run(|| {
+        let (stmts, parse_diags) = syntax::parse_sources(files);
+        let (catalog, replay_diags) = catalog::build(&stmts, catalog::ReplayOptions { strict: opts.strict });
+        (catalog, parse_diags, replay_diags)
+    });
     diags.extend(parse_diags);
-    let (catalog, replay_diags) = catalog::build(&stmts, catalog::ReplayOptions { strict: opts.strict });
     diags.extend(replay_diags);
     if opts.strict {
         for d in &mut diags {
@@ -106,6 +110,10 @@ impl<'a> Migration<'a> {
 
     /// Computes every change, in the order it must run.
     pub fn add_all_changes(&mut self) {
+        syntax::deep::run(|| self.plan_and_assess());
+    }
+
+    fn plan_and_assess(&mut self) {
         let restricted = (!self.opts.schemas.is_all()).then(|| {
             let f = &self.opts.schemas;
             (diff::filter::restrict(self.from, f), diff::filter::restrict(self.to, f))
@@ -184,14 +192,14 @@ impl<'a> Migration<'a> {
     pub fn verify(&self) -> Result<verify::Passed, verify::Failure> {
         match &self.replayed {
             Some(r) => verify::check(r, self.from, self.to, &self.opts),
-            None => verify::verify(self.from, self.to, &self.sql(), &self.opts),
+            None => syntax::deep::run(|| verify::verify(self.from, self.to, &self.sql(), &self.opts)),
         }
     }
 
     /// What the diff engine still finds between FROM + `sql()` and TO: empty when the diff
     /// settles (see `verify::remaining`).
     pub fn remaining(&self) -> Vec<String> {
-        verify::remaining(self.from, self.to, &self.sql(), &self.opts)
+        syntax::deep::run(|| verify::remaining(self.from, self.to, &self.sql(), &self.opts))
     }
 
     /// With safety on, an error listing the destructive statements, if any.
