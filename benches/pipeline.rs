@@ -1,10 +1,15 @@
-//! The cost of each pipeline stage on a large generated schema, verification included:
-//! `cargo bench --bench pipeline [-- TABLES [RUNS]]` (default 2000 tables, 7 runs). Two
-//! scenarios: a broad migration (a quarter of the objects change) and a small one (one
-//! column, one table, one index). Each stage runs RUNS times on the same input; the minimum
-//! and the median wall time are printed, and verification as a share of parsing. A plain
-//! binary (`harness = false`): nothing to install, and the numbers are what a run spends.
-//! `RAYON_NUM_THREADS` sets the parser threads.
+//! The cost of each pipeline stage on generated schemas of growing size, side by side with
+//! the bare parse of the same inputs: `cargo bench --bench pipeline [-- TABLES...]` (default
+//! 100, 1000 and 10000 tables of `tests/common/synth.rs`, about 1k, 11k and 110k statements
+//! per side; the median of `BENCH_RUNS` runs, default 3). Two scenarios per size, as the goals name them: a
+//! small change between two large schemas (the typical pair), and EMPTY -> the schema.
+//!
+//! "bare parse" is what any pg_query-based tool pays: both inputs split with PostgreSQL's
+//! scanner and every statement parsed, in parallel (rayon), the trees dropped. "end to end"
+//! is everything pgdumpdiff does in process: load both sides (parse streamed into the
+//! replay), diff, plan, read hazards, verify, emit. The ratio of the medians is printed; the
+//! binary's own `--timings` gives the same stages for any input. A plain binary
+//! (`harness = false`): nothing to install. `RAYON_NUM_THREADS` sets the threads.
 
 #[path = "../tests/common/synth.rs"]
 mod synth;
@@ -12,70 +17,100 @@ mod synth;
 use std::sync::Arc;
 use std::time::{Duration, Instant};
 
-use pgdumpdiff::catalog::{self, ReplayOptions};
-use pgdumpdiff::input::SourceFile;
-use pgdumpdiff::Migration;
+use rayon::prelude::*;
 
-fn time<T>(runs: usize, mut f: impl FnMut() -> T) -> (Vec<Duration>, T) {
-    let mut times = Vec::with_capacity(runs);
-    let mut last = None;
-    for _ in 0..runs {
-        let start = Instant::now();
-        let out = f();
-        times.push(start.elapsed());
-        last = Some(out);
-    }
+use pgdumpdiff::input::SourceFile;
+use pgdumpdiff::{LoadOptions, Migration};
+
+fn median(runs: usize, mut f: impl FnMut()) -> Duration {
+    let mut times: Vec<Duration> = (0..runs)
+        .map(|_| {
+            let start = Instant::now();
+            f();
+            start.elapsed()
+        })
+        .collect();
     times.sort();
-    (times, last.expect("at least one run"))
+    times[times.len() / 2]
 }
 
 fn ms(d: Duration) -> f64 {
     d.as_secs_f64() * 1000.0
 }
 
-fn scenario(name: &str, from_sql: String, to_sql: String, runs: usize) {
-    let files = [Arc::new(SourceFile::new("from.sql", from_sql)), Arc::new(SourceFile::new("to.sql", to_sql))];
-    let (parse, (from_stmts, to_stmts)) = time(runs, || {
-        let (f, _) = pgdumpdiff::syntax::parse_sources(&files[..1]);
-        let (t, _) = pgdumpdiff::syntax::parse_sources(&files[1..]);
-        (f, t)
+/// Split + parse every statement of `files`, in parallel, dropping the trees.
+fn bare_parse(files: &[Arc<SourceFile>]) -> usize {
+    files
+        .par_iter()
+        .map(|f| {
+            let spans = pgdumpdiff::syntax::split_statements(&f.text).unwrap_or_default();
+            spans.into_par_iter().map(|s| pg_query::parse(&f.text[s], 0).map(|r| r.protobuf.stmts.len()).unwrap_or(0)).sum::<usize>()
+        })
+        .sum()
+}
+
+struct Row {
+    stages: Vec<(&'static str, Duration)>,
+    end_to_end: Duration,
+    bare: Duration,
+}
+
+fn scenario(from_sql: &str, to_sql: &str, runs: usize) -> Row {
+    let file = |name: &str, text: &str| Arc::new(SourceFile::new(name, text.to_string()));
+    let files = [file("from.sql", from_sql), file("to.sql", to_sql)];
+    let opts = LoadOptions::default();
+    let load = |f: &Arc<SourceFile>| pgdumpdiff::catalog_from_files(std::slice::from_ref(f), &opts, Vec::new()).map(|l| l.catalog).expect("the generated schema loads");
+    let bare = median(runs, || {
+        bare_parse(&files);
     });
-    let opts = ReplayOptions::default();
-    let (replay, (from, to)) = time(runs, || (catalog::build(&from_stmts, opts).0, catalog::build(&to_stmts, opts).0));
-    let (plan, m) = time(runs, || {
+    let load_time = median(runs, || {
+        rayon::join(|| load(&files[0]), || load(&files[1]));
+    });
+    let (from, to) = rayon::join(|| load(&files[0]), || load(&files[1]));
+    let plan = median(runs, || {
         let mut m = Migration::new(&from, &to);
         m.set_safety(false);
         m.add_all_changes();
-        m
     });
-    let (emit, sql) = time(runs, || m.sql());
-    let (verify, verdict) = time(runs, || m.verify());
-    assert!(verdict.is_ok(), "the generated migration must verify");
-
-    println!(
-        "\n{name}: FROM {} statements / {} KiB, TO {} statements / {} KiB; migration {} statements / {} KiB",
-        from_stmts.len(),
-        files[0].text.len() / 1024,
-        to_stmts.len(),
-        files[1].text.len() / 1024,
-        m.changes().len(),
-        sql.len() / 1024
-    );
-    println!("{:<28} {:>10} {:>10}", "stage (both sides)", "min ms", "median ms");
-    for (stage, t) in [("parse (split + pg_query)", &parse), ("replay (catalogs)", &replay), ("diff + plan", &plan), ("emit", &emit), ("verify", &verify)] {
-        println!("{stage:<28} {:>10.1} {:>10.1}", ms(t[0]), ms(t[t.len() / 2]));
-    }
-    println!("verify / parse: {:.1}% (min), {:.1}% (median)", 100.0 * ms(verify[0]) / ms(parse[0]), 100.0 * ms(verify[verify.len() / 2]) / ms(parse[parse.len() / 2]));
+    let mut m = Migration::new(&from, &to);
+    m.set_safety(false);
+    m.add_all_changes();
+    let verify = median(runs, || assert!(m.verify().is_ok(), "the generated migration must verify"));
+    let emit = median(runs, || {
+        m.sql();
+    });
+    let end_to_end = median(runs, || {
+        let (from, to) = rayon::join(|| load(&files[0]), || load(&files[1]));
+        let mut m = Migration::new(&from, &to);
+        m.set_safety(false);
+        m.add_all_changes();
+        assert!(m.verify().is_ok());
+        m.sql();
+    });
+    Row { stages: vec![("load both (parse + replay)", load_time), ("diff + plan + hazards", plan), ("verify", verify), ("emit", emit)], end_to_end, bare }
 }
 
 fn main() {
-    let args: Vec<String> = std::env::args().skip(1).filter(|a| !a.starts_with('-')).collect();
-    let tables: usize = args.first().and_then(|a| a.parse().ok()).unwrap_or(2000);
-    let runs: usize = args.get(1).and_then(|a| a.parse().ok()).unwrap_or(7).max(1);
-    println!("{tables} tables, {} threads, {runs} runs per stage", rayon::current_num_threads());
-    scenario("broad change", synth::schema(tables, false), synth::schema(tables, true), runs);
-    let from = synth::schema(tables, false);
-    let mut to = from.clone();
-    to.push_str("ALTER TABLE app.t1 ADD COLUMN extra text;\n\nCREATE TABLE app.audit (id bigint NOT NULL, at timestamp with time zone);\n\nCREATE INDEX t2_amount_idx ON app.t2 USING btree (amount);\n");
-    scenario("small change", from, to, runs);
+    let runs: usize = std::env::var("BENCH_RUNS").ok().and_then(|r| r.parse().ok()).unwrap_or(3).max(1);
+    let mut sizes: Vec<usize> = std::env::args().skip(1).filter_map(|a| a.parse().ok()).collect();
+    if sizes.is_empty() {
+        sizes = vec![100, 1000, 10000];
+    }
+    println!("{} threads, median of {runs} runs per figure", rayon::current_num_threads());
+    for tables in sizes {
+        let schema = synth::schema(tables, false);
+        let statements = pgdumpdiff::syntax::split_statements(&schema).map(|s| s.len()).unwrap_or(0);
+        let mut changed = schema.clone();
+        changed.push_str("ALTER TABLE app.t1 ADD COLUMN extra text;\n\nCREATE TABLE app.audit (id bigint NOT NULL, at timestamp with time zone);\n\nCREATE INDEX t2_amount_idx ON app.t2 USING btree (amount);\n");
+        for (name, from, to) in [("small change", schema.as_str(), changed.as_str()), ("EMPTY -> schema", "", schema.as_str())] {
+            let row = scenario(from, to, runs);
+            println!("\n{tables} tables ({statements} statements, {} KiB per side), {name}", schema.len() / 1024);
+            for (stage, t) in &row.stages {
+                println!("  {stage:<30} {:>10.1} ms", ms(*t));
+            }
+            println!("  {:<30} {:>10.1} ms", "end to end", ms(row.end_to_end));
+            println!("  {:<30} {:>10.1} ms", "bare parse (split + pg_query)", ms(row.bare));
+            println!("  {:<30} {:>10.2}x", "end to end / bare parse", ms(row.end_to_end) / ms(row.bare));
+        }
+    }
 }

@@ -16,9 +16,11 @@ pub mod catalog;
 pub mod diag;
 pub mod diff;
 pub mod emit;
+pub mod gate;
 pub mod input;
 pub mod plan;
 pub mod syntax;
+pub mod timings;
 pub mod verify;
 
 use std::sync::Arc;
@@ -48,20 +50,64 @@ pub struct Loaded {
 /// Reads, parses and replays one side. Errors (unreadable input, parse errors, and with
 /// `strict` unsupported statements) come back together.
 pub fn load(spec: &SourceSpec, opts: &LoadOptions) -> Result<Loaded, Vec<Diag>> {
-    let mut diags = Vec::new();
-    let files = input::load(spec, &opts.input, &mut diags).map_err(|e| vec![*e])?;
-    catalog_from_files(&files, opts, diags)
+    load_timed(spec, opts, None, "")
 }
 
-/// Builds a catalog from already-read sources.
-pub fn catalog_from_files(files: &[Arc<SourceFile>], opts: &LoadOptions, mut diags: Vec<Diag>) -> Result<Loaded, Vec<Diag>> {
-    // Parse trees are held, walked and dropped where deep ones fit (see `syntax::deep`).
-    let (catalog, parse_diags, replay_diags) = syntax::deep::run(|| {
-        let (stmts, parse_diags) = syntax::parse_sources(files);
-        let (catalog, replay_diags) = catalog::build(&stmts, catalog::ReplayOptions { strict: opts.strict });
-        (catalog, parse_diags, replay_diags)
-    });
+/// `load`, timing its stages as `<side> read`, `<side> parse + replay`.
+pub fn load_timed(spec: &SourceSpec, opts: &LoadOptions, timings: Option<&timings::Timings>, side: &str) -> Result<Loaded, Vec<Diag>> {
+    load_all_timed(std::slice::from_ref(spec), opts, timings, side)
+}
+
+/// Reads several inputs as one side, replayed one after the other (a dump, then the
+/// migration files still to apply to it: `--pending`).
+pub fn load_all(specs: &[SourceSpec], opts: &LoadOptions) -> Result<Loaded, Vec<Diag>> {
+    load_all_timed(specs, opts, None, "")
+}
+
+/// `load_all`, timed as `load_timed` is.
+pub fn load_all_timed(specs: &[SourceSpec], opts: &LoadOptions, timings: Option<&timings::Timings>, side: &str) -> Result<Loaded, Vec<Diag>> {
+    let mut diags = Vec::new();
+    let files = timings::stage(timings, format!("{side} read"), || -> Result<Vec<Arc<SourceFile>>, Vec<Diag>> {
+        let mut files = Vec::new();
+        for spec in specs {
+            files.extend(input::load(spec, &opts.input, &mut diags).map_err(|e| vec![*e])?);
+        }
+        Ok(files)
+    })?;
+    catalog_from_files_timed(&files, opts, diags, timings, side)
+}
+
+/// Builds a catalog from already-read sources. A file without a single statement is worth
+/// a warning: it reads as an empty schema, which is rarely what was meant.
+pub fn catalog_from_files(files: &[Arc<SourceFile>], opts: &LoadOptions, diags: Vec<Diag>) -> Result<Loaded, Vec<Diag>> {
+    catalog_from_files_timed(files, opts, diags, None, "")
+}
+
+fn catalog_from_files_timed(files: &[Arc<SourceFile>], opts: &LoadOptions, mut diags: Vec<Diag>, timings: Option<&timings::Timings>, side: &str) -> Result<Loaded, Vec<Diag>> {
+    // Parsing streams into the replay: a chunk's parse trees are dropped once replayed.
+    // Both run where deep trees fit (see `syntax::deep`).
+    let (parse_diags, with_statements, (catalog, replay_diags)) = timings::stage(timings, format!("{side} parse + replay"), || syntax::deep::run(|| {
+        let mut builder = catalog::Builder::new(catalog::ReplayOptions { strict: opts.strict });
+        // The files that hold a statement, by address (statements arrive in file order).
+        let mut with_statements: Vec<usize> = Vec::new();
+        let parse_diags = syntax::parse_streaming(files, &mut |chunk| {
+            for s in chunk {
+                let at = Arc::as_ptr(&s.file) as usize;
+                if with_statements.last() != Some(&at) {
+                    with_statements.push(at);
+                }
+            }
+            builder.apply(chunk)
+        });
+        (parse_diags, with_statements, builder.finish())
+    }));
+    let parse_failed = parse_diags.iter().any(Diag::is_error);
     diags.extend(parse_diags);
+    if !parse_failed {
+        for f in files.iter().filter(|f| !with_statements.contains(&(Arc::as_ptr(f) as usize))) {
+            diags.push(Diag::warning("empty-input", format!("{} holds no SQL statement: it reads as an empty schema", f.name)));
+        }
+    }
     diags.extend(replay_diags);
     if opts.strict {
         for d in &mut diags {
@@ -92,16 +138,22 @@ pub struct Migration<'a> {
     cycles: Vec<Vec<String>>,
     /// FROM with the migration replayed onto it (which read the hazards), for `verify`.
     replayed: Option<verify::Replayed>,
+    timings: Option<&'a timings::Timings>,
 }
 
 impl<'a> Migration<'a> {
     pub fn new(from: &'a Catalog, to: &'a Catalog) -> Migration<'a> {
-        Migration { from, to, safe: true, opts: DiffOptions::default(), changes: Vec::new(), cycles: Vec::new(), replayed: None }
+        Migration { from, to, safe: true, opts: DiffOptions::default(), changes: Vec::new(), cycles: Vec::new(), replayed: None, timings: None }
     }
 
     /// With safety on (the default), destructive statements are refused by `check_safety`.
     pub fn set_safety(&mut self, safe: bool) {
         self.safe = safe;
+    }
+
+    /// Times the stages of `add_all_changes` and `verify` into `timings` (`--timings`).
+    pub fn set_timings(&mut self, timings: &'a timings::Timings) {
+        self.timings = Some(timings);
     }
 
     pub fn set_options(&mut self, opts: DiffOptions) {
@@ -136,15 +188,26 @@ impl<'a> Migration<'a> {
                 from
             }
         };
-        let (gf, gt) = rayon::join(|| Graph::build(from), || Graph::build(to));
-        let changes = diff::diff(from, to, &gf, &self.opts);
-        let plan = plan::order(changes, from, to, &gf, &gt);
+        let t = self.timings;
+        let (gf, gt) = timings::stage(t, "dependency graphs", || rayon::join(|| Graph::build(from), || Graph::build(to)));
+        let changes = timings::stage(t, "diff", || diff::diff(from, to, &gf, &self.opts));
+        let plan = timings::stage(t, "plan", || plan::order(changes, from, to, &gf, &gt));
         self.changes = renames.iter().map(|r| r.change(to)).chain(plan.changes).collect();
         if self.opts.create_extensions_only {
             self.changes.retain(|c| c.sql.starts_with("CREATE EXTENSION "));
         }
         self.cycles = plan.cycles;
-        self.assess();
+        for c in &mut self.changes {
+            c.provenance = diff::Provenance::of(&c.object.node, self.from, self.to);
+        }
+        timings::stage(t, "hazards (migration replayed)", || self.assess());
+    }
+
+    /// The definitions of a changed object in FROM and in TO, where it has one as text (a
+    /// view, routine, trigger, policy, rule, type, index, constraint, column default, ...),
+    /// for the reviewer's diff.
+    pub fn definitions(&self, object: &diff::ObjectRef) -> Option<(String, String)> {
+        Some((diff::about::definition(&object.node, self.from)?, diff::about::definition(&object.node, self.to)?))
     }
 
     /// Replays the migration onto FROM, reading what each statement risks on a database
@@ -182,6 +245,11 @@ impl<'a> Migration<'a> {
         emit::sql::render(&self.changes)
     }
 
+    /// The migration as SQL text, with options (`--provenance`).
+    pub fn sql_with(&self, opts: &emit::sql::Options) -> String {
+        emit::sql::render_with(&self.changes, opts)
+    }
+
     /// Statements that can lose data.
     pub fn destructive(&self) -> Vec<&Change> {
         self.changes.iter().filter(|c| c.hazards.iter().any(Hazard::is_data_loss)).collect()
@@ -190,10 +258,12 @@ impl<'a> Migration<'a> {
     /// Self-verification: replays `sql()` onto FROM and checks the result means TO (see
     /// `verify`). An error is a bug in pgdumpdiff.
     pub fn verify(&self) -> Result<verify::Passed, verify::Failure> {
-        match &self.replayed {
-            Some(r) => verify::check(r, self.from, self.to, &self.opts),
-            None => syntax::deep::run(|| verify::verify(self.from, self.to, &self.sql(), &self.opts)),
-        }
+        timings::stage(self.timings, "verify (compare with TO)", || {
+            syntax::deep::run(|| match &self.replayed {
+                Some(r) => verify::check(r, self.from, self.to, &self.opts),
+                None => verify::verify(self.from, self.to, &self.sql(), &self.opts),
+            })
+        })
     }
 
     /// What the diff engine still finds between FROM + `sql()` and TO: empty when the diff

@@ -7,8 +7,11 @@ mod output;
 use std::process::ExitCode;
 
 use clap::Parser;
+use cli::Format;
 use pgdumpdiff::diag::Diag;
-use pgdumpdiff::input::InputOptions;
+use pgdumpdiff::emit;
+use pgdumpdiff::gate::{Outcome, Verdict};
+use pgdumpdiff::input::{InputOptions, SourceSpec};
 use pgdumpdiff::{DiffOptions, LoadOptions, Migration};
 
 /// migra-compatible exit statuses.
@@ -40,15 +43,22 @@ fn main() -> ExitCode {
         // Only fails if a pool was already built, which cannot happen this early.
         let _ = rayon::ThreadPoolBuilder::new().num_threads(n.max(1)).build_global();
     }
-    ExitCode::from(run(&config))
+    // Every stage holds or walks parse trees, some deep (see `syntax::deep`).
+    ExitCode::from(pgdumpdiff::syntax::deep::run(|| run(&config)))
 }
 
-fn report(diags: &[Diag], quiet: bool) {
+/// Prints diagnostics (warnings only unless `quiet`); returns the number of warnings among
+/// them, printed or not.
+fn report(diags: &[Diag], quiet: bool) -> usize {
     let handler = miette::GraphicalReportHandler::new_themed(miette::GraphicalTheme::unicode_nocolor());
     let mut out = String::new();
+    let mut warnings = 0;
     for d in diags {
-        if quiet && !d.is_error() {
-            continue;
+        if !d.is_error() {
+            warnings += 1;
+            if quiet {
+                continue;
+            }
         }
         out.clear();
         if handler.render_report(&mut out, d).is_err() {
@@ -56,35 +66,63 @@ fn report(diags: &[Diag], quiet: bool) {
         }
         eprint!("{out}");
     }
+    warnings
+}
+
+/// The exit status of a run that got this far: 0 same (or nothing reaches --fail-on), 2
+/// changes, 3 destructive (2 once --unsafe printed the SQL anyway).
+fn status(v: &Verdict, config: &cli::Config) -> u8 {
+    match v.outcome {
+        Outcome::Same | Outcome::Allowed => exit::NO_CHANGES,
+        Outcome::Changes => exit::CHANGES,
+        Outcome::Destructive if config.allow_unsafe && !config.check => exit::CHANGES,
+        Outcome::Destructive => exit::UNSAFE,
+    }
 }
 
 fn run(config: &cli::Config) -> u8 {
     if let Some(out) = &config.output {
-        let inputs: Vec<_> = config.from.local_files().into_iter().chain(config.to.local_files()).collect();
+        let inputs: Vec<_> = std::iter::once(&config.from).chain(&config.pending).chain([&config.to]).flat_map(|s| s.local_files()).collect();
         if let Err(e) = output::check_not_an_input(out, &inputs) {
             report(&[Diag::error("io", e)], false);
             return exit::ERROR;
         }
     }
+    let timings = pgdumpdiff::timings::Timings::default();
+    // Printed to stderr when the run ends, whichever way it ends.
+    let _report = config.timings.then(|| TimingsReport(&timings));
+    let t = config.timings.then_some(&timings);
+    // --check prints its verdict only; warnings are counted in it.
+    let quiet = config.quiet || config.check;
     let opts = LoadOptions { strict: config.strict, input: InputOptions { database: config.database.clone() } };
-    let (from, to) = rayon::join(|| pgdumpdiff::load(&config.from, &opts), || pgdumpdiff::load(&config.to, &opts));
+    let from_side: Vec<SourceSpec> = std::iter::once(config.from.clone()).chain(config.pending.iter().cloned()).collect();
+    let (from, to) = rayon::join(|| pgdumpdiff::load_all_timed(&from_side, &opts, t, "FROM"), || pgdumpdiff::load_timed(&config.to, &opts, t, "TO"));
     let (from, to) = match (from, to) {
         (Ok(f), Ok(t)) => (f, t),
         (f, t) => {
             for side in [f.err(), t.err()].into_iter().flatten() {
-                report(&side, config.quiet);
+                report(&side, quiet);
             }
             return exit::ERROR;
         }
     };
-    report(&from.warnings, config.quiet);
-    report(&to.warnings, config.quiet);
+    let mut warnings = report(&from.warnings, quiet) + report(&to.warnings, quiet);
+    let unknown: Vec<Diag> = config
+        .schemas
+        .unknown(&from.catalog, &to.catalog)
+        .into_iter()
+        .map(|s| Diag::warning("unknown-schema", format!("schema {s} is in neither FROM nor TO: --schema / --exclude-schema {s} selects nothing")))
+        .collect();
+    warnings += report(&unknown, quiet);
     if config.dump_catalog {
         println!("-- FROM\n{:#?}\n-- TO\n{:#?}", from.catalog, to.catalog);
         return exit::NO_CHANGES;
     }
 
     let mut m = Migration::new(&from.catalog, &to.catalog);
+    if config.timings {
+        m.set_timings(&timings);
+    }
     m.set_safety(!config.allow_unsafe);
     m.set_options(DiffOptions {
         ignore_extension_versions: config.ignore_extension_versions,
@@ -97,32 +135,52 @@ fn run(config: &cli::Config) -> u8 {
     for cycle in m.cycles() {
         let members: Vec<String> = cycle.iter().map(|s| format!("  {};", s.lines().next().unwrap_or(""))).collect();
         let msg = format!("these statements depend on each other in a cycle; their order is a guess:\n{}", members.join("\n"));
-        report(&[Diag::warning("dependency-cycle", msg)], config.quiet);
+        warnings += report(&[Diag::warning("dependency-cycle", msg)], quiet);
     }
-    if let Err(bad) = m.check_safety() {
-        eprintln!("pgdumpdiff: the migration holds {} destructive statement(s); not printed (use --unsafe):", bad.len());
-        for c in bad {
-            eprintln!("  {};", c.sql.lines().next().unwrap_or(""));
+    // Only SQL, which can be run, is refused; the reviewer's views show what would be lost.
+    if config.format == Format::Sql && !config.check {
+        if let Err(bad) = m.check_safety() {
+            eprintln!("pgdumpdiff: the migration holds {} destructive statement(s); not printed (use --unsafe):", bad.len());
+            for c in bad {
+                eprintln!("  {};", c.sql.lines().next().unwrap_or(""));
+            }
+            return exit::UNSAFE;
         }
-        return exit::UNSAFE;
     }
     if config.verify {
         match m.verify() {
-            Ok(passed) => report(&passed.diagnostics(), config.quiet),
+            Ok(passed) => warnings += report(&passed.diagnostics(), quiet),
             Err(failure) => {
                 report(&failure.diagnostics(), false);
                 return exit::ERROR;
             }
         }
     }
-    let sql = m.sql();
-    if let Err(e) = output::write(config.output.as_deref(), &sql) {
+    let verdict = Verdict::of(m.changes(), config.fail_on);
+    if config.check {
+        match warnings {
+            0 => println!("{verdict}"),
+            n => println!("{verdict} ({n} warning{}: run without --check to see {})", if n == 1 { "" } else { "s" }, if n == 1 { "it" } else { "them" }),
+        }
+        return status(&verdict, config);
+    }
+    let text = pgdumpdiff::timings::stage(t, "emit", || match config.format {
+        Format::Sql => m.sql_with(&emit::sql::Options { provenance: config.provenance }),
+        Format::Summary => emit::summary::render(&m, &emit::summary::Options { color: config.color }),
+        Format::Json => emit::json::render(&m),
+    });
+    if let Err(e) = pgdumpdiff::timings::stage(t, "write", || output::write(config.output.as_deref(), &text)) {
         report(&[Diag::error("io", e)], false);
         return exit::ERROR;
     }
-    if m.changes().is_empty() {
-        exit::NO_CHANGES
-    } else {
-        exit::CHANGES
+    status(&verdict, config)
+}
+
+/// Prints the `--timings` report when dropped.
+struct TimingsReport<'a>(&'a pgdumpdiff::timings::Timings);
+
+impl Drop for TimingsReport<'_> {
+    fn drop(&mut self) {
+        eprint!("{}", self.0.report());
     }
 }

@@ -331,3 +331,20 @@ fn a_schema_file_and_its_previous_commit_rename_a_label() {
     assert_eq!(o.status.code(), Some(2), "{}", stderr(&o));
     assert_eq!(stdout(&o), "-- TO's history renames this label\nALTER TYPE public.mood RENAME VALUE 'happy' TO 'glad';\n\n");
 }
+
+#[test]
+fn timings_name_every_stage_with_its_time_and_memory() {
+    let t = Tmp::new("timings");
+    let a = t.file("a.sql", "CREATE TABLE t (id integer);\n");
+    let b = t.file("b.sql", "CREATE TABLE t (id integer, name text);\n");
+    let o = run(&["--timings", &a, &b]);
+    assert_eq!(o.status.code(), Some(2), "{}", stderr(&o));
+    let err = stderr(&o);
+    for stage in ["FROM read", "FROM parse + replay", "TO read", "TO parse + replay", "dependency graphs", "diff", "plan", "hazards (migration replayed)", "verify (compare with TO)", "emit", "total"] {
+        let line = err.lines().find(|l| l.trim_start().starts_with(stage)).unwrap_or_else(|| panic!("no {stage:?} in:\n{err}"));
+        assert!(line.contains(" s ") && line.ends_with(" MiB"), "{line}");
+    }
+    // Without the option, nothing of it.
+    let o = run(&[&a, &b]);
+    assert!(!stderr(&o).contains("timings"), "{}", stderr(&o));
+}

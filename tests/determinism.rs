@@ -29,6 +29,12 @@ fn output_is_byte_identical_across_thread_counts_and_runs() {
         assert!(again.stdout == first.stdout, "-j {jobs}: the migration differs from the first run's");
         assert!(again.stderr == first.stderr, "-j {jobs}: the diagnostics differ from the first run's");
     }
+    // The other formats too.
+    for format in ["summary", "json"] {
+        let runs: Vec<Output> = ["1", "4", "2"].iter().map(|j| Command::new(env!("CARGO_BIN_EXE_pgdumpdiff")).args(["--unsafe", "--format", format, "-j", j]).arg(&from).arg(&to).output().expect("run")).collect();
+        assert_eq!(runs[0].status.code(), Some(2), "{format}: {}", String::from_utf8_lossy(&runs[0].stderr));
+        assert!(runs.iter().all(|r| r.stdout == runs[0].stdout && !r.stdout.is_empty()), "--format {format} differs between runs");
+    }
     // Each side against itself: nothing to do.
     for side in [&from, &to] {
         let same = Command::new(env!("CARGO_BIN_EXE_pgdumpdiff")).args(["-j", "4"]).arg(side).arg(side).output().expect("run");

@@ -4,10 +4,10 @@
 //! dumped, must equal b.sql's dump. Each dump diffed against itself, and the migrated dump
 //! diffed against b's, must give no statements. Every migration must pass self-verification,
 //! and after it the diff engine must find nothing more to do (`Migration::remaining`). The
-//! migrations from an empty database to b and from a to an empty database round-trip too.
-//! Every migration is applied to a FROM that holds rows (`common::rows`): it must not fail
-//! there, nor lose rows or values TO can hold (ROWS_SUMMARY=1 prints, per migration, what
-//! FROM held).
+//! migrations from an empty database to b, from a to an empty database, and the downgrade
+//! from b back to a round-trip too. Every migration is applied to a FROM that holds rows
+//! (`common::rows`): it must not fail there, nor lose rows or values TO can hold
+//! (ROWS_SUMMARY=1 prints, per migration, what FROM held).
 //!
 //! Cases named `privileges_*` are about owners and privileges: the roles they name are
 //! created first, they are dumped with owners and privileges, diffed with privileges on, and
@@ -53,6 +53,25 @@ fn privilege_statements(sql: &str) -> Vec<&str> {
     sql.split(";\n").map(str::trim).filter(|s| s.starts_with("GRANT ") || s.starts_with("REVOKE ") || s.contains(" OWNER TO ") || s.starts_with("ALTER DEFAULT PRIVILEGES")).collect()
 }
 
+/// Downgrades that do not round-trip yet, and why: each must still fail (a fix removes it
+/// from here), every other case's downgrade must round-trip. In each, self-verification
+/// refuses the migration, so pgdumpdiff exits 1 instead of printing a wrong one.
+/// FIXME: each is a limitation of pgdumpdiff.
+const KNOWN_DOWNGRADE_FAILURES: [(&str, &str); 3] = [
+    (
+        "column_statistics_storage",
+        "a column's storage going back to its type's default: no statement is emitted (PostgreSQL 15 has no SET STORAGE DEFAULT, and the catalog does not know each type's default storage)",
+    ),
+    (
+        "inherit_drop_parent_column",
+        "a child's own column becoming inherited only, as the parent adds it again: no ALTER makes a local column non-local (dropping the child's column would, losing its values)",
+    ),
+    (
+        "partitions_attach_detach",
+        "a partitioned index dropped while partitions are detached: the indexes of the detached partitions are left behind",
+    ),
+];
+
 /// Runs one case; returns what went wrong.
 fn check_case(pg: &Cluster, dir: &Path) -> Result<(), String> {
     let read = |f: &str| std::fs::read_to_string(dir.join(f)).map_err(|e| format!("{f}: {e}"));
@@ -89,14 +108,20 @@ fn check_case(pg: &Cluster, dir: &Path) -> Result<(), String> {
         }
     }
 
-    let case = dir.file_name().unwrap_or_default().to_string_lossy();
+    let case = dir.file_name().unwrap_or_default().to_string_lossy().into_owned();
     problems.extend(apply(pg, &format!("{case} a -> b"), &dump_a, &dump_b, &migration, privileges));
-    // Building B from nothing, and taking A down to nothing, must round-trip too.
+    // Building B from nothing, taking A down to nothing, and the downgrade (FROM and TO
+    // swapped) must round-trip too.
     let empty = pg.dump_of_with("", privileges).map_err(|e| format!("an empty database does not dump: {e}"))?;
-    for (way, from, to) in [("empty -> b", &empty, &dump_b), ("a -> empty", &dump_a, &empty)] {
+    for (way, from, to) in [("empty -> b", &empty, &dump_b), ("a -> empty", &dump_a, &empty), ("b -> a (downgrade)", &dump_b, &dump_a)] {
         let (m, checks) = migrate_checked(from, to, privileges);
-        problems.extend(checks.into_iter().map(|c| format!("{way}: {c}")));
-        problems.extend(apply(pg, &format!("{case} {way}"), from, to, &m, privileges).into_iter().map(|p| format!("{way}: {p}")));
+        let mut found: Vec<String> = checks.into_iter().map(|c| format!("{way}: {c}")).collect();
+        found.extend(apply(pg, &format!("{case} {way}"), from, to, &m, privileges).into_iter().map(|p| format!("{way}: {p}")));
+        match KNOWN_DOWNGRADE_FAILURES.iter().find(|(known, _)| *known == case).filter(|_| way.ends_with("(downgrade)")) {
+            Some(_) if found.is_empty() => problems.push(format!("{way} now round-trips: remove {case} from KNOWN_DOWNGRADE_FAILURES")),
+            Some(_) => {}
+            None => problems.extend(found),
+        }
     }
     for (name, dump) in [("a", &dump_a), ("b", &dump_b)] {
         let (same, checks) = migrate_checked(dump, dump, privileges);

@@ -122,20 +122,25 @@ pub fn normalize(node: &mut Node, r: &Resolver) {
             ctes.insert(c.ctename.clone());
         }
     });
-    // The items of a definition (`sfunc = f`, `provider = icu`, `parallel = safe`) name
-    // functions, operators and keywords in the grammar of type names: they are not
-    // expressions, and the statements that have them read them (aggregate.rs, operator.rs).
+    walk_names(node, &mut |n| normalize_one(n, r, &ctes));
+    walk(node, &mut |n| {
+        if let NodeEnum::SelectStmt(s) = n {
+            unqualify_single_relation(s);
+        }
+    });
+}
+
+/// `walk`, but not into the items of a definition (`sfunc = f`, `provider = icu`,
+/// `multirange_type_name = m`): they name functions, operators, types and keywords in the
+/// grammar of type names, are not expressions, and the statements that have them read them
+/// (aggregate.rs, operator.rs, range.rs). Names are qualified and collected this way.
+fn walk_names(node: &mut Node, f: &mut dyn FnMut(&mut NodeEnum)) {
     visit(node, &mut |n| {
-        normalize_one(n, r, &ctes);
+        f(n);
         if matches!(n, NodeEnum::DefElem(_)) {
             Next::Over
         } else {
             Next::Into
-        }
-    });
-    walk(node, &mut |n| {
-        if let NodeEnum::SelectStmt(s) = n {
-            unqualify_single_relation(s);
         }
     });
 }
@@ -163,55 +168,23 @@ fn unqualify_single_relation(s: &mut SelectStmt) {
     }
 }
 
-/// Drops `refname.` from column references in an expression, not entering sub-queries;
-/// `keep` names columns whose qualifier stays.
-#[allow(clippy::wildcard_enum_match_arm)]
+/// Drops `refname.` from column references in an expression, not entering sub-queries
+/// (a `SELECT` under it sees another scope); `keep` names columns whose qualifier stays.
 fn unqualify(node: &mut Node, refname: &str, keep: &BTreeSet<String>) {
-    let Some(n) = node.node.as_mut() else { return };
-    let all = |v: &mut Vec<Node>| v.iter_mut().for_each(|x| unqualify(x, refname, keep));
-    match n {
-        NodeEnum::ColumnRef(c) => {
+    visit(node, &mut |n| {
+        if let NodeEnum::ColumnRef(c) = n {
             if let [Node { node: Some(NodeEnum::String(rel)) }, Node { node: Some(NodeEnum::String(col)) }] = c.fields.as_slice() {
                 if rel.sval == refname && !keep.contains(&col.sval) {
                     c.fields.remove(0);
                 }
             }
         }
-        NodeEnum::ResTarget(t) => t.val.iter_mut().for_each(|x| unqualify(x, refname, keep)),
-        NodeEnum::AExpr(e) => {
-            e.lexpr.iter_mut().for_each(|x| unqualify(x, refname, keep));
-            e.rexpr.iter_mut().for_each(|x| unqualify(x, refname, keep));
+        if matches!(n, NodeEnum::SelectStmt(_)) {
+            Next::Over
+        } else {
+            Next::Into
         }
-        NodeEnum::BoolExpr(e) => all(&mut e.args),
-        NodeEnum::FuncCall(f) => {
-            all(&mut f.args);
-            all(&mut f.agg_order);
-            f.agg_filter.iter_mut().for_each(|x| unqualify(x, refname, keep));
-        }
-        NodeEnum::TypeCast(t) => t.arg.iter_mut().for_each(|x| unqualify(x, refname, keep)),
-        NodeEnum::NullTest(t) => t.arg.iter_mut().for_each(|x| unqualify(x, refname, keep)),
-        NodeEnum::BooleanTest(t) => t.arg.iter_mut().for_each(|x| unqualify(x, refname, keep)),
-        NodeEnum::CaseExpr(c) => {
-            c.arg.iter_mut().for_each(|x| unqualify(x, refname, keep));
-            all(&mut c.args);
-            c.defresult.iter_mut().for_each(|x| unqualify(x, refname, keep));
-        }
-        NodeEnum::CaseWhen(c) => {
-            c.expr.iter_mut().for_each(|x| unqualify(x, refname, keep));
-            c.result.iter_mut().for_each(|x| unqualify(x, refname, keep));
-        }
-        NodeEnum::CoalesceExpr(c) => all(&mut c.args),
-        NodeEnum::MinMaxExpr(m) => all(&mut m.args),
-        NodeEnum::RowExpr(r) => all(&mut r.args),
-        NodeEnum::AArrayExpr(a) => all(&mut a.elements),
-        NodeEnum::AIndirection(a) => a.arg.iter_mut().for_each(|x| unqualify(x, refname, keep)),
-        NodeEnum::CollateClause(c) => c.arg.iter_mut().for_each(|x| unqualify(x, refname, keep)),
-        NodeEnum::NamedArgExpr(a) => a.arg.iter_mut().for_each(|x| unqualify(x, refname, keep)),
-        NodeEnum::SortBy(s) => s.node.iter_mut().for_each(|x| unqualify(x, refname, keep)),
-        NodeEnum::List(l) => all(&mut l.items),
-        NodeEnum::GroupingSet(g) => all(&mut g.content),
-        _ => {}
-    }
+    });
 }
 
 /// Relations, functions and types an expression or statement refers to (qualified).
@@ -221,7 +194,7 @@ pub fn references(node: &Node, r: &Resolver) -> Vec<QualName> {
     let mut n = node.clone();
     normalize(&mut n, r);
     let mut out = BTreeSet::new();
-    walk(&mut n, &mut |x| match x {
+    walk_names(&mut n, &mut |x| match x {
         NodeEnum::RangeVar(rv) if !rv.schemaname.is_empty() => {
             out.insert(QualName::new(rv.schemaname.clone(), rv.relname.clone()));
         }

@@ -1016,9 +1016,32 @@ fn volatile(expr: &protobuf::Node) -> bool {
 /// Replays `stmts` onto `base` (as `replay_onto` does) and reads the hazards of each
 /// statement against the catalog as it stands just before it.
 pub fn assess(base: Catalog, stmts: &[Stmt], opts: super::ReplayOptions) -> (Catalog, Vec<crate::diag::Diag>, Vec<Vec<Hazard>>) {
-    let mut assessor = Assessor::default();
-    let (catalog, diags) = super::replay::replay_inspecting(base, stmts, opts, &mut |stmt, r| assessor.statement(stmt, r));
-    (catalog, diags, assessor.hazards)
+    let mut a = Assessing::onto(base, opts);
+    a.apply(stmts);
+    a.finish()
+}
+
+/// A replay that reads hazards, fed statements a batch at a time (see `replay::Builder`).
+pub struct Assessing {
+    builder: super::Builder,
+    assessor: Assessor,
+}
+
+impl Assessing {
+    pub fn onto(base: Catalog, opts: super::ReplayOptions) -> Assessing {
+        Assessing { builder: super::Builder::onto(base, opts), assessor: Assessor::default() }
+    }
+
+    pub fn apply(&mut self, stmts: &[Stmt]) {
+        let assessor = &mut self.assessor;
+        self.builder.apply_inspecting(stmts, &mut |stmt, r| assessor.statement(stmt, r));
+    }
+
+    /// The catalog, the replay's diagnostics, and each statement's hazards in order.
+    pub fn finish(self) -> (Catalog, Vec<crate::diag::Diag>, Vec<Vec<Hazard>>) {
+        let (catalog, diags) = self.builder.finish();
+        (catalog, diags, self.assessor.hazards)
+    }
 }
 
 #[cfg(test)]

@@ -15,4 +15,4 @@ pub mod resolve;
 pub mod types;
 
 pub use model::*;
-pub use replay::{build, replay_onto, ReplayOptions};
+pub use replay::{build, replay_onto, Builder, ReplayOptions};

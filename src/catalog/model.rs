@@ -40,6 +40,67 @@ pub struct Catalog {
     pub comments: BTreeMap<String, Comment>,
     /// `ALTER DEFAULT PRIVILEGES` entries (`pg_default_acl`); never equal to their default.
     pub default_acls: BTreeMap<DefaultAclKey, Acl>,
+    /// Provenance: the last statement that changed an object after the one that created it
+    /// (an `ALTER`, a `CREATE OR REPLACE`, a rename), by graph node. An entry is stale when
+    /// it is not after the object's own `pos` (the object was dropped and created again).
+    pub shaped: BTreeMap<super::graph::Node, Pos>,
+    /// Provenance: where each replayed statement came from (file and line).
+    pub sources: Sources,
+}
+
+/// Where a statement came from: a file (as named on the command line) and a 1-based line.
+#[derive(Clone, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub struct Location {
+    pub file: String,
+    pub line: usize,
+}
+
+impl std::fmt::Display for Location {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        write!(f, "{}:{}", self.file, self.line)
+    }
+}
+
+/// The file and line of each replayed statement, by position (`Pos`): provenance, never
+/// compared.
+#[derive(Clone, Default, PartialEq, Eq)]
+pub struct Sources {
+    files: Vec<String>,
+    /// Position, index into `files`, line; in ascending position.
+    at: Vec<(Pos, u32, u32)>,
+}
+
+/// The files only (`--dump-catalog` would otherwise print every statement's line).
+impl std::fmt::Debug for Sources {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("Sources").field("files", &self.files).field("statements", &self.at.len()).finish()
+    }
+}
+
+impl Sources {
+    /// Records that the statement at `pos` starts at `line` of `file`.
+    pub fn record(&mut self, pos: Pos, file: &str, line: usize) {
+        let f = match self.files.iter().rposition(|n| n == file) {
+            Some(i) => i,
+            None => {
+                self.files.push(file.to_string());
+                self.files.len() - 1
+            }
+        };
+        self.at.push((pos, u32::try_from(f).unwrap_or(u32::MAX), u32::try_from(line).unwrap_or(u32::MAX)));
+    }
+
+    /// The position of the last statement recorded (0 when none is).
+    pub fn last_pos(&self) -> Pos {
+        self.at.last().map_or(0, |a| a.0)
+    }
+
+    /// Where the statement at `pos` came from, if a replayed statement has that position.
+    pub fn location(&self, pos: Pos) -> Option<Location> {
+        let i = self.at.binary_search_by_key(&pos, |a| a.0).ok()?;
+        let (_, f, line) = self.at[i];
+        Some(Location { file: self.files.get(f as usize)?.clone(), line: line as usize })
+    }
 }
 
 /// Who owns an object and who may use it.

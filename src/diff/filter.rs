@@ -22,6 +22,20 @@ impl SchemaFilter {
     }
 }
 
+impl SchemaFilter {
+    /// The schemas named by `--schema` / `--exclude-schema` that neither catalog holds
+    /// (a typo selects nothing, or leaves nothing out), each once, in the order given.
+    pub fn unknown(&self, from: &Catalog, to: &Catalog) -> Vec<&str> {
+        let mut out: Vec<&str> = Vec::new();
+        for s in self.include.iter().chain(&self.exclude) {
+            if !from.schemas.contains_key(s) && !to.schemas.contains_key(s) && !out.contains(&s.as_str()) {
+                out.push(s);
+            }
+        }
+        out
+    }
+}
+
 /// `c` without what lies outside the filter. Objects outside any schema (event triggers,
 /// publications, foreign data wrappers, ...) are kept only when no schema is singled out.
 pub fn restrict(c: &Catalog, f: &SchemaFilter) -> Catalog {
@@ -48,6 +62,8 @@ pub fn restrict(c: &Catalog, f: &SchemaFilter) -> Catalog {
             .filter(|(k, _)| k.schema.as_deref().map_or(keep_unschemed, |s| f.covers(s)))
             .map(|(k, v)| (k.clone(), v.clone()))
             .collect(),
+        shaped: c.shaped.clone(),
+        sources: c.sources.clone(),
     };
     let live = super::comments::targets(&out);
     out.comments = c.comments.iter().filter(|(t, _)| super::comments::node_of(&live, t).is_some()).map(|(k, v)| (k.clone(), v.clone())).collect();

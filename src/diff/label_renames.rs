@@ -17,7 +17,7 @@
 //! label into every stored value, as the server does) and diffs that against TO, so the
 //! rest of the migration starts from the renamed labels.
 
-use super::{Change, Phase};
+use super::{Action, Change, ObjectRef, Phase, Provenance};
 use crate::catalog::graph::Node;
 use crate::catalog::{Catalog, ObjKey, QualName};
 use crate::emit::quote;
@@ -40,7 +40,9 @@ impl LabelRename {
     pub fn change(&self, to: &Catalog) -> Change {
         let pos = to.objects.get(&self.key).map_or(0, |o| o.pos);
         let note = Some("TO's history renames this label".to_string());
-        Change { phase: Phase::Create, node: Node::Object(self.key.clone()), pos, seq: 0, sql: self.sql(), hazards: Vec::new(), note, reads: None, own_transaction: false }
+        let node = Node::Object(self.key.clone());
+        let object = ObjectRef::of(&node, to, to);
+        Change { phase: Phase::Create, node, pos, seq: 0, sql: self.sql(), hazards: Vec::new(), note, reads: None, object, action: Action::Alter, provenance: Provenance::default(), own_transaction: false }
     }
 }
 

@@ -2,6 +2,7 @@
 //! change carries its SQL and where it sits (phase and dump position); its hazards are read
 //! off the planned migration (`catalog::hazard`).
 
+pub mod about;
 mod comments;
 mod enums;
 mod ranges;
@@ -27,6 +28,7 @@ pub enum Phase {
 }
 
 pub use crate::catalog::hazard::Hazard;
+pub use about::{Action, ObjectKind, ObjectRef, Origin, Provenance, RebuildReason};
 
 /// One migration statement.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -53,6 +55,21 @@ pub struct Change {
     /// Runs in a transaction of its own: what comes before commits first, so its lock is
     /// not held with theirs (`VALIDATE CONSTRAINT` under `--online`).
     pub own_transaction: bool,
+    /// The object the statement is about (usually `node`'s; a `DROP INDEX` ordered with
+    /// its table is about the index).
+    pub object: ObjectRef,
+    /// What happens to that object: created, dropped, altered or rebuilt (and why).
+    pub action: Action,
+    /// Where the object is defined in FROM and in TO (filled in by `Migration`, from the
+    /// catalogs the user gave).
+    pub provenance: Provenance,
+}
+
+impl Change {
+    /// Whether the statement can run inside a transaction block (`CONCURRENTLY` cannot).
+    pub fn transactional(&self) -> bool {
+        !self.hazards.iter().any(|h| matches!(h, Hazard::NoTransaction))
+    }
 }
 
 /// Options that change what the diff emits.
@@ -96,7 +113,7 @@ pub(crate) struct Diff<'a> {
     pub recast_types: BTreeSet<QualName>,
     /// Generic objects dropped and created again, with the reason when something under them
     /// forces it.
-    pub rebuilt_objects: BTreeMap<ObjKey, Option<String>>,
+    pub rebuilt_objects: BTreeMap<ObjKey, Option<RebuildReason>>,
     /// Partition indexes created with their table, before it joins its parent (see
     /// `tables::attach_partition`).
     pub indexes_before_attach: BTreeSet<QualName>,
@@ -132,7 +149,8 @@ impl Diff<'_> {
 impl Diff<'_> {
     pub fn push(&mut self, phase: Phase, node: &Node, pos: Pos, sql: String) {
         self.seq += 1;
-        self.out.push(Change { phase, node: node.clone(), pos, seq: self.seq, sql, hazards: Vec::new(), note: None, reads: None, own_transaction: false });
+        let object = self.object_ref(node);
+        self.out.push(Change { phase, node: node.clone(), pos, seq: self.seq, sql, hazards: Vec::new(), note: None, reads: None, object, action: Action::Alter, provenance: Provenance::default(), own_transaction: false });
     }
 
     pub fn drop(&mut self, node: &Node, pos: Pos, sql: String) {
@@ -157,6 +175,19 @@ impl Diff<'_> {
         }
     }
 
+    /// Says that the change pushed last is about `n` (see `Change::object`).
+    pub fn about(&mut self, n: &Node) {
+        let object = self.object_ref(n);
+        if let Some(c) = self.out.last_mut() {
+            c.object = object;
+        }
+    }
+
+    /// The object `n` stands for, described from FROM or TO.
+    pub fn object_ref(&self, n: &Node) -> ObjectRef {
+        ObjectRef::of(n, self.from, self.to)
+    }
+
     /// Marks the change pushed last as needing what `n` needs too (see `Change::reads`).
     pub fn reads(&mut self, n: Node) {
         if let Some(c) = self.out.last_mut() {
@@ -166,17 +197,7 @@ impl Diff<'_> {
 
     /// How a node reads in a note: `table public.t`, `view public.v`, ...
     pub fn describe(&self, n: &Node) -> String {
-        match n {
-            Node::Schema(s) => format!("schema {s}"),
-            Node::Extension(e) => format!("extension {e}"),
-            Node::Table(q) => format!("table {}", q.sql()),
-            Node::Default(q, c) => format!("the default of {}.{c}", q.sql()),
-            Node::Constraint(q, c) => format!("constraint {c} on {}", q.sql()),
-            Node::Index(q) => format!("index {}", q.sql()),
-            Node::Sequence(q) => format!("sequence {}", q.sql()),
-            Node::SequenceOwner(q) => format!("the owner of sequence {}", q.sql()),
-            Node::Object(k) => self.from.objects.get(k).or_else(|| self.to.objects.get(k)).map_or_else(|| k.name.clone(), |o| keywords_lowercase(&o.target)),
-        }
+        about::describe(n, self.from, self.to)
     }
 
     /// Where the first change that creates `node` sits (its position and order), if the
@@ -188,18 +209,9 @@ impl Diff<'_> {
     /// A change that runs right after `at` (from `creation_of`): it takes the same position
     /// and order, and changes with equal keys run in the order they were made.
     pub fn create_at(&mut self, node: &Node, at: (Pos, u32), sql: String) {
-        self.out.push(Change { phase: Phase::Create, node: node.clone(), pos: at.0, seq: at.1, sql, hazards: Vec::new(), note: None, reads: None, own_transaction: false });
+        let object = self.object_ref(node);
+        self.out.push(Change { phase: Phase::Create, node: node.clone(), pos: at.0, seq: at.1, sql, hazards: Vec::new(), note: None, reads: None, object, action: Action::Alter, provenance: Provenance::default(), own_transaction: false });
     }
-}
-
-/// `VIEW public.v` -> `view public.v`, `TRIGGER t ON public.x` -> `trigger t on public.x`
-/// (keywords are the all-capital words; names in capitals are quoted).
-fn keywords_lowercase(target: &str) -> String {
-    target
-        .split(' ')
-        .map(|w| if !w.is_empty() && w.chars().all(|c| c.is_ascii_uppercase()) { w.to_ascii_lowercase() } else { w.to_string() })
-        .collect::<Vec<_>>()
-        .join(" ")
 }
 
 /// Every change that turns `from` into `to`, in no particular order.
@@ -241,6 +253,11 @@ pub fn diff(from: &Catalog, to: &Catalog, gf: &Graph, opts: &DiffOptions) -> Vec
     comments::diff_comments(&mut d);
     if opts.with_privileges {
         privileges::diff_privileges(&mut d);
+    }
+    let dropped: BTreeSet<&Node> = d.out.iter().filter(|c| c.phase == Phase::Drop).map(|c| &c.node).collect();
+    let actions: Vec<Action> = d.out.iter().map(|c| about::action(&d, &dropped, &c.object.node)).collect();
+    for (c, a) in d.out.iter_mut().zip(actions) {
+        c.action = a;
     }
     d.out
 }

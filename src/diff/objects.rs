@@ -4,7 +4,7 @@
 use std::collections::{BTreeMap, BTreeSet};
 
 use super::enums::{aside_name, EnumPlan};
-use super::Diff;
+use super::{Diff, RebuildReason};
 use crate::catalog::graph::{Node, Strength};
 use crate::catalog::{Domain, ObjKey, ObjKind, QualName};
 
@@ -12,8 +12,8 @@ use crate::catalog::{Domain, ObjKey, ObjKind, QualName};
 /// REPLACE can change them, or over something dropped or rebuilt (followed over the FROM
 /// graph; the reason is kept for a note), or views, rules, policies, triggers and
 /// `BEGIN ATOMIC` functions over a table whose columns change.
-pub(super) fn plan_rebuilds(d: &Diff) -> BTreeMap<ObjKey, Option<String>> {
-    let mut rebuild: BTreeMap<ObjKey, Option<String>> = BTreeMap::new();
+pub(super) fn plan_rebuilds(d: &Diff) -> BTreeMap<ObjKey, Option<RebuildReason>> {
+    let mut rebuild: BTreeMap<ObjKey, Option<RebuildReason>> = BTreeMap::new();
     for (k, o) in &d.to.objects {
         if let Some(old) = from_object(d, k).as_ref() {
             let (changed, after_changed) = (old.create != o.create, old.after != o.after);
@@ -53,7 +53,7 @@ pub(super) fn plan_rebuilds(d: &Diff) -> BTreeMap<ObjKey, Option<String>> {
                 let atomic = d.from.objects.get(k).and_then(|o| o.routine.as_ref()).is_some_and(|r| r.atomic);
                 let over_columns = atomic || matches!(k.kind, ObjKind::View | ObjKind::MaterializedView | ObjKind::Rule | ObjKind::Policy | ObjKind::Trigger);
                 if over_columns && d.to.objects.contains_key(k) && seen.insert(m.clone()) {
-                    rebuild.insert(k.clone(), Some(format!("it reads {}, whose columns change", d.describe(&table))));
+                    rebuild.insert(k.clone(), Some(RebuildReason::ReadsChangedColumns { table: Box::new(d.object_ref(&table)) }));
                     doomed.push(m.clone());
                 }
             }
@@ -64,20 +64,12 @@ pub(super) fn plan_rebuilds(d: &Diff) -> BTreeMap<ObjKey, Option<String>> {
         for m in hard {
             if let Node::Object(k) = &m {
                 if d.to.objects.contains_key(k) && seen.insert(m.clone()) {
-                    let how = match &n {
-                        Node::Object(x) if d.to.objects.contains_key(x) => "which is dropped and recreated",
-                        Node::Table(x) if d.to.tables.contains_key(x) => "which is dropped and recreated",
-                        Node::Object(_)
-                        | Node::Table(_)
-                        | Node::Schema(_)
-                        | Node::Extension(_)
-                        | Node::Default(..)
-                        | Node::Constraint(..)
-                        | Node::Index(_)
-                        | Node::Sequence(_)
-                        | Node::SequenceOwner(_) => "which is dropped",
+                    let recreated = match &n {
+                        Node::Object(x) => d.to.objects.contains_key(x),
+                        Node::Table(x) => d.to.tables.contains_key(x),
+                        Node::Schema(_) | Node::Extension(_) | Node::Default(..) | Node::Constraint(..) | Node::Index(_) | Node::Sequence(_) | Node::SequenceOwner(_) => false,
                     };
-                    rebuild.insert(k.clone(), Some(format!("it depends on {}, {how}", d.describe(&n))));
+                    rebuild.insert(k.clone(), Some(RebuildReason::DependsOn { object: Box::new(d.object_ref(&n)), recreated }));
                     doomed.push(m);
                 }
             }
@@ -103,6 +95,7 @@ pub(super) fn diff_objects(d: &mut Diff) {
             d.drop(&Node::Object(k.clone()), o.pos, format!("ALTER TYPE {} RENAME TO {}", q.sql(), crate::emit::quote::ident(&aside.name)));
             let drop_old = format!("DROP TYPE {}", QualName::new(k.schema.clone(), aside.name.clone()).sql());
             d.create(&Node::Object(aside), usize::MAX, drop_old);
+            d.about(&Node::Object(k.clone()));
             continue;
         }
         d.drop(&Node::Object(k.clone()), o.pos, format!("DROP {}", o.target));

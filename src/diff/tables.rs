@@ -266,7 +266,10 @@ fn column_extras(d: &mut Diff, q: &QualName, pos: usize, old: Option<&Column>, c
 
 fn alter_table(d: &mut Diff, q: &QualName, old: &Table, t: &Table) {
     let alter = alter_sql(d, q);
-    for oc in &old.columns {
+    // Generated columns go first: they may read the other columns that go (and never
+    // another generated one), which the server would refuse to drop under them.
+    let generated_first = old.columns.iter().filter(|c| c.generated.is_some()).chain(old.columns.iter().filter(|c| c.generated.is_none()));
+    for oc in generated_first {
         let gone = t.column(&oc.name).is_none_or(|c| regenerated(oc, c));
         if gone && !oc.inherited && !d.dropped_tables.contains(q) {
             // Children that keep the column keep it as their own: ONLY leaves it to them.
@@ -445,12 +448,14 @@ pub(super) fn diff_index_marks(d: &mut Diff) {
         if old_ri != t.replica_identity || ri_index.is_some_and(|i| key_rebuilt(d, q, i)) {
             let (n, pos) = ri_index.map_or((node.clone(), t.pos), |i| key_node(d, q, i));
             d.create(&n, pos, format!("{alter} REPLICA IDENTITY {}", t.replica_identity));
+            d.about(&node);
         }
         if old.cluster_on != t.cluster_on || t.cluster_on.as_deref().is_some_and(|i| key_rebuilt(d, q, i)) {
             match &t.cluster_on {
                 Some(i) => {
                     let (n, pos) = key_node(d, q, i);
                     d.create(&n, pos, format!("{alter} CLUSTER ON {}", quote::ident(i)));
+                    d.about(&node);
                 }
                 None => d.create(&node, t.pos, format!("{alter} SET WITHOUT CLUSTER")),
             }
@@ -623,7 +628,10 @@ pub(super) fn diff_indexes(d: &mut Diff) {
         if !same && !owner_goes && !parent_goes {
             match d.from.tables.get(&i.table).filter(|_| detached) {
                 // After the DETACH, which is the table's own change at its position.
-                Some(t) => d.drop(&Node::Table(i.table.clone()), t.pos, format!("DROP INDEX {}", q.sql())),
+                Some(t) => {
+                    d.drop(&Node::Table(i.table.clone()), t.pos, format!("DROP INDEX {}", q.sql()));
+                    d.about(&Node::Index(q.clone()));
+                }
                 None => {
                     let concurrently = i.attached_to.is_none() && super::online::applies(d, &i.table);
                     d.drop(&Node::Index(q.clone()), i.pos, format!("DROP INDEX {}{}", if concurrently { "CONCURRENTLY " } else { "" }, q.sql()));

@@ -11,6 +11,19 @@ pub fn render(changes: &[Change]) -> String {
     render_spans(changes).0
 }
 
+/// How the SQL is written.
+#[derive(Clone, Copy, Debug, Default)]
+pub struct Options {
+    /// `--provenance`: a `-- from: FILE:LINE` comment above each statement, naming where
+    /// its object is defined in TO (in FROM, for an object that only FROM has).
+    pub provenance: bool,
+}
+
+/// `render`, with options.
+pub fn render_with(changes: &[Change], opts: &Options) -> String {
+    render_spans_with(changes, opts).0
+}
+
 /// `render`, and the byte range of each change's statement in the text.
 ///
 /// A migration that cannot run as one transaction (a statement that cannot run inside one,
@@ -18,6 +31,10 @@ pub fn render(changes: &[Change]) -> String {
 /// written as `BEGIN; ... COMMIT;` blocks, with the statements that cannot run inside one
 /// between them, under a header that says how to run it.
 pub fn render_spans(changes: &[Change]) -> (String, Vec<Range<usize>>) {
+    render_spans_with(changes, &Options::default())
+}
+
+fn render_spans_with(changes: &[Change], opts: &Options) -> (String, Vec<Range<usize>>) {
     let mut spans = Vec::with_capacity(changes.len());
     if changes.is_empty() {
         return (String::new(), spans);
@@ -46,6 +63,9 @@ pub fn render_spans(changes: &[Change]) -> (String, Vec<Range<usize>>) {
             }
             commit_next = c.own_transaction || commits_after(c);
         }
+        if let Some(at) = c.provenance.to.as_ref().or(c.provenance.from.as_ref()).filter(|_| opts.provenance) {
+            out.push_str(&format!("-- from: {}\n", at.shown()));
+        }
         if let Some(note) = &c.note {
             for line in note.lines() {
                 out.push_str(&format!("-- {line}\n"));
@@ -67,7 +87,7 @@ pub fn render_spans(changes: &[Change]) -> (String, Vec<Range<usize>>) {
 
 /// Whether a change cannot run inside a transaction block.
 fn outside(c: &Change) -> bool {
-    c.hazards.iter().any(|h| matches!(h, Hazard::NoTransaction))
+    !c.transactional()
 }
 
 /// Whether what a change did must be committed before the next statement runs.

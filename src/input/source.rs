@@ -171,7 +171,14 @@ pub fn load(spec: &SourceSpec, opts: &InputOptions, diags: &mut Vec<Diag>) -> Re
         SourceSpec::Git { rev, path } => vec![(format!("git:{rev}:{path}"), None, git_show(rev, path)?)],
         SourceSpec::Path(path) if path.is_dir() => {
             format::check_directory(path)?;
-            sql_files_under(path)?
+            let files = sql_files_under(path)?;
+            if files.is_empty() {
+                return Err(Box::new(
+                    Diag::error("no-sql-files", format!("{} holds no *.sql or *.sql.gz file", path.display()))
+                        .with_help("a directory input is a folder of migrations replayed in name order; for an empty schema, write EMPTY"),
+                ));
+            }
+            files
                 .into_iter()
                 .map(|p| read_file(&p).map(|b| (p.display().to_string(), Some(p), b)))
                 .collect::<Result<_, _>>()?

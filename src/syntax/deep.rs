@@ -29,11 +29,19 @@ fn pool() -> &'static rayon::ThreadPool {
 }
 
 /// Runs `f` on the pool (directly when already there); the rayon work `f` starts runs there
-/// too.
+/// too. A thread of another rayon pool waiting on `install` would run that pool's other jobs
+/// meanwhile, on its own small stack, each nested in the one before (a parallel caller, such
+/// as the fuzzer, overflows it): so from there `f` is handed over by a plain thread, which
+/// only waits.
 pub fn run<R: Send>(f: impl FnOnce() -> R + Send) -> R {
     let pool = pool();
     if pool.current_thread_index().is_some() {
         f()
+    } else if rayon::current_thread_index().is_some() {
+        std::thread::scope(|s| match s.spawn(|| pool.install(f)).join() {
+            Ok(r) => r,
+            Err(panic) => std::panic::resume_unwind(panic),
+        })
     } else {
         pool.install(f)
     }

@@ -7,5 +7,5 @@ mod parse;
 mod split;
 pub mod walk;
 
-pub use parse::{parse_sources, Stmt};
+pub use parse::{parse_sources, parse_streaming, Stmt};
 pub use split::{split_statements, string_constants};

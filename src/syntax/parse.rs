@@ -52,6 +52,49 @@ pub fn parse_sources(files: &[Arc<SourceFile>]) -> (Vec<Stmt>, Vec<Diag>) {
     (stmts, diags)
 }
 
+/// Statements parsed at a time by `parse_streaming`: enough to keep every thread busy, few
+/// enough that their parse trees stay small next to the catalog they build.
+const CHUNK: usize = 2048;
+
+/// Parses all files and hands the statements to `each` a chunk at a time, in input order,
+/// while the next chunk parses (in parallel); a chunk's parse trees are dropped once `each`
+/// returns, so memory holds two chunks of trees, never the whole input's. Returns the parse
+/// errors, in input order.
+pub fn parse_streaming(files: &[Arc<SourceFile>], each: &mut (dyn FnMut(&[Stmt]) + Send)) -> Vec<Diag> {
+    let split: Vec<(Vec<Range<usize>>, Option<Diag>)> = files
+        .par_iter()
+        .map(|file| match split_statements(&file.text) {
+            Ok(spans) => (spans, None),
+            Err(msg) => (Vec::new(), Some(scan_error(file, &msg))),
+        })
+        .collect();
+    let mut diags: Vec<Diag> = Vec::new();
+    let mut jobs: Vec<(&Arc<SourceFile>, Range<usize>)> = Vec::new();
+    for (file, (spans, err)) in files.iter().zip(split) {
+        diags.extend(err);
+        jobs.extend(spans.into_iter().map(|s| (file, s)));
+    }
+    let parse = |chunk: &[(&Arc<SourceFile>, Range<usize>)]| -> (Vec<Stmt>, Vec<Diag>) {
+        let results: Vec<(Vec<Stmt>, Option<Diag>)> = chunk.par_iter().map(|(file, span)| parse_one(file, span.clone())).collect();
+        let mut stmts = Vec::with_capacity(results.len());
+        let mut diags = Vec::new();
+        for (s, d) in results {
+            stmts.extend(s);
+            diags.extend(d);
+        }
+        (stmts, diags)
+    };
+    let mut chunks = jobs.chunks(CHUNK);
+    let mut current = chunks.next().map(parse);
+    while let Some((stmts, chunk_diags)) = current.take() {
+        diags.extend(chunk_diags);
+        let next = chunks.next();
+        let ((), parsed) = rayon::join(|| each(&stmts), || next.map(parse));
+        current = parsed;
+    }
+    diags
+}
+
 fn parse_file(file: &Arc<SourceFile>) -> (Vec<Stmt>, Vec<Diag>) {
     let spans = match split_statements(&file.text) {
         Ok(s) => s,

@@ -80,10 +80,15 @@ pub struct Replayed {
 /// Replays `sql` onto `from`, reading each statement's hazards on the way.
 pub fn replay_assessed(from: &Catalog, sql: &str) -> Replayed {
     let file = Arc::new(SourceFile::new(MIGRATION_NAME, sql.to_string()));
-    let (stmts, parse_diags) = crate::syntax::parse_sources(&[file]);
-    let (catalog, replay_diags, hazards) = catalog::hazard::assess(from.clone(), &stmts, ReplayOptions { strict: true });
+    let mut assessing = catalog::hazard::Assessing::onto(from.clone(), ReplayOptions { strict: true });
+    let mut spans = Vec::new();
+    let parse_diags = crate::syntax::parse_streaming(&[file], &mut |chunk| {
+        spans.extend(chunk.iter().map(|s| s.span.clone()));
+        assessing.apply(chunk);
+    });
+    let (catalog, replay_diags, hazards) = assessing.finish();
     let problems = parse_diags.into_iter().chain(replay_diags).map(as_error).collect();
-    let statements = stmts.iter().map(|s| s.span.clone()).zip(hazards).collect();
+    let statements = spans.into_iter().zip(hazards).collect();
     Replayed { catalog, problems, statements }
 }
 

@@ -104,6 +104,26 @@ impl Cluster {
         c
     }
 
+    /// The environment that points libpq clients (psql, pg_dump) at this cluster.
+    pub fn client_env(&self) -> Vec<(&'static str, String)> {
+        vec![("PGHOST", self.dir.display().to_string()), ("PGPORT", self.port.to_string()), ("PGUSER", "postgres".to_string())]
+    }
+
+    /// The directory of the server's client programs (psql, pg_dump).
+    pub fn bin_dir(&self) -> &Path {
+        &self.bin
+    }
+
+    /// A connection URI for database `db` of this cluster.
+    pub fn uri(&self, db: &str) -> String {
+        format!("postgresql:///{db}?host={}&port={}&user=postgres", self.dir.display(), self.port)
+    }
+
+    /// A new empty database named `name`.
+    pub fn create_db_named(&self, name: &str) {
+        self.psql("postgres", &format!("CREATE DATABASE {name} TEMPLATE template0"), false).expect("CREATE DATABASE");
+    }
+
     /// A new empty database; returns its name.
     pub fn create_db(&self) -> String {
         let name = format!("t{}", self.next_db.fetch_add(1, Ordering::SeqCst));

@@ -56,6 +56,9 @@ impl Replay {
             apply_constraint(&mut tmp, &key.name, c, &r);
             checked = Some(tmp);
         }
+        if self.catalog.objects.contains_key(&key) {
+            self.shaped(super::super::graph::Node::Object(key.clone()));
+        }
         let Some(obj) = self.catalog.objects.get_mut(&key) else {
             if !s.missing_ok {
                 self.warn(stmt, format!("domain {} does not exist", QualName::new(key.schema, key.name).sql()));

@@ -50,8 +50,17 @@ impl Replay {
                 }
                 O::ObjectIndex => {
                     let q = rel(self);
-                    let found = self.catalog.indexes.remove(&q).is_some();
-                    self.catalog.comments.remove(&format!("INDEX {}", q.sql()));
+                    let found = self.catalog.indexes.contains_key(&q);
+                    // The partitions' indexes attached to a partitioned index go with it.
+                    let mut gone = vec![q];
+                    while let Some(q) = gone.pop() {
+                        let Some(index) = self.catalog.indexes.remove(&q) else { continue };
+                        self.catalog.comments.remove(&format!("INDEX {}", q.sql()));
+                        let partitioned = self.catalog.tables.get(&index.table).is_some_and(|t| t.partition_by.is_some());
+                        if partitioned {
+                            gone.extend(self.catalog.indexes.iter().filter(|(_, i)| i.attached_to.as_ref() == Some(&q)).map(|(k, _)| k.clone()));
+                        }
+                    }
                     found
                 }
                 O::ObjectSchema => {

@@ -64,6 +64,7 @@ impl Replay {
             self.warn(stmt, p);
             return;
         }
+        self.shaped(super::super::graph::Node::Object(key.clone()));
         let Some(obj) = self.catalog.objects.get_mut(&key) else { return };
         if renamed {
             for l in &mut obj.labels {

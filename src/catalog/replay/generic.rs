@@ -86,7 +86,13 @@ impl Replay {
         if let Some(e) = unresolved {
             self.warn(stmt, e);
         }
-        let pos = self.catalog.objects.get(&ident.key).map_or(pos, |o| o.pos);
+        let pos = match self.catalog.objects.get(&ident.key).map(|o| o.pos) {
+            Some(created) => {
+                self.shaped(super::super::graph::Node::Object(ident.key.clone()));
+                created
+            }
+            None => pos,
+        };
         // CREATE OR REPLACE keeps the owner and the privileges.
         let access = match self.catalog.objects.get(&ident.key) {
             Some(old) => old.access.clone(),
@@ -140,6 +146,7 @@ impl Replay {
                 return;
             }
         };
+        self.shaped(super::super::graph::Node::Object(key.clone()));
         if let Some(obj) = self.catalog.objects.get_mut(key) {
             obj.create = create;
             obj.deps = deps;
@@ -194,6 +201,9 @@ impl Replay {
         }
         if unknown {
             self.unsupported(stmt, "this ALTER TYPE action");
+        }
+        if self.catalog.objects.contains_key(&key) {
+            self.shaped(super::super::graph::Node::Object(key.clone()));
         }
         let Some(obj) = self.catalog.objects.get_mut(&key) else {
             self.warn(stmt, format!("type {} does not exist", quote::qualified(&key.schema, &key.name)));
@@ -650,7 +660,15 @@ fn identify(n: &NodeEnum, r: &Resolver, _create: bool) -> Option<(Ident, bool)> 
                     // FUNCTION` name them; the target spells `*` and ordered-set arguments.
                     let spelled = match direct {
                         _ if types.is_empty() => "*".to_string(),
-                        Some(n) if n <= types.len() => format!("{} ORDER BY {}", types[..n].join(", "), types[n..].join(", ")).trim_start().to_string(),
+                        // `VARIADIC t ORDER BY VARIADIC t` is stored as one argument (the
+                        // last direct one) and must be spelled so again.
+                        Some(n) if n == types.len() => {
+                            let (init, last) = types.split_at(n - 1);
+                            let last = last.join("");
+                            let direct: Vec<String> = init.iter().cloned().chain([format!("VARIADIC {last}")]).collect();
+                            format!("{} ORDER BY VARIADIC {last}", direct.join(", "))
+                        }
+                        Some(n) if n < types.len() => format!("{} ORDER BY {}", types[..n].join(", "), types[n..].join(", ")).trim_start().to_string(),
                         Some(_) | None => types.join(", "),
                     };
                     let t = format!("AGGREGATE {}({spelled})", q.sql());

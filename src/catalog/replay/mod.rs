@@ -43,34 +43,74 @@ pub struct ReplayOptions {
 /// Builds the catalog from statements in replay order, starting from an empty database
 /// (which holds the `public` schema).
 pub fn build(stmts: &[Stmt], opts: ReplayOptions) -> (Catalog, Vec<Diag>) {
-    // A new database (PostgreSQL 15) holds schema public (with this owner and ACL) and
-    // plpgsql, with these comments; pg_dump 12+ leaves them out of its output, older versions
-    // write them.
+    let mut b = Builder::new(opts);
+    b.apply(stmts);
+    b.finish()
+}
+
+/// A new database as PostgreSQL 15 makes it: schema public (with this owner and ACL) and
+/// plpgsql, with these comments; pg_dump 12+ leaves them out of its output, older versions
+/// write them.
+fn new_database() -> Catalog {
     let mut empty = Catalog::default();
     empty.schemas.insert("public".into(), Schema { access: public_schema_access(), pos: 0 });
     for (target, text) in [("SCHEMA public", "standard public schema"), ("EXTENSION plpgsql", "PL/pgSQL procedural language"), ("LANGUAGE plpgsql", "PL/pgSQL procedural language")] {
         empty.comments.insert(target.into(), Comment { text: text.into(), pos: 0 });
     }
-    replay_onto(empty, stmts, opts)
+    empty
+}
+
+/// A replay fed statements a batch at a time (as `syntax::parse_streaming` hands them over),
+/// so that no more parse trees than one batch's are held.
+pub struct Builder {
+    r: Replay,
+    /// The position the next statement takes.
+    next: Pos,
+}
+
+impl Builder {
+    /// A replay starting from a new, empty database.
+    pub fn new(opts: ReplayOptions) -> Builder {
+        Builder::onto(new_database(), opts)
+    }
+
+    /// A replay onto an existing catalog, in a new session (default `search_path`, the role
+    /// that runs the script), as `psql -f` would run statements against a database holding
+    /// `base`. New objects are positioned after everything `base` holds.
+    pub fn onto(base: Catalog, opts: ReplayOptions) -> Builder {
+        let next = base.max_pos().max(base.sources.last_pos()) + 1;
+        Builder { r: Replay { catalog: base, search_path: default_path(), diags: Vec::new(), opts, session_role: None, set_role: None, reverse: None, children: None, pos: next }, next }
+    }
+
+    pub fn apply(&mut self, stmts: &[Stmt]) {
+        self.apply_inspecting(stmts, &mut |_, _| {});
+    }
+
+    /// `apply`, showing `inspect` each statement with the replay as it stands just before
+    /// the statement (its catalog and search path): how hazards are read off a migration.
+    pub(crate) fn apply_inspecting(&mut self, stmts: &[Stmt], inspect: &mut dyn FnMut(&Stmt, &Replay)) {
+        for stmt in stmts {
+            let (line, _) = stmt.file.line_col(stmt.span.start);
+            self.r.catalog.sources.record(self.next, &stmt.file.name, line);
+            inspect(stmt, &self.r);
+            self.r.pos = self.next;
+            self.r.apply(self.next, stmt);
+            self.next += 1;
+        }
+    }
+
+    pub fn finish(self) -> (Catalog, Vec<Diag>) {
+        (self.r.catalog, self.r.diags)
+    }
 }
 
 /// Applies statements to an existing catalog, in a new session (default `search_path`, the
 /// role that runs the script), as `psql -f` would run them against a database holding
 /// `base`. New objects are positioned after everything `base` holds.
 pub fn replay_onto(base: Catalog, stmts: &[Stmt], opts: ReplayOptions) -> (Catalog, Vec<Diag>) {
-    replay_inspecting(base, stmts, opts, &mut |_, _| {})
-}
-
-/// `replay_onto`, showing `inspect` each statement with the replay as it stands just before
-/// the statement (its catalog and search path): how hazards are read off a migration.
-pub(crate) fn replay_inspecting(base: Catalog, stmts: &[Stmt], opts: ReplayOptions, inspect: &mut dyn FnMut(&Stmt, &Replay)) -> (Catalog, Vec<Diag>) {
-    let first = base.max_pos() + 1;
-    let mut r = Replay { catalog: base, search_path: default_path(), diags: Vec::new(), opts, session_role: None, set_role: None, reverse: None };
-    for (i, stmt) in stmts.iter().enumerate() {
-        inspect(stmt, &r);
-        r.apply(first + i, stmt);
-    }
-    (r.catalog, r.diags)
+    let mut b = Builder::onto(base, opts);
+    b.apply(stmts);
+    b.finish()
 }
 
 fn default_path() -> Vec<String> {
@@ -97,6 +137,11 @@ pub(crate) struct Replay {
     set_role: Option<String>,
     /// Who depends on what, built when a DROP needs it (see `depend`).
     reverse: Option<depend::Reverse>,
+    /// Inheritance children and partitions by parent, built when an ALTER TABLE recurses
+    /// (see `table::children_of`), dropped by a statement that can change the hierarchy.
+    children: Option<std::collections::BTreeMap<QualName, Vec<QualName>>>,
+    /// The position of the statement being applied.
+    pos: Pos,
 }
 
 impl Replay {
@@ -109,6 +154,12 @@ impl Replay {
         let msg = format!("{what} is not supported; ignored");
         let d = if self.opts.strict { Diag::error("unsupported-statement", msg) } else { Diag::warning("unsupported-statement", msg) };
         self.diags.push(stmt.diag(d, None));
+    }
+
+    /// Records that the statement being applied changes `node`, which existed before it
+    /// (provenance: `Catalog::shaped`).
+    pub fn shaped(&mut self, node: super::graph::Node) {
+        self.catalog.shaped.insert(node, self.pos);
     }
 
     /// Something the server would reject, where pgdumpdiff is not sure it knows all the
@@ -138,6 +189,7 @@ impl Replay {
     fn apply(&mut self, pos: Pos, stmt: &Stmt) {
         let node = &stmt.node;
         self.note_statement(node);
+        self.note_hierarchy(node);
         match node {
             NodeEnum::VariableSetStmt(s) if s.name == "role" || s.name == "session_authorization" => self.role_setting(stmt, s),
             // RESET ALL ends a SET ROLE (not a SET SESSION AUTHORIZATION).

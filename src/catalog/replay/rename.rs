@@ -416,6 +416,7 @@ impl Replay {
                     let new = QualName::new(q.schema.clone(), s.newname.clone());
                     self.catalog.tables.insert(new.clone(), t);
                     self.retarget(&q, &new);
+                    self.shaped(crate::catalog::graph::Node::Table(new));
                     true
                 }
                 None => false,
@@ -426,8 +427,10 @@ impl Replay {
                 let new = QualName::new(q.schema.clone(), s.newname.clone());
                 match self.catalog.objects.remove(&key) {
                     Some(o) => {
-                        self.catalog.objects.insert(ObjKey { name: s.newname.clone(), ..key }, o);
+                        let renamed = ObjKey { name: s.newname.clone(), ..key };
+                        self.catalog.objects.insert(renamed.clone(), o);
                         self.retarget(&q, &new);
+                        self.shaped(crate::catalog::graph::Node::Object(renamed));
                         true
                     }
                     None => false,
@@ -438,6 +441,7 @@ impl Replay {
                     let new = QualName::new(q.schema.clone(), s.newname.clone());
                     self.catalog.sequences.insert(new.clone(), seq);
                     self.retarget(&q, &new);
+                    self.shaped(crate::catalog::graph::Node::Sequence(new));
                     true
                 }
                 None => false,
@@ -453,11 +457,18 @@ impl Replay {
                     }
                     self.catalog.indexes.insert(new.clone(), i);
                     self.retarget(&q, &new);
+                    self.shaped(crate::catalog::graph::Node::Index(new));
                     true
                 }
                 None => false,
             },
-            (O::ObjectColumn, Some(q)) => self.rename_column(&q, &s.subname, &s.newname),
+            (O::ObjectColumn, Some(q)) => {
+                let renamed = self.rename_column(&q, &s.subname, &s.newname);
+                if renamed {
+                    self.shaped(crate::catalog::graph::Node::Table(q));
+                }
+                renamed
+            }
             (O::ObjectTabconstraint, Some(q)) => {
                 let renamed = match self.catalog.tables.get_mut(&q) {
                     Some(t) => match t.constraints.remove(&s.subname) {
@@ -498,8 +509,10 @@ impl Replay {
                 let new = QualName::new(q.schema.clone(), s.newname.clone());
                 match self.catalog.objects.remove(&key) {
                     Some(o) => {
-                        self.catalog.objects.insert(ObjKey { name: s.newname.clone(), ..key }, o);
+                        let renamed = ObjKey { name: s.newname.clone(), ..key };
+                        self.catalog.objects.insert(renamed.clone(), o);
                         self.retarget(&q, &new);
+                        self.shaped(crate::catalog::graph::Node::Object(renamed));
                         true
                     }
                     // A range's multirange type: the range's definition names it, and so do

@@ -37,6 +37,7 @@ impl Replay {
         if let Some(owned) = self.seq_options(&mut seq.options, &s.options) {
             seq.owned_by = owned;
         }
+        self.shaped(super::super::graph::Node::Sequence(name.clone()));
         self.catalog.sequences.insert(name, seq);
     }
 

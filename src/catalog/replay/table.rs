@@ -303,6 +303,9 @@ impl Replay {
         let name = self.resolver().relation(&rv.schemaname, &rv.relname);
         let objtype = protobuf::ObjectType::try_from(s.objtype).unwrap_or(protobuf::ObjectType::Undefined);
         if objtype == protobuf::ObjectType::ObjectIndex {
+            if self.catalog.indexes.contains_key(&name) {
+                self.shaped(super::super::graph::Node::Index(name.clone()));
+            }
             for cmd in &s.cmds {
                 if let Some(NodeEnum::AlterTableCmd(c)) = &cmd.node {
                     self.alter_index_cmd(stmt, &name, c);
@@ -352,6 +355,12 @@ impl Replay {
         for cmd in &s.cmds {
             if let Some(NodeEnum::AlterTableCmd(c)) = &cmd.node {
                 let adds_constraint = c.subtype == AlterTableType::AtAddConstraint as i32;
+                // A constraint and a default record their own statement; an owner is not
+                // the table's shape.
+                let own = [AlterTableType::AtAddConstraint, AlterTableType::AtColumnDefault, AlterTableType::AtChangeOwner].iter().any(|t| c.subtype == *t as i32);
+                if !own {
+                    self.shaped(super::super::graph::Node::Table(name.clone()));
+                }
                 let before: Vec<String> = if adds_constraint && rv.inh { self.catalog.tables[&name].constraints.keys().cloned().collect() } else { Vec::new() };
                 self.alter_table_cmd(pos, stmt, &name, c);
                 if rv.inh {
@@ -369,13 +378,38 @@ impl Replay {
     }
 
     /// Tables that inherit from `parent` or are its partitions.
-    fn children_of(&self, parent: &QualName) -> Vec<QualName> {
-        self.catalog
-            .tables
-            .iter()
-            .filter(|(_, t)| t.inherits.contains(parent) || t.partition_of.as_ref().is_some_and(|(p, _)| p == parent))
-            .map(|(q, _)| q.clone())
-            .collect()
+    fn children_of(&mut self, parent: &QualName) -> Vec<QualName> {
+        let tables = &self.catalog.tables;
+        let index = self.children.get_or_insert_with(|| {
+            let mut index: std::collections::BTreeMap<QualName, Vec<QualName>> = std::collections::BTreeMap::new();
+            for (q, t) in tables {
+                for p in t.inherits.iter().chain(t.partition_of.as_ref().map(|(p, _)| p)) {
+                    index.entry(p.clone()).or_default().push(q.clone());
+                }
+            }
+            index
+        });
+        index.get(parent).cloned().unwrap_or_default()
+    }
+
+    /// Forgets the index of children when `node` may change who inherits from whom: a
+    /// table created as a child or a partition, INHERIT / NO INHERIT, ATTACH / DETACH, a
+    /// DROP, a rename or a new schema.
+    pub(super) fn note_hierarchy(&mut self, node: &NodeEnum) {
+        let child = |s: &CreateStmt| !s.inh_relations.is_empty() || s.partbound.is_some();
+        let hierarchy_cmds = [AlterTableType::AtAddInherit, AlterTableType::AtDropInherit, AlterTableType::AtAttachPartition, AlterTableType::AtDetachPartition, AlterTableType::AtDetachPartitionFinalize];
+        let changes = if let NodeEnum::CreateStmt(s) = node {
+            child(s)
+        } else if let NodeEnum::CreateForeignTableStmt(s) = node {
+            s.base_stmt.as_ref().is_some_and(child)
+        } else if let NodeEnum::AlterTableStmt(s) = node {
+            s.cmds.iter().any(|c| matches!(&c.node, Some(NodeEnum::AlterTableCmd(c)) if hierarchy_cmds.iter().any(|t| *t as i32 == c.subtype)))
+        } else {
+            matches!(node, NodeEnum::DropStmt(_) | NodeEnum::RenameStmt(_) | NodeEnum::AlterObjectSchemaStmt(_))
+        };
+        if changes {
+            self.children = None;
+        }
     }
 
     /// What an ALTER TABLE without ONLY does to the children of `parent` (after `parent`

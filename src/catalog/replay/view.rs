@@ -104,6 +104,7 @@ impl Replay {
             self.warn(stmt, format!("view {} does not exist", view.sql()));
             return;
         };
+        self.shaped(super::super::graph::Node::Object(key.clone()));
         for cmd in cmds {
             let Some(NodeEnum::AlterTableCmd(c)) = &cmd.node else { continue };
             self.alter_view_cmd(stmt, &key, c);
