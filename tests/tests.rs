@@ -5,6 +5,7 @@ mod common;
 mod architecture;
 mod as_written;
 mod cli;
+mod deep;
 mod determinism;
 mod equal;
 mod fuzz;
