@@ -17,7 +17,7 @@ pub(super) fn diff_comments(d: &mut Diff) {
         }
     }
     for (target, c) in &d.from.comments {
-        if !d.to.comments.contains_key(target) && !recreated(d, target) {
+        if !d.to.comments.contains_key(target) && !recreated(d, target) && !dropped_column(&live, target) {
             let Some(node) = node_of(&live, target) else { continue };
             d.create(&node, c.pos, format!("COMMENT ON {target} IS NULL"));
         }
@@ -32,6 +32,14 @@ fn recreated(d: &Diff, target: &str) -> bool {
     let Some(col) = target.strip_prefix("COLUMN ") else { return false };
     let rel = col.rsplit_once('.').map_or(col, |(r, _)| r);
     ["TABLE", "FOREIGN TABLE", "VIEW", "MATERIALIZED VIEW"].iter().any(|k| d.recreated.contains(&format!("{k} {rel}")))
+}
+
+/// Whether `target` is a column of a table that TO holds without it: the column is dropped
+/// (or renamed), and its comment goes with it.
+fn dropped_column(live: &BTreeMap<String, Node>, target: &str) -> bool {
+    let Some(col) = target.strip_prefix("COLUMN ") else { return false };
+    let rel = col.rsplit_once('.').map_or(col, |(r, _)| r);
+    !live.contains_key(target) && ["TABLE", "FOREIGN TABLE"].iter().any(|k| matches!(live.get(&format!("{k} {rel}")), Some(Node::Table(_))))
 }
 
 /// Every comment target that exists in a catalog, with the object it hangs on (a column's
