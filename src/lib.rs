@@ -85,7 +85,8 @@ pub fn catalog_from_files(files: &[Arc<SourceFile>], opts: &LoadOptions, diags: 
 
 fn catalog_from_files_timed(files: &[Arc<SourceFile>], opts: &LoadOptions, mut diags: Vec<Diag>, timings: Option<&timings::Timings>, side: &str) -> Result<Loaded, Vec<Diag>> {
     // Parsing streams into the replay: a chunk's parse trees are dropped once replayed.
-    let (parse_diags, with_statements, (catalog, replay_diags)) = timings::stage(timings, format!("{side} parse + replay"), || {
+    // Both run where deep trees fit (see `syntax::deep`).
+    let (parse_diags, with_statements, (catalog, replay_diags)) = timings::stage(timings, format!("{side} parse + replay"), || syntax::deep::run(|| {
         let mut builder = catalog::Builder::new(catalog::ReplayOptions { strict: opts.strict });
         // The files that hold a statement, by address (statements arrive in file order).
         let mut with_statements: Vec<usize> = Vec::new();
@@ -99,7 +100,7 @@ fn catalog_from_files_timed(files: &[Arc<SourceFile>], opts: &LoadOptions, mut d
             builder.apply(chunk)
         });
         (parse_diags, with_statements, builder.finish())
-    });
+    }));
     let parse_failed = parse_diags.iter().any(Diag::is_error);
     diags.extend(parse_diags);
     if !parse_failed {
@@ -161,6 +162,10 @@ impl<'a> Migration<'a> {
 
     /// Computes every change, in the order it must run.
     pub fn add_all_changes(&mut self) {
+        syntax::deep::run(|| self.plan_and_assess());
+    }
+
+    fn plan_and_assess(&mut self) {
         let restricted = (!self.opts.schemas.is_all()).then(|| {
             let f = &self.opts.schemas;
             (diff::filter::restrict(self.from, f), diff::filter::restrict(self.to, f))
@@ -255,16 +260,18 @@ impl<'a> Migration<'a> {
     /// Self-verification: replays `sql()` onto FROM and checks the result means TO (see
     /// `verify`). An error is a bug in pgdumpdiff.
     pub fn verify(&self) -> Result<verify::Passed, verify::Failure> {
-        timings::stage(self.timings, "verify (compare with TO)", || match &self.replayed {
-            Some(r) => verify::check(r, self.from, self.to, &self.opts),
-            None => verify::verify(self.from, self.to, &self.sql(), &self.opts),
+        timings::stage(self.timings, "verify (compare with TO)", || {
+            syntax::deep::run(|| match &self.replayed {
+                Some(r) => verify::check(r, self.from, self.to, &self.opts),
+                None => verify::verify(self.from, self.to, &self.sql(), &self.opts),
+            })
         })
     }
 
     /// What the diff engine still finds between FROM + `sql()` and TO: empty when the diff
     /// settles (see `verify::remaining`).
     pub fn remaining(&self) -> Vec<String> {
-        verify::remaining(self.from, self.to, &self.sql(), &self.opts)
+        syntax::deep::run(|| verify::remaining(self.from, self.to, &self.sql(), &self.opts))
     }
 
     /// With safety on, an error listing the destructive statements, if any.

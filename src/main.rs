@@ -43,7 +43,8 @@ fn main() -> ExitCode {
         // Only fails if a pool was already built, which cannot happen this early.
         let _ = rayon::ThreadPoolBuilder::new().num_threads(n.max(1)).build_global();
     }
-    ExitCode::from(run(&config))
+    // Every stage holds or walks parse trees, some deep (see `syntax::deep`).
+    ExitCode::from(pgdumpdiff::syntax::deep::run(|| run(&config)))
 }
 
 /// Prints diagnostics (warnings only unless `quiet`); returns the number of warnings among

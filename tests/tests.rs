@@ -5,6 +5,8 @@ mod common;
 mod architecture;
 mod as_written;
 mod cli;
+mod corpus;
+mod deep;
 mod determinism;
 mod equal;
 mod fuzz;

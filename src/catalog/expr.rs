@@ -10,6 +10,8 @@ use pg_query::NodeEnum;
 use super::model::QualName;
 use super::resolve::Resolver;
 use super::types;
+pub use crate::syntax::walk::walk;
+use crate::syntax::walk::{visit, Next};
 
 /// The parser's version number, as the deparser expects it in a parse result.
 fn parser_version() -> i32 {
@@ -81,6 +83,30 @@ pub fn expr_sql(expr: &Node, r: &Resolver) -> String {
     deparse_expr_raw(&e).unwrap_or_else(|err| format!("/* cannot deparse: {err} */"))
 }
 
+/// Canonical text of a default, as it must read after `DEFAULT` in a column or domain
+/// definition, where the grammar takes only a restricted expression (`b_expr`): the
+/// deparser, printing the tree there, parenthesizes what is not one (`now() AT TIME ZONE
+/// 'utc'`, `x IS NULL`, `a AND b`, `'a' COLLATE "C"`), as pg_dump does. The text reads the
+/// same after `SET DEFAULT`, which takes any expression.
+pub fn default_sql(expr: &Node, r: &Resolver) -> String {
+    let mut e = expr.clone();
+    normalize(&mut e, r);
+    let default = protobuf::Constraint { contype: protobuf::ConstrType::ConstrDefault as i32, raw_expr: Some(Box::new(e)), ..Default::default() };
+    let domain = protobuf::CreateDomainStmt {
+        domainname: string_nodes(&["d"]),
+        type_name: Some(TypeName { names: string_nodes(&["t"]), typemod: -1, ..Default::default() }),
+        coll_clause: None,
+        constraints: vec![Node { node: Some(NodeEnum::Constraint(Box::new(default))) }],
+    };
+    match deparse_stmt(NodeEnum::CreateDomainStmt(Box::new(domain))) {
+        Ok(text) => text.strip_prefix(DEFAULT_PREFIX).map_or(text.clone(), str::to_string),
+        Err(err) => format!("/* cannot deparse: {err} */"),
+    }
+}
+
+/// What the deparser prints before the default in `default_sql`.
+const DEFAULT_PREFIX: &str = "CREATE DOMAIN d AS t DEFAULT ";
+
 /// Canonical text of a whole statement.
 pub fn stmt_sql(stmt: &NodeEnum, r: &Resolver) -> Result<String, String> {
     let mut n = Node { node: Some(stmt.clone()) };
@@ -96,10 +122,25 @@ pub fn normalize(node: &mut Node, r: &Resolver) {
             ctes.insert(c.ctename.clone());
         }
     });
-    walk(node, &mut |n| normalize_one(n, r, &ctes));
+    walk_names(node, &mut |n| normalize_one(n, r, &ctes));
     walk(node, &mut |n| {
         if let NodeEnum::SelectStmt(s) = n {
             unqualify_single_relation(s);
+        }
+    });
+}
+
+/// `walk`, but not into the items of a definition (`sfunc = f`, `provider = icu`,
+/// `multirange_type_name = m`): they name functions, operators, types and keywords in the
+/// grammar of type names, are not expressions, and the statements that have them read them
+/// (aggregate.rs, operator.rs, range.rs). Names are qualified and collected this way.
+fn walk_names(node: &mut Node, f: &mut dyn FnMut(&mut NodeEnum)) {
+    visit(node, &mut |n| {
+        f(n);
+        if matches!(n, NodeEnum::DefElem(_)) {
+            Next::Over
+        } else {
+            Next::Into
         }
     });
 }
@@ -127,55 +168,23 @@ fn unqualify_single_relation(s: &mut SelectStmt) {
     }
 }
 
-/// Drops `refname.` from column references in an expression, not entering sub-queries;
-/// `keep` names columns whose qualifier stays.
-#[allow(clippy::wildcard_enum_match_arm)]
+/// Drops `refname.` from column references in an expression, not entering sub-queries
+/// (a `SELECT` under it sees another scope); `keep` names columns whose qualifier stays.
 fn unqualify(node: &mut Node, refname: &str, keep: &BTreeSet<String>) {
-    let Some(n) = node.node.as_mut() else { return };
-    let all = |v: &mut Vec<Node>| v.iter_mut().for_each(|x| unqualify(x, refname, keep));
-    match n {
-        NodeEnum::ColumnRef(c) => {
+    visit(node, &mut |n| {
+        if let NodeEnum::ColumnRef(c) = n {
             if let [Node { node: Some(NodeEnum::String(rel)) }, Node { node: Some(NodeEnum::String(col)) }] = c.fields.as_slice() {
                 if rel.sval == refname && !keep.contains(&col.sval) {
                     c.fields.remove(0);
                 }
             }
         }
-        NodeEnum::ResTarget(t) => t.val.iter_mut().for_each(|x| unqualify(x, refname, keep)),
-        NodeEnum::AExpr(e) => {
-            e.lexpr.iter_mut().for_each(|x| unqualify(x, refname, keep));
-            e.rexpr.iter_mut().for_each(|x| unqualify(x, refname, keep));
+        if matches!(n, NodeEnum::SelectStmt(_)) {
+            Next::Over
+        } else {
+            Next::Into
         }
-        NodeEnum::BoolExpr(e) => all(&mut e.args),
-        NodeEnum::FuncCall(f) => {
-            all(&mut f.args);
-            all(&mut f.agg_order);
-            f.agg_filter.iter_mut().for_each(|x| unqualify(x, refname, keep));
-        }
-        NodeEnum::TypeCast(t) => t.arg.iter_mut().for_each(|x| unqualify(x, refname, keep)),
-        NodeEnum::NullTest(t) => t.arg.iter_mut().for_each(|x| unqualify(x, refname, keep)),
-        NodeEnum::BooleanTest(t) => t.arg.iter_mut().for_each(|x| unqualify(x, refname, keep)),
-        NodeEnum::CaseExpr(c) => {
-            c.arg.iter_mut().for_each(|x| unqualify(x, refname, keep));
-            all(&mut c.args);
-            c.defresult.iter_mut().for_each(|x| unqualify(x, refname, keep));
-        }
-        NodeEnum::CaseWhen(c) => {
-            c.expr.iter_mut().for_each(|x| unqualify(x, refname, keep));
-            c.result.iter_mut().for_each(|x| unqualify(x, refname, keep));
-        }
-        NodeEnum::CoalesceExpr(c) => all(&mut c.args),
-        NodeEnum::MinMaxExpr(m) => all(&mut m.args),
-        NodeEnum::RowExpr(r) => all(&mut r.args),
-        NodeEnum::AArrayExpr(a) => all(&mut a.elements),
-        NodeEnum::AIndirection(a) => a.arg.iter_mut().for_each(|x| unqualify(x, refname, keep)),
-        NodeEnum::CollateClause(c) => c.arg.iter_mut().for_each(|x| unqualify(x, refname, keep)),
-        NodeEnum::NamedArgExpr(a) => a.arg.iter_mut().for_each(|x| unqualify(x, refname, keep)),
-        NodeEnum::SortBy(s) => s.node.iter_mut().for_each(|x| unqualify(x, refname, keep)),
-        NodeEnum::List(l) => all(&mut l.items),
-        NodeEnum::GroupingSet(g) => all(&mut g.content),
-        _ => {}
-    }
+    });
 }
 
 /// Relations, functions and types an expression or statement refers to (qualified).
@@ -185,7 +194,7 @@ pub fn references(node: &Node, r: &Resolver) -> Vec<QualName> {
     let mut n = node.clone();
     normalize(&mut n, r);
     let mut out = BTreeSet::new();
-    walk(&mut n, &mut |x| match x {
+    walk_names(&mut n, &mut |x| match x {
         NodeEnum::RangeVar(rv) if !rv.schemaname.is_empty() => {
             out.insert(QualName::new(rv.schemaname.clone(), rv.relname.clone()));
         }
@@ -214,12 +223,8 @@ pub fn references(node: &Node, r: &Resolver) -> Vec<QualName> {
             }
         }
         NodeEnum::TypeCast(tc) => {
+            // (The type name is a node of its own to the walk.)
             if let Some(tn) = &tc.type_name {
-                if let [s, name] = strings(&tn.names).as_slice() {
-                    if s != "pg_catalog" {
-                        out.insert(QualName::new(s.clone(), name.clone()));
-                    }
-                }
                 if is_regclass(tn) {
                     if let Some(NodeEnum::AConst(c)) = tc.arg.as_ref().and_then(|a| a.node.as_ref()) {
                         if let Some(a_const::Val::Sval(s)) = &c.val {
@@ -318,12 +323,7 @@ fn normalize_one(n: &mut NodeEnum, r: &Resolver, ctes: &BTreeSet<String>) {
                         }
                     }
                 }
-                normalize_type_name(tn, r);
-            }
-        }
-        NodeEnum::ColumnDef(cd) => {
-            if let Some(tn) = cd.type_name.as_mut() {
-                normalize_type_name(tn, r);
+                // The type name itself is a node of its own to the walk.
             }
         }
         NodeEnum::TypeName(tn) => normalize_type_name(tn, r),
@@ -374,223 +374,6 @@ pub fn normalize_type_name(tn: &mut TypeName, r: &Resolver) {
         Some(s) => string_nodes(&[&s, &name]),
     };
     tn.location = 0;
-}
-
-/// Visits every node of the tree, parents before children.
-// A walker descends; node kinds it does not list have no children that hold names, so the
-// wildcard here skips no statement or option.
-#[allow(clippy::wildcard_enum_match_arm)]
-pub fn walk(node: &mut Node, f: &mut dyn FnMut(&mut NodeEnum)) {
-    let Some(n) = node.node.as_mut() else { return };
-    f(n);
-    fn all(v: &mut [Node], f: &mut dyn FnMut(&mut NodeEnum)) {
-        for x in v {
-            walk(x, f);
-        }
-    }
-    fn opt(v: &mut Option<Box<Node>>, f: &mut dyn FnMut(&mut NodeEnum)) {
-        if let Some(x) = v {
-            walk(x, f);
-        }
-    }
-    fn select(s: &mut SelectStmt, f: &mut dyn FnMut(&mut NodeEnum)) {
-        all(&mut s.distinct_clause, f);
-        all(&mut s.target_list, f);
-        all(&mut s.from_clause, f);
-        opt(&mut s.where_clause, f);
-        all(&mut s.group_clause, f);
-        opt(&mut s.having_clause, f);
-        all(&mut s.window_clause, f);
-        all(&mut s.values_lists, f);
-        all(&mut s.sort_clause, f);
-        opt(&mut s.limit_offset, f);
-        opt(&mut s.limit_count, f);
-        if let Some(w) = s.with_clause.as_mut() {
-            all(&mut w.ctes, f);
-        }
-        if let Some(l) = s.larg.as_mut() {
-            select(l, f);
-        }
-        if let Some(r) = s.rarg.as_mut() {
-            select(r, f);
-        }
-    }
-    match n {
-        NodeEnum::SelectStmt(s) => select(s, f),
-        NodeEnum::InsertStmt(s) => {
-            walk_rangevar(&mut s.relation, f);
-            opt(&mut s.select_stmt, f);
-        }
-        NodeEnum::UpdateStmt(s) => {
-            all(&mut s.target_list, f);
-            opt(&mut s.where_clause, f);
-            all(&mut s.from_clause, f);
-        }
-        NodeEnum::DeleteStmt(s) => {
-            opt(&mut s.where_clause, f);
-            all(&mut s.using_clause, f);
-        }
-        NodeEnum::FuncCall(c) => {
-            all(&mut c.args, f);
-            all(&mut c.agg_order, f);
-            opt(&mut c.agg_filter, f);
-            if let Some(w) = c.over.as_mut() {
-                all(&mut w.partition_clause, f);
-                all(&mut w.order_clause, f);
-            }
-        }
-        NodeEnum::TypeCast(c) => opt(&mut c.arg, f),
-        NodeEnum::AExpr(e) => {
-            opt(&mut e.lexpr, f);
-            opt(&mut e.rexpr, f);
-        }
-        NodeEnum::BoolExpr(e) => all(&mut e.args, f),
-        NodeEnum::SubLink(s) => {
-            opt(&mut s.testexpr, f);
-            opt(&mut s.subselect, f);
-        }
-        NodeEnum::CaseExpr(c) => {
-            opt(&mut c.arg, f);
-            all(&mut c.args, f);
-            opt(&mut c.defresult, f);
-        }
-        NodeEnum::CaseWhen(c) => {
-            opt(&mut c.expr, f);
-            opt(&mut c.result, f);
-        }
-        NodeEnum::ResTarget(t) => {
-            all(&mut t.indirection, f);
-            opt(&mut t.val, f);
-        }
-        NodeEnum::JoinExpr(j) => {
-            opt(&mut j.larg, f);
-            opt(&mut j.rarg, f);
-            opt(&mut j.quals, f);
-        }
-        NodeEnum::RangeSubselect(s) => opt(&mut s.subquery, f),
-        NodeEnum::RangeFunction(rf) => {
-            all(&mut rf.functions, f);
-            all(&mut rf.coldeflist, f);
-        }
-        NodeEnum::SortBy(s) => opt(&mut s.node, f),
-        NodeEnum::WindowDef(w) => {
-            all(&mut w.partition_clause, f);
-            all(&mut w.order_clause, f);
-        }
-        NodeEnum::CommonTableExpr(c) => opt(&mut c.ctequery, f),
-        NodeEnum::NullTest(t) => opt(&mut t.arg, f),
-        NodeEnum::BooleanTest(t) => opt(&mut t.arg, f),
-        NodeEnum::CoalesceExpr(c) => all(&mut c.args, f),
-        NodeEnum::MinMaxExpr(m) => all(&mut m.args, f),
-        NodeEnum::RowExpr(rw) => all(&mut rw.args, f),
-        NodeEnum::AArrayExpr(a) => all(&mut a.elements, f),
-        NodeEnum::AIndirection(a) => {
-            opt(&mut a.arg, f);
-            all(&mut a.indirection, f);
-        }
-        NodeEnum::AIndices(a) => {
-            opt(&mut a.lidx, f);
-            opt(&mut a.uidx, f);
-        }
-        NodeEnum::CollateClause(c) => opt(&mut c.arg, f),
-        NodeEnum::NamedArgExpr(a) => opt(&mut a.arg, f),
-        NodeEnum::List(l) => all(&mut l.items, f),
-        NodeEnum::GroupingSet(g) => all(&mut g.content, f),
-        NodeEnum::XmlExpr(x) => {
-            all(&mut x.named_args, f);
-            all(&mut x.args, f);
-        }
-        NodeEnum::IndexElem(e) => opt(&mut e.expr, f),
-        NodeEnum::ColumnDef(c) => {
-            if let Some(tn) = c.type_name.as_mut() {
-                walk_typename(tn, f);
-            }
-            all(&mut c.constraints, f);
-        }
-        NodeEnum::Constraint(c) => {
-            opt(&mut c.raw_expr, f);
-            opt(&mut c.where_clause, f);
-            all(&mut c.exclusions, f);
-            walk_rangevar(&mut c.pktable, f);
-        }
-        NodeEnum::IndexStmt(s) => {
-            walk_rangevar(&mut s.relation, f);
-            all(&mut s.index_params, f);
-            all(&mut s.index_including_params, f);
-            opt(&mut s.where_clause, f);
-        }
-        NodeEnum::ViewStmt(v) => {
-            walk_rangevar(&mut v.view, f);
-            opt(&mut v.query, f);
-        }
-        NodeEnum::CreateTableAsStmt(c) => {
-            opt(&mut c.query, f);
-        }
-        NodeEnum::CreateTrigStmt(t) => {
-            walk_rangevar(&mut t.relation, f);
-            opt(&mut t.when_clause, f);
-        }
-        NodeEnum::CreatePolicyStmt(p) => {
-            walk_rangevar(&mut p.table, f);
-            opt(&mut p.qual, f);
-            opt(&mut p.with_check, f);
-        }
-        NodeEnum::AlterPolicyStmt(p) => {
-            walk_rangevar(&mut p.table, f);
-            opt(&mut p.qual, f);
-            opt(&mut p.with_check, f);
-        }
-        NodeEnum::RuleStmt(rs) => {
-            walk_rangevar(&mut rs.relation, f);
-            opt(&mut rs.where_clause, f);
-            all(&mut rs.actions, f);
-        }
-        NodeEnum::CreateDomainStmt(d) => {
-            if let Some(tn) = d.type_name.as_mut() {
-                walk_typename(tn, f);
-            }
-            all(&mut d.constraints, f);
-        }
-        NodeEnum::CompositeTypeStmt(c) => all(&mut c.coldeflist, f),
-        NodeEnum::CreateFunctionStmt(c) => {
-            all(&mut c.parameters, f);
-            if let Some(tn) = c.return_type.as_mut() {
-                walk_typename(tn, f);
-            }
-            opt(&mut c.sql_body, f);
-        }
-        NodeEnum::FunctionParameter(p) => {
-            if let Some(tn) = p.arg_type.as_mut() {
-                walk_typename(tn, f);
-            }
-            opt(&mut p.defexpr, f);
-        }
-        NodeEnum::ReturnStmt(rs) => opt(&mut rs.returnval, f),
-        NodeEnum::CreateStatsStmt(s) => {
-            all(&mut s.exprs, f);
-            all(&mut s.relations, f);
-        }
-        NodeEnum::StatsElem(s) => opt(&mut s.expr, f),
-        _ => {}
-    }
-}
-
-fn walk_rangevar(rv: &mut Option<protobuf::RangeVar>, f: &mut dyn FnMut(&mut NodeEnum)) {
-    if let Some(r) = rv.take() {
-        let mut rn = Node { node: Some(NodeEnum::RangeVar(r)) };
-        walk(&mut rn, f);
-        if let Some(NodeEnum::RangeVar(x)) = rn.node {
-            *rv = Some(x);
-        }
-    }
-}
-
-fn walk_typename(tn: &mut TypeName, f: &mut dyn FnMut(&mut NodeEnum)) {
-    let mut n = Node { node: Some(NodeEnum::TypeName(std::mem::take(tn))) };
-    walk(&mut n, f);
-    if let Some(NodeEnum::TypeName(x)) = n.node {
-        *tn = x;
-    }
 }
 
 /// A column default as the server stores it, before it is canonicalized: a bare literal is

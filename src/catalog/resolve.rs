@@ -70,15 +70,15 @@ impl Resolver<'_> {
     }
 
     /// The schema of a function called unqualified as `name`, the way the server finds it:
-    /// a user function in a schema of the path; else, walking the path (with `pg_catalog`
-    /// first unless the path places it), a builtin, or a function an extension installed
-    /// into that schema provides. `None` means `pg_catalog` (or a name nothing provides).
-    /// Extension functions are not listed offline: a name that is not builtin, in a schema
-    /// that holds extensions, is taken to be theirs.
+    /// walking the path in order, `pg_catalog` first unless the path places it, the first
+    /// schema that has a function of that name: a user function, a builtin (in `pg_catalog`),
+    /// or a function an extension installed into that schema provides. So `lower(x)` is
+    /// `pg_catalog.lower` even beside a `public.lower`, unless the path lists `public` before
+    /// `pg_catalog`. `None` means `pg_catalog` (or a name nothing provides: left as written).
+    /// Argument types are not weighed: among schemas the path lists before `pg_catalog`, a
+    /// function of the name wins. Extension functions are not listed offline: a name that is
+    /// not builtin, in a schema that holds extensions, is taken to be theirs.
     pub fn function_schema(&self, name: &str) -> Option<String> {
-        if let Some(s) = self.user_function_schema(name) {
-            return Some(s);
-        }
         let builtin = super::builtin::is_function(name);
         let implicit = (!self.search_path.iter().any(|s| s == "pg_catalog")).then(|| "pg_catalog".to_string());
         for s in implicit.iter().chain(self.search_path.iter()) {
@@ -88,12 +88,16 @@ impl Resolver<'_> {
                 }
                 continue;
             }
+            if self.user_function_exists(s, name) {
+                return Some(s.clone());
+            }
             let shadows = |ext: &str| super::builtin::extension_shadows(ext, name);
             let provided = self.catalog.extensions.iter().any(|(ext, e)| e.schema.as_deref() == Some(s.as_str()) && (!builtin || shadows(ext)));
             if provided {
                 return Some(s.clone());
             }
         }
+        // A user function outside the path cannot be called unqualified: left as written.
         None
     }
 

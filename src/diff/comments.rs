@@ -17,7 +17,7 @@ pub(super) fn diff_comments(d: &mut Diff) {
         }
     }
     for (target, c) in &d.from.comments {
-        if !d.to.comments.contains_key(target) && !recreated(d, target) {
+        if !d.to.comments.contains_key(target) && !recreated(d, target) && !dropped_column(&live, target) {
             let Some(node) = node_of(&live, target) else { continue };
             d.create(&node, c.pos, format!("COMMENT ON {target} IS NULL"));
         }
@@ -34,7 +34,16 @@ fn recreated(d: &Diff, target: &str) -> bool {
     ["TABLE", "FOREIGN TABLE", "VIEW", "MATERIALIZED VIEW"].iter().any(|k| d.recreated.contains(&format!("{k} {rel}")))
 }
 
-/// Every comment target that exists in a catalog but columns, with the object it hangs on.
+/// Whether `target` is a column of a table that TO holds without it: the column is dropped
+/// (or renamed), and its comment goes with it.
+fn dropped_column(live: &BTreeMap<String, Node>, target: &str) -> bool {
+    let Some(col) = target.strip_prefix("COLUMN ") else { return false };
+    let rel = col.rsplit_once('.').map_or(col, |(r, _)| r);
+    !live.contains_key(target) && ["TABLE", "FOREIGN TABLE"].iter().any(|k| matches!(live.get(&format!("{k} {rel}")), Some(Node::Table(_))))
+}
+
+/// Every comment target that exists in a catalog, with the object it hangs on (a column's
+/// comment hangs on its table).
 pub(super) fn targets(c: &Catalog) -> BTreeMap<String, Node> {
     let mut out = BTreeMap::new();
     for s in c.schemas.keys() {
@@ -45,8 +54,10 @@ pub(super) fn targets(c: &Catalog) -> BTreeMap<String, Node> {
     }
     for (q, t) in &c.tables {
         let kind = if t.foreign.is_some() { "FOREIGN TABLE" } else { "TABLE" };
-        // (A column's comment is found through its table: see `node_of`.)
         out.insert(format!("{kind} {}", q.sql()), Node::Table(q.clone()));
+        for col in &t.columns {
+            out.insert(format!("COLUMN {}.{}", q.sql(), quote::ident(&col.name)), Node::Table(q.clone()));
+        }
         for (name, con) in &t.constraints {
             let node = Node::Constraint(q.clone(), name.clone());
             out.insert(format!("CONSTRAINT {} ON {}", quote::ident(name), q.sql()), node.clone());

@@ -78,6 +78,42 @@ pub(super) fn plan_rebuilds(d: &Diff) -> BTreeMap<ObjKey, Option<RebuildReason>>
     rebuild
 }
 
+/// Whether an object on a dropped table (a policy, trigger or rule, which goes with its
+/// table) needs something else that goes, which cannot go before the table does: a policy
+/// on `a` that reads `b`, where `b` has a foreign key to `a`, or a function that takes `a`'s
+/// row type. Then the table's drop and the other drop each wait for the other; the object
+/// is dropped on its own first, which breaks the cycle.
+fn in_drop_cycle(d: &Diff, k: &ObjKey, table: &QualName) -> bool {
+    let own = Node::Table(table.clone());
+    let needed: Vec<&Node> = d.gf.deps_of(&Node::Object(k.clone())).filter(|(m, s)| *s == Strength::Hard && **m != own && d.doomed(m)).map(|(m, _)| m).collect();
+    if needed.is_empty() {
+        return false;
+    }
+    // What goes before the table: whatever needs it, a part of another table standing for
+    // that table (its drop takes the part along).
+    let mut before: BTreeSet<Node> = BTreeSet::new();
+    let mut todo = vec![own.clone()];
+    while let Some(n) = todo.pop() {
+        for m in d.gf.dependents_of(&n) {
+            let m = part_owner(d, m).unwrap_or_else(|| m.clone());
+            if m != own && d.doomed(&m) && before.insert(m.clone()) {
+                todo.push(m);
+            }
+        }
+    }
+    needed.iter().any(|m| before.contains(*m))
+}
+
+/// The table that a part of it (a default, constraint, index, or an object on it) goes with.
+fn part_owner(d: &Diff, n: &Node) -> Option<Node> {
+    match n {
+        Node::Default(t, _) | Node::Constraint(t, _) => Some(Node::Table(t.clone())),
+        Node::Index(q) => d.from.indexes.get(q).map(|i| Node::Table(i.table.clone())),
+        Node::Object(k) => d.from.objects.get(k).and_then(|o| o.table.clone()).filter(|t| d.dropped_tables.contains(t)).map(Node::Table),
+        Node::Schema(_) | Node::Extension(_) | Node::Table(_) | Node::Sequence(_) | Node::SequenceOwner(_) => None,
+    }
+}
+
 pub(super) fn diff_objects(d: &mut Diff) {
     let rebuild = d.rebuilt_objects.clone();
     for (k, o) in &d.from.objects {
@@ -85,7 +121,7 @@ pub(super) fn diff_objects(d: &mut Diff) {
         if !(gone || rebuild.contains_key(k)) {
             continue;
         }
-        if o.table.as_ref().is_some_and(|t| d.dropped_tables.contains(t)) {
+        if o.table.as_ref().is_some_and(|t| d.dropped_tables.contains(t) && !in_drop_cycle(d, k, t)) {
             continue;
         }
         if let Some(EnumPlan::Rebuild) = d.enums.get(k) {

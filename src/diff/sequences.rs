@@ -41,6 +41,18 @@ pub(crate) fn option_clauses(new: &SeqOptions, old: Option<&SeqOptions>, alter: 
     parts
 }
 
+/// Where a changed sequence must restart: PostgreSQL checks the sequence's current value
+/// against the new bounds (`RESTART value (-200) cannot be less than MINVALUE (-100)`), all
+/// options of the statement at once, so one statement that sets the bounds and restarts
+/// passes where the bounds alone fail. The current value is not in a dump; the old start is
+/// where a sequence that never ran stands, so when the new bounds exclude it the sequence
+/// restarts at its new start (a sequence that ran past the old start within the new bounds
+/// keeps its value).
+pub(crate) fn restart(new: &SeqOptions, old: &SeqOptions) -> Option<i64> {
+    let (n, o) = (new.resolved(), old.resolved());
+    (o.start < n.min_value || o.start > n.max_value).then_some(n.start)
+}
+
 pub(super) fn diff_sequences(d: &mut Diff) {
     for (q, s) in &d.from.sequences {
         if d.to.sequences.contains_key(q) {
@@ -68,11 +80,9 @@ pub(super) fn diff_sequences(d: &mut Diff) {
             }
             Some(old) => {
                 if old.options.resolved() != s.options.resolved() {
-                    let (n, o) = (s.options.resolved(), old.options.resolved());
                     let mut opts = options_sql(&s.options, Some(&old.options), true);
-                    if o.start < n.min_value || o.start > n.max_value {
-                        // The current value would fall outside the new bounds.
-                        opts.push_str(&format!(" RESTART WITH {}", n.start));
+                    if let Some(at) = restart(&s.options, &old.options) {
+                        opts.push_str(&format!(" RESTART WITH {at}"));
                     }
                     d.create(&Node::Sequence(q.clone()), s.pos, format!("ALTER SEQUENCE {} {opts}", q.sql()));
                 }

@@ -240,6 +240,9 @@ fn column_extras(d: &mut Diff, q: &QualName, pos: usize, old: Option<&Column>, c
                 // The sequence follows the column's type by itself.
                 let clauses = super::sequences::option_clauses(&bo, Some(&ao), true);
                 parts.extend(clauses.into_iter().filter(|o| !o.starts_with("AS ")).map(|o| format!("SET {o}")));
+                if let Some(at) = super::sequences::restart(&bo, &ao) {
+                    parts.push(format!("RESTART WITH {at}"));
+                }
                 if !parts.is_empty() {
                     d.create(&node, pos, format!("{col} {}", parts.join(" ")));
                 }

@@ -2,8 +2,10 @@
 //! scanner), then parse every statement with PostgreSQL's parser, in parallel, keeping input
 //! order. pg_query's types leave this module only as the parse tree of each statement.
 
+pub mod deep;
 mod parse;
 mod split;
+pub mod walk;
 
 pub use parse::{parse_sources, parse_streaming, Stmt};
 pub use split::{split_statements, string_constants};

@@ -40,8 +40,9 @@ impl Stmt {
 
 /// Parses all files (in parallel, and the statements of each file in parallel). Statements
 /// come back in file order, then source order. Parse errors are returned as diagnostics.
+/// (On the pool of `deep`, which has room for the deepest tree the parser hands over.)
 pub fn parse_sources(files: &[Arc<SourceFile>]) -> (Vec<Stmt>, Vec<Diag>) {
-    let per_file: Vec<(Vec<Stmt>, Vec<Diag>)> = files.par_iter().map(parse_file).collect();
+    let per_file: Vec<(Vec<Stmt>, Vec<Diag>)> = super::deep::run(|| files.par_iter().map(parse_file).collect());
     let mut stmts = Vec::new();
     let mut diags = Vec::new();
     for (s, d) in per_file {

@@ -42,7 +42,7 @@ impl Replay {
                 return;
             }
         };
-        let default = s.def.as_ref().map(|d| expr::expr_sql(d, &r));
+        let default = s.def.as_ref().map(|d| expr::default_sql(d, &r));
         let constraint = match s.def.as_ref().and_then(|d| d.node.as_ref()) {
             Some(NodeEnum::Constraint(c)) => Some(c.as_ref().clone()),
             _ => None,
@@ -109,7 +109,7 @@ fn apply_constraint(d: &mut Domain, domain: &str, c: &protobuf::Constraint, r: &
     match ConstrType::try_from(c.contype) {
         Ok(ConstrType::ConstrNotnull) => d.not_null = true,
         Ok(ConstrType::ConstrNull) => d.not_null = false,
-        Ok(ConstrType::ConstrDefault) => d.default = c.raw_expr.as_ref().map(|e| expr::expr_sql(e, r)),
+        Ok(ConstrType::ConstrDefault) => d.default = c.raw_expr.as_ref().map(|e| expr::default_sql(e, r)),
         Ok(ConstrType::ConstrCheck) => {
             let e = c.raw_expr.as_ref().map(|e| expr::expr_sql(e, r)).unwrap_or_default();
             let mut def = format!("CHECK ({e})");

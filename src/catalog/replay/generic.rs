@@ -439,7 +439,7 @@ fn qualify_trigger_function(n: &mut NodeEnum, r: &Resolver) {
     let parts = name_list(&t.funcname);
     match parts.as_slice() {
         [name] => {
-            if let Some(schema) = r.user_function_schema(name) {
+            if let Some(schema) = r.function_schema(name) {
                 t.funcname = vec![str_node(&schema), str_node(name)];
             }
         }

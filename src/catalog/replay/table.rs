@@ -970,7 +970,7 @@ impl Replay {
         let text = format!("nextval({}::regclass)", crate::emit::quote::literal(&q.sql()));
         let r = self.resolver();
         match expr::parse_expr(&text) {
-            Some(e) => (expr::expr_sql(&e, &r), expr::references(&e, &r)),
+            Some(e) => (expr::default_sql(&e, &r), expr::references(&e, &r)),
             None => (text, vec![q]),
         }
     }
@@ -1028,7 +1028,7 @@ impl Replay {
 /// stores it for a column of type `type_sql`.
 fn column_default(e: &Node, type_sql: &str, r: &Resolver, pos: Pos) -> (Option<(String, Pos)>, Vec<QualName>) {
     match expr::stored_default(e, type_sql, r) {
-        Some(d) => (Some((expr::expr_sql(&d, r), pos)), expr::references(&d, r)),
+        Some(d) => (Some((expr::default_sql(&d, r), pos)), expr::references(&d, r)),
         None => (None, Vec::new()),
     }
 }

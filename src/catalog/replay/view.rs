@@ -116,7 +116,7 @@ impl Replay {
         match subtype {
             AlterTableType::AtColumnDefault => {
                 let r = self.resolver();
-                let value = c.def.as_deref().map(|d| expr::expr_sql(d, &r));
+                let value = c.def.as_deref().map(|d| expr::default_sql(d, &r));
                 if let Some(obj) = self.catalog.objects.get_mut(key) {
                     match value {
                         Some(v) => {
