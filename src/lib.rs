@@ -12,6 +12,10 @@
 //! print!("{}", m.sql());
 //! ```
 
+#![deny(clippy::unwrap_used, clippy::expect_used, clippy::panic, clippy::indexing_slicing)]
+// Unit tests may unwrap and index: a panic there is a failed test.
+#![cfg_attr(test, allow(clippy::unwrap_used, clippy::expect_used, clippy::panic, clippy::indexing_slicing))]
+
 pub mod catalog;
 pub mod diag;
 pub mod diff;

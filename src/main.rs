@@ -1,6 +1,10 @@
 //! The binary: arguments -> config -> run -> exit status. The only place that picks the
 //! exit status.
 
+#![deny(clippy::unwrap_used, clippy::expect_used, clippy::panic, clippy::indexing_slicing)]
+// Unit tests may unwrap and index: a panic there is a failed test.
+#![cfg_attr(test, allow(clippy::unwrap_used, clippy::expect_used, clippy::panic, clippy::indexing_slicing))]
+
 mod cli;
 mod output;
 

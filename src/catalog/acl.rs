@@ -250,7 +250,7 @@ impl Acl {
 
     fn revoke_in_place(&mut self, grantee: &Role, grantor: &Role, privs: Privs, option_only: bool, cascade: bool) -> Result<(), RevokeError> {
         let Some(at) = self.0.iter().position(|i| i.grantee == *grantee && i.grantor == *grantor) else { return Ok(()) };
-        let item = &mut self.0[at];
+        let Some(item) = self.0.get_mut(at) else { return Ok(()) };
         let old_options = item.grant_options;
         item.grant_options = item.grant_options.minus(privs);
         if !option_only {

@@ -487,7 +487,7 @@ fn ts_dictionary(old: &str, new: &str) -> Option<Vec<String>> {
     if x.first() != y.first() || x.first().is_none_or(|(n, _)| n != "template") {
         return None;
     }
-    let (x, y) = (&x[1..], &y[1..]);
+    let (Some((_, x)), Some((_, y))) = (x.split_first(), y.split_first()) else { return None };
     if x == y {
         return Some(Vec::new());
     }
@@ -495,7 +495,7 @@ fn ts_dictionary(old: &str, new: &str) -> Option<Vec<String>> {
     let mut kept = 0;
     let mut at = 0;
     for item in y {
-        match x[at..].iter().position(|i| i == item) {
+        match x.get(at..).and_then(|rest| rest.iter().position(|i| i == item)) {
             Some(p) => {
                 at += p + 1;
                 kept += 1;
@@ -505,14 +505,14 @@ fn ts_dictionary(old: &str, new: &str) -> Option<Vec<String>> {
     }
     // The kept ones are not mentioned; every other option of `x` is, removed by name alone
     // or set again with the rest of `y`, in order.
-    let front = &y[..kept];
+    let (front, rest) = y.split_at_checked(kept)?;
     let mut parts = Vec::new();
     for (n, _) in x {
-        if !front.iter().any(|(f, _)| f == n) && !y[kept..].iter().any(|(f, _)| f == n) {
+        if !front.iter().any(|(f, _)| f == n) && !rest.iter().any(|(f, _)| f == n) {
             parts.push(quote::ident(n));
         }
     }
-    for (n, v) in &y[kept..] {
+    for (n, v) in rest {
         parts.push(format!("{} = {}", quote::ident(n), quote::literal(v)));
     }
     let mut name = b.defnames.iter().filter_map(|n| match &n.node {

@@ -98,7 +98,7 @@ impl Sources {
     /// Where the statement at `pos` came from, if a replayed statement has that position.
     pub fn location(&self, pos: Pos) -> Option<Location> {
         let i = self.at.binary_search_by_key(&pos, |a| a.0).ok()?;
-        let (_, f, line) = self.at[i];
+        let (_, f, line) = *self.at.get(i)?;
         Some(Location { file: self.files.get(f as usize)?.clone(), line: line as usize })
     }
 }

@@ -49,7 +49,7 @@ fn add_values(q: &QualName, old: &[String], new: &[String]) -> Option<Vec<String
         if old.contains(label) {
             continue;
         }
-        let place = match (i.checked_sub(1).map(|p| &new[p]), new[i..].iter().find(|l| old.contains(l))) {
+        let place = match (i.checked_sub(1).and_then(|p| new.get(p)), new.iter().skip(i).find(|l| old.contains(l))) {
             (Some(prev), _) => format!(" AFTER {}", quote::literal(prev)),
             (None, Some(next)) => format!(" BEFORE {}", quote::literal(next)),
             (None, None) => String::new(),

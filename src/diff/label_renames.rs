@@ -67,7 +67,7 @@ pub fn certain(from: &Catalog, to: &Catalog) -> Vec<LabelRename> {
 fn renames(from: &[String], to: &[String], history: &[(String, String)]) -> Vec<(String, String)> {
     let mut out: Vec<(String, String)> = Vec::new();
     for label in from.iter().filter(|l| !to.contains(l)) {
-        let mut ends: Vec<&String> = history.iter().enumerate().filter(|(_, (o, _))| o == label).map(|(i, _)| chain_end(history, i)).collect();
+        let mut ends: Vec<&String> = history.iter().enumerate().filter(|(_, (o, _))| o == label).filter_map(|(i, _)| chain_end(history, i)).collect();
         ends.sort();
         ends.dedup();
         match ends.as_slice() {
@@ -84,14 +84,15 @@ fn renames(from: &[String], to: &[String], history: &[(String, String)]) -> Vec<
 }
 
 /// Where the rename at `history[i]` leads, following later renames of its new name.
-fn chain_end(history: &[(String, String)], i: usize) -> &String {
-    let mut end = &history[i].1;
-    for (o, n) in &history[i + 1..] {
+fn chain_end(history: &[(String, String)], i: usize) -> Option<&String> {
+    let ((_, first), later) = history.get(i..)?.split_first()?;
+    let mut end = first;
+    for (o, n) in later {
         if o == end {
             end = n;
         }
     }
-    end
+    Some(end)
 }
 
 #[cfg(test)]

@@ -277,10 +277,10 @@ fn object(d: &mut Diff, o: &Obj, before: Before, to: &Access) -> String {
                 stmts.push(format!("ALTER {alter} OWNER TO {}", quote::ident(b)));
             }
             let starts = o.kind.map(|k| start_acls(d.from, k, o.defaults, to.owner.as_deref(), o.schema.as_deref()));
-            match starts {
-                Some(starts) => {
-                    let lower = starts.iter().skip(1).fold(starts[0].clone(), |a, s| a.intersection(s));
-                    let upper = starts.iter().skip(1).fold(starts[0].clone(), |mut a, s| {
+            match starts.as_deref().and_then(<[_]>::split_first) {
+                Some((first, rest)) => {
+                    let lower = rest.iter().fold(first.clone(), |a, s| a.intersection(s));
+                    let upper = rest.iter().fold(first.clone(), |mut a, s| {
                         a.merge(s);
                         a
                     });
@@ -442,7 +442,8 @@ fn out_of_order(kind: AclKind, from: &Acl, to: &Acl) -> Vec<(Role, Role)> {
             _ => break,
         }
     }
-    printed[run..].iter().filter(|t| position(t).is_some()).map(|t| (t.grantee.clone(), t.grantor.clone())).collect()
+    printed.iter().skip(run).filter(
+|t| position(t).is_some()).map(|t| (t.grantee.clone(), t.grantor.clone())).collect()
 }
 
 /// `ALTER DEFAULT PRIVILEGES` for every entry that changes; all revokes first (two entries

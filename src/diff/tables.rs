@@ -558,7 +558,8 @@ fn drop_constraints(d: &mut Diff) {
             }
             continue;
         }
-        let t = &d.to.tables[q];
+        // Not dropped: TO has it.
+        let Some(t) = d.to.tables.get(q) else { continue };
         for (name, c) in &old.constraints {
             if c.inherited {
                 continue;

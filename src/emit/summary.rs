@@ -159,7 +159,9 @@ pub fn render(m: &Migration, opts: &Options) -> String {
             entries.push(Entry { object: &c.object, action: &c.action, changes: Vec::new(), parts: Vec::new() });
             entries.len() - 1
         });
-        entries[i].changes.push(c);
+        if let Some(e) = entries.get_mut(i) {
+            e.changes.push(c);
+        }
     }
     let key = |e: &Entry| (e.section(), group(e.object).map(natural), e.object.kind, natural(&display_name(e.object)));
     entries.sort_by_cached_key(key);
@@ -312,7 +314,8 @@ fn display_name(o: &ObjectRef) -> String {
 /// Where an object comes from, as the summary shows it: FROM's place for a removed object,
 /// TO's for an added one, both for a changed one.
 fn places(e: &Entry) -> String {
-    let p = &e.changes[0].provenance;
+    // An entry is made with its first change.
+    let Some(p) = e.changes.first().map(|c| &c.provenance) else { return String::new() };
     let show = |o: &Option<Origin>| o.as_ref().map(|o| o.shown().to_string());
     match (show(&p.from), show(&p.to)) {
         (Some(a), Some(b)) if matches!(e.action, Action::Alter | Action::Rebuild(_)) => format!("{a} → {b}"),
@@ -441,7 +444,7 @@ fn word_diff(out: &mut Out, indent: usize, a: &str, b: &str) {
         .map(|i| {
             let lo = i.saturating_sub(WORD_CONTEXT);
             let hi = (i + WORD_CONTEXT + 1).min(changes.len());
-            changes[lo..hi].iter().any(|(t, _)| *t != ChangeTag::Equal)
+            changes.get(lo..hi).is_some_and(|w| w.iter().any(|(t, _)| *t != ChangeTag::Equal))
         })
         .collect();
     let mut text = String::new();
@@ -458,8 +461,8 @@ fn word_diff(out: &mut Out, indent: usize, a: &str, b: &str) {
             });
         }
     };
-    for (i, (tag, value)) in changes.iter().enumerate() {
-        if *tag == ChangeTag::Equal && !near[i] {
+    for ((tag, value), &is_near) in changes.iter().zip(&near) {
+        if *tag == ChangeTag::Equal && !is_near {
             flush(&mut text, &mut run);
             if !elided {
                 if !text.is_empty() && !text.ends_with(' ') {

@@ -89,13 +89,14 @@ pub fn blank_non_sql(text: &mut [u8]) -> Blanked {
     let mut at_line_start = true;
     let mut i = 0;
     while i < text.len() {
-        let c = text[i];
+        let Some(&c) = text.get(i) else { break };
         match state {
             State::Normal => {
                 if at_line_start && c == b'\\' {
                     let end = line_end(text, i);
-                    if let Some(database) = connect_target(&text[i..end]) {
-                        let written = String::from_utf8_lossy(&text[i..end]).into_owned();
+                    let line = text.get(i..end).unwrap_or_default();
+                    if let Some(database) = connect_target(line) {
+                        let written = String::from_utf8_lossy(line).into_owned();
                         out.connects.push(Connect { line: i..end, database, written });
                     }
                     blank(text, i..end);
@@ -104,7 +105,8 @@ pub fn blank_non_sql(text: &mut [u8]) -> Blanked {
                 }
                 match c {
                     b'\'' => {
-                        let escapes = i > 0 && matches!(text[i - 1], b'e' | b'E') && (i < 2 || !is_ident_byte(text[i - 2]));
+                        let back = |k: usize| i.checked_sub(k).and_then(|p| text.get(p)).copied();
+                        let escapes = matches!(back(1), Some(b'e' | b'E')) && !back(2).is_some_and(is_ident_byte);
                         state = State::Single { escapes };
                         opened = i;
                     }
@@ -119,8 +121,8 @@ pub fn blank_non_sql(text: &mut [u8]) -> Blanked {
                         i += 1;
                     }
                     b'$' => {
-                        if let Some(tag_len) = dollar_tag(text, i) {
-                            let tag = text[i..i + tag_len].to_vec();
+                        if let Some(tag) = dollar_tag(text, i).and_then(|n| text.get(i..i + n)).map(<[u8]>::to_vec) {
+                            let tag_len = tag.len();
                             let body_start = i + tag_len;
                             let Some(close) = find(text, body_start, &tag) else {
                                 out.open = Some(Open { what: Unclosed::DollarQuote, at: i });
@@ -132,7 +134,7 @@ pub fn blank_non_sql(text: &mut [u8]) -> Blanked {
                         }
                     }
                     b';' => {
-                        if is_copy_from_stdin(&text[stmt_start..i]) {
+                        if text.get(stmt_start..i).is_some_and(is_copy_from_stdin) {
                             let data_start = line_end(text, i).saturating_add(1).min(text.len());
                             let data_end = copy_data_end(text, data_start);
                             blank(text, data_start..data_end);
@@ -295,12 +297,11 @@ fn is_ident_byte(b: u8) -> bool {
 
 /// Length of a dollar-quote opening tag (`$$`, `$body$`) at `i`, if there is one.
 fn dollar_tag(text: &[u8], i: usize) -> Option<usize> {
-    if i > 0 && is_ident_byte(text[i - 1]) {
+    if i.checked_sub(1).and_then(|p| text.get(p)).is_some_and(|&b| is_ident_byte(b)) {
         return None; // part of an identifier such as a$b, or a parameter like $1 after a word
     }
     let mut j = i + 1;
-    while j < text.len() && text[j] != b'$' {
-        let b = text[j];
+    while let Some(&b) = text.get(j).filter(|&&b| b != b'$') {
         let ok = if j == i + 1 { b.is_ascii_alphabetic() || b == b'_' || b >= 0x80 } else { is_ident_byte(b) };
         if !ok {
             return None;
@@ -315,12 +316,12 @@ fn find(text: &[u8], from: usize, needle: &[u8]) -> Option<usize> {
 }
 
 fn line_end(text: &[u8], i: usize) -> usize {
-    text[i..].iter().position(|&b| b == b'\n').map_or(text.len(), |p| p + i)
+    text.get(i..).and_then(|t| t.iter().position(|&b| b == b'\n')).map_or(text.len(), |p| p + i)
 }
 
 /// Turns every byte of `range` but newlines into a space (whole lines keep UTF-8 valid).
 pub fn blank(text: &mut [u8], range: Range<usize>) {
-    for b in &mut text[range] {
+    for b in text.get_mut(range).into_iter().flatten() {
         if *b != b'\n' {
             *b = b' ';
         }
@@ -332,7 +333,7 @@ fn copy_data_end(text: &[u8], start: usize) -> usize {
     let mut line = start;
     while line < text.len() {
         let end = line_end(text, line);
-        let content = &text[line..end];
+        let content = text.get(line..end).unwrap_or_default();
         let content = content.strip_suffix(b"\r").unwrap_or(content);
         if content == b"\\." {
             return (end + 1).min(text.len());
@@ -348,17 +349,17 @@ fn skip_leading_comments(mut s: &[u8]) -> &[u8] {
     loop {
         let trimmed = s.trim_ascii_start();
         if trimmed.starts_with(b"--") {
-            s = &trimmed[line_end(trimmed, 0)..];
+            s = trimmed.get(line_end(trimmed, 0)..).unwrap_or_default();
         } else if trimmed.starts_with(b"/*") {
             let mut depth = 0usize;
             let mut i = 0;
             while i + 1 < trimmed.len() {
-                match &trimmed[i..i + 2] {
-                    b"/*" => {
+                match trimmed.get(i..i + 2) {
+                    Some(b"/*") => {
                         depth += 1;
                         i += 2;
                     }
-                    b"*/" => {
+                    Some(b"*/") => {
                         depth -= 1;
                         i += 2;
                         if depth == 0 {
@@ -368,7 +369,7 @@ fn skip_leading_comments(mut s: &[u8]) -> &[u8] {
                     _ => i += 1,
                 }
             }
-            s = &trimmed[i.min(trimmed.len())..];
+            s = trimmed.get(i..).unwrap_or_default();
             if depth > 0 {
                 return &[];
             }
@@ -381,7 +382,7 @@ fn skip_leading_comments(mut s: &[u8]) -> &[u8] {
 fn is_copy_from_stdin(stmt: &[u8]) -> bool {
     let s = String::from_utf8_lossy(skip_leading_comments(stmt)).to_ascii_lowercase();
     let words: Vec<&str> = s.split_whitespace().collect();
-    words.first() == Some(&"copy") && words.windows(2).any(|w| w[0] == "from" && w[1].trim_end_matches(';') == "stdin")
+    words.first() == Some(&"copy") && words.windows(2).any(|w| matches!(w, [from, target] if *from == "from" && target.trim_end_matches(';') == "stdin"))
 }
 
 #[cfg(test)]

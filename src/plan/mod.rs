@@ -38,9 +38,9 @@ pub fn order(changes: Vec<Change>, from: &Catalog, to: &Catalog, gf: &Graph, gt:
             Err((o, cycles)) => (o, cycles),
         },
     };
-    let cycles = cycles.iter().map(|c| c.iter().map(|&i| changes[i].sql.clone()).collect()).collect();
+    let cycles = cycles.iter().map(|c| c.iter().filter_map(|&i| changes.get(i).map(|c| c.sql.clone())).collect()).collect();
     let mut slots: Vec<Option<Change>> = changes.into_iter().map(Some).collect();
-    let changes = order.into_iter().filter_map(|i| slots[i].take()).collect();
+    let changes = order.into_iter().filter_map(|i| slots.get_mut(i).and_then(Option::take)).collect();
     Plan { changes, cycles }
 }
 
@@ -64,19 +64,23 @@ fn edges(changes: &[Change], from: &Catalog, to: &Catalog, gf: &Graph, gt: &Grap
     let mut before: Vec<BTreeMap<usize, Strength>> = vec![BTreeMap::new(); changes.len()];
     let add = |before: &mut Vec<BTreeMap<usize, Strength>>, first: usize, then: usize, s: Strength| {
         if first != then {
-            let e = before[then].entry(first).or_insert(s);
-            *e = (*e).min(s);
+            if let Some(b) = before.get_mut(then) {
+                let e = b.entry(first).or_insert(s);
+                *e = (*e).min(s);
+            }
         }
     };
     let of = |n: &Node| by_node.get(n).map_or(&[][..], |v| v.as_slice());
-    let phase_of = |n: &Node, p: Phase| of(n).iter().copied().filter(move |&i| changes[i].phase == p);
+    let phase_of = |n: &Node, p: Phase| of(n).iter().copied().filter(move |&i| changes.get(i).is_some_and(|c| c.phase == p));
 
     // 1. One node's changes keep their order.
     for idx in by_node.values() {
         let mut sorted = idx.clone();
-        sorted.sort_by_key(|&i| key(&changes[i]));
+        sorted.sort_by_key(|&i| changes.get(i).map(key));
         for w in sorted.windows(2) {
-            add(&mut before, w[0], w[1], Strength::Hard);
+            if let [first, then] = *w {
+                add(&mut before, first, then, Strength::Hard);
+            }
         }
     }
     for (j, c) in changes.iter().enumerate() {
@@ -137,7 +141,7 @@ fn edges(changes: &[Change], from: &Catalog, to: &Catalog, gf: &Graph, gt: &Grap
         if c.phase == Phase::Create {
             if let Some(q) = relation_name(&c.node, to) {
                 for &i in dropped.get(&q).into_iter().flatten() {
-                    if changes[i].node != c.node {
+                    if changes.get(i).is_some_and(|d| d.node != c.node) {
                         add(&mut before, i, j, Strength::Hard);
                     }
                 }
@@ -215,12 +219,14 @@ fn kahn(changes: &[Change], before: &[BTreeMap<usize, Strength>], soft: bool) ->
     for (j, b) in before.iter().enumerate() {
         for (&i, &s) in b {
             if soft || s == Strength::Hard {
-                indeg[j] += 1;
-                after[i].push(j);
+                if let (Some(d), Some(a)) = (indeg.get_mut(j), after.get_mut(i)) {
+                    *d += 1;
+                    a.push(j);
+                }
             }
         }
     }
-    let mut ready: BinaryHeap<Reverse<(Key, usize)>> = (0..n).filter(|&i| indeg[i] == 0).map(|i| Reverse((key(&changes[i]), i))).collect();
+    let mut ready: BinaryHeap<Reverse<(Key, usize)>> = changes.iter().zip(&indeg).enumerate().filter(|(_, (_, &d))| d == 0).map(|(i, (c, _))| Reverse((key(c), i))).collect();
     let mut done = vec![false; n];
     let mut out = Vec::with_capacity(n);
     let mut cycles = Vec::new();
@@ -230,20 +236,25 @@ fn kahn(changes: &[Change], before: &[BTreeMap<usize, Strength>], soft: bool) ->
             None => {
                 // A cycle: take the member that would run first.
                 let members = cycle_members(&done, &after);
-                let i = *members.iter().min_by_key(|&&i| key(&changes[i])).expect("a stuck plan has a cycle");
+                // A stuck plan has a cycle, so `members` is never empty; were it, the first
+                // change not placed yet would go next.
+                let Some(i) = members.iter().copied().min_by_key(|&i| changes.get(i).map(key)).or_else(|| done.iter().position(|d| !d)) else { break };
                 cycles.push(members);
                 i
             }
         };
-        if done[next] {
-            continue;
+        match done.get_mut(next) {
+            Some(d) if !*d => *d = true,
+            _ => continue,
         }
-        done[next] = true;
         out.push(next);
-        for &j in &after[next] {
-            indeg[j] = indeg[j].saturating_sub(1);
-            if indeg[j] == 0 && !done[j] {
-                ready.push(Reverse((key(&changes[j]), j)));
+        for &j in after.get(next).into_iter().flatten() {
+            let Some(d) = indeg.get_mut(j) else { continue };
+            *d = d.saturating_sub(1);
+            if *d == 0 && done.get(j) == Some(&false) {
+                if let Some(c) = changes.get(j) {
+                    ready.push(Reverse((key(c), j)));
+                }
             }
         }
     }
@@ -257,9 +268,9 @@ fn kahn(changes: &[Change], before: &[BTreeMap<usize, Strength>], soft: bool) ->
 /// The changes not yet placed that lie on a cycle: those left after repeatedly setting
 /// aside every change nothing else still waits for.
 fn cycle_members(done: &[bool], after: &[Vec<usize>]) -> Vec<usize> {
-    let mut alive: BTreeSet<usize> = (0..done.len()).filter(|&i| !done[i]).collect();
+    let mut alive: BTreeSet<usize> = done.iter().enumerate().filter(|(_, &d)| !d).map(|(i, _)| i).collect();
     loop {
-        let leaves: Vec<usize> = alive.iter().copied().filter(|&i| !after[i].iter().any(|j| alive.contains(j))).collect();
+        let leaves: Vec<usize> = alive.iter().copied().filter(|&i| !after.get(i).is_some_and(|a| a.iter().any(|j| alive.contains(j)))).collect();
         if leaves.is_empty() {
             return alive.into_iter().collect();
         }

@@ -146,11 +146,12 @@ fn parse_one(file: &Arc<SourceFile>, span: Range<usize>) -> (Vec<Stmt>, Option<D
 fn without_oids(text: &str) -> Option<(String, usize)> {
     use pg_query::protobuf::Token;
     let scan = pg_query::scan(text).ok()?;
-    let pair = scan.tokens.windows(2).find(|w| {
-        let kind = |i: usize| Token::try_from(w[i].token).unwrap_or(Token::Nul);
-        matches!(kind(0), Token::With | Token::WithLa) && kind(1) == Token::Oids
+    let kind = |t: &pg_query::protobuf::ScanToken| Token::try_from(t.token).unwrap_or(Token::Nul);
+    let (with, oids) = scan.tokens.windows(2).find_map(|w| match w {
+        [with, oids] if matches!(kind(with), Token::With | Token::WithLa) && kind(oids) == Token::Oids => Some((with, oids)),
+        _ => None,
     })?;
-    let (start, end) = (pair[0].start as usize, pair[1].end as usize);
+    let (start, end) = (with.start as usize, oids.end as usize);
     let mut fixed = text.to_string();
     fixed.replace_range(start..end, &" ".repeat(end - start));
     Some((fixed, start))

@@ -41,10 +41,7 @@ impl Replay {
     }
 
     fn reverse_index(&mut self) -> &Reverse {
-        if self.reverse.is_none() {
-            self.reverse = Some(build(&self.catalog));
-        }
-        self.reverse.as_ref().expect("just built")
+        self.reverse.get_or_insert_with(|| build(&self.catalog))
     }
 
     /// What still needs `q`, apart from the parts of `owner` (the relation being dropped,

@@ -187,7 +187,7 @@ fn bound_label_renamed(bound: &str, key: &PartitionKey, old: &str, new: &str) ->
     let mut out = String::new();
     let mut at = 0usize;
     let (mut depth, mut element) = (0usize, 0usize);
-    for i in 0..toks.len() {
+    for (i, tok) in toks.iter().enumerate() {
         if is(i, Token::Ascii40) {
             depth += 1;
             if depth == 1 {
@@ -200,9 +200,9 @@ fn bound_label_renamed(bound: &str, key: &PartitionKey, old: &str, new: &str) ->
         } else if depth == 1 && is(i, Token::Sconst) && !is(i + 1, Token::Typecast) {
             let column = if key.list { 0 } else { element };
             if key.of_type.get(column).copied().unwrap_or(false) && string_value(text(i)).as_deref() == Some(old) {
-                out.push_str(&bound[at..toks[i].start as usize]);
+                out.push_str(&bound[at..tok.start as usize]);
                 out.push_str(&quote::literal(new));
-                at = toks[i].end as usize;
+                at = tok.end as usize;
             }
         }
     }
@@ -223,7 +223,7 @@ fn typed_label_renamed(sql: &str, ty: &QualName, old: &str, new: &str) -> String
     let is_name = |i: usize, want: &str| toks.get(i).is_some_and(|t| Token::try_from(t.token).is_ok_and(|x| x == Token::Ident) || t.keyword_kind != 0) && super::rename::ident_value(text(i)) == want;
     let mut out = String::new();
     let mut at = 0usize;
-    for i in 0..toks.len() {
+    for (i, tok) in toks.iter().enumerate() {
         let cast_to_type = is(i, Token::Sconst) && is(i + 1, Token::Typecast) && is_name(i + 2, &ty.schema) && is(i + 3, Token::Ascii46) && is_name(i + 4, &ty.name) && !is(i + 5, Token::Ascii46);
         if !cast_to_type {
             continue;
@@ -239,9 +239,9 @@ fn typed_label_renamed(sql: &str, ty: &QualName, old: &str, new: &str) -> String
             (value == old).then(|| quote::literal(new))
         };
         if let Some(r) = renamed {
-            out.push_str(&sql[at..toks[i].start as usize]);
+            out.push_str(&sql[at..tok.start as usize]);
             out.push_str(&r);
-            at = toks[i].end as usize;
+            at = tok.end as usize;
         }
     }
     out.push_str(&sql[at..]);

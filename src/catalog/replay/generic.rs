@@ -669,7 +669,10 @@ fn identify(n: &NodeEnum, r: &Resolver, _create: bool) -> Option<(Ident, bool)> 
                             let direct: Vec<String> = init.iter().cloned().chain([format!("VARIADIC {last}")]).collect();
                             format!("{} ORDER BY VARIADIC {last}", direct.join(", "))
                         }
-                        Some(n) if n < types.len() => format!("{} ORDER BY {}", types[..n].join(", "), types[n..].join(", ")).trim_start().to_string(),
+                        Some(n) if n < types.len() => {
+                            let (direct, ordered) = types.split_at(n);
+                            format!("{} ORDER BY {}", direct.join(", "), ordered.join(", ")).trim_start().to_string()
+                        }
                         Some(_) | None => types.join(", "),
                     };
                     let t = format!("AGGREGATE {}({spelled})", q.sql());

@@ -123,8 +123,7 @@ fn resolve_members(objects: &[Node], r: &Resolver) -> Result<Vec<Member>, String
                 let partitioned = r.catalog.tables.get(&table).is_some_and(|t| t.partition_by.is_some());
                 if rv.inh && !partitioned {
                     let mut i = 0;
-                    while i < tables.len() {
-                        let parent = tables[i].clone();
+                    while let Some(parent) = tables.get(i).cloned() {
                         for (q, t) in &r.catalog.tables {
                             if t.inherits.contains(&parent) && !tables.contains(q) {
                                 tables.push(q.clone());

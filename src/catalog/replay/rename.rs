@@ -32,18 +32,18 @@ pub(super) fn ident_value(text: &str) -> String {
 pub(super) fn rename_in_sql(sql: &str, old: &QualName, new: &QualName, operator: bool) -> String {
     let Ok(scan) = pg_query::scan(sql) else { return sql.to_string() };
     let toks = &scan.tokens;
-    let text = |i: usize| sql.get(toks[i].start as usize..toks[i].end as usize).unwrap_or("");
-    let is_ident = |i: usize| Token::try_from(toks[i].token).is_ok_and(|t| t == Token::Ident) || toks[i].keyword_kind != 0;
+    let text = |t: &protobuf::ScanToken| sql.get(t.start as usize..t.end as usize).unwrap_or("");
+    let is_ident = |t: &protobuf::ScanToken| Token::try_from(t.token).is_ok_and(|t| t == Token::Ident) || t.keyword_kind != 0;
     let mut out = String::new();
     let mut at = 0usize;
     let mut i = 0usize;
-    while i + 2 < toks.len() {
-        let dot = Token::try_from(toks[i + 1].token).is_ok_and(|t| t == Token::Ascii46);
-        let name_matches = if operator { text(i + 2) == old.name } else { is_ident(i + 2) && ident_value(text(i + 2)) == old.name };
-        if is_ident(i) && ident_value(text(i)) == old.schema && dot && name_matches {
-            out.push_str(&sql[at..toks[i].start as usize]);
+    while let Some([schema, dot, name]) = toks.get(i..i + 3) {
+        let dot = Token::try_from(dot.token).is_ok_and(|t| t == Token::Ascii46);
+        let name_matches = if operator { text(name) == old.name } else { is_ident(name) && ident_value(text(name)) == old.name };
+        if is_ident(schema) && ident_value(text(schema)) == old.schema && dot && name_matches {
+            out.push_str(&sql[at..schema.start as usize]);
             out.push_str(&if operator { super::operator::operator_sql(&new.schema, &new.name) } else { new.sql() });
-            at = toks[i + 2].end as usize;
+            at = name.end as usize;
             i += 3;
         } else {
             i += 1;

@@ -237,17 +237,17 @@ impl Replay {
             ConstraintKind::ForeignKey => name_list(&c.fk_attrs),
             ConstraintKind::Check | ConstraintKind::Exclude => column.map(|c| vec![c.to_string()]).unwrap_or_default(),
         };
-        if !self.catalog.tables.contains_key(table) {
+        let Some(t) = self.catalog.tables.get(table) else {
             self.missing(stmt, table, format!("relation {} does not exist", table.sql()));
             return;
-        }
+        };
         let references = {
             let r = self.resolver();
             c.pktable.as_ref().map(|p| r.relation(&p.schemaname, &p.relname))
         };
         // What the server checks before it adds the constraint: its columns, and the table
         // and columns a foreign key references.
-        if let Some(k) = columns.iter().find(|k| self.catalog.tables[table].column(k).is_none()) {
+        if let Some(k) = columns.iter().find(|k| t.column(k).is_none()) {
             let msg = format!("column {} named in key does not exist", named(k));
             self.reject(stmt, msg);
             return;
@@ -286,15 +286,15 @@ impl Replay {
             }
         }
         let con = Constraint { kind, def, columns, references, inherited: false, deps, pos };
+        // Found above, and nothing since removes a table.
+        let Some(t) = self.catalog.tables.get_mut(table) else { return };
         if kind == ConstraintKind::PrimaryKey {
-            let t = self.catalog.tables.get_mut(table).expect("checked above");
             for k in &con.columns {
                 if let Some(col) = t.column_mut(k) {
                     col.not_null = true;
                 }
             }
         }
-        let t = self.catalog.tables.get_mut(table).expect("checked above");
         t.constraints.insert(name, con);
     }
 
@@ -361,7 +361,7 @@ impl Replay {
                 if !own {
                     self.shaped(super::super::graph::Node::Table(name.clone()));
                 }
-                let before: Vec<String> = if adds_constraint && rv.inh { self.catalog.tables[&name].constraints.keys().cloned().collect() } else { Vec::new() };
+                let before: Vec<String> = if adds_constraint && rv.inh { self.catalog.tables.get(&name).map_or(Vec::new(), |t| t.constraints.keys().cloned().collect()) } else { Vec::new() };
                 self.alter_table_cmd(pos, stmt, &name, c);
                 if rv.inh {
                     self.recurse_cmd(pos, stmt, &name, c, &before);
@@ -441,8 +441,8 @@ impl Replay {
             match subtype {
                 AlterTableType::AtAddColumn => {
                     let Some(NodeEnum::ColumnDef(cd)) = c.def.as_ref().and_then(|d| d.node.as_ref()) else { return };
-                    let Some(mut col) = self.catalog.tables[parent].column(&cd.colname).cloned() else { return };
-                    let t = self.catalog.tables.get_mut(&child).expect("listed");
+                    let Some(mut col) = self.catalog.tables.get(parent).and_then(|t| t.column(&cd.colname)).cloned() else { return };
+                    let Some(t) = self.catalog.tables.get_mut(&child) else { continue };
                     if t.column(&col.name).is_none() {
                         col.inherited = true;
                         col.identity = None;
@@ -451,7 +451,7 @@ impl Replay {
                 }
                 AlterTableType::AtDropColumn => {
                     // The child keeps a column it defines itself or inherits from elsewhere.
-                    let t = &self.catalog.tables[&child];
+                    let Some(t) = self.catalog.tables.get(&child) else { continue };
                     let inherited_only = t.column(&c.name).is_some_and(|col| col.inherited);
                     let parents: Vec<&QualName> = t.inherits.iter().chain(t.partition_of.as_ref().map(|(p, _)| p)).filter(|p| *p != parent).collect();
                     let elsewhere = parents.iter().any(|p| self.catalog.tables.get(*p).is_some_and(|pt| pt.column(&c.name).is_some()));
@@ -467,28 +467,28 @@ impl Replay {
                 | AlterTableType::AtSetStatistics
                 | AlterTableType::AtSetStorage
                 | AlterTableType::AtSetCompression => {
-                    if self.catalog.tables[&child].column(&c.name).is_none() {
+                    if self.catalog.tables.get(&child).and_then(|t| t.column(&c.name)).is_none() {
                         continue;
                     }
                     self.alter_table_cmd(pos, stmt, &child, c);
                 }
                 AlterTableType::AtAddConstraint => {
-                    let added: Vec<(String, Constraint)> = self.catalog.tables[parent]
-                        .constraints
-                        .iter()
+                    let added: Vec<(String, Constraint)> = self.catalog.tables.get(parent)
+                        .into_iter()
+                        .flat_map(|t| &t.constraints)
                         .filter(|(n, k)| !before.contains(n) && k.kind == ConstraintKind::Check && !k.def.contains("NO INHERIT"))
                         .map(|(n, k)| (n.clone(), Constraint { inherited: true, ..k.clone() }))
                         .collect();
                     if added.is_empty() {
                         return;
                     }
-                    let t = self.catalog.tables.get_mut(&child).expect("listed");
+                    let Some(t) = self.catalog.tables.get_mut(&child) else { continue };
                     for (n, k) in added {
                         t.constraints.entry(n).or_insert(k);
                     }
                 }
                 AlterTableType::AtDropConstraint => {
-                    let t = self.catalog.tables.get_mut(&child).expect("listed");
+                    let Some(t) = self.catalog.tables.get_mut(&child) else { continue };
                     if !t.constraints.get(&c.name).is_some_and(|k| k.inherited) {
                         continue;
                     }
@@ -622,6 +622,12 @@ impl Replay {
     }
 
     fn alter_table_cmd(&mut self, pos: Pos, stmt: &Stmt, table: &QualName, c: &AlterTableCmd) {
+        // The callers found the table; were it gone all the same, the command is reported
+        // and skipped here, once, and the arms below look it up without a second check.
+        if !self.catalog.tables.contains_key(table) {
+            self.missing(stmt, table, format!("relation {} does not exist", table.sql()));
+            return;
+        }
         let subtype = AlterTableType::try_from(c.subtype).unwrap_or(AlterTableType::Undefined);
         let r = self.resolver();
         let def = c.def.as_ref().and_then(|d| d.node.as_ref());
@@ -629,14 +635,15 @@ impl Replay {
         match subtype {
             AlterTableType::AtAddColumn => {
                 if let Some(NodeEnum::ColumnDef(cd)) = def {
-                    if self.catalog.tables[table].column(&cd.colname).is_some() {
+                    if self.catalog.tables.get(table).and_then(|t| t.column(&cd.colname)).is_some() {
                         if !c.missing_ok {
                             self.reject(stmt, format!("column {} of relation {} already exists", named(&cd.colname), table.sql()));
                         }
                         return;
                     }
                     let (col, cons) = self.column_def(pos, stmt, table, cd);
-                    self.catalog.tables.get_mut(table).expect("exists").columns.push(col);
+                    let Some(t) = self.catalog.tables.get_mut(table) else { return };
+                    t.columns.push(col);
                     for k in cons {
                         self.add_constraint(pos, stmt, table, k, Some(&cd.colname));
                     }
@@ -644,7 +651,7 @@ impl Replay {
             }
             AlterTableType::AtColumnDefault => {
                 let node = def.map(|d| Node { node: Some(d.clone()) });
-                let ty = self.catalog.tables[table].column(&col_name).map(|c| c.type_sql.clone()).unwrap_or_default();
+                let ty = self.catalog.tables.get(table).and_then(|t| t.column(&col_name)).map(|c| c.type_sql.clone()).unwrap_or_default();
                 let (value, deps) = node.as_ref().map_or((None, Vec::new()), |n| column_default(n, &ty, &r, pos));
                 self.with_column(stmt, table, &col_name, |col| {
                     col.default = value;
@@ -692,7 +699,7 @@ impl Replay {
                 }
             }
             AlterTableType::AtDropConstraint => {
-                let t = self.catalog.tables.get_mut(table).expect("exists");
+                let Some(t) = self.catalog.tables.get_mut(table) else { return };
                 if t.constraints.remove(&col_name).is_none() {
                     if !c.missing_ok {
                         self.reject(stmt, format!("constraint {} of relation {} does not exist", named(&col_name), table.sql()));
@@ -747,14 +754,14 @@ impl Replay {
                 });
             }
             AlterTableType::AtDropExpression => self.with_column(stmt, table, &col_name, |col| col.generated = None),
-            AlterTableType::AtSetLogged => self.catalog.tables.get_mut(table).expect("exists").unlogged = false,
-            AlterTableType::AtSetUnLogged => self.catalog.tables.get_mut(table).expect("exists").unlogged = true,
+            AlterTableType::AtSetLogged => self.set_on_table(table, |t| t.unlogged = false),
+            AlterTableType::AtSetUnLogged => self.set_on_table(table, |t| t.unlogged = true),
             AlterTableType::AtSetRelOptions | AlterTableType::AtResetRelOptions | AlterTableType::AtReplaceRelOptions => {
                 let items: Vec<Node> = match def {
                     Some(NodeEnum::List(l)) => l.items.clone(),
                     _ => Vec::new(),
                 };
-                let t = self.catalog.tables.get_mut(table).expect("exists");
+                let Some(t) = self.catalog.tables.get_mut(table) else { return };
                 let mut opts: Vec<String> = if subtype == AlterTableType::AtReplaceRelOptions { Vec::new() } else { t.options.clone() };
                 for (k, v) in reloption_pairs(&items) {
                     opts.retain(|o| o.split('=').next() != Some(k.as_str()));
@@ -764,20 +771,20 @@ impl Replay {
                 }
                 t.options = opts;
             }
-            AlterTableType::AtEnableRowSecurity => self.catalog.tables.get_mut(table).expect("exists").rls_enabled = true,
-            AlterTableType::AtDisableRowSecurity => self.catalog.tables.get_mut(table).expect("exists").rls_enabled = false,
-            AlterTableType::AtForceRowSecurity => self.catalog.tables.get_mut(table).expect("exists").rls_forced = true,
-            AlterTableType::AtNoForceRowSecurity => self.catalog.tables.get_mut(table).expect("exists").rls_forced = false,
+            AlterTableType::AtEnableRowSecurity => self.set_on_table(table, |t| t.rls_enabled = true),
+            AlterTableType::AtDisableRowSecurity => self.set_on_table(table, |t| t.rls_enabled = false),
+            AlterTableType::AtForceRowSecurity => self.set_on_table(table, |t| t.rls_forced = true),
+            AlterTableType::AtNoForceRowSecurity => self.set_on_table(table, |t| t.rls_forced = false),
             AlterTableType::AtClusterOn => {
                 let index = QualName::new(table.schema.clone(), col_name.clone());
-                let on_table = self.catalog.indexes.get(&index).is_some_and(|i| i.table == *table) || self.catalog.tables[table].constraints.contains_key(&col_name);
+                let on_table = self.catalog.indexes.get(&index).is_some_and(|i| i.table == *table) || self.catalog.tables.get(table).is_some_and(|t| t.constraints.contains_key(&col_name));
                 if !on_table {
                     self.reject(stmt, format!("index {} for table {} does not exist", named(&col_name), table.sql()));
                     return;
                 }
-                self.catalog.tables.get_mut(table).expect("exists").cluster_on = Some(col_name);
+                self.set_on_table(table, |t| t.cluster_on = Some(col_name));
             }
-            AlterTableType::AtDropCluster => self.catalog.tables.get_mut(table).expect("exists").cluster_on = None,
+            AlterTableType::AtDropCluster => self.set_on_table(table, |t| t.cluster_on = None),
             AlterTableType::AtReplicaIdentity => {
                 if let Some(NodeEnum::ReplicaIdentityStmt(ri)) = def {
                     let v = match ri.identity_type.as_str() {
@@ -786,7 +793,7 @@ impl Replay {
                         "i" => format!("USING INDEX {}", quote::ident(&ri.name)),
                         _ => "DEFAULT".to_string(),
                     };
-                    self.catalog.tables.get_mut(table).expect("exists").replica_identity = v;
+                    self.set_on_table(table, |t| t.replica_identity = v);
                 }
             }
             AlterTableType::AtAttachPartition => {
@@ -794,7 +801,7 @@ impl Replay {
                     if let (Some(child), Some(bound)) = (&pc.name, &pc.bound) {
                         let child = r.relation(&child.schemaname, &child.relname);
                         let bound = partition_bound_sql(bound);
-                        let parent_cols: Vec<String> = self.catalog.tables[table].columns.iter().map(|c| c.name.clone()).collect();
+                        let parent_cols: Vec<String> = self.catalog.tables.get(table).into_iter().flat_map(|t| &t.columns).map(|c| c.name.clone()).collect();
                         if let Some(t) = self.catalog.tables.get_mut(&child) {
                             t.partition_of = Some((table.clone(), bound));
                             for col in &mut t.columns {
@@ -826,7 +833,7 @@ impl Replay {
                     let checks: Vec<(String, Constraint)> = self.catalog.tables.get(&p).map_or(Vec::new(), |pt| {
                         pt.constraints.iter().filter(|(_, k)| k.kind == ConstraintKind::Check && !k.def.contains("NO INHERIT")).map(|(n, k)| (n.clone(), Constraint { inherited: true, ..k.clone() })).collect()
                     });
-                    let t = self.catalog.tables.get_mut(table).expect("exists");
+                    let Some(t) = self.catalog.tables.get_mut(table) else { return };
                     t.inherits.push(p);
                     for (n, k) in checks {
                         t.constraints.entry(n).or_insert(k);
@@ -837,11 +844,11 @@ impl Replay {
                 // What the child inherited from that parent alone becomes its own.
                 if let Some(NodeEnum::RangeVar(p)) = def {
                     let p = r.relation(&p.schemaname, &p.relname);
-                    let t = &self.catalog.tables[table];
+                    let Some(t) = self.catalog.tables.get(table) else { return };
                     let others: Vec<&Table> = t.inherits.iter().chain(t.partition_of.as_ref().map(|(q, _)| q)).filter(|q| **q != p).filter_map(|q| self.catalog.tables.get(q)).collect();
                     let kept_cols: Vec<String> = t.columns.iter().filter(|c| others.iter().any(|o| o.column(&c.name).is_some())).map(|c| c.name.clone()).collect();
                     let kept_checks: Vec<String> = t.constraints.keys().filter(|n| others.iter().any(|o| o.constraints.contains_key(*n))).cloned().collect();
-                    let t = self.catalog.tables.get_mut(table).expect("exists");
+                    let Some(t) = self.catalog.tables.get_mut(table) else { return };
                     t.inherits.retain(|x| *x != p);
                     for c in t.columns.iter_mut().filter(|c| !kept_cols.contains(&c.name)) {
                         c.inherited = false;
@@ -857,7 +864,7 @@ impl Replay {
             AlterTableType::AtChangeOwner | AlterTableType::AtSetTableSpace | AlterTableType::AtDropOids => {}
             AlterTableType::AtSetAccessMethod => {
                 let am = c.name.clone();
-                self.catalog.tables.get_mut(table).expect("exists").access_method = Some(am).filter(|a| a != "heap" && !a.is_empty());
+                self.set_on_table(table, |t| t.access_method = Some(am).filter(|a| a != "heap" && !a.is_empty()));
             }
             AlterTableType::AtEnableTrig
             | AlterTableType::AtEnableAlwaysTrig
@@ -888,6 +895,13 @@ impl Replay {
                 let what = format!("ALTER TABLE {}", subtype.as_str_name());
                 self.unsupported(stmt, &what);
             }
+        }
+    }
+
+    /// Applies `f` to table `table`, which `alter_table_cmd` has checked exists.
+    fn set_on_table(&mut self, table: &QualName, f: impl FnOnce(&mut Table)) {
+        if let Some(t) = self.catalog.tables.get_mut(table) {
+            f(t);
         }
     }
 
@@ -1260,16 +1274,18 @@ fn drop_redundant_keys(pending: &mut Vec<(Option<String>, protobuf::Constraint)>
     let mut kept: Vec<usize> = Vec::new();
     let mut gone: Vec<usize> = Vec::new();
     for i in order {
-        let (col, c) = &pending[i];
+        let Some((col, c)) = pending.get(i) else { continue };
         if !key_kind(c) {
             continue;
         }
-        let same = kept.iter().copied().find(|&k| shape(&pending[k].0, &pending[k].1) == shape(col, c));
+        let same = kept.iter().copied().find(|&k| pending.get(k).is_some_and(|(kcol, kc)| shape(kcol, kc) == shape(col, c)));
         match same {
             Some(k) => {
-                if pending[k].1.conname.is_empty() && !c.conname.is_empty() {
+                if !c.conname.is_empty() {
                     let name = c.conname.clone();
-                    pending[k].1.conname = name;
+                    if let Some((_, kc)) = pending.get_mut(k).filter(|(_, kc)| kc.conname.is_empty()) {
+                        kc.conname = name;
+                    }
                 }
                 gone.push(i);
             }

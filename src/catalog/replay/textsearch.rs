@@ -209,7 +209,7 @@ pub(super) fn resolve_copy(d: &mut protobuf::DefineStmt, cfg: &QualName, r: &Res
     let Some(i) = d.definition.iter().position(|n| matches!(&n.node, Some(NodeEnum::DefElem(e)) if e.defname == "copy")) else {
         return Ok(Vec::new());
     };
-    let source = match &d.definition[i].node {
+    let source = match d.definition.get(i).and_then(|n| n.node.as_ref()) {
         Some(NodeEnum::DefElem(e)) => arg_parts(e.arg.as_deref()),
         _ => Vec::new(),
     };
@@ -221,7 +221,7 @@ pub(super) fn resolve_copy(d: &mut protobuf::DefineStmt, cfg: &QualName, r: &Res
     let (Some(parser), Some(mappings)) = (parser, mappings) else {
         return Err(format!("text search configuration {} to copy does not exist", source.join(".")));
     };
-    if let Some(NodeEnum::DefElem(e)) = d.definition[i].node.as_mut() {
+    if let Some(NodeEnum::DefElem(e)) = d.definition.get_mut(i).and_then(|n| n.node.as_mut()) {
         e.defname = "parser".into();
         e.arg = name_arg(&parser);
     }
