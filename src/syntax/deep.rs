@@ -15,17 +15,19 @@ use std::sync::OnceLock;
 /// 20 MB; the rest is margin for the recursive code that walks it.
 pub const STACK_BYTES: usize = 128 << 20;
 
-/// The pool, as many threads as rayon's global pool has (`-j`).
-fn pool() -> &'static rayon::ThreadPool {
-    static POOL: OnceLock<rayon::ThreadPool> = OnceLock::new();
+/// The pool, as many threads as rayon's global pool has (`-j`); none when the system
+/// refuses the threads (then `run` runs on the caller's stack, as it would without this).
+fn pool() -> Option<&'static rayon::ThreadPool> {
+    static POOL: OnceLock<Option<rayon::ThreadPool>> = OnceLock::new();
     POOL.get_or_init(|| {
         rayon::ThreadPoolBuilder::new()
             .num_threads(rayon::current_num_threads())
             .stack_size(STACK_BYTES)
             .thread_name(|i| format!("pgdumpdiff-{i}"))
             .build()
-            .expect("a thread pool can be built")
+            .ok()
     })
+    .as_ref()
 }
 
 /// Runs `f` on the pool (directly when already there); the rayon work `f` starts runs there
@@ -34,7 +36,7 @@ fn pool() -> &'static rayon::ThreadPool {
 /// as the fuzzer, overflows it): so from there `f` is handed over by a plain thread, which
 /// only waits.
 pub fn run<R: Send>(f: impl FnOnce() -> R + Send) -> R {
-    let pool = pool();
+    let Some(pool) = pool() else { return f() };
     if pool.current_thread_index().is_some() {
         f()
     } else if rayon::current_thread_index().is_some() {
