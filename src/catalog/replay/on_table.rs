@@ -1,6 +1,7 @@
 //! What hangs on a table (the sequences it owns, its indexes, its triggers, policies, rules
-//! and statistics), found without scanning the catalog: a table's owner change, its drop or
-//! a column's drop would otherwise read every sequence, index and object, once per table.
+//! and statistics) and which tables have a constraint of a given name, found without
+//! scanning the catalog: a table's owner change, its drop, a column's drop or an unnamed
+//! constraint would otherwise read every sequence, index, object or table, once each.
 //!
 //! Kept as hints: every place that puts a sequence, an index or an object into the catalog,
 //! or renames a table, notes it here; each lookup checks its hints against the catalog, so
@@ -8,7 +9,7 @@
 
 use std::collections::HashMap;
 
-use crate::catalog::model::{Catalog, Index, ObjKey, Object, QualName, Sequence};
+use crate::catalog::model::{Catalog, Constraint, Index, ObjKey, Object, QualName, Sequence};
 
 #[derive(Debug, Default)]
 pub(super) struct OnTable {
@@ -16,6 +17,8 @@ pub(super) struct OnTable {
     sequences: HashMap<QualName, Vec<QualName>>,
     indexes: HashMap<QualName, Vec<QualName>>,
     objects: HashMap<QualName, Vec<ObjKey>>,
+    /// Tables by the names of their constraints, by schema.
+    constraints: HashMap<QualName, Vec<QualName>>,
 }
 
 fn note<K: PartialEq + Clone>(map: &mut HashMap<QualName, Vec<K>>, table: &QualName, k: &K) {
@@ -46,7 +49,23 @@ impl OnTable {
         for (k, o) in &c.objects {
             h.note_object(k, o);
         }
+        for (q, t) in &c.tables {
+            for name in t.constraints.keys() {
+                h.note_constraint(q, name);
+            }
+        }
         h
+    }
+
+    /// Notes that `table` has a constraint named `name`.
+    pub fn note_constraint(&mut self, table: &QualName, name: &str) {
+        note(&mut self.constraints, &QualName::new(table.schema.clone(), name), table);
+    }
+
+    /// Whether a table of `schema` in `c` has a constraint named `name` that passes `kind`.
+    pub fn constraint_named(&self, c: &Catalog, schema: &str, name: &str, kind: impl Fn(&Constraint) -> bool) -> bool {
+        let tables = self.constraints.get(&QualName::new(schema, name));
+        tables.into_iter().flatten().any(|t| c.tables.get(t).and_then(|t| t.constraints.get(name)).is_some_and(&kind))
     }
 
     /// Notes sequence `q`'s owner, if it has one.
@@ -77,6 +96,11 @@ impl OnTable {
         }
         if let Some(v) = self.objects.remove(old) {
             self.objects.entry(new.clone()).or_default().extend(v);
+        }
+        for tables in self.constraints.values_mut() {
+            for t in tables.iter_mut().filter(|t| *t == old) {
+                *t = new.clone();
+            }
         }
     }
 

@@ -479,6 +479,7 @@ impl Replay {
                     Some(t) => match t.constraints.remove(&s.subname) {
                         Some(c) => {
                             t.constraints.insert(s.newname.clone(), c);
+                            self.on_table.note_constraint(&q, &s.newname);
                             true
                         }
                         None => false,

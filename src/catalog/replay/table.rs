@@ -99,6 +99,9 @@ impl Replay {
                 _ => self.unsupported(stmt, "this CREATE TABLE element"),
             }
         }
+        for n in t.constraints.keys() {
+            self.on_table.note_constraint(&name, n);
+        }
         self.catalog.tables.insert(name.clone(), t);
         // The server makes checks with the table, then the key indexes, then foreign keys:
         // unnamed ones are named in that order, and a foreign key finds the key it rests on.
@@ -295,7 +298,8 @@ impl Replay {
                 }
             }
         }
-        t.constraints.insert(name, con);
+        t.constraints.insert(name.clone(), con);
+        self.on_table.note_constraint(table, &name);
     }
 
     pub(super) fn alter_table(&mut self, pos: Pos, stmt: &Stmt, s: &AlterTableStmt) {
@@ -484,6 +488,7 @@ impl Replay {
                     }
                     let Some(t) = self.catalog.tables.get_mut(&child) else { continue };
                     for (n, k) in added {
+                        self.on_table.note_constraint(&child, &n);
                         t.constraints.entry(n).or_insert(k);
                     }
                 }
@@ -836,6 +841,7 @@ impl Replay {
                     let Some(t) = self.catalog.tables.get_mut(table) else { return };
                     t.inherits.push(p);
                     for (n, k) in checks {
+                        self.on_table.note_constraint(table, &n);
                         t.constraints.entry(n).or_insert(k);
                     }
                 }
@@ -1001,9 +1007,7 @@ impl Replay {
     /// Whether a constraint named `name` exists in `schema` (with `keys_only`, only those
     /// that own an index).
     fn constraint_name_taken(&self, schema: &str, name: &str, keys_only: bool) -> bool {
-        self.catalog.tables.iter().filter(|(q, _)| q.schema == schema).any(|(_, t)| {
-            t.constraints.get(name).is_some_and(|c| !keys_only || matches!(c.kind, ConstraintKind::PrimaryKey | ConstraintKind::Unique | ConstraintKind::Exclude))
-        })
+        self.on_table.constraint_named(&self.catalog, schema, name, |c| !keys_only || matches!(c.kind, ConstraintKind::PrimaryKey | ConstraintKind::Unique | ConstraintKind::Exclude))
     }
 
     /// The name the server gives an unnamed table constraint.
