@@ -172,7 +172,7 @@ impl<'a> Migration<'a> {
     fn plan_and_assess(&mut self) {
         let restricted = (!self.opts.schemas.is_all()).then(|| {
             let f = &self.opts.schemas;
-            (diff::filter::restrict(self.from, f), diff::filter::restrict(self.to, f))
+            (diff::filter::restrict(self.from, f), diff::filter::restrict_to(self.from, self.to, f))
         });
         let (from, to) = match &restricted {
             Some((a, b)) => (a, b),

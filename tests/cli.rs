@@ -169,6 +169,22 @@ fn schema_filters_limit_the_migration() {
     assert_eq!(stdout(&ext), "CREATE EXTENSION IF NOT EXISTS pgcrypto WITH SCHEMA public;\n\n");
 }
 
+/// A trigger of an excluded schema calls a function of a covered one that TO drops: the
+/// server would refuse the DROP FUNCTION while the trigger is there, and the excluded schema
+/// is left alone, so the function stays and the rest of the migration is written.
+#[test]
+fn exclude_schema_keeps_what_the_excluded_schema_needs() {
+    let t = Tmp::new("exclude-needed");
+    let a = t.file(
+        "a.sql",
+        "CREATE SCHEMA app_private; CREATE SCHEMA app_public;\nCREATE FUNCTION app_private.first_admin() RETURNS trigger LANGUAGE plpgsql AS $$ BEGIN RETURN NEW; END $$;\nCREATE TABLE app_public.users (id int);\nCREATE TRIGGER make_admin BEFORE INSERT ON app_public.users FOR EACH ROW EXECUTE FUNCTION app_private.first_admin();\n",
+    );
+    let b = t.file("b.sql", "CREATE SCHEMA app_private; CREATE SCHEMA app_public;\nCREATE TABLE app_public.users (id int);\nCREATE TABLE app_private.sessions (id int);\n");
+    let o = run(&["--unsafe", "--exclude-schema", "app_public", &a, &b]);
+    assert_eq!(o.status.code(), Some(2), "{}{}", stdout(&o), stderr(&o));
+    assert_eq!(stdout(&o), "CREATE TABLE app_private.sessions (\n    id integer\n);\n\n");
+}
+
 #[test]
 fn privileges_are_migrated_only_with_the_option() {
     let t = Tmp::new("privileges");

@@ -122,6 +122,11 @@ pub fn normalize(node: &mut Node, r: &Resolver) {
             ctes.insert(c.ctename.clone());
         }
     });
+    walk(node, &mut |n| {
+        if let NodeEnum::SelectStmt(s) = n {
+            type_compared_literals(s, r, &ctes);
+        }
+    });
     walk_names(node, &mut |n| normalize_one(n, r, &ctes));
     walk(node, &mut |n| {
         if let NodeEnum::SelectStmt(s) = n {
@@ -165,6 +170,83 @@ fn unqualify_single_relation(s: &mut SelectStmt) {
     }
     for n in s.sort_clause.iter_mut() {
         unqualify(n, &refname, &outputs);
+    }
+}
+
+/// In a SELECT, a string literal compared with a column takes the column's type, and the
+/// server prints it so: `status = 'live'` on an enum column reads back as `status =
+/// 'live'::public.status`, `title = 'x'` on a text column as `title = 'x'::text` (a migration
+/// writes the first, pg_dump the second). Done for the column types where the literal's
+/// printed form is known (enums, `text`, `integer`, `boolean`) and the comparison operators;
+/// columns of the tables named in FROM (not sub-queries, views or CTEs) are looked up.
+// Only comparisons are rewritten; every other node kind is left to the walk.
+#[allow(clippy::wildcard_enum_match_arm)]
+fn type_compared_literals(s: &mut SelectStmt, r: &Resolver, ctes: &BTreeSet<String>) {
+    let mut tables = Vec::new();
+    for f in &s.from_clause {
+        from_tables(f, r, ctes, &mut tables);
+    }
+    if tables.is_empty() {
+        return;
+    }
+    let column_type = |c: &Node| -> Option<String> {
+        let Some(NodeEnum::ColumnRef(c)) = &c.node else { return None };
+        let fields = strings(&c.fields);
+        let (table, column) = match fields.as_slice() {
+            [column] => {
+                let mut having = tables.iter().filter_map(|(_, q)| r.catalog.tables.get(q)).filter_map(|t| t.column(column));
+                let found = having.next();
+                return found.filter(|_| having.next().is_none()).map(|col| col.type_sql.clone());
+            }
+            [refname, column] => (tables.iter().find(|(n, _)| n == refname).map(|(_, q)| q)?, column),
+            _ => return None,
+        };
+        r.catalog.tables.get(table)?.column(column).map(|col| col.type_sql.clone())
+    };
+    let mut rewrite = |n: &mut NodeEnum| {
+        let NodeEnum::AExpr(e) = n else { return if matches!(n, NodeEnum::SelectStmt(_)) { Next::Over } else { Next::Into } };
+        let comparison = matches!(strings(&e.name).as_slice(), [op] if matches!(op.as_str(), "=" | "<>" | "!=" | "<" | "<=" | ">" | ">="));
+        if e.kind != protobuf::AExprKind::AexprOp as i32 || !comparison {
+            return Next::Into;
+        }
+        let left = e.lexpr.as_deref().and_then(column_type);
+        let right = e.rexpr.as_deref().and_then(column_type);
+        for (side, other_type) in [(&mut e.rexpr, left), (&mut e.lexpr, right)] {
+            let (Some(side), Some(t)) = (side.as_mut(), other_type) else { continue };
+            let Some(NodeEnum::AConst(protobuf::AConst { val: Some(a_const::Val::Sval(v)), .. })) = &side.node else { continue };
+            let enum_type = parse_qualified(&t).is_some_and(|q| {
+                let key = super::model::ObjKey { kind: super::model::ObjKind::Type, schema: q.schema, name: q.name, sub: String::new() };
+                r.catalog.objects.get(&key).is_some_and(|o| o.is_enum())
+            });
+            if enum_type || matches!(t.as_str(), "text" | "integer" | "boolean") {
+                if let Some(typed) = literal_as(&v.sval, &t, r) {
+                    **side = typed;
+                }
+            }
+        }
+        Next::Into
+    };
+    for n in s.target_list.iter_mut().chain(s.where_clause.as_deref_mut()).chain(s.having_clause.as_deref_mut()) {
+        visit(n, &mut rewrite);
+    }
+}
+
+/// The tables a FROM item names (through joins, not sub-queries), with the name that
+/// qualifies their columns.
+// Sub-queries, functions and other FROM items name no table of this scope.
+#[allow(clippy::wildcard_enum_match_arm)]
+fn from_tables(n: &Node, r: &Resolver, ctes: &BTreeSet<String>, out: &mut Vec<(String, QualName)>) {
+    match n.node.as_ref() {
+        Some(NodeEnum::RangeVar(rv)) if !(rv.schemaname.is_empty() && ctes.contains(&rv.relname)) => {
+            let refname = rv.alias.as_ref().map_or(rv.relname.clone(), |a| a.aliasname.clone());
+            out.push((refname, r.relation(&rv.schemaname, &rv.relname)));
+        }
+        Some(NodeEnum::JoinExpr(j)) => {
+            for side in j.larg.iter().chain(j.rarg.iter()) {
+                from_tables(side, r, ctes, out);
+            }
+        }
+        _ => {}
     }
 }
 
@@ -311,6 +393,11 @@ fn normalize_one(n: &mut NodeEnum, r: &Resolver, ctes: &BTreeSet<String>) {
                 _ => {}
             }
         }
+        NodeEnum::TypeCast(tc) if is_array_cast_of_array(tc) => {
+            if let Some(array) = array_cast_into_elements(tc, r) {
+                *n = array;
+            }
+        }
         NodeEnum::TypeCast(tc) => {
             if let Some(tn) = tc.type_name.as_mut() {
                 if is_regclass(tn) {
@@ -327,6 +414,7 @@ fn normalize_one(n: &mut NodeEnum, r: &Resolver, ctes: &BTreeSet<String>) {
             }
         }
         NodeEnum::TypeName(tn) => normalize_type_name(tn, r),
+        NodeEnum::IndexElem(e) => normalize_opclass(&mut e.opclass, r),
         NodeEnum::CollateClause(c) => {
             // An unqualified collation is the search path's user collation, if any.
             if let [name] = strings(&c.collname).as_slice() {
@@ -341,6 +429,62 @@ fn normalize_one(n: &mut NodeEnum, r: &Resolver, ctes: &BTreeSet<String>) {
         }
         _ => {}
     }
+}
+
+/// An operator class as the server prints it: a `pg_catalog` class bare, any other
+/// qualified (`gin_trgm_ops` found through the path is `public.gin_trgm_ops`), a name the
+/// catalog cannot place left as written.
+fn normalize_opclass(opclass: &mut Vec<Node>, r: &Resolver) {
+    match strings(opclass).as_slice() {
+        [name] => {
+            if let Some(s) = r.opclass_schema(name) {
+                *opclass = string_nodes(&[&s, name]);
+            }
+        }
+        [s, name] if s == "pg_catalog" => *opclass = string_nodes(&[name]),
+        _ => {}
+    }
+}
+
+/// `ARRAY[...]::t[]` with at least one element.
+fn is_array_cast_of_array(tc: &protobuf::TypeCast) -> bool {
+    let array_type = tc.type_name.as_ref().is_some_and(|t| !t.array_bounds.is_empty());
+    let elements = match tc.arg.as_ref().and_then(|a| a.node.as_ref()) {
+        Some(NodeEnum::AArrayExpr(a)) => !a.elements.is_empty(),
+        _ => false,
+    };
+    array_type && elements
+}
+
+/// `(ARRAY['x'::varchar])::text[]` is `ARRAY[('x'::varchar)::text]`: the server hands an
+/// array type cast to the `ARRAY[...]` it applies to, which casts each element (a nested
+/// `ARRAY[...]` to the array type again), so PostgreSQL 15 prints the casts inside where older
+/// servers printed one outside. An element already cast to the element type keeps its one
+/// cast. `None` unless `is_array_cast_of_array`.
+// Only the array constructor takes the cast inside; any other argument keeps it outside.
+#[allow(clippy::wildcard_enum_match_arm)]
+fn array_cast_into_elements(tc: &mut protobuf::TypeCast, r: &Resolver) -> Option<NodeEnum> {
+    let array_type = tc.type_name.clone()?;
+    let mut element_type = array_type.clone();
+    element_type.array_bounds.clear();
+    let element_sql = types::type_sql(&element_type, r);
+    let mut array = match tc.arg.take()?.node? {
+        NodeEnum::AArrayExpr(a) => a,
+        other => {
+            tc.arg = Some(Box::new(Node { node: Some(other) }));
+            return None;
+        }
+    };
+    for e in &mut array.elements {
+        let tn = match &e.node {
+            Some(NodeEnum::AArrayExpr(_)) => array_type.clone(),
+            Some(NodeEnum::TypeCast(c)) if c.type_name.as_ref().is_some_and(|t| types::type_sql(t, r) == element_sql) => continue,
+            _ => element_type.clone(),
+        };
+        let arg = std::mem::take(e);
+        *e = Node { node: Some(NodeEnum::TypeCast(Box::new(protobuf::TypeCast { arg: Some(Box::new(arg)), type_name: Some(tn), location: 0 }))) };
+    }
+    Some(NodeEnum::AArrayExpr(array))
 }
 
 /// Functions whose grammar is special (`pg_catalog.overlay(...)`, `extract`): the deparser

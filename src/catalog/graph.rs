@@ -172,6 +172,11 @@ impl Graph {
         *e = (*e).min(s);
     }
 
+    /// Every node that needs something or was added on its own, in order.
+    pub fn nodes(&self) -> impl Iterator<Item = &Node> {
+        self.deps.keys()
+    }
+
     /// What `n` needs directly.
     pub fn deps_of(&self, n: &Node) -> impl Iterator<Item = (&Node, Strength)> {
         self.deps.get(n).into_iter().flat_map(|m| m.iter().map(|(k, s)| (k, *s)))

@@ -80,6 +80,27 @@ impl Resolver<'_> {
     /// not builtin, in a schema that holds extensions, is taken to be theirs.
     pub fn function_schema(&self, name: &str) -> Option<String> {
         let builtin = super::builtin::is_function(name);
+        self.path_schema(builtin, |s| self.user_function_exists(s, name), |ext| super::builtin::extension_shadows(ext, name))
+    }
+
+    /// The schema of an operator class named unqualified as `name` (in an index or an
+    /// exclusion constraint), found as `function_schema` finds a function: `None` for a
+    /// `pg_catalog` class (`text_pattern_ops`) or a name nothing provides; a user class, or a
+    /// class of an extension installed into a schema of the path (`gin_trgm_ops` of pg_trgm),
+    /// is qualified with its schema. The access method is not weighed.
+    pub fn opclass_schema(&self, name: &str) -> Option<String> {
+        let user = |s: &str| {
+            let lo = super::model::ObjKey { kind: ObjKind::OperatorClass, schema: s.to_string(), name: name.to_string(), sub: String::new() };
+            self.catalog.objects.range(lo..).next().is_some_and(|(k, _)| k.kind == ObjKind::OperatorClass && k.schema == s && k.name == name)
+        };
+        self.path_schema(super::builtin::is_opclass(name), user, |_| false)
+    }
+
+    /// The first schema of the path (`pg_catalog` first unless the path places it) that has
+    /// an object of some name: `pg_catalog` when `builtin` (answered `None`), a schema where
+    /// `user` finds one, or a schema holding an extension that is taken to provide it (any
+    /// extension for a name that is not builtin; one that `shadows` the builtin otherwise).
+    fn path_schema(&self, builtin: bool, user: impl Fn(&str) -> bool, shadows: impl Fn(&str) -> bool) -> Option<String> {
         let implicit = (!self.search_path.iter().any(|s| s == "pg_catalog")).then(|| "pg_catalog".to_string());
         for s in implicit.iter().chain(self.search_path.iter()) {
             if s == "pg_catalog" {
@@ -88,16 +109,15 @@ impl Resolver<'_> {
                 }
                 continue;
             }
-            if self.user_function_exists(s, name) {
+            if user(s) {
                 return Some(s.clone());
             }
-            let shadows = |ext: &str| super::builtin::extension_shadows(ext, name);
             let provided = self.catalog.extensions.iter().any(|(ext, e)| e.schema.as_deref() == Some(s.as_str()) && (!builtin || shadows(ext)));
             if provided {
                 return Some(s.clone());
             }
         }
-        // A user function outside the path cannot be called unqualified: left as written.
+        // A user object outside the path cannot be named unqualified: left as written.
         None
     }
 

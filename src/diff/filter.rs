@@ -2,6 +2,7 @@
 //! the chosen schemas are left out of both catalogs before the diff, so nothing about them
 //! is emitted; comments go with the objects they are on.
 
+use crate::catalog::graph::{Graph, Node, Strength};
 use crate::catalog::{Catalog, QualName};
 
 /// Which schemas the diff covers: the listed ones (all when the list is empty), minus the
@@ -67,6 +68,56 @@ pub fn restrict(c: &Catalog, f: &SchemaFilter) -> Catalog {
     };
     let live = super::comments::targets(&out);
     out.comments = c.comments.iter().filter(|(t, _)| super::comments::node_of(&live, t).is_some()).map(|(k, v)| (k.clone(), v.clone())).collect();
+    out
+}
+
+/// TO's part inside the filter, as the migration must leave it: `restrict(to)`, plus what
+/// FROM holds inside the filter and TO drops while something left alone outside it still
+/// needs it (a trigger of an excluded schema calling a function of a covered one). The
+/// server would refuse to drop it, and the outside is not touched, so it stays as FROM has
+/// it. The diff and verification both read TO's part through here.
+pub fn restrict_to(from: &Catalog, to: &Catalog, f: &SchemaFilter) -> Catalog {
+    let mut out = restrict(to, f);
+    let inside = |n: &Node| match n {
+        Node::Schema(s) => f.covers(s),
+        Node::Extension(e) => from.extensions.get(e).and_then(|e| e.schema.as_deref()).map_or(f.include.is_empty(), |s| f.covers(s)),
+        Node::Table(q) | Node::Default(q, _) | Node::Constraint(q, _) | Node::Index(q) | Node::Sequence(q) | Node::SequenceOwner(q) => f.covers(&q.schema),
+        Node::Object(k) if k.schema.is_empty() => f.include.is_empty(),
+        Node::Object(k) => f.covers(&k.schema),
+    };
+    let graph = Graph::build(from);
+    let mut held: Vec<&Node> = Vec::new();
+    for outside in graph.nodes().filter(|n| !inside(n)) {
+        held.extend(graph.deps_of(outside).filter(|(n, s)| *s == Strength::Hard && inside(n)).map(|(n, _)| n));
+    }
+    for n in held {
+        match n {
+            Node::Object(k) => {
+                if let (Some(o), false) = (from.objects.get(k), to.objects.contains_key(k)) {
+                    out.objects.insert(k.clone(), o.clone());
+                }
+            }
+            Node::Table(q) => {
+                if let (Some(t), false) = (from.tables.get(q), to.tables.contains_key(q)) {
+                    out.tables.insert(q.clone(), t.clone());
+                }
+            }
+            Node::Sequence(q) => {
+                if let (Some(sq), false) = (from.sequences.get(q), to.sequences.contains_key(q)) {
+                    out.sequences.insert(q.clone(), sq.clone());
+                }
+            }
+            Node::Schema(s) => {
+                if let (Some(x), false) = (from.schemas.get(s), to.schemas.contains_key(s)) {
+                    out.schemas.insert(s.clone(), x.clone());
+                }
+            }
+            // Parts of a table (its defaults, constraints, indexes, sequence links) and
+            // extensions are not held back: a table holds its parts, and an extension
+            // outside every schema is outside the filter's reach.
+            Node::Extension(_) | Node::Default(..) | Node::Constraint(..) | Node::Index(_) | Node::SequenceOwner(_) => {}
+        }
+    }
     out
 }
 

@@ -110,11 +110,12 @@ pub fn remaining(from: &Catalog, to: &Catalog, sql: &str, opts: &DiffOptions) ->
 }
 
 /// What FROM + migration must be: TO, within what the options ask for. With `--schema` /
-/// `--exclude-schema`, TO's part inside the filter and FROM's part outside it (left
-/// alone); with `--create-extensions-only`, FROM with TO's new extensions.
+/// `--exclude-schema`, TO's part inside the filter (with what the outside needs held, see
+/// `filter::restrict_to`) and FROM's part outside it (left alone); with
+/// `--create-extensions-only`, FROM with TO's new extensions.
 pub fn expected<'a>(from: &'a Catalog, to: &'a Catalog, opts: &DiffOptions) -> Cow<'a, Catalog> {
     let f = &opts.schemas;
-    let inside_to = if f.is_all() { Cow::Borrowed(to) } else { Cow::Owned(filter::restrict(to, f)) };
+    let inside_to = if f.is_all() { Cow::Borrowed(to) } else { Cow::Owned(filter::restrict_to(from, to, f)) };
     if opts.create_extensions_only {
         let mut want = from.clone();
         for (name, e) in &inside_to.extensions {
