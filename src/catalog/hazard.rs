@@ -260,6 +260,14 @@ impl Reading<'_> {
         t.partition_by.is_none() || self.catalog().tables.iter().any(|(p, pt)| pt.partition_of.as_ref().is_some_and(|(parent, _)| parent == q) && self.holds_rows(p))
     }
 
+    /// `lock` on the relation a statement names, if it names one.
+    fn lock_relation(&mut self, lock: Lock, rv: Option<&protobuf::RangeVar>) {
+        if let Some(rv) = rv {
+            let q = self.relation(rv);
+            self.lock(lock, &q);
+        }
+    }
+
     fn lock(&mut self, lock: Lock, q: &QualName) {
         if self.old(q) {
             self.out.push(Hazard::Lock { lock, relation: q.clone() });
@@ -309,41 +317,23 @@ impl Reading<'_> {
             NodeEnum::DropStmt(s) => self.drop(s),
             NodeEnum::RenameStmt(s) => self.rename(s),
             NodeEnum::AlterObjectSchemaStmt(s) => {
-                if let Some(rv) = &s.relation {
-                    let q = self.relation(rv);
-                    self.lock(Lock::AccessExclusive, &q);
-                }
+                self.lock_relation(Lock::AccessExclusive, s.relation.as_ref());
             }
             NodeEnum::CreateTrigStmt(s) => {
-                if let Some(rv) = &s.relation {
-                    let q = self.relation(rv);
-                    self.lock(Lock::ShareRowExclusive, &q);
-                }
+                self.lock_relation(Lock::ShareRowExclusive, s.relation.as_ref());
             }
             NodeEnum::CreatePolicyStmt(s) => {
-                if let Some(rv) = &s.table {
-                    let q = self.relation(rv);
-                    self.lock(Lock::AccessExclusive, &q);
-                }
+                self.lock_relation(Lock::AccessExclusive, s.table.as_ref());
             }
             NodeEnum::AlterPolicyStmt(s) => {
-                if let Some(rv) = &s.table {
-                    let q = self.relation(rv);
-                    self.lock(Lock::AccessExclusive, &q);
-                }
+                self.lock_relation(Lock::AccessExclusive, s.table.as_ref());
             }
             NodeEnum::RuleStmt(s) => {
-                if let Some(rv) = &s.relation {
-                    let q = self.relation(rv);
-                    self.lock(Lock::AccessExclusive, &q);
-                }
+                self.lock_relation(Lock::AccessExclusive, s.relation.as_ref());
             }
             NodeEnum::AlterSeqStmt(s) => {
                 // ALTER SEQUENCE blocks nextval(), currval(), lastval() and setval().
-                if let Some(rv) = &s.sequence {
-                    let q = self.relation(rv);
-                    self.lock(Lock::ShareRowExclusive, &q);
-                }
+                self.lock_relation(Lock::ShareRowExclusive, s.sequence.as_ref());
             }
             NodeEnum::AlterEnumStmt(s) if !s.new_val.is_empty() && s.old_val.is_empty() => {
                 let ty = super::replay::type_qualname(&s.type_name, &self.resolver);
