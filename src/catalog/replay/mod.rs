@@ -13,6 +13,7 @@ mod names;
 mod generic;
 mod kinds;
 mod operator;
+mod partition;
 mod publication;
 mod range;
 mod rename;
