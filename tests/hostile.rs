@@ -423,6 +423,17 @@ const REJECTED: &[(&str, &str)] = &[
     ("fk_missing_column", "fk_missing_column.sql:3:1: column \"uid\" referenced in foreign key constraint does not exist"),
     ("comment_missing_column", "comment_missing_column.sql:3:1: column \"nope\" of relation public.t does not exist"),
     ("alter_missing_table", "alter_missing_table.sql:3:1: relation public.u does not exist"),
+    ("partition_drop_inherited_check", "partition_drop_inherited_check.sql:4:1: cannot drop inherited constraint \"m_v_check\" of relation \"m_2024\""),
+    ("partition_drop_inherited_key", "partition_drop_inherited_key.sql:4:1: cannot drop inherited constraint \"m_2024_pkey\" of relation \"m_2024\""),
+    ("partition_second_primary_key", "partition_second_primary_key.sql:4:1: multiple primary keys for table \"m_2024\" are not allowed"),
+    ("partition_index_name_taken", "partition_index_name_taken.sql:5:1: relation public.m_2024_v_idx already exists"),
+    ("attach_missing_check", "attach_missing_check.sql:4:1: child table is missing constraint \"m_v_check\""),
+    ("attach_missing_not_null", "attach_missing_not_null.sql:4:1: column \"id\" in child table must be marked NOT NULL"),
+    ("attach_other_primary_key", "attach_other_primary_key.sql:4:1: multiple primary keys for table \"loose\" are not allowed"),
+    ("attach_index_mismatch", "attach_index_mismatch.sql:6:1: cannot attach index \"m_2024_id\" as a partition of index \"m_v\""),
+    ("alter_inherited_column", "alter_inherited_column.sql:4:1: cannot alter inherited column \"v\""),
+    ("drop_inherited_column", "drop_inherited_column.sql:4:1: cannot drop inherited column \"y\""),
+    ("drop_attached_index", "drop_attached_index.sql:5:1: cannot drop index m_2024_v_idx because index m_v requires it"),
 ];
 
 #[test]

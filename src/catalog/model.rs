@@ -355,8 +355,13 @@ pub struct Constraint {
     pub columns: Vec<String>,
     /// The referenced table, for foreign keys.
     pub references: Option<QualName>,
-    /// Inherited from a parent rather than local.
+    /// Inherited from a parent rather than local: an inheritance child's CHECK (named as
+    /// the parent's), or a partition's copy of its parent's constraint (see `parent`). The
+    /// server refuses to drop it on its own; it goes with the parent's.
     pub inherited: bool,
+    /// For a partition's constraint: the name, in the partitioned parent, of the constraint
+    /// it is attached to (`conparentid`; a key is attached through its index).
+    pub parent: Option<String>,
     /// Relations, functions and types its expression or reference names.
     pub deps: Vec<QualName>,
     pub pos: Pos,
@@ -371,6 +376,9 @@ pub struct Index {
     pub columns: Vec<String>,
     /// The partitioned-index parent this index is attached to.
     pub attached_to: Option<QualName>,
+    /// Derived: the definition without its name and table (`UNIQUE USING btree (a)`), what
+    /// the server compares to find a partition's index that matches its parent's.
+    pub shape: String,
     /// Functions, types and collations its expressions and predicate name.
     pub deps: Vec<QualName>,
     /// Extensions it goes with (`ALTER INDEX ... DEPENDS ON EXTENSION`), sorted.

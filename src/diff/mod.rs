@@ -137,7 +137,17 @@ impl Diff<'_> {
     /// something that goes (its table, the partitioned index it is attached to).
     pub fn index_dropped(&self, q: &QualName) -> bool {
         let Some(i) = self.from.indexes.get(q) else { return false };
-        self.to.indexes.get(q).is_none_or(|n| n.def != i.def) || self.over_doomed(&Node::Index(q.clone())) || ranges::reads_text_column(self, &i.table, &i.columns, &i.def)
+        // A partition detached before its parent table is dropped keeps its index (no
+        // longer attached to the parent's).
+        let kept_by_detach = |m: &Node| matches!((m, &i.attached_to), (Node::Index(p), Some(a)) if p == a) && self.parent_dropped_under(&i.table);
+        let over_doomed = self.gf.deps_of(&Node::Index(q.clone())).any(|(m, s)| s == crate::catalog::graph::Strength::Hard && self.doomed(m) && !kept_by_detach(m));
+        self.to.indexes.get(q).is_none_or(|n| n.def != i.def) || over_doomed || ranges::reads_text_column(self, &i.table, &i.columns, &i.def)
+    }
+
+    /// Whether FROM's partition `q` stays while its partitioned parent is dropped (for
+    /// good, or to be created again): it is detached first.
+    pub fn parent_dropped_under(&self, q: &QualName) -> bool {
+        !self.dropped_tables.contains(q) && self.from.tables.get(q).and_then(|t| t.partition_of.as_ref()).is_some_and(|(p, _)| self.dropped_tables.contains(p))
     }
 
     /// Whether a FROM node needs something doomed (hard dependencies only).

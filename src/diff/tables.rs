@@ -12,6 +12,11 @@ pub(super) fn diff_tables(d: &mut Diff) {
         if d.dropped_tables.contains(q) {
             // A foreign table's rows live on its server: dropping it loses none.
             d.drop(&Node::Table(q.clone()), t.pos, format!("DROP {} {}", kind_sql(t), q.sql()));
+            // No ALTER makes a table partitioned: its rows go with it (a partitioned table
+            // holds none of its own, its partitions keep theirs).
+            if t.partition_by.is_none() && t.foreign.is_none() && d.to.tables.get(q).is_some_and(|n| n.partition_by.is_some()) {
+                d.note(format!("{} becomes partitioned: no ALTER does that, so it is dropped and created again, and its rows are lost (copy them out first to load them back)", q.sql()));
+            }
         }
     }
     drop_constraints(d);
@@ -306,6 +311,20 @@ fn regenerated(o: &Column, c: &Column) -> bool {
     c.generated.is_some() && o.generated != c.generated
 }
 
+/// Whether a parent of `q` in both FROM and TO (kept, not rebuilt) changes its column
+/// `name` as `changes` says: the parent's ALTER (without ONLY) makes the change on `q` too.
+fn parent_alters(d: &Diff, q: &QualName, name: &str, changes: impl Fn(&Column, &Column) -> bool) -> bool {
+    let (Some(old), Some(t)) = (d.from.tables.get(q), d.to.tables.get(q)) else { return false };
+    let parents = |t: &'_ Table| t.inherits.iter().chain(t.partition_of.as_ref().map(|(p, _)| p)).cloned().collect::<Vec<QualName>>();
+    let before = parents(old);
+    parents(t).iter().filter(|p| before.contains(p) && !d.rebuilt_tables.contains(*p) && !d.dropped_tables.contains(*p)).any(|p| {
+        match (d.from.tables.get(p).and_then(|pt| pt.column(name)), d.to.tables.get(p).and_then(|pt| pt.column(name))) {
+            (Some(po), Some(pc)) => changes(po, pc),
+            _ => false,
+        }
+    })
+}
+
 fn alter_column(d: &mut Diff, q: &QualName, pos: usize, o: &Column, c: &Column) {
     let col = format!("{} ALTER COLUMN {}", alter_sql(d, q), quote::ident(&c.name));
     let node = Node::Table(q.clone());
@@ -326,7 +345,10 @@ fn alter_column(d: &mut Diff, q: &QualName, pos: usize, o: &Column, c: &Column) 
         d.drop(&node, pos, format!("{col} TYPE {text}{using}"));
         d.note(format!("{} is dropped and created again: the column holds its text form meanwhile", d.describe(&Node::Object(range))));
     }
-    if type_changes {
+    // An ALTER on a parent reaches its children and partitions (the server refuses to change
+    // an inherited column's type on the child alone).
+    let parent_retypes = parent_alters(d, q, &c.name, |po, pc| po.type_sql != pc.type_sql || po.collation != pc.collation);
+    if type_changes && !parent_retypes {
         let mut sql = format!("{col} TYPE {}", c.type_sql);
         if let Some(coll) = &c.collation {
             sql.push_str(&format!(" COLLATE {coll}"));
@@ -355,7 +377,8 @@ fn alter_column(d: &mut Diff, q: &QualName, pos: usize, o: &Column, c: &Column) 
     if o.generated.is_some() && c.generated.is_none() {
         d.create(&node, pos, format!("{col} DROP EXPRESSION"));
     }
-    if o.not_null != c.not_null && !(c.not_null && super::online::set_not_null(d, q, &c.name, pos)) {
+    let parent_renulls = parent_alters(d, q, &c.name, |po, pc| po.not_null != pc.not_null && pc.not_null == c.not_null);
+    if o.not_null != c.not_null && !parent_renulls && !(c.not_null && super::online::set_not_null(d, q, &c.name, pos)) {
         d.create(&node, pos, format!("{col} {} NOT NULL", if c.not_null { "SET" } else { "DROP" }));
     }
     if o.identity.is_none() {
@@ -411,6 +434,16 @@ fn table_settings(d: &mut Diff, q: &QualName, old: &Table, t: &Table) {
         if old.partition_of != t.partition_of || parent_dropped {
             if let Some((parent, _)) = &old.partition_of {
                 d.drop(&node, old.pos, format!("ALTER TABLE {} DETACH PARTITION {}", parent.sql(), q.sql()));
+                // What it had through the parent stays as its own: what TO does not have goes
+                // (unless the parent's constraint went first, taking it along).
+                for (name, c) in &old.constraints {
+                    let Some(pn) = &c.parent else { continue };
+                    let wanted = t.constraints.get(name).is_some_and(|n| n.def == c.def && n.kind == c.kind);
+                    if !wanted && survives_detach(d, parent, pn) {
+                        d.drop(&node, old.pos, format!("{} DROP CONSTRAINT {}", alter_sql(d, q), quote::ident(name)));
+                        d.about(&Node::Constraint(q.clone(), name.clone()));
+                    }
+                }
             }
             if let Some((parent, bound)) = &t.partition_of {
                 attach_partition(d, q, t, parent, bound);
@@ -432,7 +465,45 @@ fn attach_partition(d: &mut Diff, q: &QualName, t: &Table, parent: &QualName, bo
         d.create(&node, t.pos, def);
         d.indexes_before_attach.insert(iq);
     }
+    // Likewise the constraints it has through its parent: the server refuses a partition
+    // without its parent's CHECKs, and names the keys it would create its own way (a
+    // foreign key it clones keeps the parent's name).
+    let cloned_as_is = |name: &str, c: &Constraint| c.kind == ConstraintKind::ForeignKey && c.parent.as_deref() == Some(name);
+    for (name, c) in t.constraints.iter().filter(|(n, c)| c.parent.is_some() && !cloned_as_is(n, c)) {
+        if !kept_through_attach(d, q, name, c) {
+            d.recreated.insert(format!("CONSTRAINT {} ON {}", quote::ident(name), q.sql()));
+            d.create(&node, t.pos, format!("{} ADD CONSTRAINT {} {}", alter_sql(d, q), quote::ident(name), c.def));
+        }
+    }
     d.create(&node, t.pos, format!("ALTER TABLE {} ATTACH PARTITION {} {bound}", parent.sql(), q.sql()));
+}
+
+/// Whether constraint `name` of partition `q` (as TO has it, `c`) is there already when
+/// the partition is attached: FROM has it on the table, and neither the migration nor a
+/// drop of the parent's constraint it is attached to in FROM takes it away first.
+fn kept_through_attach(d: &Diff, q: &QualName, name: &str, c: &Constraint) -> bool {
+    let Some(old_t) = d.from.tables.get(q).filter(|_| !d.dropped_tables.contains(q)) else { return false };
+    let Some(old) = old_t.constraints.get(name).filter(|o| o.def == c.def && o.kind == c.kind) else { return false };
+    match (&old.parent, &old_t.partition_of) {
+        (Some(pn), Some((pt, _))) => survives_detach(d, pt, pn),
+        (Some(_), None) | (None, _) => !constraint_goes(d, q, name),
+    }
+}
+
+/// Whether a partition's copy of constraint `name` of its parent `table` (in FROM) is still
+/// there once the partition is detached: a DROP CONSTRAINT on the parent takes the copies
+/// along (it runs first, constraints coming after tables in dump order); a parent dropped
+/// whole is dropped after its partitions leave it.
+fn survives_detach(d: &Diff, table: &QualName, name: &str) -> bool {
+    d.dropped_tables.contains(table) || !constraint_goes(d, table, name)
+}
+
+/// Whether FROM's constraint `name` of `table` is dropped by the migration (with its table,
+/// or to change).
+fn constraint_goes(d: &Diff, table: &QualName, name: &str) -> bool {
+    d.dropped_tables.contains(table)
+        || !d.from.tables.get(table).and_then(|t| t.constraints.get(name)).is_some_and(|o| d.to.tables.get(table).and_then(|t| t.constraints.get(name)).is_some_and(|n| n.def == o.def && n.kind == o.kind))
+        || d.over_doomed(&Node::Constraint(table.clone(), name.to_string()))
 }
 
 /// REPLICA IDENTITY and CLUSTER ON: they mark an index, so they run once the index exists
@@ -495,7 +566,7 @@ fn key_rebuilt(d: &Diff, q: &QualName, name: &str) -> bool {
 
 /// Whether index `q` (as it is in TO) exists unchanged in FROM and nothing under it goes.
 fn index_unchanged(d: &Diff, q: &QualName, i: &crate::catalog::Index) -> bool {
-    d.from.indexes.get(q).is_some_and(|o| o.def == i.def && !super::ranges::reads_text_column(d, &o.table, &o.columns, &o.def)) && !d.over_doomed(&Node::Index(q.clone()))
+    d.from.indexes.contains_key(q) && !d.index_dropped(q) && d.to.indexes.get(q).is_some_and(|n| n.def == i.def)
 }
 
 /// Whether a CHECK or EXCLUDE constraint of `q` reads a column that holds its text form
@@ -621,15 +692,17 @@ fn add_constraints(d: &mut Diff) {
 
 pub(super) fn diff_indexes(d: &mut Diff) {
     for (q, i) in &d.from.indexes {
-        let same = d.to.indexes.get(q).is_some_and(|n| n.def == i.def) && !d.over_doomed(&Node::Index(q.clone())) && !super::ranges::reads_text_column(d, &i.table, &i.columns, &i.def);
+        let same = !d.index_dropped(q);
         // An index goes with its table or materialized view.
         let matview = crate::catalog::ObjKey { kind: crate::catalog::ObjKind::MaterializedView, schema: i.table.schema.clone(), name: i.table.name.clone(), sub: String::new() };
         let owner_goes = d.dropped_tables.contains(&i.table) || (d.from.objects.contains_key(&matview) && d.doomed(&Node::Object(matview)));
         // A partition's index goes with the partitioned index it is attached to; one left
         // behind by a detached partition is dropped once the partition is detached.
         let parent_goes = i.attached_to.as_ref().is_some_and(|p| d.index_dropped(p));
-        let detached = i.attached_to.is_some() && d.from.tables.get(&i.table).is_some_and(|t| d.to.tables.get(&i.table).is_some_and(|n| n.partition_of != t.partition_of));
-        if !same && !owner_goes && !parent_goes {
+        let detached = i.attached_to.is_some() && d.from.tables.get(&i.table).is_some_and(|t| d.to.tables.get(&i.table).is_some_and(|n| n.partition_of != t.partition_of) || d.parent_dropped_under(&i.table));
+        // (A detached partition's index leaves its parent with the DETACH, before the
+        // parent's DROP INDEX could take it.)
+        if !same && !owner_goes && (!parent_goes || detached) {
             match d.from.tables.get(&i.table).filter(|_| detached) {
                 // After the DETACH, which is the table's own change at its position.
                 Some(t) => {
@@ -654,7 +727,9 @@ pub(super) fn diff_indexes(d: &mut Diff) {
         for sql in super::objects::extension_changes(&format!("INDEX {}", q.sql()), &kept, &i.extensions) {
             d.create(&Node::Index(q.clone()), i.pos, sql);
         }
-        let old_attach = d.from.indexes.get(q).filter(|_| same).and_then(|o| o.attached_to.clone());
+        // A partition that leaves its parent (to join it again) leaves its indexes detached.
+        let leaves = d.from.tables.get(&i.table).is_some_and(|t| d.to.tables.get(&i.table).is_some_and(|n| n.partition_of != t.partition_of)) || d.parent_dropped_under(&i.table);
+        let old_attach = d.from.indexes.get(q).filter(|_| same && !leaves).and_then(|o| o.attached_to.clone());
         if let Some(parent) = &i.attached_to {
             if old_attach.as_ref() != Some(parent) {
                 d.create(&Node::Index(q.clone()), i.pos.max(d.to.indexes.get(parent).map_or(0, |p| p.pos)), format!("ALTER INDEX {} ATTACH PARTITION {}", parent.sql(), q.sql()));

@@ -51,7 +51,7 @@ pub fn differences(got: &Catalog, want: &Catalog, opts: &DiffOptions) -> Vec<Dif
         SequenceMeaning { options: resolved(options, None), owned_by }
     });
     compare_maps(&mut out, &got.indexes, &want.indexes, |q| format!("index {}", q.sql()), |i| {
-        let Index { table, def, columns: _, attached_to, deps: _, extensions, pos: _ } = i;
+        let Index { table, def, columns: _, attached_to, shape: _, deps: _, extensions, pos: _ } = i;
         IndexMeaning { table, def, attached_to, extensions }
     });
     compare_maps(&mut out, &got.objects, &want.objects, object_name, |o| {
@@ -165,6 +165,7 @@ struct ConstraintMeaning<'a> {
     def: &'a str,
     references: &'a Option<QualName>,
     inherited: bool,
+    parent: &'a Option<String>,
 }
 
 fn only_in_to(object: String) -> Difference {
@@ -222,8 +223,8 @@ fn compare_table(out: &mut Vec<Difference>, q: &QualName, got: &Table, want: &Ta
         out.push(Difference { object: format!("table {}", q.sql()), detail, column_order_only: true });
     }
     compare_maps(out, &got.constraints, &want.constraints, |n| format!("constraint {} on {}", quote::ident(n), q.sql()), |c| {
-        let Constraint { kind, def, columns: _, references, inherited, deps: _, pos: _ } = c;
-        ConstraintMeaning { kind: *kind, def, references, inherited: *inherited }
+        let Constraint { kind, def, columns: _, references, inherited, parent, deps: _, pos: _ } = c;
+        ConstraintMeaning { kind: *kind, def, references, inherited: *inherited, parent }
     });
 }
 

@@ -51,6 +51,11 @@ impl Replay {
                 O::ObjectIndex => {
                     let q = rel(self);
                     let found = self.catalog.indexes.contains_key(&q);
+                    // A partition's index goes only with the partitioned index it is attached to.
+                    if let Some(p) = self.catalog.indexes.get(&q).and_then(|i| i.attached_to.clone()).filter(|p| self.catalog.indexes.contains_key(p)) {
+                        self.reject(stmt, format!("cannot drop index {} because index {} requires it", q.name, p.name));
+                        continue;
+                    }
                     // The partitions' indexes attached to a partitioned index go with it.
                     let mut gone = vec![q];
                     while let Some(q) = gone.pop() {

@@ -14,6 +14,7 @@ mod on_table;
 mod generic;
 mod kinds;
 mod operator;
+mod partition;
 mod publication;
 mod range;
 mod rename;

@@ -55,7 +55,8 @@ impl Replay {
                         t.columns.push(ic);
                     }
                 }
-                for (n, c) in &parent.constraints {
+                // A partition's constraints come from `inherit_partition` below.
+                for (n, c) in parent.constraints.iter().filter(|_| s.partbound.is_none()) {
                     if c.kind == ConstraintKind::Check && !c.def.contains("NO INHERIT") {
                         let mut ic = c.clone();
                         ic.inherited = true;
@@ -83,8 +84,9 @@ impl Replay {
                             self.reject(stmt, format!("column {} specified more than once", named(&col.name)));
                         }
                         Some(existing) => {
-                            // A local definition of an inherited column merges into it.
-                            existing.inherited = false;
+                            // A local definition of an inherited column merges into it (a
+                            // partition's columns are never its own).
+                            existing.inherited = s.partbound.is_some();
                             existing.not_null |= col.not_null;
                             if col.default.is_some() {
                                 existing.default = col.default;
@@ -102,7 +104,16 @@ impl Replay {
         for n in t.constraints.keys() {
             self.on_table.note_constraint(&name, n);
         }
+        let parent = t.partition_of.as_ref().map(|(p, _)| p.clone());
         self.catalog.tables.insert(name.clone(), t);
+        if let Some(parent) = parent {
+            self.children = None;
+            if self.catalog.tables.get(&parent).is_some_and(|p| p.partition_by.is_some()) {
+                self.inherit_partition(stmt, pos, &parent, &name, false);
+            } else {
+                self.reject(stmt, format!("{} is not partitioned", named(&parent.name)));
+            }
+        }
         // The server makes checks with the table, then the key indexes, then foreign keys:
         // unnamed ones are named in that order, and a foreign key finds the key it rests on.
         pending.sort_by_key(|(_, c)| match ConstrType::try_from(c.contype) {
@@ -288,8 +299,24 @@ impl Replay {
                 }
             }
         }
-        let con = Constraint { kind, def, columns, references, inherited: false, deps, pos };
         // Found above, and nothing since removes a table.
+        let Some(t) = self.catalog.tables.get(table) else { return };
+        if kind == ConstraintKind::PrimaryKey && t.constraints.values().any(|k| k.kind == ConstraintKind::PrimaryKey) {
+            self.reject(stmt, format!("multiple primary keys for table {} are not allowed", named(&table.name)));
+            return;
+        }
+        match t.constraints.get(&name) {
+            // A CHECK the table inherits merges with the same one written on it (a
+            // partition's stays its parent's; an inheritance child's becomes its own).
+            Some(k) if k.kind == ConstraintKind::Check && kind == ConstraintKind::Check && k.def == def && k.inherited && k.parent.is_some() => return,
+            Some(k) if k.kind == ConstraintKind::Check && kind == ConstraintKind::Check && k.def == def && k.inherited => {}
+            Some(_) => {
+                self.reject(stmt, format!("constraint {} for relation {} already exists", named(&name), named(&table.name)));
+                return;
+            }
+            None => {}
+        }
+        let con = Constraint { kind, def, columns, references, inherited: false, parent: None, deps, pos };
         let Some(t) = self.catalog.tables.get_mut(table) else { return };
         if kind == ConstraintKind::PrimaryKey {
             for k in &con.columns {
@@ -366,6 +393,10 @@ impl Replay {
                     self.shaped(super::super::graph::Node::Table(name.clone()));
                 }
                 let before: Vec<String> = if adds_constraint && rv.inh { self.catalog.tables.get(&name).map_or(Vec::new(), |t| t.constraints.keys().cloned().collect()) } else { Vec::new() };
+                if let Some(msg) = self.refused_on_hierarchy(&name, rv.inh, c) {
+                    self.reject(stmt, msg);
+                    continue;
+                }
                 self.alter_table_cmd(pos, stmt, &name, c);
                 if rv.inh {
                     self.recurse_cmd(pos, stmt, &name, c, &before);
@@ -381,8 +412,53 @@ impl Replay {
         }
     }
 
+    /// What the server refuses of command `c` on `table` for its place in a hierarchy
+    /// (`recurse`: without ONLY): changing an inherited column or constraint alone, or a
+    /// partitioned table alone where its partitions must follow.
+    fn refused_on_hierarchy(&mut self, table: &QualName, recurse: bool, c: &AlterTableCmd) -> Option<String> {
+        let subtype = AlterTableType::try_from(c.subtype).unwrap_or(AlterTableType::Undefined);
+        if subtype == AlterTableType::AtAlterColumnType && self.column_inherited(table, &c.name) {
+            return Some(format!("cannot alter inherited column {}", named(&c.name)));
+        }
+        if subtype == AlterTableType::AtDropColumn && self.column_inherited(table, &c.name) {
+            return Some(format!("cannot drop inherited column {}", named(&c.name)));
+        }
+        if subtype == AlterTableType::AtDropConstraint && self.catalog.tables.get(table).and_then(|t| t.constraints.get(&c.name)).is_some_and(|k| k.inherited) {
+            return Some(format!("cannot drop inherited constraint {} of relation {}", named(&c.name), named(&table.name)));
+        }
+        if recurse {
+            return None;
+        }
+        let added = match c.def.as_ref().and_then(|d| d.node.as_ref()) {
+            Some(NodeEnum::Constraint(k)) if subtype == AlterTableType::AtAddConstraint => Some(k),
+            _ => None,
+        };
+        let partitioned = self.catalog.tables.get(table).is_some_and(|t| t.partition_by.is_some());
+        if let Some(k) = added.filter(|k| partitioned && k.contype == ConstrType::ConstrForeign as i32) {
+            let referenced = k.pktable.as_ref().map(|p| p.relname.clone()).unwrap_or_default();
+            return Some(format!("cannot use ONLY for foreign key on partitioned table {} referencing relation {}", named(&table.name), named(&referenced)));
+        }
+        let with_partitions = partitioned && !self.partitions_of(table).is_empty();
+        if !with_partitions {
+            return None;
+        }
+        if added.is_some_and(|k| k.contype == ConstrType::ConstrCheck as i32 && !k.is_no_inherit) {
+            return Some("constraint must be added to child tables too".to_string());
+        }
+        if subtype == AlterTableType::AtDropColumn {
+            return Some("cannot drop column from only the partitioned table when partitions exist".to_string());
+        }
+        if subtype == AlterTableType::AtDropConstraint {
+            return Some("cannot remove constraint from only the partitioned table when partitions exist".to_string());
+        }
+        if subtype == AlterTableType::AtAlterColumnType {
+            return Some(format!("type of inherited column {} must be changed in child tables too", named(&c.name)));
+        }
+        None
+    }
+
     /// Tables that inherit from `parent` or are its partitions.
-    fn children_of(&mut self, parent: &QualName) -> Vec<QualName> {
+    pub(super) fn children_of(&mut self, parent: &QualName) -> Vec<QualName> {
         let tables = &self.catalog.tables;
         let index = self.children.get_or_insert_with(|| {
             let mut index: std::collections::BTreeMap<QualName, Vec<QualName>> = std::collections::BTreeMap::new();
@@ -442,6 +518,7 @@ impl Replay {
             return;
         }
         for child in self.children_of(parent) {
+            let partition = self.catalog.tables.get(&child).and_then(|t| t.partition_of.as_ref()).is_some_and(|(p, _)| p == parent);
             match subtype {
                 AlterTableType::AtAddColumn => {
                     let Some(NodeEnum::ColumnDef(cd)) = c.def.as_ref().and_then(|d| d.node.as_ref()) else { return };
@@ -476,6 +553,21 @@ impl Replay {
                     }
                     self.alter_table_cmd(pos, stmt, &child, c);
                 }
+                AlterTableType::AtAddConstraint if partition => {
+                    // A partition gets a copy of every kind, named its own way, and passes
+                    // it down itself.
+                    let added: Vec<(String, ConstraintKind)> = self.catalog.tables.get(parent).into_iter().flat_map(|t| &t.constraints).filter(|(n, _)| !before.contains(n)).map(|(n, k)| (n.clone(), k.kind)).collect();
+                    for (n, kind) in added {
+                        match kind {
+                            ConstraintKind::Check => self.partition_check(stmt, pos, parent, &n, &child, false),
+                            ConstraintKind::PrimaryKey | ConstraintKind::Unique | ConstraintKind::ForeignKey => self.partition_constraint(stmt, pos, parent, &n, &child),
+                            ConstraintKind::Exclude => self.unsupported(stmt, "an exclusion constraint on a partitioned table"),
+                        }
+                    }
+                    continue;
+                }
+                // Handled with the parent's (`drop_partition_copies`).
+                AlterTableType::AtDropConstraint if partition => continue,
                 AlterTableType::AtAddConstraint => {
                     let added: Vec<(String, Constraint)> = self.catalog.tables.get(parent)
                         .into_iter()
@@ -550,9 +642,7 @@ impl Replay {
                 if let Some(NodeEnum::PartitionCmd(pc)) = c.def.as_ref().and_then(|d| d.node.as_ref()) {
                     if let Some(child) = &pc.name {
                         let child = self.resolver().relation(&child.schemaname, &child.relname);
-                        if let Some(i) = self.catalog.indexes.get_mut(&child) {
-                            i.attached_to = Some(index.clone());
-                        }
+                        self.attach_index(stmt, index, &child);
                     }
                 }
             }
@@ -711,6 +801,7 @@ impl Replay {
                     }
                 } else {
                     self.forget_constraint(table, &col_name);
+                    self.drop_partition_copies(table, &col_name);
                 }
             }
             AlterTableType::AtAddIdentity => {
@@ -806,15 +897,7 @@ impl Replay {
                     if let (Some(child), Some(bound)) = (&pc.name, &pc.bound) {
                         let child = r.relation(&child.schemaname, &child.relname);
                         let bound = partition_bound_sql(bound);
-                        let parent_cols: Vec<String> = self.catalog.tables.get(table).into_iter().flat_map(|t| &t.columns).map(|c| c.name.clone()).collect();
-                        if let Some(t) = self.catalog.tables.get_mut(&child) {
-                            t.partition_of = Some((table.clone(), bound));
-                            for col in &mut t.columns {
-                                if parent_cols.contains(&col.name) {
-                                    col.inherited = true;
-                                }
-                            }
-                        }
+                        self.attach_partition(stmt, pos, table, &child, bound);
                     }
                 }
             }
@@ -822,12 +905,7 @@ impl Replay {
                 if let Some(NodeEnum::PartitionCmd(pc)) = def {
                     if let Some(child) = &pc.name {
                         let child = r.relation(&child.schemaname, &child.relname);
-                        if let Some(t) = self.catalog.tables.get_mut(&child) {
-                            t.partition_of = None;
-                            for col in &mut t.columns {
-                                col.inherited = false;
-                            }
-                        }
+                        self.detach_partition(stmt, table, &child);
                     }
                 }
             }
@@ -936,6 +1014,7 @@ impl Replay {
             }
         }
         let mut s = s.clone();
+        let named = !s.idxname.is_empty();
         if s.idxname.is_empty() {
             let params: Vec<Node> = s.index_params.iter().chain(&s.index_including_params).cloned().collect();
             let cols = names::name_addition(&names::index_column_names(&params));
@@ -943,18 +1022,35 @@ impl Replay {
             let name2 = (!s.primary).then_some(cols.as_str());
             s.idxname = names::choose_name(&table.name, name2, label, |n| self.relation_name_taken(&table.schema, n));
         }
-        let s = &s;
         let name = QualName::new(table.schema.clone(), s.idxname.clone());
-        if self.catalog.indexes.contains_key(&name) {
+        if self.catalog.indexes.contains_key(&name) || (named && self.resolver().relation_exists(&name)) {
             if !s.if_not_exists {
                 self.reject(stmt, format!("relation {} already exists", name.sql()));
             }
             return;
         }
+        // An index on a partitioned table is created on each partition too, unless ONLY.
+        let recurse = rv.inh;
+        self.store_index(pos, &table, s);
+        if recurse && self.catalog.tables.get(&table).is_some_and(|t| t.partition_by.is_some()) {
+            for part in self.partitions_of(&table) {
+                self.partition_index(stmt, pos, &name, &part);
+            }
+        }
+    }
+
+    /// Adds index `s` (named, on `table`) to the catalog as the server stores it: an index
+    /// on a partitioned table reads `ON ONLY` however it was written, since its partitions'
+    /// indexes are indexes of their own, attached to it.
+    pub(super) fn store_index(&mut self, pos: Pos, table: &QualName, s: IndexStmt) {
+        let name = QualName::new(table.schema.clone(), s.idxname.clone());
         let r = self.resolver();
-        let mut idx = s.clone();
+        let mut idx = s;
         idx.concurrent = false;
         idx.if_not_exists = false;
+        if let Some(rv) = idx.relation.as_mut() {
+            rv.inh = self.catalog.tables.get(table).is_none_or(|t| t.partition_by.is_none());
+        }
         let mut columns = Vec::new();
         for p in &idx.index_params {
             if let Some(NodeEnum::IndexElem(e)) = &p.node {
@@ -969,8 +1065,12 @@ impl Replay {
         let mut node = Node { node: Some(NodeEnum::IndexStmt(Box::new(idx))) };
         let deps = expr::references(&node, &r);
         expr::normalize(&mut node, &r);
+        let shape = match &node.node {
+            Some(NodeEnum::IndexStmt(i)) => index_shape(i),
+            _ => String::new(),
+        };
         let def = node.node.map(deparse_stmt).unwrap_or_else(|| Err("empty".into())).unwrap_or_else(|e| format!("/* {e} */"));
-        let index = Index { table, def, columns, attached_to: None, deps, extensions: Vec::new(), pos };
+        let index = Index { table: table.clone(), def, columns, attached_to: None, shape, deps, extensions: Vec::new(), pos };
         self.on_table.note_index(&name, &index);
         self.catalog.indexes.insert(name, index);
     }
@@ -997,7 +1097,7 @@ impl Replay {
 
     /// Whether a relation (table, index, sequence, view, composite type, or the index of a
     /// key constraint) named `name` exists in `schema`.
-    fn relation_name_taken(&self, schema: &str, name: &str) -> bool {
+    pub(super) fn relation_name_taken(&self, schema: &str, name: &str) -> bool {
         let q = QualName::new(schema, name);
         self.resolver().relation_exists(&q)
             || self.catalog.objects.contains_key(&ObjKey { kind: ObjKind::Type, schema: schema.to_string(), name: name.to_string(), sub: String::new() })
@@ -1006,7 +1106,7 @@ impl Replay {
 
     /// Whether a constraint named `name` exists in `schema` (with `keys_only`, only those
     /// that own an index).
-    fn constraint_name_taken(&self, schema: &str, name: &str, keys_only: bool) -> bool {
+    pub(super) fn constraint_name_taken(&self, schema: &str, name: &str, keys_only: bool) -> bool {
         self.on_table.constraint_named(&self.catalog, schema, name, |c| !keys_only || matches!(c.kind, ConstraintKind::PrimaryKey | ConstraintKind::Unique | ConstraintKind::Exclude))
     }
 
@@ -1236,6 +1336,18 @@ fn partition_bound_sql(b: &protobuf::PartitionBoundSpec) -> String {
     };
     match deparse_stmt(NodeEnum::CreateStmt(stmt)) {
         Ok(s) => s.split_once(" PARTITION OF p ").map(|(_, b)| b.to_string()).unwrap_or(s),
+        Err(e) => format!("/* {e} */"),
+    }
+}
+
+/// What the server compares to match a partition's index with its parent's: the
+/// (normalized) definition without its name and table.
+pub(super) fn index_shape(i: &IndexStmt) -> String {
+    let mut i = i.clone();
+    i.idxname = String::new();
+    i.relation = Some(protobuf::RangeVar { relname: "t".into(), inh: true, relpersistence: "p".into(), ..Default::default() });
+    match deparse_stmt(NodeEnum::IndexStmt(Box::new(i))) {
+        Ok(s) => s.strip_prefix("CREATE ").unwrap_or(&s).replacen("INDEX ON t ", "", 1),
         Err(e) => format!("/* {e} */"),
     }
 }
