@@ -5,6 +5,7 @@ pub mod acl;
 pub mod alter;
 pub mod body;
 pub mod builtin;
+pub mod contrib;
 pub mod expr;
 pub mod graph;
 pub mod hazard;

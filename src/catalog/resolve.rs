@@ -76,11 +76,13 @@ impl Resolver<'_> {
     /// `pg_catalog.lower` even beside a `public.lower`, unless the path lists `public` before
     /// `pg_catalog`. `None` means `pg_catalog` (or a name nothing provides: left as written).
     /// Argument types are not weighed: among schemas the path lists before `pg_catalog`, a
-    /// function of the name wins. Extension functions are not listed offline: a name that is
-    /// not builtin, in a schema that holds extensions, is taken to be theirs.
+    /// function of the name wins. An extension provides the functions `contrib` lists for it
+    /// (any name that is not builtin, for an extension not listed there); of the builtin
+    /// names, only those its version takes over (`builtin::extension_shadows`).
     pub fn function_schema(&self, name: &str) -> Option<String> {
         let builtin = super::builtin::is_function(name);
-        self.path_schema(builtin, |s| self.user_function_exists(s, name), |ext| super::builtin::extension_shadows(ext, name))
+        let provides = |ext: &str| if builtin { super::builtin::extension_shadows(ext, name) } else { super::contrib::provides_function(ext, name) };
+        self.path_schema(builtin, |s| self.user_function_exists(s, name), provides)
     }
 
     /// The schema of an operator class named unqualified as `name` (in an index or an
@@ -93,14 +95,14 @@ impl Resolver<'_> {
             let lo = super::model::ObjKey { kind: ObjKind::OperatorClass, schema: s.to_string(), name: name.to_string(), sub: String::new() };
             self.catalog.objects.range(lo..).next().is_some_and(|(k, _)| k.kind == ObjKind::OperatorClass && k.schema == s && k.name == name)
         };
-        self.path_schema(super::builtin::is_opclass(name), user, |_| false)
+        let builtin = super::builtin::is_opclass(name);
+        self.path_schema(builtin, user, |ext| !builtin && super::contrib::provides_opclass(ext, name))
     }
 
     /// The first schema of the path (`pg_catalog` first unless the path places it) that has
     /// an object of some name: `pg_catalog` when `builtin` (answered `None`), a schema where
-    /// `user` finds one, or a schema holding an extension that is taken to provide it (any
-    /// extension for a name that is not builtin; one that `shadows` the builtin otherwise).
-    fn path_schema(&self, builtin: bool, user: impl Fn(&str) -> bool, shadows: impl Fn(&str) -> bool) -> Option<String> {
+    /// `user` finds one, or a schema holding an extension that `provides` it.
+    fn path_schema(&self, builtin: bool, user: impl Fn(&str) -> bool, provides: impl Fn(&str) -> bool) -> Option<String> {
         let implicit = (!self.search_path.iter().any(|s| s == "pg_catalog")).then(|| "pg_catalog".to_string());
         for s in implicit.iter().chain(self.search_path.iter()) {
             if s == "pg_catalog" {
@@ -112,7 +114,7 @@ impl Resolver<'_> {
             if user(s) {
                 return Some(s.clone());
             }
-            let provided = self.catalog.extensions.iter().any(|(ext, e)| e.schema.as_deref() == Some(s.as_str()) && (!builtin || shadows(ext)));
+            let provided = self.catalog.extensions.iter().any(|(ext, e)| e.schema.as_deref() == Some(s.as_str()) && provides(ext));
             if provided {
                 return Some(s.clone());
             }
