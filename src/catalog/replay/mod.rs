@@ -282,7 +282,7 @@ impl Replay {
             NodeEnum::AlterPublicationStmt(s) => self.alter_publication(stmt, s),
             NodeEnum::AlterOperatorStmt(s) => self.alter_operator(stmt, s),
             NodeEnum::AlterObjectSchemaStmt(s) => {
-                if !self.set_object_schema(stmt, s) {
+                if !self.set_relation_schema(stmt, s) && !self.set_object_schema(stmt, s) {
                     let kind = pg_query::protobuf::ObjectType::try_from(s.object_type).map(|o| o.as_str_name()).unwrap_or("object");
                     self.unsupported(stmt, &format!("ALTER {kind} ... SET SCHEMA"));
                 }

@@ -115,6 +115,76 @@ fn rewrite_global(sql: &str, new: &str) -> String {
     }
 }
 
+/// The kinds of relation that `relocate` moves.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+enum Relation {
+    /// A table or a foreign table.
+    Table,
+    /// A view or a materialized view.
+    View(ObjKind),
+    Sequence,
+    Index,
+}
+
+/// The relation kind of an object type, if it is one.
+fn relation(kind: ObjectType) -> Option<Relation> {
+    use ObjectType as O;
+    match kind {
+        O::ObjectTable | O::ObjectForeignTable => Some(Relation::Table),
+        O::ObjectView => Some(Relation::View(ObjKind::View)),
+        O::ObjectMatview => Some(Relation::View(ObjKind::MaterializedView)),
+        O::ObjectSequence => Some(Relation::Sequence),
+        O::ObjectIndex => Some(Relation::Index),
+        O::Undefined
+        | O::ObjectAccessMethod
+        | O::ObjectAggregate
+        | O::ObjectAmop
+        | O::ObjectAmproc
+        | O::ObjectAttribute
+        | O::ObjectCast
+        | O::ObjectColumn
+        | O::ObjectCollation
+        | O::ObjectConversion
+        | O::ObjectDatabase
+        | O::ObjectDefault
+        | O::ObjectDefacl
+        | O::ObjectDomain
+        | O::ObjectDomconstraint
+        | O::ObjectEventTrigger
+        | O::ObjectExtension
+        | O::ObjectFdw
+        | O::ObjectForeignServer
+        | O::ObjectFunction
+        | O::ObjectLanguage
+        | O::ObjectLargeobject
+        | O::ObjectOpclass
+        | O::ObjectOperator
+        | O::ObjectOpfamily
+        | O::ObjectParameterAcl
+        | O::ObjectPolicy
+        | O::ObjectProcedure
+        | O::ObjectPublication
+        | O::ObjectPublicationNamespace
+        | O::ObjectPublicationRel
+        | O::ObjectRole
+        | O::ObjectRoutine
+        | O::ObjectRule
+        | O::ObjectSchema
+        | O::ObjectSubscription
+        | O::ObjectStatisticExt
+        | O::ObjectTabconstraint
+        | O::ObjectTablespace
+        | O::ObjectTransform
+        | O::ObjectTrigger
+        | O::ObjectTsconfiguration
+        | O::ObjectTsdictionary
+        | O::ObjectTsparser
+        | O::ObjectTstemplate
+        | O::ObjectType
+        | O::ObjectUserMapping => None,
+    }
+}
+
 /// The kinds renamed here.
 fn renamable(kind: ObjectType) -> bool {
     use ObjectType as O;
@@ -413,60 +483,10 @@ impl Replay {
         let kind = O::try_from(s.rename_type).unwrap_or(O::Undefined);
         let rel = s.relation.as_ref().map(|rv| self.resolver().relation(&rv.schemaname, &rv.relname));
         let found = match (kind, rel) {
-            (O::ObjectTable | O::ObjectForeignTable, Some(q)) => match self.catalog.tables.remove(&q) {
-                Some(t) => {
-                    let new = QualName::new(q.schema.clone(), s.newname.clone());
-                    self.catalog.tables.insert(new.clone(), t);
-                    self.retarget(&q, &new);
-                    self.shaped(crate::catalog::graph::Node::Table(new));
-                    true
-                }
-                None => false,
-            },
-            (O::ObjectView | O::ObjectMatview, Some(q)) => {
-                let kind = if kind == O::ObjectView { ObjKind::View } else { ObjKind::MaterializedView };
-                let key = ObjKey { kind, schema: q.schema.clone(), name: q.name.clone(), sub: String::new() };
+            (O::ObjectTable | O::ObjectForeignTable | O::ObjectView | O::ObjectMatview | O::ObjectSequence | O::ObjectIndex, Some(q)) => {
                 let new = QualName::new(q.schema.clone(), s.newname.clone());
-                match self.catalog.objects.remove(&key) {
-                    Some(o) => {
-                        let renamed = ObjKey { name: s.newname.clone(), ..key };
-                        self.on_table.note_object(&renamed, &o);
-                        self.catalog.objects.insert(renamed.clone(), o);
-                        self.retarget(&q, &new);
-                        self.shaped(crate::catalog::graph::Node::Object(renamed));
-                        true
-                    }
-                    None => false,
-                }
+                relation(kind).is_some_and(|k| self.relocate(k, &q, &new))
             }
-            (O::ObjectSequence, Some(q)) => match self.catalog.sequences.remove(&q) {
-                Some(seq) => {
-                    let new = QualName::new(q.schema.clone(), s.newname.clone());
-                    self.on_table.note_sequence(&new, &seq);
-                    self.catalog.sequences.insert(new.clone(), seq);
-                    self.retarget(&q, &new);
-                    self.shaped(crate::catalog::graph::Node::Sequence(new));
-                    true
-                }
-                None => false,
-            },
-            (O::ObjectIndex, Some(q)) => match self.catalog.indexes.remove(&q) {
-                Some(mut i) => {
-                    let new = QualName::new(q.schema.clone(), s.newname.clone());
-                    for head in ["CREATE INDEX ", "CREATE UNIQUE INDEX "] {
-                        let old_head = format!("{head}{} ON ", quote::ident(&q.name));
-                        if let Some(rest) = i.def.strip_prefix(&old_head) {
-                            i.def = format!("{head}{} ON {rest}", quote::ident(&new.name));
-                        }
-                    }
-                    self.on_table.note_index(&new, &i);
-                    self.catalog.indexes.insert(new.clone(), i);
-                    self.retarget(&q, &new);
-                    self.shaped(crate::catalog::graph::Node::Index(new));
-                    true
-                }
-                None => false,
-            },
             (O::ObjectColumn, Some(q)) => {
                 let renamed = self.rename_column(&q, &s.subname, &s.newname);
                 if renamed {
@@ -628,6 +648,106 @@ impl Replay {
         let prefix = format!("COLUMN {}.", table.sql());
         if let Some(c) = self.catalog.comments.remove(&format!("{prefix}{old_id}")) {
             self.catalog.comments.insert(format!("{prefix}{new_id}"), c);
+        }
+        true
+    }
+
+    /// Relation `q` (a table, view, materialized view, sequence or index, by `kind`) is now
+    /// `new`: renamed, or moved to another schema. Whether it was there.
+    fn relocate(&mut self, kind: Relation, q: &QualName, new: &QualName) -> bool {
+        match kind {
+            Relation::Table => match self.catalog.tables.remove(q) {
+                Some(t) => {
+                    self.catalog.tables.insert(new.clone(), t);
+                    self.retarget(q, new);
+                    self.shaped(crate::catalog::graph::Node::Table(new.clone()));
+                    true
+                }
+                None => false,
+            },
+            Relation::View(kind) => {
+                let key = ObjKey { kind, schema: q.schema.clone(), name: q.name.clone(), sub: String::new() };
+                match self.catalog.objects.remove(&key) {
+                    Some(o) => {
+                        let moved = ObjKey { schema: new.schema.clone(), name: new.name.clone(), ..key };
+                        self.on_table.note_object(&moved, &o);
+                        self.catalog.objects.insert(moved.clone(), o);
+                        self.retarget(q, new);
+                        self.shaped(crate::catalog::graph::Node::Object(moved));
+                        true
+                    }
+                    None => false,
+                }
+            }
+            Relation::Sequence => match self.catalog.sequences.remove(q) {
+                Some(seq) => {
+                    self.on_table.note_sequence(new, &seq);
+                    self.catalog.sequences.insert(new.clone(), seq);
+                    self.retarget(q, new);
+                    self.shaped(crate::catalog::graph::Node::Sequence(new.clone()));
+                    true
+                }
+                None => false,
+            },
+            Relation::Index => match self.catalog.indexes.remove(q) {
+                Some(mut i) => {
+                    for head in ["CREATE INDEX ", "CREATE UNIQUE INDEX "] {
+                        let old_head = format!("{head}{} ON ", quote::ident(&q.name));
+                        if let Some(rest) = i.def.strip_prefix(&old_head) {
+                            i.def = format!("{head}{} ON {rest}", quote::ident(&new.name));
+                        }
+                    }
+                    self.on_table.note_index(new, &i);
+                    self.catalog.indexes.insert(new.clone(), i);
+                    self.retarget(q, new);
+                    self.shaped(crate::catalog::graph::Node::Index(new.clone()));
+                    true
+                }
+                None => false,
+            },
+        }
+    }
+
+    /// `ALTER TABLE | FOREIGN TABLE | VIEW | MATERIALIZED VIEW | SEQUENCE q SET SCHEMA s`:
+    /// a table takes its indexes and the sequences its columns own (identity sequences too)
+    /// along, as the server does. `false` for a statement about another kind of object.
+    pub(super) fn set_relation_schema(&mut self, stmt: &Stmt, s: &protobuf::AlterObjectSchemaStmt) -> bool {
+        let kind = relation(ObjectType::try_from(s.object_type).unwrap_or(ObjectType::Undefined)).filter(|k| *k != Relation::Index);
+        let (Some(kind), Some(rv)) = (kind, s.relation.as_ref()) else { return false };
+        let q = self.resolver().relation(&rv.schemaname, &rv.relname);
+        let new = QualName::new(s.newschema.clone(), q.name.clone());
+        if !self.resolver().relation_exists(&q) {
+            if !s.missing_ok {
+                self.missing(stmt, &q, format!("relation {} does not exist", q.sql()));
+            }
+            return true;
+        }
+        if !self.catalog.schemas.contains_key(&s.newschema) {
+            self.reject(stmt, format!("schema \"{}\" does not exist", s.newschema));
+            return true;
+        }
+        if q == new {
+            return true;
+        }
+        if self.relation_name_taken(&new.schema, &new.name) {
+            self.reject(stmt, format!("relation \"{}\" already exists in schema \"{}\"", new.name, new.schema));
+            return true;
+        }
+        let (indexes, sequences) = match kind {
+            Relation::Table => (self.on_table.indexes(&self.catalog, &q), self.on_table.sequences(&self.catalog, &q)),
+            Relation::View(_) | Relation::Sequence | Relation::Index => (Vec::new(), Vec::new()),
+        };
+        self.relocate(kind, &q, &new);
+        for i in indexes {
+            self.relocate(Relation::Index, &i, &QualName::new(new.schema.clone(), i.name.clone()));
+        }
+        for sq in sequences {
+            self.relocate(Relation::Sequence, &sq, &QualName::new(new.schema.clone(), sq.name.clone()));
+        }
+        if let Some(t) = self.catalog.tables.get_mut(&new) {
+            for id in t.columns.iter_mut().filter_map(|c| c.identity.as_mut()) {
+                id.sequence.schema.clone_from(&new.schema);
+            }
         }
         true
     }
