@@ -46,7 +46,7 @@ impl FailOn {
             FailOn::Hazard => !c.hazards.is_empty(),
             FailOn::Blocking => c.hazards.iter().any(|h| match h {
                 Hazard::Lock { lock, .. } => *lock == Lock::AccessExclusive,
-                Hazard::Rewrite { .. } | Hazard::DataLoss(_) => true,
+                Hazard::Rewrite { .. } | Hazard::Copy { .. } | Hazard::DataLoss(_) => true,
                 Hazard::IndexBuild { .. } | Hazard::Scan { .. } | Hazard::MayFail { .. } | Hazard::NoTransaction | Hazard::NeedsCommit { .. } => false,
             }),
             FailOn::Destructive => c.hazards.iter().any(Hazard::is_data_loss),

@@ -76,6 +76,8 @@ pub enum FailReason {
     Cast { column: String, from: String, to: String },
     /// A row outside the partition's bounds fails the ATTACH.
     PartitionBound { partition: QualName },
+    /// A row that no partition of the table takes fails the INSERT.
+    NoPartition,
 }
 
 /// Stored data a statement throws away.
@@ -102,6 +104,8 @@ pub enum Hazard {
     Rewrite { table: QualName },
     /// Builds an index over the rows of the table, under its lock.
     IndexBuild { table: QualName },
+    /// Copies every row of one table into another.
+    Copy { from: QualName, to: QualName },
     /// Reads every row of the table under its lock, to validate them.
     Scan { table: QualName },
     /// Fails if a row of the table does not comply.
@@ -122,6 +126,7 @@ impl Hazard {
             Hazard::Lock { .. } => "lock",
             Hazard::Rewrite { .. } => "rewrite",
             Hazard::IndexBuild { .. } => "index-build",
+            Hazard::Copy { .. } => "copy",
             Hazard::Scan { .. } => "scan",
             Hazard::MayFail { .. } => "may-fail",
             Hazard::DataLoss(_) => "data-loss",
@@ -147,6 +152,7 @@ impl fmt::Display for FailReason {
             FailReason::ForeignKey { constraint } => write!(f, "fails if a row has no referenced row ({constraint})"),
             FailReason::Cast { column, from, to } => write!(f, "fails if a value of {column} does not convert from {from} to {to}"),
             FailReason::PartitionBound { partition } => write!(f, "fails if a row of {} lies outside the partition bounds", partition.sql()),
+            FailReason::NoPartition => write!(f, "fails if a row fits no partition"),
         }
     }
 }
@@ -171,6 +177,7 @@ impl fmt::Display for Hazard {
             Hazard::Lock { lock, relation } => write!(f, "{} on {} (blocks {} until commit)", lock.name(), relation.sql(), lock.blocks()),
             Hazard::Rewrite { table } => write!(f, "rewrites {} and its indexes", table.sql()),
             Hazard::IndexBuild { table } => write!(f, "builds an index over the rows of {}", table.sql()),
+            Hazard::Copy { from, to } => write!(f, "copies every row of {} into {}", from.sql(), to.sql()),
             Hazard::Scan { table } => write!(f, "reads every row of {} to validate it", table.sql()),
             Hazard::MayFail { table, reason } => write!(f, "{}: {reason}", table.sql()),
             Hazard::DataLoss(loss) => write!(f, "{loss}"),
@@ -188,6 +195,8 @@ impl fmt::Display for Hazard {
 pub struct Assessor {
     /// Relations the migration created (they hold no rows and nothing uses them yet).
     fresh: BTreeSet<QualName>,
+    /// Tables whose rows the migration copied into another (dropping them loses none).
+    copied: BTreeSet<QualName>,
     /// Enum labels added so far: the statement that added each, its type and the label.
     added_labels: Vec<(usize, QualName, String)>,
     /// The hazards of each statement seen, in order.
@@ -197,9 +206,16 @@ pub struct Assessor {
 impl Assessor {
     pub(crate) fn statement(&mut self, stmt: &Stmt, r: &Replay) {
         self.label_uses(stmt);
-        let mut a = Reading { r, resolver: r.resolver(), fresh: &self.fresh, out: Vec::new(), created: Vec::new(), added_label: None };
+        let mut a = Reading { r, resolver: r.resolver(), fresh: &self.fresh, copied: &self.copied, out: Vec::new(), created: Vec::new(), added_label: None, filled: None };
         a.read(&stmt.node);
-        let Reading { out, created, added_label, .. } = a;
+        let Reading { out, created, added_label, filled, .. } = a;
+        // The rows are in the target (its partitions) now: it is no longer new and empty.
+        if let Some((from, to)) = filled {
+            self.copied.insert(from);
+            for t in to {
+                self.fresh.remove(&t);
+            }
+        }
         if let Some((ty, label)) = added_label {
             self.added_labels.push((self.hazards.len(), ty, label));
         }
@@ -233,10 +249,14 @@ struct Reading<'a> {
     r: &'a Replay,
     resolver: Resolver<'a>,
     fresh: &'a BTreeSet<QualName>,
+    copied: &'a BTreeSet<QualName>,
     out: Vec<Hazard>,
     /// Relations the statement creates.
     created: Vec<QualName>,
     added_label: Option<(QualName, String)>,
+    /// The rows of a table copied into another: the source, and the target with its
+    /// partitions (at every level).
+    filled: Option<(QualName, Vec<QualName>)>,
 }
 
 impl Reading<'_> {
@@ -256,7 +276,7 @@ impl Reading<'_> {
     /// Whether table `q` was there before the migration and keeps rows here (a foreign
     /// table's rows live on its server; a partitioned table's in its partitions).
     fn holds_rows(&self, q: &QualName) -> bool {
-        let Some(t) = self.catalog().tables.get(q).filter(|t| t.foreign.is_none() && self.old(q)) else { return false };
+        let Some(t) = self.catalog().tables.get(q).filter(|t| t.foreign.is_none() && self.old(q) && !self.copied.contains(q)) else { return false };
         t.partition_by.is_none() || self.catalog().tables.iter().any(|(p, pt)| pt.partition_of.as_ref().is_some_and(|(parent, _)| parent == q) && self.holds_rows(p))
     }
 
@@ -340,6 +360,7 @@ impl Reading<'_> {
                 self.added_label = Some((ty, s.new_val.clone()));
             }
             NodeEnum::AlterDomainStmt(s) => self.alter_domain(s),
+            NodeEnum::InsertStmt(s) => self.insert(s),
             NodeEnum::TruncateStmt(s) => {
                 for rel in &s.relations {
                     if let Some(NodeEnum::RangeVar(rv)) = &rel.node {
@@ -388,6 +409,45 @@ impl Reading<'_> {
             }
         }
         self.created.push(q);
+    }
+
+    /// `INSERT INTO t (cols) SELECT cols FROM old`, as the migration copies the rows of a
+    /// table that becomes partitioned: every row is copied (the columns left out lose their
+    /// values), and a row no partition takes fails it.
+    fn insert(&mut self, s: &protobuf::InsertStmt) {
+        let Some(target) = s.relation.as_ref().map(|rv| self.relation(rv)) else { return };
+        let Some(NodeEnum::SelectStmt(sel)) = s.select_stmt.as_ref().and_then(|n| n.node.as_ref()) else { return };
+        let [from] = sel.from_clause.as_slice() else { return };
+        let Some(NodeEnum::RangeVar(rv)) = &from.node else { return };
+        let source = self.relation(rv);
+        let selected: Vec<String> = sel
+            .target_list
+            .iter()
+            .filter_map(|t| match &t.node {
+                Some(NodeEnum::ResTarget(rt)) => rt.val.as_deref().and_then(super::expr::column_name),
+                _ => None,
+            })
+            .collect();
+        if !self.holds_rows(&source) {
+            return;
+        }
+        self.push(Hazard::Copy { from: source.clone(), to: target.clone() });
+        let left_out: Vec<String> = self.catalog().tables.get(&source).into_iter().flat_map(|t| &t.columns).filter(|c| !selected.contains(&c.name)).map(|c| c.name.clone()).collect();
+        for column in left_out {
+            self.push(Hazard::DataLoss(Loss::Column { table: source.clone(), column }));
+        }
+        let mut parts = vec![target.clone()];
+        let mut i = 0;
+        while let Some(p) = parts.get(i).cloned() {
+            parts.extend(self.catalog().tables.iter().filter(|(_, t)| t.partition_of.as_ref().is_some_and(|(parent, _)| *parent == p)).map(|(q, _)| q.clone()));
+            i += 1;
+        }
+        let partitioned = self.catalog().tables.get(&target).is_some_and(|t| t.partition_by.is_some());
+        let catch_all = self.catalog().tables.values().any(|t| t.partition_of.as_ref().is_some_and(|(p, b)| *p == target && b == "DEFAULT"));
+        if partitioned && !catch_all {
+            self.push(Hazard::MayFail { table: target.clone(), reason: FailReason::NoPartition });
+        }
+        self.filled = Some((source, parts));
     }
 
     /// A new partition of `parent` takes rows that its default partition may hold: the

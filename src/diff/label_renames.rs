@@ -42,7 +42,7 @@ impl LabelRename {
         let note = Some("TO's history renames this label".to_string());
         let node = Node::Object(self.key.clone());
         let object = ObjectRef::of(&node, to, to);
-        Change { phase: Phase::Create, node, pos, seq: 0, sql: self.sql(), hazards: Vec::new(), note, reads: None, object, action: Action::Alter, provenance: Provenance::default(), own_transaction: false }
+        Change { phase: Phase::Create, node, pos, seq: 0, sql: self.sql(), hazards: Vec::new(), note, reads: None, object, action: Action::Alter, provenance: Provenance::default(), own_transaction: false, after: Vec::new() }
     }
 }
 

@@ -55,6 +55,10 @@ pub struct Change {
     /// Runs in a transaction of its own: what comes before commits first, so its lock is
     /// not held with theirs (`VALIDATE CONSTRAINT` under `--online`).
     pub own_transaction: bool,
+    /// Nodes whose creates and alters run before this change, which they would not need
+    /// otherwise; those do not wait for it in turn (the rows copied into a table that becomes
+    /// partitioned go in once its partitions are attached, and before anything else on it).
+    pub after: Vec<Node>,
     /// The object the statement is about (usually `node`'s; a `DROP INDEX` ordered with
     /// its table is about the index).
     pub object: ObjectRef,
@@ -117,6 +121,12 @@ pub(crate) struct Diff<'a> {
     /// Partition indexes created with their table, before it joins its parent (see
     /// `tables::attach_partition`).
     pub indexes_before_attach: BTreeSet<QualName>,
+    /// Plain tables that become partitioned and keep their rows: moved aside, created
+    /// again, filled from the old one (see `tables::filled`).
+    pub filled_tables: BTreeSet<QualName>,
+    /// The changes (indexes into `out`) that copy rows into a table of `filled_tables` and
+    /// drop the old one: placed after every other change of the table (`tables::settle_filling`).
+    pub filling: Vec<usize>,
 }
 
 impl Diff<'_> {
@@ -160,7 +170,7 @@ impl Diff<'_> {
     pub fn push(&mut self, phase: Phase, node: &Node, pos: Pos, sql: String) {
         self.seq += 1;
         let object = self.object_ref(node);
-        self.out.push(Change { phase, node: node.clone(), pos, seq: self.seq, sql, hazards: Vec::new(), note: None, reads: None, object, action: Action::Alter, provenance: Provenance::default(), own_transaction: false });
+        self.out.push(Change { phase, node: node.clone(), pos, seq: self.seq, sql, hazards: Vec::new(), note: None, reads: None, object, action: Action::Alter, provenance: Provenance::default(), own_transaction: false, after: Vec::new() });
     }
 
     pub fn drop(&mut self, node: &Node, pos: Pos, sql: String) {
@@ -182,6 +192,14 @@ impl Diff<'_> {
     pub fn own_transaction(&mut self) {
         if let Some(c) = self.out.last_mut() {
             c.own_transaction = true;
+        }
+    }
+
+    /// Makes the change pushed last run after the creates and alters of `nodes` (see
+    /// `Change::after`).
+    pub fn after(&mut self, nodes: Vec<Node>) {
+        if let Some(c) = self.out.last_mut() {
+            c.after = nodes;
         }
     }
 
@@ -220,7 +238,7 @@ impl Diff<'_> {
     /// and order, and changes with equal keys run in the order they were made.
     pub fn create_at(&mut self, node: &Node, at: (Pos, u32), sql: String) {
         let object = self.object_ref(node);
-        self.out.push(Change { phase: Phase::Create, node: node.clone(), pos: at.0, seq: at.1, sql, hazards: Vec::new(), note: None, reads: None, object, action: Action::Alter, provenance: Provenance::default(), own_transaction: false });
+        self.out.push(Change { phase: Phase::Create, node: node.clone(), pos: at.0, seq: at.1, sql, hazards: Vec::new(), note: None, reads: None, object, action: Action::Alter, provenance: Provenance::default(), own_transaction: false, after: Vec::new() });
     }
 }
 
@@ -238,6 +256,8 @@ pub fn diff(from: &Catalog, to: &Catalog, gf: &Graph, opts: &DiffOptions) -> Vec
         reshaped_tables: BTreeSet::new(),
         recreated: BTreeSet::new(),
         indexes_before_attach: BTreeSet::new(),
+        filled_tables: BTreeSet::new(),
+        filling: Vec::new(),
         enums: BTreeMap::new(),
         ranges: BTreeSet::new(),
         recast_types: BTreeSet::new(),
@@ -246,6 +266,7 @@ pub fn diff(from: &Catalog, to: &Catalog, gf: &Graph, opts: &DiffOptions) -> Vec
     d.rebuilt_tables = tables::rebuilt(&d);
     d.dropped_tables = from.tables.keys().filter(|q| !to.tables.contains_key(*q)).cloned().collect();
     d.dropped_tables.extend(d.rebuilt_tables.iter().cloned());
+    d.filled_tables = tables::filled(&d);
     d.enums = enums::plan_enums(&d);
     d.recast_types = d.enums.iter().filter(|(_, p)| matches!(p, enums::EnumPlan::Rebuild)).map(|(k, _)| QualName::new(k.schema.clone(), k.name.clone())).collect();
     d.ranges = ranges::plan_ranges(&d);
@@ -264,6 +285,7 @@ pub fn diff(from: &Catalog, to: &Catalog, gf: &Graph, opts: &DiffOptions) -> Vec
     if opts.with_privileges {
         privileges::diff_privileges(&mut d);
     }
+    tables::settle_filling(&mut d);
     let dropped: BTreeSet<&Node> = d.out.iter().filter(|c| c.phase == Phase::Drop).map(|c| &c.node).collect();
     let actions: Vec<Action> = d.out.iter().map(|c| about::action(&d, &dropped, &c.object.node)).collect();
     for (c, a) in d.out.iter_mut().zip(actions) {

@@ -2,20 +2,32 @@
 
 use std::collections::BTreeSet;
 
-use super::Diff;
+use super::{Diff, Phase};
 use crate::catalog::graph::Node;
 use crate::catalog::{Column, Constraint, ConstraintKind, ObjKey, ObjKind, QualName, Table};
 use crate::emit::quote;
 
 pub(super) fn diff_tables(d: &mut Diff) {
+    let aside = (!d.filled_tables.is_empty()).then(|| aside_schema(d));
+    if let Some(a) = &aside {
+        d.drop(&Node::Schema(a.clone()), usize::MAX, format!("CREATE SCHEMA {}", quote::ident(a)));
+        d.note("holds the tables that become partitioned while their rows are copied into the new ones".to_string());
+    }
     for (q, t) in &d.from.tables {
-        if d.dropped_tables.contains(q) {
+        if !d.dropped_tables.contains(q) {
+            continue;
+        }
+        match aside.as_ref().filter(|_| d.filled_tables.contains(q)) {
+            Some(a) => {
+                d.drop(&Node::Table(q.clone()), t.pos, format!("ALTER TABLE {} SET SCHEMA {}", q.sql(), quote::ident(a)));
+                d.note(format!("{} becomes partitioned: no ALTER does that, so it moves aside (with its indexes and identity sequences), the partitioned table is created in its place, its rows are copied in, and the old table is dropped", q.sql()));
+            }
             // A foreign table's rows live on its server: dropping it loses none.
-            d.drop(&Node::Table(q.clone()), t.pos, format!("DROP {} {}", kind_sql(t), q.sql()));
-            // No ALTER makes a table partitioned: its rows go with it (a partitioned table
-            // holds none of its own, its partitions keep theirs).
-            if t.partition_by.is_none() && t.foreign.is_none() && d.to.tables.get(q).is_some_and(|n| n.partition_by.is_some()) {
-                d.note(format!("{} becomes partitioned: no ALTER does that, so it is dropped and created again, and its rows are lost (copy them out first to load them back)", q.sql()));
+            None => {
+                d.drop(&Node::Table(q.clone()), t.pos, format!("DROP {} {}", kind_sql(t), q.sql()));
+                if t.partition_by.is_none() && t.foreign.is_none() && d.to.tables.get(q).is_some_and(|n| n.partition_by.is_some()) {
+                    d.note(format!("{} becomes partitioned: no ALTER does that, and its rows cannot be copied into the new table (TO gives it no partition, or the old one is in an inheritance tree), so it is dropped and created again, and its rows are lost", q.sql()));
+                }
             }
         }
     }
@@ -23,10 +35,102 @@ pub(super) fn diff_tables(d: &mut Diff) {
     for (q, t) in &d.to.tables {
         match d.from.tables.get(q) {
             Some(old) if !d.rebuilt_tables.contains(q) => alter_table(d, q, old, t),
-            Some(_) | None => create_table(d, q, t),
+            Some(old) => {
+                create_table(d, q, t);
+                if let Some(a) = aside.as_ref().filter(|_| d.filled_tables.contains(q)) {
+                    copy_rows(d, q, old, t, a);
+                }
+            }
+            None => create_table(d, q, t),
         }
     }
+    if let Some(a) = aside {
+        d.create(&Node::Schema(a.clone()), usize::MAX, format!("DROP SCHEMA {}", quote::ident(&a)));
+        let filled = d.filled_tables.iter().map(|q| Node::Table(q.clone())).collect();
+        d.after(filled);
+    }
     add_constraints(d);
+}
+
+/// Plain tables that become partitioned: no ALTER does that, so each is moved aside, created
+/// again, and filled with the old one's rows. Not a table in an inheritance tree (or a
+/// partition): the old one could not be dropped after the copy; nor one that TO gives no
+/// partition: it cannot hold a row.
+pub(super) fn filled(d: &Diff) -> BTreeSet<QualName> {
+    let in_tree = |q: &QualName| d.from.tables.values().any(|c| c.inherits.contains(q));
+    d.rebuilt_tables
+        .iter()
+        .filter(|q| {
+            let (Some(old), Some(t)) = (d.from.tables.get(*q), d.to.tables.get(*q)) else { return false };
+            let plain = old.partition_by.is_none() && old.foreign.is_none() && old.partition_of.is_none() && old.inherits.is_empty();
+            plain && !in_tree(q) && t.partition_by.is_some() && t.foreign.is_none() && !partitions_in_to(d, q).is_empty()
+        })
+        .cloned()
+        .collect()
+}
+
+/// A schema name neither catalog uses, for the tables moved aside while their rows are copied.
+fn aside_schema(d: &Diff) -> String {
+    let free = |n: &String| !d.from.schemas.contains_key(n) && !d.to.schemas.contains_key(n);
+    (1..).map(|i| if i == 1 { "pgdumpdiff_old".to_string() } else { format!("pgdumpdiff_old_{i}") }).find(free).unwrap_or_default()
+}
+
+/// The partitions of `q` in TO, at every level.
+fn partitions_in_to(d: &Diff, q: &QualName) -> Vec<QualName> {
+    let mut out = Vec::new();
+    let mut todo = vec![q.clone()];
+    while let Some(p) = todo.pop() {
+        for (c, t) in &d.to.tables {
+            if t.partition_of.as_ref().is_some_and(|(parent, _)| *parent == p) {
+                out.push(c.clone());
+                todo.push(c.clone());
+            }
+        }
+    }
+    out.sort();
+    out
+}
+
+/// Table `q`, created again as TO's partitioned table, gets the rows of the old one (moved
+/// to schema `aside`): once its partitions are attached, and before its keys, indexes,
+/// triggers and the foreign keys that reference it. Identity sequences carry on from the old
+/// ones; then the old table goes.
+fn copy_rows(d: &mut Diff, q: &QualName, old: &Table, t: &Table, aside: &str) {
+    let node = Node::Table(q.clone());
+    // After CREATE TABLE `q` (one node's changes keep their order) and its partitions.
+    let parts: Vec<Node> = partitions_in_to(d, q).into_iter().map(Node::Table).collect();
+    let moved = QualName::new(aside, q.name.clone());
+    let copied: Vec<&Column> = t.columns.iter().filter(|c| c.generated.is_none() && old.column(&c.name).is_some_and(|o| o.generated.is_none())).collect();
+    let names: Vec<String> = copied.iter().map(|c| quote::ident(&c.name)).collect();
+    let overriding = if copied.iter().any(|c| c.identity.as_ref().is_some_and(|i| i.kind == "ALWAYS")) { " OVERRIDING SYSTEM VALUE" } else { "" };
+    let list = names.join(", ");
+    d.create(&node, t.pos, format!("INSERT INTO {} ({list}){overriding} SELECT {list} FROM {}", q.sql(), moved.sql()));
+    d.after(parts.clone());
+    d.filling.push(d.out.len() - 1);
+    for c in &copied {
+        let (Some(new_id), Some(old_id)) = (c.identity.as_ref(), old.column(&c.name).and_then(|o| o.identity.as_ref())) else { continue };
+        let old_seq = QualName::new(aside, old_id.sequence.name.clone());
+        d.create(&node, t.pos, format!("SELECT pg_catalog.setval({}, last_value, is_called) FROM {}", quote::literal(&new_id.sequence.sql()), old_seq.sql()));
+        d.after(parts.clone());
+        d.filling.push(d.out.len() - 1);
+    }
+    d.create(&node, t.pos, format!("DROP TABLE {}", moved.sql()));
+    d.after(parts);
+    d.filling.push(d.out.len() - 1);
+}
+
+/// Places the changes that fill a table (`copy_rows`) after every other change of that
+/// table (its identity, its settings, ...): those run before the rows go in, in the order
+/// one table's changes keep.
+pub(super) fn settle_filling(d: &mut Diff) {
+    let filling = std::mem::take(&mut d.filling);
+    for &i in &filling {
+        let Some(node) = d.out.get(i).map(|c| c.node.clone()) else { continue };
+        let last = d.out.iter().enumerate().filter(|(j, c)| c.phase == Phase::Create && c.node == node && !filling.contains(j)).map(|(_, c)| c.pos).max();
+        if let (Some(last), Some(c)) = (last, d.out.get_mut(i)) {
+            c.pos = c.pos.max(last);
+        }
+    }
 }
 
 /// Tables that must be dropped and created again: a partitioned table whose partitioning

@@ -238,7 +238,7 @@ pub fn plan(changes: &[Change]) -> Plan<'_> {
 }
 
 /// Every hazard kind, as `Hazard::kind` names them.
-const ALL_KINDS: [&str; 8] = ["lock", "rewrite", "index-build", "scan", "may-fail", "data-loss", "no-transaction", "needs-commit"];
+const ALL_KINDS: [&str; 9] = ["lock", "rewrite", "copy", "index-build", "scan", "may-fail", "data-loss", "no-transaction", "needs-commit"];
 
 fn statement(c: &Change) -> Statement<'_> {
     let reason = match &c.action {
@@ -271,7 +271,7 @@ fn relation(q: &QualName) -> Relation {
 fn hazard(h: &Hazard) -> HazardJson {
     let (lock, rel) = match h {
         Hazard::Lock { lock, relation } => (Some(lock.name()), Some(relation)),
-        Hazard::Rewrite { table } | Hazard::IndexBuild { table } | Hazard::Scan { table } | Hazard::MayFail { table, .. } => (None, Some(table)),
+        Hazard::Rewrite { table } | Hazard::IndexBuild { table } | Hazard::Scan { table } | Hazard::MayFail { table, .. } | Hazard::Copy { to: table, .. } => (None, Some(table)),
         Hazard::DataLoss(loss) => (
             None,
             Some(match loss {

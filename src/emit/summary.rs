@@ -133,7 +133,7 @@ impl Entry<'_> {
 fn gravity(h: &Hazard) -> u8 {
     match h {
         Hazard::DataLoss(_) => 0,
-        Hazard::Rewrite { .. } => 1,
+        Hazard::Rewrite { .. } | Hazard::Copy { .. } => 1,
         Hazard::Lock { .. } => 2,
         Hazard::IndexBuild { .. } => 3,
         Hazard::Scan { .. } => 4,
@@ -409,10 +409,10 @@ fn tag(o: &ObjectRef, h: &Hazard) -> Option<String> {
     };
     match h {
         Hazard::Lock { lock, relation } if own(relation) => Some(format!("lock: {}", lock.name())),
-        Hazard::Rewrite { table } | Hazard::IndexBuild { table } | Hazard::Scan { table } if own(table) => Some(h.kind().to_string()),
+        Hazard::Rewrite { table } | Hazard::IndexBuild { table } | Hazard::Scan { table } | Hazard::Copy { to: table, .. } if own(table) => Some(h.kind().to_string()),
         Hazard::DataLoss(Loss::Table(q) | Loss::Sequence(q)) if own(q) => Some(h.kind().to_string()),
         Hazard::NoTransaction => Some(h.kind().to_string()),
-        Hazard::Lock { .. } | Hazard::Rewrite { .. } | Hazard::IndexBuild { .. } | Hazard::Scan { .. } | Hazard::DataLoss(_) | Hazard::MayFail { .. } | Hazard::NeedsCommit { .. } => None,
+        Hazard::Lock { .. } | Hazard::Rewrite { .. } | Hazard::IndexBuild { .. } | Hazard::Scan { .. } | Hazard::Copy { .. } | Hazard::DataLoss(_) | Hazard::MayFail { .. } | Hazard::NeedsCommit { .. } => None,
     }
 }
 

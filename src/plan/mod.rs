@@ -11,6 +11,8 @@
 //!    FROM (views, defaults, constraints are torn down before a column changes under them).
 //! 5. A drop runs before a create of another object with the same name (tables, views,
 //!    types, indexes and key constraints share one namespace).
+//! 6. A change runs after the creates and alters of the nodes it lists in `after`, and
+//!    those do not wait for it under rule 2.
 //!
 //! Edges from function bodies are soft: if they close a cycle, the plan is made without them.
 //! A cycle of hard edges is broken at its first change in dump order and reported.
@@ -90,7 +92,17 @@ fn edges(changes: &[Change], from: &Catalog, to: &Catalog, gf: &Graph, gt: &Grap
                 let reads = c.reads.iter().flat_map(|r| gt.deps_of(r)).filter(|(m, _)| **m != c.node);
                 for (m, s) in gt.deps_of(&c.node).chain(reads) {
                     for i in phase_of(m, Phase::Create) {
+                        // 6. Not after a change that waits for this one's node.
+                        if changes.get(i).is_some_and(|w| w.after.contains(&c.node)) {
+                            continue;
+                        }
                         add(&mut before, i, j, s);
+                    }
+                }
+                // 6. After what it lists.
+                for m in &c.after {
+                    for i in phase_of(m, Phase::Create) {
+                        add(&mut before, i, j, Strength::Hard);
                     }
                 }
                 // 4. A table changes once its FROM dependents are torn down.
