@@ -383,7 +383,24 @@ pub struct Index {
     pub deps: Vec<QualName>,
     /// Extensions it goes with (`ALTER INDEX ... DEPENDS ON EXTENSION`), sorted.
     pub extensions: Vec<String>,
+    /// Statistics targets of its expression columns (`ALTER INDEX ... ALTER COLUMN n SET
+    /// STATISTICS k`), by column number (from 1); a column at the default (-1) is absent.
+    pub statistics: BTreeMap<u32, i32>,
+    /// Derived: what each of its columns is, in order (key columns, then INCLUDE ones): the
+    /// server lets the statistics target of its expression columns alone change.
+    pub column_kinds: Vec<IndexColumnKind>,
     pub pos: Pos,
+}
+
+/// What a column of an index is.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum IndexColumnKind {
+    /// A key column that is a table column.
+    Plain,
+    /// A key column that is an expression.
+    Expression,
+    /// An `INCLUDE` column.
+    Included,
 }
 
 /// Sequence parameters; `None` means PostgreSQL's default for the data type.

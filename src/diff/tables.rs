@@ -727,6 +727,9 @@ pub(super) fn diff_indexes(d: &mut Diff) {
         for sql in super::objects::extension_changes(&format!("INDEX {}", q.sql()), &kept, &i.extensions) {
             d.create(&Node::Index(q.clone()), i.pos, sql);
         }
+        for sql in statistics_changes(d, q, i, same) {
+            d.create(&Node::Index(q.clone()), i.pos, sql);
+        }
         // A partition that leaves its parent (to join it again) leaves its indexes detached.
         let leaves = d.from.tables.get(&i.table).is_some_and(|t| d.to.tables.get(&i.table).is_some_and(|n| n.partition_of != t.partition_of)) || d.parent_dropped_under(&i.table);
         let old_attach = d.from.indexes.get(q).filter(|_| same && !leaves).and_then(|o| o.attached_to.clone());
@@ -736,4 +739,31 @@ pub(super) fn diff_indexes(d: &mut Diff) {
             }
         }
     }
+}
+
+/// `ALTER INDEX q ALTER COLUMN n SET STATISTICS k` turning the statistics targets index `q`
+/// has (after FROM's, when it is kept; none when it is created) into TO's. The server passes
+/// a partitioned index's change on to the indexes attached to it: an attached index kept
+/// under a kept parent starts from what the parent's own changes leave it.
+fn statistics_changes(d: &Diff, q: &QualName, i: &crate::catalog::Index, same: bool) -> Vec<String> {
+    let mut old = d.from.indexes.get(q).filter(|_| same).map(|o| o.statistics.clone()).unwrap_or_default();
+    let parent = i.attached_to.as_ref().filter(|p| same && d.from.indexes.get(q).is_some_and(|o| o.attached_to.as_ref() == Some(*p)));
+    let parent_changes = parent.and_then(|p| Some((d.from.indexes.get(p)?, d.to.indexes.get(p).filter(|n| index_unchanged(d, p, n))?)));
+    if let Some((po, pn)) = parent_changes {
+        for n in po.statistics.keys().chain(pn.statistics.keys()) {
+            match pn.statistics.get(n) {
+                Some(k) if po.statistics.get(n) != Some(k) => {
+                    old.insert(*n, *k);
+                }
+                None if po.statistics.contains_key(n) => {
+                    old.remove(n);
+                }
+                Some(_) | None => {}
+            }
+        }
+    }
+    let alter = |n: &u32, k: i32| format!("ALTER INDEX {} ALTER COLUMN {n} SET STATISTICS {k}", q.sql());
+    let mut out: Vec<String> = old.keys().filter(|n| !i.statistics.contains_key(*n)).map(|n| alter(n, -1)).collect();
+    out.extend(i.statistics.iter().filter(|(n, k)| old.get(*n) != Some(*k)).map(|(n, k)| alter(n, *k)));
+    out
 }

@@ -51,8 +51,8 @@ pub fn differences(got: &Catalog, want: &Catalog, opts: &DiffOptions) -> Vec<Dif
         SequenceMeaning { options: resolved(options, None), owned_by }
     });
     compare_maps(&mut out, &got.indexes, &want.indexes, |q| format!("index {}", q.sql()), |i| {
-        let Index { table, def, columns: _, attached_to, shape: _, deps: _, extensions, pos: _ } = i;
-        IndexMeaning { table, def, attached_to, extensions }
+        let Index { table, def, columns: _, attached_to, shape: _, deps: _, extensions, statistics, column_kinds: _, pos: _ } = i;
+        IndexMeaning { table, def, attached_to, extensions, statistics }
     });
     compare_maps(&mut out, &got.objects, &want.objects, object_name, |o| {
         let Object { create, target, after, deps: _, soft_deps: _, table, labels, routine, attributes, domain, column_defaults, extensions, label_renames: _, access: _, pos: _ } = o;
@@ -106,6 +106,7 @@ struct IndexMeaning<'a> {
     def: &'a str,
     attached_to: &'a Option<QualName>,
     extensions: &'a [String],
+    statistics: &'a BTreeMap<u32, i32>,
 }
 
 #[derive(Debug, PartialEq)]

@@ -646,9 +646,9 @@ impl Replay {
                     }
                 }
             }
+            AlterTableType::AtSetStatistics => self.set_index_statistics(stmt, index, c),
             AlterTableType::AtChangeOwner | AlterTableType::AtSetTableSpace => {}
-            // Not modelled on an index (SET / RESET options, column statistics), or not valid
-            // on one: reported.
+            // Not modelled on an index (SET / RESET options), or not valid on one: reported.
             AlterTableType::Undefined
             | AlterTableType::AtAddColumn
             | AlterTableType::AtAddColumnToView
@@ -658,7 +658,6 @@ impl Replay {
             | AlterTableType::AtSetNotNull
             | AlterTableType::AtSetExpression
             | AlterTableType::AtDropExpression
-            | AlterTableType::AtSetStatistics
             | AlterTableType::AtSetOptions
             | AlterTableType::AtResetOptions
             | AlterTableType::AtSetStorage
@@ -713,6 +712,56 @@ impl Replay {
             | AlterTableType::AtSetIdentity
             | AlterTableType::AtDropIdentity
             | AlterTableType::AtReAddStatistics => self.unsupported(stmt, "this ALTER INDEX"),
+        }
+    }
+
+    /// `ALTER INDEX i ALTER COLUMN n SET STATISTICS k`: the target of an expression column,
+    /// on the index and, as the server recurses, on the partitions' indexes attached to it.
+    fn set_index_statistics(&mut self, stmt: &Stmt, index: &QualName, c: &AlterTableCmd) {
+        let Some(i) = self.catalog.indexes.get(index) else {
+            if self.constraint_name_taken(&index.schema, &index.name, true) {
+                self.unsupported(stmt, "a statistics target on the index of a constraint");
+            } else {
+                self.missing(stmt, index, format!("relation {} does not exist", index.sql()));
+            }
+            return;
+        };
+        let Some(n) = u32::try_from(c.num).ok().filter(|n| *n > 0) else {
+            self.unsupported(stmt, "ALTER INDEX ... ALTER COLUMN naming the column");
+            return;
+        };
+        // `SET STATISTICS DEFAULT` (PostgreSQL 17) comes without a value.
+        let target = match c.def.as_deref() {
+            None => Some(-1),
+            Some(d) => node_string(d).and_then(|s| s.parse::<i32>().ok()),
+        };
+        let Some(target) = target else {
+            self.unsupported(stmt, "this statistics target");
+            return;
+        };
+        let refused = match i.column_kinds.get((n - 1) as usize) {
+            None => Some(format!("column number {n} of relation {} does not exist", named(&index.name))),
+            Some(IndexColumnKind::Included) => Some(format!("cannot alter statistics on included column {n} of index {}", named(&index.name))),
+            Some(IndexColumnKind::Plain) => Some(format!("cannot alter statistics on non-expression column {n} of index {}", named(&index.name))),
+            Some(IndexColumnKind::Expression) if target < -1 => Some(format!("statistics target {target} is too low")),
+            Some(IndexColumnKind::Expression) => None,
+        };
+        if let Some(msg) = refused {
+            self.reject(stmt, msg);
+            return;
+        }
+        // Above the maximum, the server warns and stores the maximum.
+        let target = target.min(10000);
+        let mut todo = vec![index.clone()];
+        while let Some(q) = todo.pop() {
+            todo.extend(self.catalog.indexes.iter().filter(|(_, x)| x.attached_to.as_ref() == Some(&q)).map(|(k, _)| k.clone()));
+            if let Some(x) = self.catalog.indexes.get_mut(&q) {
+                if target < 0 {
+                    x.statistics.remove(&n);
+                } else {
+                    x.statistics.insert(n, target);
+                }
+            }
         }
     }
 
@@ -1052,6 +1101,11 @@ impl Replay {
             rv.inh = self.catalog.tables.get(table).is_none_or(|t| t.partition_by.is_none());
         }
         let mut columns = Vec::new();
+        let key_kind = |p: &Node| match &p.node {
+            Some(NodeEnum::IndexElem(e)) if e.expr.is_some() => IndexColumnKind::Expression,
+            _ => IndexColumnKind::Plain,
+        };
+        let column_kinds = idx.index_params.iter().map(key_kind).chain(idx.index_including_params.iter().map(|_| IndexColumnKind::Included)).collect();
         for p in &idx.index_params {
             if let Some(NodeEnum::IndexElem(e)) = &p.node {
                 if !e.name.is_empty() {
@@ -1070,7 +1124,7 @@ impl Replay {
             _ => String::new(),
         };
         let def = node.node.map(deparse_stmt).unwrap_or_else(|| Err("empty".into())).unwrap_or_else(|e| format!("/* {e} */"));
-        let index = Index { table: table.clone(), def, columns, attached_to: None, shape, deps, extensions: Vec::new(), pos };
+        let index = Index { table: table.clone(), def, columns, attached_to: None, shape, deps, extensions: Vec::new(), statistics: std::collections::BTreeMap::new(), column_kinds, pos };
         self.on_table.note_index(&name, &index);
         self.catalog.indexes.insert(name, index);
     }
@@ -1427,6 +1481,42 @@ mod tests {
         let file = std::sync::Arc::new(crate::input::SourceFile::new("t.sql", sql.to_string()));
         let l = crate::catalog_from_files(&[file], &crate::LoadOptions::default(), Vec::new()).expect("loads");
         l.warnings.iter().map(|d| d.message.clone()).collect()
+    }
+
+    /// The messages of the errors met replaying `sql` (none when it loads).
+    fn errors(sql: &str) -> Vec<String> {
+        let file = std::sync::Arc::new(crate::input::SourceFile::new("t.sql", sql.to_string()));
+        match crate::catalog_from_files(&[file], &crate::LoadOptions::default(), Vec::new()) {
+            Ok(_) => Vec::new(),
+            Err(d) => d.iter().filter(|d| d.is_error()).map(|d| d.message.clone()).collect(),
+        }
+    }
+
+    #[test]
+    fn index_statistics_are_kept_on_expression_columns_and_passed_to_attached_indexes() {
+        let sql = "CREATE TABLE p (a int, b text) PARTITION BY RANGE (a);\nCREATE TABLE p1 PARTITION OF p FOR VALUES FROM (0) TO (10);\n\
+                   CREATE INDEX pe ON p ((a + 1), b);\nALTER INDEX pe ALTER COLUMN 1 SET STATISTICS 20000;\n\
+                   CREATE TABLE p2 PARTITION OF p FOR VALUES FROM (10) TO (20);";
+        let c = crate::catalog_from_sql("t.sql", sql).expect("loads");
+        let stats = |n: &str| c.indexes.get(&crate::catalog::QualName::new("public", n)).map(|i| i.statistics.clone().into_iter().collect::<Vec<_>>());
+        // Above the maximum, the maximum; the partition's index follows; a later one does not.
+        assert_eq!(stats("pe"), Some(vec![(1, 10000)]));
+        assert_eq!(stats("p1_expr_b_idx"), Some(vec![(1, 10000)]));
+        assert_eq!(stats("p2_expr_b_idx"), Some(vec![]));
+        let reset = format!("{sql}\nALTER INDEX pe ALTER COLUMN 1 SET STATISTICS -1;");
+        let c = crate::catalog_from_sql("t.sql", &reset).expect("loads");
+        assert!(c.indexes.values().all(|i| i.statistics.is_empty()));
+    }
+
+    #[test]
+    fn index_statistics_the_server_refuses_are_refused() {
+        let base = "CREATE TABLE t (a int, b text);\nCREATE INDEX i ON t ((a + 1), b) INCLUDE (a);\n";
+        let refused = |cmd: &str| errors(&format!("{base}{cmd}"));
+        assert_eq!(refused("ALTER INDEX i ALTER COLUMN 1 SET STATISTICS 5;"), Vec::<String>::new());
+        assert_eq!(refused("ALTER INDEX i ALTER COLUMN 2 SET STATISTICS 5;"), ["cannot alter statistics on non-expression column 2 of index \"i\""]);
+        assert_eq!(refused("ALTER INDEX i ALTER COLUMN 3 SET STATISTICS 5;"), ["cannot alter statistics on included column 3 of index \"i\""]);
+        assert_eq!(refused("ALTER INDEX i ALTER COLUMN 4 SET STATISTICS 5;"), ["column number 4 of relation \"i\" does not exist"]);
+        assert_eq!(refused("ALTER INDEX i ALTER COLUMN 1 SET STATISTICS -2;"), ["statistics target -2 is too low"]);
     }
 
     #[test]
