@@ -196,6 +196,14 @@ impl Catalog {
 }
 
 impl Catalog {
+    /// Renames the targets of comments by `f` (as an object they are on is renamed).
+    pub fn retarget_notes(&mut self, f: impl Fn(&str) -> String) {
+        let comments = std::mem::take(&mut self.comments);
+        self.comments = comments.into_iter().map(|(k, v)| (f(&k), v)).collect();
+    }
+}
+
+impl Catalog {
     /// The largest position any object, default or comment records.
     pub fn max_pos(&self) -> Pos {
         let tables = self.tables.values().flat_map(|t| {

@@ -5,6 +5,7 @@
 pub mod about;
 mod comments;
 mod enums;
+pub mod extension_moves;
 mod ranges;
 pub mod filter;
 pub mod label_renames;

@@ -7,6 +7,7 @@ mod depend;
 mod domain;
 mod drop;
 mod enums;
+mod extension;
 mod foreign;
 mod function;
 mod names;
@@ -281,6 +282,7 @@ impl Replay {
             NodeEnum::AlterTsconfigurationStmt(s) => self.alter_ts_configuration(stmt, s),
             NodeEnum::AlterPublicationStmt(s) => self.alter_publication(stmt, s),
             NodeEnum::AlterOperatorStmt(s) => self.alter_operator(stmt, s),
+            NodeEnum::AlterObjectSchemaStmt(s) if s.object_type == pg_query::protobuf::ObjectType::ObjectExtension as i32 => self.move_extension(stmt, s),
             NodeEnum::AlterObjectSchemaStmt(s) => {
                 if !self.set_object_schema(stmt, s) {
                     let kind = pg_query::protobuf::ObjectType::try_from(s.object_type).map(|o| o.as_str_name()).unwrap_or("object");

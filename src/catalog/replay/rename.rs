@@ -30,6 +30,14 @@ pub(super) fn ident_value(text: &str) -> String {
 /// Rewrites every `schema.name` naming `old` in canonical SQL text into `new` (an operator
 /// name when `operator`).
 pub(super) fn rename_in_sql(sql: &str, old: &QualName, new: &QualName, operator: bool) -> String {
+    let replacement = if operator { super::operator::operator_sql(&new.schema, &new.name) } else { new.sql() };
+    rewrite_qualified(sql, &old.schema, &|name, op| (op == operator && name == old.name).then(|| replacement.clone()))
+}
+
+/// Rewrites the qualified names of schema `schema` in canonical SQL text (scanned with the
+/// server's scanner): `f` is shown each one's name (an identifier's value, or an operator's
+/// text, `op`) and returns what replaces `schema.name`, or `None` to leave it.
+pub(super) fn rewrite_qualified(sql: &str, schema: &str, f: &dyn Fn(&str, bool) -> Option<String>) -> String {
     let Ok(scan) = pg_query::scan(sql) else { return sql.to_string() };
     let toks = &scan.tokens;
     let text = |t: &protobuf::ScanToken| sql.get(t.start as usize..t.end as usize).unwrap_or("");
@@ -37,19 +45,28 @@ pub(super) fn rename_in_sql(sql: &str, old: &QualName, new: &QualName, operator:
     let mut out = String::new();
     let mut at = 0usize;
     let mut i = 0usize;
-    while let Some([schema, dot, name]) = toks.get(i..i + 3) {
+    while let Some([first, dot, name]) = toks.get(i..i + 3) {
         let dot = Token::try_from(dot.token).is_ok_and(|t| t == Token::Ascii46);
-        let name_matches = if operator { text(name) == old.name } else { is_ident(name) && ident_value(text(name)) == old.name };
-        if is_ident(schema) && ident_value(text(schema)) == old.schema && dot && name_matches {
-            out.push_str(&sql[at..schema.start as usize]);
-            out.push_str(&if operator { super::operator::operator_sql(&new.schema, &new.name) } else { new.sql() });
-            at = name.end as usize;
-            i += 3;
+        let replacement = if is_ident(first) && dot && ident_value(text(first)) == schema {
+            if is_ident(name) {
+                f(&ident_value(text(name)), false)
+            } else {
+                f(text(name), true)
+            }
         } else {
-            i += 1;
+            None
+        };
+        match replacement {
+            Some(r) => {
+                out.push_str(sql.get(at..first.start as usize).unwrap_or(""));
+                out.push_str(&r);
+                at = name.end as usize;
+                i += 3;
+            }
+            None => i += 1,
         }
     }
-    out.push_str(&sql[at..]);
+    out.push_str(sql.get(at..).unwrap_or(""));
     out
 }
 
