@@ -38,6 +38,10 @@ pub struct Catalog {
     pub objects: BTreeMap<ObjKey, Object>,
     /// `COMMENT ON <target> IS ...`, keyed by the canonical target (`TABLE public.t`).
     pub comments: BTreeMap<String, Comment>,
+    /// `SECURITY LABEL [FOR provider] ON <target> IS ...`, by canonical target (as comments
+    /// are), then by provider (`None`: written without `FOR`, the one provider the server
+    /// has loaded). The label is the `Comment`'s text.
+    pub security_labels: BTreeMap<String, BTreeMap<Option<String>, Comment>>,
     /// `ALTER DEFAULT PRIVILEGES` entries (`pg_default_acl`); never equal to their default.
     pub default_acls: BTreeMap<DefaultAclKey, Acl>,
     /// Provenance: the last statement that changed an object after the one that created it
@@ -195,11 +199,49 @@ impl Catalog {
     }
 }
 
+/// What is said about an object, its comment and its security labels, is keyed by the
+/// object's canonical target (`TABLE public.t`); these keep both with the object, as the
+/// server keeps them by OID.
 impl Catalog {
-    /// Renames the targets of comments by `f` (as an object they are on is renamed).
+    /// Forgets what is said about `target`: the object is gone.
+    pub fn forget_notes(&mut self, target: &str) {
+        self.comments.remove(target);
+        self.security_labels.remove(target);
+    }
+
+    /// Forgets what is said about every target that starts with `prefix` (the columns of a
+    /// relation that is gone).
+    pub fn forget_notes_under(&mut self, prefix: &str) {
+        let under = |k: &String| k.starts_with(prefix);
+        let comments: Vec<String> = self.comments.range(prefix.to_string()..).map(|(k, _)| k).take_while(|k| under(k)).cloned().collect();
+        let labels: Vec<String> = self.security_labels.range(prefix.to_string()..).map(|(k, _)| k).take_while(|k| under(k)).cloned().collect();
+        for k in comments.iter().chain(&labels) {
+            self.forget_notes(k);
+        }
+    }
+
+    /// Keeps what is said about the targets `keep` accepts only.
+    pub fn retain_notes(&mut self, keep: impl Fn(&str) -> bool) {
+        self.comments.retain(|k, _| keep(k));
+        self.security_labels.retain(|k, _| keep(k));
+    }
+
+    /// What was said about `old` is said about `new`: the object was renamed.
+    pub fn move_notes(&mut self, old: &str, new: &str) {
+        if let Some(c) = self.comments.remove(old) {
+            self.comments.insert(new.to_string(), c);
+        }
+        if let Some(l) = self.security_labels.remove(old) {
+            self.security_labels.insert(new.to_string(), l);
+        }
+    }
+
+    /// Every target reads as `f` rewrites it (as objects they name are renamed).
     pub fn retarget_notes(&mut self, f: impl Fn(&str) -> String) {
         let comments = std::mem::take(&mut self.comments);
         self.comments = comments.into_iter().map(|(k, v)| (f(&k), v)).collect();
+        let labels = std::mem::take(&mut self.security_labels);
+        self.security_labels = labels.into_iter().map(|(k, v)| (f(&k), v)).collect();
     }
 }
 
@@ -219,6 +261,7 @@ impl Catalog {
             .chain(self.indexes.values().map(|i| i.pos))
             .chain(self.objects.values().map(|o| o.pos))
             .chain(self.comments.values().map(|c| c.pos))
+            .chain(self.security_labels.values().flat_map(|l| l.values().map(|c| c.pos)))
             .max()
             .unwrap_or(0)
     }

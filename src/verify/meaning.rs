@@ -62,6 +62,12 @@ pub fn differences(got: &Catalog, want: &Catalog, opts: &DiffOptions) -> Vec<Dif
         let Comment { text, pos: _ } = c;
         text
     });
+    compare_maps(&mut out, &got.security_labels, &want.security_labels, |t| format!("security labels on {t}"), |labels| {
+        labels.iter().map(|(provider, c)| {
+            let Comment { text, pos: _ } = c;
+            (provider, text)
+        }).collect::<Vec<_>>()
+    });
     if opts.with_privileges {
         compare_access(&mut out, got, want);
     }

@@ -98,7 +98,7 @@ impl Replay {
             }
             Dependent::Index(i) => {
                 self.catalog.indexes.remove(i);
-                self.catalog.comments.remove(&format!("INDEX {}", i.sql()));
+                self.catalog.forget_notes(&format!("INDEX {}", i.sql()));
             }
             Dependent::Object(k) => {
                 let q = QualName::new(k.schema.clone(), k.name.clone());

@@ -247,6 +247,7 @@ impl Replay {
             NodeEnum::CreateSeqStmt(s) => self.create_sequence(pos, stmt, s),
             NodeEnum::AlterSeqStmt(s) => self.alter_sequence(pos, stmt, s),
             NodeEnum::CommentStmt(s) => self.comment(pos, stmt, s),
+            NodeEnum::SecLabelStmt(s) => self.security_label(pos, stmt, s),
             NodeEnum::DropStmt(s) => self.drop(stmt, s),
             NodeEnum::RenameStmt(s) => self.rename(stmt, s),
 
@@ -308,7 +309,6 @@ impl Replay {
             NodeEnum::ImportForeignSchemaStmt(_) => self.unsupported(stmt, "IMPORT FOREIGN SCHEMA (its tables come from the remote server)"),
             NodeEnum::AlterTypeStmt(_)
             | NodeEnum::AlterExtensionContentsStmt(_)
-            | NodeEnum::SecLabelStmt(_)
             | NodeEnum::DoStmt(_)
             | NodeEnum::AlterTableMoveAllStmt(_)
             | NodeEnum::AlterTableSpaceOptionsStmt(_)

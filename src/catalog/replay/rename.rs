@@ -220,9 +220,7 @@ impl Replay {
         } else {
             super::generic::fallback_target(new)
         };
-        if let Some(c) = self.catalog.comments.remove(&old_target) {
-            self.catalog.comments.insert(o.target.clone(), c);
-        }
+        self.catalog.move_notes(&old_target, &o.target);
         self.on_table.note_object(new, &o);
         self.catalog.objects.insert(new.clone(), o);
         self.edit_object(stmt, new, |_, _| Ok(()));
@@ -246,9 +244,7 @@ impl Replay {
                             _ => m.create,
                         };
                         let old_target = std::mem::replace(&mut m.target, super::generic::fallback_target(&nk));
-                        if let Some(c) = self.catalog.comments.remove(&old_target) {
-                            self.catalog.comments.insert(m.target.clone(), c);
-                        }
+                        self.catalog.move_notes(&old_target, &m.target);
                         self.on_table.note_object(&nk, &m);
                         self.catalog.objects.insert(nk.clone(), m);
                         self.edit_object(stmt, &nk, |_, _| Ok(()));
@@ -509,9 +505,7 @@ impl Replay {
                     let con = rekey("CONSTRAINT ", &format!("{}{on}", quote::ident(&s.subname)), &format!("{}{on}", quote::ident(&s.newname)));
                     let idx = rekey("INDEX ", &QualName::new(q.schema.clone(), s.subname.clone()).sql(), &QualName::new(q.schema.clone(), s.newname.clone()).sql());
                     for (old, new) in [con, idx] {
-                        if let Some(c) = self.catalog.comments.remove(&old) {
-                            self.catalog.comments.insert(new, c);
-                        }
+                        self.catalog.move_notes(&old, &new);
                     }
                 }
                 renamed
@@ -643,9 +637,7 @@ impl Replay {
             }
         }
         let prefix = format!("COLUMN {}.", table.sql());
-        if let Some(c) = self.catalog.comments.remove(&format!("{prefix}{old_id}")) {
-            self.catalog.comments.insert(format!("{prefix}{new_id}"), c);
-        }
+        self.catalog.move_notes(&format!("{prefix}{old_id}"), &format!("{prefix}{new_id}"));
         true
     }
 
@@ -707,18 +699,16 @@ impl Replay {
             }
             text(&mut k.sub);
             if obj.target != target_before {
-                if let Some(cm) = c.comments.remove(&target_before) {
-                    c.comments.insert(obj.target.clone(), cm);
-                }
+                c.move_notes(&target_before, &obj.target);
             }
             self.on_table.note_object(&k, &obj);
             c.objects.insert(k, obj);
         }
-        let comments = std::mem::take(&mut c.comments);
-        c.comments = comments.into_iter().map(|(mut k, v)| {
+        c.retarget_notes(|k| {
+            let mut k = k.to_string();
             text(&mut k);
-            (k, v)
-        }).collect();
+            k
+        });
     }
 }
 

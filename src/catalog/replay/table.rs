@@ -618,21 +618,21 @@ impl Replay {
         let owned: Vec<QualName> = self.on_table.sequences(&self.catalog, table).into_iter().filter(|q| self.catalog.sequences.get(q).is_some_and(|s| s.owned_by.as_ref() == Some(&col_ref))).collect();
         for q in owned {
             self.catalog.sequences.remove(&q);
-            self.catalog.comments.remove(&format!("SEQUENCE {}", q.sql()));
+            self.catalog.forget_notes(&format!("SEQUENCE {}", q.sql()));
         }
         let indexes: Vec<QualName> = self.on_table.indexes(&self.catalog, table).into_iter().filter(|q| self.catalog.indexes.get(q).is_some_and(|i| i.columns.iter().any(|c| c == column))).collect();
         for q in indexes {
             self.catalog.indexes.remove(&q);
-            self.catalog.comments.remove(&format!("INDEX {}", q.sql()));
+            self.catalog.forget_notes(&format!("INDEX {}", q.sql()));
         }
-        self.catalog.comments.remove(&format!("COLUMN {}.{}", table.sql(), quote::ident(column)));
+        self.catalog.forget_notes(&format!("COLUMN {}.{}", table.sql(), quote::ident(column)));
         true
     }
 
     /// Comments that go with a dropped constraint: its own and its index's.
     pub(super) fn forget_constraint(&mut self, table: &QualName, name: &str) {
-        self.catalog.comments.remove(&format!("CONSTRAINT {} ON {}", quote::ident(name), table.sql()));
-        self.catalog.comments.remove(&format!("INDEX {}", QualName::new(table.schema.clone(), name).sql()));
+        self.catalog.forget_notes(&format!("CONSTRAINT {} ON {}", quote::ident(name), table.sql()));
+        self.catalog.forget_notes(&format!("INDEX {}", QualName::new(table.schema.clone(), name).sql()));
     }
 
     fn alter_index_cmd(&mut self, stmt: &Stmt, index: &QualName, c: &AlterTableCmd) {
