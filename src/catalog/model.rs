@@ -306,6 +306,9 @@ pub struct Table {
     /// Parent and `FOR VALUES ...` / `DEFAULT` bound text, for partitions.
     pub partition_of: Option<(QualName, String)>,
     pub inherits: Vec<QualName>,
+    /// `OF type`: a typed table, whose columns are the composite type's attributes (they
+    /// change with it: `ALTER TYPE ... CASCADE`).
+    pub of_type: Option<QualName>,
     pub access_method: Option<String>,
     /// For a foreign table: its server and options.
     pub foreign: Option<ForeignTable>,
@@ -706,9 +709,8 @@ pub struct Object {
     pub labels: Vec<String>,
     /// For functions and procedures, what CREATE OR REPLACE cannot change.
     pub routine: Option<Routine>,
-    /// For composite types, the attributes in order: name and canonical type (with its
-    /// `COLLATE`).
-    pub attributes: Option<Vec<(String, String)>>,
+    /// For composite types, the attributes in order.
+    pub attributes: Option<Vec<Attribute>>,
     /// For domains, what ALTER DOMAIN can change.
     pub domain: Option<Domain>,
     /// For views, column defaults (`ALTER VIEW ... ALTER COLUMN ... SET DEFAULT`).
@@ -724,6 +726,32 @@ pub struct Object {
     /// Owner and privileges (kinds without an owner keep the default: no owner, no ACL).
     pub access: Access,
     pub pos: Pos,
+}
+
+/// An attribute of a composite type.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Attribute {
+    pub name: String,
+    /// Canonical type text, as a column's.
+    pub type_sql: String,
+    pub collation: Option<String>,
+}
+
+impl Attribute {
+    /// Its type as written in `CREATE TYPE` / `ADD ATTRIBUTE`, with its `COLLATE`.
+    pub fn type_with_collation(&self) -> String {
+        match &self.collation {
+            Some(c) => format!("{} COLLATE {c}", self.type_sql),
+            None => self.type_sql.clone(),
+        }
+    }
+
+    /// The column a typed table has for it: its name, type and collation, nothing else.
+    pub fn column(&self) -> Column {
+        let mut c = Column::new(self.name.clone(), self.type_sql.clone());
+        c.collation = self.collation.clone();
+        c
+    }
 }
 
 /// A domain: its base type is fixed; the rest is one ALTER DOMAIN each.

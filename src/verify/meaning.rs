@@ -123,7 +123,7 @@ struct ObjectMeaning<'a> {
     table: &'a Option<QualName>,
     labels: &'a [String],
     routine: &'a Option<Routine>,
-    attributes: &'a Option<Vec<(String, String)>>,
+    attributes: &'a Option<Vec<Attribute>>,
     domain: &'a Option<Domain>,
     column_defaults: &'a BTreeMap<String, String>,
     extensions: &'a [String],
@@ -140,6 +140,7 @@ struct TableMeaning<'a> {
     partition_by: &'a Option<String>,
     partition_of: &'a Option<(QualName, String)>,
     inherits: &'a [QualName],
+    of_type: &'a Option<QualName>,
     access_method: &'a Option<String>,
     foreign: &'a Option<ForeignTable>,
 }
@@ -248,6 +249,7 @@ fn table_meaning(t: &Table) -> TableMeaning<'_> {
         partition_by,
         partition_of,
         inherits,
+        of_type,
         access_method,
         foreign,
         access: _,
@@ -263,6 +265,7 @@ fn table_meaning(t: &Table) -> TableMeaning<'_> {
         partition_by,
         partition_of,
         inherits,
+        of_type,
         access_method,
         foreign,
     }

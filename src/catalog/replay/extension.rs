@@ -113,8 +113,9 @@ impl Replay {
             if let Some(r) = &mut o.routine {
                 text(&mut r.result);
             }
-            for (_, ty) in o.attributes.iter_mut().flatten() {
-                text(ty);
+            for a in o.attributes.iter_mut().flatten() {
+                text(&mut a.type_sql);
+                a.collation.iter_mut().for_each(text);
             }
             if let Some(d) = &mut o.domain {
                 text(&mut d.base);

@@ -480,6 +480,10 @@ impl Replay {
                 }
                 None => false,
             },
+            (O::ObjectColumn, Some(q)) if self.catalog.tables.get(&q).is_some_and(|t| t.of_type.is_some()) => {
+                self.reject(stmt, "cannot rename column of typed table".to_string());
+                return;
+            }
             (O::ObjectColumn, Some(q)) => {
                 let renamed = self.rename_column(&q, &s.subname, &s.newname);
                 if renamed {
@@ -669,6 +673,7 @@ impl Replay {
                 k.deps.iter_mut().for_each(name);
             }
             t.inherits.iter_mut().for_each(name);
+            t.of_type.iter_mut().for_each(name);
             if let Some((p, _)) = &mut t.partition_of {
                 name(p);
             }
