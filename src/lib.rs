@@ -178,16 +178,19 @@ impl<'a> Migration<'a> {
             Some((a, b)) => (a, b),
             None => (self.from, self.to),
         };
-        // Label renames TO's history makes certain run first; the rest is planned from FROM
-        // with them replayed (see `diff::label_renames`).
+        // Extensions moving to another schema, then label renames TO's history makes
+        // certain, run first; the rest is planned from FROM with them replayed (see
+        // `diff::extension_moves`, `diff::label_renames`).
+        let mut moves = diff::extension_moves::first(from, to);
         let mut renames = diff::label_renames::certain(from, to);
-        let renamed = (!renames.is_empty()).then(|| {
-            let sql: String = renames.iter().map(|r| format!("{};\n", r.sql())).collect();
+        let renamed = (!moves.is_empty() || !renames.is_empty()).then(|| {
+            let sql: String = moves.iter().map(|c| c.sql.clone()).chain(renames.iter().map(|r| r.sql())).map(|s| format!("{s};\n")).collect();
             verify::replay(from, &sql)
         });
         let from = match &renamed {
             Some((cat, problems)) if problems.is_empty() => cat,
             _ => {
+                moves.clear();
                 renames.clear();
                 from
             }
@@ -196,7 +199,7 @@ impl<'a> Migration<'a> {
         let (gf, gt) = timings::stage(t, "dependency graphs", || rayon::join(|| Graph::build(from), || Graph::build(to)));
         let changes = timings::stage(t, "diff", || diff::diff(from, to, &gf, &self.opts));
         let plan = timings::stage(t, "plan", || plan::order(changes, from, to, &gf, &gt));
-        self.changes = renames.iter().map(|r| r.change(to)).chain(plan.changes).collect();
+        self.changes = moves.into_iter().chain(renames.iter().map(|r| r.change(to))).chain(plan.changes).collect();
         if self.opts.create_extensions_only {
             self.changes.retain(|c| c.sql.starts_with("CREATE EXTENSION "));
         }

@@ -20,6 +20,22 @@
 //! SELECT DISTINCT proname FROM pg_proc WHERE pronamespace = 'pg_catalog'::regnamespace
 //!  AND provolatile = 'v' AND prokind = 'f';
 //! ```
+//!
+//! and, in a database where every extension of PostgreSQL 15's contrib is installed (with
+//! `CREATE EXTENSION ... CASCADE`; plpgsql aside), the names of what each one holds:
+//!
+//! ```sql
+//! SELECT DISTINCT e.extname, coalesce(p.proname, t.typname, o.oprname, oc.opcname,
+//!        f.opfname, c.relname, co.collname, cfg.cfgname, dict.dictname, prs.prsname,
+//!        tmpl.tmplname)
+//!   FROM pg_depend d JOIN pg_extension e ON d.refclassid = 'pg_extension'::regclass
+//!        AND d.refobjid = e.oid
+//!   LEFT JOIN pg_proc p ON d.classid = 'pg_proc'::regclass AND p.oid = d.objid
+//!   -- ... and likewise pg_type t, pg_operator o, pg_opclass oc, pg_opfamily f,
+//!   -- pg_class c, pg_collation co, pg_ts_config cfg, pg_ts_dict dict, pg_ts_parser prs,
+//!   -- pg_ts_template tmpl
+//!  WHERE d.deptype = 'e';
+//! ```
 
 /// Whether `name` is the name of a function in `pg_catalog`.
 pub fn is_function(name: &str) -> bool {
@@ -48,6 +64,13 @@ pub fn has_cast(source: &str, target: &str) -> bool {
 /// extension's.
 pub fn extension_shadows(ext: &str, name: &str) -> bool {
     matches!((ext, name), ("pgcrypto", "gen_random_uuid"))
+}
+
+/// Whether extension `ext` of PostgreSQL 15's contrib holds an object named `name` (a
+/// function, type, operator, operator class or family, relation or text search object).
+/// `false` for an extension outside contrib.
+pub fn extension_member(ext: &str, name: &str) -> bool {
+    EXTENSION_MEMBERS.binary_search_by(|(e, _)| (*e).cmp(ext)).ok().and_then(|i| EXTENSION_MEMBERS.get(i)).is_some_and(|(_, names)| names.binary_search(&name).is_ok())
 }
 
 const OPCLASSES: &[&str] = &[
@@ -917,6 +940,334 @@ const VOLATILE_FUNCTIONS: &[&str] = &[
     "txid_status", "unique_key_recheck",
 ];
 
+/// The names of what each contrib extension of PostgreSQL 15 holds (functions, types,
+/// operators, operator classes and families, relations, text search objects), by extension,
+/// both sorted in byte order.
+const EXTENSION_MEMBERS: &[(&str, &[&str])] = &[
+    ("adminpack", &[
+        "pg_file_rename", "pg_file_sync", "pg_file_unlink", "pg_file_write", "pg_logdir_ls",
+    ]),
+    ("amcheck", &[
+        "bt_index_check", "bt_index_parent_check", "verify_heapam",
+    ]),
+    ("autoinc", &[
+        "autoinc",
+    ]),
+    ("bloom", &[
+        "blhandler", "int4_ops", "text_ops",
+    ]),
+    ("btree_gin", &[
+        "bit_ops", "bool_ops", "bpchar_ops", "bytea_ops", "char_ops", "cidr_ops", "date_ops",
+        "enum_ops", "float4_ops", "float8_ops", "gin_btree_consistent",
+        "gin_compare_prefix_anyenum", "gin_compare_prefix_bit", "gin_compare_prefix_bool",
+        "gin_compare_prefix_bpchar", "gin_compare_prefix_bytea", "gin_compare_prefix_char",
+        "gin_compare_prefix_cidr", "gin_compare_prefix_date", "gin_compare_prefix_float4",
+        "gin_compare_prefix_float8", "gin_compare_prefix_inet", "gin_compare_prefix_int2",
+        "gin_compare_prefix_int4", "gin_compare_prefix_int8", "gin_compare_prefix_interval",
+        "gin_compare_prefix_macaddr", "gin_compare_prefix_macaddr8", "gin_compare_prefix_money",
+        "gin_compare_prefix_name", "gin_compare_prefix_numeric", "gin_compare_prefix_oid",
+        "gin_compare_prefix_text", "gin_compare_prefix_time", "gin_compare_prefix_timestamp",
+        "gin_compare_prefix_timestamptz", "gin_compare_prefix_timetz", "gin_compare_prefix_uuid",
+        "gin_compare_prefix_varbit", "gin_enum_cmp", "gin_extract_query_anyenum",
+        "gin_extract_query_bit", "gin_extract_query_bool", "gin_extract_query_bpchar",
+        "gin_extract_query_bytea", "gin_extract_query_char", "gin_extract_query_cidr",
+        "gin_extract_query_date", "gin_extract_query_float4", "gin_extract_query_float8",
+        "gin_extract_query_inet", "gin_extract_query_int2", "gin_extract_query_int4",
+        "gin_extract_query_int8", "gin_extract_query_interval", "gin_extract_query_macaddr",
+        "gin_extract_query_macaddr8", "gin_extract_query_money", "gin_extract_query_name",
+        "gin_extract_query_numeric", "gin_extract_query_oid", "gin_extract_query_text",
+        "gin_extract_query_time", "gin_extract_query_timestamp", "gin_extract_query_timestamptz",
+        "gin_extract_query_timetz", "gin_extract_query_uuid", "gin_extract_query_varbit",
+        "gin_extract_value_anyenum", "gin_extract_value_bit", "gin_extract_value_bool",
+        "gin_extract_value_bpchar", "gin_extract_value_bytea", "gin_extract_value_char",
+        "gin_extract_value_cidr", "gin_extract_value_date", "gin_extract_value_float4",
+        "gin_extract_value_float8", "gin_extract_value_inet", "gin_extract_value_int2",
+        "gin_extract_value_int4", "gin_extract_value_int8", "gin_extract_value_interval",
+        "gin_extract_value_macaddr", "gin_extract_value_macaddr8", "gin_extract_value_money",
+        "gin_extract_value_name", "gin_extract_value_numeric", "gin_extract_value_oid",
+        "gin_extract_value_text", "gin_extract_value_time", "gin_extract_value_timestamp",
+        "gin_extract_value_timestamptz", "gin_extract_value_timetz", "gin_extract_value_uuid",
+        "gin_extract_value_varbit", "gin_numeric_cmp", "inet_ops", "int2_ops", "int4_ops",
+        "int8_ops", "interval_ops", "macaddr8_ops", "macaddr_ops", "money_ops", "name_ops",
+        "numeric_ops", "oid_ops", "text_ops", "time_ops", "timestamp_ops", "timestamptz_ops",
+        "timetz_ops", "uuid_ops", "varbit_ops", "varchar_ops",
+    ]),
+    ("btree_gist", &[
+        "<->", "cash_dist", "date_dist", "float4_dist", "float8_dist", "gbt_bit_compress",
+        "gbt_bit_consistent", "gbt_bit_penalty", "gbt_bit_picksplit", "gbt_bit_same",
+        "gbt_bit_union", "gbt_bool_compress", "gbt_bool_consistent", "gbt_bool_fetch",
+        "gbt_bool_penalty", "gbt_bool_picksplit", "gbt_bool_same", "gbt_bool_union",
+        "gbt_bpchar_compress", "gbt_bpchar_consistent", "gbt_bytea_compress",
+        "gbt_bytea_consistent", "gbt_bytea_penalty", "gbt_bytea_picksplit", "gbt_bytea_same",
+        "gbt_bytea_union", "gbt_cash_compress", "gbt_cash_consistent", "gbt_cash_distance",
+        "gbt_cash_fetch", "gbt_cash_penalty", "gbt_cash_picksplit", "gbt_cash_same",
+        "gbt_cash_union", "gbt_date_compress", "gbt_date_consistent", "gbt_date_distance",
+        "gbt_date_fetch", "gbt_date_penalty", "gbt_date_picksplit", "gbt_date_same",
+        "gbt_date_union", "gbt_decompress", "gbt_enum_compress", "gbt_enum_consistent",
+        "gbt_enum_fetch", "gbt_enum_penalty", "gbt_enum_picksplit", "gbt_enum_same",
+        "gbt_enum_union", "gbt_float4_compress", "gbt_float4_consistent", "gbt_float4_distance",
+        "gbt_float4_fetch", "gbt_float4_penalty", "gbt_float4_picksplit", "gbt_float4_same",
+        "gbt_float4_union", "gbt_float8_compress", "gbt_float8_consistent", "gbt_float8_distance",
+        "gbt_float8_fetch", "gbt_float8_penalty", "gbt_float8_picksplit", "gbt_float8_same",
+        "gbt_float8_union", "gbt_inet_compress", "gbt_inet_consistent", "gbt_inet_penalty",
+        "gbt_inet_picksplit", "gbt_inet_same", "gbt_inet_union", "gbt_int2_compress",
+        "gbt_int2_consistent", "gbt_int2_distance", "gbt_int2_fetch", "gbt_int2_penalty",
+        "gbt_int2_picksplit", "gbt_int2_same", "gbt_int2_union", "gbt_int4_compress",
+        "gbt_int4_consistent", "gbt_int4_distance", "gbt_int4_fetch", "gbt_int4_penalty",
+        "gbt_int4_picksplit", "gbt_int4_same", "gbt_int4_union", "gbt_int8_compress",
+        "gbt_int8_consistent", "gbt_int8_distance", "gbt_int8_fetch", "gbt_int8_penalty",
+        "gbt_int8_picksplit", "gbt_int8_same", "gbt_int8_union", "gbt_intv_compress",
+        "gbt_intv_consistent", "gbt_intv_decompress", "gbt_intv_distance", "gbt_intv_fetch",
+        "gbt_intv_penalty", "gbt_intv_picksplit", "gbt_intv_same", "gbt_intv_union",
+        "gbt_macad8_compress", "gbt_macad8_consistent", "gbt_macad8_fetch", "gbt_macad8_penalty",
+        "gbt_macad8_picksplit", "gbt_macad8_same", "gbt_macad8_union", "gbt_macad_compress",
+        "gbt_macad_consistent", "gbt_macad_fetch", "gbt_macad_penalty", "gbt_macad_picksplit",
+        "gbt_macad_same", "gbt_macad_union", "gbt_numeric_compress", "gbt_numeric_consistent",
+        "gbt_numeric_penalty", "gbt_numeric_picksplit", "gbt_numeric_same", "gbt_numeric_union",
+        "gbt_oid_compress", "gbt_oid_consistent", "gbt_oid_distance", "gbt_oid_fetch",
+        "gbt_oid_penalty", "gbt_oid_picksplit", "gbt_oid_same", "gbt_oid_union",
+        "gbt_text_compress", "gbt_text_consistent", "gbt_text_penalty", "gbt_text_picksplit",
+        "gbt_text_same", "gbt_text_union", "gbt_time_compress", "gbt_time_consistent",
+        "gbt_time_distance", "gbt_time_fetch", "gbt_time_penalty", "gbt_time_picksplit",
+        "gbt_time_same", "gbt_time_union", "gbt_timetz_compress", "gbt_timetz_consistent",
+        "gbt_ts_compress", "gbt_ts_consistent", "gbt_ts_distance", "gbt_ts_fetch", "gbt_ts_penalty",
+        "gbt_ts_picksplit", "gbt_ts_same", "gbt_ts_union", "gbt_tstz_compress",
+        "gbt_tstz_consistent", "gbt_tstz_distance", "gbt_uuid_compress", "gbt_uuid_consistent",
+        "gbt_uuid_fetch", "gbt_uuid_penalty", "gbt_uuid_picksplit", "gbt_uuid_same",
+        "gbt_uuid_union", "gbt_var_decompress", "gbt_var_fetch", "gbtreekey16", "gbtreekey16_in",
+        "gbtreekey16_out", "gbtreekey2", "gbtreekey2_in", "gbtreekey2_out", "gbtreekey32",
+        "gbtreekey32_in", "gbtreekey32_out", "gbtreekey4", "gbtreekey4_in", "gbtreekey4_out",
+        "gbtreekey8", "gbtreekey8_in", "gbtreekey8_out", "gbtreekey_var", "gbtreekey_var_in",
+        "gbtreekey_var_out", "gist_bit_ops", "gist_bool_ops", "gist_bpchar_ops", "gist_bytea_ops",
+        "gist_cash_ops", "gist_cidr_ops", "gist_date_ops", "gist_enum_ops", "gist_float4_ops",
+        "gist_float8_ops", "gist_inet_ops", "gist_int2_ops", "gist_int4_ops", "gist_int8_ops",
+        "gist_interval_ops", "gist_macaddr8_ops", "gist_macaddr_ops", "gist_numeric_ops",
+        "gist_oid_ops", "gist_text_ops", "gist_time_ops", "gist_timestamp_ops",
+        "gist_timestamptz_ops", "gist_timetz_ops", "gist_uuid_ops", "gist_vbit_ops", "int2_dist",
+        "int4_dist", "int8_dist", "interval_dist", "oid_dist", "time_dist", "ts_dist", "tstz_dist",
+    ]),
+    ("citext", &[
+        "!~", "!~*", "!~~", "!~~*", "<", "<=", "<>", "=", ">", ">=", "citext", "citext_cmp",
+        "citext_eq", "citext_ge", "citext_gt", "citext_hash", "citext_hash_extended",
+        "citext_larger", "citext_le", "citext_lt", "citext_ne", "citext_ops", "citext_pattern_cmp",
+        "citext_pattern_ge", "citext_pattern_gt", "citext_pattern_le", "citext_pattern_lt",
+        "citext_pattern_ops", "citext_smaller", "citextin", "citextout", "citextrecv", "citextsend",
+        "max", "min", "regexp_match", "regexp_matches", "regexp_replace", "regexp_split_to_array",
+        "regexp_split_to_table", "replace", "split_part", "strpos", "texticlike", "texticnlike",
+        "texticregexeq", "texticregexne", "translate", "~", "~*", "~<=~", "~<~", "~>=~", "~>~",
+        "~~", "~~*",
+    ]),
+    ("cube", &[
+        "&&", "->", "<", "<#>", "<->", "<=", "<=>", "<>", "<@", "=", ">", ">=", "@>", "cube",
+        "cube_cmp", "cube_contained", "cube_contains", "cube_coord", "cube_coord_llur", "cube_dim",
+        "cube_distance", "cube_enlarge", "cube_eq", "cube_ge", "cube_gt", "cube_in", "cube_inter",
+        "cube_is_point", "cube_le", "cube_ll_coord", "cube_lt", "cube_ne", "cube_ops", "cube_out",
+        "cube_overlap", "cube_recv", "cube_send", "cube_size", "cube_subset", "cube_union",
+        "cube_ur_coord", "distance_chebyshev", "distance_taxicab", "g_cube_consistent",
+        "g_cube_distance", "g_cube_penalty", "g_cube_picksplit", "g_cube_same", "g_cube_union",
+        "gist_cube_ops", "~>",
+    ]),
+    ("dblink", &[
+        "dblink", "dblink_build_sql_delete", "dblink_build_sql_insert", "dblink_build_sql_update",
+        "dblink_cancel_query", "dblink_close", "dblink_connect", "dblink_connect_u",
+        "dblink_current_query", "dblink_disconnect", "dblink_error_message", "dblink_exec",
+        "dblink_fdw_validator", "dblink_fetch", "dblink_get_connections", "dblink_get_notify",
+        "dblink_get_pkey", "dblink_get_result", "dblink_is_busy", "dblink_open",
+        "dblink_pkey_results", "dblink_send_query",
+    ]),
+    ("dict_int", &[
+        "dintdict_init", "dintdict_lexize", "intdict", "intdict_template",
+    ]),
+    ("dict_xsyn", &[
+        "dxsyn_init", "dxsyn_lexize", "xsyn", "xsyn_template",
+    ]),
+    ("earthdistance", &[
+        "<@>", "earth", "earth_box", "earth_distance", "gc_to_sec", "geo_distance", "latitude",
+        "ll_to_earth", "longitude", "sec_to_gc",
+    ]),
+    ("file_fdw", &[
+        "file_fdw_handler", "file_fdw_validator",
+    ]),
+    ("fuzzystrmatch", &[
+        "difference", "dmetaphone", "dmetaphone_alt", "levenshtein", "levenshtein_less_equal",
+        "metaphone", "soundex", "text_soundex",
+    ]),
+    ("hstore", &[
+        "#<#", "#<=#", "#=", "#>#", "#>=#", "%#", "%%", "-", "->", "<>", "<@", "=", "?", "?&", "?|",
+        "@>", "akeys", "avals", "btree_hstore_ops", "defined", "delete", "each", "exist",
+        "exists_all", "exists_any", "fetchval", "ghstore", "ghstore_compress", "ghstore_consistent",
+        "ghstore_decompress", "ghstore_in", "ghstore_options", "ghstore_out", "ghstore_penalty",
+        "ghstore_picksplit", "ghstore_same", "ghstore_union", "gin_consistent_hstore",
+        "gin_extract_hstore", "gin_extract_hstore_query", "gin_hstore_ops", "gist_hstore_ops",
+        "hash_hstore_ops", "hs_concat", "hs_contained", "hs_contains", "hstore", "hstore_cmp",
+        "hstore_eq", "hstore_ge", "hstore_gt", "hstore_hash", "hstore_hash_extended", "hstore_in",
+        "hstore_le", "hstore_lt", "hstore_ne", "hstore_out", "hstore_recv", "hstore_send",
+        "hstore_subscript_handler", "hstore_to_array", "hstore_to_json", "hstore_to_json_loose",
+        "hstore_to_jsonb", "hstore_to_jsonb_loose", "hstore_to_matrix", "hstore_version_diag",
+        "isdefined", "isexists", "populate_record", "skeys", "slice", "slice_array", "svals",
+        "tconvert", "||",
+    ]),
+    ("insert_username", &[
+        "insert_username",
+    ]),
+    ("intagg", &[
+        "int_agg_final_array", "int_agg_state", "int_array_aggregate", "int_array_enum",
+    ]),
+    ("intarray", &[
+        "#", "&", "&&", "+", "-", "<@", "@>", "@@", "_int_contained", "_int_contained_joinsel",
+        "_int_contained_sel", "_int_contains", "_int_contains_joinsel", "_int_contains_sel",
+        "_int_different", "_int_inter", "_int_matchsel", "_int_overlap", "_int_overlap_joinsel",
+        "_int_overlap_sel", "_int_same", "_int_union", "_intbig_in", "_intbig_out", "boolop",
+        "bqarr_in", "bqarr_out", "g_int_compress", "g_int_consistent", "g_int_decompress",
+        "g_int_options", "g_int_penalty", "g_int_picksplit", "g_int_same", "g_int_union",
+        "g_intbig_compress", "g_intbig_consistent", "g_intbig_decompress", "g_intbig_options",
+        "g_intbig_penalty", "g_intbig_picksplit", "g_intbig_same", "g_intbig_union", "gin__int_ops",
+        "ginint4_consistent", "ginint4_queryextract", "gist__int_ops", "gist__intbig_ops", "icount",
+        "idx", "intarray_del_elem", "intarray_push_array", "intarray_push_elem", "intbig_gkey",
+        "intset", "intset_subtract", "intset_union_elem", "query_int", "querytree", "rboolop",
+        "sort", "sort_asc", "sort_desc", "subarray", "uniq", "|", "~~",
+    ]),
+    ("isn", &[
+        "<", "<=", "<>", "=", ">", ">=", "btean13cmp", "btisbn13cmp", "btisbncmp", "btismn13cmp",
+        "btismncmp", "btissn13cmp", "btissncmp", "btupccmp", "ean13", "ean13_in", "ean13_ops",
+        "ean13_out", "hashean13", "hashisbn", "hashisbn13", "hashismn", "hashismn13", "hashissn",
+        "hashissn13", "hashupc", "is_valid", "isbn", "isbn13", "isbn13_in", "isbn13_ops", "isbn_in",
+        "isbn_ops", "ismn", "ismn13", "ismn13_in", "ismn13_ops", "ismn_in", "ismn_ops", "isn_ops",
+        "isn_out", "isn_weak", "isneq", "isnge", "isngt", "isnle", "isnlt", "isnne", "issn",
+        "issn13", "issn13_in", "issn13_ops", "issn_in", "issn_ops", "make_valid", "upc", "upc_in",
+        "upc_ops",
+    ]),
+    ("lo", &[
+        "lo", "lo_manage", "lo_oid",
+    ]),
+    ("ltree", &[
+        "<", "<=", "<>", "<@", "=", ">", ">=", "?", "?<@", "?@", "?@>", "?~", "@", "@>", "^<@",
+        "^?", "^@", "^@>", "^~", "_lt_q_regex", "_lt_q_rregex", "_ltq_extract_regex", "_ltq_regex",
+        "_ltq_rregex", "_ltree_compress", "_ltree_consistent", "_ltree_extract_isparent",
+        "_ltree_extract_risparent", "_ltree_gist_options", "_ltree_isparent", "_ltree_penalty",
+        "_ltree_picksplit", "_ltree_r_isparent", "_ltree_r_risparent", "_ltree_risparent",
+        "_ltree_same", "_ltree_union", "_ltxtq_exec", "_ltxtq_extract_exec", "_ltxtq_rexec",
+        "gist__ltree_ops", "gist_ltree_ops", "index", "lca", "lquery", "lquery_in", "lquery_out",
+        "lquery_recv", "lquery_send", "lt_q_regex", "lt_q_rregex", "ltq_regex", "ltq_rregex",
+        "ltree", "ltree2text", "ltree_addltree", "ltree_addtext", "ltree_cmp", "ltree_compress",
+        "ltree_consistent", "ltree_decompress", "ltree_eq", "ltree_ge", "ltree_gist",
+        "ltree_gist_in", "ltree_gist_options", "ltree_gist_out", "ltree_gt", "ltree_in",
+        "ltree_isparent", "ltree_le", "ltree_lt", "ltree_ne", "ltree_ops", "ltree_out",
+        "ltree_penalty", "ltree_picksplit", "ltree_recv", "ltree_risparent", "ltree_same",
+        "ltree_send", "ltree_textadd", "ltree_union", "ltreeparentsel", "ltxtq_exec", "ltxtq_in",
+        "ltxtq_out", "ltxtq_recv", "ltxtq_rexec", "ltxtq_send", "ltxtquery", "nlevel", "subltree",
+        "subpath", "text2ltree", "||", "~",
+    ]),
+    ("moddatetime", &[
+        "moddatetime",
+    ]),
+    ("old_snapshot", &[
+        "pg_old_snapshot_time_mapping",
+    ]),
+    ("pageinspect", &[
+        "brin_metapage_info", "brin_page_items", "brin_page_type", "brin_revmap_data", "bt_metap",
+        "bt_page_items", "bt_page_stats", "fsm_page_contents", "get_raw_page", "gin_leafpage_items",
+        "gin_metapage_info", "gin_page_opaque_info", "gist_page_items", "gist_page_items_bytea",
+        "gist_page_opaque_info", "hash_bitmap_info", "hash_metapage_info", "hash_page_items",
+        "hash_page_stats", "hash_page_type", "heap_page_item_attrs", "heap_page_items",
+        "heap_tuple_infomask_flags", "page_checksum", "page_header", "tuple_data_split",
+    ]),
+    ("pg_buffercache", &[
+        "pg_buffercache", "pg_buffercache_pages",
+    ]),
+    ("pg_freespacemap", &[
+        "pg_freespace",
+    ]),
+    ("pg_prewarm", &[
+        "autoprewarm_dump_now", "autoprewarm_start_worker", "pg_prewarm",
+    ]),
+    ("pg_stat_statements", &[
+        "pg_stat_statements", "pg_stat_statements_info", "pg_stat_statements_reset",
+    ]),
+    ("pg_surgery", &[
+        "heap_force_freeze", "heap_force_kill",
+    ]),
+    ("pg_trgm", &[
+        "%", "%>", "%>>", "<%", "<->", "<->>", "<->>>", "<<%", "<<->", "<<<->",
+        "gin_extract_query_trgm", "gin_extract_value_trgm", "gin_trgm_consistent", "gin_trgm_ops",
+        "gin_trgm_triconsistent", "gist_trgm_ops", "gtrgm", "gtrgm_compress", "gtrgm_consistent",
+        "gtrgm_decompress", "gtrgm_distance", "gtrgm_in", "gtrgm_options", "gtrgm_out",
+        "gtrgm_penalty", "gtrgm_picksplit", "gtrgm_same", "gtrgm_union", "set_limit", "show_limit",
+        "show_trgm", "similarity", "similarity_dist", "similarity_op", "strict_word_similarity",
+        "strict_word_similarity_commutator_op", "strict_word_similarity_dist_commutator_op",
+        "strict_word_similarity_dist_op", "strict_word_similarity_op", "word_similarity",
+        "word_similarity_commutator_op", "word_similarity_dist_commutator_op",
+        "word_similarity_dist_op", "word_similarity_op",
+    ]),
+    ("pg_visibility", &[
+        "pg_check_frozen", "pg_check_visible", "pg_truncate_visibility_map", "pg_visibility",
+        "pg_visibility_map", "pg_visibility_map_summary",
+    ]),
+    ("pg_walinspect", &[
+        "pg_get_wal_record_info", "pg_get_wal_records_info",
+        "pg_get_wal_records_info_till_end_of_wal", "pg_get_wal_stats",
+        "pg_get_wal_stats_till_end_of_wal",
+    ]),
+    ("pgcrypto", &[
+        "armor", "crypt", "dearmor", "decrypt", "decrypt_iv", "digest", "encrypt", "encrypt_iv",
+        "gen_random_bytes", "gen_random_uuid", "gen_salt", "hmac", "pgp_armor_headers",
+        "pgp_key_id", "pgp_pub_decrypt", "pgp_pub_decrypt_bytea", "pgp_pub_encrypt",
+        "pgp_pub_encrypt_bytea", "pgp_sym_decrypt", "pgp_sym_decrypt_bytea", "pgp_sym_encrypt",
+        "pgp_sym_encrypt_bytea",
+    ]),
+    ("pgrowlocks", &[
+        "pgrowlocks",
+    ]),
+    ("pgstattuple", &[
+        "pg_relpages", "pgstatginindex", "pgstathashindex", "pgstatindex", "pgstattuple",
+        "pgstattuple_approx",
+    ]),
+    ("postgres_fdw", &[
+        "postgres_fdw_disconnect", "postgres_fdw_disconnect_all", "postgres_fdw_get_connections",
+        "postgres_fdw_handler", "postgres_fdw_validator",
+    ]),
+    ("refint", &[
+        "check_foreign_key", "check_primary_key",
+    ]),
+    ("seg", &[
+        "&&", "&<", "&>", "<", "<<", "<=", "<>", "<@", "=", ">", ">=", ">>", "@>", "gist_seg_ops",
+        "gseg_consistent", "gseg_penalty", "gseg_picksplit", "gseg_same", "gseg_union", "seg",
+        "seg_center", "seg_cmp", "seg_contained", "seg_contains", "seg_different", "seg_ge",
+        "seg_gt", "seg_in", "seg_inter", "seg_le", "seg_left", "seg_lower", "seg_lt", "seg_ops",
+        "seg_out", "seg_over_left", "seg_over_right", "seg_overlap", "seg_right", "seg_same",
+        "seg_size", "seg_union", "seg_upper",
+    ]),
+    ("sslinfo", &[
+        "ssl_cipher", "ssl_client_cert_present", "ssl_client_dn", "ssl_client_dn_field",
+        "ssl_client_serial", "ssl_extension_info", "ssl_is_used", "ssl_issuer_dn",
+        "ssl_issuer_field", "ssl_version",
+    ]),
+    ("tablefunc", &[
+        "connectby", "crosstab", "crosstab2", "crosstab3", "crosstab4", "normal_rand",
+        "tablefunc_crosstab_2", "tablefunc_crosstab_3", "tablefunc_crosstab_4",
+    ]),
+    ("tcn", &[
+        "triggered_change_notification",
+    ]),
+    ("tsm_system_rows", &[
+        "system_rows",
+    ]),
+    ("tsm_system_time", &[
+        "system_time",
+    ]),
+    ("unaccent", &[
+        "unaccent", "unaccent_init", "unaccent_lexize",
+    ]),
+    ("uuid-ossp", &[
+        "uuid_generate_v1", "uuid_generate_v1mc", "uuid_generate_v3", "uuid_generate_v4",
+        "uuid_generate_v5", "uuid_nil", "uuid_ns_dns", "uuid_ns_oid", "uuid_ns_url", "uuid_ns_x500",
+    ]),
+    ("xml2", &[
+        "xml_encode_special_chars", "xml_valid", "xpath_bool", "xpath_list", "xpath_nodeset",
+        "xpath_number", "xpath_string", "xpath_table", "xslt_process",
+    ]),
+];
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -930,5 +1281,9 @@ mod tests {
         assert!(is_volatile_function("nextval") && is_volatile_function("random") && !is_volatile_function("now"));
         assert!(is_function("now") && is_function("gen_random_uuid") && !is_function("uuid_generate_v4"));
         assert!(has_cast("integer", "bigint") && !has_cast("integer", "uuid"));
+        assert!(EXTENSION_MEMBERS.windows(2).all(|w| w[0].0 < w[1].0));
+        assert!(EXTENSION_MEMBERS.iter().all(|(_, names)| names.windows(2).all(|w| w[0] < w[1])));
+        assert!(extension_member("citext", "citext") && extension_member("citext", "~~") && extension_member("pg_trgm", "gin_trgm_ops"));
+        assert!(!extension_member("hstore", "citext") && !extension_member("postgis", "geometry"));
     }
 }

@@ -86,6 +86,9 @@ impl Graph {
             for p in &t.inherits {
                 g.add(&n, Node::Table(p.clone()), Strength::Hard);
             }
+            if let Some(ty) = &t.of_type {
+                names.link(&mut g, &n, ty, Strength::Hard);
+            }
             if let Some(f) = &t.foreign {
                 names.link(&mut g, &n, &QualName::new("", f.server.clone()), Strength::Hard);
             }

@@ -940,7 +940,8 @@ impl Reading<'_> {
     /// `ALTER TYPE ... DROP ATTRIBUTE` on a composite type that table columns store.
     fn alter_composite(&mut self, rv: &protobuf::RangeVar, cmds: &[&protobuf::AlterTableCmd]) {
         let ty = self.relation(rv);
-        let stored = self.catalog().tables.iter().any(|(q, t)| self.holds_rows(q) && t.columns.iter().any(|c| super::graph::type_name(&c.type_sql).as_ref() == Some(&ty)));
+        // In table columns of the type, or as the columns of its typed tables (CASCADE).
+        let stored = self.catalog().tables.iter().any(|(q, t)| self.holds_rows(q) && (t.of_type.as_ref() == Some(&ty) || t.columns.iter().any(|c| super::graph::type_name(&c.type_sql).as_ref() == Some(&ty))));
         if !stored {
             return;
         }

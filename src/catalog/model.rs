@@ -38,6 +38,10 @@ pub struct Catalog {
     pub objects: BTreeMap<ObjKey, Object>,
     /// `COMMENT ON <target> IS ...`, keyed by the canonical target (`TABLE public.t`).
     pub comments: BTreeMap<String, Comment>,
+    /// `SECURITY LABEL [FOR provider] ON <target> IS ...`, by canonical target (as comments
+    /// are), then by provider (`None`: written without `FOR`, the one provider the server
+    /// has loaded). The label is the `Comment`'s text.
+    pub security_labels: BTreeMap<String, BTreeMap<Option<String>, Comment>>,
     /// `ALTER DEFAULT PRIVILEGES` entries (`pg_default_acl`); never equal to their default.
     pub default_acls: BTreeMap<DefaultAclKey, Acl>,
     /// Provenance: the last statement that changed an object after the one that created it
@@ -195,6 +199,52 @@ impl Catalog {
     }
 }
 
+/// What is said about an object, its comment and its security labels, is keyed by the
+/// object's canonical target (`TABLE public.t`); these keep both with the object, as the
+/// server keeps them by OID.
+impl Catalog {
+    /// Forgets what is said about `target`: the object is gone.
+    pub fn forget_notes(&mut self, target: &str) {
+        self.comments.remove(target);
+        self.security_labels.remove(target);
+    }
+
+    /// Forgets what is said about every target that starts with `prefix` (the columns of a
+    /// relation that is gone).
+    pub fn forget_notes_under(&mut self, prefix: &str) {
+        let under = |k: &String| k.starts_with(prefix);
+        let comments: Vec<String> = self.comments.range(prefix.to_string()..).map(|(k, _)| k).take_while(|k| under(k)).cloned().collect();
+        let labels: Vec<String> = self.security_labels.range(prefix.to_string()..).map(|(k, _)| k).take_while(|k| under(k)).cloned().collect();
+        for k in comments.iter().chain(&labels) {
+            self.forget_notes(k);
+        }
+    }
+
+    /// Keeps what is said about the targets `keep` accepts only.
+    pub fn retain_notes(&mut self, keep: impl Fn(&str) -> bool) {
+        self.comments.retain(|k, _| keep(k));
+        self.security_labels.retain(|k, _| keep(k));
+    }
+
+    /// What was said about `old` is said about `new`: the object was renamed.
+    pub fn move_notes(&mut self, old: &str, new: &str) {
+        if let Some(c) = self.comments.remove(old) {
+            self.comments.insert(new.to_string(), c);
+        }
+        if let Some(l) = self.security_labels.remove(old) {
+            self.security_labels.insert(new.to_string(), l);
+        }
+    }
+
+    /// Every target reads as `f` rewrites it (as objects they name are renamed).
+    pub fn retarget_notes(&mut self, f: impl Fn(&str) -> String) {
+        let comments = std::mem::take(&mut self.comments);
+        self.comments = comments.into_iter().map(|(k, v)| (f(&k), v)).collect();
+        let labels = std::mem::take(&mut self.security_labels);
+        self.security_labels = labels.into_iter().map(|(k, v)| (f(&k), v)).collect();
+    }
+}
+
 impl Catalog {
     /// The largest position any object, default or comment records.
     pub fn max_pos(&self) -> Pos {
@@ -211,6 +261,7 @@ impl Catalog {
             .chain(self.indexes.values().map(|i| i.pos))
             .chain(self.objects.values().map(|o| o.pos))
             .chain(self.comments.values().map(|c| c.pos))
+            .chain(self.security_labels.values().flat_map(|l| l.values().map(|c| c.pos)))
             .max()
             .unwrap_or(0)
     }
@@ -255,6 +306,9 @@ pub struct Table {
     /// Parent and `FOR VALUES ...` / `DEFAULT` bound text, for partitions.
     pub partition_of: Option<(QualName, String)>,
     pub inherits: Vec<QualName>,
+    /// `OF type`: a typed table, whose columns are the composite type's attributes (they
+    /// change with it: `ALTER TYPE ... CASCADE`).
+    pub of_type: Option<QualName>,
     pub access_method: Option<String>,
     /// For a foreign table: its server and options.
     pub foreign: Option<ForeignTable>,
@@ -383,7 +437,24 @@ pub struct Index {
     pub deps: Vec<QualName>,
     /// Extensions it goes with (`ALTER INDEX ... DEPENDS ON EXTENSION`), sorted.
     pub extensions: Vec<String>,
+    /// Statistics targets of its expression columns (`ALTER INDEX ... ALTER COLUMN n SET
+    /// STATISTICS k`), by column number (from 1); a column at the default (-1) is absent.
+    pub statistics: BTreeMap<u32, i32>,
+    /// Derived: what each of its columns is, in order (key columns, then INCLUDE ones): the
+    /// server lets the statistics target of its expression columns alone change.
+    pub column_kinds: Vec<IndexColumnKind>,
     pub pos: Pos,
+}
+
+/// What a column of an index is.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum IndexColumnKind {
+    /// A key column that is a table column.
+    Plain,
+    /// A key column that is an expression.
+    Expression,
+    /// An `INCLUDE` column.
+    Included,
 }
 
 /// Sequence parameters; `None` means PostgreSQL's default for the data type.
@@ -638,9 +709,8 @@ pub struct Object {
     pub labels: Vec<String>,
     /// For functions and procedures, what CREATE OR REPLACE cannot change.
     pub routine: Option<Routine>,
-    /// For composite types, the attributes in order: name and canonical type (with its
-    /// `COLLATE`).
-    pub attributes: Option<Vec<(String, String)>>,
+    /// For composite types, the attributes in order.
+    pub attributes: Option<Vec<Attribute>>,
     /// For domains, what ALTER DOMAIN can change.
     pub domain: Option<Domain>,
     /// For views, column defaults (`ALTER VIEW ... ALTER COLUMN ... SET DEFAULT`).
@@ -656,6 +726,32 @@ pub struct Object {
     /// Owner and privileges (kinds without an owner keep the default: no owner, no ACL).
     pub access: Access,
     pub pos: Pos,
+}
+
+/// An attribute of a composite type.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Attribute {
+    pub name: String,
+    /// Canonical type text, as a column's.
+    pub type_sql: String,
+    pub collation: Option<String>,
+}
+
+impl Attribute {
+    /// Its type as written in `CREATE TYPE` / `ADD ATTRIBUTE`, with its `COLLATE`.
+    pub fn type_with_collation(&self) -> String {
+        match &self.collation {
+            Some(c) => format!("{} COLLATE {c}", self.type_sql),
+            None => self.type_sql.clone(),
+        }
+    }
+
+    /// The column a typed table has for it: its name, type and collation, nothing else.
+    pub fn column(&self) -> Column {
+        let mut c = Column::new(self.name.clone(), self.type_sql.clone());
+        c.collation = self.collation.clone();
+        c
+    }
 }
 
 /// A domain: its base type is fixed; the rest is one ALTER DOMAIN each.

@@ -55,6 +55,7 @@ pub fn restrict(c: &Catalog, f: &SchemaFilter) -> Catalog {
             .map(|(k, v)| (k.clone(), v.clone()))
             .collect(),
         comments: Default::default(),
+        security_labels: Default::default(),
         // Default privileges for a schema go with it; those for every schema stay only when
         // no schema is singled out.
         default_acls: c
@@ -68,6 +69,7 @@ pub fn restrict(c: &Catalog, f: &SchemaFilter) -> Catalog {
     };
     let live = super::comments::targets(&out);
     out.comments = c.comments.iter().filter(|(t, _)| super::comments::node_of(&live, t).is_some()).map(|(k, v)| (k.clone(), v.clone())).collect();
+    out.security_labels = c.security_labels.iter().filter(|(t, _)| super::comments::node_of(&live, t).is_some()).map(|(k, v)| (k.clone(), v.clone())).collect();
     out
 }
 

@@ -17,7 +17,7 @@
 //! label into every stored value, as the server does) and diffs that against TO, so the
 //! rest of the migration starts from the renamed labels.
 
-use super::{Action, Change, ObjectRef, Phase, Provenance};
+use super::{Change, ObjectRef, Phase};
 use crate::catalog::graph::Node;
 use crate::catalog::{Catalog, ObjKey, QualName};
 use crate::emit::quote;
@@ -42,7 +42,7 @@ impl LabelRename {
         let note = Some("TO's history renames this label".to_string());
         let node = Node::Object(self.key.clone());
         let object = ObjectRef::of(&node, to, to);
-        Change { phase: Phase::Create, node, pos, seq: 0, sql: self.sql(), hazards: Vec::new(), note, reads: None, object, action: Action::Alter, provenance: Provenance::default(), own_transaction: false, after: Vec::new() }
+        Change { note, ..Change::new(Phase::Create, node, pos, 0, self.sql(), object) }
     }
 }
 

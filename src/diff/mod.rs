@@ -5,6 +5,7 @@
 pub mod about;
 mod comments;
 mod enums;
+pub mod extension_moves;
 mod ranges;
 pub mod filter;
 pub mod label_renames;
@@ -70,6 +71,11 @@ pub struct Change {
 }
 
 impl Change {
+    /// A statement about `object`, with no hazard read yet, note or other constraint.
+    pub fn new(phase: Phase, node: Node, pos: Pos, seq: u32, sql: String, object: ObjectRef) -> Change {
+        Change { phase, node, pos, seq, sql, hazards: Vec::new(), note: None, reads: None, object, action: Action::Alter, provenance: Provenance::default(), own_transaction: false, after: Vec::new() }
+    }
+
     /// Whether the statement can run inside a transaction block (`CONCURRENTLY` cannot).
     pub fn transactional(&self) -> bool {
         !self.hazards.iter().any(|h| matches!(h, Hazard::NoTransaction))
@@ -170,7 +176,7 @@ impl Diff<'_> {
     pub fn push(&mut self, phase: Phase, node: &Node, pos: Pos, sql: String) {
         self.seq += 1;
         let object = self.object_ref(node);
-        self.out.push(Change { phase, node: node.clone(), pos, seq: self.seq, sql, hazards: Vec::new(), note: None, reads: None, object, action: Action::Alter, provenance: Provenance::default(), own_transaction: false, after: Vec::new() });
+        self.out.push(Change::new(phase, node.clone(), pos, self.seq, sql, object));
     }
 
     pub fn drop(&mut self, node: &Node, pos: Pos, sql: String) {
@@ -238,7 +244,7 @@ impl Diff<'_> {
     /// and order, and changes with equal keys run in the order they were made.
     pub fn create_at(&mut self, node: &Node, at: (Pos, u32), sql: String) {
         let object = self.object_ref(node);
-        self.out.push(Change { phase: Phase::Create, node: node.clone(), pos: at.0, seq: at.1, sql, hazards: Vec::new(), note: None, reads: None, object, action: Action::Alter, provenance: Provenance::default(), own_transaction: false, after: Vec::new() });
+        self.out.push(Change::new(Phase::Create, node.clone(), at.0, at.1, sql, object));
     }
 }
 
@@ -282,6 +288,7 @@ pub fn diff(from: &Catalog, to: &Catalog, gf: &Graph, opts: &DiffOptions) -> Vec
     tables::diff_index_marks(&mut d);
     objects::diff_objects(&mut d);
     comments::diff_comments(&mut d);
+    comments::diff_security_labels(&mut d);
     if opts.with_privileges {
         privileges::diff_privileges(&mut d);
     }

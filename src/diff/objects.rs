@@ -6,7 +6,7 @@ use std::collections::{BTreeMap, BTreeSet};
 use super::enums::{aside_name, EnumPlan};
 use super::{Diff, RebuildReason};
 use crate::catalog::graph::{Node, Strength};
-use crate::catalog::{Domain, ObjKey, ObjKind, QualName};
+use crate::catalog::{Attribute, Domain, ObjKey, ObjKind, QualName};
 
 /// Objects that must be dropped and created again: changed where no ALTER or CREATE OR
 /// REPLACE can change them, or over something dropped or rebuilt (followed over the FROM
@@ -270,31 +270,48 @@ fn emit_after(d: &mut Diff, node: &Node, pos: usize, after: &[String]) {
 /// `ALTER TYPE` statements turning a composite type's attributes `old` into `new`: dropped
 /// ones first, then type changes, then additions (at the end, where the server puts them).
 /// A type that table columns use cannot change an attribute's type in place: that attribute
-/// is dropped and added again.
-fn alter_attributes(d: &Diff, q: &QualName, old: &[(String, String)], new: &[(String, String)]) -> Vec<String> {
-    let used = d.from.tables.values().any(|t| t.columns.iter().any(|c| crate::catalog::graph::type_name(&c.type_sql).as_ref() == Some(q)));
+/// is dropped and added again. With typed tables of the type, each says CASCADE: their
+/// columns change with it (the server refuses it otherwise).
+fn alter_attributes(d: &Diff, q: &QualName, old: &[Attribute], new: &[Attribute]) -> Vec<String> {
+    let used = stored_in_columns(d, q);
+    let cascade = if d.from.tables.values().any(|t| t.of_type.as_ref() == Some(q)) { " CASCADE" } else { "" };
     let alter = format!("ALTER TYPE {}", q.sql());
     let ident = crate::emit::quote::ident;
     let mut drops = Vec::new();
     let mut changes = Vec::new();
     let mut adds = Vec::new();
-    for (name, ty) in old {
-        match new.iter().find(|(n, _)| n == name) {
-            None => drops.push(format!("{alter} DROP ATTRIBUTE {}", ident(name))),
-            Some((_, nt)) if nt != ty && used => {
-                drops.push(format!("{alter} DROP ATTRIBUTE {}", ident(name)));
-                adds.push(format!("{alter} ADD ATTRIBUTE {} {nt}", ident(name)));
+    for a in old {
+        let (name, ty) = (&a.name, a.type_with_collation());
+        match new.iter().find(|n| n.name == *name).map(Attribute::type_with_collation) {
+            None => drops.push(format!("{alter} DROP ATTRIBUTE {}{cascade}", ident(name))),
+            Some(nt) if nt != ty && used => {
+                drops.push(format!("{alter} DROP ATTRIBUTE {}{cascade}", ident(name)));
+                adds.push(format!("{alter} ADD ATTRIBUTE {} {nt}{cascade}", ident(name)));
             }
-            Some((_, nt)) if nt != ty => changes.push(format!("{alter} ALTER ATTRIBUTE {} TYPE {nt}", ident(name))),
+            Some(nt) if nt != ty => changes.push(format!("{alter} ALTER ATTRIBUTE {} TYPE {nt}{cascade}", ident(name))),
             Some(_) => {}
         }
     }
-    for (name, ty) in new {
-        if !old.iter().any(|(n, _)| n == name) {
-            adds.push(format!("{alter} ADD ATTRIBUTE {} {ty}", ident(name)));
+    for a in new {
+        if !old.iter().any(|o| o.name == a.name) {
+            adds.push(format!("{alter} ADD ATTRIBUTE {} {}{cascade}", ident(&a.name), a.type_with_collation()));
         }
     }
     drops.into_iter().chain(changes).chain(adds).collect()
+}
+
+/// Whether FROM has table columns of type `q`.
+fn stored_in_columns(d: &Diff, q: &QualName) -> bool {
+    d.from.tables.values().any(|t| t.columns.iter().any(|c| crate::catalog::graph::type_name(&c.type_sql).as_ref() == Some(q)))
+}
+
+/// Whether composite type `q`, kept, drops attribute `name` and adds it again (its type
+/// changes while table columns are of the type; see `alter_attributes`): the column a typed
+/// table has for it starts anew, without its values, default or NOT NULL.
+pub(super) fn attribute_readded(d: &Diff, q: &QualName, name: &str) -> bool {
+    let key = ObjKey { kind: ObjKind::Type, schema: q.schema.clone(), name: q.name.clone(), sub: String::new() };
+    let attribute = |c: &crate::catalog::Catalog| c.objects.get(&key).and_then(|o| o.attributes.as_ref()).and_then(|a| a.iter().find(|a| a.name == name)).map(Attribute::type_with_collation);
+    matches!((attribute(d.from), attribute(d.to)), (Some(a), Some(b)) if a != b) && stored_in_columns(d, q)
 }
 
 /// `ALTER DOMAIN` statements turning `old` into `new` (same base type): default, NOT NULL,

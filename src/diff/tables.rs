@@ -254,13 +254,28 @@ fn identity_clause(id: &crate::catalog::Identity, column_type: &str) -> String {
 
 fn create_table(d: &mut Diff, q: &QualName, t: &Table) {
     let partition = t.partition_of.is_some();
-    let cols: Vec<&Column> = t.columns.iter().filter(|c| partition || !c.inherited).collect();
-    let body: Vec<String> = cols.iter().map(|c| format!("    {}", column_sql(c, Inline { default: default_inline(d, t, c), identity: false }))).collect();
     let kind = if t.unlogged { "UNLOGGED TABLE" } else { kind_sql(t) };
-    let mut sql = format!("CREATE {kind} {} (\n{}\n)", q.sql(), body.join(",\n"));
-    if body.is_empty() {
-        sql = format!("CREATE {kind} {} ()", q.sql());
-    }
+    let mut sql = match &t.of_type {
+        // A typed table has its type's columns: only their options are written.
+        Some(ty) => {
+            let body: Vec<String> = t.columns.iter().filter_map(|c| typed_column_sql(c, default_inline(d, t, c))).map(|c| format!("    {c}")).collect();
+            let head = format!("CREATE {kind} {} OF {}", q.sql(), ty.sql());
+            if body.is_empty() {
+                head
+            } else {
+                format!("{head} (\n{}\n)", body.join(",\n"))
+            }
+        }
+        None => {
+            let cols: Vec<&Column> = t.columns.iter().filter(|c| partition || !c.inherited).collect();
+            let body: Vec<String> = cols.iter().map(|c| format!("    {}", column_sql(c, Inline { default: default_inline(d, t, c), identity: false }))).collect();
+            if body.is_empty() {
+                format!("CREATE {kind} {} ()", q.sql())
+            } else {
+                format!("CREATE {kind} {} (\n{}\n)", q.sql(), body.join(",\n"))
+            }
+        }
+    };
     if !t.inherits.is_empty() {
         let parents: Vec<String> = t.inherits.iter().map(QualName::sql).collect();
         sql.push_str(&format!("\nINHERITS ({})", parents.join(", ")));
@@ -301,6 +316,32 @@ fn create_table(d: &mut Diff, q: &QualName, t: &Table) {
         column_extras(d, q, t.pos, None, c);
     }
     table_settings(d, q, &Table::default(), t);
+}
+
+/// `col WITH OPTIONS ...` of a typed table's CREATE: what the column adds to its type's
+/// attribute (generation, the default when it goes inline, NOT NULL); `None` when nothing.
+fn typed_column_sql(c: &Column, default: bool) -> Option<String> {
+    let mut s = String::new();
+    if let Some(g) = &c.generated {
+        s.push_str(&format!(" GENERATED ALWAYS AS ({g}) STORED"));
+    }
+    if let Some((def, _)) = c.default.as_ref().filter(|_| default) {
+        s.push_str(&format!(" DEFAULT {def}"));
+    }
+    if c.not_null {
+        s.push_str(" NOT NULL");
+    }
+    (!s.is_empty()).then(|| format!("{} WITH OPTIONS{s}", quote::ident(&c.name)))
+}
+
+/// Whether table `q` is a typed table of the same type in FROM and TO, and the type stays
+/// (is not dropped or created again): its columns then change with the type's `ALTER TYPE
+/// ... CASCADE`, never on their own.
+fn kept_typed(d: &Diff, old: &Table, t: &Table) -> bool {
+    match (&old.of_type, &t.of_type) {
+        (Some(a), Some(b)) if a == b => !d.doomed(&Node::Object(ObjKey { kind: ObjKind::Type, schema: a.schema.clone(), name: a.name.clone(), sub: String::new() })),
+        _ => false,
+    }
 }
 
 /// Identity sequence options: the sequence has the column's type.
@@ -378,6 +419,17 @@ fn column_extras(d: &mut Diff, q: &QualName, pos: usize, old: Option<&Column>, c
 
 fn alter_table(d: &mut Diff, q: &QualName, old: &Table, t: &Table) {
     let alter = alter_sql(d, q);
+    let typed = kept_typed(d, old, t);
+    if old.of_type.is_some() && !typed {
+        // A plain table again (or typed anew, once its columns match): NOT OF first, before
+        // its columns change or its type goes.
+        d.drop(&Node::Table(q.clone()), old.pos, format!("{alter} NOT OF"));
+    }
+    if typed {
+        typed_columns(d, q, old, t);
+        table_settings(d, q, old, t);
+        return;
+    }
     // Generated columns go first: they may read the other columns that go (and never
     // another generated one), which the server would refuse to drop under them.
     let generated_first = old.columns.iter().filter(|c| c.generated.is_some()).chain(old.columns.iter().filter(|c| c.generated.is_none()));
@@ -406,6 +458,25 @@ fn alter_table(d: &mut Diff, q: &QualName, old: &Table, t: &Table) {
         }
     }
     table_settings(d, q, old, t);
+    if let Some(ty) = &t.of_type {
+        // Once its columns are its type's attributes, in order.
+        d.create(&Node::Table(q.clone()), t.pos, format!("{alter} OF {}", ty.sql()));
+    }
+}
+
+/// The columns of a typed table kept typed: the type's `ALTER TYPE ... CASCADE` adds, drops
+/// and retypes them (see `objects::alter_attributes`); what is left is each column's own
+/// options, from what that leaves (a column added, or dropped and added again, starts bare).
+fn typed_columns(d: &mut Diff, q: &QualName, old: &Table, t: &Table) {
+    let Some(ty) = &t.of_type else { return };
+    for c in &t.columns {
+        let bare = || Column { collation: c.collation.clone(), ..Column::new(c.name.clone(), c.type_sql.clone()) };
+        let start = match old.column(&c.name) {
+            Some(o) if !super::objects::attribute_readded(d, ty, &c.name) => Column { type_sql: c.type_sql.clone(), collation: c.collation.clone(), ..o.clone() },
+            Some(_) | None => bare(),
+        };
+        alter_column(d, q, t.pos, &start, c);
+    }
 }
 
 /// Whether column `o` must be dropped and added again to become `c`: no ALTER (as of
@@ -831,6 +902,9 @@ pub(super) fn diff_indexes(d: &mut Diff) {
         for sql in super::objects::extension_changes(&format!("INDEX {}", q.sql()), &kept, &i.extensions) {
             d.create(&Node::Index(q.clone()), i.pos, sql);
         }
+        for sql in statistics_changes(d, q, i, same) {
+            d.create(&Node::Index(q.clone()), i.pos, sql);
+        }
         // A partition that leaves its parent (to join it again) leaves its indexes detached.
         let leaves = d.from.tables.get(&i.table).is_some_and(|t| d.to.tables.get(&i.table).is_some_and(|n| n.partition_of != t.partition_of)) || d.parent_dropped_under(&i.table);
         let old_attach = d.from.indexes.get(q).filter(|_| same && !leaves).and_then(|o| o.attached_to.clone());
@@ -840,4 +914,31 @@ pub(super) fn diff_indexes(d: &mut Diff) {
             }
         }
     }
+}
+
+/// `ALTER INDEX q ALTER COLUMN n SET STATISTICS k` turning the statistics targets index `q`
+/// has (after FROM's, when it is kept; none when it is created) into TO's. The server passes
+/// a partitioned index's change on to the indexes attached to it: an attached index kept
+/// under a kept parent starts from what the parent's own changes leave it.
+fn statistics_changes(d: &Diff, q: &QualName, i: &crate::catalog::Index, same: bool) -> Vec<String> {
+    let mut old = d.from.indexes.get(q).filter(|_| same).map(|o| o.statistics.clone()).unwrap_or_default();
+    let parent = i.attached_to.as_ref().filter(|p| same && d.from.indexes.get(q).is_some_and(|o| o.attached_to.as_ref() == Some(*p)));
+    let parent_changes = parent.and_then(|p| Some((d.from.indexes.get(p)?, d.to.indexes.get(p).filter(|n| index_unchanged(d, p, n))?)));
+    if let Some((po, pn)) = parent_changes {
+        for n in po.statistics.keys().chain(pn.statistics.keys()) {
+            match pn.statistics.get(n) {
+                Some(k) if po.statistics.get(n) != Some(k) => {
+                    old.insert(*n, *k);
+                }
+                None if po.statistics.contains_key(n) => {
+                    old.remove(n);
+                }
+                Some(_) | None => {}
+            }
+        }
+    }
+    let alter = |n: &u32, k: i32| format!("ALTER INDEX {} ALTER COLUMN {n} SET STATISTICS {k}", q.sql());
+    let mut out: Vec<String> = old.keys().filter(|n| !i.statistics.contains_key(*n)).map(|n| alter(n, -1)).collect();
+    out.extend(i.statistics.iter().filter(|(n, k)| old.get(*n) != Some(*k)).map(|(n, k)| alter(n, *k)));
+    out
 }

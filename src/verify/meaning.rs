@@ -51,8 +51,8 @@ pub fn differences(got: &Catalog, want: &Catalog, opts: &DiffOptions) -> Vec<Dif
         SequenceMeaning { options: resolved(options, None), owned_by }
     });
     compare_maps(&mut out, &got.indexes, &want.indexes, |q| format!("index {}", q.sql()), |i| {
-        let Index { table, def, columns: _, attached_to, shape: _, deps: _, extensions, pos: _ } = i;
-        IndexMeaning { table, def, attached_to, extensions }
+        let Index { table, def, columns: _, attached_to, shape: _, deps: _, extensions, statistics, column_kinds: _, pos: _ } = i;
+        IndexMeaning { table, def, attached_to, extensions, statistics }
     });
     compare_maps(&mut out, &got.objects, &want.objects, object_name, |o| {
         let Object { create, target, after, deps: _, soft_deps: _, table, labels, routine, attributes, domain, column_defaults, extensions, label_renames: _, access: _, pos: _ } = o;
@@ -61,6 +61,12 @@ pub fn differences(got: &Catalog, want: &Catalog, opts: &DiffOptions) -> Vec<Dif
     compare_maps(&mut out, &got.comments, &want.comments, |t| format!("comment on {t}"), |c| {
         let Comment { text, pos: _ } = c;
         text
+    });
+    compare_maps(&mut out, &got.security_labels, &want.security_labels, |t| format!("security labels on {t}"), |labels| {
+        labels.iter().map(|(provider, c)| {
+            let Comment { text, pos: _ } = c;
+            (provider, text)
+        }).collect::<Vec<_>>()
     });
     if opts.with_privileges {
         compare_access(&mut out, got, want);
@@ -106,6 +112,7 @@ struct IndexMeaning<'a> {
     def: &'a str,
     attached_to: &'a Option<QualName>,
     extensions: &'a [String],
+    statistics: &'a BTreeMap<u32, i32>,
 }
 
 #[derive(Debug, PartialEq)]
@@ -116,7 +123,7 @@ struct ObjectMeaning<'a> {
     table: &'a Option<QualName>,
     labels: &'a [String],
     routine: &'a Option<Routine>,
-    attributes: &'a Option<Vec<(String, String)>>,
+    attributes: &'a Option<Vec<Attribute>>,
     domain: &'a Option<Domain>,
     column_defaults: &'a BTreeMap<String, String>,
     extensions: &'a [String],
@@ -133,6 +140,7 @@ struct TableMeaning<'a> {
     partition_by: &'a Option<String>,
     partition_of: &'a Option<(QualName, String)>,
     inherits: &'a [QualName],
+    of_type: &'a Option<QualName>,
     access_method: &'a Option<String>,
     foreign: &'a Option<ForeignTable>,
 }
@@ -241,6 +249,7 @@ fn table_meaning(t: &Table) -> TableMeaning<'_> {
         partition_by,
         partition_of,
         inherits,
+        of_type,
         access_method,
         foreign,
         access: _,
@@ -256,6 +265,7 @@ fn table_meaning(t: &Table) -> TableMeaning<'_> {
         partition_by,
         partition_of,
         inherits,
+        of_type,
         access_method,
         foreign,
     }

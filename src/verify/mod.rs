@@ -140,6 +140,7 @@ pub fn expected<'a>(from: &'a Catalog, to: &'a Catalog, opts: &DiffOptions) -> C
     outside(&from.indexes, &inside_from.indexes, &mut want.indexes);
     outside(&from.objects, &inside_from.objects, &mut want.objects);
     outside(&from.comments, &inside_from.comments, &mut want.comments);
+    outside(&from.security_labels, &inside_from.security_labels, &mut want.security_labels);
     Cow::Owned(want)
 }
 

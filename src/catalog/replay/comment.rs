@@ -1,6 +1,7 @@
-//! COMMENT ON: the comment is keyed by its canonical target (`TABLE public.t`).
+//! COMMENT ON and SECURITY LABEL: the comment, and each provider's label, are keyed by the
+//! canonical target (`TABLE public.t`).
 
-use pg_query::protobuf::{CommentStmt, ObjectType};
+use pg_query::protobuf::{CommentStmt, ObjectType, SecLabelStmt};
 use pg_query::NodeEnum;
 
 use super::{name_list, Replay};
@@ -24,6 +25,95 @@ impl Replay {
             self.catalog.comments.remove(&target);
         } else {
             self.catalog.comments.insert(target, Comment { text: s.comment.clone(), pos });
+        }
+    }
+
+    /// `SECURITY LABEL [FOR provider] ON <target> IS 'label' | NULL`, on the kinds the server
+    /// takes labels for. (A server refuses it when no label provider is loaded, as a stock
+    /// one is; the catalog keeps it as a server with the provider would.)
+    pub(super) fn security_label(&mut self, pos: Pos, stmt: &Stmt, s: &SecLabelStmt) {
+        use ObjectType as O;
+        let kind = O::try_from(s.objtype).unwrap_or(O::Undefined);
+        let labelled = match kind {
+            O::ObjectAggregate
+            | O::ObjectColumn
+            | O::ObjectDatabase
+            | O::ObjectDomain
+            | O::ObjectEventTrigger
+            | O::ObjectForeignTable
+            | O::ObjectFunction
+            | O::ObjectLanguage
+            | O::ObjectLargeobject
+            | O::ObjectMatview
+            | O::ObjectProcedure
+            | O::ObjectPublication
+            | O::ObjectRole
+            | O::ObjectRoutine
+            | O::ObjectSchema
+            | O::ObjectSequence
+            | O::ObjectSubscription
+            | O::ObjectTable
+            | O::ObjectTablespace
+            | O::ObjectType
+            | O::ObjectView => true,
+            O::Undefined
+            | O::ObjectAccessMethod
+            | O::ObjectAmop
+            | O::ObjectAmproc
+            | O::ObjectAttribute
+            | O::ObjectCast
+            | O::ObjectCollation
+            | O::ObjectConversion
+            | O::ObjectDefault
+            | O::ObjectDefacl
+            | O::ObjectDomconstraint
+            | O::ObjectExtension
+            | O::ObjectFdw
+            | O::ObjectForeignServer
+            | O::ObjectIndex
+            | O::ObjectOpclass
+            | O::ObjectOperator
+            | O::ObjectOpfamily
+            | O::ObjectParameterAcl
+            | O::ObjectPolicy
+            | O::ObjectPublicationNamespace
+            | O::ObjectPublicationRel
+            | O::ObjectRule
+            | O::ObjectStatisticExt
+            | O::ObjectTabconstraint
+            | O::ObjectTransform
+            | O::ObjectTrigger
+            | O::ObjectTsconfiguration
+            | O::ObjectTsdictionary
+            | O::ObjectTsparser
+            | O::ObjectTstemplate
+            | O::ObjectUserMapping => false,
+        };
+        if !labelled {
+            self.reject(stmt, "security labels are not supported for this type of object".to_string());
+            return;
+        }
+        let Some(target) = self.object_target(s.objtype, s.object.as_deref()) else {
+            self.unsupported(stmt, &format!("SECURITY LABEL ON {}", kind.as_str_name()));
+            return;
+        };
+        // On a database, a role or a tablespace: not part of a schema, as for comments.
+        let Some(target) = target else { return };
+        if let Some((q, msg)) = self.missing_relation_part(s.objtype, s.object.as_deref()) {
+            self.missing(stmt, &q, msg);
+            return;
+        }
+        let provider = Some(s.provider.clone()).filter(|p| !p.is_empty());
+        // `IS NULL` reaches here as an empty label.
+        if s.label.is_empty() {
+            if let Some(labels) = self.catalog.security_labels.get_mut(&target) {
+                labels.remove(&provider);
+                if labels.is_empty() {
+                    self.catalog.security_labels.remove(&target);
+                }
+            }
+        } else {
+            self.catalog.security_labels.entry(target).or_default().insert(provider, Comment { text: s.label.clone(), pos });
         }
     }
 

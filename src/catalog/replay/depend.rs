@@ -19,7 +19,7 @@ use crate::emit::quote;
 /// Something that needs a named object.
 #[derive(Clone, Debug, PartialEq, Eq, PartialOrd, Ord)]
 pub(super) enum Dependent {
-    /// An inheritance child or partition.
+    /// An inheritance child or partition, or a typed table of the type.
     Table(QualName),
     /// A column of the type, or generated from an expression using it.
     Column(QualName, String),
@@ -52,7 +52,9 @@ impl Replay {
         let mut out: Vec<Dependent> = candidates
             .into_iter()
             .filter(|d| match d {
-                Dependent::Table(t) => owner != Some(t) && c.tables.get(t).is_some_and(|t| t.inherits.contains(q) || t.partition_of.as_ref().is_some_and(|(p, _)| p == q)),
+                Dependent::Table(t) => {
+                    owner != Some(t) && c.tables.get(t).is_some_and(|t| t.inherits.contains(q) || t.partition_of.as_ref().is_some_and(|(p, _)| p == q) || t.of_type.as_ref() == Some(q))
+                }
                 Dependent::Column(t, col) => {
                     owner != Some(t) && c.tables.get(t).and_then(|t| t.column(col)).is_some_and(|col| type_name(&col.type_sql).as_ref() == Some(q) || col.generated_deps.contains(q))
                 }
@@ -98,7 +100,7 @@ impl Replay {
             }
             Dependent::Index(i) => {
                 self.catalog.indexes.remove(i);
-                self.catalog.comments.remove(&format!("INDEX {}", i.sql()));
+                self.catalog.forget_notes(&format!("INDEX {}", i.sql()));
             }
             Dependent::Object(k) => {
                 let q = QualName::new(k.schema.clone(), k.name.clone());
@@ -133,7 +135,7 @@ fn build(c: &Catalog) -> Reverse {
     let mut r: Reverse = BTreeMap::new();
     let mut add = |q: &QualName, d: Dependent| r.entry(q.clone()).or_default().push(d);
     for (tq, t) in &c.tables {
-        for p in t.inherits.iter().chain(t.partition_of.as_ref().map(|(p, _)| p)) {
+        for p in t.inherits.iter().chain(t.partition_of.as_ref().map(|(p, _)| p)).chain(t.of_type.as_ref()) {
             add(p, Dependent::Table(tq.clone()));
         }
         for col in &t.columns {

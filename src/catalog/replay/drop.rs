@@ -44,7 +44,7 @@ impl Replay {
                         true
                     } else {
                         self.catalog.sequences.remove(&q);
-                        self.catalog.comments.remove(&format!("SEQUENCE {}", q.sql()));
+                        self.catalog.forget_notes(&format!("SEQUENCE {}", q.sql()));
                         true
                     }
                 }
@@ -60,7 +60,7 @@ impl Replay {
                     let mut gone = vec![q];
                     while let Some(q) = gone.pop() {
                         let Some(index) = self.catalog.indexes.remove(&q) else { continue };
-                        self.catalog.comments.remove(&format!("INDEX {}", q.sql()));
+                        self.catalog.forget_notes(&format!("INDEX {}", q.sql()));
                         let partitioned = self.catalog.tables.get(&index.table).is_some_and(|t| t.partition_by.is_some());
                         if partitioned {
                             gone.extend(self.catalog.indexes.iter().filter(|(_, i)| i.attached_to.as_ref() == Some(&q)).map(|(k, _)| k.clone()));
@@ -88,13 +88,13 @@ impl Replay {
                         let inside = format!(" {schema}.");
                         let on = format!(" ON {schema}.");
                         let own = format!("SCHEMA {schema}");
-                        self.catalog.comments.retain(|k, _| !(*k == own || k.contains(&inside) || k.contains(&on)));
+                        self.catalog.retain_notes(|k| !(k == own || k.contains(&inside) || k.contains(&on)));
                     }
                     found
                 }
                 O::ObjectExtension => {
                     let name = parts.first().cloned().unwrap_or_default();
-                    self.catalog.comments.remove(&format!("EXTENSION {}", crate::emit::quote::ident(&name)));
+                    self.catalog.forget_notes(&format!("EXTENSION {}", crate::emit::quote::ident(&name)));
                     self.catalog.extensions.remove(&name).is_some() || name == "plpgsql"
                 }
                 O::ObjectTrigger => self.drop_on_table(ObjKind::Trigger, &parts),
@@ -230,7 +230,7 @@ impl Replay {
             self.forget_constraint(q, name);
         }
         for c in &t.columns {
-            self.catalog.comments.remove(&format!("COLUMN {}.{}", q.sql(), crate::emit::quote::ident(&c.name)));
+            self.catalog.forget_notes(&format!("COLUMN {}.{}", q.sql(), crate::emit::quote::ident(&c.name)));
         }
         self.forget_relation(q, true);
         true
@@ -239,7 +239,7 @@ impl Replay {
     pub(super) fn remove_object(&mut self, key: &ObjKey) -> bool {
         match self.catalog.objects.remove(key) {
             Some(o) => {
-                self.catalog.comments.remove(&o.target);
+                self.catalog.forget_notes(&o.target);
                 if matches!(key.kind, ObjKind::View | ObjKind::MaterializedView) {
                     // A materialized view can have indexes.
                     self.forget_relation(&QualName::new(key.schema.clone(), key.name.clone()), key.kind == ObjKind::MaterializedView);
@@ -261,28 +261,25 @@ impl Replay {
         if table {
             for k in self.on_table.indexes(c, q) {
                 c.indexes.remove(&k);
-                c.comments.remove(&format!("INDEX {}", k.sql()));
+                c.forget_notes(&format!("INDEX {}", k.sql()));
             }
             for k in self.on_table.sequences(c, q) {
                 c.sequences.remove(&k);
-                c.comments.remove(&format!("SEQUENCE {}", k.sql()));
+                c.forget_notes(&format!("SEQUENCE {}", k.sql()));
             }
         }
         // What hangs on it (triggers, policies, rules, statistics) goes with it.
         for k in self.on_table.objects(c, q) {
             if let Some(o) = c.objects.remove(&k) {
-                c.comments.remove(&o.target);
+                c.forget_notes(&o.target);
             }
         }
         let rel = q.sql();
         for kind in ["TABLE", "FOREIGN TABLE", "VIEW", "MATERIALIZED VIEW"] {
-            c.comments.remove(&format!("{kind} {rel}"));
+            c.forget_notes(&format!("{kind} {rel}"));
         }
         // Columns of a view or materialized view.
         let prefix = format!("COLUMN {rel}.");
-        let columns: Vec<String> = c.comments.range(prefix.clone()..).take_while(|(k, _)| k.starts_with(&prefix)).map(|(k, _)| k.clone()).collect();
-        for k in columns {
-            c.comments.remove(&k);
-        }
+        c.forget_notes_under(&prefix);
     }
 }

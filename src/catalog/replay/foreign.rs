@@ -212,7 +212,7 @@ impl Replay {
         let key = mapping_key(&user, &s.servername);
         match self.catalog.objects.remove(&key) {
             Some(o) => {
-                self.catalog.comments.remove(&o.target);
+                self.catalog.forget_notes(&o.target);
             }
             None if s.missing_ok => {}
             None => self.warn(stmt, format!("user mapping for {} on server {} does not exist", mapping_user_sql(&user), quote::ident(&s.servername))),

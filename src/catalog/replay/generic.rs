@@ -190,12 +190,15 @@ impl Replay {
             let Some(NodeEnum::AlterTableCmd(c)) = &cmd.node else { continue };
             let def = c.def.as_ref().and_then(|d| d.node.as_ref());
             match (AlterTableType::try_from(c.subtype), def) {
-                (Ok(AlterTableType::AtAddColumn), Some(NodeEnum::ColumnDef(cd))) => changes.push((c.name.clone(), Some(attribute(cd, &r)), true)),
-                (Ok(AlterTableType::AtAlterColumnType), Some(NodeEnum::ColumnDef(cd))) => {
-                    let (_, ty) = attribute(cd, &r);
-                    changes.push((c.name.clone(), Some((c.name.clone(), ty)), false));
+                (Ok(AlterTableType::AtAddColumn), Some(NodeEnum::ColumnDef(cd))) => {
+                    let a = attribute(cd, &r);
+                    changes.push((a.name.clone(), Some(a), true, c.behavior));
                 }
-                (Ok(AlterTableType::AtDropColumn), _) => changes.push((c.name.clone(), None, false)),
+                (Ok(AlterTableType::AtAlterColumnType), Some(NodeEnum::ColumnDef(cd))) => {
+                    let a = Attribute { name: c.name.clone(), ..attribute(cd, &r) };
+                    changes.push((c.name.clone(), Some(a), false, c.behavior));
+                }
+                (Ok(AlterTableType::AtDropColumn), _) => changes.push((c.name.clone(), None, false, c.behavior)),
                 (Ok(AlterTableType::AtChangeOwner), _) => {}
                 _ => unknown = true,
             }
@@ -206,26 +209,55 @@ impl Replay {
         if self.catalog.objects.contains_key(&key) {
             self.shaped(super::super::graph::Node::Object(key.clone()));
         }
-        let Some(obj) = self.catalog.objects.get_mut(&key) else {
+        let Some(obj) = self.catalog.objects.get(&key) else {
             self.warn(stmt, format!("type {} does not exist", quote::qualified(&key.schema, &key.name)));
             return;
         };
-        let Some(attrs) = obj.attributes.as_mut() else {
+        if obj.attributes.is_none() {
             self.unsupported(stmt, "ALTER TYPE on a type that is not composite");
             return;
-        };
-        for (name, new, add) in changes {
-            match (new, add) {
-                (Some(a), true) => attrs.push(a),
-                (Some((_, ty)), false) => {
-                    if let Some(x) = attrs.iter_mut().find(|(n, _)| *n == name) {
-                        x.1 = ty;
+        }
+        // The typed tables of the type change with it, when CASCADE says so.
+        let q = QualName::new(key.schema.clone(), key.name.clone());
+        let typed: Vec<QualName> = self.catalog.tables.iter().filter(|(_, t)| t.of_type.as_ref() == Some(&q)).map(|(t, _)| t.clone()).collect();
+        if !typed.is_empty() && changes.iter().any(|c| !super::depend::cascades(c.3)) {
+            self.reject(stmt, format!("cannot alter type \"{}\" because it is the type of a typed table", key.name));
+            return;
+        }
+        for (name, new, add, _) in changes {
+            let Some(attrs) = self.catalog.objects.get_mut(&key).and_then(|o| o.attributes.as_mut()) else { return };
+            match (&new, add) {
+                (Some(a), true) => attrs.push(a.clone()),
+                (Some(a), false) => {
+                    if let Some(x) = attrs.iter_mut().find(|x| x.name == name) {
+                        x.type_sql = a.type_sql.clone();
+                        x.collation = a.collation.clone();
                     }
                 }
-                (None, _) => attrs.retain(|(n, _)| *n != name),
+                (None, _) => attrs.retain(|x| x.name != name),
+            }
+            for t in &typed {
+                match (&new, add) {
+                    (Some(a), true) => {
+                        if let Some(table) = self.catalog.tables.get_mut(t) {
+                            table.columns.push(a.column());
+                        }
+                    }
+                    (Some(a), false) => {
+                        if let Some(col) = self.catalog.tables.get_mut(t).and_then(|table| table.column_mut(&name)) {
+                            col.type_sql = a.type_sql.clone();
+                            col.collation = a.collation.clone();
+                        }
+                    }
+                    (None, _) => {
+                        self.drop_column(t, &name);
+                    }
+                }
             }
         }
-        obj.create = composite_sql(&key, attrs);
+        if let Some(obj) = self.catalog.objects.get_mut(&key) {
+            obj.create = composite_sql(&key, obj.attributes.as_deref().unwrap_or_default());
+        }
     }
 
     /// `ALTER TABLE ... ENABLE / DISABLE [ALWAYS | REPLICA] TRIGGER name`.
@@ -418,17 +450,15 @@ pub(crate) fn type_qualname(names: &[Node], r: &Resolver) -> QualName {
     qual_from_list(&name_list(names), r, ObjKind::Type)
 }
 
-/// A composite type's attribute: name and canonical type with its collation.
-fn attribute(cd: &protobuf::ColumnDef, r: &Resolver) -> (String, String) {
-    let mut ty = cd.type_name.as_ref().map(|t| type_sql(t, r)).unwrap_or_default();
-    if let Some(c) = &cd.coll_clause {
-        ty.push_str(&format!(" COLLATE {}", super::table::collation_sql(&c.collname, r)));
-    }
-    (cd.colname.clone(), ty)
+/// A composite type's attribute: name, canonical type and collation.
+fn attribute(cd: &protobuf::ColumnDef, r: &Resolver) -> Attribute {
+    let type_sql = cd.type_name.as_ref().map(|t| type_sql(t, r)).unwrap_or_default();
+    let collation = cd.coll_clause.as_ref().map(|c| super::table::collation_sql(&c.collname, r));
+    Attribute { name: cd.colname.clone(), type_sql, collation }
 }
 
-pub(crate) fn composite_sql(key: &ObjKey, attrs: &[(String, String)]) -> String {
-    let body: Vec<String> = attrs.iter().map(|(n, t)| format!("{} {t}", quote::ident(n))).collect();
+pub(crate) fn composite_sql(key: &ObjKey, attrs: &[Attribute]) -> String {
+    let body: Vec<String> = attrs.iter().map(|a| format!("{} {}", quote::ident(&a.name), a.type_with_collation())).collect();
     format!("CREATE TYPE {} AS ({})", quote::qualified(&key.schema, &key.name), body.join(", "))
 }
 

@@ -7,6 +7,7 @@ mod depend;
 mod domain;
 mod drop;
 mod enums;
+mod extension;
 mod foreign;
 mod function;
 mod names;
@@ -246,6 +247,7 @@ impl Replay {
             NodeEnum::CreateSeqStmt(s) => self.create_sequence(pos, stmt, s),
             NodeEnum::AlterSeqStmt(s) => self.alter_sequence(pos, stmt, s),
             NodeEnum::CommentStmt(s) => self.comment(pos, stmt, s),
+            NodeEnum::SecLabelStmt(s) => self.security_label(pos, stmt, s),
             NodeEnum::DropStmt(s) => self.drop(stmt, s),
             NodeEnum::RenameStmt(s) => self.rename(stmt, s),
 
@@ -281,6 +283,7 @@ impl Replay {
             NodeEnum::AlterTsconfigurationStmt(s) => self.alter_ts_configuration(stmt, s),
             NodeEnum::AlterPublicationStmt(s) => self.alter_publication(stmt, s),
             NodeEnum::AlterOperatorStmt(s) => self.alter_operator(stmt, s),
+            NodeEnum::AlterObjectSchemaStmt(s) if s.object_type == pg_query::protobuf::ObjectType::ObjectExtension as i32 => self.move_extension(stmt, s),
             NodeEnum::AlterObjectSchemaStmt(s) => {
                 if !self.set_relation_schema(stmt, s) && !self.set_object_schema(stmt, s) {
                     let kind = pg_query::protobuf::ObjectType::try_from(s.object_type).map(|o| o.as_str_name()).unwrap_or("object");
@@ -306,7 +309,6 @@ impl Replay {
             NodeEnum::ImportForeignSchemaStmt(_) => self.unsupported(stmt, "IMPORT FOREIGN SCHEMA (its tables come from the remote server)"),
             NodeEnum::AlterTypeStmt(_)
             | NodeEnum::AlterExtensionContentsStmt(_)
-            | NodeEnum::SecLabelStmt(_)
             | NodeEnum::DoStmt(_)
             | NodeEnum::AlterTableMoveAllStmt(_)
             | NodeEnum::AlterTableSpaceOptionsStmt(_)

@@ -30,6 +30,14 @@ pub(super) fn ident_value(text: &str) -> String {
 /// Rewrites every `schema.name` naming `old` in canonical SQL text into `new` (an operator
 /// name when `operator`).
 pub(super) fn rename_in_sql(sql: &str, old: &QualName, new: &QualName, operator: bool) -> String {
+    let replacement = if operator { super::operator::operator_sql(&new.schema, &new.name) } else { new.sql() };
+    rewrite_qualified(sql, &old.schema, &|name, op| (op == operator && name == old.name).then(|| replacement.clone()))
+}
+
+/// Rewrites the qualified names of schema `schema` in canonical SQL text (scanned with the
+/// server's scanner): `f` is shown each one's name (an identifier's value, or an operator's
+/// text, `op`) and returns what replaces `schema.name`, or `None` to leave it.
+pub(super) fn rewrite_qualified(sql: &str, schema: &str, f: &dyn Fn(&str, bool) -> Option<String>) -> String {
     let Ok(scan) = pg_query::scan(sql) else { return sql.to_string() };
     let toks = &scan.tokens;
     let text = |t: &protobuf::ScanToken| sql.get(t.start as usize..t.end as usize).unwrap_or("");
@@ -37,19 +45,28 @@ pub(super) fn rename_in_sql(sql: &str, old: &QualName, new: &QualName, operator:
     let mut out = String::new();
     let mut at = 0usize;
     let mut i = 0usize;
-    while let Some([schema, dot, name]) = toks.get(i..i + 3) {
+    while let Some([first, dot, name]) = toks.get(i..i + 3) {
         let dot = Token::try_from(dot.token).is_ok_and(|t| t == Token::Ascii46);
-        let name_matches = if operator { text(name) == old.name } else { is_ident(name) && ident_value(text(name)) == old.name };
-        if is_ident(schema) && ident_value(text(schema)) == old.schema && dot && name_matches {
-            out.push_str(&sql[at..schema.start as usize]);
-            out.push_str(&if operator { super::operator::operator_sql(&new.schema, &new.name) } else { new.sql() });
-            at = name.end as usize;
-            i += 3;
+        let replacement = if is_ident(first) && dot && ident_value(text(first)) == schema {
+            if is_ident(name) {
+                f(&ident_value(text(name)), false)
+            } else {
+                f(text(name), true)
+            }
         } else {
-            i += 1;
+            None
+        };
+        match replacement {
+            Some(r) => {
+                out.push_str(sql.get(at..first.start as usize).unwrap_or(""));
+                out.push_str(&r);
+                at = name.end as usize;
+                i += 3;
+            }
+            None => i += 1,
         }
     }
-    out.push_str(&sql[at..]);
+    out.push_str(sql.get(at..).unwrap_or(""));
     out
 }
 
@@ -273,9 +290,7 @@ impl Replay {
         } else {
             super::generic::fallback_target(new)
         };
-        if let Some(c) = self.catalog.comments.remove(&old_target) {
-            self.catalog.comments.insert(o.target.clone(), c);
-        }
+        self.catalog.move_notes(&old_target, &o.target);
         self.on_table.note_object(new, &o);
         self.catalog.objects.insert(new.clone(), o);
         self.edit_object(stmt, new, |_, _| Ok(()));
@@ -299,9 +314,7 @@ impl Replay {
                             _ => m.create,
                         };
                         let old_target = std::mem::replace(&mut m.target, super::generic::fallback_target(&nk));
-                        if let Some(c) = self.catalog.comments.remove(&old_target) {
-                            self.catalog.comments.insert(m.target.clone(), c);
-                        }
+                        self.catalog.move_notes(&old_target, &m.target);
                         self.on_table.note_object(&nk, &m);
                         self.catalog.objects.insert(nk.clone(), m);
                         self.edit_object(stmt, &nk, |_, _| Ok(()));
@@ -487,6 +500,10 @@ impl Replay {
                 let new = QualName::new(q.schema.clone(), s.newname.clone());
                 relation(kind).is_some_and(|k| self.relocate(k, &q, &new))
             }
+            (O::ObjectColumn, Some(q)) if self.catalog.tables.get(&q).is_some_and(|t| t.of_type.is_some()) => {
+                self.reject(stmt, "cannot rename column of typed table".to_string());
+                return;
+            }
             (O::ObjectColumn, Some(q)) => {
                 let renamed = self.rename_column(&q, &s.subname, &s.newname);
                 if renamed {
@@ -512,9 +529,7 @@ impl Replay {
                     let con = rekey("CONSTRAINT ", &format!("{}{on}", quote::ident(&s.subname)), &format!("{}{on}", quote::ident(&s.newname)));
                     let idx = rekey("INDEX ", &QualName::new(q.schema.clone(), s.subname.clone()).sql(), &QualName::new(q.schema.clone(), s.newname.clone()).sql());
                     for (old, new) in [con, idx] {
-                        if let Some(c) = self.catalog.comments.remove(&old) {
-                            self.catalog.comments.insert(new, c);
-                        }
+                        self.catalog.move_notes(&old, &new);
                     }
                 }
                 renamed
@@ -646,9 +661,7 @@ impl Replay {
             }
         }
         let prefix = format!("COLUMN {}.", table.sql());
-        if let Some(c) = self.catalog.comments.remove(&format!("{prefix}{old_id}")) {
-            self.catalog.comments.insert(format!("{prefix}{new_id}"), c);
-        }
+        self.catalog.move_notes(&format!("{prefix}{old_id}"), &format!("{prefix}{new_id}"));
         true
     }
 
@@ -780,6 +793,7 @@ impl Replay {
                 k.deps.iter_mut().for_each(name);
             }
             t.inherits.iter_mut().for_each(name);
+            t.of_type.iter_mut().for_each(name);
             if let Some((p, _)) = &mut t.partition_of {
                 name(p);
             }
@@ -810,18 +824,16 @@ impl Replay {
             }
             text(&mut k.sub);
             if obj.target != target_before {
-                if let Some(cm) = c.comments.remove(&target_before) {
-                    c.comments.insert(obj.target.clone(), cm);
-                }
+                c.move_notes(&target_before, &obj.target);
             }
             self.on_table.note_object(&k, &obj);
             c.objects.insert(k, obj);
         }
-        let comments = std::mem::take(&mut c.comments);
-        c.comments = comments.into_iter().map(|(mut k, v)| {
+        c.retarget_notes(|k| {
+            let mut k = k.to_string();
             text(&mut k);
-            (k, v)
-        }).collect();
+            k
+        });
     }
 }
 

@@ -27,9 +27,14 @@ impl Replay {
         }
         let access = self.new_access(Some(DefaultAclKind::Tables), Some(&name.schema));
         let mut t = Table { pos, unlogged: rv.relpersistence == "u", replica_identity: "DEFAULT".into(), access, ..Default::default() };
-        if s.of_typename.is_some() {
-            self.unsupported(stmt, "CREATE TABLE ... OF type");
+        // A typed table's columns are its type's attributes; its elements only add options
+        // to them (`col WITH OPTIONS ...`) and constraints.
+        if let Some(tn) = &s.of_typename {
+            let Some((ty, attributes)) = self.composite_for_table(stmt, tn) else { return };
+            t.columns = attributes.iter().map(Attribute::column).collect();
+            t.of_type = Some(ty);
         }
+        let mut with_options: Vec<String> = Vec::new();
         if !s.access_method.is_empty() && s.access_method != "heap" {
             t.access_method = Some(s.access_method.clone());
         }
@@ -77,8 +82,26 @@ impl Replay {
         let mut pending: Vec<(Option<String>, protobuf::Constraint)> = Vec::new();
         for elt in &s.table_elts {
             match &elt.node {
+                Some(NodeEnum::ColumnDef(cd)) if t.of_type.is_some() => {
+                    let Some(i) = t.columns.iter().position(|c| c.name == cd.colname) else {
+                        self.reject(stmt, format!("column {} does not exist", named(&cd.colname)));
+                        return;
+                    };
+                    if with_options.contains(&cd.colname) {
+                        self.reject(stmt, format!("column {} specified more than once", named(&cd.colname)));
+                        return;
+                    }
+                    with_options.push(cd.colname.clone());
+                    let of_type = t.columns.get(i).cloned();
+                    let (col, cons) = self.column_def(pos, stmt, &name, cd, of_type.as_ref());
+                    if let Some(c) = t.columns.get_mut(i) {
+                        *c = col;
+                    }
+                    pending.extend(cons.into_iter().map(|c| (Some(cd.colname.clone()), c)));
+                }
                 Some(NodeEnum::ColumnDef(cd)) => {
-                    let (col, cons) = self.column_def(pos, stmt, &name, cd);
+                    let inherited = t.columns.iter().find(|c| c.name == cd.colname && c.inherited).cloned();
+                    let (col, cons) = self.column_def(pos, stmt, &name, cd, inherited.as_ref());
                     match t.columns.iter_mut().find(|c| c.name == col.name) {
                         Some(existing) if !existing.inherited => {
                             self.reject(stmt, format!("column {} specified more than once", named(&col.name)));
@@ -136,26 +159,53 @@ impl Replay {
         }
     }
 
+    /// The composite type a typed table is `OF`, with its attributes; `None` (reported) when
+    /// it is missing or not composite.
+    fn composite_for_table(&mut self, stmt: &Stmt, tn: &protobuf::TypeName) -> Option<(QualName, Vec<Attribute>)> {
+        let q = super::generic::type_qualname(&tn.names, &self.resolver());
+        let key = ObjKey { kind: ObjKind::Type, schema: q.schema.clone(), name: q.name.clone(), sub: String::new() };
+        match self.catalog.objects.get(&key).map(|o| o.attributes.clone()) {
+            Some(Some(attributes)) => Some((q, attributes)),
+            Some(None) => {
+                self.reject(stmt, format!("type {} is not a composite type", q.sql()));
+                None
+            }
+            None => {
+                self.missing(stmt, &q, format!("type {} does not exist", q.sql()));
+                None
+            }
+        }
+    }
+
     /// A column and the constraints written on it (other than NOT NULL / DEFAULT / identity).
     /// `serial` types make an owned sequence and a `nextval` default, as the server does.
-    fn column_def(&mut self, pos: Pos, stmt: &Stmt, table: &QualName, cd: &protobuf::ColumnDef) -> (Column, Vec<protobuf::Constraint>) {
+    /// A definition without a type (`col WITH OPTIONS ...` of a typed table or a partition)
+    /// adds its options to column `known`, which the table has already.
+    fn column_def(&mut self, pos: Pos, stmt: &Stmt, table: &QualName, cd: &protobuf::ColumnDef, known: Option<&Column>) -> (Column, Vec<protobuf::Constraint>) {
         let serial = cd.type_name.as_ref().and_then(serial_type);
         let (serial_default, serial_deps) = match serial {
             Some(int) => self.serial_sequence(pos, table, &cd.colname, int),
             None => (String::new(), Vec::new()),
         };
         let r = self.resolver();
-        let ty = match serial {
-            Some(int) => int.to_string(),
-            None => cd.type_name.as_ref().map(|t| type_sql(t, &r)).unwrap_or_default(),
+        let untyped = known.filter(|_| cd.type_name.is_none());
+        let ty = match (serial, untyped) {
+            (Some(int), _) => int.to_string(),
+            (None, Some(k)) => k.type_sql.clone(),
+            (None, None) => cd.type_name.as_ref().map(|t| type_sql(t, &r)).unwrap_or_default(),
         };
-        let mut col = Column::new(cd.colname.clone(), ty);
-        col.not_null = cd.is_not_null || serial.is_some();
+        let mut col = match untyped {
+            Some(k) => k.clone(),
+            None => Column::new(cd.colname.clone(), ty),
+        };
+        col.not_null |= cd.is_not_null || serial.is_some();
         if serial.is_some() {
             col.default = Some((serial_default, pos));
             col.default_deps = serial_deps;
         }
-        col.collation = cd.coll_clause.as_ref().map(|c| collation_sql(&c.collname, &r));
+        if let Some(c) = &cd.coll_clause {
+            col.collation = Some(collation_sql(&c.collname, &r));
+        }
         if !cd.compression.is_empty() {
             col.compression = Some(cd.compression.clone());
         }
@@ -393,7 +443,7 @@ impl Replay {
                     self.shaped(super::super::graph::Node::Table(name.clone()));
                 }
                 let before: Vec<String> = if adds_constraint && rv.inh { self.catalog.tables.get(&name).map_or(Vec::new(), |t| t.constraints.keys().cloned().collect()) } else { Vec::new() };
-                if let Some(msg) = self.refused_on_hierarchy(&name, rv.inh, c) {
+                if let Some(msg) = self.refused_on_hierarchy(&name, rv.inh, c).or_else(|| self.refused_on_typed(&name, c)) {
                     self.reject(stmt, msg);
                     continue;
                 }
@@ -455,6 +505,42 @@ impl Replay {
             return Some(format!("type of inherited column {} must be changed in child tables too", named(&c.name)));
         }
         None
+    }
+
+    /// What the server refuses of command `c` on a typed table: its columns are its type's.
+    fn refused_on_typed(&self, table: &QualName, c: &AlterTableCmd) -> Option<String> {
+        self.catalog.tables.get(table)?.of_type.as_ref()?;
+        let refusals = [
+            (AlterTableType::AtAddColumn, "cannot add column to typed table"),
+            (AlterTableType::AtDropColumn, "cannot drop column from typed table"),
+            (AlterTableType::AtAlterColumnType, "cannot alter column type of typed table"),
+            (AlterTableType::AtAddInherit, "cannot change inheritance of typed table"),
+            (AlterTableType::AtDropInherit, "cannot change inheritance of typed table"),
+        ];
+        refusals.iter().find(|(t, _)| *t as i32 == c.subtype).map(|(_, msg)| msg.to_string())
+    }
+
+    /// `ALTER TABLE t OF type`: the table's columns must be the type's attributes, in order,
+    /// with their types and collations.
+    fn add_of(&mut self, stmt: &Stmt, table: &QualName, tn: &protobuf::TypeName) {
+        let Some((ty, attributes)) = self.composite_for_table(stmt, tn) else { return };
+        let Some(t) = self.catalog.tables.get(table) else { return };
+        let refused = if !t.inherits.is_empty() || t.partition_of.is_some() {
+            Some("typed tables cannot inherit".to_string())
+        } else if let Some(extra) = t.columns.get(attributes.len()) {
+            Some(format!("table has extra column {}", named(&extra.name)))
+        } else {
+            attributes.iter().enumerate().find_map(|(i, a)| match t.columns.get(i) {
+                None => Some(format!("table is missing column {}", named(&a.name))),
+                Some(c) if c.name != a.name => Some(format!("table has column {} where type requires {}", named(&c.name), named(&a.name))),
+                Some(c) if c.type_sql != a.type_sql || c.collation != a.collation => Some(format!("table {} has different type for column {}", named(&table.name), named(&a.name))),
+                Some(_) => None,
+            })
+        };
+        match refused {
+            Some(msg) => self.reject(stmt, msg),
+            None => self.set_on_table(table, |t| t.of_type = Some(ty)),
+        }
     }
 
     /// Tables that inherit from `parent` or are its partitions.
@@ -618,21 +704,21 @@ impl Replay {
         let owned: Vec<QualName> = self.on_table.sequences(&self.catalog, table).into_iter().filter(|q| self.catalog.sequences.get(q).is_some_and(|s| s.owned_by.as_ref() == Some(&col_ref))).collect();
         for q in owned {
             self.catalog.sequences.remove(&q);
-            self.catalog.comments.remove(&format!("SEQUENCE {}", q.sql()));
+            self.catalog.forget_notes(&format!("SEQUENCE {}", q.sql()));
         }
         let indexes: Vec<QualName> = self.on_table.indexes(&self.catalog, table).into_iter().filter(|q| self.catalog.indexes.get(q).is_some_and(|i| i.columns.iter().any(|c| c == column))).collect();
         for q in indexes {
             self.catalog.indexes.remove(&q);
-            self.catalog.comments.remove(&format!("INDEX {}", q.sql()));
+            self.catalog.forget_notes(&format!("INDEX {}", q.sql()));
         }
-        self.catalog.comments.remove(&format!("COLUMN {}.{}", table.sql(), quote::ident(column)));
+        self.catalog.forget_notes(&format!("COLUMN {}.{}", table.sql(), quote::ident(column)));
         true
     }
 
     /// Comments that go with a dropped constraint: its own and its index's.
     pub(super) fn forget_constraint(&mut self, table: &QualName, name: &str) {
-        self.catalog.comments.remove(&format!("CONSTRAINT {} ON {}", quote::ident(name), table.sql()));
-        self.catalog.comments.remove(&format!("INDEX {}", QualName::new(table.schema.clone(), name).sql()));
+        self.catalog.forget_notes(&format!("CONSTRAINT {} ON {}", quote::ident(name), table.sql()));
+        self.catalog.forget_notes(&format!("INDEX {}", QualName::new(table.schema.clone(), name).sql()));
     }
 
     fn alter_index_cmd(&mut self, stmt: &Stmt, index: &QualName, c: &AlterTableCmd) {
@@ -646,9 +732,9 @@ impl Replay {
                     }
                 }
             }
+            AlterTableType::AtSetStatistics => self.set_index_statistics(stmt, index, c),
             AlterTableType::AtChangeOwner | AlterTableType::AtSetTableSpace => {}
-            // Not modelled on an index (SET / RESET options, column statistics), or not valid
-            // on one: reported.
+            // Not modelled on an index (SET / RESET options), or not valid on one: reported.
             AlterTableType::Undefined
             | AlterTableType::AtAddColumn
             | AlterTableType::AtAddColumnToView
@@ -658,7 +744,6 @@ impl Replay {
             | AlterTableType::AtSetNotNull
             | AlterTableType::AtSetExpression
             | AlterTableType::AtDropExpression
-            | AlterTableType::AtSetStatistics
             | AlterTableType::AtSetOptions
             | AlterTableType::AtResetOptions
             | AlterTableType::AtSetStorage
@@ -716,6 +801,56 @@ impl Replay {
         }
     }
 
+    /// `ALTER INDEX i ALTER COLUMN n SET STATISTICS k`: the target of an expression column,
+    /// on the index and, as the server recurses, on the partitions' indexes attached to it.
+    fn set_index_statistics(&mut self, stmt: &Stmt, index: &QualName, c: &AlterTableCmd) {
+        let Some(i) = self.catalog.indexes.get(index) else {
+            if self.constraint_name_taken(&index.schema, &index.name, true) {
+                self.unsupported(stmt, "a statistics target on the index of a constraint");
+            } else {
+                self.missing(stmt, index, format!("relation {} does not exist", index.sql()));
+            }
+            return;
+        };
+        let Some(n) = u32::try_from(c.num).ok().filter(|n| *n > 0) else {
+            self.unsupported(stmt, "ALTER INDEX ... ALTER COLUMN naming the column");
+            return;
+        };
+        // `SET STATISTICS DEFAULT` (PostgreSQL 17) comes without a value.
+        let target = match c.def.as_deref() {
+            None => Some(-1),
+            Some(d) => node_string(d).and_then(|s| s.parse::<i32>().ok()),
+        };
+        let Some(target) = target else {
+            self.unsupported(stmt, "this statistics target");
+            return;
+        };
+        let refused = match i.column_kinds.get((n - 1) as usize) {
+            None => Some(format!("column number {n} of relation {} does not exist", named(&index.name))),
+            Some(IndexColumnKind::Included) => Some(format!("cannot alter statistics on included column {n} of index {}", named(&index.name))),
+            Some(IndexColumnKind::Plain) => Some(format!("cannot alter statistics on non-expression column {n} of index {}", named(&index.name))),
+            Some(IndexColumnKind::Expression) if target < -1 => Some(format!("statistics target {target} is too low")),
+            Some(IndexColumnKind::Expression) => None,
+        };
+        if let Some(msg) = refused {
+            self.reject(stmt, msg);
+            return;
+        }
+        // Above the maximum, the server warns and stores the maximum.
+        let target = target.min(10000);
+        let mut todo = vec![index.clone()];
+        while let Some(q) = todo.pop() {
+            todo.extend(self.catalog.indexes.iter().filter(|(_, x)| x.attached_to.as_ref() == Some(&q)).map(|(k, _)| k.clone()));
+            if let Some(x) = self.catalog.indexes.get_mut(&q) {
+                if target < 0 {
+                    x.statistics.remove(&n);
+                } else {
+                    x.statistics.insert(n, target);
+                }
+            }
+        }
+    }
+
     fn alter_table_cmd(&mut self, pos: Pos, stmt: &Stmt, table: &QualName, c: &AlterTableCmd) {
         // The callers found the table; were it gone all the same, the command is reported
         // and skipped here, once, and the arms below look it up without a second check.
@@ -736,7 +871,7 @@ impl Replay {
                         }
                         return;
                     }
-                    let (col, cons) = self.column_def(pos, stmt, table, cd);
+                    let (col, cons) = self.column_def(pos, stmt, table, cd, None);
                     let Some(t) = self.catalog.tables.get_mut(table) else { return };
                     t.columns.push(col);
                     for k in cons {
@@ -961,10 +1096,18 @@ impl Replay {
             AlterTableType::AtEnableRule | AlterTableType::AtEnableAlwaysRule | AlterTableType::AtEnableReplicaRule | AlterTableType::AtDisableRule => {
                 self.set_rule_state(stmt, table, subtype, &col_name)
             }
+            AlterTableType::AtAddOf => match def {
+                Some(NodeEnum::TypeName(tn)) => self.add_of(stmt, table, tn),
+                _ => self.unsupported(stmt, "ALTER TABLE ... OF without a type"),
+            },
+            AlterTableType::AtDropOf => {
+                if self.catalog.tables.get(table).is_some_and(|t| t.of_type.is_none()) {
+                    self.reject(stmt, format!("{} is not a typed table", named(&table.name)));
+                }
+                self.set_on_table(table, |t| t.of_type = None);
+            }
             AlterTableType::AtSetOptions
             | AlterTableType::AtResetOptions
-            | AlterTableType::AtAddOf
-            | AlterTableType::AtDropOf
             | AlterTableType::AtAlterConstraint
             | AlterTableType::AtAddIndexConstraint
             | AlterTableType::AtAddIndex
@@ -1052,6 +1195,11 @@ impl Replay {
             rv.inh = self.catalog.tables.get(table).is_none_or(|t| t.partition_by.is_none());
         }
         let mut columns = Vec::new();
+        let key_kind = |p: &Node| match &p.node {
+            Some(NodeEnum::IndexElem(e)) if e.expr.is_some() => IndexColumnKind::Expression,
+            _ => IndexColumnKind::Plain,
+        };
+        let column_kinds = idx.index_params.iter().map(key_kind).chain(idx.index_including_params.iter().map(|_| IndexColumnKind::Included)).collect();
         for p in &idx.index_params {
             if let Some(NodeEnum::IndexElem(e)) = &p.node {
                 if !e.name.is_empty() {
@@ -1070,7 +1218,7 @@ impl Replay {
             _ => String::new(),
         };
         let def = node.node.map(deparse_stmt).unwrap_or_else(|| Err("empty".into())).unwrap_or_else(|e| format!("/* {e} */"));
-        let index = Index { table: table.clone(), def, columns, attached_to: None, shape, deps, extensions: Vec::new(), pos };
+        let index = Index { table: table.clone(), def, columns, attached_to: None, shape, deps, extensions: Vec::new(), statistics: std::collections::BTreeMap::new(), column_kinds, pos };
         self.on_table.note_index(&name, &index);
         self.catalog.indexes.insert(name, index);
     }
@@ -1427,6 +1575,80 @@ mod tests {
         let file = std::sync::Arc::new(crate::input::SourceFile::new("t.sql", sql.to_string()));
         let l = crate::catalog_from_files(&[file], &crate::LoadOptions::default(), Vec::new()).expect("loads");
         l.warnings.iter().map(|d| d.message.clone()).collect()
+    }
+
+    /// The messages of the errors met replaying `sql` (none when it loads).
+    fn errors(sql: &str) -> Vec<String> {
+        let file = std::sync::Arc::new(crate::input::SourceFile::new("t.sql", sql.to_string()));
+        match crate::catalog_from_files(&[file], &crate::LoadOptions::default(), Vec::new()) {
+            Ok(_) => Vec::new(),
+            Err(d) => d.iter().filter(|d| d.is_error()).map(|d| d.message.clone()).collect(),
+        }
+    }
+
+    #[test]
+    fn index_statistics_are_kept_on_expression_columns_and_passed_to_attached_indexes() {
+        let sql = "CREATE TABLE p (a int, b text) PARTITION BY RANGE (a);\nCREATE TABLE p1 PARTITION OF p FOR VALUES FROM (0) TO (10);\n\
+                   CREATE INDEX pe ON p ((a + 1), b);\nALTER INDEX pe ALTER COLUMN 1 SET STATISTICS 20000;\n\
+                   CREATE TABLE p2 PARTITION OF p FOR VALUES FROM (10) TO (20);";
+        let c = crate::catalog_from_sql("t.sql", sql).expect("loads");
+        let stats = |n: &str| c.indexes.get(&crate::catalog::QualName::new("public", n)).map(|i| i.statistics.clone().into_iter().collect::<Vec<_>>());
+        // Above the maximum, the maximum; the partition's index follows; a later one does not.
+        assert_eq!(stats("pe"), Some(vec![(1, 10000)]));
+        assert_eq!(stats("p1_expr_b_idx"), Some(vec![(1, 10000)]));
+        assert_eq!(stats("p2_expr_b_idx"), Some(vec![]));
+        let reset = format!("{sql}\nALTER INDEX pe ALTER COLUMN 1 SET STATISTICS -1;");
+        let c = crate::catalog_from_sql("t.sql", &reset).expect("loads");
+        assert!(c.indexes.values().all(|i| i.statistics.is_empty()));
+    }
+
+    #[test]
+    fn index_statistics_the_server_refuses_are_refused() {
+        let base = "CREATE TABLE t (a int, b text);\nCREATE INDEX i ON t ((a + 1), b) INCLUDE (a);\n";
+        let refused = |cmd: &str| errors(&format!("{base}{cmd}"));
+        assert_eq!(refused("ALTER INDEX i ALTER COLUMN 1 SET STATISTICS 5;"), Vec::<String>::new());
+        assert_eq!(refused("ALTER INDEX i ALTER COLUMN 2 SET STATISTICS 5;"), ["cannot alter statistics on non-expression column 2 of index \"i\""]);
+        assert_eq!(refused("ALTER INDEX i ALTER COLUMN 3 SET STATISTICS 5;"), ["cannot alter statistics on included column 3 of index \"i\""]);
+        assert_eq!(refused("ALTER INDEX i ALTER COLUMN 4 SET STATISTICS 5;"), ["column number 4 of relation \"i\" does not exist"]);
+        assert_eq!(refused("ALTER INDEX i ALTER COLUMN 1 SET STATISTICS -2;"), ["statistics target -2 is too low"]);
+    }
+
+    #[test]
+    fn a_typed_table_has_its_types_columns_and_changes_with_it() {
+        let sql = "CREATE TYPE ty AS (id int, name text COLLATE \"C\");\n\
+                   CREATE TABLE t OF ty (id WITH OPTIONS PRIMARY KEY, name NOT NULL DEFAULT 'x');\n\
+                   ALTER TYPE ty ADD ATTRIBUTE score numeric CASCADE, ALTER ATTRIBUTE id TYPE bigint CASCADE;";
+        let c = crate::catalog_from_sql("t.sql", sql).expect("loads");
+        let t = c.tables.get(&crate::catalog::QualName::new("public", "t")).expect("t");
+        assert_eq!(t.of_type, Some(crate::catalog::QualName::new("public", "ty")));
+        let cols: Vec<(&str, &str, Option<&str>, bool)> = t.columns.iter().map(|c| (c.name.as_str(), c.type_sql.as_str(), c.collation.as_deref(), c.not_null)).collect();
+        assert_eq!(cols, [("id", "bigint", None, true), ("name", "text", Some("\"C\""), true), ("score", "numeric", None, false)]);
+        assert_eq!(t.column("name").and_then(|c| c.default.as_ref()).map(|d| d.0.as_str()), Some("'x'::text"));
+        assert!(t.constraints.contains_key("t_pkey"));
+        // DROP ... CASCADE takes the typed table along.
+        let dropped = crate::catalog_from_sql("t.sql", &format!("{sql}\nDROP TYPE ty CASCADE;")).expect("loads");
+        assert!(dropped.tables.is_empty());
+    }
+
+    #[test]
+    fn what_the_server_refuses_of_typed_tables_is_refused() {
+        let base = "CREATE TYPE ty AS (id int, name text);\nCREATE TABLE t OF ty;\nCREATE TABLE p (id int, name text);\n";
+        let refused = |cmd: &str| errors(&format!("{base}{cmd}"));
+        assert_eq!(refused("CREATE TABLE u OF ty (nope WITH OPTIONS NOT NULL);"), ["column \"nope\" does not exist"]);
+        assert_eq!(refused("CREATE TABLE u OF ty (id NOT NULL, id DEFAULT 1);"), ["column \"id\" specified more than once"]);
+        assert_eq!(refused("CREATE TABLE u OF nope;"), ["type public.nope does not exist"]);
+        assert_eq!(refused("ALTER TABLE t ADD COLUMN x int;"), ["cannot add column to typed table"]);
+        assert_eq!(refused("ALTER TABLE t DROP COLUMN id;"), ["cannot drop column from typed table"]);
+        assert_eq!(refused("ALTER TABLE t ALTER COLUMN id TYPE bigint;"), ["cannot alter column type of typed table"]);
+        assert_eq!(refused("ALTER TABLE t RENAME COLUMN id TO x;"), ["cannot rename column of typed table"]);
+        assert_eq!(refused("ALTER TABLE p NOT OF;"), ["\"p\" is not a typed table"]);
+        assert_eq!(refused("ALTER TYPE ty ADD ATTRIBUTE x int;"), ["cannot alter type \"ty\" because it is the type of a typed table"]);
+        assert_eq!(refused("ALTER TABLE p OF ty;\nALTER TABLE p NOT OF;"), Vec::<String>::new());
+        assert_eq!(refused("ALTER TABLE p ADD COLUMN x int;\nALTER TABLE p OF ty;"), ["table has extra column \"x\""]);
+        assert_eq!(refused("ALTER TABLE p DROP COLUMN name;\nALTER TABLE p OF ty;"), ["table is missing column \"name\""]);
+        assert_eq!(refused("ALTER TABLE p ALTER COLUMN name TYPE varchar;\nALTER TABLE p OF ty;"), ["table \"p\" has different type for column \"name\""]);
+        assert_eq!(refused("CREATE TABLE q (name text, id int);\nALTER TABLE q OF ty;"), ["table has column \"name\" where type requires \"id\""]);
+        assert_eq!(warnings(&format!("{base}DROP TYPE ty;")), ["cannot drop type public.ty because other objects depend on it: table public.t"]);
     }
 
     #[test]
