@@ -423,6 +423,7 @@ const REJECTED: &[(&str, &str)] = &[
     ("fk_missing_column", "fk_missing_column.sql:3:1: column \"uid\" referenced in foreign key constraint does not exist"),
     ("comment_missing_column", "comment_missing_column.sql:3:1: column \"nope\" of relation public.t does not exist"),
     ("alter_missing_table", "alter_missing_table.sql:3:1: relation public.u does not exist"),
+    ("conversion_unknown_encoding", "conversion_unknown_encoding.sql:2:1: destination encoding \"\" does not exist"),
 ];
 
 #[test]
