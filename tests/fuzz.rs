@@ -10,6 +10,13 @@
 //! random numbers come from a fixed seed: a run is reproducible. `PGDUMPDIFF_FUZZ_EXECS`
 //! sets the number of executions (default: a short run, as in CI), `PGDUMPDIFF_FUZZ_SEED`
 //! the seed. Inputs that once failed are kept under `tests/inputs/fuzz/` and run first.
+//!
+//! A crash that takes the process down (a stack overflow, an abort in C code) leaves no
+//! finding to report: with `PGDUMPDIFF_FUZZ_TRACE=DIR`, each worker writes the inputs of the
+//! execution it is about to run to `DIR/worker-<n>/{from,to}.sql` (and which execution it is
+//! to `DIR/worker-<n>/execution`), overwriting the last ones, so after a crash each worker's
+//! last inputs are on disk, in the layout of a regression case (a folder without `execution`
+//! belonged to a worker between two executions, not the one that crashed).
 
 use std::cell::Cell;
 use std::panic::AssertUnwindSafe;
@@ -221,8 +228,36 @@ fn guarded(from: &str, to: &str) -> std::thread::Result<String> {
     out
 }
 
-/// What one execution found wrong, if anything.
-fn execute(from: &str, to: &str, check_determinism: bool) -> Option<String> {
+/// With `PGDUMPDIFF_FUZZ_TRACE=DIR`, writes the inputs of the execution this thread is about
+/// to run to `DIR/worker-<n>/` (see the module's documentation). `execution` goes first and
+/// comes back last, each file whole (written aside, then renamed): a folder without it
+/// belonged to a worker between two executions, one with it holds that execution's inputs.
+/// A trace that cannot be written fails the run: it was asked for.
+fn trace(what: &str, from: &str, to: &str) {
+    let Some(dir) = std::env::var_os("PGDUMPDIFF_FUZZ_TRACE") else { return };
+    let dir = PathBuf::from(dir).join(format!("worker-{}", rayon::current_thread_index().map_or_else(|| "main".to_string(), |i| i.to_string())));
+    fn fail(what: &Path, e: std::io::Error) -> ! {
+        panic!("PGDUMPDIFF_FUZZ_TRACE: {}: {e}", what.display())
+    }
+    let write = |name: &str, text: &str| {
+        let (aside, path) = (dir.join(format!(".{name}")), dir.join(name));
+        std::fs::write(&aside, text).unwrap_or_else(|e| fail(&aside, e));
+        std::fs::rename(&aside, &path).unwrap_or_else(|e| fail(&path, e));
+    };
+    std::fs::create_dir_all(&dir).unwrap_or_else(|e| fail(&dir, e));
+    if let Err(e) = std::fs::remove_file(dir.join("execution")) {
+        if e.kind() != std::io::ErrorKind::NotFound {
+            fail(&dir.join("execution"), e);
+        }
+    }
+    write("from.sql", from);
+    write("to.sql", to);
+    write("execution", &format!("{what}\n"));
+}
+
+/// What one execution (named `what` in a trace) found wrong, if anything.
+fn execute(what: &str, from: &str, to: &str, check_determinism: bool) -> Option<String> {
+    trace(what, from, to);
     let first = guarded(from, to);
     match first {
         Err(p) => {
@@ -254,7 +289,7 @@ fn regressions() -> Vec<(String, String, String)> {
 fn the_pipeline_never_panics_and_is_deterministic_on_mutated_schemas() {
     quiet_fuzz_panics();
     for (name, from, to) in regressions() {
-        if let Some(problem) = execute(&from, &to, true) {
+        if let Some(problem) = execute(&format!("regression case {name}"), &from, &to, true) {
             panic!("regression case {name}: {problem}");
         }
     }
@@ -287,7 +322,7 @@ fn the_pipeline_never_panics_and_is_deterministic_on_mutated_schemas() {
         for _ in 0..=rng.below(3) {
             to = mutate(&to, &pool, &mut rng);
         }
-        if let Some(problem) = execute(&from, &to, i % 16 == 0) {
+        if let Some(problem) = execute(&format!("execution {i} (seed {seed})"), &from, &to, i % 16 == 0) {
             if let Ok(mut f) = findings.lock() {
                 f.push(format!("execution {i} (seed {seed}): {problem}\n--- FROM\n{from}\n--- TO\n{to}"));
             }

@@ -266,6 +266,49 @@ fn gzip_compressed_dumps_are_read_as_a_file_on_stdin_and_in_a_directory() {
     assert_error(&run_in(&t.0, &["cut.sql.gz", &schema]), "truncated gzip", &["cannot decompress cut.sql.gz (gzip)", "truncated or corrupt"]);
 }
 
+fn gzip_stored(bytes: &[u8]) -> Vec<u8> {
+    let mut e = flate2::write::GzEncoder::new(Vec::new(), flate2::Compression::none());
+    e.write_all(bytes).expect("gzip");
+    e.finish().expect("gzip")
+}
+
+/// A gzip bomb, built here from the inside out: zeros, then 56 layers of gzip in one
+/// another, each about 80 MiB once decompressed (stored: building them is quick), the outer
+/// one compressed, to a file of a few hundred kB. Unwrapped, 4.4 GiB: past the limit at the
+/// 52nd layer, while no more than two layers (160 MiB) are ever held. Each layer is 64 copies of one gzip member (a file of
+/// several members decompresses to their contents one after the other), so that building
+/// it takes one member per layer, not the 4.4 GiB. Nothing is written to `-o`; gzip inside
+/// gzip too deep stops too; a dump gzipped twice reads as itself.
+#[test]
+fn a_gzip_bomb_stops_at_the_limit_and_writes_nothing() {
+    const COPIES: usize = 64;
+    let t = Tmp::new("gzip-bomb");
+    // Decompresses to 80 MiB of zeros, repeated.
+    let mut member = gzip_stored(&vec![0u8; (80 << 20) / COPIES]);
+    for _ in 0..54 {
+        // Repeated, decompresses to the layer below: the previous member, repeated.
+        member = gzip_stored(&member);
+    }
+    std::fs::write(t.0.join("bomb.sql.gz"), gzip(&member).repeat(COPIES)).expect("write");
+    let schema = input("gzip/schema.sql").display().to_string();
+    let o = run_in(&t.0, &["-o", "out.sql", &schema, "bomb.sql.gz"]);
+    assert_error(&o, "gzip bomb", &["bomb.sql.gz decompresses to more than 4 GiB, all its gzip layers together", "gunzip -c bomb.sql.gz > out.sql"]);
+    assert_eq!(walk(&t.0), vec![t.0.join("bomb.sql.gz")], "nothing written beside the bomb");
+
+    let mut deep = read("gzip/schema.sql");
+    for _ in 0..101 {
+        deep = gzip(&deep);
+    }
+    std::fs::write(t.0.join("deep.sql.gz"), &deep).expect("write");
+    let o = run_in(&t.0, &["-o", "out.sql", &schema, "deep.sql.gz"]);
+    assert_error(&o, "gzip 101 times", &["deep.sql.gz is gzip inside gzip more than 100 times"]);
+    assert!(!t.0.join("out.sql").exists());
+
+    std::fs::write(t.0.join("twice.sql.gz"), gzip(&gzip(&read("gzip/schema.sql")))).expect("write");
+    let o = run_in(&t.0, &["twice.sql.gz", &schema]);
+    assert_eq!(o.status.code(), Some(0), "gzip twice: {}{}", stdout(&o), stderr(&o));
+}
+
 #[test]
 fn pg_dump_archives_are_refused_with_the_command_that_converts_them() {
     let cases = [
@@ -434,6 +477,7 @@ const REJECTED: &[(&str, &str)] = &[
     ("alter_inherited_column", "alter_inherited_column.sql:4:1: cannot alter inherited column \"v\""),
     ("drop_inherited_column", "drop_inherited_column.sql:4:1: cannot drop inherited column \"y\""),
     ("drop_attached_index", "drop_attached_index.sql:5:1: cannot drop index m_2024_v_idx because index m_v requires it"),
+    ("conversion_unknown_encoding", "conversion_unknown_encoding.sql:2:1: destination encoding \"\" does not exist"),
 ];
 
 #[test]

@@ -21,11 +21,41 @@ fn parser_version() -> i32 {
 
 /// Deparses one statement.
 pub fn deparse_stmt(node: NodeEnum) -> Result<String, String> {
+    if let Some(what) = unprintable(&node) {
+        return Err(format!("the deparser cannot print an empty string as {what}"));
+    }
     let pr = protobuf::ParseResult {
         version: parser_version(),
         stmts: vec![RawStmt { stmt: Some(Box::new(Node { node: Some(node) })), stmt_location: 0, stmt_len: 0 }],
     };
     pg_query::deparse(&pr, Default::default()).map_err(|e| e.to_string())
+}
+
+/// What in `node` libpg_query's deparser would crash on, if anything. The deparser reads the
+/// tree back from protobuf, where a string field is empty both when it is absent and when
+/// it is `''`, and turns an empty one into a NULL pointer; where it then prints that field
+/// as a literal without checking, it dereferences NULL and the process dies (SIGSEGV, not
+/// an error). The parser fills a string field with an empty string only from a string
+/// literal (an identifier is never empty), so the fields at risk are the ones its grammar
+/// takes from a literal and its deparser prints unchecked: those below, all fields of
+/// top-level statements (no statement holds one of these kinds). The other
+/// literal fields are checked for NULL by the deparser, which then leaves the clause out.
+// Only these statement kinds have such a field.
+#[allow(clippy::wildcard_enum_match_arm)]
+fn unprintable(node: &NodeEnum) -> Option<&'static str> {
+    use protobuf::{AlterSubscriptionType as Sub, TransactionStmtKind as Tx};
+    match node {
+        NodeEnum::CreateConversionStmt(c) if c.for_encoding_name.is_empty() => Some("the source encoding of a conversion"),
+        NodeEnum::CreateConversionStmt(c) if c.to_encoding_name.is_empty() => Some("the destination encoding of a conversion"),
+        // ADD VALUE and RENAME VALUE ... TO alike print the new label.
+        NodeEnum::AlterEnumStmt(e) if e.new_val.is_empty() => Some("an enum label"),
+        NodeEnum::AlterSubscriptionStmt(s) if s.kind == Sub::AlterSubscriptionConnection as i32 && s.conninfo.is_empty() => Some("a subscription's connection string"),
+        NodeEnum::TransactionStmt(t) if [Tx::TransStmtPrepare, Tx::TransStmtCommitPrepared, Tx::TransStmtRollbackPrepared].iter().any(|k| *k as i32 == t.kind) && t.gid.is_empty() => {
+            Some("a prepared transaction's identifier")
+        }
+        NodeEnum::LoadStmt(l) if l.filename.is_empty() => Some("the file name of LOAD"),
+        _ => None,
+    }
 }
 
 /// Deparses an expression as written (no normalization).
@@ -626,4 +656,35 @@ fn cast(v: &str, internal: &str) -> Node {
 fn typed(v: &str, tn: TypeName) -> Node {
     let arg = constant(a_const::Val::Sval(protobuf::String { sval: v.to_string() }));
     Node { node: Some(NodeEnum::TypeCast(Box::new(protobuf::TypeCast { arg: Some(Box::new(arg)), type_name: Some(tn), location: 0 }))) }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn parsed(sql: &str) -> NodeEnum {
+        pg_query::parse(sql, 0).unwrap().protobuf.stmts.into_iter().next().unwrap().stmt.unwrap().node.unwrap()
+    }
+
+    /// Each statement whose deparser would dereference the NULL an empty literal becomes is
+    /// refused with an error (it would take the process down), and deparses once the
+    /// literal is not empty.
+    #[test]
+    fn empty_literals_the_deparser_would_crash_on_are_an_error() {
+        for (empty, filled) in [
+            ("CREATE CONVERSION c FOR '' TO 'UTF8' FROM f", "CREATE CONVERSION c FOR 'LATIN1' TO 'UTF8' FROM f"),
+            ("CREATE CONVERSION c FOR 'LATIN1' TO '' FROM f", "CREATE CONVERSION c FOR 'LATIN1' TO 'UTF8' FROM f"),
+            ("ALTER TYPE e ADD VALUE ''", "ALTER TYPE e ADD VALUE 'a'"),
+            ("ALTER TYPE e RENAME VALUE 'a' TO ''", "ALTER TYPE e RENAME VALUE 'a' TO 'b'"),
+            ("ALTER SUBSCRIPTION s CONNECTION ''", "ALTER SUBSCRIPTION s CONNECTION 'host=h'"),
+            ("PREPARE TRANSACTION ''", "PREPARE TRANSACTION 'x'"),
+            ("COMMIT PREPARED ''", "COMMIT PREPARED 'x'"),
+            ("ROLLBACK PREPARED ''", "ROLLBACK PREPARED 'x'"),
+            ("LOAD ''", "LOAD 'x'"),
+        ] {
+            let err = deparse_stmt(parsed(empty)).unwrap_err();
+            assert!(err.contains("cannot print an empty string"), "{empty}: {err}");
+            assert_eq!(deparse_stmt(parsed(filled)).unwrap().replace("'FROM", "' FROM"), filled);
+        }
+    }
 }

@@ -102,6 +102,12 @@ fn lookup(name: &str) -> Option<&'static PgEncoding> {
     ENCODINGS.iter().find(|e| clean(e.name) == key || e.aliases.contains(&key.as_str()))
 }
 
+/// PostgreSQL's own name of the encoding `name` names (an alias, in any case), as its
+/// catalogs hold it and pg_dump prints it; `None` when the server knows no such encoding.
+pub fn canonical_name(name: &str) -> Option<&'static str> {
+    lookup(name).map(|e| e.name)
+}
+
 /// What says which encoding a stretch of bytes is in.
 #[derive(Clone, Debug)]
 enum Declared {

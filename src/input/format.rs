@@ -77,11 +77,25 @@ fn shell_word(name: &str) -> String {
     }
 }
 
-/// The SQL text of a file: gzip unwrapped (however many times), archives refused. `name` is
-/// what diagnostics call it; `path` is set when it is a file a command can be given.
+/// The most bytes gzip decompression produces for one input, all layers together (a
+/// gzip inside a gzip counts both): 4 GiB, hundreds of times a large schema dump, so that a
+/// small file that expands without end (a gzip bomb) stops there instead of exhausting
+/// memory. Each layer is read through `Read::take`, so no more than this (beside the
+/// compressed bytes) is ever held. A larger input (a whole dump with its data, say) can be
+/// decompressed first: a plain file has no limit but memory.
+pub const GUNZIP_LIMIT: u64 = 4 << 30;
+
+/// The most layers of gzip inside gzip unwrapped: a file can decompress to itself (a gzip
+/// quine), and would be unwrapped forever, a few hundred bytes at a time.
+pub const GZIP_LAYERS: usize = 100;
+
+/// The SQL text of a file: gzip unwrapped (however many times, up to `GZIP_LAYERS` and
+/// `GUNZIP_LIMIT`), archives refused. `name` is what diagnostics call it; `path` is set when
+/// it is a file a command can be given.
 pub fn sql_bytes(name: &str, path: Option<&Path>, mut bytes: Vec<u8>) -> Result<Vec<u8>, Box<Diag>> {
     let arg = path.map_or_else(|| "FILE".to_string(), |p| shell_word(&p.display().to_string()));
     let mut gzipped = false;
+    let (mut budget, mut layers) = (GUNZIP_LIMIT, 0);
     loop {
         let refuse = |what: String, help: String| Err(Box::new(Diag::error("not-sql", format!("{name} is {what}, not SQL text")).with_help(help)));
         let restore = |format: &str| {
@@ -95,12 +109,31 @@ pub fn sql_bytes(name: &str, path: Option<&Path>, mut bytes: Vec<u8>) -> Result<
         match sniff(&bytes) {
             Kind::Plain => return Ok(bytes),
             Kind::Gzip => {
-                let mut out = Vec::new();
-                if let Err(e) = flate2::read::MultiGzDecoder::new(bytes.as_slice()).read_to_end(&mut out) {
+                layers += 1;
+                if layers > GZIP_LAYERS {
                     return Err(Box::new(
-                        Diag::error("gzip", format!("cannot decompress {name} (gzip): {e}"))
-                            .with_help("the file is truncated or corrupt; check it with gzip -t"),
+                        Diag::error("gzip-too-deep", format!("{name} is gzip inside gzip more than {GZIP_LAYERS} times, where pgdumpdiff stops"))
+                            .with_help("a dump is compressed once; this file is more likely made to never end (it may decompress to itself)"),
                     ));
+                }
+                // One byte past the budget tells a layer that fits from one that does not.
+                let mut out = Vec::new();
+                let read = flate2::read::MultiGzDecoder::new(bytes.as_slice()).take(budget.saturating_add(1)).read_to_end(&mut out);
+                match read {
+                    Err(e) => {
+                        return Err(Box::new(
+                            Diag::error("gzip", format!("cannot decompress {name} (gzip): {e}"))
+                                .with_help("the file is truncated or corrupt; check it with gzip -t"),
+                        ))
+                    }
+                    Ok(n) if n as u64 > budget => {
+                        let layered = if layers > 1 { ", all its gzip layers together" } else { "" };
+                        return Err(Box::new(
+                            Diag::error("gzip-too-large", format!("{name} decompresses to more than {} GiB{layered}, where pgdumpdiff stops", GUNZIP_LIMIT >> 30))
+                                .with_help(format!("a schema dump is rarely that large, a gzip bomb always is; if this really is a dump, decompress it yourself and give pgdumpdiff the SQL: gunzip -c {arg} > out.sql")),
+                        ));
+                    }
+                    Ok(n) => budget -= n as u64,
                 }
                 bytes = out;
                 gzipped = true;

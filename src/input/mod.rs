@@ -11,5 +11,6 @@ mod format;
 mod meta;
 mod source;
 
+pub use encoding::canonical_name as canonical_encoding;
 pub use meta::{blank_non_sql, Blanked, Connect, Open, Unclosed};
 pub use source::{load, InputOptions, SourceFile, SourceSpec};

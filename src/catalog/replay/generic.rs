@@ -39,6 +39,10 @@ impl Replay {
         if let NodeEnum::CreateFunctionStmt(f) = &mut node {
             super::function::canonical_options(f);
         }
+        if let Some(refused) = super::kinds::refused(&node) {
+            self.reject(stmt, refused);
+            return;
+        }
         super::view::canonical(&mut node);
         let (implied, unresolved) = match super::kinds::canonicalize(&mut node, &ident.key, &r) {
             Ok(after) => (after, None),

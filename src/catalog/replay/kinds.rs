@@ -12,6 +12,17 @@ use crate::catalog::resolve::Resolver;
 use crate::emit::quote;
 use crate::syntax::Stmt;
 
+/// Why the server refuses a CREATE statement of one of these kinds whatever the catalog
+/// holds, if it does: a conversion between encodings it does not know (an empty name among
+/// them, which the deparser could not print either).
+pub(super) fn refused(node: &NodeEnum) -> Option<String> {
+    let NodeEnum::CreateConversionStmt(c) = node else { return None };
+    [("source", &c.for_encoding_name), ("destination", &c.to_encoding_name)]
+        .into_iter()
+        .find(|(_, name)| crate::input::canonical_encoding(name).is_none())
+        .map(|(which, name)| format!("{which} encoding \"{name}\" does not exist"))
+}
+
 /// Puts a CREATE statement of one of these kinds in canonical form, in place: options in
 /// one order, names qualified, defaults left out. Returns the follow-up statements the
 /// CREATE implies (a copied text search configuration's mappings), or what could not be
@@ -38,8 +49,9 @@ pub(super) fn canonicalize(node: &mut NodeEnum, key: &ObjKey, r: &Resolver) -> R
         NodeEnum::CreateCastStmt(c) => super::operator::canonical_cast(c, r),
         NodeEnum::CreateConversionStmt(c) => {
             c.func_name = super::foreign::function_name(&c.func_name, r);
-            c.for_encoding_name = c.for_encoding_name.to_uppercase();
-            c.to_encoding_name = c.to_encoding_name.to_uppercase();
+            for name in [&mut c.for_encoding_name, &mut c.to_encoding_name] {
+                *name = crate::input::canonical_encoding(name).map_or_else(|| name.to_uppercase(), str::to_string);
+            }
         }
         NodeEnum::CreateAmStmt(a) => a.handler_name = super::foreign::function_name(&a.handler_name, r),
         NodeEnum::CreatePlangStmt(p) => {

@@ -1,0 +1,1 @@
+CREATE CONVERSION new_conv FOR 'MULE_INTERNAL' TO '' FROM mic_to_latin2;
