@@ -7,7 +7,7 @@
 //! the catalog does not define is the extension's, as the dependency graph takes it to be
 //! (`graph::Names`). When several extensions share the schema, a name is the moving
 //! extension's where PostgreSQL 15's contrib lists it for that extension and for none of the
-//! others (`builtin::extension_member`); a name it lists for none of them, or for both (an
+//! others (`contrib::holds`); a name it lists for none of them, or for both (an
 //! operator such as `<>`, which the operand types would tell apart), stays where it is,
 //! with a warning.
 
@@ -46,8 +46,8 @@ impl Replay {
             if sharing.is_empty() {
                 return true;
             }
-            let ours = crate::catalog::builtin::extension_member(&name, n);
-            let theirs = sharing.iter().any(|e| crate::catalog::builtin::extension_member(e, n));
+            let ours = crate::catalog::contrib::holds(&name, n);
+            let theirs = sharing.iter().any(|e| crate::catalog::contrib::holds(e, n));
             if ours == theirs {
                 unknown.borrow_mut().insert(n.to_string());
             }
