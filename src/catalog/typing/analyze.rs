@@ -639,6 +639,9 @@ impl<'c> Analyzer<'_, 'c> {
         if s.op != protobuf::SetOperation::SetopNone as i32 {
             let l = s.larg.as_deref_mut().and_then(|x| self.select(x, outer, false));
             let r = s.rarg.as_deref_mut().and_then(|x| self.select(x, outer, false));
+            if resolve {
+                name_branches(s);
+            }
             return self.set_operation(s, l, r);
         }
         let empty = Scope::default();
@@ -768,6 +771,45 @@ impl<'c> Analyzer<'_, 'c> {
             }
             self.opt(&mut j.quals, scope);
         }
+    }
+}
+
+/// The output columns of a set operation are named by its first branch, and ruleutils
+/// prints those names on every branch (`SELECT 'a' AS l UNION SELECT 'b'` reads back as
+/// `... UNION SELECT 'b'::text AS l`); a column reference of that very name goes without.
+fn name_branches(s: &mut SelectStmt) {
+    let mut leaves: Vec<&mut SelectStmt> = Vec::new();
+    collect_leaves(s, &mut leaves);
+    let mut it = leaves.into_iter();
+    let Some(first) = it.next() else { return };
+    let names: Vec<Option<String>> = first
+        .target_list
+        .iter()
+        .map(|t| match &t.node {
+            Some(NodeEnum::ResTarget(rt)) if !rt.name.is_empty() => Some(rt.name.clone()),
+            Some(NodeEnum::ResTarget(rt)) => rt.val.as_deref().and_then(crate::catalog::expr::column_name),
+            _ => None,
+        })
+        .collect();
+    for leaf in it {
+        for (t, name) in leaf.target_list.iter_mut().zip(&names) {
+            let (Some(NodeEnum::ResTarget(rt)), Some(name)) = (t.node.as_mut(), name) else { continue };
+            let same_column = matches!(rt.val.as_deref().and_then(|v| v.node.as_ref()), Some(NodeEnum::ColumnRef(c)) if strings(&c.fields).last() == Some(name));
+            rt.name = if same_column { String::new() } else { name.clone() };
+        }
+    }
+}
+
+fn collect_leaves<'s>(s: &'s mut SelectStmt, out: &mut Vec<&'s mut SelectStmt>) {
+    if s.op == protobuf::SetOperation::SetopNone as i32 {
+        out.push(s);
+        return;
+    }
+    if let Some(l) = s.larg.as_deref_mut() {
+        collect_leaves(l, out);
+    }
+    if let Some(r) = s.rarg.as_deref_mut() {
+        collect_leaves(r, out);
     }
 }
 

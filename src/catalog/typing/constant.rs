@@ -29,8 +29,8 @@ pub fn literal(value: &str, ty: &Ty, r: &Resolver) -> Option<Node> {
         "bigint" => Some(typed(&value.trim().parse::<i64>().ok()?.to_string(), tn()?)),
         "numeric" => Some(numeric(&normalize_numeric(value.trim())?)),
         "boolean" => Some(boolean(value)?),
-        "double precision" => float(value.trim().parse::<f64>().ok().filter(|v| plain_float(*v))?.to_string(), tn()?).or_else(as_written),
-        "real" => float(value.trim().parse::<f32>().ok().filter(|v| plain_float(f64::from(*v)))?.to_string(), tn()?).or_else(as_written),
+        "double precision" => value.trim().parse::<f64>().ok().filter(|v| plain_float(*v)).and_then(|v| Some(typed(&v.to_string(), tn()?))).or_else(as_written),
+        "real" => value.trim().parse::<f32>().ok().filter(|v| plain_float(f64::from(*v))).and_then(|v| Some(typed(&v.to_string(), tn()?))).or_else(as_written),
         "date" => Some(typed(&date(value).unwrap_or_else(|| value.to_string()), tn()?)),
         "timestamp without time zone" => Some(typed(&timestamp(value).unwrap_or_else(|| value.to_string()), tn()?)),
         "uuid" => Some(typed(&uuid(value).unwrap_or_else(|| value.to_string()), tn()?)),
@@ -126,10 +126,6 @@ pub fn normalize_numeric(v: &str) -> Option<String> {
 /// Whether `float8out` prints `v` in plain decimal notation, as Rust's shortest form does.
 fn plain_float(v: f64) -> bool {
     v.is_finite() && (v == 0.0 || (1e-4..1e15).contains(&v.abs()))
-}
-
-fn float(text: String, tn: TypeName) -> Option<Node> {
-    Some(typed(&text, tn))
 }
 
 /// `YYYY-MM-DD`, checked; anything else is not normalized.
