@@ -267,6 +267,8 @@ impl<'c> Analyzer<'_, 'c> {
     /// Coerces `n`, of type `from`, to `to`, as an argument is coerced to its parameter:
     /// an unknown literal becomes a constant, another type is cast. `None` (and `n` left as
     /// it was) where the typer cannot do it as the server would.
+    // Only literals (and a COLLATE over one) have the unknown type.
+    #[allow(clippy::wildcard_enum_match_arm)]
     fn coerce(&self, n: &mut Node, from: &Typed, to: &Ty) -> Option<()> {
         if from.ty == *to || to.name() == "\"any\"" {
             return Some(());
@@ -345,10 +347,7 @@ impl<'c> Analyzer<'_, 'c> {
     fn case(&self, n: &mut NodeEnum, scope: &Scope) -> Option<Typed> {
         let NodeEnum::CaseExpr(c) = n else { return None };
         // With an operand, each WHEN value is the right side of `operand = value`.
-        let operand = match c.arg.as_deref_mut() {
-            Some(a) => Some(self.expr(a, scope)),
-            None => None,
-        };
+        let operand = c.arg.as_deref_mut().map(|a| self.expr(a, scope));
         let mut conditions_ok = true;
         let mut results: Vec<Option<Typed>> = Vec::new();
         for w in &mut c.args {
@@ -472,9 +471,20 @@ impl<'c> Analyzer<'_, 'c> {
                     *n = NodeEnum::BoolExpr(Box::new(not));
                 }
                 Some(match kind {
-                    AExprKind::AexprOp => Typed::of(chosen.result),
                     AExprKind::AexprNullif => args.first()?.clone(),
-                    _ => Typed::of(named("boolean")),
+                    AExprKind::AexprDistinct | AExprKind::AexprNotDistinct => Typed::of(named("boolean")),
+                    AExprKind::AexprOp
+                    | AExprKind::Undefined
+                    | AExprKind::AexprOpAny
+                    | AExprKind::AexprOpAll
+                    | AExprKind::AexprIn
+                    | AExprKind::AexprLike
+                    | AExprKind::AexprIlike
+                    | AExprKind::AexprSimilar
+                    | AExprKind::AexprBetween
+                    | AExprKind::AexprNotBetween
+                    | AExprKind::AexprBetweenSym
+                    | AExprKind::AexprNotBetweenSym => Typed::of(chosen.result),
                 })
             }
             AExprKind::AexprLike | AExprKind::AexprIlike => {
@@ -520,7 +530,18 @@ impl<'c> Analyzer<'_, 'c> {
                     AExprKind::AexprBetween => within(&lo, &hi),
                     AExprKind::AexprNotBetween => outside(&lo, &hi),
                     AExprKind::AexprBetweenSym => bool_expr(OrExpr, vec![within(&lo, &hi), within(&hi, &lo)]),
-                    _ => bool_expr(AndExpr, vec![outside(&lo, &hi), outside(&hi, &lo)]),
+                    AExprKind::AexprNotBetweenSym
+                    | AExprKind::Undefined
+                    | AExprKind::AexprOp
+                    | AExprKind::AexprOpAny
+                    | AExprKind::AexprOpAll
+                    | AExprKind::AexprDistinct
+                    | AExprKind::AexprNotDistinct
+                    | AExprKind::AexprNullif
+                    | AExprKind::AexprIn
+                    | AExprKind::AexprLike
+                    | AExprKind::AexprIlike
+                    | AExprKind::AexprSimilar => bool_expr(AndExpr, vec![outside(&lo, &hi), outside(&hi, &lo)]),
                 };
                 let t = self.expr(&mut rewritten, scope);
                 // Only a fully typed rewrite replaces the BETWEEN (the operands are settled
@@ -647,7 +668,7 @@ impl<'c> Analyzer<'_, 'c> {
         let empty = Scope::default();
         let mut scope = Scope { rels: Vec::new(), parent: outer, value: None };
         for f in &mut s.from_clause {
-            self.from_item(f, &mut scope, &ctes, outer.unwrap_or(&empty));
+            self.add_from_item(f, &mut scope, &ctes, outer.unwrap_or(&empty));
         }
         // Join conditions see the relations of the whole FROM list.
         for f in &mut s.from_clause {
@@ -723,7 +744,7 @@ impl<'c> Analyzer<'_, 'c> {
     /// arguments on the way).
     // FROM items other than those listed name nothing whose columns the typer knows.
     #[allow(clippy::wildcard_enum_match_arm)]
-    fn from_item<'s>(&self, n: &mut Node, scope: &mut Scope<'s>, ctes: &[String], outer: &Scope)
+    fn add_from_item<'s>(&self, n: &mut Node, scope: &mut Scope<'s>, ctes: &[String], outer: &Scope)
     where
         'c: 's,
     {
@@ -741,7 +762,7 @@ impl<'c> Analyzer<'_, 'c> {
                     scope.rels.push(Rel { name: String::new(), table: None });
                 }
                 for side in j.larg.iter_mut().chain(j.rarg.iter_mut()) {
-                    self.from_item(side, scope, ctes, outer);
+                    self.add_from_item(side, scope, ctes, outer);
                 }
             }
             Some(NodeEnum::RangeSubselect(sub)) => {

@@ -72,7 +72,7 @@ impl Ty {
         }
         match Ty::of_sql(&domain.base, r)? {
             Ty::Domain(..) | Ty::Unknown => None,
-            base => Some(Ty::Domain(q, Box::new(base))),
+            base @ (Ty::Builtin(_) | Ty::Enum(_) | Ty::EnumArray(_)) => Some(Ty::Domain(q, Box::new(base))),
         }
     }
 
@@ -80,7 +80,7 @@ impl Ty {
     pub fn base(&self) -> Ty {
         match self {
             Ty::Domain(_, b) => (**b).clone(),
-            other => other.clone(),
+            other @ (Ty::Unknown | Ty::Builtin(_) | Ty::Enum(_) | Ty::EnumArray(_)) => other.clone(),
         }
     }
 
