@@ -34,6 +34,11 @@ pub fn literal(value: &str, ty: &Ty, r: &Resolver) -> Option<Node> {
         "date" => Some(typed(&date(value).unwrap_or_else(|| value.to_string()), tn()?)),
         "timestamp without time zone" => Some(typed(&timestamp(value).unwrap_or_else(|| value.to_string()), tn()?)),
         "uuid" => Some(typed(&uuid(value).unwrap_or_else(|| value.to_string()), tn()?)),
+        // A relation named as `expr` names it in a `::regclass` cast: qualified.
+        "regclass" => {
+            let q = crate::catalog::expr::parse_qualified(value).map(|q| r.relation(&q.schema, &q.name).sql());
+            Some(typed(&q.unwrap_or_else(|| value.to_string()), tn()?))
+        }
         _ => as_written(),
     }
 }
