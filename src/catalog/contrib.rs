@@ -18,7 +18,13 @@
 //! -- pg_collation, pg_ts_config, pg_ts_dict, pg_ts_parser and pg_ts_template
 //! ```
 //!
-//! Extensions and names sorted in byte order.
+//! Extensions and names sorted in byte order. The comment each extension's control file
+//! gives it (`CREATE EXTENSION` sets it, and pg_dump prints it as `COMMENT ON EXTENSION`),
+//! for every extension the cluster can install:
+//!
+//! ```sql
+//! SELECT name, comment FROM pg_available_extensions WHERE comment IS NOT NULL;
+//! ```
 
 /// What one extension creates in its schema.
 pub struct Extension {
@@ -52,6 +58,76 @@ pub fn holds(ext: &str, name: &str) -> bool {
 pub fn provides_opclass(ext: &str, name: &str) -> bool {
     extension(ext).is_none_or(|e| e.opclasses.binary_search(&name).is_ok())
 }
+
+/// The comment `CREATE EXTENSION name` gives the extension, when it is one of those listed.
+pub fn comment(name: &str) -> Option<&'static str> {
+    COMMENTS.binary_search_by(|(n, _)| n.cmp(&name)).ok().and_then(|i| COMMENTS.get(i)).map(|(_, c)| *c)
+}
+
+const COMMENTS: &[(&str, &str)] = &[
+    ("address_standardizer", "Used to parse an address into constituent elements. Generally used to support geocoding address normalization step."),
+    ("address_standardizer-3", "Used to parse an address into constituent elements. Generally used to support geocoding address normalization step."),
+    ("address_standardizer_data_us", "Address Standardizer US dataset example"),
+    ("address_standardizer_data_us-3", "Address Standardizer US dataset example"),
+    ("adminpack", "administrative functions for PostgreSQL"),
+    ("amcheck", "functions for verifying relation integrity"),
+    ("autoinc", "functions for autoincrementing fields"),
+    ("bloom", "bloom access method - signature file based index"),
+    ("btree_gin", "support for indexing common datatypes in GIN"),
+    ("btree_gist", "support for indexing common datatypes in GiST"),
+    ("citext", "data type for case-insensitive character strings"),
+    ("cube", "data type for multidimensional cubes"),
+    ("dblink", "connect to other PostgreSQL databases from within a database"),
+    ("dict_int", "text search dictionary template for integers"),
+    ("dict_xsyn", "text search dictionary template for extended synonym processing"),
+    ("earthdistance", "calculate great-circle distances on the surface of the Earth"),
+    ("file_fdw", "foreign-data wrapper for flat file access"),
+    ("fuzzystrmatch", "determine similarities and distance between strings"),
+    ("hstore", "data type for storing sets of (key, value) pairs"),
+    ("insert_username", "functions for tracking who changed a table"),
+    ("intagg", "integer aggregator and enumerator (obsolete)"),
+    ("intarray", "functions, operators, and index support for 1-D arrays of integers"),
+    ("isn", "data types for international product numbering standards"),
+    ("lo", "Large Object maintenance"),
+    ("ltree", "data type for hierarchical tree-like structures"),
+    ("moddatetime", "functions for tracking last modification time"),
+    ("old_snapshot", "utilities in support of old_snapshot_threshold"),
+    ("pageinspect", "inspect the contents of database pages at a low level"),
+    ("pg_buffercache", "examine the shared buffer cache"),
+    ("pg_freespacemap", "examine the free space map (FSM)"),
+    ("pg_partman", "Extension to manage partitioned tables by time or ID"),
+    ("pg_prewarm", "prewarm relation data"),
+    ("pg_stat_statements", "track planning and execution statistics of all SQL statements executed"),
+    ("pg_surgery", "extension to perform surgery on a damaged relation"),
+    ("pg_trgm", "text similarity measurement and index searching based on trigrams"),
+    ("pg_visibility", "examine the visibility map (VM) and page-level visibility info"),
+    ("pg_walinspect", "functions to inspect contents of PostgreSQL Write-Ahead Log"),
+    ("pgcrypto", "cryptographic functions"),
+    ("pgrowlocks", "show row-level locking information"),
+    ("pgstattuple", "show tuple-level statistics"),
+    ("plpgsql", "PL/pgSQL procedural language"),
+    ("postgis", "PostGIS geometry and geography spatial types and functions"),
+    ("postgis-3", "PostGIS geometry and geography spatial types and functions"),
+    ("postgis_raster", "PostGIS raster types and functions"),
+    ("postgis_raster-3", "PostGIS raster types and functions"),
+    ("postgis_sfcgal", "PostGIS SFCGAL functions"),
+    ("postgis_sfcgal-3", "PostGIS SFCGAL functions"),
+    ("postgis_tiger_geocoder", "PostGIS tiger geocoder and reverse geocoder"),
+    ("postgis_tiger_geocoder-3", "PostGIS tiger geocoder and reverse geocoder"),
+    ("postgis_topology", "PostGIS topology spatial types and functions"),
+    ("postgis_topology-3", "PostGIS topology spatial types and functions"),
+    ("postgres_fdw", "foreign-data wrapper for remote PostgreSQL servers"),
+    ("refint", "functions for implementing referential integrity (obsolete)"),
+    ("seg", "data type for representing line segments or floating-point intervals"),
+    ("sslinfo", "information about SSL certificates"),
+    ("tablefunc", "functions that manipulate whole tables, including crosstab"),
+    ("tcn", "Triggered change notifications"),
+    ("tsm_system_rows", "TABLESAMPLE method which accepts number of rows as a limit"),
+    ("tsm_system_time", "TABLESAMPLE method which accepts time in milliseconds as a limit"),
+    ("unaccent", "text search dictionary that removes accents"),
+    ("uuid-ossp", "generate universally unique identifiers (UUIDs)"),
+    ("xml2", "XPath querying and XSLT"),
+];
 
 const EXTENSIONS: &[Extension] = &[
     Extension {

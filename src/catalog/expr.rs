@@ -9,6 +9,7 @@ use pg_query::NodeEnum;
 
 use super::model::QualName;
 use super::resolve::Resolver;
+use super::typing::{self, constant, Scope};
 use super::types;
 pub use crate::syntax::walk::walk;
 use crate::syntax::walk::{visit, Next};
@@ -108,8 +109,14 @@ pub fn column_name(n: &Node) -> Option<String> {
 
 /// Canonical text of an expression.
 pub fn expr_sql(expr: &Node, r: &Resolver) -> String {
+    expr_sql_in(expr, r, None)
+}
+
+/// Canonical text of an expression that reads the columns of `scope` (a generated column, a
+/// domain's CHECK), settled as the server stores it (`typing`).
+pub fn expr_sql_in(expr: &Node, r: &Resolver, scope: Option<&Scope>) -> String {
     let mut e = expr.clone();
-    normalize(&mut e, r);
+    normalize_in(&mut e, r, scope);
     deparse_expr_raw(&e).unwrap_or_else(|err| format!("/* cannot deparse: {err} */"))
 }
 
@@ -117,10 +124,11 @@ pub fn expr_sql(expr: &Node, r: &Resolver) -> String {
 /// definition, where the grammar takes only a restricted expression (`b_expr`): the
 /// deparser, printing the tree there, parenthesizes what is not one (`now() AT TIME ZONE
 /// 'utc'`, `x IS NULL`, `a AND b`, `'a' COLLATE "C"`), as pg_dump does. The text reads the
-/// same after `SET DEFAULT`, which takes any expression.
+/// same after `SET DEFAULT`, which takes any expression. A default reads no column: it is
+/// settled in an empty scope.
 pub fn default_sql(expr: &Node, r: &Resolver) -> String {
     let mut e = expr.clone();
-    normalize(&mut e, r);
+    normalize_in(&mut e, r, Some(&Scope::default()));
     let default = protobuf::Constraint { contype: protobuf::ConstrType::ConstrDefault as i32, raw_expr: Some(Box::new(e)), ..Default::default() };
     let domain = protobuf::CreateDomainStmt {
         domainname: string_nodes(&["d"]),
@@ -146,18 +154,20 @@ pub fn stmt_sql(stmt: &NodeEnum, r: &Resolver) -> Result<String, String> {
 
 /// Qualifies names and unifies spellings inside `node`, in place.
 pub fn normalize(node: &mut Node, r: &Resolver) {
+    normalize_in(node, r, None);
+}
+
+/// `normalize`, then the expressions settled as the server stores them (`typing::settle`):
+/// those of a statement in the scope it names, a bare expression or constraint in `scope`.
+pub fn normalize_in(node: &mut Node, r: &Resolver, scope: Option<&Scope>) {
     let mut ctes = BTreeSet::new();
     walk(node, &mut |n| {
         if let NodeEnum::CommonTableExpr(c) = n {
             ctes.insert(c.ctename.clone());
         }
     });
-    walk(node, &mut |n| {
-        if let NodeEnum::SelectStmt(s) = n {
-            type_compared_literals(s, r, &ctes);
-        }
-    });
     walk_names(node, &mut |n| normalize_one(n, r, &ctes));
+    typing::settle(node, r, scope);
     walk(node, &mut |n| {
         if let NodeEnum::SelectStmt(s) = n {
             unqualify_single_relation(s);
@@ -200,83 +210,6 @@ fn unqualify_single_relation(s: &mut SelectStmt) {
     }
     for n in s.sort_clause.iter_mut() {
         unqualify(n, &refname, &outputs);
-    }
-}
-
-/// In a SELECT, a string literal compared with a column takes the column's type, and the
-/// server prints it so: `status = 'live'` on an enum column reads back as `status =
-/// 'live'::public.status`, `title = 'x'` on a text column as `title = 'x'::text` (a migration
-/// writes the first, pg_dump the second). Done for the column types where the literal's
-/// printed form is known (enums, `text`, `integer`, `boolean`) and the comparison operators;
-/// columns of the tables named in FROM (not sub-queries, views or CTEs) are looked up.
-// Only comparisons are rewritten; every other node kind is left to the walk.
-#[allow(clippy::wildcard_enum_match_arm)]
-fn type_compared_literals(s: &mut SelectStmt, r: &Resolver, ctes: &BTreeSet<String>) {
-    let mut tables = Vec::new();
-    for f in &s.from_clause {
-        from_tables(f, r, ctes, &mut tables);
-    }
-    if tables.is_empty() {
-        return;
-    }
-    let column_type = |c: &Node| -> Option<String> {
-        let Some(NodeEnum::ColumnRef(c)) = &c.node else { return None };
-        let fields = strings(&c.fields);
-        let (table, column) = match fields.as_slice() {
-            [column] => {
-                let mut having = tables.iter().filter_map(|(_, q)| r.catalog.tables.get(q)).filter_map(|t| t.column(column));
-                let found = having.next();
-                return found.filter(|_| having.next().is_none()).map(|col| col.type_sql.clone());
-            }
-            [refname, column] => (tables.iter().find(|(n, _)| n == refname).map(|(_, q)| q)?, column),
-            _ => return None,
-        };
-        r.catalog.tables.get(table)?.column(column).map(|col| col.type_sql.clone())
-    };
-    let mut rewrite = |n: &mut NodeEnum| {
-        let NodeEnum::AExpr(e) = n else { return if matches!(n, NodeEnum::SelectStmt(_)) { Next::Over } else { Next::Into } };
-        let comparison = matches!(strings(&e.name).as_slice(), [op] if matches!(op.as_str(), "=" | "<>" | "!=" | "<" | "<=" | ">" | ">="));
-        if e.kind != protobuf::AExprKind::AexprOp as i32 || !comparison {
-            return Next::Into;
-        }
-        let left = e.lexpr.as_deref().and_then(column_type);
-        let right = e.rexpr.as_deref().and_then(column_type);
-        for (side, other_type) in [(&mut e.rexpr, left), (&mut e.lexpr, right)] {
-            let (Some(side), Some(t)) = (side.as_mut(), other_type) else { continue };
-            let Some(NodeEnum::AConst(protobuf::AConst { val: Some(a_const::Val::Sval(v)), .. })) = &side.node else { continue };
-            let enum_type = parse_qualified(&t).is_some_and(|q| {
-                let key = super::model::ObjKey { kind: super::model::ObjKind::Type, schema: q.schema, name: q.name, sub: String::new() };
-                r.catalog.objects.get(&key).is_some_and(|o| o.is_enum())
-            });
-            if enum_type || matches!(t.as_str(), "text" | "integer" | "boolean") {
-                if let Some(typed) = literal_as(&v.sval, &t, r) {
-                    **side = typed;
-                }
-            }
-        }
-        Next::Into
-    };
-    for n in s.target_list.iter_mut().chain(s.where_clause.as_deref_mut()).chain(s.having_clause.as_deref_mut()) {
-        visit(n, &mut rewrite);
-    }
-}
-
-/// The tables a FROM item names (through joins, not sub-queries), with the name that
-/// qualifies their columns.
-// Sub-queries, functions and other FROM items name no table of this scope.
-#[allow(clippy::wildcard_enum_match_arm)]
-fn from_tables(n: &Node, r: &Resolver, ctes: &BTreeSet<String>, out: &mut Vec<(String, QualName)>) {
-    match n.node.as_ref() {
-        Some(NodeEnum::RangeVar(rv)) if !(rv.schemaname.is_empty() && ctes.contains(&rv.relname)) => {
-            let refname = rv.alias.as_ref().map_or(rv.relname.clone(), |a| a.aliasname.clone());
-            out.push((refname, r.relation(&rv.schemaname, &rv.relname)));
-        }
-        Some(NodeEnum::JoinExpr(j)) => {
-            for side in j.larg.iter().chain(j.rarg.iter()) {
-                from_tables(side, r, ctes, out);
-            }
-        }
-        _ => {}
     }
 }
 
@@ -477,7 +410,7 @@ fn normalize_opclass(opclass: &mut Vec<Node>, r: &Resolver) {
 }
 
 /// `ARRAY[...]::t[]` with at least one element.
-fn is_array_cast_of_array(tc: &protobuf::TypeCast) -> bool {
+pub(crate) fn is_array_cast_of_array(tc: &protobuf::TypeCast) -> bool {
     let array_type = tc.type_name.as_ref().is_some_and(|t| !t.array_bounds.is_empty());
     let elements = match tc.arg.as_ref().and_then(|a| a.node.as_ref()) {
         Some(NodeEnum::AArrayExpr(a)) => !a.elements.is_empty(),
@@ -493,7 +426,7 @@ fn is_array_cast_of_array(tc: &protobuf::TypeCast) -> bool {
 /// cast. `None` unless `is_array_cast_of_array`.
 // Only the array constructor takes the cast inside; any other argument keeps it outside.
 #[allow(clippy::wildcard_enum_match_arm)]
-fn array_cast_into_elements(tc: &mut protobuf::TypeCast, r: &Resolver) -> Option<NodeEnum> {
+pub(crate) fn array_cast_into_elements(tc: &mut protobuf::TypeCast, r: &Resolver) -> Option<NodeEnum> {
     let array_type = tc.type_name.clone()?;
     let mut element_type = array_type.clone();
     element_type.array_bounds.clear();
@@ -563,7 +496,7 @@ pub fn stored_default(raw: &Node, type_sql: &str, r: &Resolver) -> Option<Node> 
         NodeEnum::AConst(c) if c.isnull => None,
         NodeEnum::AConst(c) => Some(match &c.val {
             Some(a_const::Val::Sval(s)) => literal_as(&s.sval, type_sql, r).unwrap_or_else(|| raw.clone()),
-            Some(a_const::Val::Ival(i)) if i.ival < 0 => cast(&i.ival.to_string(), "int4"),
+            Some(a_const::Val::Ival(i)) if i.ival < 0 => constant::int4(i.ival),
             Some(a_const::Val::Fval(f)) => float_const(&f.fval).unwrap_or_else(|| raw.clone()),
             Some(a_const::Val::Ival(_) | a_const::Val::Boolval(_) | a_const::Val::Bsval(_)) | None => raw.clone(),
         }),
@@ -586,52 +519,49 @@ pub fn stored_default(raw: &Node, type_sql: &str, r: &Resolver) -> Option<Node> 
     }
 }
 
-/// The constant a string literal becomes in a column of type `type_sql`, as printed back.
+/// The constant a string literal becomes in a column of type `type_sql`, as printed back
+/// (`typing::constant`); for a type the typer does not know (a composite or range type), the
+/// literal labelled with the type, without its modifiers. `None` for a domain (its default
+/// prints its base type's constant) or a value the type does not read.
 fn literal_as(value: &str, type_sql: &str, r: &Resolver) -> Option<Node> {
-    match type_sql {
-        "integer" => {
-            let v: i32 = value.trim().parse().ok()?;
-            Some(if v < 0 { cast(&v.to_string(), "int4") } else { constant(a_const::Val::Ival(protobuf::Integer { ival: v })) })
-        }
-        "boolean" => {
-            let v = match value.trim().to_ascii_lowercase().as_str() {
-                "t" | "true" | "y" | "yes" | "on" | "1" => true,
-                "f" | "false" | "n" | "no" | "off" | "0" => false,
-                _ => return None,
-            };
-            Some(constant(a_const::Val::Boolval(protobuf::Boolean { boolval: v })))
-        }
-        t if t == "numeric" || t.starts_with("numeric(") => Some(numeric_const(value)),
-        _ => {
-            // Any other type: the literal, labelled with the type (without its modifiers).
-            let parsed = pg_query::parse(&format!("SELECT NULL::{type_sql}"), 0).ok()?;
-            let mut tn = None;
-            let mut stmt = Node { node: parsed.protobuf.stmts.first()?.stmt.as_ref()?.node.clone() };
-            walk(&mut stmt, &mut |x| {
-                if let NodeEnum::TypeCast(tc) = x {
-                    tn = tc.type_name.clone();
-                }
-            });
-            let mut tn = tn?;
-            let (schema, name) = types::resolve_type_name(&tn, r);
-            if schema.as_deref().is_some_and(|s| r.catalog.objects.contains_key(&super::model::ObjKey { kind: super::model::ObjKind::Domain, schema: s.to_string(), name: name.clone(), sub: String::new() })) {
-                return None; // a domain prints its base type's constant
-            }
-            tn.typmods.clear();
-            Some(typed(value, tn))
-        }
+    if let Some(ty) = typing::ty::Ty::of_sql(type_sql, r) {
+        let constant = constant::literal(value, &ty, r)?;
+        return Some(with_scale(constant, type_sql));
     }
+    let parsed = pg_query::parse(&format!("SELECT NULL::{type_sql}"), 0).ok()?;
+    let mut tn = None;
+    let mut stmt = Node { node: parsed.protobuf.stmts.first()?.stmt.as_ref()?.node.clone() };
+    walk(&mut stmt, &mut |x| {
+        if let NodeEnum::TypeCast(tc) = x {
+            tn = tc.type_name.clone();
+        }
+    });
+    let mut tn = tn?;
+    let (schema, name) = types::resolve_type_name(&tn, r);
+    if schema.as_deref().is_some_and(|s| r.catalog.objects.contains_key(&super::model::ObjKey { kind: super::model::ObjKind::Domain, schema: s.to_string(), name: name.clone(), sub: String::new() })) {
+        return None;
+    }
+    tn.typmods.clear();
+    Some(constant::typed(value, tn))
 }
 
-/// A numeric constant: bare when it reads as a numeric literal (a decimal point or an
-/// exponent, no sign), else `'v'::numeric`.
-fn numeric_const(v: &str) -> Node {
-    let bare = v.starts_with(|c: char| c.is_ascii_digit()) && v.contains(['.', 'e', 'E']);
-    if bare {
-        constant(a_const::Val::Fval(protobuf::Float { fval: v.to_string() }))
-    } else {
-        cast(v, "numeric")
+/// A `numeric(p,s)` column stores a constant with `s` decimals: `'1.5'` is `1.50`.
+fn with_scale(c: Node, type_sql: &str) -> Node {
+    let scale = type_sql.strip_prefix("numeric(").and_then(|m| m.strip_suffix(')')).and_then(|m| m.split_once(',')).and_then(|(_, s)| s.trim().parse::<usize>().ok());
+    let Some(scale) = scale else { return c };
+    let text = match &c.node {
+        Some(NodeEnum::AConst(protobuf::AConst { val: Some(a_const::Val::Fval(f)), .. })) => f.fval.clone(),
+        Some(NodeEnum::TypeCast(tc)) => match tc.arg.as_deref().and_then(|a| a.node.as_ref()) {
+            Some(NodeEnum::AConst(protobuf::AConst { val: Some(a_const::Val::Sval(s)), .. })) => s.sval.clone(),
+            _ => return c,
+        },
+        _ => return c,
+    };
+    let (int, frac) = text.split_once('.').unwrap_or((&text, ""));
+    if frac.len() >= scale {
+        return c;
     }
+    constant::numeric(&format!("{int}.{frac}{}", "0".repeat(scale - frac.len())))
 }
 
 /// A float token: an integer too large for `integer` is a `bigint` constant; a decimal is a
@@ -639,23 +569,9 @@ fn numeric_const(v: &str) -> Node {
 fn float_const(v: &str) -> Option<Node> {
     if !v.contains(['.', 'e', 'E']) {
         v.parse::<i64>().ok()?;
-        return Some(cast(v, "int8"));
+        return Some(constant::cast(v, "int8"));
     }
-    Some(numeric_const(v))
-}
-
-fn constant(val: a_const::Val) -> Node {
-    Node { node: Some(NodeEnum::AConst(protobuf::AConst { isnull: false, val: Some(val), location: 0 })) }
-}
-
-/// `'v'::pg_catalog.<internal>`.
-fn cast(v: &str, internal: &str) -> Node {
-    typed(v, TypeName { names: string_nodes(&["pg_catalog", internal]), typemod: -1, ..Default::default() })
-}
-
-fn typed(v: &str, tn: TypeName) -> Node {
-    let arg = constant(a_const::Val::Sval(protobuf::String { sval: v.to_string() }));
-    Node { node: Some(NodeEnum::TypeCast(Box::new(protobuf::TypeCast { arg: Some(Box::new(arg)), type_name: Some(tn), location: 0 }))) }
+    Some(constant::numeric(&constant::normalize_numeric(v)?))
 }
 
 #[cfg(test)]

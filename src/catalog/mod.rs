@@ -14,6 +14,7 @@ pub mod options;
 mod replay;
 pub mod resolve;
 pub mod types;
+pub mod typing;
 
 pub use model::*;
 pub use replay::{build, replay_onto, Builder, ReplayOptions};

@@ -52,6 +52,7 @@ impl Replay {
             let mut tmp = Domain { base: String::new(), default: None, not_null: false, checks: BTreeMap::new() };
             if let Some(obj) = self.catalog.objects.get(&key).and_then(|o| o.domain.as_ref()) {
                 tmp.checks = obj.checks.clone();
+                tmp.base = obj.base.clone();
             }
             apply_constraint(&mut tmp, &key.name, c, &r);
             checked = Some(tmp);
@@ -111,7 +112,8 @@ fn apply_constraint(d: &mut Domain, domain: &str, c: &protobuf::Constraint, r: &
         Ok(ConstrType::ConstrNull) => d.not_null = false,
         Ok(ConstrType::ConstrDefault) => d.default = c.raw_expr.as_ref().map(|e| expr::default_sql(e, r)),
         Ok(ConstrType::ConstrCheck) => {
-            let e = c.raw_expr.as_ref().map(|e| expr::expr_sql(e, r)).unwrap_or_default();
+            let scope = crate::catalog::typing::Scope::domain(&d.base);
+            let e = c.raw_expr.as_ref().map(|e| expr::expr_sql_in(e, r, Some(&scope))).unwrap_or_default();
             let mut def = format!("CHECK ({e})");
             if c.skip_validation {
                 def.push_str(" NOT VALID");

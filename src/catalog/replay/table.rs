@@ -129,6 +129,7 @@ impl Replay {
         }
         let parent = t.partition_of.as_ref().map(|(p, _)| p.clone());
         self.catalog.tables.insert(name.clone(), t);
+        self.settle_generated(&name, &s.table_elts);
         if let Some(parent) = parent {
             self.children = None;
             if self.catalog.tables.get(&parent).is_some_and(|p| p.partition_by.is_some()) {
@@ -147,6 +148,31 @@ impl Replay {
         drop_redundant_keys(&mut pending);
         for (col, c) in pending {
             self.add_constraint(pos, stmt, &name, c, col.as_deref());
+        }
+    }
+
+    /// The generation expressions of a table just created, settled over all its columns.
+    fn settle_generated(&mut self, table: &QualName, elts: &[Node]) {
+        let r = self.resolver();
+        let scope = crate::catalog::typing::Scope::table(&r, table);
+        let mut settled = Vec::new();
+        for elt in elts {
+            let Some(NodeEnum::ColumnDef(cd)) = &elt.node else { continue };
+            for c in &cd.constraints {
+                if let Some(NodeEnum::Constraint(c)) = &c.node {
+                    if c.contype == ConstrType::ConstrGenerated as i32 {
+                        if let Some(e) = &c.raw_expr {
+                            settled.push((cd.colname.clone(), expr::expr_sql_in(e, &r, Some(&scope))));
+                        }
+                    }
+                }
+            }
+        }
+        let Some(t) = self.catalog.tables.get_mut(table) else { return };
+        for (column, sql) in settled {
+            if let Some(col) = t.column_mut(&column) {
+                col.generated = Some(sql);
+            }
         }
     }
 
@@ -229,7 +255,10 @@ impl Replay {
                     col.identity = Some(identity_from(table, &cd.colname, c, pos));
                 }
                 ConstrType::ConstrGenerated => {
-                    col.generated = c.raw_expr.as_ref().map(|e| expr::expr_sql(e, &r));
+                    // Over the table's columns (those it has, when it is being created: the
+                    // expression is settled again once it has them all, `settle_generated`).
+                    let scope = crate::catalog::typing::Scope::table(&r, table);
+                    col.generated = c.raw_expr.as_ref().map(|e| expr::expr_sql_in(e, &r, Some(&scope)));
                     col.generated_deps = c.raw_expr.as_ref().map(|e| expr::references(e, &r)).unwrap_or_default();
                 }
                 ConstrType::ConstrCheck
@@ -335,7 +364,7 @@ impl Replay {
                 c.pk_attrs = pk.columns.iter().map(|col| Node { node: Some(NodeEnum::String(protobuf::String { sval: col.clone() })) }).collect();
             }
         }
-        let mut def = constraint_def(&c, &r);
+        let mut def = constraint_def(&c, &r, table);
         let deps = expr::references(&Node { node: Some(NodeEnum::Constraint(Box::new(c.clone()))) }, &r);
         if kind == ConstraintKind::PrimaryKey || kind == ConstraintKind::Unique || kind == ConstraintKind::Exclude {
             // USING INDEX adopts an existing index under the constraint's name.
@@ -977,7 +1006,8 @@ impl Replay {
             }
             AlterTableType::AtSetExpression => {
                 let node = def.map(|d| Node { node: Some(d.clone()) });
-                let v = node.as_ref().map(|n| expr::expr_sql(n, &r));
+                let scope = crate::catalog::typing::Scope::table(&r, table);
+                let v = node.as_ref().map(|n| expr::expr_sql_in(n, &r, Some(&scope)));
                 let deps = node.as_ref().map(|n| expr::references(n, &r)).unwrap_or_default();
                 self.with_column(stmt, table, &col_name, |col| {
                     col.generated = v;
@@ -1423,14 +1453,15 @@ fn reloption_pairs(options: &[Node]) -> Vec<(String, String)> {
         .collect()
 }
 
-/// Canonical definition of a constraint, as written after `ADD CONSTRAINT name`.
-pub(super) fn constraint_def(c: &protobuf::Constraint, r: &Resolver) -> String {
+/// Canonical definition of a constraint of `table`, as written after `ADD CONSTRAINT name`:
+/// its expressions settled over the table's columns as the server stores them.
+pub(super) fn constraint_def(c: &protobuf::Constraint, r: &Resolver, table: &QualName) -> String {
     let mut c = c.clone();
     c.conname = String::new();
     c.initially_valid = !c.skip_validation;
     c.location = 0;
     let mut node = Node { node: Some(NodeEnum::Constraint(Box::new(c))) };
-    expr::normalize(&mut node, r);
+    expr::normalize_in(&mut node, r, Some(&crate::catalog::typing::Scope::table(r, table)));
     let stmt = AlterTableStmt {
         relation: Some(protobuf::RangeVar { relname: "t".into(), inh: true, relpersistence: "p".into(), ..Default::default() }),
         cmds: vec![Node {

@@ -1,0 +1,103 @@
+//! Expressions as the server stores them. PostgreSQL keeps an expression after parse
+//! analysis, and pg_dump prints it back with what analysis added: literals turned into
+//! constants of the type they meet (`'a'::text`), the implicit casts of arguments
+//! (`(code)::text` for a `varchar` column passed where `text` is taken), and the rewrites of
+//! the grammar's shorthands (`IN (...)` as `= ANY (ARRAY[...])`, `BETWEEN` as `>= AND <=`,
+//! `LIKE` as `~~`, `SIMILAR TO` as `~ similar_to_escape(...)`, a CASE's missing ELSE as
+//! `ELSE NULL::t`). A schema written by hand and the dump of the same database must
+//! compare equal, so `expr::normalize` settles both into that printed form here.
+//!
+//! The typer knows the columns of the tables in scope, `pg_catalog`'s functions, operators,
+//! types and casts (`facts`, `builtin`), and the catalog's enums and domains, and applies
+//! the server's rules of the "Type Conversion" chapter (`resolve`). Where it cannot decide
+//! (a column of a view or of an unknown type, a user-defined operator or function, overloads
+//! the rules leave ambiguous) it leaves the expression as written.
+//!
+//! - `ty.rs`: the types (`Ty`) and their categories, arrays and implicit casts.
+//! - `resolve.rs`: choosing the builtin operator or function, `select_common_type`.
+//! - `analyze.rs`: the expression typer, node kind by node kind, and SELECT.
+//! - `scope.rs`: what column references name.
+//! - `constant.rs`: constants as the output functions print them.
+//! - `facts.rs`: generated from PostgreSQL 15's `pg_catalog`.
+
+mod analyze;
+pub mod constant;
+mod facts;
+mod resolve;
+mod scope;
+pub mod ty;
+
+use pg_query::protobuf::Node;
+use pg_query::NodeEnum;
+
+pub use scope::Scope;
+
+use crate::catalog::resolve::Resolver;
+
+/// Settles, in place, the expressions of a statement or an expression as the server would
+/// store them. Statements name their own scope (a view's FROM list, an index's or a
+/// trigger's table, a policy's table); a bare expression or a constraint is settled in
+/// `scope` (a table's columns, a domain's `VALUE`), and not at all without one.
+// The statement kinds not listed hold no expression the catalog compares in stored form.
+#[allow(clippy::wildcard_enum_match_arm)]
+pub fn settle(node: &mut Node, r: &Resolver, scope: Option<&Scope>) {
+    let a = analyze::Analyzer { r };
+    let Some(n) = node.node.as_mut() else { return };
+    match n {
+        NodeEnum::SelectStmt(s) => {
+            a.select(s, scope, true);
+        }
+        NodeEnum::ViewStmt(v) => {
+            if let Some(Some(NodeEnum::SelectStmt(s))) = v.query.as_deref_mut().map(|q| q.node.as_mut()) {
+                a.select(s, None, true);
+            }
+        }
+        NodeEnum::CreateTableAsStmt(c) => {
+            if let Some(Some(NodeEnum::SelectStmt(s))) = c.query.as_deref_mut().map(|q| q.node.as_mut()) {
+                a.select(s, None, true);
+            }
+        }
+        NodeEnum::IndexStmt(i) => {
+            let Some(rv) = i.relation.as_ref() else { return };
+            let table = r.relation(&rv.schemaname, &rv.relname);
+            let scope = Scope::table(r, &table);
+            for p in &mut i.index_params {
+                if let Some(NodeEnum::IndexElem(e)) = p.node.as_mut() {
+                    if let Some(x) = e.expr.as_deref_mut() {
+                        a.expr(x, &scope);
+                    }
+                }
+            }
+            if let Some(w) = i.where_clause.as_deref_mut() {
+                a.expr(w, &scope);
+            }
+        }
+        NodeEnum::CreateTrigStmt(t) => {
+            let Some(rv) = t.relation.as_ref() else { return };
+            let table = r.relation(&rv.schemaname, &rv.relname);
+            let scope = Scope::trigger(r, &table);
+            if let Some(w) = t.when_clause.as_deref_mut() {
+                a.expr(w, &scope);
+            }
+        }
+        NodeEnum::CreatePolicyStmt(p) => {
+            let Some(rv) = p.table.as_ref() else { return };
+            let table = r.relation(&rv.schemaname, &rv.relname);
+            let scope = Scope::table(r, &table);
+            for x in p.qual.iter_mut().chain(p.with_check.iter_mut()) {
+                a.expr(x, &scope);
+            }
+        }
+        NodeEnum::Constraint(c) => {
+            let Some(scope) = scope else { return };
+            for x in c.raw_expr.iter_mut().chain(c.where_clause.iter_mut()) {
+                a.expr(x, scope);
+            }
+        }
+        other => {
+            if let Some(scope) = scope {
+                a.node(other, scope);
+            }
+        }
+    }
+}
