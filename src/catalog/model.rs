@@ -197,6 +197,16 @@ impl Catalog {
         }
         acl
     }
+
+    /// Extension `name` as `CREATE EXTENSION` makes it: with the comment its control file
+    /// gives it.
+    pub fn create_extension(&mut self, name: &str, e: Extension) {
+        let pos = e.pos;
+        self.extensions.insert(name.to_string(), e);
+        if let Some(text) = super::contrib::comment(name) {
+            self.comments.insert(format!("EXTENSION {}", crate::emit::quote::ident(name)), Comment { text: text.to_string(), pos });
+        }
+    }
 }
 
 /// What is said about an object, its comment and its security labels, is keyed by the

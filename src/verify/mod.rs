@@ -119,7 +119,9 @@ pub fn expected<'a>(from: &'a Catalog, to: &'a Catalog, opts: &DiffOptions) -> C
     if opts.create_extensions_only {
         let mut want = from.clone();
         for (name, e) in &inside_to.extensions {
-            want.extensions.entry(name.clone()).or_insert_with(|| e.clone());
+            if !want.extensions.contains_key(name) {
+                want.create_extension(name, e.clone());
+            }
         }
         return Cow::Owned(want);
     }

@@ -229,11 +229,7 @@ impl Replay {
                 if s.extname != "plpgsql" && !self.catalog.extensions.contains_key(&s.extname) {
                     // Without WITH SCHEMA, an extension lands in the creation schema.
                     let schema = schema.or_else(|| Some(self.resolver().creation_schema()));
-                    self.catalog.extensions.insert(s.extname.clone(), Extension { schema, version, pos });
-                    // With the comment its control file gives it.
-                    if let Some(text) = crate::catalog::contrib::comment(&s.extname) {
-                        self.catalog.comments.insert(format!("EXTENSION {}", crate::emit::quote::ident(&s.extname)), Comment { text: text.to_string(), pos });
-                    }
+                    self.catalog.create_extension(&s.extname, Extension { schema, version, pos });
                 }
             }
             NodeEnum::AlterExtensionStmt(s) => {
