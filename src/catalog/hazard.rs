@@ -443,18 +443,21 @@ impl Reading<'_> {
             i += 1;
         }
         let partitioned = self.catalog().tables.get(&target).is_some_and(|t| t.partition_by.is_some());
-        let catch_all = self.catalog().tables.values().any(|t| t.partition_of.as_ref().is_some_and(|(p, b)| *p == target && b == "DEFAULT"));
-        if partitioned && !catch_all {
+        if partitioned && self.default_partition(&target).is_none() {
             self.push(Hazard::MayFail { table: target.clone(), reason: FailReason::NoPartition });
         }
         self.filled = Some((source, parts));
     }
 
+    /// The default partition of `parent`, if it has one.
+    fn default_partition(&self, parent: &QualName) -> Option<QualName> {
+        self.catalog().tables.iter().find(|(_, t)| t.partition_of.as_ref().is_some_and(|(p, b)| p == parent && b == "DEFAULT")).map(|(q, _)| q.clone())
+    }
+
     /// A new partition of `parent` takes rows that its default partition may hold: the
     /// default partition is scanned, and fails if it holds any.
     fn default_partition_scan(&mut self, parent: &QualName, new: &QualName) {
-        let default = self.catalog().tables.iter().find(|(_, t)| t.partition_of.as_ref().is_some_and(|(p, b)| p == parent && b == "DEFAULT")).map(|(q, _)| q.clone());
-        if let Some(d) = default.filter(|d| d != new && self.holds_rows(d)) {
+        if let Some(d) = self.default_partition(parent).filter(|d| d != new && self.holds_rows(d)) {
             self.push(Hazard::Lock { lock: Lock::AccessExclusive, relation: d.clone() });
             self.push(Hazard::Scan { table: d.clone() });
             self.push(Hazard::MayFail { table: d.clone(), reason: FailReason::PartitionBound { partition: d } });

@@ -7,6 +7,7 @@ pub mod body;
 pub mod builtin;
 pub mod contrib;
 pub mod expr;
+pub mod facts;
 pub mod graph;
 pub mod hazard;
 pub mod model;

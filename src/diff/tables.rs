@@ -25,7 +25,7 @@ pub(super) fn diff_tables(d: &mut Diff) {
             // A foreign table's rows live on its server: dropping it loses none.
             None => {
                 d.drop(&Node::Table(q.clone()), t.pos, format!("DROP {} {}", kind_sql(t), q.sql()));
-                if t.partition_by.is_none() && t.foreign.is_none() && d.to.tables.get(q).is_some_and(|n| n.partition_by.is_some()) {
+                if becomes_partitioned(d, q) {
                     d.note(format!("{} becomes partitioned: no ALTER does that, and its rows cannot be copied into the new table (TO gives it no partition, or the old one is in an inheritance tree), so it is dropped and created again, and its rows are lost", q.sql()));
                 }
             }
@@ -61,12 +61,17 @@ pub(super) fn filled(d: &Diff) -> BTreeSet<QualName> {
     d.rebuilt_tables
         .iter()
         .filter(|q| {
-            let (Some(old), Some(t)) = (d.from.tables.get(*q), d.to.tables.get(*q)) else { return false };
-            let plain = old.partition_by.is_none() && old.foreign.is_none() && old.partition_of.is_none() && old.inherits.is_empty();
-            plain && !in_tree(q) && t.partition_by.is_some() && t.foreign.is_none() && !partitions_in_to(d, q).is_empty()
+            let Some(old) = d.from.tables.get(*q) else { return false };
+            becomes_partitioned(d, q) && old.partition_of.is_none() && old.inherits.is_empty() && !in_tree(q) && !partitions_in_to(d, q).is_empty()
         })
         .cloned()
         .collect()
+}
+
+/// Whether FROM's plain table `q` is partitioned in TO (a foreign table on neither side).
+fn becomes_partitioned(d: &Diff, q: &QualName) -> bool {
+    let (Some(old), Some(t)) = (d.from.tables.get(q), d.to.tables.get(q)) else { return false };
+    old.partition_by.is_none() && old.foreign.is_none() && t.partition_by.is_some() && t.foreign.is_none()
 }
 
 /// A schema name neither catalog uses, for the tables moved aside while their rows are copied.
@@ -104,19 +109,18 @@ fn copy_rows(d: &mut Diff, q: &QualName, old: &Table, t: &Table, aside: &str) {
     let names: Vec<String> = copied.iter().map(|c| quote::ident(&c.name)).collect();
     let overriding = if copied.iter().any(|c| c.identity.as_ref().is_some_and(|i| i.kind == "ALWAYS")) { " OVERRIDING SYSTEM VALUE" } else { "" };
     let list = names.join(", ");
-    d.create(&node, t.pos, format!("INSERT INTO {} ({list}){overriding} SELECT {list} FROM {}", q.sql(), moved.sql()));
-    d.after(parts.clone());
-    d.filling.push(d.out.len() - 1);
+    let fill = |d: &mut Diff, sql: String| {
+        d.create(&node, t.pos, sql);
+        d.after(parts.clone());
+        d.filling.push(d.out.len() - 1);
+    };
+    fill(d, format!("INSERT INTO {} ({list}){overriding} SELECT {list} FROM {}", q.sql(), moved.sql()));
     for c in &copied {
         let (Some(new_id), Some(old_id)) = (c.identity.as_ref(), old.column(&c.name).and_then(|o| o.identity.as_ref())) else { continue };
         let old_seq = QualName::new(aside, old_id.sequence.name.clone());
-        d.create(&node, t.pos, format!("SELECT pg_catalog.setval({}, last_value, is_called) FROM {}", quote::literal(&new_id.sequence.sql()), old_seq.sql()));
-        d.after(parts.clone());
-        d.filling.push(d.out.len() - 1);
+        fill(d, format!("SELECT pg_catalog.setval({}, last_value, is_called) FROM {}", quote::literal(&new_id.sequence.sql()), old_seq.sql()));
     }
-    d.create(&node, t.pos, format!("DROP TABLE {}", moved.sql()));
-    d.after(parts);
-    d.filling.push(d.out.len() - 1);
+    fill(d, format!("DROP TABLE {}", moved.sql()));
 }
 
 /// Places the changes that fill a table (`copy_rows`) after every other change of that

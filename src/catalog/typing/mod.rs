@@ -18,11 +18,9 @@
 //! - `analyze.rs`: the expression typer, node kind by node kind, and SELECT.
 //! - `scope.rs`: what column references name.
 //! - `constant.rs`: constants as the output functions print them.
-//! - `facts.rs`: generated from PostgreSQL 15's `pg_catalog`.
 
 mod analyze;
 pub mod constant;
-mod facts;
 mod resolve;
 mod scope;
 pub mod ty;

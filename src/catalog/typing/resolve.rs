@@ -8,7 +8,7 @@
 //! do not single one out, or where the catalog has a function or operator of the same name
 //! (the server would weigh it too).
 
-use super::facts::{OPERATORS, PROCS, NO_TYPE, VARIADIC};
+use crate::catalog::facts::{OPERATORS, PROCS, NO_TYPE, VARIADIC};
 use super::ty::{implicit, is_polymorphic, named, Ty, STRING};
 use crate::catalog::model::{ObjKey, ObjKind};
 use crate::catalog::resolve::Resolver;
@@ -63,7 +63,7 @@ fn functions(name: &str, nargs: usize) -> Vec<Candidate> {
         if defaults {
             params.truncate(nargs);
         }
-        out.push(Candidate { params, result: ty(p.2), returns_set: p.4 & super::facts::SETOF != 0 });
+        out.push(Candidate { params, result: ty(p.2), returns_set: p.4 & crate::catalog::facts::SETOF != 0 });
     }
     out
 }
@@ -132,7 +132,7 @@ pub fn function(name: &str, args: &[Ty], r: &Resolver) -> Option<Candidate> {
         return None;
     }
     // A one-argument call of a type's name may be a cast written as a call.
-    if args.len() == 1 && super::facts::TYPES.iter().any(|t| t.1 == name) {
+    if args.len() == 1 && crate::catalog::facts::TYPES.iter().any(|t| t.1 == name) {
         return None;
     }
     let chosen = choose(candidates, args, r)?;

@@ -7,7 +7,7 @@
 use pg_query::protobuf::{self, Node, TypeName};
 use pg_query::NodeEnum;
 
-use super::facts::{TYPES, TypeRow};
+use crate::catalog::facts::{TYPES, TypeRow};
 use crate::catalog::model::{ObjKey, ObjKind, QualName};
 use crate::catalog::resolve::Resolver;
 

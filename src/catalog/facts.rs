@@ -1,8 +1,9 @@
 //! What a stock PostgreSQL 15 `pg_catalog` knows about types, functions and operators, for
 //! typing expressions offline (`typing`): each type's category and whether it is preferred
 //! (`pg_type.typcategory`, `typispreferred`) and, for an array, its element type; each
-//! function's argument and result types; each operator's operand and result types. The casts
-//! between builtin types are in `builtin.rs`. Generated from a fresh `initdb` cluster with
+//! function's argument and result types (`builtin::is_function` reads its names here too);
+//! each operator's operand and result types. The casts between builtin types are in
+//! `builtin.rs`. Generated from a fresh `initdb` cluster with
 //! the three queries below (`psql -At`), their rows packed into lines:
 //!
 //! ```sql
