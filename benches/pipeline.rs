@@ -44,7 +44,14 @@ fn bare_parse(files: &[Arc<SourceFile>]) -> usize {
         .par_iter()
         .map(|f| {
             let spans = pgdumpdiff::syntax::split_statements(&f.text).unwrap_or_default();
-            spans.into_par_iter().map(|s| pg_query::parse(&f.text[s], 0).map(|r| r.protobuf.stmts.len()).unwrap_or(0)).sum::<usize>()
+            spans
+                .into_par_iter()
+                .map(|s| {
+                    pg_query::parse(&f.text[s], 0)
+                        .map(|r| r.protobuf.stmts.len())
+                        .unwrap_or(0)
+                })
+                .sum::<usize>()
         })
         .sum()
 }
@@ -59,7 +66,11 @@ fn scenario(from_sql: &str, to_sql: &str, runs: usize) -> Row {
     let file = |name: &str, text: &str| Arc::new(SourceFile::new(name, text.to_string()));
     let files = [file("from.sql", from_sql), file("to.sql", to_sql)];
     let opts = LoadOptions::default();
-    let load = |f: &Arc<SourceFile>| pgdumpdiff::catalog_from_files(std::slice::from_ref(f), &opts, Vec::new()).map(|l| l.catalog).expect("the generated schema loads");
+    let load = |f: &Arc<SourceFile>| {
+        pgdumpdiff::catalog_from_files(std::slice::from_ref(f), &opts, Vec::new())
+            .map(|l| l.catalog)
+            .expect("the generated schema loads")
+    };
     let bare = median(runs, || {
         bare_parse(&files);
     });
@@ -75,7 +86,9 @@ fn scenario(from_sql: &str, to_sql: &str, runs: usize) -> Row {
     let mut m = Migration::new(&from, &to);
     m.set_safety(false);
     m.add_all_changes();
-    let verify = median(runs, || assert!(m.verify().is_ok(), "the generated migration must verify"));
+    let verify = median(runs, || {
+        assert!(m.verify().is_ok(), "the generated migration must verify")
+    });
     let emit = median(runs, || {
         m.sql();
     });
@@ -87,30 +100,65 @@ fn scenario(from_sql: &str, to_sql: &str, runs: usize) -> Row {
         assert!(m.verify().is_ok());
         m.sql();
     });
-    Row { stages: vec![("load both (parse + replay)", load_time), ("diff + plan + hazards", plan), ("verify", verify), ("emit", emit)], end_to_end, bare }
+    Row {
+        stages: vec![
+            ("load both (parse + replay)", load_time),
+            ("diff + plan + hazards", plan),
+            ("verify", verify),
+            ("emit", emit),
+        ],
+        end_to_end,
+        bare,
+    }
 }
 
 fn main() {
-    let runs: usize = std::env::var("BENCH_RUNS").ok().and_then(|r| r.parse().ok()).unwrap_or(3).max(1);
-    let mut sizes: Vec<usize> = std::env::args().skip(1).filter_map(|a| a.parse().ok()).collect();
+    let runs: usize = std::env::var("BENCH_RUNS")
+        .ok()
+        .and_then(|r| r.parse().ok())
+        .unwrap_or(3)
+        .max(1);
+    let mut sizes: Vec<usize> = std::env::args()
+        .skip(1)
+        .filter_map(|a| a.parse().ok())
+        .collect();
     if sizes.is_empty() {
         sizes = vec![100, 1000, 10000];
     }
-    println!("{} threads, median of {runs} runs per figure", rayon::current_num_threads());
+    println!(
+        "{} threads, median of {runs} runs per figure",
+        rayon::current_num_threads()
+    );
     for tables in sizes {
         let schema = synth::schema(tables, false);
-        let statements = pgdumpdiff::syntax::split_statements(&schema).map(|s| s.len()).unwrap_or(0);
+        let statements = pgdumpdiff::syntax::split_statements(&schema)
+            .map(|s| s.len())
+            .unwrap_or(0);
         let mut changed = schema.clone();
         changed.push_str("ALTER TABLE app.t1 ADD COLUMN extra text;\n\nCREATE TABLE app.audit (id bigint NOT NULL, at timestamp with time zone);\n\nCREATE INDEX t2_amount_idx ON app.t2 USING btree (amount);\n");
-        for (name, from, to) in [("small change", schema.as_str(), changed.as_str()), ("EMPTY -> schema", "", schema.as_str())] {
+        for (name, from, to) in [
+            ("small change", schema.as_str(), changed.as_str()),
+            ("EMPTY -> schema", "", schema.as_str()),
+        ] {
             let row = scenario(from, to, runs);
-            println!("\n{tables} tables ({statements} statements, {} KiB per side), {name}", schema.len() / 1024);
+            println!(
+                "\n{tables} tables ({statements} statements, {} KiB per side), {name}",
+                schema.len() / 1024
+            );
             for (stage, t) in &row.stages {
                 println!("  {stage:<30} {:>10.1} ms", ms(*t));
             }
             println!("  {:<30} {:>10.1} ms", "end to end", ms(row.end_to_end));
-            println!("  {:<30} {:>10.1} ms", "bare parse (split + pg_query)", ms(row.bare));
-            println!("  {:<30} {:>10.2}x", "end to end / bare parse", ms(row.end_to_end) / ms(row.bare));
+            println!(
+                "  {:<30} {:>10.1} ms",
+                "bare parse (split + pg_query)",
+                ms(row.bare)
+            );
+            println!(
+                "  {:<30} {:>10.2}x",
+                "end to end / bare parse",
+                ms(row.end_to_end) / ms(row.bare)
+            );
         }
     }
 }

@@ -183,7 +183,11 @@ impl Args {
     pub fn into_config(self) -> Result<Config, String> {
         let (from, to) = (SourceSpec::parse(&self.from), SourceSpec::parse(&self.to));
         let pending: Vec<SourceSpec> = self.pending.iter().map(|p| SourceSpec::parse(p)).collect();
-        let stdin = [&from, &to].into_iter().chain(&pending).filter(|s| **s == SourceSpec::Stdin).count();
+        let stdin = [&from, &to]
+            .into_iter()
+            .chain(&pending)
+            .filter(|s| **s == SourceSpec::Stdin)
+            .count();
         if from == SourceSpec::Stdin && to == SourceSpec::Stdin {
             return Err("FROM and TO cannot both be standard input (-)".into());
         }
@@ -195,7 +199,9 @@ impl Args {
             Color::Never => false,
             Color::Auto => {
                 use std::io::IsTerminal;
-                self.output.is_none() && std::io::stdout().is_terminal() && std::env::var_os("NO_COLOR").is_none_or(|v| v.is_empty())
+                self.output.is_none()
+                    && std::io::stdout().is_terminal()
+                    && std::env::var_os("NO_COLOR").is_none_or(|v| v.is_empty())
             }
         };
         let fail_on = match self.fail_on {
@@ -212,7 +218,10 @@ impl Args {
             output: self.output,
             strict: self.strict,
             ignore_extension_versions: self.ignore_extension_versions,
-            schemas: pgdumpdiff::diff::filter::SchemaFilter { include: self.schema, exclude: self.exclude_schema },
+            schemas: pgdumpdiff::diff::filter::SchemaFilter {
+                include: self.schema,
+                exclude: self.exclude_schema,
+            },
             database: self.database,
             create_extensions_only: self.create_extensions_only,
             with_privileges: self.with_privileges,

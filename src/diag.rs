@@ -29,11 +29,23 @@ pub struct Diag {
 
 impl Diag {
     pub fn error(code: &'static str, message: impl Into<String>) -> Diag {
-        Diag { severity: Severity::Error, code, message: message.into(), at: None, help: None }
+        Diag {
+            severity: Severity::Error,
+            code,
+            message: message.into(),
+            at: None,
+            help: None,
+        }
     }
 
     pub fn warning(code: &'static str, message: impl Into<String>) -> Diag {
-        Diag { severity: Severity::Warning, code, message: message.into(), at: None, help: None }
+        Diag {
+            severity: Severity::Warning,
+            code,
+            message: message.into(),
+            at: None,
+            help: None,
+        }
     }
 
     /// Points the diagnostic at a byte range of a source file. The file is shared, never
@@ -88,7 +100,9 @@ impl miette::Diagnostic for Diag {
     }
 
     fn help<'a>(&'a self) -> Option<Box<dyn fmt::Display + 'a>> {
-        self.help.as_ref().map(|h| Box::new(h) as Box<dyn fmt::Display>)
+        self.help
+            .as_ref()
+            .map(|h| Box::new(h) as Box<dyn fmt::Display>)
     }
 
     fn source_code(&self) -> Option<&dyn SourceCode> {
@@ -98,6 +112,10 @@ impl miette::Diagnostic for Diag {
     fn labels(&self) -> Option<Box<dyn Iterator<Item = LabeledSpan> + '_>> {
         let (file, span) = self.at.as_ref()?;
         let len = file.label_len(span.clone());
-        Some(Box::new(std::iter::once(LabeledSpan::new(Some("here".into()), span.start, len))))
+        Some(Box::new(std::iter::once(LabeledSpan::new(
+            Some("here".into()),
+            span.start,
+            len,
+        ))))
     }
 }

@@ -4,8 +4,8 @@
 
 use std::fmt;
 
-use crate::diff::{Action, Change, Hazard};
 use crate::catalog::hazard::Lock;
+use crate::diff::{Action, Change, Hazard};
 
 /// The changes that fail a check (`--fail-on`), from the strictest level to the most lenient.
 /// A run whose changes all stay below the level passes (exit 0).
@@ -47,7 +47,11 @@ impl FailOn {
             FailOn::Blocking => c.hazards.iter().any(|h| match h {
                 Hazard::Lock { lock, .. } => *lock == Lock::AccessExclusive,
                 Hazard::Rewrite { .. } | Hazard::Copy { .. } | Hazard::DataLoss(_) => true,
-                Hazard::IndexBuild { .. } | Hazard::Scan { .. } | Hazard::MayFail { .. } | Hazard::NoTransaction | Hazard::NeedsCommit { .. } => false,
+                Hazard::IndexBuild { .. }
+                | Hazard::Scan { .. }
+                | Hazard::MayFail { .. }
+                | Hazard::NoTransaction
+                | Hazard::NeedsCommit { .. } => false,
             }),
             FailOn::Destructive => c.hazards.iter().any(Hazard::is_data_loss),
         }
@@ -91,12 +95,16 @@ const EXAMPLES: usize = 3;
 
 impl Verdict {
     pub fn of(changes: &[Change], fail_on: FailOn) -> Verdict {
-        let mut objects: Vec<(&crate::diff::ObjectRef, &Action)> = changes.iter().map(|c| (&c.object, &c.action)).collect();
+        let mut objects: Vec<(&crate::diff::ObjectRef, &Action)> =
+            changes.iter().map(|c| (&c.object, &c.action)).collect();
         objects.sort_by(|a, b| a.0.node.cmp(&b.0.node));
         objects.dedup_by(|a, b| a.0.node == b.0.node);
         let count = |f: fn(&Action) -> bool| objects.iter().filter(|(_, a)| f(a)).count();
         let failing: Vec<&Change> = changes.iter().filter(|c| fail_on.reached_by(c)).collect();
-        let destructive = changes.iter().filter(|c| FailOn::Destructive.reached_by(c)).count();
+        let destructive = changes
+            .iter()
+            .filter(|c| FailOn::Destructive.reached_by(c))
+            .count();
         let outcome = if changes.is_empty() {
             Outcome::Same
         } else if failing.is_empty() {
@@ -107,7 +115,13 @@ impl Verdict {
             Outcome::Changes
         };
         // The objects named: those that lose data, or else those that reach the level.
-        let named = |c: &&Change| if outcome == Outcome::Destructive { FailOn::Destructive.reached_by(c) } else { fail_on.reached_by(c) };
+        let named = |c: &&Change| {
+            if outcome == Outcome::Destructive {
+                FailOn::Destructive.reached_by(c)
+            } else {
+                fail_on.reached_by(c)
+            }
+        };
         let mut seen: std::collections::HashSet<&str> = std::collections::HashSet::new();
         let mut examples: Vec<String> = Vec::new();
         for c in changes.iter().filter(named) {
@@ -146,19 +160,40 @@ impl fmt::Display for Verdict {
             Outcome::Destructive => "destructive",
         };
         let objects = self.created + self.dropped + self.altered + self.rebuilt;
-        write!(f, "{word}: {} on {} (", plural(self.statements, "statement", "statements"), plural(objects, "object", "objects"))?;
-        let parts: Vec<String> = [(self.dropped, "removed"), (self.altered, "changed"), (self.rebuilt, "rebuilt"), (self.created, "added")]
-            .iter()
-            .filter(|(n, _)| *n > 0)
-            .map(|(n, w)| format!("{n} {w}"))
-            .collect();
+        write!(
+            f,
+            "{word}: {} on {} (",
+            plural(self.statements, "statement", "statements"),
+            plural(objects, "object", "objects")
+        )?;
+        let parts: Vec<String> = [
+            (self.dropped, "removed"),
+            (self.altered, "changed"),
+            (self.rebuilt, "rebuilt"),
+            (self.created, "added"),
+        ]
+        .iter()
+        .filter(|(n, _)| *n > 0)
+        .map(|(n, w)| format!("{n} {w}"))
+        .collect();
         write!(f, "{})", parts.join(", "))?;
         match (self.outcome, self.fail_on) {
             (Outcome::Allowed, level) => write!(f, "; none reaches --fail-on {}", level.name()),
-            (Outcome::Destructive, _) => write!(f, "; {} data: {}", plural(self.destructive, "statement loses", "statements lose"), self.examples.join(", ")),
+            (Outcome::Destructive, _) => write!(
+                f,
+                "; {} data: {}",
+                plural(self.destructive, "statement loses", "statements lose"),
+                self.examples.join(", ")
+            ),
             (Outcome::Changes, FailOn::Any) => write!(f, ": {}", self.examples.join(", ")),
             (Outcome::Same, _) => Ok(()),
-            (Outcome::Changes, level) => write!(f, "; {} --fail-on {}: {}", plural(self.failing, "statement reaches", "statements reach"), level.name(), self.examples.join(", ")),
+            (Outcome::Changes, level) => write!(
+                f,
+                "; {} --fail-on {}: {}",
+                plural(self.failing, "statement reaches", "statements reach"),
+                level.name(),
+                self.examples.join(", ")
+            ),
         }
     }
 }

@@ -12,9 +12,22 @@
 //! print!("{}", m.sql());
 //! ```
 
-#![deny(clippy::unwrap_used, clippy::expect_used, clippy::panic, clippy::indexing_slicing)]
+#![deny(
+    clippy::unwrap_used,
+    clippy::expect_used,
+    clippy::panic,
+    clippy::indexing_slicing
+)]
 // Unit tests may unwrap and index: a panic there is a failed test.
-#![cfg_attr(test, allow(clippy::unwrap_used, clippy::expect_used, clippy::panic, clippy::indexing_slicing))]
+#![cfg_attr(
+    test,
+    allow(
+        clippy::unwrap_used,
+        clippy::expect_used,
+        clippy::panic,
+        clippy::indexing_slicing
+    )
+)]
 
 pub mod catalog;
 pub mod diag;
@@ -29,8 +42,8 @@ pub mod verify;
 
 use std::sync::Arc;
 
-pub use catalog::Catalog;
 use catalog::graph::Graph;
+pub use catalog::Catalog;
 use diag::Diag;
 pub use diff::{Change, DiffOptions, Hazard};
 use input::{SourceFile, SourceSpec};
@@ -58,7 +71,12 @@ pub fn load(spec: &SourceSpec, opts: &LoadOptions) -> Result<Loaded, Vec<Diag>> 
 }
 
 /// `load`, timing its stages as `<side> read`, `<side> parse + replay`.
-pub fn load_timed(spec: &SourceSpec, opts: &LoadOptions, timings: Option<&timings::Timings>, side: &str) -> Result<Loaded, Vec<Diag>> {
+pub fn load_timed(
+    spec: &SourceSpec,
+    opts: &LoadOptions,
+    timings: Option<&timings::Timings>,
+    side: &str,
+) -> Result<Loaded, Vec<Diag>> {
     load_all_timed(std::slice::from_ref(spec), opts, timings, side)
 }
 
@@ -69,47 +87,80 @@ pub fn load_all(specs: &[SourceSpec], opts: &LoadOptions) -> Result<Loaded, Vec<
 }
 
 /// `load_all`, timed as `load_timed` is.
-pub fn load_all_timed(specs: &[SourceSpec], opts: &LoadOptions, timings: Option<&timings::Timings>, side: &str) -> Result<Loaded, Vec<Diag>> {
+pub fn load_all_timed(
+    specs: &[SourceSpec],
+    opts: &LoadOptions,
+    timings: Option<&timings::Timings>,
+    side: &str,
+) -> Result<Loaded, Vec<Diag>> {
     let mut diags = Vec::new();
-    let files = timings::stage(timings, format!("{side} read"), || -> Result<Vec<Arc<SourceFile>>, Vec<Diag>> {
-        let mut files = Vec::new();
-        for spec in specs {
-            files.extend(input::load(spec, &opts.input, &mut diags).map_err(|e| vec![*e])?);
-        }
-        Ok(files)
-    })?;
+    let files = timings::stage(
+        timings,
+        format!("{side} read"),
+        || -> Result<Vec<Arc<SourceFile>>, Vec<Diag>> {
+            let mut files = Vec::new();
+            for spec in specs {
+                files.extend(input::load(spec, &opts.input, &mut diags).map_err(|e| vec![*e])?);
+            }
+            Ok(files)
+        },
+    )?;
     catalog_from_files_timed(&files, opts, diags, timings, side)
 }
 
 /// Builds a catalog from already-read sources. A file without a single statement is worth
 /// a warning: it reads as an empty schema, which is rarely what was meant.
-pub fn catalog_from_files(files: &[Arc<SourceFile>], opts: &LoadOptions, diags: Vec<Diag>) -> Result<Loaded, Vec<Diag>> {
+pub fn catalog_from_files(
+    files: &[Arc<SourceFile>],
+    opts: &LoadOptions,
+    diags: Vec<Diag>,
+) -> Result<Loaded, Vec<Diag>> {
     catalog_from_files_timed(files, opts, diags, None, "")
 }
 
-fn catalog_from_files_timed(files: &[Arc<SourceFile>], opts: &LoadOptions, mut diags: Vec<Diag>, timings: Option<&timings::Timings>, side: &str) -> Result<Loaded, Vec<Diag>> {
+fn catalog_from_files_timed(
+    files: &[Arc<SourceFile>],
+    opts: &LoadOptions,
+    mut diags: Vec<Diag>,
+    timings: Option<&timings::Timings>,
+    side: &str,
+) -> Result<Loaded, Vec<Diag>> {
     // Parsing streams into the replay: a chunk's parse trees are dropped once replayed.
     // Both run where deep trees fit (see `syntax::deep`).
-    let (parse_diags, with_statements, (catalog, replay_diags)) = timings::stage(timings, format!("{side} parse + replay"), || syntax::deep::run(|| {
-        let mut builder = catalog::Builder::new(catalog::ReplayOptions { strict: opts.strict });
-        // The files that hold a statement, by address (statements arrive in file order).
-        let mut with_statements: Vec<usize> = Vec::new();
-        let parse_diags = syntax::parse_streaming(files, &mut |chunk| {
-            for s in chunk {
-                let at = Arc::as_ptr(&s.file) as usize;
-                if with_statements.last() != Some(&at) {
-                    with_statements.push(at);
-                }
-            }
-            builder.apply(chunk)
+    let (parse_diags, with_statements, (catalog, replay_diags)) =
+        timings::stage(timings, format!("{side} parse + replay"), || {
+            syntax::deep::run(|| {
+                let mut builder = catalog::Builder::new(catalog::ReplayOptions {
+                    strict: opts.strict,
+                });
+                // The files that hold a statement, by address (statements arrive in file order).
+                let mut with_statements: Vec<usize> = Vec::new();
+                let parse_diags = syntax::parse_streaming(files, &mut |chunk| {
+                    for s in chunk {
+                        let at = Arc::as_ptr(&s.file) as usize;
+                        if with_statements.last() != Some(&at) {
+                            with_statements.push(at);
+                        }
+                    }
+                    builder.apply(chunk)
+                });
+                (parse_diags, with_statements, builder.finish())
+            })
         });
-        (parse_diags, with_statements, builder.finish())
-    }));
     let parse_failed = parse_diags.iter().any(Diag::is_error);
     diags.extend(parse_diags);
     if !parse_failed {
-        for f in files.iter().filter(|f| !with_statements.contains(&(Arc::as_ptr(f) as usize))) {
-            diags.push(Diag::warning("empty-input", format!("{} holds no SQL statement: it reads as an empty schema", f.name)));
+        for f in files
+            .iter()
+            .filter(|f| !with_statements.contains(&(Arc::as_ptr(f) as usize)))
+        {
+            diags.push(Diag::warning(
+                "empty-input",
+                format!(
+                    "{} holds no SQL statement: it reads as an empty schema",
+                    f.name
+                ),
+            ));
         }
     }
     diags.extend(replay_diags);
@@ -121,14 +172,20 @@ fn catalog_from_files_timed(files: &[Arc<SourceFile>], opts: &LoadOptions, mut d
     if diags.iter().any(Diag::is_error) {
         return Err(diags);
     }
-    Ok(Loaded { catalog, warnings: diags })
+    Ok(Loaded {
+        catalog,
+        warnings: diags,
+    })
 }
 
 /// A catalog from SQL text (a convenience for tests and library users).
 pub fn catalog_from_sql(name: &str, sql: &str) -> Result<Catalog, Vec<Diag>> {
     let mut text = sql.as_bytes().to_vec();
     input::blank_non_sql(&mut text);
-    let file = Arc::new(SourceFile::new(name, String::from_utf8_lossy(&text).into_owned()));
+    let file = Arc::new(SourceFile::new(
+        name,
+        String::from_utf8_lossy(&text).into_owned(),
+    ));
     catalog_from_files(&[file], &LoadOptions::default(), Vec::new()).map(|l| l.catalog)
 }
 
@@ -147,7 +204,16 @@ pub struct Migration<'a> {
 
 impl<'a> Migration<'a> {
     pub fn new(from: &'a Catalog, to: &'a Catalog) -> Migration<'a> {
-        Migration { from, to, safe: true, opts: DiffOptions::default(), changes: Vec::new(), cycles: Vec::new(), replayed: None, timings: None }
+        Migration {
+            from,
+            to,
+            safe: true,
+            opts: DiffOptions::default(),
+            changes: Vec::new(),
+            cycles: Vec::new(),
+            replayed: None,
+            timings: None,
+        }
     }
 
     /// With safety on (the default), destructive statements are refused by `check_safety`.
@@ -172,7 +238,10 @@ impl<'a> Migration<'a> {
     fn plan_and_assess(&mut self) {
         let restricted = (!self.opts.schemas.is_all()).then(|| {
             let f = &self.opts.schemas;
-            (diff::filter::restrict(self.from, f), diff::filter::restrict_to(self.from, self.to, f))
+            (
+                diff::filter::restrict(self.from, f),
+                diff::filter::restrict_to(self.from, self.to, f),
+            )
         });
         let (from, to) = match &restricted {
             Some((a, b)) => (a, b),
@@ -184,7 +253,12 @@ impl<'a> Migration<'a> {
         let mut moves = diff::extension_moves::first(from, to);
         let mut renames = diff::label_renames::certain(from, to);
         let renamed = (!moves.is_empty() || !renames.is_empty()).then(|| {
-            let sql: String = moves.iter().map(|c| c.sql.clone()).chain(renames.iter().map(|r| r.sql())).map(|s| format!("{s};\n")).collect();
+            let sql: String = moves
+                .iter()
+                .map(|c| c.sql.clone())
+                .chain(renames.iter().map(|r| r.sql()))
+                .map(|s| format!("{s};\n"))
+                .collect();
             verify::replay(from, &sql)
         });
         let from = match &renamed {
@@ -196,12 +270,19 @@ impl<'a> Migration<'a> {
             }
         };
         let t = self.timings;
-        let (gf, gt) = timings::stage(t, "dependency graphs", || rayon::join(|| Graph::build(from), || Graph::build(to)));
+        let (gf, gt) = timings::stage(t, "dependency graphs", || {
+            rayon::join(|| Graph::build(from), || Graph::build(to))
+        });
         let changes = timings::stage(t, "diff", || diff::diff(from, to, &gf, &self.opts));
         let plan = timings::stage(t, "plan", || plan::order(changes, from, to, &gf, &gt));
-        self.changes = moves.into_iter().chain(renames.iter().map(|r| r.change(to))).chain(plan.changes).collect();
+        self.changes = moves
+            .into_iter()
+            .chain(renames.iter().map(|r| r.change(to)))
+            .chain(plan.changes)
+            .collect();
         if self.opts.create_extensions_only {
-            self.changes.retain(|c| c.sql.starts_with("CREATE EXTENSION "));
+            self.changes
+                .retain(|c| c.sql.starts_with("CREATE EXTENSION "));
         }
         self.cycles = plan.cycles;
         for c in &mut self.changes {
@@ -209,14 +290,19 @@ impl<'a> Migration<'a> {
         }
         // The graphs are freed beside the replay of the migration rather than before it.
         let graphs = (gf, gt);
-        timings::stage(t, "hazards (migration replayed)", || rayon::join(move || drop(graphs), || self.assess()));
+        timings::stage(t, "hazards (migration replayed)", || {
+            rayon::join(move || drop(graphs), || self.assess())
+        });
     }
 
     /// The definitions of a changed object in FROM and in TO, where it has one as text (a
     /// view, routine, trigger, policy, rule, type, index, constraint, column default, ...),
     /// for the reviewer's diff.
     pub fn definitions(&self, object: &diff::ObjectRef) -> Option<(String, String)> {
-        Some((diff::about::definition(&object.node, self.from)?, diff::about::definition(&object.node, self.to)?))
+        Some((
+            diff::about::definition(&object.node, self.from)?,
+            diff::about::definition(&object.node, self.to)?,
+        ))
     }
 
     /// Replays the migration onto FROM, reading what each statement risks on a database
@@ -261,7 +347,10 @@ impl<'a> Migration<'a> {
 
     /// Statements that can lose data.
     pub fn destructive(&self) -> Vec<&Change> {
-        self.changes.iter().filter(|c| c.hazards.iter().any(Hazard::is_data_loss)).collect()
+        self.changes
+            .iter()
+            .filter(|c| c.hazards.iter().any(Hazard::is_data_loss))
+            .collect()
     }
 
     /// Self-verification: replays `sql()` onto FROM and checks the result means TO (see

@@ -1,9 +1,22 @@
 //! The binary: arguments -> config -> run -> exit status. The only place that picks the
 //! exit status.
 
-#![deny(clippy::unwrap_used, clippy::expect_used, clippy::panic, clippy::indexing_slicing)]
+#![deny(
+    clippy::unwrap_used,
+    clippy::expect_used,
+    clippy::panic,
+    clippy::indexing_slicing
+)]
 // Unit tests may unwrap and index: a panic there is a failed test.
-#![cfg_attr(test, allow(clippy::unwrap_used, clippy::expect_used, clippy::panic, clippy::indexing_slicing))]
+#![cfg_attr(
+    test,
+    allow(
+        clippy::unwrap_used,
+        clippy::expect_used,
+        clippy::panic,
+        clippy::indexing_slicing
+    )
+)]
 
 mod cli;
 mod output;
@@ -33,7 +46,11 @@ fn main() -> ExitCode {
             // --help and --version print and succeed; every usage error exits 1 (clap's own
             // status, 2, would read as "changes" to a CI gate).
             let _ = e.print();
-            return ExitCode::from(if e.use_stderr() { exit::ERROR } else { exit::NO_CHANGES });
+            return ExitCode::from(if e.use_stderr() {
+                exit::ERROR
+            } else {
+                exit::NO_CHANGES
+            });
         }
     };
     let config = match args.into_config() {
@@ -45,7 +62,9 @@ fn main() -> ExitCode {
     };
     if let Some(n) = config.jobs {
         // Only fails if a pool was already built, which cannot happen this early.
-        let _ = rayon::ThreadPoolBuilder::new().num_threads(n.max(1)).build_global();
+        let _ = rayon::ThreadPoolBuilder::new()
+            .num_threads(n.max(1))
+            .build_global();
     }
     // Every stage holds or walks parse trees, some deep (see `syntax::deep`).
     ExitCode::from(pgdumpdiff::syntax::deep::run(|| run(&config)))
@@ -54,7 +73,8 @@ fn main() -> ExitCode {
 /// Prints diagnostics (warnings only unless `quiet`); returns the number of warnings among
 /// them, printed or not.
 fn report(diags: &[Diag], quiet: bool) -> usize {
-    let handler = miette::GraphicalReportHandler::new_themed(miette::GraphicalTheme::unicode_nocolor());
+    let handler =
+        miette::GraphicalReportHandler::new_themed(miette::GraphicalTheme::unicode_nocolor());
     let mut out = String::new();
     let mut warnings = 0;
     // Warnings of one kind past the first few say nothing new: they are counted instead.
@@ -77,7 +97,10 @@ fn report(diags: &[Diag], quiet: bool) -> usize {
     }
     for (code, n) in per_code {
         if !quiet && n > SHOWN_PER_CODE {
-            eprintln!("pgdumpdiff::{code}: {} more warning(s) like these, not shown", n - SHOWN_PER_CODE);
+            eprintln!(
+                "pgdumpdiff::{code}: {} more warning(s) like these, not shown",
+                n - SHOWN_PER_CODE
+            );
         }
     }
     warnings
@@ -96,7 +119,11 @@ fn status(v: &Verdict, config: &cli::Config) -> u8 {
 
 fn run(config: &cli::Config) -> u8 {
     if let Some(out) = &config.output {
-        let inputs: Vec<_> = std::iter::once(&config.from).chain(&config.pending).chain([&config.to]).flat_map(|s| s.local_files()).collect();
+        let inputs: Vec<_> = std::iter::once(&config.from)
+            .chain(&config.pending)
+            .chain([&config.to])
+            .flat_map(|s| s.local_files())
+            .collect();
         if let Err(e) = output::check_not_an_input(out, &inputs) {
             report(&[Diag::error("io", e)], false);
             return exit::ERROR;
@@ -108,9 +135,19 @@ fn run(config: &cli::Config) -> u8 {
     let t = config.timings.then_some(&timings);
     // --check prints its verdict only; warnings are counted in it.
     let quiet = config.quiet || config.check;
-    let opts = LoadOptions { strict: config.strict, input: InputOptions { database: config.database.clone() } };
-    let from_side: Vec<SourceSpec> = std::iter::once(config.from.clone()).chain(config.pending.iter().cloned()).collect();
-    let (from, to) = rayon::join(|| pgdumpdiff::load_all_timed(&from_side, &opts, t, "FROM"), || pgdumpdiff::load_timed(&config.to, &opts, t, "TO"));
+    let opts = LoadOptions {
+        strict: config.strict,
+        input: InputOptions {
+            database: config.database.clone(),
+        },
+    };
+    let from_side: Vec<SourceSpec> = std::iter::once(config.from.clone())
+        .chain(config.pending.iter().cloned())
+        .collect();
+    let (from, to) = rayon::join(
+        || pgdumpdiff::load_all_timed(&from_side, &opts, t, "FROM"),
+        || pgdumpdiff::load_timed(&config.to, &opts, t, "TO"),
+    );
     let (from, to) = match (from, to) {
         (Ok(f), Ok(t)) => (f, t),
         (f, t) => {
@@ -147,8 +184,14 @@ fn run(config: &cli::Config) -> u8 {
     });
     m.add_all_changes();
     for cycle in m.cycles() {
-        let members: Vec<String> = cycle.iter().map(|s| format!("  {};", s.lines().next().unwrap_or(""))).collect();
-        let msg = format!("these statements depend on each other in a cycle; their order is a guess:\n{}", members.join("\n"));
+        let members: Vec<String> = cycle
+            .iter()
+            .map(|s| format!("  {};", s.lines().next().unwrap_or("")))
+            .collect();
+        let msg = format!(
+            "these statements depend on each other in a cycle; their order is a guess:\n{}",
+            members.join("\n")
+        );
         warnings += report(&[Diag::warning("dependency-cycle", msg)], quiet);
     }
     // Only SQL, which can be run, is refused; the reviewer's views show what would be lost.
@@ -161,7 +204,10 @@ fn run(config: &cli::Config) -> u8 {
                 eprintln!("  {};", c.sql.lines().next().unwrap_or(""));
             }
             if bad.len() > SHOWN {
-                eprintln!("  ... and {} more (--format summary lists them all)", bad.len() - SHOWN);
+                eprintln!(
+                    "  ... and {} more (--format summary lists them all)",
+                    bad.len() - SHOWN
+                );
             }
             return exit::UNSAFE;
         }
@@ -179,16 +225,29 @@ fn run(config: &cli::Config) -> u8 {
     if config.check {
         match warnings {
             0 => println!("{verdict}"),
-            n => println!("{verdict} ({n} warning{}: run without --check to see {})", if n == 1 { "" } else { "s" }, if n == 1 { "it" } else { "them" }),
+            n => println!(
+                "{verdict} ({n} warning{}: run without --check to see {})",
+                if n == 1 { "" } else { "s" },
+                if n == 1 { "it" } else { "them" }
+            ),
         }
         return status(&verdict, config);
     }
     let text = pgdumpdiff::timings::stage(t, "emit", || match config.format {
-        Format::Sql => m.sql_with(&emit::sql::Options { provenance: config.provenance }),
-        Format::Summary => emit::summary::render(&m, &emit::summary::Options { color: config.color }),
+        Format::Sql => m.sql_with(&emit::sql::Options {
+            provenance: config.provenance,
+        }),
+        Format::Summary => emit::summary::render(
+            &m,
+            &emit::summary::Options {
+                color: config.color,
+            },
+        ),
         Format::Json => emit::json::render(&m),
     });
-    if let Err(e) = pgdumpdiff::timings::stage(t, "write", || output::write(config.output.as_deref(), &text)) {
+    if let Err(e) = pgdumpdiff::timings::stage(t, "write", || {
+        output::write(config.output.as_deref(), &text)
+    }) {
         report(&[Diag::error("io", e)], false);
         return exit::ERROR;
     }

@@ -21,7 +21,8 @@ fn follow_links(path: &Path) -> Result<PathBuf, String> {
     for _ in 0..MAX_LINKS {
         match fs::symlink_metadata(&p) {
             Ok(m) if m.file_type().is_symlink() => {
-                let target = fs::read_link(&p).map_err(|e| format!("cannot read the link {}: {e}", p.display()))?;
+                let target = fs::read_link(&p)
+                    .map_err(|e| format!("cannot read the link {}: {e}", p.display()))?;
                 p = match p.parent() {
                     Some(dir) if target.is_relative() => dir.join(target),
                     _ => target,
@@ -30,19 +31,28 @@ fn follow_links(path: &Path) -> Result<PathBuf, String> {
             _ => return Ok(p),
         }
     }
-    Err(format!("cannot write {}: too many levels of symbolic links", path.display()))
+    Err(format!(
+        "cannot write {}: too many levels of symbolic links",
+        path.display()
+    ))
 }
 
 /// Refuses an output FILE that is one of the files read as input (the migration would
 /// overwrite the schema it was computed from).
 pub fn check_not_an_input(output: &Path, inputs: &[PathBuf]) -> Result<(), String> {
-    let Ok(out) = fs::metadata(output) else { return Ok(()) };
+    let Ok(out) = fs::metadata(output) else {
+        return Ok(());
+    };
     if !out.is_file() {
         return Ok(());
     }
     for input in inputs {
         if fs::metadata(input).is_ok_and(|m| m.dev() == out.dev() && m.ino() == out.ino()) {
-            return Err(format!("the output file {} is the input {}: refusing to overwrite it", output.display(), input.display()));
+            return Err(format!(
+                "the output file {} is the input {}: refusing to overwrite it",
+                output.display(),
+                input.display()
+            ));
         }
     }
     Ok(())
@@ -52,18 +62,26 @@ pub fn check_not_an_input(output: &Path, inputs: &[PathBuf]) -> Result<(), Strin
 pub fn write(path: Option<&Path>, text: &str) -> Result<(), String> {
     let Some(path) = path else {
         let mut out = std::io::stdout().lock();
-        return out.write_all(text.as_bytes()).and_then(|_| out.flush()).map_err(|e| format!("cannot write output: {e}"));
+        return out
+            .write_all(text.as_bytes())
+            .and_then(|_| out.flush())
+            .map_err(|e| format!("cannot write output: {e}"));
     };
     let target = follow_links(path)?;
     match fs::metadata(&target) {
-        Ok(m) if m.is_dir() => Err(format!("cannot write {}: it is a directory", path.display())),
+        Ok(m) if m.is_dir() => Err(format!(
+            "cannot write {}: it is a directory",
+            path.display()
+        )),
         Ok(m) if !m.is_file() => OpenOptions::new()
             .write(true)
             .open(&target)
             .and_then(|mut f| f.write_all(text.as_bytes()).and_then(|_| f.flush()))
             .map_err(|e| format!("cannot write {}: {e}", path.display())),
-        Ok(m) => replace(&target, text, Some(&m)).map_err(|e| format!("cannot write {}: {e}", path.display())),
-        Err(e) if e.kind() == std::io::ErrorKind::NotFound => replace(&target, text, None).map_err(|e| format!("cannot write {}: {e}", path.display())),
+        Ok(m) => replace(&target, text, Some(&m))
+            .map_err(|e| format!("cannot write {}: {e}", path.display())),
+        Err(e) if e.kind() == std::io::ErrorKind::NotFound => replace(&target, text, None)
+            .map_err(|e| format!("cannot write {}: {e}", path.display())),
         Err(e) => Err(format!("cannot write {}: {e}", path.display())),
     }
 }
@@ -71,12 +89,22 @@ pub fn write(path: Option<&Path>, text: &str) -> Result<(), String> {
 /// Writes a new file beside `target` and renames it over `target`; with `existing`, the new
 /// file takes its mode and (where allowed) its owner first.
 fn replace(target: &Path, text: &str, existing: Option<&fs::Metadata>) -> std::io::Result<()> {
-    let dir = target.parent().filter(|p| !p.as_os_str().is_empty()).unwrap_or(Path::new("."));
-    let name = target.file_name().map(|n| n.to_string_lossy().into_owned()).unwrap_or_else(|| "migration.sql".into());
+    let dir = target
+        .parent()
+        .filter(|p| !p.as_os_str().is_empty())
+        .unwrap_or(Path::new("."));
+    let name = target
+        .file_name()
+        .map(|n| n.to_string_lossy().into_owned())
+        .unwrap_or_else(|| "migration.sql".into());
     let tmp = dir.join(format!(".{name}.{}.tmp", std::process::id()));
     let result = (|| {
         // create_new: never follow a link or reuse a file someone placed at the temporary name.
-        let mut f = OpenOptions::new().write(true).create_new(true).mode(0o666).open(&tmp)?;
+        let mut f = OpenOptions::new()
+            .write(true)
+            .create_new(true)
+            .mode(0o666)
+            .open(&tmp)?;
         f.write_all(text.as_bytes())?;
         f.flush()?;
         if let Some(m) = existing {

@@ -23,7 +23,10 @@ pub struct Timings {
 
 impl Default for Timings {
     fn default() -> Timings {
-        Timings { start: Instant::now(), stages: Mutex::new(Vec::new()) }
+        Timings {
+            start: Instant::now(),
+            stages: Mutex::new(Vec::new()),
+        }
     }
 }
 
@@ -32,7 +35,11 @@ impl Timings {
     pub fn stage<T>(&self, name: impl Into<String>, f: impl FnOnce() -> T) -> T {
         let t = Instant::now();
         let out = f();
-        let stage = Stage { name: name.into(), wall: t.elapsed(), peak_kib: peak_rss_kib() };
+        let stage = Stage {
+            name: name.into(),
+            wall: t.elapsed(),
+            peak_kib: peak_rss_kib(),
+        };
         if let Ok(mut s) = self.stages.lock() {
             s.push(stage);
         }
@@ -46,12 +53,29 @@ impl Timings {
 
     /// The report `--timings` prints: one line per stage, then the total.
     pub fn report(&self) -> String {
-        let mut out = String::from("pgdumpdiff timings (wall time; peak memory of the process after the stage):\n");
-        let mib = |k: Option<u64>| k.map_or_else(|| "?".to_string(), |k| format!("{:.1} MiB", k as f64 / 1024.0));
+        let mut out = String::from(
+            "pgdumpdiff timings (wall time; peak memory of the process after the stage):\n",
+        );
+        let mib = |k: Option<u64>| {
+            k.map_or_else(
+                || "?".to_string(),
+                |k| format!("{:.1} MiB", k as f64 / 1024.0),
+            )
+        };
         for s in self.stages() {
-            out.push_str(&format!("  {:<28} {:>9.3} s  {:>11}\n", s.name, s.wall.as_secs_f64(), mib(s.peak_kib)));
+            out.push_str(&format!(
+                "  {:<28} {:>9.3} s  {:>11}\n",
+                s.name,
+                s.wall.as_secs_f64(),
+                mib(s.peak_kib)
+            ));
         }
-        out.push_str(&format!("  {:<28} {:>9.3} s  {:>11}\n", "total", self.start.elapsed().as_secs_f64(), mib(peak_rss_kib())));
+        out.push_str(&format!(
+            "  {:<28} {:>9.3} s  {:>11}\n",
+            "total",
+            self.start.elapsed().as_secs_f64(),
+            mib(peak_rss_kib())
+        ));
         out
     }
 }

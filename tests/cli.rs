@@ -67,12 +67,19 @@ fn changes_exit_2_and_print_the_migration() {
 #[test]
 fn destructive_changes_are_refused_without_unsafe() {
     let t = Tmp::new("unsafe");
-    let a = t.file("a.sql", "CREATE TABLE t (id integer);\nCREATE TABLE gone (x integer);\n");
+    let a = t.file(
+        "a.sql",
+        "CREATE TABLE t (id integer);\nCREATE TABLE gone (x integer);\n",
+    );
     let b = t.file("b.sql", "CREATE TABLE t (id integer);\n");
     let o = run(&[&a, &b]);
     assert_eq!(o.status.code(), Some(3));
     assert_eq!(stdout(&o), "");
-    assert!(stderr(&o).contains("DROP TABLE public.gone"), "{}", stderr(&o));
+    assert!(
+        stderr(&o).contains("DROP TABLE public.gone"),
+        "{}",
+        stderr(&o)
+    );
     let o = run(&["--unsafe", &a, &b]);
     assert_eq!(o.status.code(), Some(2));
     assert_eq!(stdout(&o), "-- hazard: lock: ACCESS EXCLUSIVE on public.gone (blocks reads and writes until commit)\n-- hazard: data-loss: drops table public.gone and its rows\nDROP TABLE public.gone;\n\n");
@@ -82,7 +89,10 @@ fn destructive_changes_are_refused_without_unsafe() {
 fn parse_errors_point_at_file_line_column_and_exit_1() {
     let t = Tmp::new("bad");
     let a = t.file("a.sql", "CREATE TABLE t (id integer);\n");
-    let b = t.file("bad.sql", "CREATE TABLE t (id integer);\nCREATE TABEL u (x int);\n");
+    let b = t.file(
+        "bad.sql",
+        "CREATE TABLE t (id integer);\nCREATE TABEL u (x int);\n",
+    );
     let out = t.0.join("out.sql");
     let o = run(&["-o", &out.display().to_string(), &a, &b]);
     assert_eq!(o.status.code(), Some(1));
@@ -101,8 +111,15 @@ fn output_file_is_written_atomically() {
     let o = run(&["-o", &out.display().to_string(), &a, &b]);
     assert_eq!(o.status.code(), Some(2), "{}", stderr(&o));
     assert_eq!(stdout(&o), "");
-    assert_eq!(std::fs::read_to_string(&out).expect("written"), "CREATE SCHEMA s;\n\n");
-    let leftovers: Vec<_> = std::fs::read_dir(&t.0).expect("dir").filter_map(|e| e.ok()).filter(|e| e.file_name().to_string_lossy().ends_with(".tmp")).collect();
+    assert_eq!(
+        std::fs::read_to_string(&out).expect("written"),
+        "CREATE SCHEMA s;\n\n"
+    );
+    let leftovers: Vec<_> = std::fs::read_dir(&t.0)
+        .expect("dir")
+        .filter_map(|e| e.ok())
+        .filter(|e| e.file_name().to_string_lossy().ends_with(".tmp"))
+        .collect();
     assert!(leftovers.is_empty());
 }
 
@@ -110,7 +127,10 @@ fn output_file_is_written_atomically() {
 fn a_directory_replays_its_files_in_name_order() {
     let t = Tmp::new("dir");
     t.file("m/000-baseline.sql", "CREATE TABLE t (id integer);\n");
-    t.file("m/001-add.sql", "ALTER TABLE t ADD COLUMN name text;\nINSERT INTO schema_migrations VALUES ('1');\n");
+    t.file(
+        "m/001-add.sql",
+        "ALTER TABLE t ADD COLUMN name text;\nINSERT INTO schema_migrations VALUES ('1');\n",
+    );
     t.file("m/002-drop.sql", "ALTER TABLE t DROP COLUMN id;\n");
     let b = t.file("b.sql", "CREATE TABLE t (name text);\n");
     let o = run(&[&t.0.join("m").display().to_string(), &b]);
@@ -123,7 +143,10 @@ fn empty_creates_everything_and_psql_meta_commands_are_ignored() {
     let b = t.file("b.sql", "\\restrict abc123\nSET search_path = public, pg_catalog;\nCREATE TABLE t (id integer NOT NULL);\n\\unrestrict abc123\n");
     let o = run(&["EMPTY", &b]);
     assert_eq!(o.status.code(), Some(2), "{}", stderr(&o));
-    assert_eq!(stdout(&o), "CREATE TABLE public.t (\n    id integer NOT NULL\n);\n\n");
+    assert_eq!(
+        stdout(&o),
+        "CREATE TABLE public.t (\n    id integer NOT NULL\n);\n\n"
+    );
 }
 
 #[test]
@@ -144,7 +167,10 @@ fn old_and_new_pg_dump_styles_build_the_same_catalog() {
 #[test]
 fn unsupported_statements_are_reported_with_their_location() {
     let t = Tmp::new("unsupported");
-    let a = t.file("a.sql", "CREATE TABLE t (id integer);\nCREATE TABLESPACE x LOCATION '/tmp';\n");
+    let a = t.file(
+        "a.sql",
+        "CREATE TABLE t (id integer);\nCREATE TABLESPACE x LOCATION '/tmp';\n",
+    );
     let o = run(&[&a, &a]);
     assert_eq!(o.status.code(), Some(0));
     assert!(stderr(&o).contains("not supported"), "{}", stderr(&o));
@@ -163,10 +189,20 @@ fn schema_filters_limit_the_migration() {
     let only_app = run(&["--schema", "app", &a, &b]);
     assert_eq!(only_app.status.code(), Some(2));
     assert_eq!(stdout(&only_app), "-- hazard: lock: ACCESS EXCLUSIVE on app.t (blocks reads and writes until commit)\nALTER TABLE app.t ADD COLUMN y integer;\n\n");
-    let not_app = run(&["--exclude-schema", "app", "--exclude-schema", "public", &a, &b]);
+    let not_app = run(&[
+        "--exclude-schema",
+        "app",
+        "--exclude-schema",
+        "public",
+        &a,
+        &b,
+    ]);
     assert_eq!(stdout(&not_app), "-- hazard: lock: ACCESS EXCLUSIVE on audit.log (blocks reads and writes until commit)\nALTER TABLE audit.log ADD COLUMN at timestamp with time zone;\n\n");
     let ext = run(&["--create-extensions-only", &a, &b]);
-    assert_eq!(stdout(&ext), "CREATE EXTENSION IF NOT EXISTS pgcrypto WITH SCHEMA public;\n\n");
+    assert_eq!(
+        stdout(&ext),
+        "CREATE EXTENSION IF NOT EXISTS pgcrypto WITH SCHEMA public;\n\n"
+    );
 }
 
 /// A trigger of an excluded schema calls a function of a covered one that TO drops: the
@@ -182,14 +218,23 @@ fn exclude_schema_keeps_what_the_excluded_schema_needs() {
     let b = t.file("b.sql", "CREATE SCHEMA app_private; CREATE SCHEMA app_public;\nCREATE TABLE app_public.users (id int);\nCREATE TABLE app_private.sessions (id int);\n");
     let o = run(&["--unsafe", "--exclude-schema", "app_public", &a, &b]);
     assert_eq!(o.status.code(), Some(2), "{}{}", stdout(&o), stderr(&o));
-    assert_eq!(stdout(&o), "CREATE TABLE app_private.sessions (\n    id integer\n);\n\n");
+    assert_eq!(
+        stdout(&o),
+        "CREATE TABLE app_private.sessions (\n    id integer\n);\n\n"
+    );
 }
 
 #[test]
 fn privileges_are_migrated_only_with_the_option() {
     let t = Tmp::new("privileges");
-    let a = t.file("a.sql", "CREATE TABLE t (id integer);\nGRANT SELECT ON t TO reader;\n");
-    let b = t.file("b.sql", "CREATE TABLE t (id integer);\nALTER TABLE t OWNER TO app;\nGRANT INSERT ON t TO reader;\n");
+    let a = t.file(
+        "a.sql",
+        "CREATE TABLE t (id integer);\nGRANT SELECT ON t TO reader;\n",
+    );
+    let b = t.file(
+        "b.sql",
+        "CREATE TABLE t (id integer);\nALTER TABLE t OWNER TO app;\nGRANT INSERT ON t TO reader;\n",
+    );
     let o = run(&[&a, &b]);
     assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
     assert_eq!(stdout(&o), "");
@@ -205,8 +250,10 @@ fn privileges_are_migrated_only_with_the_option() {
 /// A child that comes to define an inherited column itself: no ALTER can say so (the
 /// server has no statement for it), so pgdumpdiff finds no statement, and verification
 /// refuses to call that "no changes".
-const INHERITED: &str = "CREATE TABLE parent (a integer);\nCREATE TABLE child () INHERITS (parent);\n";
-const LOCAL: &str = "CREATE TABLE parent (a integer);\nCREATE TABLE child (a integer) INHERITS (parent);\n";
+const INHERITED: &str =
+    "CREATE TABLE parent (a integer);\nCREATE TABLE child () INHERITS (parent);\n";
+const LOCAL: &str =
+    "CREATE TABLE parent (a integer);\nCREATE TABLE child (a integer) INHERITS (parent);\n";
 
 #[test]
 fn a_migration_that_fails_verification_exits_1_and_writes_nothing() {
@@ -221,7 +268,10 @@ fn a_migration_that_fails_verification_exits_1_and_writes_nothing() {
     let err = stderr(&o);
     assert!(err.contains("self-verification failed"), "{err}");
     assert!(err.contains("column public.child.a"), "{err}");
-    assert!(err.contains("- inherited: true") && err.contains("+ inherited: false"), "{err}");
+    assert!(
+        err.contains("- inherited: true") && err.contains("+ inherited: false"),
+        "{err}"
+    );
     // Without verification, the (empty, wrong) answer goes through.
     let o = run(&["--no-verify", &a, &b]);
     assert_eq!(o.status.code(), Some(0));
@@ -230,8 +280,14 @@ fn a_migration_that_fails_verification_exits_1_and_writes_nothing() {
 #[test]
 fn no_verify_gives_the_same_output_when_verification_passes() {
     let t = Tmp::new("no-verify");
-    let a = t.file("a.sql", "CREATE TABLE t (id integer, v text);\nCREATE VIEW w AS SELECT id FROM t;\n");
-    let b = t.file("b.sql", "CREATE TABLE t (id bigint, v text DEFAULT 'x');\nCREATE VIEW w AS SELECT id, v FROM t;\n");
+    let a = t.file(
+        "a.sql",
+        "CREATE TABLE t (id integer, v text);\nCREATE VIEW w AS SELECT id FROM t;\n",
+    );
+    let b = t.file(
+        "b.sql",
+        "CREATE TABLE t (id bigint, v text DEFAULT 'x');\nCREATE VIEW w AS SELECT id, v FROM t;\n",
+    );
     let with = run(&["--unsafe", &a, &b]);
     let without = run(&["--unsafe", "--no-verify", &a, &b]);
     assert_eq!(with.status.code(), Some(2), "{}", stderr(&with));
@@ -277,13 +333,17 @@ fn dropped_columns_of_one_table_are_no_cycle() {
     );
 }
 
-const MOOD: &str = "CREATE TYPE mood AS ENUM ('sad', 'ok', 'happy');\nCREATE TABLE t (m mood DEFAULT 'ok');\n";
+const MOOD: &str =
+    "CREATE TYPE mood AS ENUM ('sad', 'ok', 'happy');\nCREATE TABLE t (m mood DEFAULT 'ok');\n";
 
 #[test]
 fn a_label_renamed_in_tos_history_is_renamed_in_place() {
     let t = Tmp::new("enum-rename");
     let a = t.file("a.sql", MOOD);
-    let b = t.file("b.sql", &format!("{MOOD}ALTER TYPE mood RENAME VALUE 'ok' TO 'fine';\n"));
+    let b = t.file(
+        "b.sql",
+        &format!("{MOOD}ALTER TYPE mood RENAME VALUE 'ok' TO 'fine';\n"),
+    );
     let o = run(&[&a, &b]);
     assert_eq!(o.status.code(), Some(2), "{}", stderr(&o));
     assert_eq!(stdout(&o), "-- TO's history renames this label\nALTER TYPE public.mood RENAME VALUE 'ok' TO 'fine';\n\n");
@@ -296,7 +356,10 @@ fn a_folder_of_migrations_and_its_next_one_rename_labels_through_a_chain() {
     t.file("v1/001_init.sql", MOOD);
     t.file("v2/001_init.sql", MOOD);
     t.file("v2/002_relabel.sql", "ALTER TYPE mood RENAME VALUE 'sad' TO 'down';\nALTER TYPE mood ADD VALUE 'great';\nALTER TYPE mood RENAME VALUE 'down' TO 'low';\n");
-    let (v1, v2) = (t.0.join("v1").display().to_string(), t.0.join("v2").display().to_string());
+    let (v1, v2) = (
+        t.0.join("v1").display().to_string(),
+        t.0.join("v2").display().to_string(),
+    );
     let o = run(&[&v1, &v2]);
     assert_eq!(o.status.code(), Some(2), "{}", stderr(&o));
     assert_eq!(
@@ -311,7 +374,12 @@ fn two_dumps_never_make_a_rename_certain_so_the_type_is_rebuilt() {
     let a = t.file("a.sql", MOOD);
     let b = t.file("b.sql", "CREATE TYPE mood AS ENUM ('sad', 'fine', 'happy');\nCREATE TABLE t (m mood DEFAULT 'fine');\n");
     let o = run(&[&a, &b]);
-    assert_eq!(o.status.code(), Some(3), "the rebuild drops label 'ok': {}", stderr(&o));
+    assert_eq!(
+        o.status.code(),
+        Some(3),
+        "the rebuild drops label 'ok': {}",
+        stderr(&o)
+    );
     let o = run(&["--unsafe", &a, &b]);
     assert_eq!(o.status.code(), Some(2), "{}", stderr(&o));
     assert_eq!(
@@ -328,22 +396,50 @@ fn two_dumps_never_make_a_rename_certain_so_the_type_is_rebuilt() {
     let c = t.file("c.sql", &format!("{MOOD}ALTER TABLE t DROP COLUMN m;\nDROP TYPE mood;\nCREATE TYPE mood AS ENUM ('sad', 'fine', 'happy');\nALTER TABLE t ADD COLUMN m mood DEFAULT 'fine';\n"));
     let o = run(&["--unsafe", &a, &c]);
     assert_eq!(o.status.code(), Some(2), "{}", stderr(&o));
-    assert!(stdout(&o).contains("RENAME TO mood__pgdumpdiff_old") && !stdout(&o).contains("RENAME VALUE"), "{}", stdout(&o));
+    assert!(
+        stdout(&o).contains("RENAME TO mood__pgdumpdiff_old")
+            && !stdout(&o).contains("RENAME VALUE"),
+        "{}",
+        stdout(&o)
+    );
 }
 
 #[test]
 fn a_schema_file_and_its_previous_commit_rename_a_label() {
     let t = Tmp::new("enum-rename-git");
     let git = |args: &[&str]| {
-        let o = Command::new("git").args(["-c", "user.name=t", "-c", "user.email=t@example.com", "-c", "commit.gpgsign=false"]).args(args).current_dir(&t.0).output().expect("git runs");
-        assert!(o.status.success(), "git {args:?}: {}", String::from_utf8_lossy(&o.stderr));
+        let o = Command::new("git")
+            .args([
+                "-c",
+                "user.name=t",
+                "-c",
+                "user.email=t@example.com",
+                "-c",
+                "commit.gpgsign=false",
+            ])
+            .args(args)
+            .current_dir(&t.0)
+            .output()
+            .expect("git runs");
+        assert!(
+            o.status.success(),
+            "git {args:?}: {}",
+            String::from_utf8_lossy(&o.stderr)
+        );
     };
     git(&["init", "-q"]);
     t.file("schema.sql", MOOD);
     git(&["add", "schema.sql"]);
     git(&["commit", "-q", "-m", "mood"]);
-    t.file("schema.sql", &format!("{MOOD}ALTER TYPE mood RENAME VALUE 'happy' TO 'glad';\n"));
-    let o = bin().args(["git:HEAD:schema.sql", "schema.sql"]).current_dir(&t.0).output().expect("run pgdumpdiff");
+    t.file(
+        "schema.sql",
+        &format!("{MOOD}ALTER TYPE mood RENAME VALUE 'happy' TO 'glad';\n"),
+    );
+    let o = bin()
+        .args(["git:HEAD:schema.sql", "schema.sql"])
+        .current_dir(&t.0)
+        .output()
+        .expect("run pgdumpdiff");
     assert_eq!(o.status.code(), Some(2), "{}", stderr(&o));
     assert_eq!(stdout(&o), "-- TO's history renames this label\nALTER TYPE public.mood RENAME VALUE 'happy' TO 'glad';\n\n");
 }
@@ -356,8 +452,23 @@ fn timings_name_every_stage_with_its_time_and_memory() {
     let o = run(&["--timings", &a, &b]);
     assert_eq!(o.status.code(), Some(2), "{}", stderr(&o));
     let err = stderr(&o);
-    for stage in ["FROM read", "FROM parse + replay", "TO read", "TO parse + replay", "dependency graphs", "diff", "plan", "hazards (migration replayed)", "verify (compare with TO)", "emit", "total"] {
-        let line = err.lines().find(|l| l.trim_start().starts_with(stage)).unwrap_or_else(|| panic!("no {stage:?} in:\n{err}"));
+    for stage in [
+        "FROM read",
+        "FROM parse + replay",
+        "TO read",
+        "TO parse + replay",
+        "dependency graphs",
+        "diff",
+        "plan",
+        "hazards (migration replayed)",
+        "verify (compare with TO)",
+        "emit",
+        "total",
+    ] {
+        let line = err
+            .lines()
+            .find(|l| l.trim_start().starts_with(stage))
+            .unwrap_or_else(|| panic!("no {stage:?} in:\n{err}"));
         assert!(line.contains(" s ") && line.ends_with(" MiB"), "{line}");
     }
     // Without the option, nothing of it.

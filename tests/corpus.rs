@@ -17,7 +17,9 @@ use crate::common::roles::roles_in;
 const SAMPLE: usize = 8;
 
 fn collect(dir: &Path, out: &mut Vec<PathBuf>) {
-    let Ok(entries) = std::fs::read_dir(dir) else { return };
+    let Ok(entries) = std::fs::read_dir(dir) else {
+        return;
+    };
     for e in entries.flatten() {
         let p = e.path();
         if p.is_dir() {
@@ -58,16 +60,37 @@ fn every_schema_builds_up_from_empty_and_tears_down_to_empty() {
             if pgdumpdiff::catalog_from_sql("x.sql", &text).is_err() {
                 return found;
             }
-            for (way, from, to) in [("EMPTY ->", "", text.as_str()), ("-> EMPTY", text.as_str(), "")] {
+            for (way, from, to) in [
+                ("EMPTY ->", "", text.as_str()),
+                ("-> EMPTY", text.as_str(), ""),
+            ] {
                 let (_, problems) = migrate_checked(from, to, false);
-                found.extend(problems.into_iter().map(|p| format!("{} {way}: {p}", f.display())));
+                found.extend(
+                    problems
+                        .into_iter()
+                        .map(|p| format!("{} {way}: {p}", f.display())),
+                );
             }
             found
         })
         .collect();
-    assert!(problems.is_empty(), "{} problems; the first:\n{}", problems.len(), problems.iter().take(3).cloned().collect::<Vec<_>>().join("\n\n"));
+    assert!(
+        problems.is_empty(),
+        "{} problems; the first:\n{}",
+        problems.len(),
+        problems
+            .iter()
+            .take(3)
+            .cloned()
+            .collect::<Vec<_>>()
+            .join("\n\n")
+    );
 
-    let every: usize = std::env::var("CORPUS_SAMPLE").ok().and_then(|v| v.parse().ok()).unwrap_or(SAMPLE).max(1);
+    let every: usize = std::env::var("CORPUS_SAMPLE")
+        .ok()
+        .and_then(|v| v.parse().ok())
+        .unwrap_or(SAMPLE)
+        .max(1);
     let pg = Cluster::start();
     let empty = normalize(&pg.dump_of("").expect("an empty database dumps"), false);
     let mut failed = Vec::new();
@@ -78,21 +101,38 @@ fn every_schema_builds_up_from_empty_and_tears_down_to_empty() {
         }
         // Files the server refuses as they are (a hand-written fixture of an old version)
         // have nothing to round-trip.
-        let Ok(dump) = pg.dump_of(&text) else { continue };
+        let Ok(dump) = pg.dump_of(&text) else {
+            continue;
+        };
         let up = crate::common::migrate(&empty_dump(&pg), &dump);
         match pg.dump_of(&up) {
             Ok(built) if normalize(&built, true) == normalize(&dump, true) => {}
-            Ok(_) => failed.push(format!("{}: EMPTY -> file builds another schema", f.display())),
+            Ok(_) => failed.push(format!(
+                "{}: EMPTY -> file builds another schema",
+                f.display()
+            )),
             Err(e) => failed.push(format!("{}: EMPTY -> file does not load: {e}", f.display())),
         }
         let down = crate::common::migrate(&dump, &empty_dump(&pg));
         match pg.dump_of(&format!("{dump}\n{down}")) {
             Ok(torn) if normalize(&torn, false) == empty => {}
-            Ok(torn) => failed.push(format!("{}: file -> EMPTY leaves:\n{}", f.display(), normalize(&torn, false))),
-            Err(e) => failed.push(format!("{}: file -> EMPTY does not apply: {e}", f.display())),
+            Ok(torn) => failed.push(format!(
+                "{}: file -> EMPTY leaves:\n{}",
+                f.display(),
+                normalize(&torn, false)
+            )),
+            Err(e) => failed.push(format!(
+                "{}: file -> EMPTY does not apply: {e}",
+                f.display()
+            )),
         }
     }
-    assert!(failed.is_empty(), "{} round trips failed:\n{}", failed.len(), failed.join("\n"));
+    assert!(
+        failed.is_empty(),
+        "{} round trips failed:\n{}",
+        failed.len(),
+        failed.join("\n")
+    );
 }
 
 fn empty_dump(pg: &Cluster) -> String {

@@ -14,11 +14,19 @@ fn dir() -> PathBuf {
 }
 
 fn run(args: &[&str]) -> Output {
-    Command::new(env!("CARGO_BIN_EXE_pgdumpdiff")).args(args).current_dir(dir()).output().expect("run pgdumpdiff")
+    Command::new(env!("CARGO_BIN_EXE_pgdumpdiff"))
+        .args(args)
+        .current_dir(dir())
+        .output()
+        .expect("run pgdumpdiff")
 }
 
 fn out(o: &Output) -> String {
-    format!("{}{}", String::from_utf8_lossy(&o.stdout), String::from_utf8_lossy(&o.stderr))
+    format!(
+        "{}{}",
+        String::from_utf8_lossy(&o.stdout),
+        String::from_utf8_lossy(&o.stderr)
+    )
 }
 
 fn read(name: &str) -> String {
@@ -33,30 +41,85 @@ fn deep_expressions_build_up_tear_down_and_diff() {
         let up = run(&["EMPTY", file]);
         assert_eq!(up.status.code(), Some(2), "EMPTY -> {file}: {}", out(&up));
         let down = run(&["--unsafe", file, "EMPTY"]);
-        assert_eq!(down.status.code(), Some(2), "{file} -> EMPTY: {}", out(&down));
+        assert_eq!(
+            down.status.code(),
+            Some(2),
+            "{file} -> EMPTY: {}",
+            out(&down)
+        );
         let same = run(&[file, file]);
-        assert_eq!(same.status.code(), Some(0), "{file} -> itself: {}", out(&same));
+        assert_eq!(
+            same.status.code(),
+            Some(0),
+            "{file} -> itself: {}",
+            out(&same)
+        );
         // On the server: EMPTY + the migration dumps as the file does; the file + the
         // teardown dumps as an empty database.
-        let built = pg.dump_of(&String::from_utf8_lossy(&up.stdout)).unwrap_or_else(|e| panic!("EMPTY -> {file} does not load: {e}"));
-        let want = pg.dump_of(&read(file)).unwrap_or_else(|e| panic!("{file} does not load: {e}"));
-        assert_eq!(normalize(&built, false), normalize(&want, false), "EMPTY -> {file} does not build {file}");
-        let torn = pg.dump_of(&format!("{}\n{}", read(file), String::from_utf8_lossy(&down.stdout))).unwrap_or_else(|e| panic!("{file} -> EMPTY does not apply: {e}"));
-        assert_eq!(normalize(&torn, false), empty, "{file} -> EMPTY leaves something");
+        let built = pg
+            .dump_of(&String::from_utf8_lossy(&up.stdout))
+            .unwrap_or_else(|e| panic!("EMPTY -> {file} does not load: {e}"));
+        let want = pg
+            .dump_of(&read(file))
+            .unwrap_or_else(|e| panic!("{file} does not load: {e}"));
+        assert_eq!(
+            normalize(&built, false),
+            normalize(&want, false),
+            "EMPTY -> {file} does not build {file}"
+        );
+        let torn = pg
+            .dump_of(&format!(
+                "{}\n{}",
+                read(file),
+                String::from_utf8_lossy(&down.stdout)
+            ))
+            .unwrap_or_else(|e| panic!("{file} -> EMPTY does not apply: {e}"));
+        assert_eq!(
+            normalize(&torn, false),
+            empty,
+            "{file} -> EMPTY leaves something"
+        );
     }
     let changed = run(&["case.sql", "case_changed.sql"]);
-    assert_eq!(changed.status.code(), Some(2), "case -> case_changed: {}", out(&changed));
-    let migrated = pg.dump_of(&format!("{}\n{}", read("case.sql"), String::from_utf8_lossy(&changed.stdout))).unwrap_or_else(|e| panic!("case -> case_changed does not apply: {e}"));
-    let want = pg.dump_of(&read("case_changed.sql")).expect("case_changed.sql loads");
-    assert_eq!(normalize(&migrated, false), normalize(&want, false), "case -> case_changed");
+    assert_eq!(
+        changed.status.code(),
+        Some(2),
+        "case -> case_changed: {}",
+        out(&changed)
+    );
+    let migrated = pg
+        .dump_of(&format!(
+            "{}\n{}",
+            read("case.sql"),
+            String::from_utf8_lossy(&changed.stdout)
+        ))
+        .unwrap_or_else(|e| panic!("case -> case_changed does not apply: {e}"));
+    let want = pg
+        .dump_of(&read("case_changed.sql"))
+        .expect("case_changed.sql loads");
+    assert_eq!(
+        normalize(&migrated, false),
+        normalize(&want, false),
+        "case -> case_changed"
+    );
 }
 
 #[test]
 fn deeper_than_the_parser_goes_is_a_located_error() {
-    for (file, at, msg) in [("too_deep.sql", "too_deep.sql:2:36", "memory exhausted"), ("too_deep_sum.sql", "too_deep_sum.sql:2:1", "stack depth limit exceeded")] {
+    for (file, at, msg) in [
+        ("too_deep.sql", "too_deep.sql:2:36", "memory exhausted"),
+        (
+            "too_deep_sum.sql",
+            "too_deep_sum.sql:2:1",
+            "stack depth limit exceeded",
+        ),
+    ] {
         let o = run(&["EMPTY", file]);
         assert_eq!(o.status.code(), Some(1), "{file}: {}", out(&o));
         let err = String::from_utf8_lossy(&o.stderr);
-        assert!(err.contains(at) && err.contains(msg), "{file}: wanted {at}: {msg}, got:\n{err}");
+        assert!(
+            err.contains(at) && err.contains(msg),
+            "{file}: wanted {at}: {msg}, got:\n{err}"
+        );
     }
 }

@@ -11,7 +11,9 @@ use crate::common::pg::{normalize, Cluster};
 use crate::common::unified;
 
 fn cases() -> Vec<PathBuf> {
-    let root = Path::new(env!("CARGO_MANIFEST_DIR")).join("fixtures").join("equal");
+    let root = Path::new(env!("CARGO_MANIFEST_DIR"))
+        .join("fixtures")
+        .join("equal");
     let mut v: Vec<PathBuf> = std::fs::read_dir(&root)
         .expect("fixtures/equal/")
         .filter_map(|e| e.ok().map(|e| e.path()))
@@ -25,7 +27,11 @@ fn check_case(pg: &Cluster, dir: &Path) -> Result<(), String> {
     let mut problems = Vec::new();
     let (a, b) = (dir.join("a.sql"), dir.join("b.sql"));
     for (from, to) in [(&a, &b), (&b, &a)] {
-        let out = Command::new(env!("CARGO_BIN_EXE_pgdumpdiff")).arg(from).arg(to).output().expect("run pgdumpdiff");
+        let out = Command::new(env!("CARGO_BIN_EXE_pgdumpdiff"))
+            .arg(from)
+            .arg(to)
+            .output()
+            .expect("run pgdumpdiff");
         let stdout = String::from_utf8_lossy(&out.stdout);
         if out.status.code() != Some(0) || !stdout.is_empty() {
             problems.push(format!(
@@ -46,7 +52,10 @@ fn check_case(pg: &Cluster, dir: &Path) -> Result<(), String> {
     let dump_a = settled(&read(&a)?).map_err(|e| format!("a.sql does not load: {e}"))?;
     let dump_b = settled(&read(&b)?).map_err(|e| format!("b.sql does not load: {e}"))?;
     if normalize(&dump_a, false) != normalize(&dump_b, false) {
-        problems.push(format!("PostgreSQL says the schemas differ:\n{}", unified(&normalize(&dump_a, false), &normalize(&dump_b, false))));
+        problems.push(format!(
+            "PostgreSQL says the schemas differ:\n{}",
+            unified(&normalize(&dump_a, false), &normalize(&dump_b, false))
+        ));
     }
     if problems.is_empty() {
         Ok(())
@@ -58,13 +67,26 @@ fn check_case(pg: &Cluster, dir: &Path) -> Result<(), String> {
 #[test]
 fn equal_schemas_in_different_dump_styles_diff_empty() {
     let cases = cases();
-    assert!(cases.len() >= 10, "expected at least 10 equal-schema fixtures, found {}", cases.len());
+    assert!(
+        cases.len() >= 10,
+        "expected at least 10 equal-schema fixtures, found {}",
+        cases.len()
+    );
     let pg = Cluster::start();
     let mut failures = Vec::new();
     for dir in &cases {
         if let Err(e) = check_case(&pg, dir) {
-            failures.push(format!("=== {}\n{e}", dir.file_name().unwrap_or_default().to_string_lossy()));
+            failures.push(format!(
+                "=== {}\n{e}",
+                dir.file_name().unwrap_or_default().to_string_lossy()
+            ));
         }
     }
-    assert!(failures.is_empty(), "{} of {} equal-schema fixtures failed:\n{}", failures.len(), cases.len(), failures.join("\n\n"));
+    assert!(
+        failures.is_empty(),
+        "{} of {} equal-schema fixtures failed:\n{}",
+        failures.len(),
+        cases.len(),
+        failures.join("\n\n")
+    );
 }

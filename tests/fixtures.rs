@@ -40,17 +40,27 @@ fn needs_autocommit(sql: &str) -> bool {
 
 /// Cases named `online_*` are diffed with `--online`.
 fn online(dir: &Path) -> bool {
-    dir.file_name().is_some_and(|n| n.to_string_lossy().starts_with("online_"))
+    dir.file_name()
+        .is_some_and(|n| n.to_string_lossy().starts_with("online_"))
 }
 
 /// Whether a case is about owners and privileges.
 fn with_privileges(dir: &Path) -> bool {
-    dir.file_name().is_some_and(|n| n.to_string_lossy().starts_with("privileges_"))
+    dir.file_name()
+        .is_some_and(|n| n.to_string_lossy().starts_with("privileges_"))
 }
 
 /// Statements about owners and privileges.
 fn privilege_statements(sql: &str) -> Vec<&str> {
-    sql.split(";\n").map(str::trim).filter(|s| s.starts_with("GRANT ") || s.starts_with("REVOKE ") || s.contains(" OWNER TO ") || s.starts_with("ALTER DEFAULT PRIVILEGES")).collect()
+    sql.split(";\n")
+        .map(str::trim)
+        .filter(|s| {
+            s.starts_with("GRANT ")
+                || s.starts_with("REVOKE ")
+                || s.contains(" OWNER TO ")
+                || s.starts_with("ALTER DEFAULT PRIVILEGES")
+        })
+        .collect()
 }
 
 /// Downgrades that do not round-trip yet, and why: each must still fail (a fix removes it
@@ -76,11 +86,20 @@ fn check_case(pg: &Cluster, dir: &Path) -> Result<(), String> {
     if privileges {
         let mut roles = roles_in(&a);
         roles.extend(roles_in(&b));
-        pg.ensure_roles(&roles).map_err(|e| format!("cannot create roles {roles:?}: {e}"))?;
+        pg.ensure_roles(&roles)
+            .map_err(|e| format!("cannot create roles {roles:?}: {e}"))?;
     }
-    let dump_a = pg.dump_of_with(&a, privileges).map_err(|e| format!("a.sql does not load: {e}"))?;
-    let dump_b = pg.dump_of_with(&b, privileges).map_err(|e| format!("b.sql does not load: {e}"))?;
-    let opts = pgdumpdiff::DiffOptions { with_privileges: privileges, online: online(dir), ..Default::default() };
+    let dump_a = pg
+        .dump_of_with(&a, privileges)
+        .map_err(|e| format!("a.sql does not load: {e}"))?;
+    let dump_b = pg
+        .dump_of_with(&b, privileges)
+        .map_err(|e| format!("b.sql does not load: {e}"))?;
+    let opts = pgdumpdiff::DiffOptions {
+        with_privileges: privileges,
+        online: online(dir),
+        ..Default::default()
+    };
     let (migration, checks) = migrate_checked_with(&dump_a, &dump_b, opts);
 
     let expected_path = dir.join("expected.sql");
@@ -88,10 +107,14 @@ fn check_case(pg: &Cluster, dir: &Path) -> Result<(), String> {
     match std::fs::read_to_string(&expected_path) {
         Ok(expected) if std::env::var_os("UPDATE_EXPECT").is_none() => {
             if expected != migration {
-                problems.push(format!("migration differs from expected.sql (UPDATE_EXPECT=1 to accept):\n{}", unified(&expected, &migration)));
+                problems.push(format!(
+                    "migration differs from expected.sql (UPDATE_EXPECT=1 to accept):\n{}",
+                    unified(&expected, &migration)
+                ));
             }
         }
-        _ => std::fs::write(&expected_path, &migration).map_err(|e| format!("cannot write expected.sql: {e}"))?,
+        _ => std::fs::write(&expected_path, &migration)
+            .map_err(|e| format!("cannot write expected.sql: {e}"))?,
     }
     if migration.is_empty() {
         problems.push("the migration is empty, but a.sql and b.sql differ".to_string());
@@ -100,21 +123,51 @@ fn check_case(pg: &Cluster, dir: &Path) -> Result<(), String> {
         let without = migrate_with(&dump_a, &dump_b, false);
         let leaked = privilege_statements(&without);
         if !leaked.is_empty() {
-            problems.push(format!("without privileges, the migration still has privilege statements:\n{}", leaked.join("\n")));
+            problems.push(format!(
+                "without privileges, the migration still has privilege statements:\n{}",
+                leaked.join("\n")
+            ));
         }
     }
 
-    let case = dir.file_name().unwrap_or_default().to_string_lossy().into_owned();
-    problems.extend(apply(pg, &format!("{case} a -> b"), &dump_a, &dump_b, &migration, privileges));
+    let case = dir
+        .file_name()
+        .unwrap_or_default()
+        .to_string_lossy()
+        .into_owned();
+    problems.extend(apply(
+        pg,
+        &format!("{case} a -> b"),
+        &dump_a,
+        &dump_b,
+        &migration,
+        privileges,
+    ));
     // Building B from nothing, taking A down to nothing, and the downgrade (FROM and TO
     // swapped) must round-trip too.
-    let empty = pg.dump_of_with("", privileges).map_err(|e| format!("an empty database does not dump: {e}"))?;
-    for (way, from, to) in [("empty -> b", &empty, &dump_b), ("a -> empty", &dump_a, &empty), ("b -> a (downgrade)", &dump_b, &dump_a)] {
+    let empty = pg
+        .dump_of_with("", privileges)
+        .map_err(|e| format!("an empty database does not dump: {e}"))?;
+    for (way, from, to) in [
+        ("empty -> b", &empty, &dump_b),
+        ("a -> empty", &dump_a, &empty),
+        ("b -> a (downgrade)", &dump_b, &dump_a),
+    ] {
         let (m, checks) = migrate_checked(from, to, privileges);
         let mut found: Vec<String> = checks.into_iter().map(|c| format!("{way}: {c}")).collect();
-        found.extend(apply(pg, &format!("{case} {way}"), from, to, &m, privileges).into_iter().map(|p| format!("{way}: {p}")));
-        match KNOWN_DOWNGRADE_FAILURES.iter().find(|(known, _)| *known == case).filter(|_| way.ends_with("(downgrade)")) {
-            Some(_) if found.is_empty() => problems.push(format!("{way} now round-trips: remove {case} from KNOWN_DOWNGRADE_FAILURES")),
+        found.extend(
+            apply(pg, &format!("{case} {way}"), from, to, &m, privileges)
+                .into_iter()
+                .map(|p| format!("{way}: {p}")),
+        );
+        match KNOWN_DOWNGRADE_FAILURES
+            .iter()
+            .find(|(known, _)| *known == case)
+            .filter(|_| way.ends_with("(downgrade)"))
+        {
+            Some(_) if found.is_empty() => problems.push(format!(
+                "{way} now round-trips: remove {case} from KNOWN_DOWNGRADE_FAILURES"
+            )),
             Some(_) => {}
             None => problems.extend(found),
         }
@@ -122,9 +175,15 @@ fn check_case(pg: &Cluster, dir: &Path) -> Result<(), String> {
     for (name, dump) in [("a", &dump_a), ("b", &dump_b)] {
         let (same, checks) = migrate_checked(dump, dump, privileges);
         if !same.is_empty() {
-            problems.push(format!("{name} diffed against itself is not empty:\n{same}"));
+            problems.push(format!(
+                "{name} diffed against itself is not empty:\n{same}"
+            ));
         }
-        problems.extend(checks.into_iter().map(|c| format!("{name} against itself: {c}")));
+        problems.extend(
+            checks
+                .into_iter()
+                .map(|c| format!("{name} against itself: {c}")),
+        );
     }
     if problems.is_empty() {
         Ok(())
@@ -136,19 +195,40 @@ fn check_case(pg: &Cluster, dir: &Path) -> Result<(), String> {
 /// Applies `migration` to a database loaded from `from` and populated (`common::rows`): no
 /// row and no value may be lost, and it must not fail where it applies without rows; the
 /// result's dump must equal `to`, and diff empty against it. Returns what went wrong.
-fn apply(pg: &Cluster, label: &str, from: &str, to: &str, migration: &str, privileges: bool) -> Vec<String> {
-    let outcome = rows::apply(pg, from, to, migration, !needs_autocommit(migration), privileges);
+fn apply(
+    pg: &Cluster,
+    label: &str,
+    from: &str,
+    to: &str,
+    migration: &str,
+    privileges: bool,
+) -> Vec<String> {
+    let outcome = rows::apply(
+        pg,
+        from,
+        to,
+        migration,
+        !needs_autocommit(migration),
+        privileges,
+    );
     if std::env::var_os("ROWS_SUMMARY").is_some() {
         println!("{label}: {}", outcome.summary);
     }
     let mut problems = outcome.problems;
     if let Some(got) = outcome.dump {
-        if normalize(&got, false) != normalize(to, false) && normalize(&got, true) != normalize(to, true) {
-            problems.push(format!("FROM + migration differs from TO:\n{}", unified(&normalize(to, false), &normalize(&got, false))));
+        if normalize(&got, false) != normalize(to, false)
+            && normalize(&got, true) != normalize(to, true)
+        {
+            problems.push(format!(
+                "FROM + migration differs from TO:\n{}",
+                unified(&normalize(to, false), &normalize(&got, false))
+            ));
         }
         let again = migrate_with(&got, to, privileges);
         if !again.is_empty() {
-            problems.push(format!("FROM + migration, diffed against TO, is not empty:\n{again}"));
+            problems.push(format!(
+                "FROM + migration, diffed against TO, is not empty:\n{again}"
+            ));
         }
     }
     problems
@@ -157,7 +237,11 @@ fn apply(pg: &Cluster, label: &str, from: &str, to: &str, migration: &str, privi
 #[test]
 fn every_fixture_round_trips() {
     let mut cases = cases();
-    assert!(cases.len() >= 40, "expected at least 40 fixtures, found {}", cases.len());
+    assert!(
+        cases.len() >= 40,
+        "expected at least 40 fixtures, found {}",
+        cases.len()
+    );
     // FIXTURE=name,name runs only those cases (while working on them).
     if let Ok(only) = std::env::var("FIXTURE") {
         let names: Vec<&str> = only.split(',').collect();
@@ -171,15 +255,22 @@ fn every_fixture_round_trips() {
     let mut roles = Vec::new();
     for dir in cases.iter().filter(|d| with_privileges(d)) {
         for f in ["a.sql", "b.sql"] {
-            roles.extend(roles_in(&std::fs::read_to_string(dir.join(f)).unwrap_or_default()));
+            roles.extend(roles_in(
+                &std::fs::read_to_string(dir.join(f)).unwrap_or_default(),
+            ));
         }
     }
     roles.sort();
     roles.dedup();
-    pg.ensure_roles(&roles).unwrap_or_else(|e| panic!("cannot create roles {roles:?}: {e}"));
+    pg.ensure_roles(&roles)
+        .unwrap_or_else(|e| panic!("cannot create roles {roles:?}: {e}"));
     // A few cases at a time against the one cluster (most of the time is spent waiting on
     // the server); FIXTURE_THREADS=1 runs them one after the other.
-    let threads = std::env::var("FIXTURE_THREADS").ok().and_then(|n| n.parse::<usize>().ok()).unwrap_or(3).max(1);
+    let threads = std::env::var("FIXTURE_THREADS")
+        .ok()
+        .and_then(|n| n.parse::<usize>().ok())
+        .unwrap_or(3)
+        .max(1);
     let next = std::sync::atomic::AtomicUsize::new(0);
     let results = std::sync::Mutex::new(Vec::new());
     std::thread::scope(|s| {
@@ -188,7 +279,10 @@ fn every_fixture_round_trips() {
                 let i = next.fetch_add(1, std::sync::atomic::Ordering::SeqCst);
                 let Some(dir) = cases.get(i) else { break };
                 let r = check_case(&pg, dir);
-                results.lock().unwrap_or_else(|e| e.into_inner()).push((i, r));
+                results
+                    .lock()
+                    .unwrap_or_else(|e| e.into_inner())
+                    .push((i, r));
             });
         }
     });
@@ -197,8 +291,21 @@ fn every_fixture_round_trips() {
     assert_eq!(results.len(), cases.len(), "a case did not finish");
     let failures: Vec<String> = results
         .into_iter()
-        .filter_map(|(i, r)| r.err().map(|e| format!("=== {}\n{e}", cases[i].file_name().unwrap_or_default().to_string_lossy())))
+        .filter_map(|(i, r)| {
+            r.err().map(|e| {
+                format!(
+                    "=== {}\n{e}",
+                    cases[i].file_name().unwrap_or_default().to_string_lossy()
+                )
+            })
+        })
         .collect();
     println!("{} fixtures, {} failed", cases.len(), failures.len());
-    assert!(failures.is_empty(), "{} of {} fixtures failed:\n{}", failures.len(), cases.len(), failures.join("\n\n"));
+    assert!(
+        failures.is_empty(),
+        "{} of {} fixtures failed:\n{}",
+        failures.len(),
+        cases.len(),
+        failures.join("\n\n")
+    );
 }

@@ -59,11 +59,17 @@ fn seeds() -> Vec<String> {
     collect(&root.join("fixtures"), &mut files);
     collect(&root.join("../shared/corpus"), &mut files);
     files.sort();
-    files.iter().filter_map(|f| std::fs::read_to_string(f).ok()).filter(|t| t.len() < 400_000).collect()
+    files
+        .iter()
+        .filter_map(|f| std::fs::read_to_string(f).ok())
+        .filter(|t| t.len() < 400_000)
+        .collect()
 }
 
 fn collect(dir: &Path, out: &mut Vec<PathBuf>) {
-    let Ok(entries) = std::fs::read_dir(dir) else { return };
+    let Ok(entries) = std::fs::read_dir(dir) else {
+        return;
+    };
     for e in entries.flatten() {
         let p = e.path();
         if p.is_dir() {
@@ -88,10 +94,17 @@ impl Pool {
         let mut words = Vec::new();
         let mut by_seed = Vec::new();
         for s in seeds {
-            let own: Vec<String> = pgdumpdiff::syntax::split_statements(s).unwrap_or_default().into_iter().filter_map(|r| s.get(r).map(str::to_string)).collect();
+            let own: Vec<String> = pgdumpdiff::syntax::split_statements(s)
+                .unwrap_or_default()
+                .into_iter()
+                .filter_map(|r| s.get(r).map(str::to_string))
+                .collect();
             statements.extend(own.iter().cloned());
             by_seed.push(own);
-            for w in s.split(|c: char| !(c.is_alphanumeric() || c == '_' || c == '\'' || c == '"')).filter(|w| !w.is_empty() && w.len() < 40) {
+            for w in s
+                .split(|c: char| !(c.is_alphanumeric() || c == '_' || c == '\'' || c == '"'))
+                .filter(|w| !w.is_empty() && w.len() < 40)
+            {
                 words.push(w.to_string());
             }
         }
@@ -99,13 +112,21 @@ impl Pool {
         statements.dedup();
         words.sort();
         words.dedup();
-        Pool { statements, words, by_seed }
+        Pool {
+            statements,
+            words,
+            by_seed,
+        }
     }
 }
 
 /// One mutation of `text`.
 fn mutate(text: &str, pool: &Pool, rng: &mut Rng) -> String {
-    let stmts: Vec<String> = pgdumpdiff::syntax::split_statements(text).unwrap_or_default().into_iter().filter_map(|r| text.get(r).map(str::to_string)).collect();
+    let stmts: Vec<String> = pgdumpdiff::syntax::split_statements(text)
+        .unwrap_or_default()
+        .into_iter()
+        .filter_map(|r| text.get(r).map(str::to_string))
+        .collect();
     let join = |v: &[String]| v.iter().map(|s| format!("{s};\n")).collect::<String>();
     match rng.below(10) {
         // Statement level: drop, duplicate, swap, borrow from another schema.
@@ -151,8 +172,30 @@ fn mutate(text: &str, pool: &Pool, rng: &mut Rng) -> String {
         }
         _ => {
             let a = floor(text, rng.below(text.len() + 1));
-            let insert = ["(", ")", ";", "'", "\"", "$$", "--", "/*", "\0", ",", " NOT NULL", " DEFAULT 1", "[]", "::text", "\u{feff}", "é"];
-            format!("{}{}{}", &text[..a], insert[rng.below(insert.len())], &text[a..])
+            let insert = [
+                "(",
+                ")",
+                ";",
+                "'",
+                "\"",
+                "$$",
+                "--",
+                "/*",
+                "\0",
+                ",",
+                " NOT NULL",
+                " DEFAULT 1",
+                "[]",
+                "::text",
+                "\u{feff}",
+                "é",
+            ];
+            format!(
+                "{}{}{}",
+                &text[..a],
+                insert[rng.below(insert.len())],
+                &text[a..]
+            )
         }
     }
 }
@@ -188,7 +231,10 @@ fn word_spans(text: &str) -> Vec<(usize, usize)> {
 
 /// Runs the pipeline on one pair; returns the migration (or why there is none).
 fn pipeline(from: &str, to: &str) -> String {
-    let (Ok(a), Ok(b)) = (pgdumpdiff::catalog_from_sql("from.sql", from), pgdumpdiff::catalog_from_sql("to.sql", to)) else {
+    let (Ok(a), Ok(b)) = (
+        pgdumpdiff::catalog_from_sql("from.sql", from),
+        pgdumpdiff::catalog_from_sql("to.sql", to),
+    ) else {
         return "does not load".to_string();
     };
     let mut m = pgdumpdiff::Migration::new(&a, &b);
@@ -234,8 +280,13 @@ fn guarded(from: &str, to: &str) -> std::thread::Result<String> {
 /// belonged to a worker between two executions, one with it holds that execution's inputs.
 /// A trace that cannot be written fails the run: it was asked for.
 fn trace(what: &str, from: &str, to: &str) {
-    let Some(dir) = std::env::var_os("PGDUMPDIFF_FUZZ_TRACE") else { return };
-    let dir = PathBuf::from(dir).join(format!("worker-{}", rayon::current_thread_index().map_or_else(|| "main".to_string(), |i| i.to_string())));
+    let Some(dir) = std::env::var_os("PGDUMPDIFF_FUZZ_TRACE") else {
+        return;
+    };
+    let dir = PathBuf::from(dir).join(format!(
+        "worker-{}",
+        rayon::current_thread_index().map_or_else(|| "main".to_string(), |i| i.to_string())
+    ));
     fn fail(what: &Path, e: std::io::Error) -> ! {
         panic!("PGDUMPDIFF_FUZZ_TRACE: {}: {e}", what.display())
     }
@@ -261,12 +312,17 @@ fn execute(what: &str, from: &str, to: &str, check_determinism: bool) -> Option<
     let first = guarded(from, to);
     match first {
         Err(p) => {
-            let msg = p.downcast_ref::<String>().cloned().or_else(|| p.downcast_ref::<&str>().map(|s| s.to_string())).unwrap_or_default();
+            let msg = p
+                .downcast_ref::<String>()
+                .cloned()
+                .or_else(|| p.downcast_ref::<&str>().map(|s| s.to_string()))
+                .unwrap_or_default();
             Some(format!("panic: {msg}"))
         }
         Ok(out) if check_determinism => {
             let again = guarded(from, to).ok();
-            (again.as_deref() != Some(out.as_str())).then(|| "two runs of the same inputs differ".to_string())
+            (again.as_deref() != Some(out.as_str()))
+                .then(|| "two runs of the same inputs differ".to_string())
         }
         Ok(_) => None,
     }
@@ -276,11 +332,28 @@ fn execute(what: &str, from: &str, to: &str, check_determinism: bool) -> Option<
 fn regressions() -> Vec<(String, String, String)> {
     let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/inputs/fuzz");
     let mut out = Vec::new();
-    let mut cases: Vec<PathBuf> = std::fs::read_dir(&dir).map(|d| d.flatten().map(|e| e.path()).filter(|p| p.is_dir()).collect()).unwrap_or_default();
+    let mut cases: Vec<PathBuf> = std::fs::read_dir(&dir)
+        .map(|d| {
+            d.flatten()
+                .map(|e| e.path())
+                .filter(|p| p.is_dir())
+                .collect()
+        })
+        .unwrap_or_default();
     cases.sort();
     for c in cases {
-        let read = |f: &str| std::fs::read_to_string(c.join(f)).unwrap_or_else(|e| panic!("{}: {e}", c.join(f).display()));
-        out.push((c.file_name().unwrap_or_default().to_string_lossy().into_owned(), read("from.sql"), read("to.sql")));
+        let read = |f: &str| {
+            std::fs::read_to_string(c.join(f))
+                .unwrap_or_else(|e| panic!("{}: {e}", c.join(f).display()))
+        };
+        out.push((
+            c.file_name()
+                .unwrap_or_default()
+                .to_string_lossy()
+                .into_owned(),
+            read("from.sql"),
+            read("to.sql"),
+        ));
     }
     out
 }
@@ -293,10 +366,20 @@ fn the_pipeline_never_panics_and_is_deterministic_on_mutated_schemas() {
             panic!("regression case {name}: {problem}");
         }
     }
-    let execs: usize = std::env::var("PGDUMPDIFF_FUZZ_EXECS").ok().and_then(|v| v.parse().ok()).unwrap_or(2_000);
-    let seed: u64 = std::env::var("PGDUMPDIFF_FUZZ_SEED").ok().and_then(|v| v.parse().ok()).unwrap_or(20261206);
+    let execs: usize = std::env::var("PGDUMPDIFF_FUZZ_EXECS")
+        .ok()
+        .and_then(|v| v.parse().ok())
+        .unwrap_or(2_000);
+    let seed: u64 = std::env::var("PGDUMPDIFF_FUZZ_SEED")
+        .ok()
+        .and_then(|v| v.parse().ok())
+        .unwrap_or(20261206);
     let seeds = seeds();
-    assert!(seeds.len() >= 200, "expected the fixtures as seeds, found {}", seeds.len());
+    assert!(
+        seeds.len() >= 200,
+        "expected the fixtures as seeds, found {}",
+        seeds.len()
+    );
     let pool = Pool::of(&seeds);
     quiet_fuzz_panics();
     let done = AtomicUsize::new(0);
@@ -312,24 +395,49 @@ fn the_pipeline_never_panics_and_is_deterministic_on_mutated_schemas() {
             let own = &pool.by_seed[rng.below(pool.by_seed.len())];
             let start = rng.below(own.len());
             let len = 1 + rng.below(8);
-            own.iter().skip(start).take(len).map(|s| format!("{s};\n")).collect()
+            own.iter()
+                .skip(start)
+                .take(len)
+                .map(|s| format!("{s};\n"))
+                .collect()
         };
         for _ in 0..rng.below(3) {
             from = mutate(&from, &pool, &mut rng);
         }
         // TO: a mutation of FROM (a small change, the usual case) or of another seed.
-        let mut to = if rng.below(4) == 0 { seeds[rng.below(seeds.len())].clone() } else { from.clone() };
+        let mut to = if rng.below(4) == 0 {
+            seeds[rng.below(seeds.len())].clone()
+        } else {
+            from.clone()
+        };
         for _ in 0..=rng.below(3) {
             to = mutate(&to, &pool, &mut rng);
         }
-        if let Some(problem) = execute(&format!("execution {i} (seed {seed})"), &from, &to, i % 16 == 0) {
+        if let Some(problem) = execute(
+            &format!("execution {i} (seed {seed})"),
+            &from,
+            &to,
+            i % 16 == 0,
+        ) {
             if let Ok(mut f) = findings.lock() {
-                f.push(format!("execution {i} (seed {seed}): {problem}\n--- FROM\n{from}\n--- TO\n{to}"));
+                f.push(format!(
+                    "execution {i} (seed {seed}): {problem}\n--- FROM\n{from}\n--- TO\n{to}"
+                ));
             }
         }
         done.fetch_add(1, Ordering::Relaxed);
     });
     let findings = findings.into_inner().unwrap_or_default();
-    println!("fuzz: {} executions in {:.1} s, {} findings", done.load(Ordering::Relaxed), started.elapsed().as_secs_f64(), findings.len());
-    assert!(findings.is_empty(), "{} findings; the first:\n{}", findings.len(), findings.first().map(String::as_str).unwrap_or(""));
+    println!(
+        "fuzz: {} executions in {:.1} s, {} findings",
+        done.load(Ordering::Relaxed),
+        started.elapsed().as_secs_f64(),
+        findings.len()
+    );
+    assert!(
+        findings.is_empty(),
+        "{} findings; the first:\n{}",
+        findings.len(),
+        findings.first().map(String::as_str).unwrap_or("")
+    );
 }

@@ -24,12 +24,17 @@ impl Drop for Repo {
 }
 
 fn text(o: &Output) -> String {
-    format!("{}{}", String::from_utf8_lossy(&o.stdout), String::from_utf8_lossy(&o.stderr))
+    format!(
+        "{}{}",
+        String::from_utf8_lossy(&o.stdout),
+        String::from_utf8_lossy(&o.stderr)
+    )
 }
 
 impl Repo {
     fn new(name: &str) -> Repo {
-        let base = std::env::temp_dir().join(format!("pgdumpdiff-hooks-{}-{name}", std::process::id()));
+        let base =
+            std::env::temp_dir().join(format!("pgdumpdiff-hooks-{}-{name}", std::process::id()));
         let (dir, home) = (base.join("repo"), base.join("pre-commit-home"));
         let _ = std::fs::remove_dir_all(&base);
         std::fs::create_dir_all(&dir).expect("tmp");
@@ -41,7 +46,14 @@ impl Repo {
 
     fn git(&self, args: &[&str]) {
         let o = Command::new("git")
-            .args(["-c", "user.name=t", "-c", "user.email=t@example.com", "-c", "commit.gpgsign=false"])
+            .args([
+                "-c",
+                "user.name=t",
+                "-c",
+                "user.email=t@example.com",
+                "-c",
+                "commit.gpgsign=false",
+            ])
             .args(args)
             .current_dir(&self.dir)
             .output()
@@ -63,10 +75,23 @@ impl Repo {
 
     /// `hook`, with more environment (`SKIP=...`).
     fn hook_with(&self, id: &str, env: &[(&str, &str)]) -> Output {
-        let bin_dir = Path::new(env!("CARGO_BIN_EXE_pgdumpdiff")).parent().expect("bin dir").to_path_buf();
-        let path = std::env::join_paths(std::iter::once(bin_dir).chain(std::env::split_paths(&std::env::var_os("PATH").unwrap_or_default()))).expect("PATH");
+        let bin_dir = Path::new(env!("CARGO_BIN_EXE_pgdumpdiff"))
+            .parent()
+            .expect("bin dir")
+            .to_path_buf();
+        let path = std::env::join_paths(std::iter::once(bin_dir).chain(std::env::split_paths(
+            &std::env::var_os("PATH").unwrap_or_default(),
+        )))
+        .expect("PATH");
         let out = Command::new("pre-commit")
-            .args(["try-repo", env!("CARGO_MANIFEST_DIR"), id, "--all-files", "--color", "never"])
+            .args([
+                "try-repo",
+                env!("CARGO_MANIFEST_DIR"),
+                id,
+                "--all-files",
+                "--color",
+                "never",
+            ])
             .current_dir(&self.dir)
             .env("PATH", path)
             .env("PRE_COMMIT_HOME", &self.home)
@@ -103,8 +128,16 @@ fn the_snapshot_hook_fails_until_the_snapshot_matches_the_migrations() {
     r.write("db/structure.sql", STRUCTURE);
     r.git(&["add", "."]);
     let o = r.hook("pgdumpdiff-snapshot");
-    assert!(o.status.success(), "the snapshot matches the migrations:\n{}", text(&o));
-    assert!(text(&o).contains("schema snapshot matches the migrations") && text(&o).contains("Passed"), "{}", text(&o));
+    assert!(
+        o.status.success(),
+        "the snapshot matches the migrations:\n{}",
+        text(&o)
+    );
+    assert!(
+        text(&o).contains("schema snapshot matches the migrations") && text(&o).contains("Passed"),
+        "{}",
+        text(&o)
+    );
     r.git(&["commit", "-q", "-m", "init"]);
 
     // A new migration without the snapshot updated: the hook fails and says what changes.
@@ -112,10 +145,23 @@ fn the_snapshot_hook_fails_until_the_snapshot_matches_the_migrations() {
     r.git(&["add", "."]);
     let o = r.hook("pgdumpdiff-snapshot");
     assert!(!o.status.success(), "the snapshot is behind:\n{}", text(&o));
-    assert!(text(&o).contains("Failed") && text(&o).contains("exit code: 2") && text(&o).contains("changes: 1 statement on 1 object (1 changed): table public.account"), "{}", text(&o));
+    assert!(
+        text(&o).contains("Failed")
+            && text(&o).contains("exit code: 2")
+            && text(&o)
+                .contains("changes: 1 statement on 1 object (1 changed): table public.account"),
+        "{}",
+        text(&o)
+    );
 
     // The snapshot brought up to date: it passes again.
-    r.write("db/structure.sql", &STRUCTURE.replace("    email text NOT NULL\n", "    email text NOT NULL,\n    name text\n"));
+    r.write(
+        "db/structure.sql",
+        &STRUCTURE.replace(
+            "    email text NOT NULL\n",
+            "    email text NOT NULL,\n    name text\n",
+        ),
+    );
     r.git(&["add", "."]);
     let o = r.hook("pgdumpdiff-snapshot");
     assert!(o.status.success(), "{}", text(&o));
@@ -132,25 +178,60 @@ fn the_data_loss_hook_passes_additive_changes_and_blocks_drops() {
     r.write("db/structure.sql", STRUCTURE);
     r.git(&["add", "."]);
     let o = r.hook("pgdumpdiff-no-data-loss");
-    assert!(!o.status.success() && text(&o).contains("exit code: 1") && text(&o).contains("cannot read git:HEAD:db/structure.sql"), "{}", text(&o));
-    let o = r.hook_with("pgdumpdiff-no-data-loss", &[("SKIP", "pgdumpdiff-no-data-loss")]);
-    assert!(o.status.success() && text(&o).contains("Skipped"), "{}", text(&o));
+    assert!(
+        !o.status.success()
+            && text(&o).contains("exit code: 1")
+            && text(&o).contains("cannot read git:HEAD:db/structure.sql"),
+        "{}",
+        text(&o)
+    );
+    let o = r.hook_with(
+        "pgdumpdiff-no-data-loss",
+        &[("SKIP", "pgdumpdiff-no-data-loss")],
+    );
+    assert!(
+        o.status.success() && text(&o).contains("Skipped"),
+        "{}",
+        text(&o)
+    );
     r.git(&["commit", "-q", "-m", "snapshot"]);
 
     // Nothing changed, then a column added: both pass.
     let o = r.hook("pgdumpdiff-no-data-loss");
     assert!(o.status.success(), "{}", text(&o));
-    r.write("db/structure.sql", &STRUCTURE.replace("    email text NOT NULL\n", "    email text NOT NULL,\n    name text\n"));
+    r.write(
+        "db/structure.sql",
+        &STRUCTURE.replace(
+            "    email text NOT NULL\n",
+            "    email text NOT NULL,\n    name text\n",
+        ),
+    );
     r.git(&["add", "."]);
     let o = r.hook("pgdumpdiff-no-data-loss");
-    assert!(o.status.success(), "an added column is no data loss:\n{}", text(&o));
+    assert!(
+        o.status.success(),
+        "an added column is no data loss:\n{}",
+        text(&o)
+    );
     r.git(&["commit", "-q", "-m", "name"]);
 
     // A column dropped from the snapshot: blocked.
-    r.write("db/structure.sql", STRUCTURE.replace("    id integer NOT NULL,\n    email text NOT NULL\n", "    id integer NOT NULL\n").as_str());
+    r.write(
+        "db/structure.sql",
+        STRUCTURE
+            .replace(
+                "    id integer NOT NULL,\n    email text NOT NULL\n",
+                "    id integer NOT NULL\n",
+            )
+            .as_str(),
+    );
     r.git(&["add", "."]);
     let o = r.hook("pgdumpdiff-no-data-loss");
-    assert!(!o.status.success(), "dropping columns loses data:\n{}", text(&o));
+    assert!(
+        !o.status.success(),
+        "dropping columns loses data:\n{}",
+        text(&o)
+    );
     let out = text(&o);
     assert!(out.contains("Failed") && out.contains("exit code: 3") && out.contains("destructive: 2 statements on 1 object (1 changed); 2 statements lose data: table public.account"), "{out}");
 }

@@ -16,7 +16,8 @@ struct Tmp(PathBuf);
 
 impl Tmp {
     fn new(name: &str) -> Tmp {
-        let p = std::env::temp_dir().join(format!("pgdumpdiff-hostile-{}-{name}", std::process::id()));
+        let p =
+            std::env::temp_dir().join(format!("pgdumpdiff-hostile-{}-{name}", std::process::id()));
         let _ = std::fs::remove_dir_all(&p);
         std::fs::create_dir_all(&p).expect("tmp");
         Tmp(p)
@@ -33,12 +34,23 @@ impl Tmp {
 
     fn git(&self, args: &[&str]) {
         let o = Command::new("git")
-            .args(["-c", "user.name=t", "-c", "user.email=t@example.com", "-c", "commit.gpgsign=false"])
+            .args([
+                "-c",
+                "user.name=t",
+                "-c",
+                "user.email=t@example.com",
+                "-c",
+                "commit.gpgsign=false",
+            ])
             .args(args)
             .current_dir(&self.0)
             .output()
             .expect("git runs");
-        assert!(o.status.success(), "git {args:?}: {}", String::from_utf8_lossy(&o.stderr));
+        assert!(
+            o.status.success(),
+            "git {args:?}: {}",
+            String::from_utf8_lossy(&o.stderr)
+        );
     }
 }
 
@@ -49,7 +61,11 @@ impl Drop for Tmp {
 }
 
 fn run_in(dir: &Path, args: &[&str]) -> Output {
-    bin().args(args).current_dir(dir).output().expect("run pgdumpdiff")
+    bin()
+        .args(args)
+        .current_dir(dir)
+        .output()
+        .expect("run pgdumpdiff")
 }
 
 fn stderr(o: &Output) -> String {
@@ -72,11 +88,24 @@ fn a_git_revision_is_never_taken_as_an_option() {
     t.git(&["add", "schema.sql"]);
     t.git(&["commit", "-q", "-m", "one"]);
     let planted = t.0.join("planted");
-    for arg in [format!("git:--output={}:schema.sql", planted.display()), "git:-p:schema.sql".to_string()] {
+    for arg in [
+        format!("git:--output={}:schema.sql", planted.display()),
+        "git:-p:schema.sql".to_string(),
+    ] {
         let o = run_in(&t.0, &[&arg, "schema.sql"]);
-        assert_eq!(o.status.code(), Some(1), "{arg}: {}{}", stdout(&o), stderr(&o));
+        assert_eq!(
+            o.status.code(),
+            Some(1),
+            "{arg}: {}{}",
+            stdout(&o),
+            stderr(&o)
+        );
         assert_eq!(stdout(&o), "", "{arg}: nothing printed");
-        assert!(stderr(&o).contains("not a valid git input"), "{arg}: {}", stderr(&o));
+        assert!(
+            stderr(&o).contains("not a valid git input"),
+            "{arg}: {}",
+            stderr(&o)
+        );
         assert!(!planted.exists(), "{arg}: git wrote a file");
     }
 }
@@ -89,11 +118,25 @@ fn a_git_failure_is_an_error_never_an_empty_schema() {
     t.git(&["add", "db/schema.sql"]);
     t.git(&["commit", "-q", "-m", "one"]);
     // A missing path, a missing revision, and a directory (a tree, not a file).
-    for arg in ["git:HEAD:missing.sql", "git:nosuchrev:db/schema.sql", "git:HEAD:db"] {
+    for arg in [
+        "git:HEAD:missing.sql",
+        "git:nosuchrev:db/schema.sql",
+        "git:HEAD:db",
+    ] {
         let o = run_in(&t.0, &[arg, "db/schema.sql"]);
-        assert_eq!(o.status.code(), Some(1), "{arg}: {}{}", stdout(&o), stderr(&o));
+        assert_eq!(
+            o.status.code(),
+            Some(1),
+            "{arg}: {}{}",
+            stdout(&o),
+            stderr(&o)
+        );
         assert_eq!(stdout(&o), "", "{arg}");
-        assert!(stderr(&o).contains(&format!("cannot read {arg}")), "{arg}: {}", stderr(&o));
+        assert!(
+            stderr(&o).contains(&format!("cannot read {arg}")),
+            "{arg}: {}",
+            stderr(&o)
+        );
     }
     let o = run_in(&t.0, &["git:HEAD:db/schema.sql", "db/schema.sql"]);
     assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
@@ -110,18 +153,40 @@ fn the_output_file_is_never_an_input() {
     let cases: Vec<(&str, Vec<&str>)> = vec![
         ("FROM", vec!["-o", "a.sql", "a.sql", "b.sql"]),
         ("TO", vec!["-o", "b.sql", "a.sql", "b.sql"]),
-        ("TO through a link", vec!["-o", "link.sql", "a.sql", "b.sql"]),
-        ("TO spelled otherwise", vec!["-o", "./m/../b.sql", "a.sql", "b.sql"]),
-        ("a file of a FROM directory", vec!["-o", "m/001.sql", "m", "b.sql"]),
+        (
+            "TO through a link",
+            vec!["-o", "link.sql", "a.sql", "b.sql"],
+        ),
+        (
+            "TO spelled otherwise",
+            vec!["-o", "./m/../b.sql", "a.sql", "b.sql"],
+        ),
+        (
+            "a file of a FROM directory",
+            vec!["-o", "m/001.sql", "m", "b.sql"],
+        ),
     ];
     for (what, args) in cases {
         let o = run_in(&t.0, &args);
-        assert_eq!(o.status.code(), Some(1), "{what}: {}{}", stdout(&o), stderr(&o));
-        assert!(stderr(&o).contains("refusing to overwrite it"), "{what}: {}", stderr(&o));
+        assert_eq!(
+            o.status.code(),
+            Some(1),
+            "{what}: {}{}",
+            stdout(&o),
+            stderr(&o)
+        );
+        assert!(
+            stderr(&o).contains("refusing to overwrite it"),
+            "{what}: {}",
+            stderr(&o)
+        );
     }
     assert_eq!(std::fs::read_to_string(&a).expect("a"), A);
     assert_eq!(std::fs::read_to_string(&b).expect("b"), B);
-    assert_eq!(std::fs::read_to_string(t.0.join("m/001.sql")).expect("m/001"), A);
+    assert_eq!(
+        std::fs::read_to_string(t.0.join("m/001.sql")).expect("m/001"),
+        A
+    );
 }
 
 #[test]
@@ -135,15 +200,31 @@ fn the_output_goes_through_a_symlink_and_keeps_the_files_mode() {
     std::os::unix::fs::symlink("real/migration.sql", &link).expect("symlink");
     let o = run_in(&t.0, &["-o", "migration.sql", "a.sql", "b.sql"]);
     assert_eq!(o.status.code(), Some(2), "{}", stderr(&o));
-    assert!(std::fs::symlink_metadata(&link).expect("link").file_type().is_symlink(), "the link stays a link");
+    assert!(
+        std::fs::symlink_metadata(&link)
+            .expect("link")
+            .file_type()
+            .is_symlink(),
+        "the link stays a link"
+    );
     assert_eq!(std::fs::read_to_string(&real).expect("real"), MIGRATION);
-    assert_eq!(std::fs::metadata(&real).expect("real").permissions().mode() & 0o7777, 0o640, "mode kept");
+    assert_eq!(
+        std::fs::metadata(&real).expect("real").permissions().mode() & 0o7777,
+        0o640,
+        "mode kept"
+    );
     // A dangling link: the file it names is created.
     std::os::unix::fs::symlink("real/new.sql", t.0.join("dangling.sql")).expect("symlink");
     let o = run_in(&t.0, &["-o", "dangling.sql", "a.sql", "b.sql"]);
     assert_eq!(o.status.code(), Some(2), "{}", stderr(&o));
-    assert_eq!(std::fs::read_to_string(t.0.join("real/new.sql")).expect("created"), MIGRATION);
-    let leftovers: Vec<_> = walk(&t.0).into_iter().filter(|p| p.to_string_lossy().ends_with(".tmp")).collect();
+    assert_eq!(
+        std::fs::read_to_string(t.0.join("real/new.sql")).expect("created"),
+        MIGRATION
+    );
+    let leftovers: Vec<_> = walk(&t.0)
+        .into_iter()
+        .filter(|p| p.to_string_lossy().ends_with(".tmp"))
+        .collect();
     assert!(leftovers.is_empty(), "{leftovers:?}");
 }
 
@@ -166,7 +247,10 @@ fn a_fifo_is_written_to_never_replaced() {
     t.file("a.sql", A);
     t.file("b.sql", B);
     let fifo = t.0.join("pipe");
-    let made = Command::new("mkfifo").arg(&fifo).status().expect("mkfifo runs");
+    let made = Command::new("mkfifo")
+        .arg(&fifo)
+        .status()
+        .expect("mkfifo runs");
     assert!(made.success(), "mkfifo");
     let reader = {
         let fifo = fifo.clone();
@@ -175,7 +259,13 @@ fn a_fifo_is_written_to_never_replaced() {
     let o = run_in(&t.0, &["-o", "pipe", "a.sql", "b.sql"]);
     assert_eq!(o.status.code(), Some(2), "{}", stderr(&o));
     assert_eq!(reader.join().expect("reader"), MIGRATION);
-    assert!(std::fs::symlink_metadata(&fifo).expect("fifo").file_type().is_fifo(), "still a FIFO");
+    assert!(
+        std::fs::symlink_metadata(&fifo)
+            .expect("fifo")
+            .file_type()
+            .is_fifo(),
+        "still a FIFO"
+    );
 }
 
 #[test]
@@ -184,14 +274,22 @@ fn standard_input_cannot_be_both_sides() {
     let o = run_in(&t.0, &["-", "-"]);
     assert_eq!(o.status.code(), Some(1), "{}", stderr(&o));
     assert_eq!(stdout(&o), "");
-    assert!(stderr(&o).contains("cannot both be standard input"), "{}", stderr(&o));
+    assert!(
+        stderr(&o).contains("cannot both be standard input"),
+        "{}",
+        stderr(&o)
+    );
 }
 
 #[test]
 fn usage_errors_exit_1_and_help_exits_0() {
     let t = Tmp::new("usage");
     t.file("a.sql", A);
-    for args in [vec!["--no-such-flag", "a.sql", "a.sql"], vec!["a.sql"], vec!["-j", "many", "a.sql", "a.sql"]] {
+    for args in [
+        vec!["--no-such-flag", "a.sql", "a.sql"],
+        vec!["a.sql"],
+        vec!["-j", "many", "a.sql", "a.sql"],
+    ] {
         let o = run_in(&t.0, &args);
         assert_eq!(o.status.code(), Some(1), "{args:?}: {}", stderr(&o));
         assert!(!stderr(&o).is_empty(), "{args:?}: says why");
@@ -205,7 +303,9 @@ fn usage_errors_exit_1_and_help_exits_0() {
 
 /// A data file of these tests.
 fn input(rel: &str) -> PathBuf {
-    Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/inputs").join(rel)
+    Path::new(env!("CARGO_MANIFEST_DIR"))
+        .join("tests/inputs")
+        .join(rel)
 }
 
 fn inputs_dir() -> PathBuf {
@@ -224,7 +324,13 @@ fn gzip(bytes: &[u8]) -> Vec<u8> {
 
 /// Asserts an error run: exit 1, nothing on stdout, and each of `wanted` in stderr.
 fn assert_error(o: &Output, what: &str, wanted: &[&str]) {
-    assert_eq!(o.status.code(), Some(1), "{what}: {}{}", stdout(o), stderr(o));
+    assert_eq!(
+        o.status.code(),
+        Some(1),
+        "{what}: {}{}",
+        stdout(o),
+        stderr(o)
+    );
     assert_eq!(stdout(o), "", "{what}");
     for w in wanted {
         assert!(stderr(o).contains(w), "{what}: no {w:?} in:\n{}", stderr(o));
@@ -241,29 +347,77 @@ fn gzip_compressed_dumps_are_read_as_a_file_on_stdin_and_in_a_directory() {
     std::fs::write(t.0.join("compressed.sql"), gzip(&plain)).expect("write");
     for name in ["schema.sql.gz", "compressed.sql"] {
         let o = run_in(&t.0, &[name, &schema]);
-        assert_eq!(o.status.code(), Some(0), "{name}: {}{}", stdout(&o), stderr(&o));
+        assert_eq!(
+            o.status.code(),
+            Some(0),
+            "{name}: {}{}",
+            stdout(&o),
+            stderr(&o)
+        );
         assert_eq!(stderr(&o), "", "{name}");
     }
     let want = run_in(&t.0, &["EMPTY", &schema]);
     let got = run_in(&t.0, &["EMPTY", "schema.sql.gz"]);
     assert_eq!(got.status.code(), Some(2), "{}", stderr(&got));
-    assert!(stdout(&got).contains("COMMENT ON TABLE public.t IS 'café';"), "{}", stdout(&got));
+    assert!(
+        stdout(&got).contains("COMMENT ON TABLE public.t IS 'café';"),
+        "{}",
+        stdout(&got)
+    );
     assert_eq!(stdout(&got), stdout(&want));
 
-    let mut child = bin().args(["-", &schema]).current_dir(&t.0).stdin(Stdio::piped()).stdout(Stdio::piped()).stderr(Stdio::piped()).spawn().expect("spawn");
-    child.stdin.take().expect("stdin").write_all(&gzip(&plain)).expect("write stdin");
+    let mut child = bin()
+        .args(["-", &schema])
+        .current_dir(&t.0)
+        .stdin(Stdio::piped())
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .expect("spawn");
+    child
+        .stdin
+        .take()
+        .expect("stdin")
+        .write_all(&gzip(&plain))
+        .expect("write stdin");
     let o = child.wait_with_output().expect("wait");
-    assert_eq!(o.status.code(), Some(0), "stdin: {}{}", stdout(&o), stderr(&o));
+    assert_eq!(
+        o.status.code(),
+        Some(0),
+        "stdin: {}{}",
+        stdout(&o),
+        stderr(&o)
+    );
 
     // A folder of migrations, the second one compressed: without it TO would differ.
-    t.file("m/001_create.sql", &String::from_utf8_lossy(&read("gzip/migrations/001_create.sql")));
-    std::fs::write(t.0.join("m/002_name.sql.gz"), gzip(&read("gzip/migrations/002_name.sql"))).expect("write");
+    t.file(
+        "m/001_create.sql",
+        &String::from_utf8_lossy(&read("gzip/migrations/001_create.sql")),
+    );
+    std::fs::write(
+        t.0.join("m/002_name.sql.gz"),
+        gzip(&read("gzip/migrations/002_name.sql")),
+    )
+    .expect("write");
     let o = run_in(&t.0, &["m", &schema]);
-    assert_eq!(o.status.code(), Some(0), "directory: {}{}", stdout(&o), stderr(&o));
+    assert_eq!(
+        o.status.code(),
+        Some(0),
+        "directory: {}{}",
+        stdout(&o),
+        stderr(&o)
+    );
 
     let whole = gzip(&plain);
     std::fs::write(t.0.join("cut.sql.gz"), &whole[..whole.len() / 2]).expect("write");
-    assert_error(&run_in(&t.0, &["cut.sql.gz", &schema]), "truncated gzip", &["cannot decompress cut.sql.gz (gzip)", "truncated or corrupt"]);
+    assert_error(
+        &run_in(&t.0, &["cut.sql.gz", &schema]),
+        "truncated gzip",
+        &[
+            "cannot decompress cut.sql.gz (gzip)",
+            "truncated or corrupt",
+        ],
+    );
 }
 
 fn gzip_stored(bytes: &[u8]) -> Vec<u8> {
@@ -292,8 +446,19 @@ fn a_gzip_bomb_stops_at_the_limit_and_writes_nothing() {
     std::fs::write(t.0.join("bomb.sql.gz"), gzip(&member).repeat(COPIES)).expect("write");
     let schema = input("gzip/schema.sql").display().to_string();
     let o = run_in(&t.0, &["-o", "out.sql", &schema, "bomb.sql.gz"]);
-    assert_error(&o, "gzip bomb", &["bomb.sql.gz decompresses to more than 4 GiB, all its gzip layers together", "gunzip -c bomb.sql.gz > out.sql"]);
-    assert_eq!(walk(&t.0), vec![t.0.join("bomb.sql.gz")], "nothing written beside the bomb");
+    assert_error(
+        &o,
+        "gzip bomb",
+        &[
+            "bomb.sql.gz decompresses to more than 4 GiB, all its gzip layers together",
+            "gunzip -c bomb.sql.gz > out.sql",
+        ],
+    );
+    assert_eq!(
+        walk(&t.0),
+        vec![t.0.join("bomb.sql.gz")],
+        "nothing written beside the bomb"
+    );
 
     let mut deep = read("gzip/schema.sql");
     for _ in 0..101 {
@@ -301,21 +466,51 @@ fn a_gzip_bomb_stops_at_the_limit_and_writes_nothing() {
     }
     std::fs::write(t.0.join("deep.sql.gz"), &deep).expect("write");
     let o = run_in(&t.0, &["-o", "out.sql", &schema, "deep.sql.gz"]);
-    assert_error(&o, "gzip 101 times", &["deep.sql.gz is gzip inside gzip more than 100 times"]);
+    assert_error(
+        &o,
+        "gzip 101 times",
+        &["deep.sql.gz is gzip inside gzip more than 100 times"],
+    );
     assert!(!t.0.join("out.sql").exists());
 
-    std::fs::write(t.0.join("twice.sql.gz"), gzip(&gzip(&read("gzip/schema.sql")))).expect("write");
+    std::fs::write(
+        t.0.join("twice.sql.gz"),
+        gzip(&gzip(&read("gzip/schema.sql"))),
+    )
+    .expect("write");
     let o = run_in(&t.0, &["twice.sql.gz", &schema]);
-    assert_eq!(o.status.code(), Some(0), "gzip twice: {}{}", stdout(&o), stderr(&o));
+    assert_eq!(
+        o.status.code(),
+        Some(0),
+        "gzip twice: {}{}",
+        stdout(&o),
+        stderr(&o)
+    );
 }
 
 #[test]
 fn pg_dump_archives_are_refused_with_the_command_that_converts_them() {
     let cases = [
-        ("archives/app.custom", "is a pg_dump archive in custom format (pg_dump -Fc), not SQL text", "pg_restore --schema-only -f out.sql archives/app.custom"),
-        ("archives/app.tar", "is a pg_dump archive in tar format (pg_dump -Ft), not SQL text", "pg_restore --schema-only -f out.sql archives/app.tar"),
-        ("archives/app_dir", "is a pg_dump archive in directory format (pg_dump -Fd; it holds toc.dat)", "pg_restore --schema-only -f out.sql archives/app_dir"),
-        ("archives/app_dir/toc.dat", "is the table of contents of a pg_dump archive in directory format", "pg_restore --schema-only -f out.sql archives/app_dir"),
+        (
+            "archives/app.custom",
+            "is a pg_dump archive in custom format (pg_dump -Fc), not SQL text",
+            "pg_restore --schema-only -f out.sql archives/app.custom",
+        ),
+        (
+            "archives/app.tar",
+            "is a pg_dump archive in tar format (pg_dump -Ft), not SQL text",
+            "pg_restore --schema-only -f out.sql archives/app.tar",
+        ),
+        (
+            "archives/app_dir",
+            "is a pg_dump archive in directory format (pg_dump -Fd; it holds toc.dat)",
+            "pg_restore --schema-only -f out.sql archives/app_dir",
+        ),
+        (
+            "archives/app_dir/toc.dat",
+            "is the table of contents of a pg_dump archive in directory format",
+            "pg_restore --schema-only -f out.sql archives/app_dir",
+        ),
     ];
     for (arg, what, command) in cases {
         let o = run_in(&inputs_dir(), &[arg, "gzip/schema.sql"]);
@@ -323,9 +518,20 @@ fn pg_dump_archives_are_refused_with_the_command_that_converts_them() {
         assert!(!stderr(&o).contains("UTF-8"), "{arg}: {}", stderr(&o));
     }
     let t = Tmp::new("archive-gz");
-    std::fs::write(t.0.join("app.custom.gz"), gzip(&read("archives/app.custom"))).expect("write");
+    std::fs::write(
+        t.0.join("app.custom.gz"),
+        gzip(&read("archives/app.custom")),
+    )
+    .expect("write");
     let o = run_in(&t.0, &["EMPTY", "app.custom.gz"]);
-    assert_error(&o, "gzipped archive", &["app.custom.gz is a gzip-compressed pg_dump archive in custom format", "gunzip -c app.custom.gz | pg_restore --schema-only -f out.sql"]);
+    assert_error(
+        &o,
+        "gzipped archive",
+        &[
+            "app.custom.gz is a gzip-compressed pg_dump archive in custom format",
+            "gunzip -c app.custom.gz | pg_restore --schema-only -f out.sql",
+        ],
+    );
 }
 
 #[test]
@@ -333,7 +539,11 @@ fn a_utf8_byte_order_mark_is_skipped_and_columns_stay_right() {
     let o = run_in(&inputs_dir(), &["bom.sql", "gzip/schema.sql"]);
     assert_eq!(o.status.code(), Some(0), "{}{}", stdout(&o), stderr(&o));
     assert_eq!(stderr(&o), "");
-    assert_error(&run_in(&inputs_dir(), &["bom_error.sql", "bom.sql"]), "BOM and a syntax error", &["bom_error.sql:1:8: syntax error at or near \"TABEL\""]);
+    assert_error(
+        &run_in(&inputs_dir(), &["bom_error.sql", "bom.sql"]),
+        "BOM and a syntax error",
+        &["bom_error.sql:1:8: syntax error at or near \"TABEL\""],
+    );
     // UTF-16 (Windows' redirections write it) is decoded when its byte-order mark says so.
     let t = Tmp::new("utf16");
     let text = String::from_utf8_lossy(&read("bom.sql")).into_owned();
@@ -344,7 +554,13 @@ fn a_utf8_byte_order_mark_is_skipped_and_columns_stay_right() {
     let schema = input("gzip/schema.sql").display().to_string();
     for name in ["le.sql", "be.sql"] {
         let o = run_in(&t.0, &[name, &schema]);
-        assert_eq!(o.status.code(), Some(0), "{name}: {}{}", stdout(&o), stderr(&o));
+        assert_eq!(
+            o.status.code(),
+            Some(0),
+            "{name}: {}{}",
+            stdout(&o),
+            stderr(&o)
+        );
     }
 }
 
@@ -367,7 +583,11 @@ fn a_dump_is_decoded_from_the_encoding_it_declares() {
         assert_eq!(stdout(&o), format!("CREATE TABLE public.t (\n    id integer NOT NULL,\n    name text\n);\n\nCOMMENT ON TABLE public.t IS '{text}';\n\n"), "{file}");
     }
     // Columns count characters of the decoded text.
-    assert_error(&run_in(&inputs_dir(), &["EMPTY", "encodings/latin1_error.sql"]), "LATIN1 parse error", &["latin1_error.sql:11:31: syntax error at or near \"oops\""]);
+    assert_error(
+        &run_in(&inputs_dir(), &["EMPTY", "encodings/latin1_error.sql"]),
+        "LATIN1 parse error",
+        &["latin1_error.sql:11:31: syntax error at or near \"oops\""],
+    );
 }
 
 #[test]
@@ -379,7 +599,11 @@ fn text_that_is_not_in_its_encoding_is_an_error_at_the_first_bad_byte() {
         ("euc_jp_bad", &["euc_jp_bad.sql:11:26: encodings/euc_jp_bad.sql: invalid byte sequence for encoding EUC_JP (its SET client_encoding) at 0xC6"]),
     ];
     for (file, wanted) in cases {
-        assert_error(&run_in(&inputs_dir(), &["EMPTY", &format!("encodings/{file}.sql")]), file, wanted);
+        assert_error(
+            &run_in(&inputs_dir(), &["EMPTY", &format!("encodings/{file}.sql")]),
+            file,
+            wanted,
+        );
     }
 }
 
@@ -391,29 +615,106 @@ fn pg_dumpall_output_needs_database_and_reads_only_that_database() {
         "no --database",
         &["cluster.sql:47:1: dumpall/cluster.sql holds 4 databases (pg_dumpall output): \"template1\", \"Odd db\", \"app\", \"postgres\"", "pick one with --database NAME"],
     );
-    assert_error(&run_in(&dir, &["--database", "nope", "dumpall/cluster.sql", "dumpall/app.sql"]), "unknown database", &["dumpall/cluster.sql has no database \"nope\""]);
+    assert_error(
+        &run_in(
+            &dir,
+            &[
+                "--database",
+                "nope",
+                "dumpall/cluster.sql",
+                "dumpall/app.sql",
+            ],
+        ),
+        "unknown database",
+        &["dumpall/cluster.sql has no database \"nope\""],
+    );
 
-    let o = run_in(&dir, &["--database", "app", "dumpall/cluster.sql", "dumpall/app.sql"]);
+    let o = run_in(
+        &dir,
+        &[
+            "--database",
+            "app",
+            "dumpall/cluster.sql",
+            "dumpall/app.sql",
+        ],
+    );
     assert_eq!(o.status.code(), Some(0), "{}{}", stdout(&o), stderr(&o));
-    assert_eq!(stderr(&o).matches("pgdumpdiff::cluster-objects").count(), 1, "one note: {}", stderr(&o));
-    for part in ["only database \"app\" is read (from line 186)", "its 2 roles and 1 tablespace are cluster objects, not compared", "\"template1\", \"Odd db\", \"postgres\""] {
+    assert_eq!(
+        stderr(&o).matches("pgdumpdiff::cluster-objects").count(),
+        1,
+        "one note: {}",
+        stderr(&o)
+    );
+    for part in [
+        "only database \"app\" is read (from line 186)",
+        "its 2 roles and 1 tablespace are cluster objects, not compared",
+        "\"template1\", \"Odd db\", \"postgres\"",
+    ] {
         assert!(stderr(&o).contains(part), "{part}: {}", stderr(&o));
     }
-    assert!(!stderr(&o).contains("CREATE DATABASE") && !stderr(&o).contains("not supported"), "the next database's CREATE DATABASE is not read: {}", stderr(&o));
+    assert!(
+        !stderr(&o).contains("CREATE DATABASE") && !stderr(&o).contains("not supported"),
+        "the next database's CREATE DATABASE is not read: {}",
+        stderr(&o)
+    );
 
     // "Odd db" is LATIN1: its own SET client_encoding decodes it.
-    let o = run_in(&dir, &["-q", "--database", "Odd db", "EMPTY", "dumpall/cluster.sql"]);
+    let o = run_in(
+        &dir,
+        &["-q", "--database", "Odd db", "EMPTY", "dumpall/cluster.sql"],
+    );
     assert_eq!(o.status.code(), Some(2), "{}", stderr(&o));
-    assert_eq!(stdout(&o), "CREATE TABLE public.u (\n    x integer\n);\n\nCOMMENT ON TABLE public.u IS 'café';\n\n");
-    let o = run_in(&dir, &["-q", "--database", "postgres", "EMPTY", "dumpall/cluster.sql"]);
-    assert_eq!(stdout(&o), "CREATE TABLE public.only_in_postgres (\n    x integer\n);\n\n");
+    assert_eq!(
+        stdout(&o),
+        "CREATE TABLE public.u (\n    x integer\n);\n\nCOMMENT ON TABLE public.u IS 'café';\n\n"
+    );
+    let o = run_in(
+        &dir,
+        &[
+            "-q",
+            "--database",
+            "postgres",
+            "EMPTY",
+            "dumpall/cluster.sql",
+        ],
+    );
+    assert_eq!(
+        stdout(&o),
+        "CREATE TABLE public.only_in_postgres (\n    x integer\n);\n\n"
+    );
 
     // pg_dump -C: one \connect, one database, read whole (with or without --database).
-    for args in [vec!["dumpall/app_create.sql", "dumpall/app.sql"], vec!["--database", "app", "dumpall/app_create.sql", "dumpall/app.sql"]] {
+    for args in [
+        vec!["dumpall/app_create.sql", "dumpall/app.sql"],
+        vec![
+            "--database",
+            "app",
+            "dumpall/app_create.sql",
+            "dumpall/app.sql",
+        ],
+    ] {
         let o = run_in(&dir, &args);
-        assert_eq!(o.status.code(), Some(0), "{args:?}: {}{}", stdout(&o), stderr(&o));
+        assert_eq!(
+            o.status.code(),
+            Some(0),
+            "{args:?}: {}{}",
+            stdout(&o),
+            stderr(&o)
+        );
     }
-    assert_error(&run_in(&dir, &["--database", "shop", "dumpall/app_create.sql", "dumpall/app.sql"]), "pg_dump -C of another database", &["has no database \"shop\": it connects to \"app\""]);
+    assert_error(
+        &run_in(
+            &dir,
+            &[
+                "--database",
+                "shop",
+                "dumpall/app_create.sql",
+                "dumpall/app.sql",
+            ],
+        ),
+        "pg_dump -C of another database",
+        &["has no database \"shop\": it connects to \"app\""],
+    );
 }
 
 /// Stderr of one diagnostic stays small whatever the input.
@@ -423,14 +724,23 @@ const SMALL: usize = 4096;
 fn unclosed_tokens_and_nul_bytes_are_reported_where_they_open() {
     let cases = [
         ("string", "string.sql:2:23: unterminated quoted string"),
-        ("identifier", "identifier.sql:3:14: unterminated quoted identifier"),
+        (
+            "identifier",
+            "identifier.sql:3:14: unterminated quoted identifier",
+        ),
         ("comment", "comment.sql:2:1: unterminated /* comment"),
-        ("nul", "nul.sql:2:18: unclosed/nul.sql holds a NUL byte (0x00)"),
+        (
+            "nul",
+            "nul.sql:2:18: unclosed/nul.sql holds a NUL byte (0x00)",
+        ),
     ];
     for (file, wanted) in cases {
         let o = run_in(&inputs_dir(), &["EMPTY", &format!("unclosed/{file}.sql")]);
         assert_error(&o, file, &[wanted]);
-        assert!(!o.stderr.contains(&0), "{file}: no NUL byte reaches the terminal");
+        assert!(
+            !o.stderr.contains(&0),
+            "{file}: no NUL byte reaches the terminal"
+        );
         assert!(o.stderr.len() < SMALL, "{file}: {} bytes", o.stderr.len());
     }
 }
@@ -438,11 +748,19 @@ fn unclosed_tokens_and_nul_bytes_are_reported_where_they_open() {
 #[test]
 fn a_huge_statement_cut_short_is_reported_in_a_few_lines() {
     let t = Tmp::new("huge");
-    let body = "    RETURN 'xxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxx';\n".repeat(50_000);
+    let body = "    RETURN 'xxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxx';\n"
+        .repeat(50_000);
     let dollar = String::from_utf8_lossy(&read("unclosed/dollar.sql")).replace("FILL\n", &body);
     t.file("dollar.sql", &dollar);
     let o = run_in(&t.0, &["EMPTY", "dollar.sql"]);
-    assert_error(&o, "dollar", &["dollar.sql:5:8: unterminated dollar-quoted string", "is the file cut short?"]);
+    assert_error(
+        &o,
+        "dollar",
+        &[
+            "dollar.sql:5:8: unterminated dollar-quoted string",
+            "is the file cut short?",
+        ],
+    );
     assert!(o.stderr.len() < SMALL, "{} bytes", o.stderr.len());
 
     // One 3 MB line: the message and the snippet are cut, the column is not.
@@ -451,7 +769,13 @@ fn a_huge_statement_cut_short_is_reported_in_a_few_lines() {
     t.file("long_literal.sql", &long);
     let o = run_in(&t.0, &["EMPTY", "long_literal.sql"]);
     let column = "COMMENT ON TABLE t IS '".len() + fill.len() + "' ".len() + 1;
-    assert_error(&o, "long line", &[&format!("long_literal.sql:2:{column}: syntax error at or near \"oops\"")]);
+    assert_error(
+        &o,
+        "long line",
+        &[&format!(
+            "long_literal.sql:2:{column}: syntax error at or near \"oops\""
+        )],
+    );
     assert!(o.stderr.len() < SMALL, "{} bytes", o.stderr.len());
 }
 
@@ -482,8 +806,21 @@ const REJECTED: &[(&str, &str)] = &[
 
 #[test]
 fn what_postgresql_rejects_pgdumpdiff_rejects_with_its_location() {
-    let listed: Vec<String> = std::fs::read_dir(input("rejected")).expect("rejected/").flatten().map(|e| e.file_name().to_string_lossy().trim_end_matches(".sql").to_string()).collect();
-    assert_eq!(listed.len(), REJECTED.len(), "every data file has its case: {listed:?}");
+    let listed: Vec<String> = std::fs::read_dir(input("rejected"))
+        .expect("rejected/")
+        .flatten()
+        .map(|e| {
+            e.file_name()
+                .to_string_lossy()
+                .trim_end_matches(".sql")
+                .to_string()
+        })
+        .collect();
+    assert_eq!(
+        listed.len(),
+        REJECTED.len(),
+        "every data file has its case: {listed:?}"
+    );
     let pg = crate::common::pg::Cluster::start();
     for (file, wanted) in REJECTED {
         let path = format!("rejected/{file}.sql");
@@ -505,9 +842,16 @@ fn what_postgresql_rejects_pgdumpdiff_rejects_with_its_location() {
 fn a_drop_of_something_missing_is_a_warning_that_names_it_and_strict_makes_it_an_error() {
     let o = run_in(&inputs_dir(), &["EMPTY", "drop_missing.sql"]);
     assert_eq!(o.status.code(), Some(2), "{}", stderr(&o));
-    for w in ["drop_missing.sql:2:1: FUNCTION public.gone(integer) does not exist; the DROP is skipped", "drop_missing.sql:3:1: TABLE public.nothing does not exist; the DROP is skipped"] {
+    for w in [
+        "drop_missing.sql:2:1: FUNCTION public.gone(integer) does not exist; the DROP is skipped",
+        "drop_missing.sql:3:1: TABLE public.nothing does not exist; the DROP is skipped",
+    ] {
         assert!(stderr(&o).contains(w), "no {w:?} in:\n{}", stderr(&o));
     }
     let o = run_in(&inputs_dir(), &["--strict", "EMPTY", "drop_missing.sql"]);
-    assert_error(&o, "strict", &["drop_missing.sql:2:1: FUNCTION public.gone(integer) does not exist"]);
+    assert_error(
+        &o,
+        "strict",
+        &["drop_missing.sql:2:1: FUNCTION public.gone(integer) does not exist"],
+    );
 }

@@ -58,7 +58,14 @@ CREATE TABLE lib.singleton (only_one boolean PRIMARY KEY CHECK (only_one));
 
 /// Every table's rows as text, in a stable order.
 fn contents(pg: &Cluster, db: &str) -> Vec<String> {
-    let tables = ["lib.author", "lib.book", "lib.event_2024", "lib.event_other", "lib.tag", "lib.singleton"];
+    let tables = [
+        "lib.author",
+        "lib.book",
+        "lib.event_2024",
+        "lib.event_other",
+        "lib.tag",
+        "lib.singleton",
+    ];
     let sql: String = tables.iter().map(|t| format!("SELECT '{t}: ' || coalesce(string_agg(x::text, ' | ' ORDER BY x::text), '') FROM {t} x;\n")).collect();
     pg.query(db, &sql).expect("read the rows")
 }
@@ -90,7 +97,15 @@ fn every_table_gets_rows_the_same_way_each_time(pg: &Cluster) {
         let rows: Vec<(&str, u64)> = report.rows.iter().map(|(t, n)| (t.as_str(), *n)).collect();
         assert_eq!(
             rows,
-            vec![("lib.author", 2), ("lib.book", 2), ("lib.event", 4), ("lib.event_2024", 2), ("lib.event_other", 2), ("lib.singleton", 1), ("lib.tag", 2)],
+            vec![
+                ("lib.author", 2),
+                ("lib.book", 2),
+                ("lib.event", 4),
+                ("lib.event_2024", 2),
+                ("lib.event_other", 2),
+                ("lib.singleton", 1),
+                ("lib.tag", 2)
+            ],
             "empty: {}",
             report.describe_empty()
         );
@@ -114,7 +129,12 @@ fn every_table_gets_rows_the_same_way_each_time(pg: &Cluster) {
             "SELECT count(DISTINCT sku) = 2 AND bool_and(sku ~ '^[A-Z]{3}-[0-9]+$' AND slug LIKE 'tag-%') FROM lib.tag",
         ];
         for check in checks {
-            assert_eq!(pg.query(&db, &format!("{check};")).expect(check), vec!["t".to_string()], "{check}\n{:?}", contents(pg, &db));
+            assert_eq!(
+                pg.query(&db, &format!("{check};")).expect(check),
+                vec!["t".to_string()],
+                "{check}\n{:?}",
+                contents(pg, &db)
+            );
         }
         seen.push(contents(pg, &db));
         pg.drop_db(&db);
@@ -124,7 +144,12 @@ fn every_table_gets_rows_the_same_way_each_time(pg: &Cluster) {
 
 fn a_schema_without_tables_needs_no_rows(pg: &Cluster) {
     let db = pg.create_db();
-    pg.psql(&db, "CREATE TYPE e AS ENUM ('a'); CREATE VIEW v AS SELECT 1 AS one;", false).expect("loads");
+    pg.psql(
+        &db,
+        "CREATE TYPE e AS ENUM ('a'); CREATE VIEW v AS SELECT 1 AS one;",
+        false,
+    )
+    .expect("loads");
     let report = populate(pg, &db).expect("the populator runs");
     assert!(report.rows.is_empty() && report.empty.is_empty());
     pg.drop_db(&db);
@@ -136,20 +161,43 @@ const FROM: &str = "CREATE TABLE t (id integer PRIMARY KEY, c text);\nCREATE TAB
 /// apply (with rows or without).
 fn problems(pg: &Cluster, from: &str, to: &str, migration: &str) -> Vec<String> {
     let outcome = rows::apply(pg, from, to, migration, true, false);
-    assert!(outcome.dump.is_some(), "the migration should apply: {:?}", outcome.problems);
+    assert!(
+        outcome.dump.is_some(),
+        "the migration should apply: {:?}",
+        outcome.problems
+    );
     outcome.problems
 }
 
 fn assert_reported(problems: &[String], wanted: &str) {
-    assert!(problems.iter().any(|p| p.starts_with(wanted)), "expected a problem starting with {wanted:?}, got {problems:#?}");
+    assert!(
+        problems.iter().any(|p| p.starts_with(wanted)),
+        "expected a problem starting with {wanted:?}, got {problems:#?}"
+    );
 }
 
 fn a_column_dropped_and_added_again_loses_its_values(pg: &Cluster) {
-    let p = problems(pg, FROM, FROM, "ALTER TABLE t DROP COLUMN c;\nALTER TABLE t ADD COLUMN c text;\n");
-    assert_reported(&p, "column public.t.c lost values: 2 non-NULL before, 0 after");
+    let p = problems(
+        pg,
+        FROM,
+        FROM,
+        "ALTER TABLE t DROP COLUMN c;\nALTER TABLE t ADD COLUMN c text;\n",
+    );
+    assert_reported(
+        &p,
+        "column public.t.c lost values: 2 non-NULL before, 0 after",
+    );
     // Altered in place, the values stay.
     let to = FROM.replace("c text", "c varchar(10)");
-    assert_eq!(problems(pg, FROM, &to, "ALTER TABLE t ALTER COLUMN c TYPE varchar(10);\n"), Vec::<String>::new());
+    assert_eq!(
+        problems(
+            pg,
+            FROM,
+            &to,
+            "ALTER TABLE t ALTER COLUMN c TYPE varchar(10);\n"
+        ),
+        Vec::<String>::new()
+    );
 }
 
 fn a_table_dropped_and_created_again_loses_its_rows(pg: &Cluster) {
@@ -171,14 +219,38 @@ fn rows_to_cannot_hold_are_not_held_against_the_migration(pg: &Cluster) {
     // A new NOT NULL column without a default: no migration keeps t's rows (nor u's, which
     // reference them).
     let to = FROM.replace("c text", "c text, n integer NOT NULL");
-    assert_eq!(problems(pg, FROM, &to, "ALTER TABLE t ADD COLUMN n integer NOT NULL;\n"), Vec::<String>::new());
+    assert_eq!(
+        problems(
+            pg,
+            FROM,
+            &to,
+            "ALTER TABLE t ADD COLUMN n integer NOT NULL;\n"
+        ),
+        Vec::<String>::new()
+    );
     // Text turned uuid: '1' is no uuid.
     let to = FROM.replace("c text", "c uuid");
-    assert_eq!(problems(pg, FROM, &to, "ALTER TABLE t ALTER COLUMN c TYPE uuid USING c::uuid;\n"), Vec::<String>::new());
+    assert_eq!(
+        problems(
+            pg,
+            FROM,
+            &to,
+            "ALTER TABLE t ALTER COLUMN c TYPE uuid USING c::uuid;\n"
+        ),
+        Vec::<String>::new()
+    );
     // A foreign key the rows do not satisfy.
     let from = "CREATE TABLE t (id integer PRIMARY KEY);\nCREATE TABLE u (id integer PRIMARY KEY, t_id integer CHECK (t_id > 5));\n";
     let to = "CREATE TABLE t (id integer PRIMARY KEY);\nCREATE TABLE u (id integer PRIMARY KEY, t_id integer CHECK (t_id > 5) REFERENCES t);\n";
-    assert_eq!(problems(pg, from, to, "ALTER TABLE u ADD CONSTRAINT u_t_id_fkey FOREIGN KEY (t_id) REFERENCES t(id);\n"), Vec::<String>::new());
+    assert_eq!(
+        problems(
+            pg,
+            from,
+            to,
+            "ALTER TABLE u ADD CONSTRAINT u_t_id_fkey FOREIGN KEY (t_id) REFERENCES t(id);\n"
+        ),
+        Vec::<String>::new()
+    );
     // But the rows TO can hold must stay: t keeps its rows here.
     let p = problems(pg, from, to, "DROP TABLE t CASCADE;\nCREATE TABLE t (id integer PRIMARY KEY);\nALTER TABLE u ADD CONSTRAINT u_t_id_fkey FOREIGN KEY (t_id) REFERENCES t(id);\n");
     assert_reported(&p, "data loss: table public.t had 2 rows, has 0");
@@ -186,9 +258,25 @@ fn rows_to_cannot_hold_are_not_held_against_the_migration(pg: &Cluster) {
     // rows are copied, does not check them either).
     let from = "CREATE TABLE d (id integer PRIMARY KEY, v integer NOT NULL CHECK (v = 7));\n";
     let to = "CREATE TABLE d (id integer PRIMARY KEY, v integer NOT NULL CHECK (v = 7) UNIQUE DEFERRABLE);\n";
-    assert_eq!(problems(pg, from, to, "ALTER TABLE d ADD CONSTRAINT d_v_key UNIQUE (v) DEFERRABLE;\n"), Vec::<String>::new());
+    assert_eq!(
+        problems(
+            pg,
+            from,
+            to,
+            "ALTER TABLE d ADD CONSTRAINT d_v_key UNIQUE (v) DEFERRABLE;\n"
+        ),
+        Vec::<String>::new()
+    );
     let to = "CREATE TABLE d (id integer PRIMARY KEY, v integer NOT NULL CHECK (v = 7), EXCLUDE USING btree (v WITH =) DEFERRABLE);\n";
-    assert_eq!(problems(pg, from, to, "ALTER TABLE d ADD CONSTRAINT d_v_excl EXCLUDE USING btree (v WITH =) DEFERRABLE;\n"), Vec::<String>::new());
+    assert_eq!(
+        problems(
+            pg,
+            from,
+            to,
+            "ALTER TABLE d ADD CONSTRAINT d_v_excl EXCLUDE USING btree (v WITH =) DEFERRABLE;\n"
+        ),
+        Vec::<String>::new()
+    );
 }
 
 fn a_detached_partition_keeps_its_rows(pg: &Cluster) {
@@ -198,7 +286,15 @@ fn a_detached_partition_keeps_its_rows(pg: &Cluster) {
     let to = "CREATE TABLE p (id integer NOT NULL, at date NOT NULL) PARTITION BY RANGE (at);\n\
               CREATE TABLE p1 PARTITION OF p FOR VALUES FROM ('2024-01-01') TO ('2025-01-01');\n\
               CREATE TABLE p2 (id integer NOT NULL, at date NOT NULL);\n";
-    assert_eq!(problems(pg, from, to, "ALTER TABLE p DETACH PARTITION p2;\n"), Vec::<String>::new());
-    let p = problems(pg, from, to, "DROP TABLE p2;\nCREATE TABLE p2 (id integer NOT NULL, at date NOT NULL);\n");
+    assert_eq!(
+        problems(pg, from, to, "ALTER TABLE p DETACH PARTITION p2;\n"),
+        Vec::<String>::new()
+    );
+    let p = problems(
+        pg,
+        from,
+        to,
+        "DROP TABLE p2;\nCREATE TABLE p2 (id integer NOT NULL, at date NOT NULL);\n",
+    );
     assert_reported(&p, "data loss: table public.p2 had 2 rows, has 0");
 }

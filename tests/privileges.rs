@@ -13,8 +13,14 @@ fn diff(from: &str, to: &str) -> String {
 /// The warnings a script replays with.
 fn warnings(sql: &str) -> Vec<String> {
     let file = Arc::new(SourceFile::new("x.sql", sql.to_string()));
-    let loaded = pgdumpdiff::catalog_from_files(&[file], &pgdumpdiff::LoadOptions::default(), Vec::new()).unwrap_or_else(|d| panic!("{d:?}"));
-    loaded.warnings.iter().map(|d| format!("{}: {d}", d.location().unwrap_or_default())).collect()
+    let loaded =
+        pgdumpdiff::catalog_from_files(&[file], &pgdumpdiff::LoadOptions::default(), Vec::new())
+            .unwrap_or_else(|d| panic!("{d:?}"));
+    loaded
+        .warnings
+        .iter()
+        .map(|d| format!("{}: {d}", d.location().unwrap_or_default()))
+        .collect()
 }
 
 #[test]
@@ -33,7 +39,8 @@ fn the_same_acl_spelled_differently_is_no_change() {
     assert_eq!(diff(two, one), "");
     // A grant to the owner adds nothing to what the owner holds.
     let plain = "CREATE TABLE t (a int); ALTER TABLE t OWNER TO alice;";
-    let to_owner = "CREATE TABLE t (a int); ALTER TABLE t OWNER TO alice; GRANT SELECT ON t TO alice;";
+    let to_owner =
+        "CREATE TABLE t (a int); ALTER TABLE t OWNER TO alice; GRANT SELECT ON t TO alice;";
     assert_eq!(diff(plain, to_owner), "");
 }
 
@@ -49,7 +56,8 @@ fn an_owner_only_one_side_states() {
 
 #[test]
 fn an_owner_change_takes_the_new_owners_grants_in() {
-    let from = "CREATE TABLE t (a int); GRANT SELECT, INSERT ON t TO alice; GRANT SELECT ON t TO bob;";
+    let from =
+        "CREATE TABLE t (a int); GRANT SELECT, INSERT ON t TO alice; GRANT SELECT ON t TO bob;";
     let to = "CREATE TABLE t (a int); GRANT SELECT ON t TO bob; ALTER TABLE t OWNER TO alice;";
     assert_eq!(diff(from, to), "-- hazard: lock: ACCESS EXCLUSIVE on public.t (blocks reads and writes until commit)\nALTER TABLE public.t OWNER TO alice;\n\n");
 }
@@ -59,9 +67,16 @@ fn default_privileges_decide_what_a_new_object_starts_with() {
     let rule = "ALTER DEFAULT PRIVILEGES FOR ROLE alice GRANT SELECT ON TABLES TO bob;";
     let from = format!("{rule} SET ROLE alice; CREATE TABLE t (a int); RESET ROLE;");
     let to = format!("{rule} SET ROLE alice; CREATE TABLE t (a int); RESET ROLE; ALTER TABLE t OWNER TO alice; GRANT SELECT ON t TO bob;");
-    assert_eq!(diff(&from, &to), "", "alice created t: it started with bob's SELECT");
+    assert_eq!(
+        diff(&from, &to),
+        "",
+        "alice created t: it started with bob's SELECT"
+    );
     let bare = format!("{rule} CREATE TABLE t (a int); ALTER TABLE t OWNER TO alice;");
-    assert_eq!(diff(&from, &bare), "REVOKE SELECT ON TABLE public.t FROM bob;\n\n");
+    assert_eq!(
+        diff(&from, &bare),
+        "REVOKE SELECT ON TABLE public.t FROM bob;\n\n"
+    );
 }
 
 #[test]
@@ -99,8 +114,14 @@ fn privilege_statements_replay_without_warnings() {
 fn what_is_not_modelled_is_reported_with_its_location() {
     let w = warnings("CREATE TABLE t (a int);\nGRANT CONNECT ON DATABASE db TO bob;\nGRANT SELECT ON missing TO bob;\n");
     assert_eq!(w.len(), 2, "{w:?}");
-    assert!(w[0].starts_with("x.sql:2:1") && w[0].contains("DATABASE"), "{w:?}");
-    assert!(w[1].starts_with("x.sql:3:1") && w[1].contains("missing"), "{w:?}");
+    assert!(
+        w[0].starts_with("x.sql:2:1") && w[0].contains("DATABASE"),
+        "{w:?}"
+    );
+    assert!(
+        w[1].starts_with("x.sql:3:1") && w[1].contains("missing"),
+        "{w:?}"
+    );
 }
 
 #[test]
@@ -114,11 +135,20 @@ fn reassign_owned_moves_every_object_of_a_role() {
 fn access_satisfies_what_to_states() {
     let table = |sql: &str| {
         let c = pgdumpdiff::catalog_from_sql("x.sql", sql).unwrap_or_else(|d| panic!("{d:?}"));
-        c.tables.values().next().map(|t| t.access.clone()).expect("one table")
+        c.tables
+            .values()
+            .next()
+            .map(|t| t.access.clone())
+            .expect("one table")
     };
-    let dumped = table("CREATE TABLE t (a int); ALTER TABLE t OWNER TO alice; GRANT SELECT ON t TO alice, bob;");
+    let dumped = table(
+        "CREATE TABLE t (a int); ALTER TABLE t OWNER TO alice; GRANT SELECT ON t TO alice, bob;",
+    );
     let written = table("CREATE TABLE t (a int); GRANT SELECT ON t TO bob;");
-    assert!(dumped.satisfies(&written), "an owner TO does not state may be anyone");
+    assert!(
+        dumped.satisfies(&written),
+        "an owner TO does not state may be anyone"
+    );
     assert!(!written.satisfies(&dumped), "an owner TO states must hold");
     let more = table("CREATE TABLE t (a int); GRANT SELECT, INSERT ON t TO bob;");
     assert!(!more.satisfies(&written) && !written.satisfies(&more));

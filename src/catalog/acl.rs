@@ -59,7 +59,10 @@ impl Privs {
             "temp" => "temporary".to_string(),
             w => w.to_string(),
         };
-        PRIVILEGES.iter().position(|(_, k)| k.eq_ignore_ascii_case(&word)).map(|i| Privs(1 << i))
+        PRIVILEGES
+            .iter()
+            .position(|(_, k)| k.eq_ignore_ascii_case(&word))
+            .map(|i| Privs(1 << i))
     }
 
     pub fn is_empty(self) -> bool {
@@ -84,7 +87,13 @@ impl Privs {
 
     /// GRANT keywords, comma separated (`SELECT, INSERT`).
     pub fn keywords(self) -> String {
-        PRIVILEGES.iter().enumerate().filter(|(i, _)| self.0 & (1 << i) != 0).map(|(_, (_, k))| *k).collect::<Vec<_>>().join(", ")
+        PRIVILEGES
+            .iter()
+            .enumerate()
+            .filter(|(i, _)| self.0 & (1 << i) != 0)
+            .map(|(_, (_, k))| *k)
+            .collect::<Vec<_>>()
+            .join(", ")
     }
 }
 
@@ -125,7 +134,10 @@ impl AclKind {
             AclKind::Sequence => "rwU",
             AclKind::Column => "arwx",
             AclKind::Function => "X",
-            AclKind::Language | AclKind::Type | AclKind::ForeignDataWrapper | AclKind::ForeignServer => "U",
+            AclKind::Language
+            | AclKind::Type
+            | AclKind::ForeignDataWrapper
+            | AclKind::ForeignServer => "U",
             AclKind::Schema => "UC",
         })
     }
@@ -147,13 +159,27 @@ impl AclKind {
 
     /// The ACL of an object nobody granted anything on (`acldefault`), PUBLIC first.
     pub fn default_acl(self) -> Acl {
-        let owner = |p: &str| AclItem { grantee: Role::Owner, grantor: Role::Owner, privs: Privs::from_letters(p), grant_options: Privs::NONE };
-        let public = |p: &str| AclItem { grantee: Role::Public, grantor: Role::Owner, privs: Privs::from_letters(p), grant_options: Privs::NONE };
+        let owner = |p: &str| AclItem {
+            grantee: Role::Owner,
+            grantor: Role::Owner,
+            privs: Privs::from_letters(p),
+            grant_options: Privs::NONE,
+        };
+        let public = |p: &str| AclItem {
+            grantee: Role::Public,
+            grantor: Role::Owner,
+            privs: Privs::from_letters(p),
+            grant_options: Privs::NONE,
+        };
         Acl(match self {
             AclKind::Column => Vec::new(),
             AclKind::Function => vec![public("X"), owner("X")],
             AclKind::Language | AclKind::Type => vec![public("U"), owner("U")],
-            AclKind::Relation | AclKind::Sequence | AclKind::Schema | AclKind::ForeignDataWrapper | AclKind::ForeignServer => {
+            AclKind::Relation
+            | AclKind::Sequence
+            | AclKind::Schema
+            | AclKind::ForeignDataWrapper
+            | AclKind::ForeignServer => {
                 vec![owner(&self.all().to_string())]
             }
         })
@@ -219,7 +245,9 @@ impl Acl {
 
     /// The aclitem of `grantee` granted by `grantor`.
     pub fn get(&self, grantee: &Role, grantor: &Role) -> Option<&AclItem> {
-        self.0.iter().find(|i| i.grantee == *grantee && i.grantor == *grantor)
+        self.0
+            .iter()
+            .find(|i| i.grantee == *grantee && i.grantor == *grantor)
     }
 
     /// GRANT: adds to the aclitem of (grantee, grantor), or appends a new one.
@@ -227,13 +255,26 @@ impl Acl {
         if privs.is_empty() {
             return;
         }
-        let options = if with_grant_option { privs } else { Privs::NONE };
-        match self.0.iter_mut().find(|i| i.grantee == *grantee && i.grantor == *grantor) {
+        let options = if with_grant_option {
+            privs
+        } else {
+            Privs::NONE
+        };
+        match self
+            .0
+            .iter_mut()
+            .find(|i| i.grantee == *grantee && i.grantor == *grantor)
+        {
             Some(i) => {
                 i.privs = i.privs.union(privs);
                 i.grant_options = i.grant_options.union(options);
             }
-            None => self.0.push(AclItem { grantee: grantee.clone(), grantor: grantor.clone(), privs, grant_options: options }),
+            None => self.0.push(AclItem {
+                grantee: grantee.clone(),
+                grantor: grantor.clone(),
+                privs,
+                grant_options: options,
+            }),
         }
     }
 
@@ -241,16 +282,38 @@ impl Acl {
     /// aclitem of (grantee, grantor); an aclitem left with nothing goes. Grants that rested on
     /// a lost grant option go too with `cascade`; without it they make the REVOKE fail, and
     /// the ACL is left as it was.
-    pub fn revoke(&mut self, grantee: &Role, grantor: &Role, privs: Privs, option_only: bool, cascade: bool) -> Result<(), RevokeError> {
+    pub fn revoke(
+        &mut self,
+        grantee: &Role,
+        grantor: &Role,
+        privs: Privs,
+        option_only: bool,
+        cascade: bool,
+    ) -> Result<(), RevokeError> {
         let mut next = self.clone();
         next.revoke_in_place(grantee, grantor, privs, option_only, cascade)?;
         *self = next;
         Ok(())
     }
 
-    fn revoke_in_place(&mut self, grantee: &Role, grantor: &Role, privs: Privs, option_only: bool, cascade: bool) -> Result<(), RevokeError> {
-        let Some(at) = self.0.iter().position(|i| i.grantee == *grantee && i.grantor == *grantor) else { return Ok(()) };
-        let Some(item) = self.0.get_mut(at) else { return Ok(()) };
+    fn revoke_in_place(
+        &mut self,
+        grantee: &Role,
+        grantor: &Role,
+        privs: Privs,
+        option_only: bool,
+        cascade: bool,
+    ) -> Result<(), RevokeError> {
+        let Some(at) = self
+            .0
+            .iter()
+            .position(|i| i.grantee == *grantee && i.grantor == *grantor)
+        else {
+            return Ok(());
+        };
+        let Some(item) = self.0.get_mut(at) else {
+            return Ok(());
+        };
         let old_options = item.grant_options;
         item.grant_options = item.grant_options.minus(privs);
         if !option_only {
@@ -268,16 +331,30 @@ impl Acl {
 
     /// Grants made by `grantor` that it can no longer make (it lost the grant option on
     /// `lost` and holds it from nobody else). The owner never loses its grant options.
-    fn recursive_revoke(&mut self, grantor: &Role, lost: Privs, cascade: bool) -> Result<(), RevokeError> {
+    fn recursive_revoke(
+        &mut self,
+        grantor: &Role,
+        lost: Privs,
+        cascade: bool,
+    ) -> Result<(), RevokeError> {
         if *grantor == Role::Owner || *grantor == Role::Public {
             return Ok(());
         }
-        let still: Privs = self.0.iter().filter(|i| i.grantee == *grantor).fold(Privs::NONE, |a, i| a.union(i.grant_options));
+        let still: Privs = self
+            .0
+            .iter()
+            .filter(|i| i.grantee == *grantor)
+            .fold(Privs::NONE, |a, i| a.union(i.grant_options));
         let lost = lost.minus(still);
         if lost.is_empty() {
             return Ok(());
         }
-        while let Some(dep) = self.0.iter().find(|i| i.grantor == *grantor && !i.privs.intersect(lost).is_empty()).map(|i| i.grantee.clone()) {
+        while let Some(dep) = self
+            .0
+            .iter()
+            .find(|i| i.grantor == *grantor && !i.privs.intersect(lost).is_empty())
+            .map(|i| i.grantee.clone())
+        {
             if !cascade {
                 return Err(RevokeError::DependentPrivileges);
             }
@@ -298,7 +375,10 @@ impl Acl {
             if i.grantor == me {
                 i.grantor = Role::Owner;
             }
-            match out.iter_mut().find(|o| o.grantee == i.grantee && o.grantor == i.grantor) {
+            match out
+                .iter_mut()
+                .find(|o| o.grantee == i.grantee && o.grantor == i.grantor)
+            {
                 Some(o) => {
                     o.privs = o.privs.union(i.privs);
                     o.grant_options = o.grant_options.union(i.grant_options);
@@ -313,7 +393,11 @@ impl Acl {
     /// global ones.
     pub fn merge(&mut self, other: &Acl) {
         for i in &other.0 {
-            match self.0.iter_mut().find(|o| o.grantee == i.grantee && o.grantor == i.grantor) {
+            match self
+                .0
+                .iter_mut()
+                .find(|o| o.grantee == i.grantee && o.grantor == i.grantor)
+            {
                 Some(o) => {
                     o.privs = o.privs.union(i.privs);
                     o.grant_options = o.grant_options.union(i.grant_options);
@@ -331,7 +415,12 @@ impl Acl {
                 let privs = i.privs.intersect(o.privs);
                 let grant_options = i.grant_options.intersect(o.grant_options);
                 if !(privs.is_empty() && grant_options.is_empty()) {
-                    out.0.push(AclItem { grantee: i.grantee.clone(), grantor: i.grantor.clone(), privs, grant_options });
+                    out.0.push(AclItem {
+                        grantee: i.grantee.clone(),
+                        grantor: i.grantor.clone(),
+                        privs,
+                        grant_options,
+                    });
                 }
             }
         }
@@ -344,7 +433,8 @@ impl Acl {
             i.privs = i.privs.intersect(privs);
             i.grant_options = i.grant_options.intersect(privs);
         }
-        self.0.retain(|i| !(i.privs.is_empty() && i.grant_options.is_empty()));
+        self.0
+            .retain(|i| !(i.privs.is_empty() && i.grant_options.is_empty()));
     }
 }
 
@@ -380,20 +470,42 @@ mod tests {
     fn grant_merges_and_appends_in_order() {
         let mut acl = AclKind::Relation.default_acl();
         acl.grant(&named("bob"), &Role::Owner, Privs::from_letters("r"), false);
-        acl.grant(&named("alice"), &Role::Owner, Privs::from_letters("a"), true);
+        acl.grant(
+            &named("alice"),
+            &Role::Owner,
+            Privs::from_letters("a"),
+            true,
+        );
         acl.grant(&named("bob"), &Role::Owner, Privs::from_letters("w"), false);
         let who: Vec<&Role> = acl.items().iter().map(|i| &i.grantee).collect();
         assert_eq!(who, vec![&Role::Owner, &named("bob"), &named("alice")]);
-        assert_eq!(acl.get(&named("bob"), &Role::Owner).map(|i| i.privs), Some(Privs::from_letters("rw")));
-        assert_eq!(acl.get(&named("alice"), &Role::Owner).map(|i| i.grant_options), Some(Privs::from_letters("a")));
+        assert_eq!(
+            acl.get(&named("bob"), &Role::Owner).map(|i| i.privs),
+            Some(Privs::from_letters("rw"))
+        );
+        assert_eq!(
+            acl.get(&named("alice"), &Role::Owner)
+                .map(|i| i.grant_options),
+            Some(Privs::from_letters("a"))
+        );
     }
 
     #[test]
     fn revoke_from_public_changes_the_function_default() {
         let mut acl = AclKind::Function.default_acl();
-        acl.revoke(&Role::Public, &Role::Owner, AclKind::Function.all(), false, false).expect("no dependents");
+        acl.revoke(
+            &Role::Public,
+            &Role::Owner,
+            AclKind::Function.all(),
+            false,
+            false,
+        )
+        .expect("no dependents");
         assert_eq!(acl.items().len(), 1);
-        assert_eq!(normalized(acl, AclKind::Function).map(|a| a.items().len()), Some(1));
+        assert_eq!(
+            normalized(acl, AclKind::Function).map(|a| a.items().len()),
+            Some(1)
+        );
     }
 
     #[test]
@@ -412,21 +524,57 @@ mod tests {
     #[test]
     fn revoking_a_grant_option_cascades_or_fails() {
         let mut acl = AclKind::Relation.default_acl();
-        acl.grant(&named("carol"), &Role::Owner, Privs::from_letters("r"), true);
-        acl.grant(&named("bob"), &named("carol"), Privs::from_letters("r"), false);
+        acl.grant(
+            &named("carol"),
+            &Role::Owner,
+            Privs::from_letters("r"),
+            true,
+        );
+        acl.grant(
+            &named("bob"),
+            &named("carol"),
+            Privs::from_letters("r"),
+            false,
+        );
         let before = acl.clone();
-        assert_eq!(acl.revoke(&named("carol"), &Role::Owner, Privs::from_letters("r"), true, false), Err(RevokeError::DependentPrivileges));
+        assert_eq!(
+            acl.revoke(
+                &named("carol"),
+                &Role::Owner,
+                Privs::from_letters("r"),
+                true,
+                false
+            ),
+            Err(RevokeError::DependentPrivileges)
+        );
         assert_eq!(acl, before);
-        acl.revoke(&named("carol"), &Role::Owner, Privs::from_letters("r"), true, true).expect("cascade");
+        acl.revoke(
+            &named("carol"),
+            &Role::Owner,
+            Privs::from_letters("r"),
+            true,
+            true,
+        )
+        .expect("cascade");
         assert!(acl.get(&named("bob"), &named("carol")).is_none());
-        let carol = acl.get(&named("carol"), &Role::Owner).expect("keeps SELECT");
-        assert_eq!((carol.privs, carol.grant_options), (Privs::from_letters("r"), Privs::NONE));
+        let carol = acl
+            .get(&named("carol"), &Role::Owner)
+            .expect("keeps SELECT");
+        assert_eq!(
+            (carol.privs, carol.grant_options),
+            (Privs::from_letters("r"), Privs::NONE)
+        );
     }
 
     #[test]
     fn new_owner_merges_its_own_grants() {
         let mut acl = AclKind::Relation.default_acl();
-        acl.grant(&named("alice"), &Role::Owner, Privs::from_letters("ar"), false);
+        acl.grant(
+            &named("alice"),
+            &Role::Owner,
+            Privs::from_letters("ar"),
+            false,
+        );
         acl.grant(&named("bob"), &Role::Owner, Privs::from_letters("r"), false);
         acl.new_owner("alice");
         assert_eq!(acl.items().len(), 2);

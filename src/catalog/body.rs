@@ -18,7 +18,9 @@ pub fn body_references(f: &CreateFunctionStmt, canonical: &str, r: &Resolver) ->
     let mut language = String::new();
     let mut body = None;
     for o in &f.options {
-        let Some(NodeEnum::DefElem(d)) = &o.node else { continue };
+        let Some(NodeEnum::DefElem(d)) = &o.node else {
+            continue;
+        };
         match d.defname.as_str() {
             "language" => language = string_arg(d.arg.as_deref()).unwrap_or_default(),
             "as" => body = as_body(d.arg.as_deref()),
@@ -52,7 +54,9 @@ fn as_body(n: Option<&Node>) -> Option<String> {
 
 /// References of every statement in `sql`; text that does not parse contributes none.
 fn collect_sql(sql: &str, r: &Resolver, out: &mut BTreeSet<QualName>) {
-    let Ok(parsed) = pg_query::parse(sql, 0) else { return };
+    let Ok(parsed) = pg_query::parse(sql, 0) else {
+        return;
+    };
     for raw in &parsed.protobuf.stmts {
         if let Some(stmt) = &raw.stmt {
             out.extend(expr::references(stmt, r));
@@ -62,7 +66,9 @@ fn collect_sql(sql: &str, r: &Resolver, out: &mut BTreeSet<QualName>) {
 
 /// Queries and expressions embedded in a PL/pgSQL body, and the types of its variables.
 fn collect_plpgsql(canonical: &str, r: &Resolver, out: &mut BTreeSet<QualName>) {
-    let Ok(tree) = pg_query::parse_plpgsql(canonical) else { return };
+    let Ok(tree) = pg_query::parse_plpgsql(canonical) else {
+        return;
+    };
     let mut stack = vec![&tree];
     while let Some(v) = stack.pop() {
         if let Some(items) = v.as_array() {
@@ -76,7 +82,9 @@ fn collect_plpgsql(canonical: &str, r: &Resolver, out: &mut BTreeSet<QualName>) 
         }
         if let Some(typname) = obj.get("typname").and_then(|t| t.as_str()) {
             let base = typname.split('%').next().unwrap_or(typname);
-            if let Some(q) = expr::parse_qualified(base).filter(|q| !q.schema.is_empty() && q.schema != "pg_catalog") {
+            if let Some(q) = expr::parse_qualified(base)
+                .filter(|q| !q.schema.is_empty() && q.schema != "pg_catalog")
+            {
                 out.insert(q);
             }
         }
@@ -90,7 +98,10 @@ fn embedded_query(query: &str, mode: i64) -> String {
     match mode {
         0 => query.to_string(),
         3..=5 => {
-            let rhs = query.split_once(":=").or_else(|| query.split_once('=')).map_or(query, |(_, e)| e);
+            let rhs = query
+                .split_once(":=")
+                .or_else(|| query.split_once('='))
+                .map_or(query, |(_, e)| e);
             format!("SELECT {rhs}")
         }
         _ => format!("SELECT {query}"),

@@ -9,25 +9,35 @@ use pg_query::NodeEnum;
 
 use super::model::QualName;
 use super::resolve::Resolver;
-use super::typing::{self, constant, Scope};
 use super::types;
+use super::typing::{self, constant, Scope};
 pub use crate::syntax::walk::walk;
 use crate::syntax::walk::{visit, Next};
 
 /// The parser's version number, as the deparser expects it in a parse result.
 fn parser_version() -> i32 {
     static VERSION: std::sync::OnceLock<i32> = std::sync::OnceLock::new();
-    *VERSION.get_or_init(|| pg_query::parse("SELECT", 0).map(|r| r.protobuf.version).unwrap_or(0))
+    *VERSION.get_or_init(|| {
+        pg_query::parse("SELECT", 0)
+            .map(|r| r.protobuf.version)
+            .unwrap_or(0)
+    })
 }
 
 /// Deparses one statement.
 pub fn deparse_stmt(node: NodeEnum) -> Result<String, String> {
     if let Some(what) = unprintable(&node) {
-        return Err(format!("the deparser cannot print an empty string as {what}"));
+        return Err(format!(
+            "the deparser cannot print an empty string as {what}"
+        ));
     }
     let pr = protobuf::ParseResult {
         version: parser_version(),
-        stmts: vec![RawStmt { stmt: Some(Box::new(Node { node: Some(node) })), stmt_location: 0, stmt_len: 0 }],
+        stmts: vec![RawStmt {
+            stmt: Some(Box::new(Node { node: Some(node) })),
+            stmt_location: 0,
+            stmt_len: 0,
+        }],
     };
     pg_query::deparse(&pr, Default::default()).map_err(|e| e.to_string())
 }
@@ -46,12 +56,29 @@ pub fn deparse_stmt(node: NodeEnum) -> Result<String, String> {
 fn unprintable(node: &NodeEnum) -> Option<&'static str> {
     use protobuf::{AlterSubscriptionType as Sub, TransactionStmtKind as Tx};
     match node {
-        NodeEnum::CreateConversionStmt(c) if c.for_encoding_name.is_empty() => Some("the source encoding of a conversion"),
-        NodeEnum::CreateConversionStmt(c) if c.to_encoding_name.is_empty() => Some("the destination encoding of a conversion"),
+        NodeEnum::CreateConversionStmt(c) if c.for_encoding_name.is_empty() => {
+            Some("the source encoding of a conversion")
+        }
+        NodeEnum::CreateConversionStmt(c) if c.to_encoding_name.is_empty() => {
+            Some("the destination encoding of a conversion")
+        }
         // ADD VALUE and RENAME VALUE ... TO alike print the new label.
         NodeEnum::AlterEnumStmt(e) if e.new_val.is_empty() => Some("an enum label"),
-        NodeEnum::AlterSubscriptionStmt(s) if s.kind == Sub::AlterSubscriptionConnection as i32 && s.conninfo.is_empty() => Some("a subscription's connection string"),
-        NodeEnum::TransactionStmt(t) if [Tx::TransStmtPrepare, Tx::TransStmtCommitPrepared, Tx::TransStmtRollbackPrepared].iter().any(|k| *k as i32 == t.kind) && t.gid.is_empty() => {
+        NodeEnum::AlterSubscriptionStmt(s)
+            if s.kind == Sub::AlterSubscriptionConnection as i32 && s.conninfo.is_empty() =>
+        {
+            Some("a subscription's connection string")
+        }
+        NodeEnum::TransactionStmt(t)
+            if [
+                Tx::TransStmtPrepare,
+                Tx::TransStmtCommitPrepared,
+                Tx::TransStmtRollbackPrepared,
+            ]
+            .iter()
+            .any(|k| *k as i32 == t.kind)
+                && t.gid.is_empty() =>
+        {
             Some("a prepared transaction's identifier")
         }
         NodeEnum::LoadStmt(l) if l.filename.is_empty() => Some("the file name of LOAD"),
@@ -82,9 +109,13 @@ pub fn deparse_expr_raw(expr: &Node) -> Result<String, String> {
 pub fn parse_expr(text: &str) -> Option<Node> {
     let parsed = pg_query::parse(&format!("SELECT {text}"), 0).ok()?;
     let stmt = parsed.protobuf.stmts.into_iter().next()?.stmt?;
-    let NodeEnum::SelectStmt(sel) = stmt.node? else { return None };
+    let NodeEnum::SelectStmt(sel) = stmt.node? else {
+        return None;
+    };
     let target = sel.target_list.into_iter().next()?;
-    let NodeEnum::ResTarget(rt) = target.node? else { return None };
+    let NodeEnum::ResTarget(rt) = target.node? else {
+        return None;
+    };
     rt.val.map(|v| *v)
 }
 
@@ -95,13 +126,25 @@ pub fn column_name(n: &Node) -> Option<String> {
     match n.node.as_ref()? {
         NodeEnum::ColumnRef(c) => c.fields.last().and_then(super::replay::node_string),
         NodeEnum::FuncCall(f) => f.funcname.last().and_then(super::replay::node_string),
-        NodeEnum::TypeCast(t) => t.arg.as_deref().and_then(column_name).or_else(|| t.type_name.as_ref().and_then(|tn| tn.names.last()).and_then(super::replay::node_string)),
+        NodeEnum::TypeCast(t) => t.arg.as_deref().and_then(column_name).or_else(|| {
+            t.type_name
+                .as_ref()
+                .and_then(|tn| tn.names.last())
+                .and_then(super::replay::node_string)
+        }),
         NodeEnum::CollateClause(c) => c.arg.as_deref().and_then(column_name),
         NodeEnum::CaseExpr(_) => Some("case".into()),
         NodeEnum::AArrayExpr(_) | NodeEnum::ArrayExpr(_) => Some("array".into()),
         NodeEnum::RowExpr(_) => Some("row".into()),
         NodeEnum::CoalesceExpr(_) => Some("coalesce".into()),
-        NodeEnum::MinMaxExpr(m) => Some(if m.op == pg_query::protobuf::MinMaxOp::IsGreatest as i32 { "greatest" } else { "least" }.into()),
+        NodeEnum::MinMaxExpr(m) => Some(
+            if m.op == pg_query::protobuf::MinMaxOp::IsGreatest as i32 {
+                "greatest"
+            } else {
+                "least"
+            }
+            .into(),
+        ),
         NodeEnum::AIndirection(a) => a.arg.as_deref().and_then(column_name),
         _ => None,
     }
@@ -129,15 +172,27 @@ pub fn expr_sql_in(expr: &Node, r: &Resolver, scope: Option<&Scope>) -> String {
 pub fn default_sql(expr: &Node, r: &Resolver) -> String {
     let mut e = expr.clone();
     normalize_in(&mut e, r, Some(&Scope::default()));
-    let default = protobuf::Constraint { contype: protobuf::ConstrType::ConstrDefault as i32, raw_expr: Some(Box::new(e)), ..Default::default() };
+    let default = protobuf::Constraint {
+        contype: protobuf::ConstrType::ConstrDefault as i32,
+        raw_expr: Some(Box::new(e)),
+        ..Default::default()
+    };
     let domain = protobuf::CreateDomainStmt {
         domainname: string_nodes(&["d"]),
-        type_name: Some(TypeName { names: string_nodes(&["t"]), typemod: -1, ..Default::default() }),
+        type_name: Some(TypeName {
+            names: string_nodes(&["t"]),
+            typemod: -1,
+            ..Default::default()
+        }),
         coll_clause: None,
-        constraints: vec![Node { node: Some(NodeEnum::Constraint(Box::new(default))) }],
+        constraints: vec![Node {
+            node: Some(NodeEnum::Constraint(Box::new(default))),
+        }],
     };
     match deparse_stmt(NodeEnum::CreateDomainStmt(Box::new(domain))) {
-        Ok(text) => text.strip_prefix(DEFAULT_PREFIX).map_or(text.clone(), str::to_string),
+        Ok(text) => text
+            .strip_prefix(DEFAULT_PREFIX)
+            .map_or(text.clone(), str::to_string),
         Err(err) => format!("/* cannot deparse: {err} */"),
     }
 }
@@ -147,9 +202,14 @@ const DEFAULT_PREFIX: &str = "CREATE DOMAIN d AS t DEFAULT ";
 
 /// Canonical text of a whole statement.
 pub fn stmt_sql(stmt: &NodeEnum, r: &Resolver) -> Result<String, String> {
-    let mut n = Node { node: Some(stmt.clone()) };
+    let mut n = Node {
+        node: Some(stmt.clone()),
+    };
     normalize(&mut n, r);
-    deparse_stmt(n.node.unwrap_or(NodeEnum::List(protobuf::List { items: vec![] })))
+    deparse_stmt(
+        n.node
+            .unwrap_or(NodeEnum::List(protobuf::List { items: vec![] })),
+    )
 }
 
 /// Qualifies names and unifies spellings inside `node`, in place.
@@ -195,13 +255,24 @@ fn walk_names(node: &mut Node, f: &mut dyn FnMut(&mut NodeEnum)) {
 /// Sub-queries keep theirs (they see another scope), and so does ORDER BY when an output
 /// column has that name (ORDER BY resolves output names first).
 fn unqualify_single_relation(s: &mut SelectStmt) {
-    let [from] = s.from_clause.as_slice() else { return };
-    let Some(NodeEnum::RangeVar(rv)) = &from.node else { return };
-    let refname = rv.alias.as_ref().map_or(rv.relname.clone(), |a| a.aliasname.clone());
-    let outputs: BTreeSet<String> = s.target_list.iter().filter_map(|t| match &t.node {
-        Some(NodeEnum::ResTarget(rt)) if !rt.name.is_empty() => Some(rt.name.clone()),
-        _ => None,
-    }).collect();
+    let [from] = s.from_clause.as_slice() else {
+        return;
+    };
+    let Some(NodeEnum::RangeVar(rv)) = &from.node else {
+        return;
+    };
+    let refname = rv
+        .alias
+        .as_ref()
+        .map_or(rv.relname.clone(), |a| a.aliasname.clone());
+    let outputs: BTreeSet<String> = s
+        .target_list
+        .iter()
+        .filter_map(|t| match &t.node {
+            Some(NodeEnum::ResTarget(rt)) if !rt.name.is_empty() => Some(rt.name.clone()),
+            _ => None,
+        })
+        .collect();
     for n in s.target_list.iter_mut().chain(s.group_clause.iter_mut()) {
         unqualify(n, &refname, &BTreeSet::new());
     }
@@ -218,7 +289,12 @@ fn unqualify_single_relation(s: &mut SelectStmt) {
 fn unqualify(node: &mut Node, refname: &str, keep: &BTreeSet<String>) {
     visit(node, &mut |n| {
         if let NodeEnum::ColumnRef(c) = n {
-            if let [Node { node: Some(NodeEnum::String(rel)) }, Node { node: Some(NodeEnum::String(col)) }] = c.fields.as_slice() {
+            if let [Node {
+                node: Some(NodeEnum::String(rel)),
+            }, Node {
+                node: Some(NodeEnum::String(col)),
+            }] = c.fields.as_slice()
+            {
                 if rel.sval == refname && !keep.contains(&col.sval) {
                     c.fields.remove(0);
                 }
@@ -271,7 +347,8 @@ pub fn references(node: &Node, r: &Resolver) -> Vec<QualName> {
             // (The type name is a node of its own to the walk.)
             if let Some(tn) = &tc.type_name {
                 if is_regclass(tn) {
-                    if let Some(NodeEnum::AConst(c)) = tc.arg.as_ref().and_then(|a| a.node.as_ref()) {
+                    if let Some(NodeEnum::AConst(c)) = tc.arg.as_ref().and_then(|a| a.node.as_ref())
+                    {
                         if let Some(a_const::Val::Sval(s)) = &c.val {
                             if let Some(q) = parse_qualified(&s.sval) {
                                 out.insert(q);
@@ -297,7 +374,14 @@ fn strings(nodes: &[Node]) -> Vec<String> {
 }
 
 fn string_nodes(parts: &[&str]) -> Vec<Node> {
-    parts.iter().map(|p| Node { node: Some(NodeEnum::String(protobuf::String { sval: p.to_string() })) }).collect()
+    parts
+        .iter()
+        .map(|p| Node {
+            node: Some(NodeEnum::String(protobuf::String {
+                sval: p.to_string(),
+            })),
+        })
+        .collect()
 }
 
 fn is_regclass(tn: &TypeName) -> bool {
@@ -364,7 +448,8 @@ fn normalize_one(n: &mut NodeEnum, r: &Resolver, ctes: &BTreeSet<String>) {
         NodeEnum::TypeCast(tc) => {
             if let Some(tn) = tc.type_name.as_mut() {
                 if is_regclass(tn) {
-                    if let Some(NodeEnum::AConst(c)) = tc.arg.as_mut().and_then(|a| a.node.as_mut()) {
+                    if let Some(NodeEnum::AConst(c)) = tc.arg.as_mut().and_then(|a| a.node.as_mut())
+                    {
                         if let Some(a_const::Val::Sval(s)) = c.val.as_mut() {
                             if let Some(q) = parse_qualified(&s.sval) {
                                 let q = r.relation(&q.schema, &q.name);
@@ -381,9 +466,18 @@ fn normalize_one(n: &mut NodeEnum, r: &Resolver, ctes: &BTreeSet<String>) {
         NodeEnum::CollateClause(c) => {
             // An unqualified collation is the search path's user collation, if any.
             if let [name] = strings(&c.collname).as_slice() {
-                let found = r.search_path.iter().filter(|s| s.as_str() != "pg_catalog").find(|s| {
-                    r.catalog.objects.contains_key(&super::model::ObjKey { kind: super::model::ObjKind::Collation, schema: s.to_string(), name: name.clone(), sub: String::new() })
-                });
+                let found = r
+                    .search_path
+                    .iter()
+                    .filter(|s| s.as_str() != "pg_catalog")
+                    .find(|s| {
+                        r.catalog.objects.contains_key(&super::model::ObjKey {
+                            kind: super::model::ObjKind::Collation,
+                            schema: s.to_string(),
+                            name: name.clone(),
+                            sub: String::new(),
+                        })
+                    });
                 if let Some(s) = found {
                     c.collname = string_nodes(&[s, name]);
                 }
@@ -411,7 +505,10 @@ fn normalize_opclass(opclass: &mut Vec<Node>, r: &Resolver) {
 
 /// `ARRAY[...]::t[]` with at least one element.
 pub(crate) fn is_array_cast_of_array(tc: &protobuf::TypeCast) -> bool {
-    let array_type = tc.type_name.as_ref().is_some_and(|t| !t.array_bounds.is_empty());
+    let array_type = tc
+        .type_name
+        .as_ref()
+        .is_some_and(|t| !t.array_bounds.is_empty());
     let elements = match tc.arg.as_ref().and_then(|a| a.node.as_ref()) {
         Some(NodeEnum::AArrayExpr(a)) => !a.elements.is_empty(),
         _ => false,
@@ -426,7 +523,10 @@ pub(crate) fn is_array_cast_of_array(tc: &protobuf::TypeCast) -> bool {
 /// cast. `None` unless `is_array_cast_of_array`.
 // Only the array constructor takes the cast inside; any other argument keeps it outside.
 #[allow(clippy::wildcard_enum_match_arm)]
-pub(crate) fn array_cast_into_elements(tc: &mut protobuf::TypeCast, r: &Resolver) -> Option<NodeEnum> {
+pub(crate) fn array_cast_into_elements(
+    tc: &mut protobuf::TypeCast,
+    r: &Resolver,
+) -> Option<NodeEnum> {
     let array_type = tc.type_name.clone()?;
     let mut element_type = array_type.clone();
     element_type.array_bounds.clear();
@@ -441,11 +541,23 @@ pub(crate) fn array_cast_into_elements(tc: &mut protobuf::TypeCast, r: &Resolver
     for e in &mut array.elements {
         let tn = match &e.node {
             Some(NodeEnum::AArrayExpr(_)) => array_type.clone(),
-            Some(NodeEnum::TypeCast(c)) if c.type_name.as_ref().is_some_and(|t| types::type_sql(t, r) == element_sql) => continue,
+            Some(NodeEnum::TypeCast(c))
+                if c.type_name
+                    .as_ref()
+                    .is_some_and(|t| types::type_sql(t, r) == element_sql) =>
+            {
+                continue
+            }
             _ => element_type.clone(),
         };
         let arg = std::mem::take(e);
-        *e = Node { node: Some(NodeEnum::TypeCast(Box::new(protobuf::TypeCast { arg: Some(Box::new(arg)), type_name: Some(tn), location: 0 }))) };
+        *e = Node {
+            node: Some(NodeEnum::TypeCast(Box::new(protobuf::TypeCast {
+                arg: Some(Box::new(arg)),
+                type_name: Some(tn),
+                location: 0,
+            }))),
+        };
     }
     Some(NodeEnum::AArrayExpr(array))
 }
@@ -455,9 +567,26 @@ pub(crate) fn array_cast_into_elements(tc: &mut protobuf::TypeCast, r: &Resolver
 fn is_sql_syntax_function(name: &str) -> bool {
     matches!(
         name,
-        "overlay" | "position" | "substring" | "trim" | "btrim" | "ltrim" | "rtrim" | "extract" | "date_part"
-            | "timezone" | "overlaps" | "collation_for" | "normalize" | "is_normalized" | "xmlexists" | "system_user"
-            | "json_scalar" | "json_serialize" | "similar_to_escape" | "similar_escape"
+        "overlay"
+            | "position"
+            | "substring"
+            | "trim"
+            | "btrim"
+            | "ltrim"
+            | "rtrim"
+            | "extract"
+            | "date_part"
+            | "timezone"
+            | "overlaps"
+            | "collation_for"
+            | "normalize"
+            | "is_normalized"
+            | "xmlexists"
+            | "system_user"
+            | "json_scalar"
+            | "json_serialize"
+            | "similar_to_escape"
+            | "similar_escape"
     )
 }
 
@@ -474,7 +603,24 @@ pub fn normalize_type_name(tn: &mut TypeName, r: &Resolver) {
         "decimal" => "numeric",
         other => other,
     };
-    let keyword_types = ["int2", "int4", "int8", "float4", "float8", "bool", "varchar", "bpchar", "numeric", "timestamp", "timestamptz", "time", "timetz", "interval", "bit", "varbit"];
+    let keyword_types = [
+        "int2",
+        "int4",
+        "int8",
+        "float4",
+        "float8",
+        "bool",
+        "varchar",
+        "bpchar",
+        "numeric",
+        "timestamp",
+        "timestamptz",
+        "time",
+        "timetz",
+        "interval",
+        "bit",
+        "varbit",
+    ];
     tn.names = match schema {
         None if keyword_types.contains(&internal) => string_nodes(&["pg_catalog", internal]),
         None => string_nodes(&[internal]),
@@ -491,14 +637,19 @@ pub fn normalize_type_name(tn: &mut TypeName, r: &Resolver) {
 // written.
 #[allow(clippy::wildcard_enum_match_arm)]
 pub fn stored_default(raw: &Node, type_sql: &str, r: &Resolver) -> Option<Node> {
-    let Some(n) = raw.node.as_ref() else { return Some(raw.clone()) };
+    let Some(n) = raw.node.as_ref() else {
+        return Some(raw.clone());
+    };
     match n {
         NodeEnum::AConst(c) if c.isnull => None,
         NodeEnum::AConst(c) => Some(match &c.val {
-            Some(a_const::Val::Sval(s)) => literal_as(&s.sval, type_sql, r).unwrap_or_else(|| raw.clone()),
+            Some(a_const::Val::Sval(s)) => {
+                literal_as(&s.sval, type_sql, r).unwrap_or_else(|| raw.clone())
+            }
             Some(a_const::Val::Ival(i)) if i.ival < 0 => constant::int4(i.ival),
             Some(a_const::Val::Fval(f)) => float_const(&f.fval).unwrap_or_else(|| raw.clone()),
-            Some(a_const::Val::Ival(_) | a_const::Val::Boolval(_) | a_const::Val::Bsval(_)) | None => raw.clone(),
+            Some(a_const::Val::Ival(_) | a_const::Val::Boolval(_) | a_const::Val::Bsval(_))
+            | None => raw.clone(),
         }),
         NodeEnum::TypeCast(tc) => {
             // `'5'::integer` is the constant 5; other casts print as written.
@@ -509,9 +660,15 @@ pub fn stored_default(raw: &Node, type_sql: &str, r: &Resolver) -> Option<Node> 
                 },
                 _ => None,
             };
-            let target = tc.type_name.as_ref().filter(|t| t.typmods.is_empty() && t.array_bounds.is_empty()).map(|t| types::type_sql(t, r));
+            let target = tc
+                .type_name
+                .as_ref()
+                .filter(|t| t.typmods.is_empty() && t.array_bounds.is_empty())
+                .map(|t| types::type_sql(t, r));
             match (value, target.as_deref()) {
-                (Some(v), Some(t @ ("integer" | "boolean" | "numeric"))) => literal_as(&v, t, r).or_else(|| Some(raw.clone())),
+                (Some(v), Some(t @ ("integer" | "boolean" | "numeric"))) => {
+                    literal_as(&v, t, r).or_else(|| Some(raw.clone()))
+                }
                 _ => Some(raw.clone()),
             }
         }
@@ -530,7 +687,9 @@ fn literal_as(value: &str, type_sql: &str, r: &Resolver) -> Option<Node> {
     }
     let parsed = pg_query::parse(&format!("SELECT NULL::{type_sql}"), 0).ok()?;
     let mut tn = None;
-    let mut stmt = Node { node: parsed.protobuf.stmts.first()?.stmt.as_ref()?.node.clone() };
+    let mut stmt = Node {
+        node: parsed.protobuf.stmts.first()?.stmt.as_ref()?.node.clone(),
+    };
     walk(&mut stmt, &mut |x| {
         if let NodeEnum::TypeCast(tc) = x {
             tn = tc.type_name.clone();
@@ -538,7 +697,14 @@ fn literal_as(value: &str, type_sql: &str, r: &Resolver) -> Option<Node> {
     });
     let mut tn = tn?;
     let (schema, name) = types::resolve_type_name(&tn, r);
-    if schema.as_deref().is_some_and(|s| r.catalog.objects.contains_key(&super::model::ObjKey { kind: super::model::ObjKind::Domain, schema: s.to_string(), name: name.clone(), sub: String::new() })) {
+    if schema.as_deref().is_some_and(|s| {
+        r.catalog.objects.contains_key(&super::model::ObjKey {
+            kind: super::model::ObjKind::Domain,
+            schema: s.to_string(),
+            name: name.clone(),
+            sub: String::new(),
+        })
+    }) {
         return None;
     }
     tn.typmods.clear();
@@ -547,12 +713,22 @@ fn literal_as(value: &str, type_sql: &str, r: &Resolver) -> Option<Node> {
 
 /// A `numeric(p,s)` column stores a constant with `s` decimals: `'1.5'` is `1.50`.
 fn with_scale(c: Node, type_sql: &str) -> Node {
-    let scale = type_sql.strip_prefix("numeric(").and_then(|m| m.strip_suffix(')')).and_then(|m| m.split_once(',')).and_then(|(_, s)| s.trim().parse::<usize>().ok());
+    let scale = type_sql
+        .strip_prefix("numeric(")
+        .and_then(|m| m.strip_suffix(')'))
+        .and_then(|m| m.split_once(','))
+        .and_then(|(_, s)| s.trim().parse::<usize>().ok());
     let Some(scale) = scale else { return c };
     let text = match &c.node {
-        Some(NodeEnum::AConst(protobuf::AConst { val: Some(a_const::Val::Fval(f)), .. })) => f.fval.clone(),
+        Some(NodeEnum::AConst(protobuf::AConst {
+            val: Some(a_const::Val::Fval(f)),
+            ..
+        })) => f.fval.clone(),
         Some(NodeEnum::TypeCast(tc)) => match tc.arg.as_deref().and_then(|a| a.node.as_ref()) {
-            Some(NodeEnum::AConst(protobuf::AConst { val: Some(a_const::Val::Sval(s)), .. })) => s.sval.clone(),
+            Some(NodeEnum::AConst(protobuf::AConst {
+                val: Some(a_const::Val::Sval(s)),
+                ..
+            })) => s.sval.clone(),
             _ => return c,
         },
         _ => return c,
@@ -579,7 +755,17 @@ mod tests {
     use super::*;
 
     fn parsed(sql: &str) -> NodeEnum {
-        pg_query::parse(sql, 0).unwrap().protobuf.stmts.into_iter().next().unwrap().stmt.unwrap().node.unwrap()
+        pg_query::parse(sql, 0)
+            .unwrap()
+            .protobuf
+            .stmts
+            .into_iter()
+            .next()
+            .unwrap()
+            .stmt
+            .unwrap()
+            .node
+            .unwrap()
     }
 
     /// Each statement whose deparser would dereference the NULL an empty literal becomes is
@@ -588,19 +774,39 @@ mod tests {
     #[test]
     fn empty_literals_the_deparser_would_crash_on_are_an_error() {
         for (empty, filled) in [
-            ("CREATE CONVERSION c FOR '' TO 'UTF8' FROM f", "CREATE CONVERSION c FOR 'LATIN1' TO 'UTF8' FROM f"),
-            ("CREATE CONVERSION c FOR 'LATIN1' TO '' FROM f", "CREATE CONVERSION c FOR 'LATIN1' TO 'UTF8' FROM f"),
+            (
+                "CREATE CONVERSION c FOR '' TO 'UTF8' FROM f",
+                "CREATE CONVERSION c FOR 'LATIN1' TO 'UTF8' FROM f",
+            ),
+            (
+                "CREATE CONVERSION c FOR 'LATIN1' TO '' FROM f",
+                "CREATE CONVERSION c FOR 'LATIN1' TO 'UTF8' FROM f",
+            ),
             ("ALTER TYPE e ADD VALUE ''", "ALTER TYPE e ADD VALUE 'a'"),
-            ("ALTER TYPE e RENAME VALUE 'a' TO ''", "ALTER TYPE e RENAME VALUE 'a' TO 'b'"),
-            ("ALTER SUBSCRIPTION s CONNECTION ''", "ALTER SUBSCRIPTION s CONNECTION 'host=h'"),
+            (
+                "ALTER TYPE e RENAME VALUE 'a' TO ''",
+                "ALTER TYPE e RENAME VALUE 'a' TO 'b'",
+            ),
+            (
+                "ALTER SUBSCRIPTION s CONNECTION ''",
+                "ALTER SUBSCRIPTION s CONNECTION 'host=h'",
+            ),
             ("PREPARE TRANSACTION ''", "PREPARE TRANSACTION 'x'"),
             ("COMMIT PREPARED ''", "COMMIT PREPARED 'x'"),
             ("ROLLBACK PREPARED ''", "ROLLBACK PREPARED 'x'"),
             ("LOAD ''", "LOAD 'x'"),
         ] {
             let err = deparse_stmt(parsed(empty)).unwrap_err();
-            assert!(err.contains("cannot print an empty string"), "{empty}: {err}");
-            assert_eq!(deparse_stmt(parsed(filled)).unwrap().replace("'FROM", "' FROM"), filled);
+            assert!(
+                err.contains("cannot print an empty string"),
+                "{empty}: {err}"
+            );
+            assert_eq!(
+                deparse_stmt(parsed(filled))
+                    .unwrap()
+                    .replace("'FROM", "' FROM"),
+                filled
+            );
         }
     }
 }

@@ -66,7 +66,11 @@ impl Graph {
                 if let Some(ty) = type_name(&col.type_sql) {
                     names.link(&mut g, &n, &ty, Strength::Hard);
                 }
-                if let Some(coll) = col.collation.as_deref().and_then(super::expr::parse_qualified) {
+                if let Some(coll) = col
+                    .collation
+                    .as_deref()
+                    .and_then(super::expr::parse_qualified)
+                {
                     names.link(&mut g, &n, &coll, Strength::Hard);
                 }
                 for d in &col.generated_deps {
@@ -90,7 +94,12 @@ impl Graph {
                 names.link(&mut g, &n, ty, Strength::Hard);
             }
             if let Some(f) = &t.foreign {
-                names.link(&mut g, &n, &QualName::new("", f.server.clone()), Strength::Hard);
+                names.link(
+                    &mut g,
+                    &n,
+                    &QualName::new("", f.server.clone()),
+                    Strength::Hard,
+                );
             }
             for (cname, con) in &t.constraints {
                 let cn = Node::Constraint(q.clone(), cname.clone());
@@ -147,12 +156,18 @@ impl Graph {
             }
             // A view that groups by a primary key may select other columns of that table:
             // the server records a dependency on the key.
-            if matches!(k.kind, ObjKind::View | ObjKind::MaterializedView) && o.create.contains(" GROUP BY ") {
+            if matches!(k.kind, ObjKind::View | ObjKind::MaterializedView)
+                && o.create.contains(" GROUP BY ")
+            {
                 for d in &o.deps {
                     if let Some(t) = c.tables.get(d) {
                         for (cname, con) in &t.constraints {
                             if con.kind == ConstraintKind::PrimaryKey {
-                                g.add(&n, Node::Constraint(d.clone(), cname.clone()), Strength::Hard);
+                                g.add(
+                                    &n,
+                                    Node::Constraint(d.clone(), cname.clone()),
+                                    Strength::Hard,
+                                );
                             }
                         }
                     }
@@ -170,8 +185,16 @@ impl Graph {
         if *from == to {
             return;
         }
-        self.dependents.entry(to.clone()).or_default().insert(from.clone());
-        let e = self.deps.entry(from.clone()).or_default().entry(to).or_insert(s);
+        self.dependents
+            .entry(to.clone())
+            .or_default()
+            .insert(from.clone());
+        let e = self
+            .deps
+            .entry(from.clone())
+            .or_default()
+            .entry(to)
+            .or_insert(s);
         *e = (*e).min(s);
     }
 
@@ -182,7 +205,10 @@ impl Graph {
 
     /// What `n` needs directly.
     pub fn deps_of(&self, n: &Node) -> impl Iterator<Item = (&Node, Strength)> {
-        self.deps.get(n).into_iter().flat_map(|m| m.iter().map(|(k, s)| (k, *s)))
+        self.deps
+            .get(n)
+            .into_iter()
+            .flat_map(|m| m.iter().map(|(k, s)| (k, *s)))
     }
 
     /// What needs `n` directly.
@@ -219,21 +245,43 @@ impl Names {
     fn of(c: &Catalog) -> Names {
         let mut by_name: BTreeMap<QualName, Vec<Node>> = BTreeMap::new();
         for q in c.tables.keys() {
-            by_name.entry(q.clone()).or_default().push(Node::Table(q.clone()));
+            by_name
+                .entry(q.clone())
+                .or_default()
+                .push(Node::Table(q.clone()));
         }
         for q in c.sequences.keys() {
-            by_name.entry(q.clone()).or_default().push(Node::Sequence(q.clone()));
+            by_name
+                .entry(q.clone())
+                .or_default()
+                .push(Node::Sequence(q.clone()));
         }
         let mut unique_indexes: BTreeMap<QualName, Vec<Node>> = BTreeMap::new();
         for (q, i) in &c.indexes {
-            by_name.entry(q.clone()).or_default().push(Node::Index(q.clone()));
+            by_name
+                .entry(q.clone())
+                .or_default()
+                .push(Node::Index(q.clone()));
             if i.def.starts_with("CREATE UNIQUE") {
-                unique_indexes.entry(i.table.clone()).or_default().push(Node::Index(q.clone()));
+                unique_indexes
+                    .entry(i.table.clone())
+                    .or_default()
+                    .push(Node::Index(q.clone()));
             }
         }
         for (k, o) in &c.objects {
-            if !matches!(k.kind, ObjKind::Trigger | ObjKind::Policy | ObjKind::Rule | ObjKind::UserMapping | ObjKind::Cast) {
-                by_name.entry(QualName::new(k.schema.clone(), k.name.clone())).or_default().push(Node::Object(k.clone()));
+            if !matches!(
+                k.kind,
+                ObjKind::Trigger
+                    | ObjKind::Policy
+                    | ObjKind::Rule
+                    | ObjKind::UserMapping
+                    | ObjKind::Cast
+            ) {
+                by_name
+                    .entry(QualName::new(k.schema.clone(), k.name.clone()))
+                    .or_default()
+                    .push(Node::Object(k.clone()));
             }
             // A range's multirange type comes and goes with it.
             if let Some(m) = o.multirange() {
@@ -243,10 +291,18 @@ impl Names {
         let mut extensions: BTreeMap<String, Vec<Node>> = BTreeMap::new();
         for (name, e) in &c.extensions {
             let schema = e.schema.clone().unwrap_or_else(|| "public".to_string());
-            extensions.entry(schema).or_default().push(Node::Extension(name.clone()));
+            extensions
+                .entry(schema)
+                .or_default()
+                .push(Node::Extension(name.clone()));
         }
         let extension_names = c.extensions.keys().cloned().collect();
-        Names { by_name, extensions, unique_indexes, extension_names }
+        Names {
+            by_name,
+            extensions,
+            unique_indexes,
+            extension_names,
+        }
     }
 
     /// Adds `from -> whatever q names`.
@@ -261,7 +317,11 @@ impl Names {
                 // A global object (a foreign-data wrapper, a language, ...) the catalog does
                 // not hold comes with the extension of its name, if there is one
                 // (postgres_fdw, file_fdw, plperl, ...; dblink's wrapper is dblink_fdw).
-                let ext = if q.name == "dblink_fdw" { "dblink" } else { q.name.as_str() };
+                let ext = if q.name == "dblink_fdw" {
+                    "dblink"
+                } else {
+                    q.name.as_str()
+                };
                 if self.extension_names.contains(ext) {
                     g.add(from, Node::Extension(ext.to_string()), s);
                 }
@@ -280,12 +340,21 @@ impl Names {
         let mut out = vec![Node::Table(table.clone())];
         if let Some(t) = c.tables.get(table) {
             for (name, con) in &t.constraints {
-                if matches!(con.kind, ConstraintKind::PrimaryKey | ConstraintKind::Unique) {
+                if matches!(
+                    con.kind,
+                    ConstraintKind::PrimaryKey | ConstraintKind::Unique
+                ) {
                     out.push(Node::Constraint(table.clone(), name.clone()));
                 }
             }
         }
-        out.extend(self.unique_indexes.get(table).into_iter().flatten().cloned());
+        out.extend(
+            self.unique_indexes
+                .get(table)
+                .into_iter()
+                .flatten()
+                .cloned(),
+        );
         out
     }
 }

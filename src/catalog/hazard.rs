@@ -73,7 +73,11 @@ pub enum FailReason {
     /// A foreign key: a row without its referenced row fails it.
     ForeignKey { constraint: String },
     /// A value the new type cannot read fails the conversion.
-    Cast { column: String, from: String, to: String },
+    Cast {
+        column: String,
+        from: String,
+        to: String,
+    },
     /// A row outside the partition's bounds fails the ATTACH.
     PartitionBound { partition: QualName },
     /// A row that no partition of the table takes fails the INSERT.
@@ -88,11 +92,19 @@ pub enum Loss {
     /// A column and its values.
     Column { table: QualName, column: String },
     /// Values cut short, rounded or refused by a narrower type.
-    Narrowed { table: QualName, column: String, from: String, to: String },
+    Narrowed {
+        table: QualName,
+        column: String,
+        from: String,
+        to: String,
+    },
     /// A sequence and its current value.
     Sequence(QualName),
     /// An attribute of a composite type that table columns store.
-    Attribute { type_name: QualName, attribute: String },
+    Attribute {
+        type_name: QualName,
+        attribute: String,
+    },
 }
 
 /// One hazard of one statement.
@@ -143,15 +155,29 @@ impl Hazard {
 impl fmt::Display for FailReason {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         match self {
-            FailReason::NotNullWithoutDefault { column } => write!(f, "NOT NULL column {column} has no default: fails if the table holds any row"),
+            FailReason::NotNullWithoutDefault { column } => write!(
+                f,
+                "NOT NULL column {column} has no default: fails if the table holds any row"
+            ),
             FailReason::Nulls { column } => write!(f, "fails if a row holds NULL in {column}"),
-            FailReason::Duplicates { primary: true } => write!(f, "fails on duplicate or NULL keys"),
+            FailReason::Duplicates { primary: true } => {
+                write!(f, "fails on duplicate or NULL keys")
+            }
             FailReason::Duplicates { primary: false } => write!(f, "fails on duplicate keys"),
             FailReason::Exclusion => write!(f, "fails on conflicting rows"),
             FailReason::Check { constraint } => write!(f, "fails if a row violates {constraint}"),
-            FailReason::ForeignKey { constraint } => write!(f, "fails if a row has no referenced row ({constraint})"),
-            FailReason::Cast { column, from, to } => write!(f, "fails if a value of {column} does not convert from {from} to {to}"),
-            FailReason::PartitionBound { partition } => write!(f, "fails if a row of {} lies outside the partition bounds", partition.sql()),
+            FailReason::ForeignKey { constraint } => {
+                write!(f, "fails if a row has no referenced row ({constraint})")
+            }
+            FailReason::Cast { column, from, to } => write!(
+                f,
+                "fails if a value of {column} does not convert from {from} to {to}"
+            ),
+            FailReason::PartitionBound { partition } => write!(
+                f,
+                "fails if a row of {} lies outside the partition bounds",
+                partition.sql()
+            ),
             FailReason::NoPartition => write!(f, "fails if a row fits no partition"),
         }
     }
@@ -161,12 +187,29 @@ impl fmt::Display for Loss {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         match self {
             Loss::Table(q) => write!(f, "drops table {} and its rows", q.sql()),
-            Loss::Column { table, column } => write!(f, "drops column {}.{} and its values", table.sql(), crate::emit::quote::ident(column)),
-            Loss::Narrowed { table, column, from, to } => {
+            Loss::Column { table, column } => write!(
+                f,
+                "drops column {}.{} and its values",
+                table.sql(),
+                crate::emit::quote::ident(column)
+            ),
+            Loss::Narrowed {
+                table,
+                column,
+                from,
+                to,
+            } => {
                 write!(f, "narrows {}.{} from {from} to {to}: values that do not fit are cut, rounded or refused", table.sql(), crate::emit::quote::ident(column))
             }
             Loss::Sequence(q) => write!(f, "drops sequence {} and its current value", q.sql()),
-            Loss::Attribute { type_name, attribute } => write!(f, "drops attribute {attribute} of {}, which table columns store", type_name.sql()),
+            Loss::Attribute {
+                type_name,
+                attribute,
+            } => write!(
+                f,
+                "drops attribute {attribute} of {}, which table columns store",
+                type_name.sql()
+            ),
         }
     }
 }
@@ -174,16 +217,32 @@ impl fmt::Display for Loss {
 impl fmt::Display for Hazard {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         match self {
-            Hazard::Lock { lock, relation } => write!(f, "{} on {} (blocks {} until commit)", lock.name(), relation.sql(), lock.blocks()),
+            Hazard::Lock { lock, relation } => write!(
+                f,
+                "{} on {} (blocks {} until commit)",
+                lock.name(),
+                relation.sql(),
+                lock.blocks()
+            ),
             Hazard::Rewrite { table } => write!(f, "rewrites {} and its indexes", table.sql()),
-            Hazard::IndexBuild { table } => write!(f, "builds an index over the rows of {}", table.sql()),
-            Hazard::Copy { from, to } => write!(f, "copies every row of {} into {}", from.sql(), to.sql()),
-            Hazard::Scan { table } => write!(f, "reads every row of {} to validate it", table.sql()),
+            Hazard::IndexBuild { table } => {
+                write!(f, "builds an index over the rows of {}", table.sql())
+            }
+            Hazard::Copy { from, to } => {
+                write!(f, "copies every row of {} into {}", from.sql(), to.sql())
+            }
+            Hazard::Scan { table } => {
+                write!(f, "reads every row of {} to validate it", table.sql())
+            }
             Hazard::MayFail { table, reason } => write!(f, "{}: {reason}", table.sql()),
             Hazard::DataLoss(loss) => write!(f, "{loss}"),
             Hazard::NoTransaction => write!(f, "cannot run inside a transaction block"),
             Hazard::NeedsCommit { type_name, label } => {
-                write!(f, "label '{label}' of {} must be committed before a later statement uses it", type_name.sql())
+                write!(
+                    f,
+                    "label '{label}' of {} must be committed before a later statement uses it",
+                    type_name.sql()
+                )
             }
         }
     }
@@ -206,9 +265,24 @@ pub struct Assessor {
 impl Assessor {
     pub(crate) fn statement(&mut self, stmt: &Stmt, r: &Replay) {
         self.label_uses(stmt);
-        let mut a = Reading { r, resolver: r.resolver(), fresh: &self.fresh, copied: &self.copied, out: Vec::new(), created: Vec::new(), added_label: None, filled: None };
+        let mut a = Reading {
+            r,
+            resolver: r.resolver(),
+            fresh: &self.fresh,
+            copied: &self.copied,
+            out: Vec::new(),
+            created: Vec::new(),
+            added_label: None,
+            filled: None,
+        };
         a.read(&stmt.node);
-        let Reading { out, created, added_label, filled, .. } = a;
+        let Reading {
+            out,
+            created,
+            added_label,
+            filled,
+            ..
+        } = a;
         // The rows are in the target (its partitions) now: it is no longer new and empty.
         if let Some((from, to)) = filled {
             self.copied.insert(from);
@@ -235,7 +309,10 @@ impl Assessor {
         let constants = crate::syntax::string_constants(stmt.text());
         for (at, ty, label) in &self.added_labels {
             if constants.contains(label) {
-                let hazard = Hazard::NeedsCommit { type_name: ty.clone(), label: label.clone() };
+                let hazard = Hazard::NeedsCommit {
+                    type_name: ty.clone(),
+                    label: label.clone(),
+                };
                 if let Some(h) = self.hazards.get_mut(*at).filter(|h| !h.contains(&hazard)) {
                     h.push(hazard);
                 }
@@ -276,8 +353,21 @@ impl Reading<'_> {
     /// Whether table `q` was there before the migration and keeps rows here (a foreign
     /// table's rows live on its server; a partitioned table's in its partitions).
     fn holds_rows(&self, q: &QualName) -> bool {
-        let Some(t) = self.catalog().tables.get(q).filter(|t| t.foreign.is_none() && self.old(q) && !self.copied.contains(q)) else { return false };
-        t.partition_by.is_none() || self.catalog().tables.iter().any(|(p, pt)| pt.partition_of.as_ref().is_some_and(|(parent, _)| parent == q) && self.holds_rows(p))
+        let Some(t) = self
+            .catalog()
+            .tables
+            .get(q)
+            .filter(|t| t.foreign.is_none() && self.old(q) && !self.copied.contains(q))
+        else {
+            return false;
+        };
+        t.partition_by.is_none()
+            || self.catalog().tables.iter().any(|(p, pt)| {
+                pt.partition_of
+                    .as_ref()
+                    .is_some_and(|(parent, _)| parent == q)
+                    && self.holds_rows(p)
+            })
     }
 
     /// `lock` on the relation a statement names, if it names one.
@@ -290,7 +380,10 @@ impl Reading<'_> {
 
     fn lock(&mut self, lock: Lock, q: &QualName) {
         if self.old(q) {
-            self.out.push(Hazard::Lock { lock, relation: q.clone() });
+            self.out.push(Hazard::Lock {
+                lock,
+                relation: q.clone(),
+            });
         }
     }
 
@@ -384,7 +477,11 @@ impl Reading<'_> {
         for p in &s.inh_relations {
             if let Some(NodeEnum::RangeVar(prv)) = &p.node {
                 let parent = self.relation(prv);
-                let lock = if s.partbound.is_some() { Lock::AccessExclusive } else { Lock::ShareUpdateExclusive };
+                let lock = if s.partbound.is_some() {
+                    Lock::AccessExclusive
+                } else {
+                    Lock::ShareUpdateExclusive
+                };
                 self.lock(lock, &parent);
                 if s.partbound.is_some() {
                     self.default_partition_scan(&parent, &q);
@@ -395,14 +492,22 @@ impl Reading<'_> {
         for e in &s.table_elts {
             let constraints: Vec<&protobuf::Constraint> = match &e.node {
                 Some(NodeEnum::Constraint(c)) => vec![c.as_ref()],
-                Some(NodeEnum::ColumnDef(cd)) => cd.constraints.iter().filter_map(|c| match &c.node {
-                    Some(NodeEnum::Constraint(c)) => Some(c.as_ref()),
-                    _ => None,
-                }).collect(),
+                Some(NodeEnum::ColumnDef(cd)) => cd
+                    .constraints
+                    .iter()
+                    .filter_map(|c| match &c.node {
+                        Some(NodeEnum::Constraint(c)) => Some(c.as_ref()),
+                        _ => None,
+                    })
+                    .collect(),
                 _ => Vec::new(),
             };
             for c in constraints {
-                if let Some(pk) = c.pktable.as_ref().filter(|_| c.contype == ConstrType::ConstrForeign as i32) {
+                if let Some(pk) = c
+                    .pktable
+                    .as_ref()
+                    .filter(|_| c.contype == ConstrType::ConstrForeign as i32)
+                {
                     let referenced = self.relation(pk);
                     self.lock(Lock::ShareRowExclusive, &referenced);
                 }
@@ -415,52 +520,111 @@ impl Reading<'_> {
     /// table that becomes partitioned: every row is copied (the columns left out lose their
     /// values), and a row no partition takes fails it.
     fn insert(&mut self, s: &protobuf::InsertStmt) {
-        let Some(target) = s.relation.as_ref().map(|rv| self.relation(rv)) else { return };
-        let Some(NodeEnum::SelectStmt(sel)) = s.select_stmt.as_ref().and_then(|n| n.node.as_ref()) else { return };
-        let [from] = sel.from_clause.as_slice() else { return };
-        let Some(NodeEnum::RangeVar(rv)) = &from.node else { return };
+        let Some(target) = s.relation.as_ref().map(|rv| self.relation(rv)) else {
+            return;
+        };
+        let Some(NodeEnum::SelectStmt(sel)) = s.select_stmt.as_ref().and_then(|n| n.node.as_ref())
+        else {
+            return;
+        };
+        let [from] = sel.from_clause.as_slice() else {
+            return;
+        };
+        let Some(NodeEnum::RangeVar(rv)) = &from.node else {
+            return;
+        };
         let source = self.relation(rv);
         let selected: Vec<String> = sel
             .target_list
             .iter()
             .filter_map(|t| match &t.node {
-                Some(NodeEnum::ResTarget(rt)) => rt.val.as_deref().and_then(super::expr::column_name),
+                Some(NodeEnum::ResTarget(rt)) => {
+                    rt.val.as_deref().and_then(super::expr::column_name)
+                }
                 _ => None,
             })
             .collect();
         if !self.holds_rows(&source) {
             return;
         }
-        self.push(Hazard::Copy { from: source.clone(), to: target.clone() });
-        let left_out: Vec<String> = self.catalog().tables.get(&source).into_iter().flat_map(|t| &t.columns).filter(|c| !selected.contains(&c.name)).map(|c| c.name.clone()).collect();
+        self.push(Hazard::Copy {
+            from: source.clone(),
+            to: target.clone(),
+        });
+        let left_out: Vec<String> = self
+            .catalog()
+            .tables
+            .get(&source)
+            .into_iter()
+            .flat_map(|t| &t.columns)
+            .filter(|c| !selected.contains(&c.name))
+            .map(|c| c.name.clone())
+            .collect();
         for column in left_out {
-            self.push(Hazard::DataLoss(Loss::Column { table: source.clone(), column }));
+            self.push(Hazard::DataLoss(Loss::Column {
+                table: source.clone(),
+                column,
+            }));
         }
         let mut parts = vec![target.clone()];
         let mut i = 0;
         while let Some(p) = parts.get(i).cloned() {
-            parts.extend(self.catalog().tables.iter().filter(|(_, t)| t.partition_of.as_ref().is_some_and(|(parent, _)| *parent == p)).map(|(q, _)| q.clone()));
+            parts.extend(
+                self.catalog()
+                    .tables
+                    .iter()
+                    .filter(|(_, t)| {
+                        t.partition_of
+                            .as_ref()
+                            .is_some_and(|(parent, _)| *parent == p)
+                    })
+                    .map(|(q, _)| q.clone()),
+            );
             i += 1;
         }
-        let partitioned = self.catalog().tables.get(&target).is_some_and(|t| t.partition_by.is_some());
+        let partitioned = self
+            .catalog()
+            .tables
+            .get(&target)
+            .is_some_and(|t| t.partition_by.is_some());
         if partitioned && self.default_partition(&target).is_none() {
-            self.push(Hazard::MayFail { table: target.clone(), reason: FailReason::NoPartition });
+            self.push(Hazard::MayFail {
+                table: target.clone(),
+                reason: FailReason::NoPartition,
+            });
         }
         self.filled = Some((source, parts));
     }
 
     /// The default partition of `parent`, if it has one.
     fn default_partition(&self, parent: &QualName) -> Option<QualName> {
-        self.catalog().tables.iter().find(|(_, t)| t.partition_of.as_ref().is_some_and(|(p, b)| p == parent && b == "DEFAULT")).map(|(q, _)| q.clone())
+        self.catalog()
+            .tables
+            .iter()
+            .find(|(_, t)| {
+                t.partition_of
+                    .as_ref()
+                    .is_some_and(|(p, b)| p == parent && b == "DEFAULT")
+            })
+            .map(|(q, _)| q.clone())
     }
 
     /// A new partition of `parent` takes rows that its default partition may hold: the
     /// default partition is scanned, and fails if it holds any.
     fn default_partition_scan(&mut self, parent: &QualName, new: &QualName) {
-        if let Some(d) = self.default_partition(parent).filter(|d| d != new && self.holds_rows(d)) {
-            self.push(Hazard::Lock { lock: Lock::AccessExclusive, relation: d.clone() });
+        if let Some(d) = self
+            .default_partition(parent)
+            .filter(|d| d != new && self.holds_rows(d))
+        {
+            self.push(Hazard::Lock {
+                lock: Lock::AccessExclusive,
+                relation: d.clone(),
+            });
             self.push(Hazard::Scan { table: d.clone() });
-            self.push(Hazard::MayFail { table: d.clone(), reason: FailReason::PartitionBound { partition: d } });
+            self.push(Hazard::MayFail {
+                table: d.clone(),
+                reason: FailReason::PartitionBound { partition: d },
+            });
         }
     }
 
@@ -468,7 +632,11 @@ impl Reading<'_> {
         let Some(rv) = &s.relation else { return };
         let table = self.relation(rv);
         if !s.idxname.is_empty() {
-            let schema = if rv.schemaname.is_empty() { table.schema.clone() } else { rv.schemaname.clone() };
+            let schema = if rv.schemaname.is_empty() {
+                table.schema.clone()
+            } else {
+                rv.schemaname.clone()
+            };
             self.created.push(QualName::new(schema, s.idxname.clone()));
         }
         if !self.old(&table) {
@@ -478,7 +646,12 @@ impl Reading<'_> {
             return;
         }
         // CREATE INDEX ON ONLY a partitioned table makes an invalid index and builds nothing.
-        let builds = rv.inh || self.catalog().tables.get(&table).is_none_or(|t| t.partition_by.is_none());
+        let builds = rv.inh
+            || self
+                .catalog()
+                .tables
+                .get(&table)
+                .is_none_or(|t| t.partition_by.is_none());
         if s.concurrent {
             self.lock(Lock::ShareUpdateExclusive, &table);
             self.push(Hazard::NoTransaction);
@@ -486,9 +659,14 @@ impl Reading<'_> {
             self.lock(Lock::Share, &table);
         }
         if builds && self.holds_rows(&table) {
-            self.push(Hazard::IndexBuild { table: table.clone() });
+            self.push(Hazard::IndexBuild {
+                table: table.clone(),
+            });
             if s.unique {
-                self.push(Hazard::MayFail { table, reason: FailReason::Duplicates { primary: s.primary } });
+                self.push(Hazard::MayFail {
+                    table,
+                    reason: FailReason::Duplicates { primary: s.primary },
+                });
             }
         }
     }
@@ -496,10 +674,14 @@ impl Reading<'_> {
     fn alter_table(&mut self, s: &protobuf::AlterTableStmt) {
         let Some(rv) = &s.relation else { return };
         let q = self.relation(rv);
-        let cmds: Vec<&protobuf::AlterTableCmd> = s.cmds.iter().filter_map(|c| match &c.node {
-            Some(NodeEnum::AlterTableCmd(c)) => Some(c.as_ref()),
-            _ => None,
-        }).collect();
+        let cmds: Vec<&protobuf::AlterTableCmd> = s
+            .cmds
+            .iter()
+            .filter_map(|c| match &c.node {
+                Some(NodeEnum::AlterTableCmd(c)) => Some(c.as_ref()),
+                _ => None,
+            })
+            .collect();
         let objtype = ObjectType::try_from(s.objtype).unwrap_or(ObjectType::Undefined);
         if objtype == ObjectType::ObjectType {
             self.alter_composite(rv, &cmds);
@@ -510,15 +692,26 @@ impl Reading<'_> {
             // moves (rebuilds) it.
             let table = self.catalog().indexes.get(&q).map(|i| i.table.clone());
             if let Some(t) = table {
-                let moves = cmds.iter().any(|c| c.subtype == AlterTableType::AtSetTableSpace as i32);
-                self.lock(if moves { Lock::AccessExclusive } else { Lock::ShareUpdateExclusive }, &t);
+                let moves = cmds
+                    .iter()
+                    .any(|c| c.subtype == AlterTableType::AtSetTableSpace as i32);
+                self.lock(
+                    if moves {
+                        Lock::AccessExclusive
+                    } else {
+                        Lock::ShareUpdateExclusive
+                    },
+                    &t,
+                );
             }
             return;
         }
         if !self.old(&q) {
             return;
         }
-        let Some(lock) = cmds.iter().map(|c| table_cmd_lock(c)).max() else { return };
+        let Some(lock) = cmds.iter().map(|c| table_cmd_lock(c)).max() else {
+            return;
+        };
         self.lock(lock, &q);
         for c in cmds {
             self.table_cmd(&q, c);
@@ -530,7 +723,12 @@ impl Reading<'_> {
         let rows = self.holds_rows(q);
         let def = c.def.as_ref().and_then(|d| d.node.as_ref());
         let subtype = AlterTableType::try_from(c.subtype).unwrap_or(AlterTableType::Undefined);
-        let column = self.catalog().tables.get(q).and_then(|t| t.column(&c.name)).cloned();
+        let column = self
+            .catalog()
+            .tables
+            .get(q)
+            .and_then(|t| t.column(&c.name))
+            .cloned();
         match subtype {
             AlterTableType::AtAddColumn => {
                 if let (true, Some(NodeEnum::ColumnDef(cd))) = (rows, def) {
@@ -539,11 +737,16 @@ impl Reading<'_> {
             }
             AlterTableType::AtDropColumn => {
                 if rows && column.is_some() {
-                    self.push(Hazard::DataLoss(Loss::Column { table: q.clone(), column: c.name.clone() }));
+                    self.push(Hazard::DataLoss(Loss::Column {
+                        table: q.clone(),
+                        column: c.name.clone(),
+                    }));
                 }
             }
             AlterTableType::AtAlterColumnType => {
-                let (Some(NodeEnum::ColumnDef(cd)), Some(col)) = (def, column) else { return };
+                let (Some(NodeEnum::ColumnDef(cd)), Some(col)) = (def, column) else {
+                    return;
+                };
                 let Some(tn) = &cd.type_name else { return };
                 let to = type_sql(tn, &self.resolver);
                 if !rows {
@@ -554,15 +757,32 @@ impl Reading<'_> {
                     Conversion::Widen => self.push(Hazard::Rewrite { table: q.clone() }),
                     Conversion::Narrow => {
                         self.push(Hazard::Rewrite { table: q.clone() });
-                        self.push(Hazard::MayFail { table: q.clone(), reason: FailReason::Cast { column: c.name.clone(), from: col.type_sql.clone(), to: to.clone() } });
-                        self.push(Hazard::DataLoss(Loss::Narrowed { table: q.clone(), column: c.name.clone(), from: col.type_sql, to }));
+                        self.push(Hazard::MayFail {
+                            table: q.clone(),
+                            reason: FailReason::Cast {
+                                column: c.name.clone(),
+                                from: col.type_sql.clone(),
+                                to: to.clone(),
+                            },
+                        });
+                        self.push(Hazard::DataLoss(Loss::Narrowed {
+                            table: q.clone(),
+                            column: c.name.clone(),
+                            from: col.type_sql,
+                            to,
+                        }));
                     }
                 }
             }
             AlterTableType::AtSetNotNull => {
                 if rows && !self.has_not_null_check(q, &c.name) {
                     self.push(Hazard::Scan { table: q.clone() });
-                    self.push(Hazard::MayFail { table: q.clone(), reason: FailReason::Nulls { column: c.name.clone() } });
+                    self.push(Hazard::MayFail {
+                        table: q.clone(),
+                        reason: FailReason::Nulls {
+                            column: c.name.clone(),
+                        },
+                    });
                 }
             }
             AlterTableType::AtAddConstraint => {
@@ -571,19 +791,37 @@ impl Reading<'_> {
                 }
             }
             AlterTableType::AtValidateConstraint => {
-                let kind = self.catalog().tables.get(q).and_then(|t| t.constraints.get(&c.name)).map(|k| k.kind);
+                let kind = self
+                    .catalog()
+                    .tables
+                    .get(q)
+                    .and_then(|t| t.constraints.get(&c.name))
+                    .map(|k| k.kind);
                 if let (true, Some(kind)) = (rows, kind) {
                     self.push(Hazard::Scan { table: q.clone() });
                     let reason = match kind {
-                        ConstraintKind::ForeignKey => FailReason::ForeignKey { constraint: c.name.clone() },
-                        ConstraintKind::Check | ConstraintKind::PrimaryKey | ConstraintKind::Unique | ConstraintKind::Exclude => FailReason::Check { constraint: c.name.clone() },
+                        ConstraintKind::ForeignKey => FailReason::ForeignKey {
+                            constraint: c.name.clone(),
+                        },
+                        ConstraintKind::Check
+                        | ConstraintKind::PrimaryKey
+                        | ConstraintKind::Unique
+                        | ConstraintKind::Exclude => FailReason::Check {
+                            constraint: c.name.clone(),
+                        },
                     };
                     // A foreign key's referenced table takes only ROW SHARE, which blocks no
                     // reads or writes.
-                    self.push(Hazard::MayFail { table: q.clone(), reason });
+                    self.push(Hazard::MayFail {
+                        table: q.clone(),
+                        reason,
+                    });
                 }
             }
-            AlterTableType::AtSetLogged | AlterTableType::AtSetUnLogged | AlterTableType::AtSetTableSpace | AlterTableType::AtSetAccessMethod => {
+            AlterTableType::AtSetLogged
+            | AlterTableType::AtSetUnLogged
+            | AlterTableType::AtSetTableSpace
+            | AlterTableType::AtSetAccessMethod => {
                 if rows {
                     self.push(Hazard::Rewrite { table: q.clone() });
                 }
@@ -594,8 +832,15 @@ impl Reading<'_> {
                         let child = self.relation(name);
                         self.lock(Lock::AccessExclusive, &child);
                         if self.holds_rows(&child) {
-                            self.push(Hazard::Scan { table: child.clone() });
-                            self.push(Hazard::MayFail { table: child.clone(), reason: FailReason::PartitionBound { partition: child.clone() } });
+                            self.push(Hazard::Scan {
+                                table: child.clone(),
+                            });
+                            self.push(Hazard::MayFail {
+                                table: child.clone(),
+                                reason: FailReason::PartitionBound {
+                                    partition: child.clone(),
+                                },
+                            });
                         }
                         self.default_partition_scan(q, &child);
                     }
@@ -676,14 +921,19 @@ impl Reading<'_> {
     fn add_column(&mut self, q: &QualName, cd: &protobuf::ColumnDef) {
         let mut not_null = cd.is_not_null;
         let mut filled = false;
-        let mut rewrite = cd.type_name.as_ref().is_some_and(|t| super::replay::serial_type(t).is_some());
+        let mut rewrite = cd
+            .type_name
+            .as_ref()
+            .is_some_and(|t| super::replay::serial_type(t).is_some());
         filled |= rewrite;
         if let Some(d) = &cd.raw_default {
             filled = true;
             rewrite |= volatile(d);
         }
         for c in &cd.constraints {
-            let Some(NodeEnum::Constraint(con)) = &c.node else { continue };
+            let Some(NodeEnum::Constraint(con)) = &c.node else {
+                continue;
+            };
             match ConstrType::try_from(con.contype).unwrap_or(ConstrType::Undefined) {
                 ConstrType::ConstrNotnull => not_null = true,
                 ConstrType::ConstrNull => not_null = false,
@@ -699,7 +949,10 @@ impl Reading<'_> {
                     not_null = true;
                     self.add_constraint(q, con, true);
                 }
-                ConstrType::ConstrCheck | ConstrType::ConstrUnique | ConstrType::ConstrExclusion | ConstrType::ConstrForeign => self.add_constraint(q, con, true),
+                ConstrType::ConstrCheck
+                | ConstrType::ConstrUnique
+                | ConstrType::ConstrExclusion
+                | ConstrType::ConstrForeign => self.add_constraint(q, con, true),
                 ConstrType::ConstrAttrDeferrable
                 | ConstrType::ConstrAttrNotDeferrable
                 | ConstrType::ConstrAttrDeferred
@@ -713,7 +966,12 @@ impl Reading<'_> {
             self.push(Hazard::Rewrite { table: q.clone() });
         }
         if not_null && !filled {
-            self.push(Hazard::MayFail { table: q.clone(), reason: FailReason::NotNullWithoutDefault { column: cd.colname.clone() } });
+            self.push(Hazard::MayFail {
+                table: q.clone(),
+                reason: FailReason::NotNullWithoutDefault {
+                    column: cd.colname.clone(),
+                },
+            });
         }
     }
 
@@ -724,7 +982,10 @@ impl Reading<'_> {
             ConstrType::ConstrCheck => {
                 if rows && !con.skip_validation {
                     self.push(Hazard::Scan { table: q.clone() });
-                    self.push(Hazard::MayFail { table: q.clone(), reason: FailReason::Check { constraint: name } });
+                    self.push(Hazard::MayFail {
+                        table: q.clone(),
+                        reason: FailReason::Check { constraint: name },
+                    });
                 }
             }
             ConstrType::ConstrForeign => {
@@ -734,25 +995,37 @@ impl Reading<'_> {
                 }
                 if rows && !con.skip_validation {
                     self.push(Hazard::Scan { table: q.clone() });
-                    self.push(Hazard::MayFail { table: q.clone(), reason: FailReason::ForeignKey { constraint: name } });
+                    self.push(Hazard::MayFail {
+                        table: q.clone(),
+                        reason: FailReason::ForeignKey { constraint: name },
+                    });
                 }
             }
             ConstrType::ConstrPrimary | ConstrType::ConstrUnique => {
                 let primary = con.contype == ConstrType::ConstrPrimary as i32;
                 if rows && con.indexname.is_empty() {
                     self.push(Hazard::IndexBuild { table: q.clone() });
-                    self.push(Hazard::MayFail { table: q.clone(), reason: FailReason::Duplicates { primary } });
+                    self.push(Hazard::MayFail {
+                        table: q.clone(),
+                        reason: FailReason::Duplicates { primary },
+                    });
                 } else if rows && primary && self.nullable_keys(q, &con.indexname) {
                     // USING INDEX: the index exists; a primary key still makes its columns NOT
                     // NULL, which scans for NULLs.
                     self.push(Hazard::Scan { table: q.clone() });
-                    self.push(Hazard::MayFail { table: q.clone(), reason: FailReason::Duplicates { primary } });
+                    self.push(Hazard::MayFail {
+                        table: q.clone(),
+                        reason: FailReason::Duplicates { primary },
+                    });
                 }
             }
             ConstrType::ConstrExclusion => {
                 if rows {
                     self.push(Hazard::IndexBuild { table: q.clone() });
-                    self.push(Hazard::MayFail { table: q.clone(), reason: FailReason::Exclusion });
+                    self.push(Hazard::MayFail {
+                        table: q.clone(),
+                        reason: FailReason::Exclusion,
+                    });
                 }
             }
             ConstrType::ConstrNotnull
@@ -773,15 +1046,28 @@ impl Reading<'_> {
     /// Whether a column of index `index` (of table `q`) may still hold NULLs.
     fn nullable_keys(&self, q: &QualName, index: &str) -> bool {
         let c = self.catalog();
-        let columns = c.indexes.get(&QualName::new(q.schema.clone(), index)).map(|i| i.columns.clone()).unwrap_or_default();
-        c.tables.get(q).is_none_or(|t| columns.is_empty() || columns.iter().any(|k| t.column(k).is_none_or(|col| !col.not_null)))
+        let columns = c
+            .indexes
+            .get(&QualName::new(q.schema.clone(), index))
+            .map(|i| i.columns.clone())
+            .unwrap_or_default();
+        c.tables.get(q).is_none_or(|t| {
+            columns.is_empty()
+                || columns
+                    .iter()
+                    .any(|k| t.column(k).is_none_or(|col| !col.not_null))
+        })
     }
 
     /// Whether table `q` has a validated `CHECK (c IS NOT NULL)`: then SET NOT NULL skips
     /// its scan (PostgreSQL 12 and later).
     fn has_not_null_check(&self, q: &QualName, column: &str) -> bool {
         let want = format!("CHECK ({} IS NOT NULL)", crate::emit::quote::ident(column));
-        self.catalog().tables.get(q).is_some_and(|t| t.constraints.values().any(|k| k.kind == ConstraintKind::Check && k.def == want))
+        self.catalog().tables.get(q).is_some_and(|t| {
+            t.constraints
+                .values()
+                .any(|k| k.kind == ConstraintKind::Check && k.def == want)
+        })
     }
 
     fn drop(&mut self, s: &protobuf::DropStmt) {
@@ -798,12 +1084,19 @@ impl Reading<'_> {
                 _ => QualName::new("", parts.join(".")),
             };
             // Triggers, policies and rules: [schema,] table, name.
-            let on_table = |parts: &[String], r: &Resolver| name(parts.split_last().map_or(&[][..], |(_, t)| t), r);
+            let on_table = |parts: &[String], r: &Resolver| {
+                name(parts.split_last().map_or(&[][..], |(_, t)| t), r)
+            };
             match kind {
                 ObjectType::ObjectTable | ObjectType::ObjectForeignTable => {
                     let q = name(&parts, &self.resolver);
                     self.lock(Lock::AccessExclusive, &q);
-                    let parent = self.catalog().tables.get(&q).and_then(|t| t.partition_of.as_ref()).map(|(p, _)| p.clone());
+                    let parent = self
+                        .catalog()
+                        .tables
+                        .get(&q)
+                        .and_then(|t| t.partition_of.as_ref())
+                        .map(|(p, _)| p.clone());
                     if let Some(p) = parent {
                         self.lock(Lock::AccessExclusive, &p);
                     }
@@ -896,12 +1189,27 @@ impl Reading<'_> {
             if let Some(t) = table {
                 self.lock(Lock::ShareUpdateExclusive, &t);
             }
-        } else if matches!(kind, ObjectType::ObjectTable | ObjectType::ObjectForeignTable | ObjectType::ObjectView | ObjectType::ObjectMatview | ObjectType::ObjectSequence) {
+        } else if matches!(
+            kind,
+            ObjectType::ObjectTable
+                | ObjectType::ObjectForeignTable
+                | ObjectType::ObjectView
+                | ObjectType::ObjectMatview
+                | ObjectType::ObjectSequence
+        ) {
             self.lock(Lock::AccessExclusive, &q);
             if self.fresh.contains(&q) {
-                self.created.push(QualName::new(q.schema.clone(), s.newname.clone()));
+                self.created
+                    .push(QualName::new(q.schema.clone(), s.newname.clone()));
             }
-        } else if matches!(kind, ObjectType::ObjectColumn | ObjectType::ObjectTabconstraint | ObjectType::ObjectTrigger | ObjectType::ObjectPolicy | ObjectType::ObjectRule) {
+        } else if matches!(
+            kind,
+            ObjectType::ObjectColumn
+                | ObjectType::ObjectTabconstraint
+                | ObjectType::ObjectTrigger
+                | ObjectType::ObjectPolicy
+                | ObjectType::ObjectRule
+        ) {
             self.lock(Lock::AccessExclusive, &q);
         }
     }
@@ -930,13 +1238,22 @@ impl Reading<'_> {
             .catalog()
             .tables
             .iter()
-            .filter(|(_, t)| t.columns.iter().any(|c| super::graph::type_name(&c.type_sql).as_ref() == Some(&domain)))
+            .filter(|(_, t)| {
+                t.columns
+                    .iter()
+                    .any(|c| super::graph::type_name(&c.type_sql).as_ref() == Some(&domain))
+            })
             .map(|(q, _)| q.clone())
             .filter(|q| self.holds_rows(q))
             .collect();
         for t in users {
             self.push(Hazard::Scan { table: t.clone() });
-            self.push(Hazard::MayFail { table: t, reason: FailReason::Check { constraint: format!("{constraint} of domain {}", domain.sql()) } });
+            self.push(Hazard::MayFail {
+                table: t,
+                reason: FailReason::Check {
+                    constraint: format!("{constraint} of domain {}", domain.sql()),
+                },
+            });
         }
     }
 
@@ -944,13 +1261,22 @@ impl Reading<'_> {
     fn alter_composite(&mut self, rv: &protobuf::RangeVar, cmds: &[&protobuf::AlterTableCmd]) {
         let ty = self.relation(rv);
         // In table columns of the type, or as the columns of its typed tables (CASCADE).
-        let stored = self.catalog().tables.iter().any(|(q, t)| self.holds_rows(q) && (t.of_type.as_ref() == Some(&ty) || t.columns.iter().any(|c| super::graph::type_name(&c.type_sql).as_ref() == Some(&ty))));
+        let stored = self.catalog().tables.iter().any(|(q, t)| {
+            self.holds_rows(q)
+                && (t.of_type.as_ref() == Some(&ty)
+                    || t.columns
+                        .iter()
+                        .any(|c| super::graph::type_name(&c.type_sql).as_ref() == Some(&ty)))
+        });
         if !stored {
             return;
         }
         for c in cmds {
             if c.subtype == AlterTableType::AtDropColumn as i32 {
-                self.push(Hazard::DataLoss(Loss::Attribute { type_name: ty.clone(), attribute: c.name.clone() }));
+                self.push(Hazard::DataLoss(Loss::Attribute {
+                    type_name: ty.clone(),
+                    attribute: c.name.clone(),
+                }));
             }
         }
     }
@@ -962,21 +1288,35 @@ fn table_cmd_lock(c: &protobuf::AlterTableCmd) -> Lock {
     use AlterTableType as T;
     let subtype = T::try_from(c.subtype).unwrap_or(T::Undefined);
     match subtype {
-        T::AtSetStatistics | T::AtClusterOn | T::AtDropCluster | T::AtSetOptions | T::AtResetOptions | T::AtValidateConstraint | T::AtAttachPartition | T::AtDetachPartitionFinalize => {
-            Lock::ShareUpdateExclusive
-        }
+        T::AtSetStatistics
+        | T::AtClusterOn
+        | T::AtDropCluster
+        | T::AtSetOptions
+        | T::AtResetOptions
+        | T::AtValidateConstraint
+        | T::AtAttachPartition
+        | T::AtDetachPartitionFinalize => Lock::ShareUpdateExclusive,
         T::AtDetachPartition => match c.def.as_ref().and_then(|d| d.node.as_ref()) {
             Some(NodeEnum::PartitionCmd(p)) if p.concurrent => Lock::ShareUpdateExclusive,
             _ => Lock::AccessExclusive,
         },
         T::AtSetRelOptions | T::AtResetRelOptions => reloptions_lock(c),
-        T::AtEnableTrig | T::AtEnableAlwaysTrig | T::AtEnableReplicaTrig | T::AtDisableTrig | T::AtEnableTrigAll | T::AtDisableTrigAll | T::AtEnableTrigUser | T::AtDisableTrigUser => {
-            Lock::ShareRowExclusive
+        T::AtEnableTrig
+        | T::AtEnableAlwaysTrig
+        | T::AtEnableReplicaTrig
+        | T::AtDisableTrig
+        | T::AtEnableTrigAll
+        | T::AtDisableTrigAll
+        | T::AtEnableTrigUser
+        | T::AtDisableTrigUser => Lock::ShareRowExclusive,
+        T::AtAddConstraint | T::AtReAddConstraint | T::AtReAddDomainConstraint => {
+            match c.def.as_ref().and_then(|d| d.node.as_ref()) {
+                Some(NodeEnum::Constraint(k)) if k.contype == ConstrType::ConstrForeign as i32 => {
+                    Lock::ShareRowExclusive
+                }
+                _ => Lock::AccessExclusive,
+            }
         }
-        T::AtAddConstraint | T::AtReAddConstraint | T::AtReAddDomainConstraint => match c.def.as_ref().and_then(|d| d.node.as_ref()) {
-            Some(NodeEnum::Constraint(k)) if k.contype == ConstrType::ConstrForeign as i32 => Lock::ShareRowExclusive,
-            _ => Lock::AccessExclusive,
-        },
         T::Undefined
         | T::AtAddColumn
         | T::AtAddColumnToView
@@ -1030,15 +1370,32 @@ fn table_cmd_lock(c: &protobuf::AlterTableCmd) -> Lock {
 /// ACCESS EXCLUSIVE for the others.
 fn reloptions_lock(c: &protobuf::AlterTableCmd) -> Lock {
     let names: Vec<String> = match c.def.as_ref().and_then(|d| d.node.as_ref()) {
-        Some(NodeEnum::List(l)) => l.items.iter().filter_map(|i| match &i.node {
-            Some(NodeEnum::DefElem(d)) => Some(if d.defnamespace.is_empty() { d.defname.clone() } else { format!("{}.{}", d.defnamespace, d.defname) }),
-            _ => None,
-        }).collect(),
+        Some(NodeEnum::List(l)) => l
+            .items
+            .iter()
+            .filter_map(|i| match &i.node {
+                Some(NodeEnum::DefElem(d)) => Some(if d.defnamespace.is_empty() {
+                    d.defname.clone()
+                } else {
+                    format!("{}.{}", d.defnamespace, d.defname)
+                }),
+                _ => None,
+            })
+            .collect(),
         _ => Vec::new(),
     };
     let light = |n: &str| {
         let n = n.strip_prefix("toast.").unwrap_or(n);
-        n.starts_with("autovacuum_") || n.starts_with("vacuum_") || matches!(n, "fillfactor" | "toast_tuple_target" | "parallel_workers" | "log_autovacuum_min_duration" | "user_catalog_table")
+        n.starts_with("autovacuum_")
+            || n.starts_with("vacuum_")
+            || matches!(
+                n,
+                "fillfactor"
+                    | "toast_tuple_target"
+                    | "parallel_workers"
+                    | "log_autovacuum_min_duration"
+                    | "user_catalog_table"
+            )
     };
     if names.iter().all(|n| light(n)) {
         Lock::ShareUpdateExclusive
@@ -1057,7 +1414,12 @@ fn volatile(expr: &protobuf::Node) -> bool {
         if let NodeEnum::FuncCall(f) = x {
             let parts: Vec<String> = f.funcname.iter().filter_map(node_string).collect();
             found |= match parts.as_slice() {
-                [name] | [_, name] if super::builtin::is_function(name) && parts.first().is_none_or(|s| parts.len() == 1 || s == "pg_catalog") => {
+                [name] | [_, name]
+                    if super::builtin::is_function(name)
+                        && parts
+                            .first()
+                            .is_none_or(|s| parts.len() == 1 || s == "pg_catalog") =>
+                {
                     super::builtin::is_volatile_function(name)
                 }
                 _ => true,
@@ -1069,7 +1431,11 @@ fn volatile(expr: &protobuf::Node) -> bool {
 
 /// Replays `stmts` onto `base` (as `replay_onto` does) and reads the hazards of each
 /// statement against the catalog as it stands just before it.
-pub fn assess(base: Catalog, stmts: &[Stmt], opts: super::ReplayOptions) -> (Catalog, Vec<crate::diag::Diag>, Vec<Vec<Hazard>>) {
+pub fn assess(
+    base: Catalog,
+    stmts: &[Stmt],
+    opts: super::ReplayOptions,
+) -> (Catalog, Vec<crate::diag::Diag>, Vec<Vec<Hazard>>) {
     let mut a = Assessing::onto(base, opts);
     a.apply(stmts);
     a.finish()
@@ -1083,12 +1449,16 @@ pub struct Assessing {
 
 impl Assessing {
     pub fn onto(base: Catalog, opts: super::ReplayOptions) -> Assessing {
-        Assessing { builder: super::Builder::onto(base, opts), assessor: Assessor::default() }
+        Assessing {
+            builder: super::Builder::onto(base, opts),
+            assessor: Assessor::default(),
+        }
     }
 
     pub fn apply(&mut self, stmts: &[Stmt]) {
         let assessor = &mut self.assessor;
-        self.builder.apply_inspecting(stmts, &mut |stmt, r| assessor.statement(stmt, r));
+        self.builder
+            .apply_inspecting(stmts, &mut |stmt, r| assessor.statement(stmt, r));
     }
 
     /// The catalog, the replay's diagnostics, and each statement's hazards in order.
@@ -1106,15 +1476,23 @@ mod tests {
     /// one line per statement: `kind kind ...` (empty when none).
     fn kinds(from: &str, migration: &str) -> Vec<String> {
         let base = crate::catalog_from_sql("from.sql", from).expect("FROM loads");
-        let file = std::sync::Arc::new(crate::input::SourceFile::new("m.sql", migration.to_string()));
+        let file = std::sync::Arc::new(crate::input::SourceFile::new(
+            "m.sql",
+            migration.to_string(),
+        ));
         let (stmts, diags) = crate::syntax::parse_sources(&[file]);
         assert!(diags.is_empty(), "{diags:?}");
-        let (_, problems, hazards) = assess(base, &stmts, crate::catalog::ReplayOptions { strict: true });
+        let (_, problems, hazards) =
+            assess(base, &stmts, crate::catalog::ReplayOptions { strict: true });
         assert!(problems.is_empty(), "{problems:?}");
-        hazards.iter().map(|h| h.iter().map(Hazard::kind).collect::<Vec<_>>().join(" ")).collect()
+        hazards
+            .iter()
+            .map(|h| h.iter().map(Hazard::kind).collect::<Vec<_>>().join(" "))
+            .collect()
     }
 
-    const FROM: &str = "CREATE TABLE t (id int PRIMARY KEY, name text, n numeric(10,2), v varchar(10));\n\
+    const FROM: &str =
+        "CREATE TABLE t (id int PRIMARY KEY, name text, n numeric(10,2), v varchar(10));\n\
                         CREATE TABLE u (id int, t_id int);\n\
                         CREATE TYPE mood AS ENUM ('a');\n\
                         CREATE SEQUENCE s;";
@@ -1141,22 +1519,22 @@ mod tests {
              DROP TABLE u;",
         );
         let want = [
-            "lock",                                    // a nullable column, no default: catalog only
-            "lock may-fail",                           // NOT NULL without a default
-            "lock rewrite",                            // a volatile default
-            "lock",                                    // binary coercible
-            "lock rewrite may-fail data-loss",         // narrowing
-            "lock scan may-fail",                      // SET NOT NULL
-            "lock index-build",                        // CREATE INDEX: SHARE
-            "lock index-build no-transaction",         // CONCURRENTLY
-            "lock lock",                               // NOT VALID: both tables locked, no scan
-            "lock scan may-fail",                      // VALIDATE (ROW SHARE on the referenced table)
-            "lock data-loss",                          // DROP COLUMN
-            "data-loss",                               // DROP SEQUENCE
-            "needs-commit",                            // the label is used below
-            "",                                        // a new table risks nothing
-            "",                                        // ... nor does a column added to it
-            "lock data-loss",                          // DROP TABLE
+            "lock",                            // a nullable column, no default: catalog only
+            "lock may-fail",                   // NOT NULL without a default
+            "lock rewrite",                    // a volatile default
+            "lock",                            // binary coercible
+            "lock rewrite may-fail data-loss", // narrowing
+            "lock scan may-fail",              // SET NOT NULL
+            "lock index-build",                // CREATE INDEX: SHARE
+            "lock index-build no-transaction", // CONCURRENTLY
+            "lock lock",                       // NOT VALID: both tables locked, no scan
+            "lock scan may-fail",              // VALIDATE (ROW SHARE on the referenced table)
+            "lock data-loss",                  // DROP COLUMN
+            "data-loss",                       // DROP SEQUENCE
+            "needs-commit",                    // the label is used below
+            "",                                // a new table risks nothing
+            "",                                // ... nor does a column added to it
+            "lock data-loss",                  // DROP TABLE
         ];
         assert_eq!(got, want);
     }
@@ -1164,10 +1542,16 @@ mod tests {
     #[test]
     fn locks_name_their_level_and_what_they_block() {
         let base = crate::catalog_from_sql("from.sql", FROM).expect("FROM loads");
-        let file = std::sync::Arc::new(crate::input::SourceFile::new("m.sql", "CREATE INDEX ON t (name);\nALTER TABLE t SET (fillfactor = 70);".to_string()));
+        let file = std::sync::Arc::new(crate::input::SourceFile::new(
+            "m.sql",
+            "CREATE INDEX ON t (name);\nALTER TABLE t SET (fillfactor = 70);".to_string(),
+        ));
         let (stmts, _) = crate::syntax::parse_sources(&[file]);
         let (_, _, hazards) = assess(base, &stmts, crate::catalog::ReplayOptions { strict: true });
-        let text: Vec<Vec<String>> = hazards.iter().map(|h| h.iter().map(|x| x.to_string()).collect()).collect();
+        let text: Vec<Vec<String>> = hazards
+            .iter()
+            .map(|h| h.iter().map(|x| x.to_string()).collect())
+            .collect();
         assert_eq!(text[0][0], "SHARE on public.t (blocks writes until commit)");
         assert_eq!(text[1], vec!["SHARE UPDATE EXCLUSIVE on public.t (blocks other schema changes and VACUUM until commit)"]);
     }

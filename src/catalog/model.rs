@@ -17,7 +17,10 @@ pub struct QualName {
 
 impl QualName {
     pub fn new(schema: impl Into<String>, name: impl Into<String>) -> QualName {
-        QualName { schema: schema.into(), name: name.into() }
+        QualName {
+            schema: schema.into(),
+            name: name.into(),
+        }
     }
 
     /// `schema.name` quoted for SQL.
@@ -77,7 +80,10 @@ pub struct Sources {
 /// The files only (`--dump-catalog` would otherwise print every statement's line).
 impl std::fmt::Debug for Sources {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        f.debug_struct("Sources").field("files", &self.files).field("statements", &self.at.len()).finish()
+        f.debug_struct("Sources")
+            .field("files", &self.files)
+            .field("statements", &self.at.len())
+            .finish()
     }
 }
 
@@ -91,7 +97,11 @@ impl Sources {
                 self.files.len() - 1
             }
         };
-        self.at.push((pos, u32::try_from(f).unwrap_or(u32::MAX), u32::try_from(line).unwrap_or(u32::MAX)));
+        self.at.push((
+            pos,
+            u32::try_from(f).unwrap_or(u32::MAX),
+            u32::try_from(line).unwrap_or(u32::MAX),
+        ));
     }
 
     /// The position of the last statement recorded (0 when none is).
@@ -103,7 +113,10 @@ impl Sources {
     pub fn location(&self, pos: Pos) -> Option<Location> {
         let i = self.at.binary_search_by_key(&pos, |a| a.0).ok()?;
         let (_, f, line) = *self.at.get(i)?;
-        Some(Location { file: self.files.get(f as usize)?.clone(), line: line as usize })
+        Some(Location {
+            file: self.files.get(f as usize)?.clone(),
+            line: line as usize,
+        })
     }
 }
 
@@ -126,7 +139,12 @@ pub struct Access {
 impl Access {
     /// A new object's access: its creator owns it; `acl` comes from default privileges.
     pub fn new(owner: Option<String>, acl: Option<Acl>) -> Access {
-        Access { owner, acl, columns: BTreeMap::new(), identity_sequences: BTreeMap::new() }
+        Access {
+            owner,
+            acl,
+            columns: BTreeMap::new(),
+            identity_sequences: BTreeMap::new(),
+        }
     }
 
     /// Whether this access (say, of FROM after the migration) is what `want` (TO's) asks
@@ -134,8 +152,16 @@ impl Access {
     /// anyone; ACLs are compared as sets of aclitems relative to the owner. (ACLs equal to
     /// their kind's default are always stored as `None`, so plain equality holds.)
     pub fn satisfies(&self, want: &Access) -> bool {
-        let Access { owner, acl, columns, identity_sequences } = want;
-        (owner.is_none() || self.owner == *owner) && self.acl == *acl && self.columns == *columns && self.identity_sequences == *identity_sequences
+        let Access {
+            owner,
+            acl,
+            columns,
+            identity_sequences,
+        } = want;
+        (owner.is_none() || self.owner == *owner)
+            && self.acl == *acl
+            && self.columns == *columns
+            && self.identity_sequences == *identity_sequences
     }
 }
 
@@ -189,9 +215,22 @@ pub struct DefaultAclKey {
 impl Catalog {
     /// The ACL an object of `kind` gets when `role` creates it in `schema`
     /// (`get_user_default_acl`): the global entry (or the kind's default) plus the schema's.
-    pub fn default_privileges(&self, role: Option<&str>, schema: Option<&str>, kind: DefaultAclKind) -> Acl {
-        let key = |schema: Option<&str>| DefaultAclKey { role: role.map(str::to_string), schema: schema.map(str::to_string), kind };
-        let mut acl = self.default_acls.get(&key(None)).cloned().unwrap_or_else(|| kind.acl_kind().default_acl());
+    pub fn default_privileges(
+        &self,
+        role: Option<&str>,
+        schema: Option<&str>,
+        kind: DefaultAclKind,
+    ) -> Acl {
+        let key = |schema: Option<&str>| DefaultAclKey {
+            role: role.map(str::to_string),
+            schema: schema.map(str::to_string),
+            kind,
+        };
+        let mut acl = self
+            .default_acls
+            .get(&key(None))
+            .cloned()
+            .unwrap_or_else(|| kind.acl_kind().default_acl());
         if let Some(per_schema) = schema.and_then(|s| self.default_acls.get(&key(Some(s)))) {
             acl.merge(per_schema);
         }
@@ -204,7 +243,13 @@ impl Catalog {
         let pos = e.pos;
         self.extensions.insert(name.to_string(), e);
         if let Some(text) = super::contrib::comment(name) {
-            self.comments.insert(format!("EXTENSION {}", crate::emit::quote::ident(name)), Comment { text: text.to_string(), pos });
+            self.comments.insert(
+                format!("EXTENSION {}", crate::emit::quote::ident(name)),
+                Comment {
+                    text: text.to_string(),
+                    pos,
+                },
+            );
         }
     }
 }
@@ -223,8 +268,20 @@ impl Catalog {
     /// relation that is gone).
     pub fn forget_notes_under(&mut self, prefix: &str) {
         let under = |k: &String| k.starts_with(prefix);
-        let comments: Vec<String> = self.comments.range(prefix.to_string()..).map(|(k, _)| k).take_while(|k| under(k)).cloned().collect();
-        let labels: Vec<String> = self.security_labels.range(prefix.to_string()..).map(|(k, _)| k).take_while(|k| under(k)).cloned().collect();
+        let comments: Vec<String> = self
+            .comments
+            .range(prefix.to_string()..)
+            .map(|(k, _)| k)
+            .take_while(|k| under(k))
+            .cloned()
+            .collect();
+        let labels: Vec<String> = self
+            .security_labels
+            .range(prefix.to_string()..)
+            .map(|(k, _)| k)
+            .take_while(|k| under(k))
+            .cloned()
+            .collect();
         for k in comments.iter().chain(&labels) {
             self.forget_notes(k);
         }
@@ -259,8 +316,16 @@ impl Catalog {
     /// The largest position any object, default or comment records.
     pub fn max_pos(&self) -> Pos {
         let tables = self.tables.values().flat_map(|t| {
-            let cols = t.columns.iter().flat_map(|c| c.default.as_ref().map(|d| d.1).into_iter().chain(c.identity.as_ref().map(|i| i.pos)));
-            std::iter::once(t.pos).chain(t.constraints.values().map(|c| c.pos)).chain(cols)
+            let cols = t.columns.iter().flat_map(|c| {
+                c.default
+                    .as_ref()
+                    .map(|d| d.1)
+                    .into_iter()
+                    .chain(c.identity.as_ref().map(|i| i.pos))
+            });
+            std::iter::once(t.pos)
+                .chain(t.constraints.values().map(|c| c.pos))
+                .chain(cols)
         });
         self.schemas
             .values()
@@ -271,7 +336,11 @@ impl Catalog {
             .chain(self.indexes.values().map(|i| i.pos))
             .chain(self.objects.values().map(|o| o.pos))
             .chain(self.comments.values().map(|c| c.pos))
-            .chain(self.security_labels.values().flat_map(|l| l.values().map(|c| c.pos)))
+            .chain(
+                self.security_labels
+                    .values()
+                    .flat_map(|l| l.values().map(|c| c.pos)),
+            )
             .max()
             .unwrap_or(0)
     }
@@ -482,7 +551,10 @@ pub struct SeqOptions {
 impl SeqOptions {
     /// Options with PostgreSQL's defaults made explicit, so `NO MINVALUE` == `MINVALUE 1`.
     pub fn resolved(&self) -> ResolvedSeq {
-        let data_type = self.data_type.clone().unwrap_or_else(|| "bigint".to_string());
+        let data_type = self
+            .data_type
+            .clone()
+            .unwrap_or_else(|| "bigint".to_string());
         let increment = self.increment.unwrap_or(1);
         let type_max = match data_type.as_str() {
             "smallint" => i16::MAX as i64,
@@ -490,11 +562,25 @@ impl SeqOptions {
             _ => i64::MAX,
         };
         let type_min = -type_max - 1;
-        let (dmin, dmax) = if increment > 0 { (1, type_max) } else { (type_min, -1) };
+        let (dmin, dmax) = if increment > 0 {
+            (1, type_max)
+        } else {
+            (type_min, -1)
+        };
         let min_value = self.min_value.unwrap_or(dmin);
         let max_value = self.max_value.unwrap_or(dmax);
-        let start = self.start.unwrap_or(if increment > 0 { min_value } else { max_value });
-        ResolvedSeq { data_type, increment, min_value, max_value, start, cache: self.cache.unwrap_or(1), cycle: self.cycle }
+        let start = self
+            .start
+            .unwrap_or(if increment > 0 { min_value } else { max_value });
+        ResolvedSeq {
+            data_type,
+            increment,
+            min_value,
+            max_value,
+            start,
+            cache: self.cache.unwrap_or(1),
+            cycle: self.cycle,
+        }
     }
 }
 
@@ -625,7 +711,9 @@ impl ObjKind {
     pub fn default_acl_kind(self) -> Option<DefaultAclKind> {
         match self {
             ObjKind::Type | ObjKind::Domain => Some(DefaultAclKind::Types),
-            ObjKind::Function | ObjKind::Procedure | ObjKind::Aggregate => Some(DefaultAclKind::Functions),
+            ObjKind::Function | ObjKind::Procedure | ObjKind::Aggregate => {
+                Some(DefaultAclKind::Functions)
+            }
             ObjKind::View | ObjKind::MaterializedView => Some(DefaultAclKind::Tables),
             ObjKind::Language
             | ObjKind::ForeignDataWrapper
@@ -786,8 +874,15 @@ impl Domain {
             s.push_str(" NOT NULL");
         }
         // NOT VALID is only accepted by ALTER DOMAIN ... ADD CONSTRAINT: see `after_sql`.
-        for (name, check) in self.checks.iter().filter(|(_, c)| !c.ends_with(" NOT VALID")) {
-            s.push_str(&format!(" CONSTRAINT {} {check}", crate::emit::quote::ident(name)));
+        for (name, check) in self
+            .checks
+            .iter()
+            .filter(|(_, c)| !c.ends_with(" NOT VALID"))
+        {
+            s.push_str(&format!(
+                " CONSTRAINT {} {check}",
+                crate::emit::quote::ident(name)
+            ));
         }
         s
     }
@@ -798,7 +893,13 @@ impl Domain {
         self.checks
             .iter()
             .filter(|(_, c)| c.ends_with(" NOT VALID"))
-            .map(|(name, check)| format!("ALTER DOMAIN {} ADD CONSTRAINT {} {check}", q.sql(), crate::emit::quote::ident(name)))
+            .map(|(name, check)| {
+                format!(
+                    "ALTER DOMAIN {} ADD CONSTRAINT {} {check}",
+                    q.sql(),
+                    crate::emit::quote::ident(name)
+                )
+            })
             .collect()
     }
 }
@@ -818,7 +919,9 @@ pub struct Routine {
 impl Routine {
     /// Whether `new` can replace `self` in place.
     pub fn replaceable_by(&self, new: &Routine) -> bool {
-        self.result == new.result && self.input_names == new.input_names && new.defaults >= self.defaults
+        self.result == new.result
+            && self.input_names == new.input_names
+            && new.defaults >= self.defaults
     }
 }
 
@@ -839,7 +942,8 @@ impl Object {
         if !self.is_range() {
             return None;
         }
-        let rest = &self.create[self.create.find("multirange_type_name = ")? + "multirange_type_name = ".len()..];
+        let rest = &self.create
+            [self.create.find("multirange_type_name = ")? + "multirange_type_name = ".len()..];
         let mut quoted = false;
         let end = rest.char_indices().find(|&(_, c)| {
             if c == '"' {
@@ -854,7 +958,16 @@ impl Object {
 impl Catalog {
     /// The range type whose multirange type is `q`.
     pub fn range_of_multirange(&self, q: &QualName) -> Option<&ObjKey> {
-        let first = ObjKey { kind: ObjKind::Type, schema: String::new(), name: String::new(), sub: String::new() };
-        self.objects.range(first..).take_while(|(k, _)| k.kind == ObjKind::Type).find(|(_, o)| o.multirange().as_ref() == Some(q)).map(|(k, _)| k)
+        let first = ObjKey {
+            kind: ObjKind::Type,
+            schema: String::new(),
+            name: String::new(),
+            sub: String::new(),
+        };
+        self.objects
+            .range(first..)
+            .take_while(|(k, _)| k.kind == ObjKind::Type)
+            .find(|(_, o)| o.multirange().as_ref() == Some(q))
+            .map(|(k, _)| k)
     }
 }

@@ -31,7 +31,10 @@ pub fn apply(map: &mut Options, items: &[Node]) -> Result<(), String> {
                 map.insert(d.defname.clone(), value.unwrap_or_default());
             }
             Ok(DefElemAction::DefelemSet) => {
-                if map.insert(d.defname.clone(), value.unwrap_or_default()).is_none() {
+                if map
+                    .insert(d.defname.clone(), value.unwrap_or_default())
+                    .is_none()
+                {
                     problems.push(format!("option \"{}\" not found", d.defname));
                 }
             }
@@ -40,7 +43,10 @@ pub fn apply(map: &mut Options, items: &[Node]) -> Result<(), String> {
                     problems.push(format!("option \"{}\" not found", d.defname));
                 }
             }
-            Ok(DefElemAction::Undefined) | Err(_) => problems.push(format!("option action {} of \"{}\"", d.defaction, d.defname)),
+            Ok(DefElemAction::Undefined) | Err(_) => problems.push(format!(
+                "option action {} of \"{}\"",
+                d.defaction, d.defname
+            )),
         }
     }
     if problems.is_empty() {
@@ -59,7 +65,9 @@ pub fn from_nodes(items: &[Node]) -> (Options, Result<(), String>) {
 
 /// The map as the DefElem list of a CREATE statement, in canonical (name) order.
 pub fn to_nodes(map: &Options) -> Vec<Node> {
-    map.iter().map(|(k, v)| def_elem(k, Some(v), DefElemAction::DefelemUnspec)).collect()
+    map.iter()
+        .map(|(k, v)| def_elem(k, Some(v), DefElemAction::DefelemUnspec))
+        .collect()
 }
 
 fn def_elem(name: &str, value: Option<&str>, action: DefElemAction) -> Node {
@@ -67,7 +75,13 @@ fn def_elem(name: &str, value: Option<&str>, action: DefElemAction) -> Node {
         node: Some(NodeEnum::DefElem(Box::new(protobuf::DefElem {
             defnamespace: String::new(),
             defname: name.to_string(),
-            arg: value.map(|v| Box::new(Node { node: Some(NodeEnum::String(protobuf::String { sval: v.to_string() })) })),
+            arg: value.map(|v| {
+                Box::new(Node {
+                    node: Some(NodeEnum::String(protobuf::String {
+                        sval: v.to_string(),
+                    })),
+                })
+            }),
             defaction: action as i32,
             location: 0,
             arg_location: 0,
@@ -78,7 +92,11 @@ fn def_elem(name: &str, value: Option<&str>, action: DefElemAction) -> Node {
 /// The `OPTIONS (DROP ..., SET ..., ADD ...)` items turning `old` into `new`, as parse-tree
 /// nodes (see `change` for the text).
 pub fn change_nodes(old: &Options, new: &Options) -> Vec<Node> {
-    let mut items: Vec<Node> = old.keys().filter(|k| !new.contains_key(*k)).map(|k| def_elem(k, None, DefElemAction::DefelemDrop)).collect();
+    let mut items: Vec<Node> = old
+        .keys()
+        .filter(|k| !new.contains_key(*k))
+        .map(|k| def_elem(k, None, DefElemAction::DefelemDrop))
+        .collect();
     for (k, v) in new {
         match old.get(k) {
             Some(o) if o == v => {}
@@ -100,7 +118,10 @@ pub fn clause(map: &Options) -> String {
     if map.is_empty() {
         return String::new();
     }
-    let items: Vec<String> = map.iter().map(|(k, v)| format!("{} {}", quote::ident(k), quote::literal(v))).collect();
+    let items: Vec<String> = map
+        .iter()
+        .map(|(k, v)| format!("{} {}", quote::ident(k), quote::literal(v)))
+        .collect();
     format!("OPTIONS ({})", items.join(", "))
 }
 
@@ -127,22 +148,38 @@ mod tests {
     use super::*;
 
     fn map(items: &[(&str, &str)]) -> Options {
-        items.iter().map(|(k, v)| (k.to_string(), v.to_string())).collect()
+        items
+            .iter()
+            .map(|(k, v)| (k.to_string(), v.to_string()))
+            .collect()
     }
 
     #[test]
     fn change_drops_sets_and_adds_in_one_clause() {
         let a = map(&[("host", "a"), ("port", "1"), ("user", "x")]);
         let b = map(&[("host", "b"), ("dbname", "d"), ("user", "x")]);
-        assert_eq!(change(&a, &b).as_deref(), Some("OPTIONS (DROP port, ADD dbname 'd', SET host 'b')"));
+        assert_eq!(
+            change(&a, &b).as_deref(),
+            Some("OPTIONS (DROP port, ADD dbname 'd', SET host 'b')")
+        );
         assert_eq!(change(&a, &a), None);
-        assert_eq!(clause(&map(&[("user", "o'k")])), "OPTIONS (\"user\" 'o''k')");
+        assert_eq!(
+            clause(&map(&[("user", "o'k")])),
+            "OPTIONS (\"user\" 'o''k')"
+        );
     }
 
     #[test]
     fn apply_follows_add_set_drop() {
-        let stmt = pg_query::parse("ALTER SERVER s OPTIONS (ADD a '1', SET b '2', DROP c)", 0).expect("parses");
-        let Some(NodeEnum::AlterForeignServerStmt(s)) = stmt.protobuf.stmts[0].stmt.as_ref().and_then(|n| n.node.clone()) else { panic!("not ALTER SERVER") };
+        let stmt = pg_query::parse("ALTER SERVER s OPTIONS (ADD a '1', SET b '2', DROP c)", 0)
+            .expect("parses");
+        let Some(NodeEnum::AlterForeignServerStmt(s)) = stmt.protobuf.stmts[0]
+            .stmt
+            .as_ref()
+            .and_then(|n| n.node.clone())
+        else {
+            panic!("not ALTER SERVER")
+        };
         let mut m = map(&[("b", "0"), ("c", "9")]);
         assert_eq!(apply(&mut m, &s.options), Ok(()));
         assert_eq!(m, map(&[("a", "1"), ("b", "2")]));

@@ -21,7 +21,9 @@ impl Resolver<'_> {
     }
 
     fn schemas(&self) -> impl Iterator<Item = &String> {
-        self.search_path.iter().filter(|s| s.as_str() != "pg_catalog")
+        self.search_path
+            .iter()
+            .filter(|s| s.as_str() != "pg_catalog")
     }
 
     /// A relation name (table, view, sequence, index) as written, qualified.
@@ -43,20 +45,34 @@ impl Resolver<'_> {
         c.tables.contains_key(q)
             || c.sequences.contains_key(q)
             || c.indexes.contains_key(q)
-            || [ObjKind::View, ObjKind::MaterializedView].iter().any(|&kind| {
-                c.objects.contains_key(&super::model::ObjKey { kind, schema: q.schema.clone(), name: q.name.clone(), sub: String::new() })
-            })
+            || [ObjKind::View, ObjKind::MaterializedView]
+                .iter()
+                .any(|&kind| {
+                    c.objects.contains_key(&super::model::ObjKey {
+                        kind,
+                        schema: q.schema.clone(),
+                        name: q.name.clone(),
+                        sub: String::new(),
+                    })
+                })
     }
 
     /// The schema of a user-defined type (enum, domain, composite, range or its multirange,
     /// or a table's row type) named `name`, searching the path.
     pub fn user_type_schema(&self, name: &str) -> Option<String> {
-        self.schemas().find(|s| self.user_type_exists(s, name)).cloned()
+        self.schemas()
+            .find(|s| self.user_type_exists(s, name))
+            .cloned()
     }
 
     pub fn user_type_exists(&self, schema: &str, name: &str) -> bool {
         let c = self.catalog;
-        let key = |kind| super::model::ObjKey { kind, schema: schema.to_string(), name: name.to_string(), sub: String::new() };
+        let key = |kind| super::model::ObjKey {
+            kind,
+            schema: schema.to_string(),
+            name: name.to_string(),
+            sub: String::new(),
+        };
         c.objects.contains_key(&key(ObjKind::Type))
             || c.objects.contains_key(&key(ObjKind::Domain))
             || c.tables.contains_key(&QualName::new(schema, name))
@@ -66,7 +82,9 @@ impl Resolver<'_> {
 
     /// The schema of a user-defined function or procedure named `name`, searching the path.
     pub fn user_function_schema(&self, name: &str) -> Option<String> {
-        self.schemas().find(|s| self.user_function_exists(s, name)).cloned()
+        self.schemas()
+            .find(|s| self.user_function_exists(s, name))
+            .cloned()
     }
 
     /// The schema of a function called unqualified as `name`, the way the server finds it:
@@ -81,7 +99,13 @@ impl Resolver<'_> {
     /// names, only those its version takes over (`builtin::extension_shadows`).
     pub fn function_schema(&self, name: &str) -> Option<String> {
         let builtin = super::builtin::is_function(name);
-        let provides = |ext: &str| if builtin { super::builtin::extension_shadows(ext, name) } else { super::contrib::provides_function(ext, name) };
+        let provides = |ext: &str| {
+            if builtin {
+                super::builtin::extension_shadows(ext, name)
+            } else {
+                super::contrib::provides_function(ext, name)
+            }
+        };
         self.path_schema(builtin, |s| self.user_function_exists(s, name), provides)
     }
 
@@ -92,18 +116,37 @@ impl Resolver<'_> {
     /// is qualified with its schema. The access method is not weighed.
     pub fn opclass_schema(&self, name: &str) -> Option<String> {
         let user = |s: &str| {
-            let lo = super::model::ObjKey { kind: ObjKind::OperatorClass, schema: s.to_string(), name: name.to_string(), sub: String::new() };
-            self.catalog.objects.range(lo..).next().is_some_and(|(k, _)| k.kind == ObjKind::OperatorClass && k.schema == s && k.name == name)
+            let lo = super::model::ObjKey {
+                kind: ObjKind::OperatorClass,
+                schema: s.to_string(),
+                name: name.to_string(),
+                sub: String::new(),
+            };
+            self.catalog
+                .objects
+                .range(lo..)
+                .next()
+                .is_some_and(|(k, _)| {
+                    k.kind == ObjKind::OperatorClass && k.schema == s && k.name == name
+                })
         };
         let builtin = super::builtin::is_opclass(name);
-        self.path_schema(builtin, user, |ext| !builtin && super::contrib::provides_opclass(ext, name))
+        self.path_schema(builtin, user, |ext| {
+            !builtin && super::contrib::provides_opclass(ext, name)
+        })
     }
 
     /// The first schema of the path (`pg_catalog` first unless the path places it) that has
     /// an object of some name: `pg_catalog` when `builtin` (answered `None`), a schema where
     /// `user` finds one, or a schema holding an extension that `provides` it.
-    fn path_schema(&self, builtin: bool, user: impl Fn(&str) -> bool, provides: impl Fn(&str) -> bool) -> Option<String> {
-        let implicit = (!self.search_path.iter().any(|s| s == "pg_catalog")).then(|| "pg_catalog".to_string());
+    fn path_schema(
+        &self,
+        builtin: bool,
+        user: impl Fn(&str) -> bool,
+        provides: impl Fn(&str) -> bool,
+    ) -> Option<String> {
+        let implicit =
+            (!self.search_path.iter().any(|s| s == "pg_catalog")).then(|| "pg_catalog".to_string());
         for s in implicit.iter().chain(self.search_path.iter()) {
             if s == "pg_catalog" {
                 if builtin {
@@ -114,7 +157,11 @@ impl Resolver<'_> {
             if user(s) {
                 return Some(s.clone());
             }
-            let provided = self.catalog.extensions.iter().any(|(ext, e)| e.schema.as_deref() == Some(s.as_str()) && provides(ext));
+            let provided = self
+                .catalog
+                .extensions
+                .iter()
+                .any(|(ext, e)| e.schema.as_deref() == Some(s.as_str()) && provides(ext));
             if provided {
                 return Some(s.clone());
             }
@@ -124,14 +171,38 @@ impl Resolver<'_> {
     }
 
     pub fn user_function_exists(&self, schema: &str, name: &str) -> bool {
-        let routine = [ObjKind::Function, ObjKind::Procedure, ObjKind::Aggregate].iter().any(|&kind| {
-            let lo = super::model::ObjKey { kind, schema: schema.to_string(), name: name.to_string(), sub: String::new() };
-            self.catalog.objects.range(lo..).next().is_some_and(|(k, _)| k.kind == kind && k.schema == schema && k.name == name)
-        });
+        let routine = [ObjKind::Function, ObjKind::Procedure, ObjKind::Aggregate]
+            .iter()
+            .any(|&kind| {
+                let lo = super::model::ObjKey {
+                    kind,
+                    schema: schema.to_string(),
+                    name: name.to_string(),
+                    sub: String::new(),
+                };
+                self.catalog
+                    .objects
+                    .range(lo..)
+                    .next()
+                    .is_some_and(|(k, _)| k.kind == kind && k.schema == schema && k.name == name)
+            });
         // A range type comes with constructor functions of its name and of its multirange's.
-        let range = super::model::ObjKey { kind: ObjKind::Type, schema: schema.to_string(), name: name.to_string(), sub: String::new() };
+        let range = super::model::ObjKey {
+            kind: ObjKind::Type,
+            schema: schema.to_string(),
+            name: name.to_string(),
+            sub: String::new(),
+        };
         routine
-            || self.catalog.objects.get(&range).is_some_and(|o| o.is_range())
-            || (!super::builtin::is_function(name) && self.catalog.range_of_multirange(&QualName::new(schema, name)).is_some())
+            || self
+                .catalog
+                .objects
+                .get(&range)
+                .is_some_and(|o| o.is_range())
+            || (!super::builtin::is_function(name)
+                && self
+                    .catalog
+                    .range_of_multirange(&QualName::new(schema, name))
+                    .is_some())
     }
 }

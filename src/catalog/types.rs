@@ -32,19 +32,111 @@ fn builtin_spelling(internal: &str) -> Option<&'static str> {
 
 /// Names of pg_catalog types that may be written unqualified.
 const BUILTIN: &[&str] = &[
-    "aclitem", "any", "anyarray", "anycompatible", "anycompatiblearray", "anycompatiblemultirange",
-    "anycompatiblenonarray", "anycompatiblerange", "anyelement", "anyenum", "anymultirange", "anynonarray",
-    "anyrange", "bit", "bool", "boolean", "box", "bpchar", "bytea", "char", "cid", "cidr", "circle", "cstring",
-    "date", "datemultirange", "daterange", "decimal", "event_trigger", "fdw_handler", "float4", "float8",
-    "gtsvector", "index_am_handler", "inet", "int2", "int2vector", "int4", "int4multirange", "int4range",
-    "int8", "int8multirange", "int8range", "integer", "internal", "interval", "json", "jsonb", "jsonpath",
-    "language_handler", "line", "lseg", "macaddr", "macaddr8", "money", "name", "numeric", "nummultirange",
-    "numrange", "oid", "oidvector", "path", "pg_lsn", "pg_snapshot", "point", "polygon", "record",
-    "refcursor", "regclass", "regcollation", "regconfig", "regdictionary", "regnamespace", "regoper",
-    "regoperator", "regproc", "regprocedure", "regrole", "regtype", "smallint", "bigint", "real",
-    "table_am_handler", "text", "tid", "time", "timestamp", "timestamptz", "timetz", "trigger",
-    "tsm_handler", "tsmultirange", "tsquery", "tsrange", "tstzmultirange", "tstzrange", "tsvector",
-    "txid_snapshot", "uuid", "varbit", "varchar", "void", "xid", "xid8", "xml",
+    "aclitem",
+    "any",
+    "anyarray",
+    "anycompatible",
+    "anycompatiblearray",
+    "anycompatiblemultirange",
+    "anycompatiblenonarray",
+    "anycompatiblerange",
+    "anyelement",
+    "anyenum",
+    "anymultirange",
+    "anynonarray",
+    "anyrange",
+    "bit",
+    "bool",
+    "boolean",
+    "box",
+    "bpchar",
+    "bytea",
+    "char",
+    "cid",
+    "cidr",
+    "circle",
+    "cstring",
+    "date",
+    "datemultirange",
+    "daterange",
+    "decimal",
+    "event_trigger",
+    "fdw_handler",
+    "float4",
+    "float8",
+    "gtsvector",
+    "index_am_handler",
+    "inet",
+    "int2",
+    "int2vector",
+    "int4",
+    "int4multirange",
+    "int4range",
+    "int8",
+    "int8multirange",
+    "int8range",
+    "integer",
+    "internal",
+    "interval",
+    "json",
+    "jsonb",
+    "jsonpath",
+    "language_handler",
+    "line",
+    "lseg",
+    "macaddr",
+    "macaddr8",
+    "money",
+    "name",
+    "numeric",
+    "nummultirange",
+    "numrange",
+    "oid",
+    "oidvector",
+    "path",
+    "pg_lsn",
+    "pg_snapshot",
+    "point",
+    "polygon",
+    "record",
+    "refcursor",
+    "regclass",
+    "regcollation",
+    "regconfig",
+    "regdictionary",
+    "regnamespace",
+    "regoper",
+    "regoperator",
+    "regproc",
+    "regprocedure",
+    "regrole",
+    "regtype",
+    "smallint",
+    "bigint",
+    "real",
+    "table_am_handler",
+    "text",
+    "tid",
+    "time",
+    "timestamp",
+    "timestamptz",
+    "timetz",
+    "trigger",
+    "tsm_handler",
+    "tsmultirange",
+    "tsquery",
+    "tsrange",
+    "tstzmultirange",
+    "tstzrange",
+    "tsvector",
+    "txid_snapshot",
+    "uuid",
+    "varbit",
+    "varchar",
+    "void",
+    "xid",
+    "xid8",
+    "xml",
 ];
 
 pub fn is_builtin(name: &str) -> bool {
@@ -53,10 +145,14 @@ pub fn is_builtin(name: &str) -> bool {
 
 /// Resolved (schema, name) of a type name: `None` schema for pg_catalog types.
 pub fn resolve_type_name(tn: &TypeName, r: &Resolver) -> (Option<String>, String) {
-    let parts: Vec<String> = tn.names.iter().filter_map(|n| match &n.node {
-        Some(NodeEnum::String(s)) => Some(s.sval.clone()),
-        _ => None,
-    }).collect();
+    let parts: Vec<String> = tn
+        .names
+        .iter()
+        .filter_map(|n| match &n.node {
+            Some(NodeEnum::String(s)) => Some(s.sval.clone()),
+            _ => None,
+        })
+        .collect();
     match parts.as_slice() {
         [schema, name] if schema == "pg_catalog" => (None, name.clone()),
         [.., schema, name] => (Some(schema.clone()), name.clone()),
@@ -120,7 +216,10 @@ fn builtin_with_mods(internal: &str, spelled: &str, mods: &[String]) -> String {
 /// `interval` typmods from the grammar: a field mask, then an optional precision.
 fn interval_sql(mods: &[String]) -> String {
     const FULL: i64 = 0x7FFF;
-    let mask = mods.first().and_then(|m| m.parse::<i64>().ok()).unwrap_or(FULL);
+    let mask = mods
+        .first()
+        .and_then(|m| m.parse::<i64>().ok())
+        .unwrap_or(FULL);
     let fields = match mask {
         4 => " year",
         2 => " month",
@@ -201,7 +300,12 @@ pub fn base_type(type_sql: &str) -> String {
 pub fn explicit_cast(c: &super::Catalog, source: &str, target: &str) -> bool {
     let (sa, ta) = (source.ends_with("[]"), target.ends_with("[]"));
     let (s, t) = (base_type(source), base_type(target));
-    let string = |x: &str| matches!(x, "text" | "character varying" | "character" | "bpchar" | "name");
+    let string = |x: &str| {
+        matches!(
+            x,
+            "text" | "character varying" | "character" | "bpchar" | "name"
+        )
+    };
     if (!sa && string(&s)) || (!ta && string(&t)) {
         return true;
     }
@@ -211,13 +315,20 @@ pub fn explicit_cast(c: &super::Catalog, source: &str, target: &str) -> bool {
     if s == t || super::builtin::has_cast(&s, &t) {
         return true;
     }
-    let user_cast = c.objects.keys().any(|k| k.kind == super::ObjKind::Cast && base_type(&k.name) == s && base_type(&k.sub) == t);
+    let user_cast = c.objects.keys().any(|k| {
+        k.kind == super::ObjKind::Cast && base_type(&k.name) == s && base_type(&k.sub) == t
+    });
     if user_cast {
         return true;
     }
     let is_enum = |x: &str| {
         super::expr::parse_qualified(x).is_some_and(|q| {
-            let key = super::ObjKey { kind: super::ObjKind::Type, schema: q.schema, name: q.name, sub: String::new() };
+            let key = super::ObjKey {
+                kind: super::ObjKind::Type,
+                schema: q.schema,
+                name: q.name,
+                sub: String::new(),
+            };
             c.objects.get(&key).is_some_and(|o| o.is_enum())
         })
     };
@@ -248,7 +359,10 @@ fn type_parts(type_sql: &str) -> (String, Vec<i64>, bool) {
     let array = type_sql.ends_with("[]");
     let t = type_sql.trim_end_matches("[]");
     let mods = match (t.find('('), t.find(')')) {
-        (Some(a), Some(b)) if a < b && !t.starts_with('"') => t[a + 1..b].split(',').filter_map(|m| m.trim().parse().ok()).collect(),
+        (Some(a), Some(b)) if a < b && !t.starts_with('"') => t[a + 1..b]
+            .split(',')
+            .filter_map(|m| m.trim().parse().ok())
+            .collect(),
         _ => Vec::new(),
     };
     (base_type(t), mods, array)
@@ -264,11 +378,18 @@ pub fn conversion(c: &super::Catalog, from: &str, to: &str) -> Conversion {
     let (fb, fm, fa) = type_parts(from);
     let (tb, tm, ta) = type_parts(to);
     if fa != ta {
-        return if ta && !fa { Narrow } else if tb == "text" && !ta { Widen } else { Narrow };
+        return if ta && !fa {
+            Narrow
+        } else if tb == "text" && !ta {
+            Widen
+        } else {
+            Narrow
+        };
     }
     let varlen = |b: &str| matches!(b, "character varying" | "text");
     // A length or precision limit that is kept or lifted.
-    let limit_kept = |f: &[i64], t: &[i64]| t.is_empty() || (!f.is_empty() && t.first() >= f.first());
+    let limit_kept =
+        |f: &[i64], t: &[i64]| t.is_empty() || (!f.is_empty() && t.first() >= f.first());
     match (fb.as_str(), tb.as_str()) {
         (f, t) if varlen(f) && varlen(t) => {
             let f_limit = if f == "text" { Vec::new() } else { fm.clone() };
@@ -283,7 +404,12 @@ pub fn conversion(c: &super::Catalog, from: &str, to: &str) -> Conversion {
             (_, []) => Relabel,
             ([], _) => Narrow,
             ([fp, fscale @ ..], [tp, tscale @ ..]) => {
-                let (fp, fs, tp, ts) = (*fp, fscale.first().copied().unwrap_or(0), *tp, tscale.first().copied().unwrap_or(0));
+                let (fp, fs, tp, ts) = (
+                    *fp,
+                    fscale.first().copied().unwrap_or(0),
+                    *tp,
+                    tscale.first().copied().unwrap_or(0),
+                );
                 if ts == fs && tp >= fp {
                     Relabel
                 } else if ts >= fs && tp - ts >= fp - fs {
@@ -293,7 +419,18 @@ pub fn conversion(c: &super::Catalog, from: &str, to: &str) -> Conversion {
                 }
             }
         },
-        (f, t) if f == t && matches!(f, "bit varying" | "timestamp without time zone" | "timestamp with time zone" | "time without time zone" | "time with time zone" | "interval") => {
+        (f, t)
+            if f == t
+                && matches!(
+                    f,
+                    "bit varying"
+                        | "timestamp without time zone"
+                        | "timestamp with time zone"
+                        | "time without time zone"
+                        | "time with time zone"
+                        | "interval"
+                ) =>
+        {
             if limit_kept(&fm, &tm) {
                 Relabel
             } else {
@@ -330,6 +467,14 @@ pub fn conversion(c: &super::Catalog, from: &str, to: &str) -> Conversion {
 /// The labels of enum type `type_sql` (qualified, canonical), if it is one in `c`.
 fn enum_labels<'c>(c: &'c super::Catalog, type_sql: &str) -> Option<&'c [String]> {
     let q = super::expr::parse_qualified(type_sql)?;
-    let key = super::ObjKey { kind: super::ObjKind::Type, schema: q.schema, name: q.name, sub: String::new() };
-    c.objects.get(&key).filter(|o| o.is_enum()).map(|o| o.labels.as_slice())
+    let key = super::ObjKey {
+        kind: super::ObjKind::Type,
+        schema: q.schema,
+        name: q.name,
+        sub: String::new(),
+    };
+    c.objects
+        .get(&key)
+        .filter(|o| o.is_enum())
+        .map(|o| o.labels.as_slice())
 }

@@ -94,16 +94,58 @@ impl ObjectRef {
             Node::Schema(s) => (ObjectKind::Schema, None, s.clone(), None, None),
             Node::Extension(e) => (ObjectKind::Extension, None, e.clone(), None, None),
             Node::Table(q) => {
-                let foreign = to.tables.get(q).or_else(|| from.tables.get(q)).is_some_and(|t| t.foreign.is_some());
-                (if foreign { ObjectKind::ForeignTable } else { ObjectKind::Table }, schema_of(&q.schema), q.name.clone(), None, None)
+                let foreign = to
+                    .tables
+                    .get(q)
+                    .or_else(|| from.tables.get(q))
+                    .is_some_and(|t| t.foreign.is_some());
+                (
+                    if foreign {
+                        ObjectKind::ForeignTable
+                    } else {
+                        ObjectKind::Table
+                    },
+                    schema_of(&q.schema),
+                    q.name.clone(),
+                    None,
+                    None,
+                )
             }
-            Node::Default(q, c) => (ObjectKind::Default, schema_of(&q.schema), c.clone(), None, Some(q.name.clone())),
-            Node::Constraint(q, c) => (ObjectKind::Constraint, schema_of(&q.schema), c.clone(), None, Some(q.name.clone())),
+            Node::Default(q, c) => (
+                ObjectKind::Default,
+                schema_of(&q.schema),
+                c.clone(),
+                None,
+                Some(q.name.clone()),
+            ),
+            Node::Constraint(q, c) => (
+                ObjectKind::Constraint,
+                schema_of(&q.schema),
+                c.clone(),
+                None,
+                Some(q.name.clone()),
+            ),
             Node::Index(q) => {
-                let table = to.indexes.get(q).or_else(|| from.indexes.get(q)).map(|i| i.table.name.clone());
-                (ObjectKind::Index, schema_of(&q.schema), q.name.clone(), None, table)
+                let table = to
+                    .indexes
+                    .get(q)
+                    .or_else(|| from.indexes.get(q))
+                    .map(|i| i.table.name.clone());
+                (
+                    ObjectKind::Index,
+                    schema_of(&q.schema),
+                    q.name.clone(),
+                    None,
+                    table,
+                )
             }
-            Node::Sequence(q) | Node::SequenceOwner(q) => (ObjectKind::Sequence, schema_of(&q.schema), q.name.clone(), None, None),
+            Node::Sequence(q) | Node::SequenceOwner(q) => (
+                ObjectKind::Sequence,
+                schema_of(&q.schema),
+                q.name.clone(),
+                None,
+                None,
+            ),
             Node::Object(k) => {
                 let sub = Some(k.sub.clone()).filter(|s| !s.is_empty());
                 let (signature, table) = match k.kind {
@@ -135,10 +177,24 @@ impl ObjectRef {
                     | ObjKind::AccessMethod
                     | ObjKind::Transform => (sub, None),
                 };
-                (ObjectKind::Other(k.kind), schema_of(&k.schema), k.name.clone(), signature, table)
+                (
+                    ObjectKind::Other(k.kind),
+                    schema_of(&k.schema),
+                    k.name.clone(),
+                    signature,
+                    table,
+                )
             }
         };
-        ObjectRef { node: node.clone(), kind, schema, name, signature, table, label: describe(node, from, to) }
+        ObjectRef {
+            node: node.clone(),
+            kind,
+            schema,
+            name,
+            signature,
+            table,
+            label: describe(node, from, to),
+        }
     }
 }
 
@@ -159,7 +215,11 @@ pub(crate) fn describe(n: &Node, from: &Catalog, to: &Catalog) -> String {
         Node::Index(q) => format!("index {}", q.sql()),
         Node::Sequence(q) => format!("sequence {}", q.sql()),
         Node::SequenceOwner(q) => format!("the owner of sequence {}", q.sql()),
-        Node::Object(k) => from.objects.get(k).or_else(|| to.objects.get(k)).map_or_else(|| k.name.clone(), |o| keywords_lowercase(&o.target)),
+        Node::Object(k) => from
+            .objects
+            .get(k)
+            .or_else(|| to.objects.get(k))
+            .map_or_else(|| k.name.clone(), |o| keywords_lowercase(&o.target)),
     }
 }
 
@@ -168,7 +228,13 @@ pub(crate) fn describe(n: &Node, from: &Catalog, to: &Catalog) -> String {
 fn keywords_lowercase(target: &str) -> String {
     target
         .split(' ')
-        .map(|w| if !w.is_empty() && w.chars().all(|c| c.is_ascii_uppercase()) { w.to_ascii_lowercase() } else { w.to_string() })
+        .map(|w| {
+            if !w.is_empty() && w.chars().all(|c| c.is_ascii_uppercase()) {
+                w.to_ascii_lowercase()
+            } else {
+                w.to_string()
+            }
+        })
         .collect::<Vec<_>>()
         .join(" ")
 }
@@ -209,7 +275,10 @@ pub enum RebuildReason {
     /// columns recast, the old type dropped.
     EnumLabels,
     /// It needs an object that is dropped (`recreated`: and created again).
-    DependsOn { object: Box<ObjectRef>, recreated: bool },
+    DependsOn {
+        object: Box<ObjectRef>,
+        recreated: bool,
+    },
     /// It reads the columns of a table whose columns change type or go (a view, rule,
     /// policy, trigger or `BEGIN ATOMIC` body; a key or index over retyped columns; a
     /// foreign key whose referenced key changes).
@@ -240,11 +309,21 @@ impl RebuildReason {
 impl fmt::Display for RebuildReason {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         match self {
-            RebuildReason::Definition => write!(f, "its definition changes where no ALTER can change it"),
+            RebuildReason::Definition => {
+                write!(f, "its definition changes where no ALTER can change it")
+            }
             RebuildReason::EnumLabels => write!(f, "labels are removed or reordered"),
-            RebuildReason::DependsOn { object, recreated: true } => write!(f, "it depends on {object}, which is dropped and recreated"),
-            RebuildReason::DependsOn { object, recreated: false } => write!(f, "it depends on {object}, which is dropped"),
-            RebuildReason::ReadsChangedColumns { table } => write!(f, "it reads {table}, whose columns change"),
+            RebuildReason::DependsOn {
+                object,
+                recreated: true,
+            } => write!(f, "it depends on {object}, which is dropped and recreated"),
+            RebuildReason::DependsOn {
+                object,
+                recreated: false,
+            } => write!(f, "it depends on {object}, which is dropped"),
+            RebuildReason::ReadsChangedColumns { table } => {
+                write!(f, "it reads {table}, whose columns change")
+            }
         }
     }
 }
@@ -280,7 +359,10 @@ pub struct Provenance {
 impl Provenance {
     /// Where `node` is defined in `from` and in `to`.
     pub fn of(node: &Node, from: &Catalog, to: &Catalog) -> Provenance {
-        Provenance { from: origin(node, from), to: origin(node, to) }
+        Provenance {
+            from: origin(node, from),
+            to: origin(node, to),
+        }
     }
 }
 
@@ -288,7 +370,12 @@ impl Provenance {
 fn origin(node: &Node, c: &Catalog) -> Option<Origin> {
     let pos = position(node, c)?;
     let defined = c.sources.location(pos)?;
-    let changed = c.shaped.get(node).or_else(|| owner_shaped(node, c)).filter(|p| **p > pos).and_then(|p| c.sources.location(*p));
+    let changed = c
+        .shaped
+        .get(node)
+        .or_else(|| owner_shaped(node, c))
+        .filter(|p| **p > pos)
+        .and_then(|p| c.sources.location(*p));
     Some(Origin { defined, changed })
 }
 
@@ -296,7 +383,14 @@ fn origin(node: &Node, c: &Catalog) -> Option<Origin> {
 fn owner_shaped<'a>(node: &Node, c: &'a Catalog) -> Option<&'a Pos> {
     match node {
         Node::SequenceOwner(q) => c.shaped.get(&Node::Sequence(q.clone())),
-        Node::Schema(_) | Node::Extension(_) | Node::Table(_) | Node::Default(..) | Node::Constraint(..) | Node::Index(_) | Node::Sequence(_) | Node::Object(_) => None,
+        Node::Schema(_)
+        | Node::Extension(_)
+        | Node::Table(_)
+        | Node::Default(..)
+        | Node::Constraint(..)
+        | Node::Index(_)
+        | Node::Sequence(_)
+        | Node::Object(_) => None,
     }
 }
 
@@ -306,8 +400,17 @@ fn position(node: &Node, c: &Catalog) -> Option<Pos> {
         Node::Schema(s) => c.schemas.get(s).map(|x| x.pos),
         Node::Extension(e) => c.extensions.get(e).map(|x| x.pos),
         Node::Table(q) => c.tables.get(q).map(|t| t.pos),
-        Node::Default(q, col) => c.tables.get(q).and_then(|t| t.column(col)).and_then(|col| col.default.as_ref()).map(|d| d.1),
-        Node::Constraint(q, n) => c.tables.get(q).and_then(|t| t.constraints.get(n)).map(|x| x.pos),
+        Node::Default(q, col) => c
+            .tables
+            .get(q)
+            .and_then(|t| t.column(col))
+            .and_then(|col| col.default.as_ref())
+            .map(|d| d.1),
+        Node::Constraint(q, n) => c
+            .tables
+            .get(q)
+            .and_then(|t| t.constraints.get(n))
+            .map(|x| x.pos),
         Node::Index(q) => c.indexes.get(q).map(|i| i.pos),
         Node::Sequence(q) | Node::SequenceOwner(q) => c.sequences.get(q).map(|s| s.pos),
         Node::Object(k) => c.objects.get(k).map(|o| o.pos),
@@ -319,7 +422,14 @@ pub(crate) fn holds(node: &Node, c: &Catalog) -> bool {
     match node {
         // The link exists while the sequence does (owned by a column or by nothing).
         Node::SequenceOwner(q) => c.sequences.contains_key(q),
-        Node::Schema(_) | Node::Extension(_) | Node::Table(_) | Node::Default(..) | Node::Constraint(..) | Node::Index(_) | Node::Sequence(_) | Node::Object(_) => position(node, c).is_some(),
+        Node::Schema(_)
+        | Node::Extension(_)
+        | Node::Table(_)
+        | Node::Default(..)
+        | Node::Constraint(..)
+        | Node::Index(_)
+        | Node::Sequence(_)
+        | Node::Object(_) => position(node, c).is_some(),
     }
 }
 
@@ -327,7 +437,11 @@ pub(crate) fn holds(node: &Node, c: &Catalog) -> bool {
 /// own plans (which tables, objects and enums it rebuilds).
 /// `dropped`: the nodes of the drop-phase changes (a constraint on both sides with one is
 /// dropped and added again).
-pub(super) fn action(d: &super::Diff, dropped: &std::collections::BTreeSet<&Node>, node: &Node) -> Action {
+pub(super) fn action(
+    d: &super::Diff,
+    dropped: &std::collections::BTreeSet<&Node>,
+    node: &Node,
+) -> Action {
     match (holds(node, d.from), holds(node, d.to)) {
         (false, true) => return Action::Create,
         (true, false) => return Action::Drop,
@@ -336,7 +450,10 @@ pub(super) fn action(d: &super::Diff, dropped: &std::collections::BTreeSet<&Node
         (true, true) => {}
     }
     let rebuilt = match node {
-        Node::Table(q) => d.rebuilt_tables.contains(q).then_some(RebuildReason::Definition),
+        Node::Table(q) => d
+            .rebuilt_tables
+            .contains(q)
+            .then_some(RebuildReason::Definition),
         Node::Object(k) => match (d.enums.get(k), d.rebuilt_objects.get(k)) {
             (Some(super::enums::EnumPlan::Rebuild), _) => Some(RebuildReason::EnumLabels),
             (_, Some(reason)) => Some(reason.clone().unwrap_or(RebuildReason::Definition)),
@@ -348,15 +465,33 @@ pub(super) fn action(d: &super::Diff, dropped: &std::collections::BTreeSet<&Node
             part_reason(d, node, def(d.from) != def(d.to), table.as_ref())
         }),
         Node::Constraint(q, name) => {
-            let get = |c: &'_ Catalog| c.tables.get(q).and_then(|t| t.constraints.get(name)).map(|k| (k.kind, k.def.clone()));
+            let get = |c: &'_ Catalog| {
+                c.tables
+                    .get(q)
+                    .and_then(|t| t.constraints.get(name))
+                    .map(|k| (k.kind, k.def.clone()))
+            };
             let rebuilt = d.dropped_tables.contains(q) || dropped.contains(node);
             rebuilt.then(|| {
-                let references = d.from.tables.get(q).and_then(|t| t.constraints.get(name)).and_then(|k| k.references.clone());
-                let table = references.filter(|r| !d.reshaped_tables.contains(q) && d.from.tables.contains_key(r)).unwrap_or_else(|| q.clone());
+                let references = d
+                    .from
+                    .tables
+                    .get(q)
+                    .and_then(|t| t.constraints.get(name))
+                    .and_then(|k| k.references.clone());
+                let table = references
+                    .filter(|r| !d.reshaped_tables.contains(q) && d.from.tables.contains_key(r))
+                    .unwrap_or_else(|| q.clone());
                 part_reason(d, node, get(d.from) != get(d.to), Some(&table))
             })
         }
-        Node::Default(q, _) => d.rebuilt_tables.contains(q).then(|| RebuildReason::DependsOn { object: Box::new(d.object_ref(&Node::Table(q.clone()))), recreated: true }),
+        Node::Default(q, _) => d
+            .rebuilt_tables
+            .contains(q)
+            .then(|| RebuildReason::DependsOn {
+                object: Box::new(d.object_ref(&Node::Table(q.clone()))),
+                recreated: true,
+            }),
         Node::Schema(_) | Node::Extension(_) | Node::Sequence(_) | Node::SequenceOwner(_) => None,
     };
     rebuilt.map_or(Action::Alter, Action::Rebuild)
@@ -364,14 +499,27 @@ pub(super) fn action(d: &super::Diff, dropped: &std::collections::BTreeSet<&Node
 
 /// Why an index or a constraint on both sides is dropped and created again: its definition
 /// changes, or something it needs goes, or the columns it reads change.
-fn part_reason(d: &super::Diff, node: &Node, definition_changes: bool, table: Option<&crate::catalog::QualName>) -> RebuildReason {
+fn part_reason(
+    d: &super::Diff,
+    node: &Node,
+    definition_changes: bool,
+    table: Option<&crate::catalog::QualName>,
+) -> RebuildReason {
     if definition_changes {
         return RebuildReason::Definition;
     }
-    let doomed = d.gf.deps_of(node).find(|(m, s)| *s == crate::catalog::graph::Strength::Hard && d.doomed(m)).map(|(m, _)| m.clone());
+    let doomed =
+        d.gf.deps_of(node)
+            .find(|(m, s)| *s == crate::catalog::graph::Strength::Hard && d.doomed(m))
+            .map(|(m, _)| m.clone());
     match (doomed, table) {
-        (Some(m), _) => RebuildReason::DependsOn { recreated: holds(&m, d.to), object: Box::new(d.object_ref(&m)) },
-        (None, Some(t)) => RebuildReason::ReadsChangedColumns { table: Box::new(d.object_ref(&Node::Table(t.clone()))) },
+        (Some(m), _) => RebuildReason::DependsOn {
+            recreated: holds(&m, d.to),
+            object: Box::new(d.object_ref(&m)),
+        },
+        (None, Some(t)) => RebuildReason::ReadsChangedColumns {
+            table: Box::new(d.object_ref(&Node::Table(t.clone()))),
+        },
         (None, None) => RebuildReason::Definition,
     }
 }
@@ -391,9 +539,22 @@ pub fn definition(node: &Node, c: &Catalog) -> Option<String> {
             text
         }),
         Node::Index(q) => c.indexes.get(q).map(|i| i.def.clone()),
-        Node::Constraint(q, n) => c.tables.get(q).and_then(|t| t.constraints.get(n)).map(|k| k.def.clone()),
-        Node::Default(q, col) => c.tables.get(q).and_then(|t| t.column(col)).and_then(|col| col.default.as_ref()).map(|d| d.0.clone()),
-        Node::Schema(_) | Node::Extension(_) | Node::Table(_) | Node::Sequence(_) | Node::SequenceOwner(_) => None,
+        Node::Constraint(q, n) => c
+            .tables
+            .get(q)
+            .and_then(|t| t.constraints.get(n))
+            .map(|k| k.def.clone()),
+        Node::Default(q, col) => c
+            .tables
+            .get(q)
+            .and_then(|t| t.column(col))
+            .and_then(|col| col.default.as_ref())
+            .map(|d| d.0.clone()),
+        Node::Schema(_)
+        | Node::Extension(_)
+        | Node::Table(_)
+        | Node::Sequence(_)
+        | Node::SequenceOwner(_) => None,
     }
 }
 
@@ -402,7 +563,10 @@ mod tests {
     use super::*;
 
     fn changes(from: &str, to: &str) -> Vec<(String, String, Option<String>)> {
-        let (a, b) = (crate::catalog_from_sql("a.sql", from).expect("a"), crate::catalog_from_sql("b.sql", to).expect("b"));
+        let (a, b) = (
+            crate::catalog_from_sql("a.sql", from).expect("a"),
+            crate::catalog_from_sql("b.sql", to).expect("b"),
+        );
         let mut m = crate::Migration::new(&a, &b);
         m.set_safety(false);
         m.add_all_changes();
@@ -423,24 +587,54 @@ mod tests {
         let from = "CREATE TABLE t (a int, b int);\nCREATE VIEW v AS SELECT a FROM t;\nCREATE INDEX ti ON t (b);\nCREATE TABLE gone (x int);";
         let to = "CREATE TABLE t (a bigint, c int);\nCREATE VIEW v AS SELECT a FROM t;\nCREATE TABLE u (x int);";
         let got = changes(from, to);
-        let find = |label: &str| got.iter().filter(|c| c.0 == label).map(|c| (c.1.as_str(), c.2.clone())).collect::<Vec<_>>();
+        let find = |label: &str| {
+            got.iter()
+                .filter(|c| c.0 == label)
+                .map(|c| (c.1.as_str(), c.2.clone()))
+                .collect::<Vec<_>>()
+        };
         assert_eq!(find("table public.gone"), [("drop", None)]);
         assert_eq!(find("table public.u"), [("create", None)]);
         assert_eq!(find("index public.ti"), [("drop", None)]);
-        assert!(find("table public.t").iter().all(|c| *c == ("alter", None)) && find("table public.t").len() == 3, "{got:?}");
-        let view = Some("reads_changed_columns: it reads table public.t, whose columns change".to_string());
-        assert_eq!(find("view public.v"), [("rebuild", view.clone()), ("rebuild", view)]);
+        assert!(
+            find("table public.t").iter().all(|c| *c == ("alter", None))
+                && find("table public.t").len() == 3,
+            "{got:?}"
+        );
+        let view = Some(
+            "reads_changed_columns: it reads table public.t, whose columns change".to_string(),
+        );
+        assert_eq!(
+            find("view public.v"),
+            [("rebuild", view.clone()), ("rebuild", view)]
+        );
     }
 
     #[test]
     fn provenance_names_the_defining_statement_and_the_last_change() {
         let from = crate::catalog_from_sql("m.sql", "CREATE TABLE t (a int);\n\nCREATE VIEW v AS SELECT a FROM t;\nALTER TABLE t ADD COLUMN b int;").expect("loads");
-        let p = Provenance::of(&Node::Table(crate::catalog::QualName::new("public", "t")), &from, &Catalog::default());
+        let p = Provenance::of(
+            &Node::Table(crate::catalog::QualName::new("public", "t")),
+            &from,
+            &Catalog::default(),
+        );
         let o = p.from.expect("in FROM");
-        assert_eq!((o.defined.to_string(), o.changed.as_ref().map(ToString::to_string)), ("m.sql:1".to_string(), Some("m.sql:4".to_string())));
+        assert_eq!(
+            (
+                o.defined.to_string(),
+                o.changed.as_ref().map(ToString::to_string)
+            ),
+            ("m.sql:1".to_string(), Some("m.sql:4".to_string()))
+        );
         // The same file: the definition is what is shown; another file's change would be.
         assert_eq!(o.shown().to_string(), "m.sql:1");
-        let other = Origin { changed: Some(Location { file: "002.sql".into(), line: 3 }), ..o };
+        let other = Origin {
+            changed: Some(Location {
+                file: "002.sql".into(),
+                line: 3,
+            }),
+            ..o
+        };
         assert_eq!(other.shown().to_string(), "002.sql:3");
         assert!(p.to.is_none());
     }

@@ -11,12 +11,29 @@ pub(super) fn diff_comments(d: &mut Diff) {
     let live = targets(d.to);
     let comment = |target: &str| {
         let head = format!("COMMENT ON {target}");
-        move |text: Option<&str>| format!("{head} IS {}", text.map_or("NULL".to_string(), quote::literal))
+        move |text: Option<&str>| {
+            format!(
+                "{head} IS {}",
+                text.map_or("NULL".to_string(), quote::literal)
+            )
+        }
     };
     for (target, c) in &d.to.comments {
-        said(d, &live, target, d.from.comments.get(target), Some(c), &comment(target));
+        said(
+            d,
+            &live,
+            target,
+            d.from.comments.get(target),
+            Some(c),
+            &comment(target),
+        );
     }
-    for (target, c) in d.from.comments.iter().filter(|(t, _)| !d.to.comments.contains_key(*t)) {
+    for (target, c) in d
+        .from
+        .comments
+        .iter()
+        .filter(|(t, _)| !d.to.comments.contains_key(*t))
+    {
         said(d, &live, target, Some(c), None, &comment(target));
     }
 }
@@ -30,12 +47,24 @@ pub(super) fn diff_security_labels(d: &mut Diff) {
             Some(p) => format!("SECURITY LABEL FOR {} ON {target}", quote::ident(p)),
             None => format!("SECURITY LABEL ON {target}"),
         };
-        move |text: Option<&str>| format!("{head} IS {}", text.map_or("NULL".to_string(), quote::literal))
+        move |text: Option<&str>| {
+            format!(
+                "{head} IS {}",
+                text.map_or("NULL".to_string(), quote::literal)
+            )
+        }
     };
     for (target, labels) in &d.to.security_labels {
         let old = d.from.security_labels.get(target).unwrap_or(&none);
         for (provider, c) in labels {
-            said(d, &live, target, old.get(provider), Some(c), &label(target, provider));
+            said(
+                d,
+                &live,
+                target,
+                old.get(provider),
+                Some(c),
+                &label(target, provider),
+            );
         }
     }
     for (target, labels) in &d.from.security_labels {
@@ -50,7 +79,14 @@ pub(super) fn diff_security_labels(d: &mut Diff) {
 /// FROM and `new` in TO: set when it changes or its object is created again (a new object
 /// has none), removed when TO has none and the object stays. `sql` writes the statement
 /// that sets it (`None`: removes it).
-fn said(d: &mut Diff, live: &BTreeMap<String, Node>, target: &str, old: Option<&Comment>, new: Option<&Comment>, sql: &dyn Fn(Option<&str>) -> String) {
+fn said(
+    d: &mut Diff,
+    live: &BTreeMap<String, Node>,
+    target: &str,
+    old: Option<&Comment>,
+    new: Option<&Comment>,
+    sql: &dyn Fn(Option<&str>) -> String,
+) {
     match (old, new) {
         (_, Some(c)) => {
             let unchanged = old.is_some_and(|o| o.text == c.text);
@@ -75,17 +111,26 @@ fn recreated(d: &Diff, target: &str) -> bool {
     if d.recreated.contains(target) {
         return true;
     }
-    let Some(col) = target.strip_prefix("COLUMN ") else { return false };
+    let Some(col) = target.strip_prefix("COLUMN ") else {
+        return false;
+    };
     let rel = col.rsplit_once('.').map_or(col, |(r, _)| r);
-    ["TABLE", "FOREIGN TABLE", "VIEW", "MATERIALIZED VIEW"].iter().any(|k| d.recreated.contains(&format!("{k} {rel}")))
+    ["TABLE", "FOREIGN TABLE", "VIEW", "MATERIALIZED VIEW"]
+        .iter()
+        .any(|k| d.recreated.contains(&format!("{k} {rel}")))
 }
 
 /// Whether `target` is a column of a table that TO holds without it: the column is dropped
 /// (or renamed), and its comment goes with it.
 fn dropped_column(live: &BTreeMap<String, Node>, target: &str) -> bool {
-    let Some(col) = target.strip_prefix("COLUMN ") else { return false };
+    let Some(col) = target.strip_prefix("COLUMN ") else {
+        return false;
+    };
     let rel = col.rsplit_once('.').map_or(col, |(r, _)| r);
-    !live.contains_key(target) && ["TABLE", "FOREIGN TABLE"].iter().any(|k| matches!(live.get(&format!("{k} {rel}")), Some(Node::Table(_))))
+    !live.contains_key(target)
+        && ["TABLE", "FOREIGN TABLE"]
+            .iter()
+            .any(|k| matches!(live.get(&format!("{k} {rel}")), Some(Node::Table(_))))
 }
 
 /// Every comment target that exists in a catalog, with the object it hangs on (a column's
@@ -93,23 +138,48 @@ fn dropped_column(live: &BTreeMap<String, Node>, target: &str) -> bool {
 pub(super) fn targets(c: &Catalog) -> BTreeMap<String, Node> {
     let mut out = BTreeMap::new();
     for s in c.schemas.keys() {
-        out.insert(format!("SCHEMA {}", quote::ident(s)), Node::Schema(s.clone()));
+        out.insert(
+            format!("SCHEMA {}", quote::ident(s)),
+            Node::Schema(s.clone()),
+        );
     }
     for e in c.extensions.keys() {
-        out.insert(format!("EXTENSION {}", quote::ident(e)), Node::Extension(e.clone()));
+        out.insert(
+            format!("EXTENSION {}", quote::ident(e)),
+            Node::Extension(e.clone()),
+        );
     }
     for (q, t) in &c.tables {
-        let kind = if t.foreign.is_some() { "FOREIGN TABLE" } else { "TABLE" };
+        let kind = if t.foreign.is_some() {
+            "FOREIGN TABLE"
+        } else {
+            "TABLE"
+        };
         out.insert(format!("{kind} {}", q.sql()), Node::Table(q.clone()));
         for col in &t.columns {
-            out.insert(format!("COLUMN {}.{}", q.sql(), quote::ident(&col.name)), Node::Table(q.clone()));
+            out.insert(
+                format!("COLUMN {}.{}", q.sql(), quote::ident(&col.name)),
+                Node::Table(q.clone()),
+            );
         }
         for (name, con) in &t.constraints {
             let node = Node::Constraint(q.clone(), name.clone());
-            out.insert(format!("CONSTRAINT {} ON {}", quote::ident(name), q.sql()), node.clone());
-            if matches!(con.kind, ConstraintKind::PrimaryKey | ConstraintKind::Unique | ConstraintKind::Exclude) {
+            out.insert(
+                format!("CONSTRAINT {} ON {}", quote::ident(name), q.sql()),
+                node.clone(),
+            );
+            if matches!(
+                con.kind,
+                ConstraintKind::PrimaryKey | ConstraintKind::Unique | ConstraintKind::Exclude
+            ) {
                 // The index behind the constraint, which shares its name.
-                out.insert(format!("INDEX {}", QualName::new(q.schema.clone(), name.clone()).sql()), node);
+                out.insert(
+                    format!(
+                        "INDEX {}",
+                        QualName::new(q.schema.clone(), name.clone()).sql()
+                    ),
+                    node,
+                );
             }
         }
     }
@@ -123,7 +193,10 @@ pub(super) fn targets(c: &Catalog) -> BTreeMap<String, Node> {
         out.insert(o.target.clone(), Node::Object(k.clone()));
         for name in o.domain.iter().flat_map(|d| d.checks.keys()) {
             let q = QualName::new(k.schema.clone(), k.name.clone());
-            out.insert(format!("CONSTRAINT {} ON DOMAIN {}", quote::ident(name), q.sql()), Node::Object(k.clone()));
+            out.insert(
+                format!("CONSTRAINT {} ON DOMAIN {}", quote::ident(name), q.sql()),
+                Node::Object(k.clone()),
+            );
         }
         if matches!(k.kind, ObjKind::View | ObjKind::MaterializedView) {
             let rel = QualName::new(k.schema.clone(), k.name.clone()).sql();
@@ -138,13 +211,20 @@ pub(super) fn node_of(live: &BTreeMap<String, Node>, target: &str) -> Option<Nod
     live.get(target).cloned().or_else(|| {
         let col = target.strip_prefix("COLUMN ")?;
         let rel = col.rsplit_once('.').map_or(col, |(r, _)| r);
-        live.get(&format!("TABLE {rel}")).or_else(|| live.get(&format!("FOREIGN TABLE {rel}"))).cloned()
+        live.get(&format!("TABLE {rel}"))
+            .or_else(|| live.get(&format!("FOREIGN TABLE {rel}")))
+            .cloned()
     })
 }
 
 /// A comment on something the catalog does not hold (the server will say what is wrong).
 fn unknown_target(target: &str) -> Node {
-    Node::Object(ObjKey { kind: ObjKind::Type, schema: String::new(), name: target.to_string(), sub: "comment".to_string() })
+    Node::Object(ObjKey {
+        kind: ObjKind::Type,
+        schema: String::new(),
+        name: target.to_string(),
+        sub: "comment".to_string(),
+    })
 }
 
 /// Security labels cannot round-trip on a stock PostgreSQL: it refuses every `SECURITY LABEL`
@@ -166,7 +246,11 @@ mod tests {
         let mut m = crate::Migration::new(&from, &to);
         m.set_safety(false);
         m.add_all_changes();
-        assert!(m.verify().is_ok(), "self-verification fails for:\n{}", m.sql());
+        assert!(
+            m.verify().is_ok(),
+            "self-verification fails for:\n{}",
+            m.sql()
+        );
         assert_eq!(m.remaining(), Vec::<String>::new());
         m.statements()
     }
@@ -181,22 +265,50 @@ mod tests {
              SECURITY LABEL FOR selinux ON FUNCTION f(integer) IS 'f';\nSECURITY LABEL FOR other ON TABLE t IS NULL;\n\
              ALTER TABLE t RENAME TO u;\nALTER TABLE u DROP COLUMN b;"
         ));
-        let labels: Vec<(String, Option<String>, String)> = c.security_labels.iter().flat_map(|(t, l)| l.iter().map(move |(p, c)| (t.clone(), p.clone(), c.text.clone()))).collect();
+        let labels: Vec<(String, Option<String>, String)> = c
+            .security_labels
+            .iter()
+            .flat_map(|(t, l)| {
+                l.iter()
+                    .map(move |(p, c)| (t.clone(), p.clone(), c.text.clone()))
+            })
+            .collect();
         let selinux = Some("selinux".to_string());
         assert_eq!(
             labels,
-            [("FUNCTION public.f(integer)".to_string(), selinux.clone(), "f".to_string()), ("TABLE public.u".to_string(), selinux, "system_u:object_r:sepgsql_table_t:s0".to_string())]
+            [
+                (
+                    "FUNCTION public.f(integer)".to_string(),
+                    selinux.clone(),
+                    "f".to_string()
+                ),
+                (
+                    "TABLE public.u".to_string(),
+                    selinux,
+                    "system_u:object_r:sepgsql_table_t:s0".to_string()
+                )
+            ]
         );
-        let dropped = catalog(&format!("{BASE}SECURITY LABEL FOR p ON VIEW v IS 'v';\nDROP VIEW v;"));
+        let dropped = catalog(&format!(
+            "{BASE}SECURITY LABEL FOR p ON VIEW v IS 'v';\nDROP VIEW v;"
+        ));
         assert!(dropped.security_labels.is_empty());
     }
 
     #[test]
     fn labels_on_kinds_the_server_takes_none_for_are_refused() {
-        let file = std::sync::Arc::new(crate::input::SourceFile::new("t.sql", format!("{BASE}CREATE INDEX i ON t (a);\nSECURITY LABEL FOR p ON INDEX i IS 'x';")));
-        let errors = crate::catalog_from_files(&[file], &crate::LoadOptions::default(), Vec::new()).err().unwrap_or_default();
+        let file = std::sync::Arc::new(crate::input::SourceFile::new(
+            "t.sql",
+            format!("{BASE}CREATE INDEX i ON t (a);\nSECURITY LABEL FOR p ON INDEX i IS 'x';"),
+        ));
+        let errors = crate::catalog_from_files(&[file], &crate::LoadOptions::default(), Vec::new())
+            .err()
+            .unwrap_or_default();
         let messages: Vec<&str> = errors.iter().map(|d| d.message.as_str()).collect();
-        assert_eq!(messages, ["security labels are not supported for this type of object"]);
+        assert_eq!(
+            messages,
+            ["security labels are not supported for this type of object"]
+        );
     }
 
     #[test]
@@ -204,7 +316,11 @@ mod tests {
         let a = format!("{BASE}SECURITY LABEL FOR p ON TABLE t IS 'old';\nSECURITY LABEL FOR p ON COLUMN t.a IS 'a';\nSECURITY LABEL FOR p ON VIEW v IS 'v';\nSECURITY LABEL ON SCHEMA public IS 's';");
         let b = format!("{}SECURITY LABEL FOR p ON TABLE t IS 'new';\nSECURITY LABEL FOR q ON TABLE t IS 'q';\nSECURITY LABEL FOR p ON VIEW v IS 'v';\nSECURITY LABEL FOR p ON FUNCTION f(integer) IS 'it''s';", BASE.replace("SELECT a FROM t", "SELECT b FROM t"));
         let got = migration(&a, &b);
-        let labels: Vec<&str> = got.iter().map(String::as_str).filter(|s| s.starts_with("SECURITY LABEL")).collect();
+        let labels: Vec<&str> = got
+            .iter()
+            .map(String::as_str)
+            .filter(|s| s.starts_with("SECURITY LABEL"))
+            .collect();
         assert_eq!(
             labels,
             [
@@ -218,6 +334,8 @@ mod tests {
             ]
         );
         // And back.
-        assert!(migration(&b, &a).iter().any(|s| s == "SECURITY LABEL FOR p ON COLUMN public.t.a IS 'a'"));
+        assert!(migration(&b, &a)
+            .iter()
+            .any(|s| s == "SECURITY LABEL FOR p ON COLUMN public.t.a IS 'a'"));
     }
 }

@@ -24,13 +24,17 @@ pub(crate) enum EnumPlan {
 pub(super) fn plan_enums(d: &Diff) -> BTreeMap<ObjKey, EnumPlan> {
     let mut out = BTreeMap::new();
     for (k, new) in &d.to.objects {
-        let Some(old) = d.from.objects.get(k) else { continue };
+        let Some(old) = d.from.objects.get(k) else {
+            continue;
+        };
         if !old.is_enum() || !new.is_enum() || old.labels == new.labels {
             continue;
         }
         let q = QualName::new(k.schema.clone(), k.name.clone());
         let plan = match add_values(&q, &old.labels, &new.labels) {
-            Some(stmts) if !new_label_used(d.to, &q, &old.labels, &new.labels) => EnumPlan::AddValues(stmts),
+            Some(stmts) if !new_label_used(d.to, &q, &old.labels, &new.labels) => {
+                EnumPlan::AddValues(stmts)
+            }
             _ => EnumPlan::Rebuild,
         };
         out.insert(k.clone(), plan);
@@ -49,12 +53,19 @@ fn add_values(q: &QualName, old: &[String], new: &[String]) -> Option<Vec<String
         if old.contains(label) {
             continue;
         }
-        let place = match (i.checked_sub(1).and_then(|p| new.get(p)), new.iter().skip(i).find(|l| old.contains(l))) {
+        let place = match (
+            i.checked_sub(1).and_then(|p| new.get(p)),
+            new.iter().skip(i).find(|l| old.contains(l)),
+        ) {
             (Some(prev), _) => format!(" AFTER {}", quote::literal(prev)),
             (None, Some(next)) => format!(" BEFORE {}", quote::literal(next)),
             (None, None) => String::new(),
         };
-        stmts.push(format!("ALTER TYPE {} ADD VALUE {}{place}", q.sql(), quote::literal(label)));
+        stmts.push(format!(
+            "ALTER TYPE {} ADD VALUE {}{place}",
+            q.sql(),
+            quote::literal(label)
+        ));
     }
     Some(stmts)
 }
@@ -63,15 +74,32 @@ fn add_values(q: &QualName, old: &[String], new: &[String]) -> Option<Vec<String
 /// default, a constraint, an index, a view): the migration would use it before commit.
 /// Only what refers to the type can spell one of its literals.
 fn new_label_used(to: &Catalog, q: &QualName, old: &[String], new: &[String]) -> bool {
-    let literals: Vec<String> = new.iter().filter(|l| !old.contains(l)).map(|l| format!("{}::{}", quote::literal(l), q.sql())).collect();
-    let uses = |deps: &[QualName], text: &str| deps.contains(q) && literals.iter().any(|lit| text.contains(lit.as_str()));
+    let literals: Vec<String> = new
+        .iter()
+        .filter(|l| !old.contains(l))
+        .map(|l| format!("{}::{}", quote::literal(l), q.sql()))
+        .collect();
+    let uses = |deps: &[QualName], text: &str| {
+        deps.contains(q) && literals.iter().any(|lit| text.contains(lit.as_str()))
+    };
     let in_tables = to.tables.values().any(|t| {
-        t.columns.iter().any(|c| c.default.as_ref().is_some_and(|(d, _)| uses(&c.default_deps, d)) || c.generated.as_deref().is_some_and(|g| uses(&c.generated_deps, g)))
-            || t.constraints.values().any(|c| uses(&c.deps, &c.def))
+        t.columns.iter().any(|c| {
+            c.default
+                .as_ref()
+                .is_some_and(|(d, _)| uses(&c.default_deps, d))
+                || c.generated
+                    .as_deref()
+                    .is_some_and(|g| uses(&c.generated_deps, g))
+        }) || t.constraints.values().any(|c| uses(&c.deps, &c.def))
     });
     in_tables
         || to.indexes.values().any(|i| uses(&i.deps, &i.def))
-        || to.objects.iter().any(|(k, o)| !matches!(k.kind, crate::catalog::ObjKind::Function | crate::catalog::ObjKind::Procedure) && (uses(&o.deps, &o.create) || uses(&o.soft_deps, &o.create)))
+        || to.objects.iter().any(|(k, o)| {
+            !matches!(
+                k.kind,
+                crate::catalog::ObjKind::Function | crate::catalog::ObjKind::Procedure
+            ) && (uses(&o.deps, &o.create) || uses(&o.soft_deps, &o.create))
+        })
 }
 
 /// The name the old type takes while columns move to the new one.

@@ -17,20 +17,58 @@ use crate::emit::quote;
 pub fn first(from: &Catalog, to: &Catalog) -> Vec<Change> {
     let mut out = Vec::new();
     for (name, e) in &to.extensions {
-        let Some(old) = from.extensions.get(name) else { continue };
-        let Some(schema) = e.schema.as_ref().filter(|s| old.schema.as_ref() != Some(*s)) else { continue };
-        let created = out.iter().any(|c: &Change| c.node == Node::Schema(schema.clone()));
+        let Some(old) = from.extensions.get(name) else {
+            continue;
+        };
+        let Some(schema) = e
+            .schema
+            .as_ref()
+            .filter(|s| old.schema.as_ref() != Some(*s))
+        else {
+            continue;
+        };
+        let created = out
+            .iter()
+            .any(|c: &Change| c.node == Node::Schema(schema.clone()));
         if !from.schemas.contains_key(schema) && !created {
             let pos = to.schemas.get(schema).map_or(0, |s| s.pos);
-            out.push(change(from, to, Node::Schema(schema.clone()), pos, format!("CREATE SCHEMA {}", quote::ident(schema)), Action::Create));
+            out.push(change(
+                from,
+                to,
+                Node::Schema(schema.clone()),
+                pos,
+                format!("CREATE SCHEMA {}", quote::ident(schema)),
+                Action::Create,
+            ));
         }
-        let sql = format!("ALTER EXTENSION {} SET SCHEMA {}", quote::ident(name), quote::ident(schema));
-        out.push(change(from, to, Node::Extension(name.clone()), e.pos, sql, Action::Alter));
+        let sql = format!(
+            "ALTER EXTENSION {} SET SCHEMA {}",
+            quote::ident(name),
+            quote::ident(schema)
+        );
+        out.push(change(
+            from,
+            to,
+            Node::Extension(name.clone()),
+            e.pos,
+            sql,
+            Action::Alter,
+        ));
     }
     out
 }
 
-fn change(from: &Catalog, to: &Catalog, node: Node, pos: usize, sql: String, action: Action) -> Change {
+fn change(
+    from: &Catalog,
+    to: &Catalog,
+    node: Node,
+    pos: usize,
+    sql: String,
+    action: Action,
+) -> Change {
     let object = ObjectRef::of(&node, from, to);
-    Change { action, ..Change::new(Phase::Create, node, pos, 0, sql, object) }
+    Change {
+        action,
+        ..Change::new(Phase::Create, node, pos, 0, sql, object)
+    }
 }

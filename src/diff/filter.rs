@@ -19,7 +19,8 @@ impl SchemaFilter {
     }
 
     pub fn covers(&self, schema: &str) -> bool {
-        (self.include.is_empty() || self.include.iter().any(|s| s == schema)) && !self.exclude.iter().any(|s| s == schema)
+        (self.include.is_empty() || self.include.iter().any(|s| s == schema))
+            && !self.exclude.iter().any(|s| s == schema)
     }
 }
 
@@ -29,7 +30,10 @@ impl SchemaFilter {
     pub fn unknown(&self, from: &Catalog, to: &Catalog) -> Vec<&str> {
         let mut out: Vec<&str> = Vec::new();
         for s in self.include.iter().chain(&self.exclude) {
-            if !from.schemas.contains_key(s) && !to.schemas.contains_key(s) && !out.contains(&s.as_str()) {
+            if !from.schemas.contains_key(s)
+                && !to.schemas.contains_key(s)
+                && !out.contains(&s.as_str())
+            {
                 out.push(s);
             }
         }
@@ -43,15 +47,46 @@ pub fn restrict(c: &Catalog, f: &SchemaFilter) -> Catalog {
     let keep = |q: &QualName| f.covers(&q.schema);
     let keep_unschemed = f.include.is_empty();
     let mut out = Catalog {
-        schemas: c.schemas.iter().filter(|(s, _)| f.covers(s)).map(|(k, v)| (k.clone(), v.clone())).collect(),
-        extensions: c.extensions.iter().filter(|(_, e)| e.schema.as_deref().map_or(keep_unschemed, |s| f.covers(s))).map(|(k, v)| (k.clone(), v.clone())).collect(),
-        tables: c.tables.iter().filter(|(q, _)| keep(q)).map(|(k, v)| (k.clone(), v.clone())).collect(),
-        sequences: c.sequences.iter().filter(|(q, _)| keep(q)).map(|(k, v)| (k.clone(), v.clone())).collect(),
-        indexes: c.indexes.iter().filter(|(q, _)| keep(q)).map(|(k, v)| (k.clone(), v.clone())).collect(),
+        schemas: c
+            .schemas
+            .iter()
+            .filter(|(s, _)| f.covers(s))
+            .map(|(k, v)| (k.clone(), v.clone()))
+            .collect(),
+        extensions: c
+            .extensions
+            .iter()
+            .filter(|(_, e)| e.schema.as_deref().map_or(keep_unschemed, |s| f.covers(s)))
+            .map(|(k, v)| (k.clone(), v.clone()))
+            .collect(),
+        tables: c
+            .tables
+            .iter()
+            .filter(|(q, _)| keep(q))
+            .map(|(k, v)| (k.clone(), v.clone()))
+            .collect(),
+        sequences: c
+            .sequences
+            .iter()
+            .filter(|(q, _)| keep(q))
+            .map(|(k, v)| (k.clone(), v.clone()))
+            .collect(),
+        indexes: c
+            .indexes
+            .iter()
+            .filter(|(q, _)| keep(q))
+            .map(|(k, v)| (k.clone(), v.clone()))
+            .collect(),
         objects: c
             .objects
             .iter()
-            .filter(|(k, _)| if k.schema.is_empty() { keep_unschemed } else { f.covers(&k.schema) })
+            .filter(|(k, _)| {
+                if k.schema.is_empty() {
+                    keep_unschemed
+                } else {
+                    f.covers(&k.schema)
+                }
+            })
             .map(|(k, v)| (k.clone(), v.clone()))
             .collect(),
         comments: Default::default(),
@@ -68,8 +103,18 @@ pub fn restrict(c: &Catalog, f: &SchemaFilter) -> Catalog {
         sources: c.sources.clone(),
     };
     let live = super::comments::targets(&out);
-    out.comments = c.comments.iter().filter(|(t, _)| super::comments::node_of(&live, t).is_some()).map(|(k, v)| (k.clone(), v.clone())).collect();
-    out.security_labels = c.security_labels.iter().filter(|(t, _)| super::comments::node_of(&live, t).is_some()).map(|(k, v)| (k.clone(), v.clone())).collect();
+    out.comments = c
+        .comments
+        .iter()
+        .filter(|(t, _)| super::comments::node_of(&live, t).is_some())
+        .map(|(k, v)| (k.clone(), v.clone()))
+        .collect();
+    out.security_labels = c
+        .security_labels
+        .iter()
+        .filter(|(t, _)| super::comments::node_of(&live, t).is_some())
+        .map(|(k, v)| (k.clone(), v.clone()))
+        .collect();
     out
 }
 
@@ -82,15 +127,29 @@ pub fn restrict_to(from: &Catalog, to: &Catalog, f: &SchemaFilter) -> Catalog {
     let mut out = restrict(to, f);
     let inside = |n: &Node| match n {
         Node::Schema(s) => f.covers(s),
-        Node::Extension(e) => from.extensions.get(e).and_then(|e| e.schema.as_deref()).map_or(f.include.is_empty(), |s| f.covers(s)),
-        Node::Table(q) | Node::Default(q, _) | Node::Constraint(q, _) | Node::Index(q) | Node::Sequence(q) | Node::SequenceOwner(q) => f.covers(&q.schema),
+        Node::Extension(e) => from
+            .extensions
+            .get(e)
+            .and_then(|e| e.schema.as_deref())
+            .map_or(f.include.is_empty(), |s| f.covers(s)),
+        Node::Table(q)
+        | Node::Default(q, _)
+        | Node::Constraint(q, _)
+        | Node::Index(q)
+        | Node::Sequence(q)
+        | Node::SequenceOwner(q) => f.covers(&q.schema),
         Node::Object(k) if k.schema.is_empty() => f.include.is_empty(),
         Node::Object(k) => f.covers(&k.schema),
     };
     let graph = Graph::build(from);
     let mut held: Vec<&Node> = Vec::new();
     for outside in graph.nodes().filter(|n| !inside(n)) {
-        held.extend(graph.deps_of(outside).filter(|(n, s)| *s == Strength::Hard && inside(n)).map(|(n, _)| n));
+        held.extend(
+            graph
+                .deps_of(outside)
+                .filter(|(n, s)| *s == Strength::Hard && inside(n))
+                .map(|(n, _)| n),
+        );
     }
     for n in held {
         match n {
@@ -117,7 +176,11 @@ pub fn restrict_to(from: &Catalog, to: &Catalog, f: &SchemaFilter) -> Catalog {
             // Parts of a table (its defaults, constraints, indexes, sequence links) and
             // extensions are not held back: a table holds its parts, and an extension
             // outside every schema is outside the filter's reach.
-            Node::Extension(_) | Node::Default(..) | Node::Constraint(..) | Node::Index(_) | Node::SequenceOwner(_) => {}
+            Node::Extension(_)
+            | Node::Default(..)
+            | Node::Constraint(..)
+            | Node::Index(_)
+            | Node::SequenceOwner(_) => {}
         }
     }
     out
@@ -130,12 +193,45 @@ mod tests {
     #[test]
     fn filters_by_schema() {
         let c = crate::catalog_from_sql("x.sql", "CREATE SCHEMA a; CREATE SCHEMA b; CREATE TABLE a.t (x int); CREATE TABLE b.t (x int); COMMENT ON TABLE b.t IS 'b';").unwrap();
-        let only_a = restrict(&c, &SchemaFilter { include: vec!["a".into()], exclude: vec![] });
-        assert_eq!(only_a.tables.keys().map(|q| q.schema.as_str()).collect::<Vec<_>>(), ["a"]);
+        let only_a = restrict(
+            &c,
+            &SchemaFilter {
+                include: vec!["a".into()],
+                exclude: vec![],
+            },
+        );
+        assert_eq!(
+            only_a
+                .tables
+                .keys()
+                .map(|q| q.schema.as_str())
+                .collect::<Vec<_>>(),
+            ["a"]
+        );
         assert!(only_a.comments.is_empty());
-        let not_a = restrict(&c, &SchemaFilter { include: vec![], exclude: vec!["a".into()] });
-        assert_eq!(not_a.tables.keys().map(|q| q.schema.as_str()).collect::<Vec<_>>(), ["b"]);
+        let not_a = restrict(
+            &c,
+            &SchemaFilter {
+                include: vec![],
+                exclude: vec!["a".into()],
+            },
+        );
+        assert_eq!(
+            not_a
+                .tables
+                .keys()
+                .map(|q| q.schema.as_str())
+                .collect::<Vec<_>>(),
+            ["b"]
+        );
         // b.t's comment stays, and so does schema public's built-in one.
-        assert_eq!(not_a.comments.keys().map(String::as_str).collect::<Vec<_>>(), ["SCHEMA public", "TABLE b.t"]);
+        assert_eq!(
+            not_a
+                .comments
+                .keys()
+                .map(String::as_str)
+                .collect::<Vec<_>>(),
+            ["SCHEMA public", "TABLE b.t"]
+        );
     }
 }

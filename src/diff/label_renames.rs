@@ -33,7 +33,12 @@ pub struct LabelRename {
 impl LabelRename {
     pub fn sql(&self) -> String {
         let q = QualName::new(self.key.schema.clone(), self.key.name.clone());
-        format!("ALTER TYPE {} RENAME VALUE {} TO {}", q.sql(), quote::literal(&self.old), quote::literal(&self.new))
+        format!(
+            "ALTER TYPE {} RENAME VALUE {} TO {}",
+            q.sql(),
+            quote::literal(&self.old),
+            quote::literal(&self.new)
+        )
     }
 
     /// The statement as a change of the migration (it runs before the planned ones).
@@ -42,7 +47,10 @@ impl LabelRename {
         let note = Some("TO's history renames this label".to_string());
         let node = Node::Object(self.key.clone());
         let object = ObjectRef::of(&node, to, to);
-        Change { note, ..Change::new(Phase::Create, node, pos, 0, self.sql(), object) }
+        Change {
+            note,
+            ..Change::new(Phase::Create, node, pos, 0, self.sql(), object)
+        }
     }
 }
 
@@ -51,12 +59,22 @@ impl LabelRename {
 pub fn certain(from: &Catalog, to: &Catalog) -> Vec<LabelRename> {
     let mut out = Vec::new();
     for (k, new) in &to.objects {
-        let Some(old) = from.objects.get(k) else { continue };
-        if !old.is_enum() || !new.is_enum() || old.labels == new.labels || new.label_renames.is_empty() {
+        let Some(old) = from.objects.get(k) else {
+            continue;
+        };
+        if !old.is_enum()
+            || !new.is_enum()
+            || old.labels == new.labels
+            || new.label_renames.is_empty()
+        {
             continue;
         }
         for (o, n) in renames(&old.labels, &new.labels, &new.label_renames) {
-            out.push(LabelRename { key: k.clone(), old: o, new: n });
+            out.push(LabelRename {
+                key: k.clone(),
+                old: o,
+                new: n,
+            });
         }
     }
     out
@@ -67,15 +85,29 @@ pub fn certain(from: &Catalog, to: &Catalog) -> Vec<LabelRename> {
 fn renames(from: &[String], to: &[String], history: &[(String, String)]) -> Vec<(String, String)> {
     let mut out: Vec<(String, String)> = Vec::new();
     for label in from.iter().filter(|l| !to.contains(l)) {
-        let mut ends: Vec<&String> = history.iter().enumerate().filter(|(_, (o, _))| o == label).filter_map(|(i, _)| chain_end(history, i)).collect();
+        let mut ends: Vec<&String> = history
+            .iter()
+            .enumerate()
+            .filter(|(_, (o, _))| o == label)
+            .filter_map(|(i, _)| chain_end(history, i))
+            .collect();
         ends.sort();
         ends.dedup();
         match ends.as_slice() {
-            [end] if to.contains(end) && !from.contains(end) && !out.iter().any(|(_, n)| n == *end) => out.push((label.clone(), (*end).clone())),
+            [end]
+                if to.contains(end)
+                    && !from.contains(end)
+                    && !out.iter().any(|(_, n)| n == *end) =>
+            {
+                out.push((label.clone(), (*end).clone()))
+            }
             _ => return Vec::new(),
         }
     }
-    let renamed: Vec<&String> = from.iter().map(|l| out.iter().find(|(o, _)| o == l).map_or(l, |(_, n)| n)).collect();
+    let renamed: Vec<&String> = from
+        .iter()
+        .map(|l| out.iter().find(|(o, _)| o == l).map_or(l, |(_, n)| n))
+        .collect();
     let order: Vec<&String> = to.iter().filter(|l| renamed.contains(l)).collect();
     if order != renamed {
         return Vec::new();
@@ -104,7 +136,9 @@ mod tests {
     }
 
     fn h(xs: &[(&str, &str)]) -> Vec<(String, String)> {
-        xs.iter().map(|(a, b)| (a.to_string(), b.to_string())).collect()
+        xs.iter()
+            .map(|(a, b)| (a.to_string(), b.to_string()))
+            .collect()
     }
 
     fn pairs(xs: &[(&str, &str)]) -> Vec<(String, String)> {
@@ -113,32 +147,71 @@ mod tests {
 
     #[test]
     fn a_renamed_label_is_renamed() {
-        assert_eq!(renames(&v(&["a", "b"]), &v(&["a", "c"]), &h(&[("b", "c")])), pairs(&[("b", "c")]));
+        assert_eq!(
+            renames(&v(&["a", "b"]), &v(&["a", "c"]), &h(&[("b", "c")])),
+            pairs(&[("b", "c")])
+        );
     }
 
     #[test]
     fn chains_are_followed_to_their_end() {
-        assert_eq!(renames(&v(&["a", "b"]), &v(&["x", "b"]), &h(&[("a", "m"), ("m", "x")])), pairs(&[("a", "x")]));
+        assert_eq!(
+            renames(
+                &v(&["a", "b"]),
+                &v(&["x", "b"]),
+                &h(&[("a", "m"), ("m", "x")])
+            ),
+            pairs(&[("a", "x")])
+        );
         // FROM taken halfway through the chain.
-        assert_eq!(renames(&v(&["m", "b"]), &v(&["x", "b"]), &h(&[("a", "m"), ("m", "x")])), pairs(&[("m", "x")]));
+        assert_eq!(
+            renames(
+                &v(&["m", "b"]),
+                &v(&["x", "b"]),
+                &h(&[("a", "m"), ("m", "x")])
+            ),
+            pairs(&[("m", "x")])
+        );
     }
 
     #[test]
     fn renames_with_added_labels() {
-        assert_eq!(renames(&v(&["a", "b"]), &v(&["n", "a", "c"]), &h(&[("b", "c")])), pairs(&[("b", "c")]));
+        assert_eq!(
+            renames(&v(&["a", "b"]), &v(&["n", "a", "c"]), &h(&[("b", "c")])),
+            pairs(&[("b", "c")])
+        );
     }
 
     #[test]
     fn anything_uncertain_renames_nothing() {
         // A missing label the history does not rename: not FROM's history.
-        assert_eq!(renames(&v(&["a", "b"]), &v(&["c"]), &h(&[("b", "c")])), pairs(&[]));
+        assert_eq!(
+            renames(&v(&["a", "b"]), &v(&["c"]), &h(&[("b", "c")])),
+            pairs(&[])
+        );
         // The rename leads to a label FROM already has.
-        assert_eq!(renames(&v(&["a", "b"]), &v(&["b"]), &h(&[("a", "b")])), pairs(&[]));
+        assert_eq!(
+            renames(&v(&["a", "b"]), &v(&["b"]), &h(&[("a", "b")])),
+            pairs(&[])
+        );
         // Renamed twice, to different ends.
-        assert_eq!(renames(&v(&["a"]), &v(&["x", "y"]), &h(&[("a", "x"), ("q", "a"), ("a", "y")])), pairs(&[]));
+        assert_eq!(
+            renames(
+                &v(&["a"]),
+                &v(&["x", "y"]),
+                &h(&[("a", "x"), ("q", "a"), ("a", "y")])
+            ),
+            pairs(&[])
+        );
         // The renamed labels are not in TO's order.
-        assert_eq!(renames(&v(&["a", "b"]), &v(&["b", "c"]), &h(&[("a", "c")])), pairs(&[]));
+        assert_eq!(
+            renames(&v(&["a", "b"]), &v(&["b", "c"]), &h(&[("a", "c")])),
+            pairs(&[])
+        );
         // Two labels renamed to the same one.
-        assert_eq!(renames(&v(&["a", "b"]), &v(&["c"]), &h(&[("a", "c"), ("b", "c")])), pairs(&[]));
+        assert_eq!(
+            renames(&v(&["a", "b"]), &v(&["c"]), &h(&[("a", "c"), ("b", "c")])),
+            pairs(&[])
+        );
     }
 }

@@ -6,12 +6,12 @@ pub mod about;
 mod comments;
 mod enums;
 pub mod extension_moves;
-mod ranges;
 pub mod filter;
 pub mod label_renames;
 mod objects;
 mod online;
 mod privileges;
+mod ranges;
 mod schemas;
 mod sequences;
 mod tables;
@@ -72,13 +72,37 @@ pub struct Change {
 
 impl Change {
     /// A statement about `object`, with no hazard read yet, note or other constraint.
-    pub fn new(phase: Phase, node: Node, pos: Pos, seq: u32, sql: String, object: ObjectRef) -> Change {
-        Change { phase, node, pos, seq, sql, hazards: Vec::new(), note: None, reads: None, object, action: Action::Alter, provenance: Provenance::default(), own_transaction: false, after: Vec::new() }
+    pub fn new(
+        phase: Phase,
+        node: Node,
+        pos: Pos,
+        seq: u32,
+        sql: String,
+        object: ObjectRef,
+    ) -> Change {
+        Change {
+            phase,
+            node,
+            pos,
+            seq,
+            sql,
+            hazards: Vec::new(),
+            note: None,
+            reads: None,
+            object,
+            action: Action::Alter,
+            provenance: Provenance::default(),
+            own_transaction: false,
+            after: Vec::new(),
+        }
     }
 
     /// Whether the statement can run inside a transaction block (`CONCURRENTLY` cannot).
     pub fn transactional(&self) -> bool {
-        !self.hazards.iter().any(|h| matches!(h, Hazard::NoTransaction))
+        !self
+            .hazards
+            .iter()
+            .any(|h| matches!(h, Hazard::NoTransaction))
     }
 }
 
@@ -140,35 +164,59 @@ impl Diff<'_> {
     /// rebuilt): whatever needs it must let go first.
     pub fn doomed(&self, n: &Node) -> bool {
         match n {
-            Node::Object(k) => self.rebuilt_objects.contains_key(k) || !self.to.objects.contains_key(k),
+            Node::Object(k) => {
+                self.rebuilt_objects.contains_key(k) || !self.to.objects.contains_key(k)
+            }
             Node::Table(q) => self.dropped_tables.contains(q),
             Node::Sequence(q) => !self.to.sequences.contains_key(q),
-            Node::SequenceOwner(q) => self.from.sequences.get(q).map(|s| &s.owned_by) != self.to.sequences.get(q).map(|s| &s.owned_by),
+            Node::SequenceOwner(q) => {
+                self.from.sequences.get(q).map(|s| &s.owned_by)
+                    != self.to.sequences.get(q).map(|s| &s.owned_by)
+            }
             Node::Index(q) => self.index_dropped(q),
-            Node::Schema(_) | Node::Extension(_) | Node::Default(_, _) | Node::Constraint(_, _) => false,
+            Node::Schema(_) | Node::Extension(_) | Node::Default(_, _) | Node::Constraint(_, _) => {
+                false
+            }
         }
     }
 
     /// Whether FROM's index `q` goes during the migration: gone from TO, changed, or over
     /// something that goes (its table, the partitioned index it is attached to).
     pub fn index_dropped(&self, q: &QualName) -> bool {
-        let Some(i) = self.from.indexes.get(q) else { return false };
+        let Some(i) = self.from.indexes.get(q) else {
+            return false;
+        };
         // A partition detached before its parent table is dropped keeps its index (no
         // longer attached to the parent's).
-        let kept_by_detach = |m: &Node| matches!((m, &i.attached_to), (Node::Index(p), Some(a)) if p == a) && self.parent_dropped_under(&i.table);
-        let over_doomed = self.gf.deps_of(&Node::Index(q.clone())).any(|(m, s)| s == crate::catalog::graph::Strength::Hard && self.doomed(m) && !kept_by_detach(m));
-        self.to.indexes.get(q).is_none_or(|n| n.def != i.def) || over_doomed || ranges::reads_text_column(self, &i.table, &i.columns, &i.def)
+        let kept_by_detach = |m: &Node| {
+            matches!((m, &i.attached_to), (Node::Index(p), Some(a)) if p == a)
+                && self.parent_dropped_under(&i.table)
+        };
+        let over_doomed = self.gf.deps_of(&Node::Index(q.clone())).any(|(m, s)| {
+            s == crate::catalog::graph::Strength::Hard && self.doomed(m) && !kept_by_detach(m)
+        });
+        self.to.indexes.get(q).is_none_or(|n| n.def != i.def)
+            || over_doomed
+            || ranges::reads_text_column(self, &i.table, &i.columns, &i.def)
     }
 
     /// Whether FROM's partition `q` stays while its partitioned parent is dropped (for
     /// good, or to be created again): it is detached first.
     pub fn parent_dropped_under(&self, q: &QualName) -> bool {
-        !self.dropped_tables.contains(q) && self.from.tables.get(q).and_then(|t| t.partition_of.as_ref()).is_some_and(|(p, _)| self.dropped_tables.contains(p))
+        !self.dropped_tables.contains(q)
+            && self
+                .from
+                .tables
+                .get(q)
+                .and_then(|t| t.partition_of.as_ref())
+                .is_some_and(|(p, _)| self.dropped_tables.contains(p))
     }
 
     /// Whether a FROM node needs something doomed (hard dependencies only).
     pub fn over_doomed(&self, n: &Node) -> bool {
-        self.gf.deps_of(n).any(|(m, s)| s == crate::catalog::graph::Strength::Hard && self.doomed(m))
+        self.gf
+            .deps_of(n)
+            .any(|(m, s)| s == crate::catalog::graph::Strength::Hard && self.doomed(m))
     }
 }
 
@@ -176,7 +224,8 @@ impl Diff<'_> {
     pub fn push(&mut self, phase: Phase, node: &Node, pos: Pos, sql: String) {
         self.seq += 1;
         let object = self.object_ref(node);
-        self.out.push(Change::new(phase, node.clone(), pos, self.seq, sql, object));
+        self.out
+            .push(Change::new(phase, node.clone(), pos, self.seq, sql, object));
     }
 
     pub fn drop(&mut self, node: &Node, pos: Pos, sql: String) {
@@ -237,14 +286,25 @@ impl Diff<'_> {
     /// Where the first change that creates `node` sits (its position and order), if the
     /// migration creates it.
     pub fn creation_of(&self, node: &Node) -> Option<(Pos, u32)> {
-        self.out.iter().filter(|c| c.phase == Phase::Create && c.node == *node).map(|c| (c.pos, c.seq)).min()
+        self.out
+            .iter()
+            .filter(|c| c.phase == Phase::Create && c.node == *node)
+            .map(|c| (c.pos, c.seq))
+            .min()
     }
 
     /// A change that runs right after `at` (from `creation_of`): it takes the same position
     /// and order, and changes with equal keys run in the order they were made.
     pub fn create_at(&mut self, node: &Node, at: (Pos, u32), sql: String) {
         let object = self.object_ref(node);
-        self.out.push(Change::new(Phase::Create, node.clone(), at.0, at.1, sql, object));
+        self.out.push(Change::new(
+            Phase::Create,
+            node.clone(),
+            at.0,
+            at.1,
+            sql,
+            object,
+        ));
     }
 }
 
@@ -270,11 +330,21 @@ pub fn diff(from: &Catalog, to: &Catalog, gf: &Graph, opts: &DiffOptions) -> Vec
         rebuilt_objects: BTreeMap::new(),
     };
     d.rebuilt_tables = tables::rebuilt(&d);
-    d.dropped_tables = from.tables.keys().filter(|q| !to.tables.contains_key(*q)).cloned().collect();
+    d.dropped_tables = from
+        .tables
+        .keys()
+        .filter(|q| !to.tables.contains_key(*q))
+        .cloned()
+        .collect();
     d.dropped_tables.extend(d.rebuilt_tables.iter().cloned());
     d.filled_tables = tables::filled(&d);
     d.enums = enums::plan_enums(&d);
-    d.recast_types = d.enums.iter().filter(|(_, p)| matches!(p, enums::EnumPlan::Rebuild)).map(|(k, _)| QualName::new(k.schema.clone(), k.name.clone())).collect();
+    d.recast_types = d
+        .enums
+        .iter()
+        .filter(|(_, p)| matches!(p, enums::EnumPlan::Rebuild))
+        .map(|(k, _)| QualName::new(k.schema.clone(), k.name.clone()))
+        .collect();
     d.ranges = ranges::plan_ranges(&d);
     let ranges = ranges::recast(&d);
     d.recast_types.extend(ranges);
@@ -293,8 +363,17 @@ pub fn diff(from: &Catalog, to: &Catalog, gf: &Graph, opts: &DiffOptions) -> Vec
         privileges::diff_privileges(&mut d);
     }
     tables::settle_filling(&mut d);
-    let dropped: BTreeSet<&Node> = d.out.iter().filter(|c| c.phase == Phase::Drop).map(|c| &c.node).collect();
-    let actions: Vec<Action> = d.out.iter().map(|c| about::action(&d, &dropped, &c.object.node)).collect();
+    let dropped: BTreeSet<&Node> = d
+        .out
+        .iter()
+        .filter(|c| c.phase == Phase::Drop)
+        .map(|c| &c.node)
+        .collect();
+    let actions: Vec<Action> = d
+        .out
+        .iter()
+        .map(|c| about::action(&d, &dropped, &c.object.node))
+        .collect();
     for (c, a) in d.out.iter_mut().zip(actions) {
         c.action = a;
     }

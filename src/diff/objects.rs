@@ -28,13 +28,15 @@ pub(super) fn plan_rebuilds(d: &Diff) -> BTreeMap<ObjKey, Option<RebuildReason>>
                     _ => false,
                 };
                 let composite = old.attributes.is_some() && o.attributes.is_some();
-                let domain = matches!((&old.domain, &o.domain), (Some(a), Some(b)) if a.base == b.base);
+                let domain =
+                    matches!((&old.domain, &o.domain), (Some(a), Some(b)) if a.base == b.base);
                 replace
                     || composite
                     || domain
                     || altered
                     || matches!(d.enums.get(k), Some(EnumPlan::AddValues(_)))
-                    || (k.kind == ObjKind::Policy && crate::catalog::alter::policy(&old.create, &o.create).is_some())
+                    || (k.kind == ObjKind::Policy
+                        && crate::catalog::alter::policy(&old.create, &o.create).is_some())
                     || view_in_place(k, old, o)
             };
             let after_lost = after_changed && !altered && is_after_kind(k.kind);
@@ -43,33 +45,77 @@ pub(super) fn plan_rebuilds(d: &Diff) -> BTreeMap<ObjKey, Option<RebuildReason>>
             }
         }
     }
-    let mut doomed: Vec<Node> = d.dropped_tables.iter().map(|q| Node::Table(q.clone())).collect();
-    doomed.extend(d.from.objects.keys().filter(|k| rebuild.contains_key(*k) || !d.to.objects.contains_key(*k)).map(|k| Node::Object(k.clone())));
+    let mut doomed: Vec<Node> = d
+        .dropped_tables
+        .iter()
+        .map(|q| Node::Table(q.clone()))
+        .collect();
+    doomed.extend(
+        d.from
+            .objects
+            .keys()
+            .filter(|k| rebuild.contains_key(*k) || !d.to.objects.contains_key(*k))
+            .map(|k| Node::Object(k.clone())),
+    );
     let mut seen: BTreeSet<Node> = doomed.iter().cloned().collect();
     for t in &d.reshaped_tables {
         let table = Node::Table(t.clone());
         for m in d.gf.dependents_of(&table) {
             if let Node::Object(k) = m {
-                let atomic = d.from.objects.get(k).and_then(|o| o.routine.as_ref()).is_some_and(|r| r.atomic);
-                let over_columns = atomic || matches!(k.kind, ObjKind::View | ObjKind::MaterializedView | ObjKind::Rule | ObjKind::Policy | ObjKind::Trigger);
+                let atomic = d
+                    .from
+                    .objects
+                    .get(k)
+                    .and_then(|o| o.routine.as_ref())
+                    .is_some_and(|r| r.atomic);
+                let over_columns = atomic
+                    || matches!(
+                        k.kind,
+                        ObjKind::View
+                            | ObjKind::MaterializedView
+                            | ObjKind::Rule
+                            | ObjKind::Policy
+                            | ObjKind::Trigger
+                    );
                 if over_columns && d.to.objects.contains_key(k) && seen.insert(m.clone()) {
-                    rebuild.insert(k.clone(), Some(RebuildReason::ReadsChangedColumns { table: Box::new(d.object_ref(&table)) }));
+                    rebuild.insert(
+                        k.clone(),
+                        Some(RebuildReason::ReadsChangedColumns {
+                            table: Box::new(d.object_ref(&table)),
+                        }),
+                    );
                     doomed.push(m.clone());
                 }
             }
         }
     }
     while let Some(n) = doomed.pop() {
-        let hard: Vec<Node> = d.gf.dependents_of(&n).filter(|m| d.gf.deps_of(m).any(|(x, s)| *x == n && s == Strength::Hard)).cloned().collect();
+        let hard: Vec<Node> =
+            d.gf.dependents_of(&n)
+                .filter(|m| d.gf.deps_of(m).any(|(x, s)| *x == n && s == Strength::Hard))
+                .cloned()
+                .collect();
         for m in hard {
             if let Node::Object(k) = &m {
                 if d.to.objects.contains_key(k) && seen.insert(m.clone()) {
                     let recreated = match &n {
                         Node::Object(x) => d.to.objects.contains_key(x),
                         Node::Table(x) => d.to.tables.contains_key(x),
-                        Node::Schema(_) | Node::Extension(_) | Node::Default(..) | Node::Constraint(..) | Node::Index(_) | Node::Sequence(_) | Node::SequenceOwner(_) => false,
+                        Node::Schema(_)
+                        | Node::Extension(_)
+                        | Node::Default(..)
+                        | Node::Constraint(..)
+                        | Node::Index(_)
+                        | Node::Sequence(_)
+                        | Node::SequenceOwner(_) => false,
                     };
-                    rebuild.insert(k.clone(), Some(RebuildReason::DependsOn { object: Box::new(d.object_ref(&n)), recreated }));
+                    rebuild.insert(
+                        k.clone(),
+                        Some(RebuildReason::DependsOn {
+                            object: Box::new(d.object_ref(&n)),
+                            recreated,
+                        }),
+                    );
                     doomed.push(m);
                 }
             }
@@ -85,7 +131,11 @@ pub(super) fn plan_rebuilds(d: &Diff) -> BTreeMap<ObjKey, Option<RebuildReason>>
 /// is dropped on its own first, which breaks the cycle.
 fn in_drop_cycle(d: &Diff, k: &ObjKey, table: &QualName) -> bool {
     let own = Node::Table(table.clone());
-    let needed: Vec<&Node> = d.gf.deps_of(&Node::Object(k.clone())).filter(|(m, s)| *s == Strength::Hard && **m != own && d.doomed(m)).map(|(m, _)| m).collect();
+    let needed: Vec<&Node> =
+        d.gf.deps_of(&Node::Object(k.clone()))
+            .filter(|(m, s)| *s == Strength::Hard && **m != own && d.doomed(m))
+            .map(|(m, _)| m)
+            .collect();
     if needed.is_empty() {
         return false;
     }
@@ -109,8 +159,18 @@ fn part_owner(d: &Diff, n: &Node) -> Option<Node> {
     match n {
         Node::Default(t, _) | Node::Constraint(t, _) => Some(Node::Table(t.clone())),
         Node::Index(q) => d.from.indexes.get(q).map(|i| Node::Table(i.table.clone())),
-        Node::Object(k) => d.from.objects.get(k).and_then(|o| o.table.clone()).filter(|t| d.dropped_tables.contains(t)).map(Node::Table),
-        Node::Schema(_) | Node::Extension(_) | Node::Table(_) | Node::Sequence(_) | Node::SequenceOwner(_) => None,
+        Node::Object(k) => d
+            .from
+            .objects
+            .get(k)
+            .and_then(|o| o.table.clone())
+            .filter(|t| d.dropped_tables.contains(t))
+            .map(Node::Table),
+        Node::Schema(_)
+        | Node::Extension(_)
+        | Node::Table(_)
+        | Node::Sequence(_)
+        | Node::SequenceOwner(_) => None,
     }
 }
 
@@ -121,20 +181,41 @@ pub(super) fn diff_objects(d: &mut Diff) {
         if !(gone || rebuild.contains_key(k)) {
             continue;
         }
-        if o.table.as_ref().is_some_and(|t| d.dropped_tables.contains(t) && !in_drop_cycle(d, k, t)) {
+        if o.table
+            .as_ref()
+            .is_some_and(|t| d.dropped_tables.contains(t) && !in_drop_cycle(d, k, t))
+        {
             continue;
         }
         if let Some(EnumPlan::Rebuild) = d.enums.get(k) {
             // Columns move to the new type before the old one goes (see enums.rs).
-            let aside = ObjKey { name: aside_name(k), ..k.clone() };
+            let aside = ObjKey {
+                name: aside_name(k),
+                ..k.clone()
+            };
             let q = QualName::new(k.schema.clone(), k.name.clone());
-            d.drop(&Node::Object(k.clone()), o.pos, format!("ALTER TYPE {} RENAME TO {}", q.sql(), crate::emit::quote::ident(&aside.name)));
-            let drop_old = format!("DROP TYPE {}", QualName::new(k.schema.clone(), aside.name.clone()).sql());
+            d.drop(
+                &Node::Object(k.clone()),
+                o.pos,
+                format!(
+                    "ALTER TYPE {} RENAME TO {}",
+                    q.sql(),
+                    crate::emit::quote::ident(&aside.name)
+                ),
+            );
+            let drop_old = format!(
+                "DROP TYPE {}",
+                QualName::new(k.schema.clone(), aside.name.clone()).sql()
+            );
             d.create(&Node::Object(aside), usize::MAX, drop_old);
             d.about(&Node::Object(k.clone()));
             continue;
         }
-        d.drop(&Node::Object(k.clone()), o.pos, format!("DROP {}", o.target));
+        d.drop(
+            &Node::Object(k.clone()),
+            o.pos,
+            format!("DROP {}", o.target),
+        );
         if let Some(Some(why)) = rebuild.get(k) {
             d.note(format!("dropped and recreated below: {why}"));
         }
@@ -145,7 +226,10 @@ pub(super) fn diff_objects(d: &mut Diff) {
         let create = match old {
             None => true,
             Some(_) if rebuild.contains_key(k) => true,
-            Some(old) if old.create != o.create && matches!(d.enums.get(k), Some(EnumPlan::AddValues(_))) => {
+            Some(old)
+                if old.create != o.create
+                    && matches!(d.enums.get(k), Some(EnumPlan::AddValues(_))) =>
+            {
                 if let Some(EnumPlan::AddValues(stmts)) = d.enums.get(k) {
                     for s in stmts.clone() {
                         d.create(&Node::Object(k.clone()), o.pos, s);
@@ -153,14 +237,25 @@ pub(super) fn diff_objects(d: &mut Diff) {
                 }
                 false
             }
-            Some(old) if old.create != o.create && old.attributes.is_some() && o.attributes.is_some() => {
+            Some(old)
+                if old.create != o.create && old.attributes.is_some() && o.attributes.is_some() =>
+            {
                 let q = QualName::new(k.schema.clone(), k.name.clone());
-                for sql in alter_attributes(d, &q, old.attributes.as_deref().unwrap_or_default(), o.attributes.as_deref().unwrap_or_default()) {
+                for sql in alter_attributes(
+                    d,
+                    &q,
+                    old.attributes.as_deref().unwrap_or_default(),
+                    o.attributes.as_deref().unwrap_or_default(),
+                ) {
                     d.create(&Node::Object(k.clone()), o.pos, sql);
                 }
                 false
             }
-            Some(old) if (old.create != o.create || old.after != o.after) && old.domain.is_some() && o.domain.is_some() => {
+            Some(old)
+                if (old.create != o.create || old.after != o.after)
+                    && old.domain.is_some()
+                    && o.domain.is_some() =>
+            {
                 let q = QualName::new(k.schema.clone(), k.name.clone());
                 if let (Some(a), Some(b)) = (&old.domain, &o.domain) {
                     for sql in alter_domain(&q, a, b) {
@@ -170,10 +265,18 @@ pub(super) fn diff_objects(d: &mut Diff) {
                 false
             }
             Some(old) if old.create != o.create && view_in_place(k, old, o) => {
-                d.create(&Node::Object(k.clone()), o.pos, o.create.replacen("CREATE VIEW ", "CREATE OR REPLACE VIEW ", 1));
+                d.create(
+                    &Node::Object(k.clone()),
+                    o.pos,
+                    o.create
+                        .replacen("CREATE VIEW ", "CREATE OR REPLACE VIEW ", 1),
+                );
                 false
             }
-            Some(old) if (old.create != o.create || old.after != o.after) && crate::catalog::alter::object(k.kind, old, o).is_some() => {
+            Some(old)
+                if (old.create != o.create || old.after != o.after)
+                    && crate::catalog::alter::object(k.kind, old, o).is_some() =>
+            {
                 for sql in crate::catalog::alter::object(k.kind, old, o).unwrap_or_default() {
                     d.create(&Node::Object(k.clone()), o.pos, sql);
                 }
@@ -195,14 +298,24 @@ pub(super) fn diff_objects(d: &mut Diff) {
                 if old.after != o.after {
                     if o.after.is_empty() && k.kind == ObjKind::Trigger {
                         let table = o.table.as_ref().map(QualName::sql).unwrap_or_default();
-                        d.create(&Node::Object(k.clone()), o.pos, format!("ALTER TABLE {table} ENABLE TRIGGER {}", crate::emit::quote::ident(&k.name)));
+                        d.create(
+                            &Node::Object(k.clone()),
+                            o.pos,
+                            format!(
+                                "ALTER TABLE {table} ENABLE TRIGGER {}",
+                                crate::emit::quote::ident(&k.name)
+                            ),
+                        );
                     }
                     emit_after(d, &Node::Object(k.clone()), o.pos, &o.after);
                 }
                 false
             }
         };
-        let old_defaults = old.filter(|_| !create).map(|x| x.column_defaults.clone()).unwrap_or_default();
+        let old_defaults = old
+            .filter(|_| !create)
+            .map(|x| x.column_defaults.clone())
+            .unwrap_or_default();
         if create {
             d.recreated.insert(o.target.clone());
             d.create(&Node::Object(k.clone()), o.pos, o.create.clone());
@@ -214,11 +327,22 @@ pub(super) fn diff_objects(d: &mut Diff) {
             let alter = format!("ALTER {} ALTER COLUMN", o.target);
             for (col, v) in &o.column_defaults {
                 if old_defaults.get(col) != Some(v) {
-                    d.create(&Node::Object(k.clone()), o.pos, format!("{alter} {} SET DEFAULT {v}", crate::emit::quote::ident(col)));
+                    d.create(
+                        &Node::Object(k.clone()),
+                        o.pos,
+                        format!("{alter} {} SET DEFAULT {v}", crate::emit::quote::ident(col)),
+                    );
                 }
             }
-            for col in old_defaults.keys().filter(|c| !o.column_defaults.contains_key(*c)) {
-                d.create(&Node::Object(k.clone()), o.pos, format!("{alter} {} DROP DEFAULT", crate::emit::quote::ident(col)));
+            for col in old_defaults
+                .keys()
+                .filter(|c| !o.column_defaults.contains_key(*c))
+            {
+                d.create(
+                    &Node::Object(k.clone()),
+                    o.pos,
+                    format!("{alter} {} DROP DEFAULT", crate::emit::quote::ident(col)),
+                );
             }
         }
         if create {
@@ -239,8 +363,16 @@ pub(super) fn diff_objects(d: &mut Diff) {
 /// `ALTER <target> [NO] DEPENDS ON EXTENSION e` turning `old` into `new`.
 pub(super) fn extension_changes(target: &str, old: &[String], new: &[String]) -> Vec<String> {
     let ident = crate::emit::quote::ident;
-    let mut out: Vec<String> = old.iter().filter(|e| !new.contains(e)).map(|e| format!("ALTER {target} NO DEPENDS ON EXTENSION {}", ident(e))).collect();
-    out.extend(new.iter().filter(|e| !old.contains(e)).map(|e| format!("ALTER {target} DEPENDS ON EXTENSION {}", ident(e))));
+    let mut out: Vec<String> = old
+        .iter()
+        .filter(|e| !new.contains(e))
+        .map(|e| format!("ALTER {target} NO DEPENDS ON EXTENSION {}", ident(e)))
+        .collect();
+    out.extend(
+        new.iter()
+            .filter(|e| !old.contains(e))
+            .map(|e| format!("ALTER {target} DEPENDS ON EXTENSION {}", ident(e))),
+    );
     out
 }
 
@@ -249,7 +381,10 @@ pub(super) fn extension_changes(target: &str, old: &[String], new: &[String]) ->
 fn from_object(d: &Diff, k: &ObjKey) -> Option<crate::catalog::Object> {
     let mut o = d.from.objects.get(k)?.clone();
     if k.kind == ObjKind::Publication {
-        o.after.retain(|s| crate::catalog::alter::publication_member_table(s).is_none_or(|t| !d.dropped_tables.contains(&t)));
+        o.after.retain(|s| {
+            crate::catalog::alter::publication_member_table(s)
+                .is_none_or(|t| !d.dropped_tables.contains(&t))
+        });
     }
     Some(o)
 }
@@ -274,7 +409,16 @@ fn emit_after(d: &mut Diff, node: &Node, pos: usize, after: &[String]) {
 /// columns change with it (the server refuses it otherwise).
 fn alter_attributes(d: &Diff, q: &QualName, old: &[Attribute], new: &[Attribute]) -> Vec<String> {
     let used = stored_in_columns(d, q);
-    let cascade = if d.from.tables.values().any(|t| t.of_type.as_ref() == Some(q)) { " CASCADE" } else { "" };
+    let cascade = if d
+        .from
+        .tables
+        .values()
+        .any(|t| t.of_type.as_ref() == Some(q))
+    {
+        " CASCADE"
+    } else {
+        ""
+    };
     let alter = format!("ALTER TYPE {}", q.sql());
     let ident = crate::emit::quote::ident;
     let mut drops = Vec::new();
@@ -282,19 +426,33 @@ fn alter_attributes(d: &Diff, q: &QualName, old: &[Attribute], new: &[Attribute]
     let mut adds = Vec::new();
     for a in old {
         let (name, ty) = (&a.name, a.type_with_collation());
-        match new.iter().find(|n| n.name == *name).map(Attribute::type_with_collation) {
+        match new
+            .iter()
+            .find(|n| n.name == *name)
+            .map(Attribute::type_with_collation)
+        {
             None => drops.push(format!("{alter} DROP ATTRIBUTE {}{cascade}", ident(name))),
             Some(nt) if nt != ty && used => {
                 drops.push(format!("{alter} DROP ATTRIBUTE {}{cascade}", ident(name)));
-                adds.push(format!("{alter} ADD ATTRIBUTE {} {nt}{cascade}", ident(name)));
+                adds.push(format!(
+                    "{alter} ADD ATTRIBUTE {} {nt}{cascade}",
+                    ident(name)
+                ));
             }
-            Some(nt) if nt != ty => changes.push(format!("{alter} ALTER ATTRIBUTE {} TYPE {nt}{cascade}", ident(name))),
+            Some(nt) if nt != ty => changes.push(format!(
+                "{alter} ALTER ATTRIBUTE {} TYPE {nt}{cascade}",
+                ident(name)
+            )),
             Some(_) => {}
         }
     }
     for a in new {
         if !old.iter().any(|o| o.name == a.name) {
-            adds.push(format!("{alter} ADD ATTRIBUTE {} {}{cascade}", ident(&a.name), a.type_with_collation()));
+            adds.push(format!(
+                "{alter} ADD ATTRIBUTE {} {}{cascade}",
+                ident(&a.name),
+                a.type_with_collation()
+            ));
         }
     }
     drops.into_iter().chain(changes).chain(adds).collect()
@@ -302,16 +460,32 @@ fn alter_attributes(d: &Diff, q: &QualName, old: &[Attribute], new: &[Attribute]
 
 /// Whether FROM has table columns of type `q`.
 fn stored_in_columns(d: &Diff, q: &QualName) -> bool {
-    d.from.tables.values().any(|t| t.columns.iter().any(|c| crate::catalog::graph::type_name(&c.type_sql).as_ref() == Some(q)))
+    d.from.tables.values().any(|t| {
+        t.columns
+            .iter()
+            .any(|c| crate::catalog::graph::type_name(&c.type_sql).as_ref() == Some(q))
+    })
 }
 
 /// Whether composite type `q`, kept, drops attribute `name` and adds it again (its type
 /// changes while table columns are of the type; see `alter_attributes`): the column a typed
 /// table has for it starts anew, without its values, default or NOT NULL.
 pub(super) fn attribute_readded(d: &Diff, q: &QualName, name: &str) -> bool {
-    let key = ObjKey { kind: ObjKind::Type, schema: q.schema.clone(), name: q.name.clone(), sub: String::new() };
-    let attribute = |c: &crate::catalog::Catalog| c.objects.get(&key).and_then(|o| o.attributes.as_ref()).and_then(|a| a.iter().find(|a| a.name == name)).map(Attribute::type_with_collation);
-    matches!((attribute(d.from), attribute(d.to)), (Some(a), Some(b)) if a != b) && stored_in_columns(d, q)
+    let key = ObjKey {
+        kind: ObjKind::Type,
+        schema: q.schema.clone(),
+        name: q.name.clone(),
+        sub: String::new(),
+    };
+    let attribute = |c: &crate::catalog::Catalog| {
+        c.objects
+            .get(&key)
+            .and_then(|o| o.attributes.as_ref())
+            .and_then(|a| a.iter().find(|a| a.name == name))
+            .map(Attribute::type_with_collation)
+    };
+    matches!((attribute(d.from), attribute(d.to)), (Some(a), Some(b)) if a != b)
+        && stored_in_columns(d, q)
 }
 
 /// `ALTER DOMAIN` statements turning `old` into `new` (same base type): default, NOT NULL,
@@ -327,11 +501,22 @@ fn alter_domain(q: &QualName, old: &Domain, new: &Domain) -> Vec<String> {
         });
     }
     if old.not_null != new.not_null {
-        out.push(format!("{alter} {} NOT NULL", if new.not_null { "SET" } else { "DROP" }));
+        out.push(format!(
+            "{alter} {} NOT NULL",
+            if new.not_null { "SET" } else { "DROP" }
+        ));
     }
-    let validated = |name: &String, def: &String| old.checks.get(name).is_some_and(|o| o.strip_suffix(" NOT VALID") == Some(def.as_str()));
+    let validated = |name: &String, def: &String| {
+        old.checks
+            .get(name)
+            .is_some_and(|o| o.strip_suffix(" NOT VALID") == Some(def.as_str()))
+    };
     for (name, def) in &old.checks {
-        if new.checks.get(name).is_none_or(|n| n != def && !validated(name, n)) {
+        if new
+            .checks
+            .get(name)
+            .is_none_or(|n| n != def && !validated(name, n))
+        {
             out.push(format!("{alter} DROP CONSTRAINT {}", ident(name)));
         }
     }
@@ -349,5 +534,7 @@ fn alter_domain(q: &QualName, old: &Domain, new: &Domain) -> Vec<String> {
 /// stay as they were, and it reads nothing new that could be missing (what it reads is a
 /// superset of before; anything under it that changes forces a rebuild elsewhere).
 fn view_in_place(k: &ObjKey, old: &crate::catalog::Object, new: &crate::catalog::Object) -> bool {
-    k.kind == ObjKind::View && old.deps.iter().all(|x| new.deps.contains(x)) && crate::catalog::alter::view_replaceable(&old.create, &new.create)
+    k.kind == ObjKind::View
+        && old.deps.iter().all(|x| new.deps.contains(x))
+        && crate::catalog::alter::view_replaceable(&old.create, &new.create)
 }

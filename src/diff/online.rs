@@ -24,8 +24,14 @@ use crate::emit::quote;
 pub(super) fn applies(d: &Diff, q: &QualName) -> bool {
     d.opts.online
         && !d.dropped_tables.contains(q)
-        && d.from.tables.get(q).is_some_and(|t| t.foreign.is_none() && t.partition_by.is_none())
-        && d.to.tables.get(q).is_some_and(|t| t.foreign.is_none() && t.partition_by.is_none())
+        && d.from
+            .tables
+            .get(q)
+            .is_some_and(|t| t.foreign.is_none() && t.partition_by.is_none())
+        && d.to
+            .tables
+            .get(q)
+            .is_some_and(|t| t.foreign.is_none() && t.partition_by.is_none())
 }
 
 /// `CREATE [UNIQUE] INDEX CONCURRENTLY ...` from an index's canonical `CREATE` statement.
@@ -47,20 +53,40 @@ pub(super) fn add_constraint(d: &mut Diff, q: &QualName, name: &str, c: &Constra
     let ident = quote::ident(name);
     match c.kind {
         ConstraintKind::Check | ConstraintKind::ForeignKey if !c.def.ends_with(" NOT VALID") => {
-            d.create(&node, c.pos, format!("{alter} ADD CONSTRAINT {ident} {} NOT VALID", c.def));
+            d.create(
+                &node,
+                c.pos,
+                format!("{alter} ADD CONSTRAINT {ident} {} NOT VALID", c.def),
+            );
             d.create(&node, c.pos, format!("{alter} VALIDATE CONSTRAINT {ident}"));
             d.own_transaction();
             true
         }
         ConstraintKind::PrimaryKey | ConstraintKind::Unique => {
-            let keyword = if c.kind == ConstraintKind::PrimaryKey { "PRIMARY KEY" } else { "UNIQUE" };
+            let keyword = if c.kind == ConstraintKind::PrimaryKey {
+                "PRIMARY KEY"
+            } else {
+                "UNIQUE"
+            };
             let cols: Vec<String> = c.columns.iter().map(|k| quote::ident(k)).collect();
             // Only the plain form: INCLUDE, WITH, DEFERRABLE ... have no index spelling here.
             if c.def != format!("{keyword} ({})", cols.join(", ")) {
                 return false;
             }
-            d.create(&node, c.pos, format!("CREATE UNIQUE INDEX CONCURRENTLY {ident} ON {} USING btree ({})", q.sql(), cols.join(", ")));
-            d.create(&node, c.pos, format!("{alter} ADD CONSTRAINT {ident} {keyword} USING INDEX {ident}"));
+            d.create(
+                &node,
+                c.pos,
+                format!(
+                    "CREATE UNIQUE INDEX CONCURRENTLY {ident} ON {} USING btree ({})",
+                    q.sql(),
+                    cols.join(", ")
+                ),
+            );
+            d.create(
+                &node,
+                c.pos,
+                format!("{alter} ADD CONSTRAINT {ident} {keyword} USING INDEX {ident}"),
+            );
             true
         }
         ConstraintKind::Check | ConstraintKind::ForeignKey | ConstraintKind::Exclude => false,
@@ -77,10 +103,18 @@ pub(super) fn set_not_null(d: &mut Diff, q: &QualName, column: &str, pos: usize)
     let node = Node::Table(q.clone());
     let alter = format!("ALTER TABLE {}", q.sql());
     let (col, ident) = (quote::ident(column), quote::ident(&check));
-    d.create(&node, pos, format!("{alter} ADD CONSTRAINT {ident} CHECK ({col} IS NOT NULL) NOT VALID"));
+    d.create(
+        &node,
+        pos,
+        format!("{alter} ADD CONSTRAINT {ident} CHECK ({col} IS NOT NULL) NOT VALID"),
+    );
     d.create(&node, pos, format!("{alter} VALIDATE CONSTRAINT {ident}"));
     d.own_transaction();
-    d.create(&node, pos, format!("{alter} ALTER COLUMN {col} SET NOT NULL"));
+    d.create(
+        &node,
+        pos,
+        format!("{alter} ALTER COLUMN {col} SET NOT NULL"),
+    );
     d.create(&node, pos, format!("{alter} DROP CONSTRAINT {ident}"));
     true
 }
@@ -88,7 +122,13 @@ pub(super) fn set_not_null(d: &mut Diff, q: &QualName, column: &str, pos: usize)
 /// A name for the temporary NOT NULL check on `q.column` that no constraint of the table
 /// has on either side, within PostgreSQL's 63 bytes.
 fn check_name(d: &Diff, q: &QualName, column: &str) -> String {
-    let taken = |n: &str| [d.from, d.to].iter().any(|c| c.tables.get(q).is_some_and(|t| t.constraints.contains_key(n)));
+    let taken = |n: &str| {
+        [d.from, d.to].iter().any(|c| {
+            c.tables
+                .get(q)
+                .is_some_and(|t| t.constraints.contains_key(n))
+        })
+    };
     let base = format!("{}_{}_not_null", q.name, column);
     (0..)
         .map(|i| {

@@ -92,18 +92,32 @@ fn tables(d: &mut Diff) {
         let rebuilt = d.rebuilt_tables.contains(q);
         let before = match d.from.tables.get(q) {
             Some(f) if !rebuilt => Before::Kept(&f.access),
-            Some(f) => Before::Created { old_owner: f.access.owner.as_deref() },
+            Some(f) => Before::Created {
+                old_owner: f.access.owner.as_deref(),
+            },
             None => Before::Created { old_owner: None },
         };
         let old = d.from.tables.get(q).filter(|_| !rebuilt);
         let owner = object(d, &o, before, &t.access);
         // Columns: those FROM has in the same form keep their privileges; others start bare.
         for c in &t.columns {
-            let old_col = old.and_then(|f| f.column(&c.name)).filter(|oc| oc.generated == c.generated);
-            let from = old_col.and(old).and_then(|f| f.access.columns.get(&c.name)).map(|a| owned_by(a, &t.access)).unwrap_or_default();
+            let old_col = old
+                .and_then(|f| f.column(&c.name))
+                .filter(|oc| oc.generated == c.generated);
+            let from = old_col
+                .and(old)
+                .and_then(|f| f.access.columns.get(&c.name))
+                .map(|a| owned_by(a, &t.access))
+                .unwrap_or_default();
             let to = t.access.columns.get(&c.name).cloned().unwrap_or_default();
             let on = format!("TABLE {}", q.sql());
-            let change = AclChange { on: &on, column: Some(&c.name), kind: AclKind::Column, owner: &owner, keep_order: true };
+            let change = AclChange {
+                on: &on,
+                column: Some(&c.name),
+                kind: AclKind::Column,
+                owner: &owner,
+                keep_order: true,
+            };
             let stmts = acl_statements(&change, &from, &from, &to);
             for s in stmts {
                 d.create(&o.node, t.pos, s);
@@ -112,17 +126,32 @@ fn tables(d: &mut Diff) {
         // Identity sequences: their owner is the table's.
         for c in &t.columns {
             let Some(id) = &c.identity else { continue };
-            let old_id = old.and_then(|f| f.column(&c.name)).filter(|oc| oc.generated == c.generated).and_then(|oc| oc.identity.as_ref());
+            let old_id = old
+                .and_then(|f| f.column(&c.name))
+                .filter(|oc| oc.generated == c.generated)
+                .and_then(|oc| oc.identity.as_ref());
             let kept = old_id.is_some_and(|oi| oi.sequence == id.sequence);
             let start = if kept {
-                owned_by(&acl::effective(old.and_then(|f| f.access.identity_sequences.get(&c.name)), AclKind::Sequence), &t.access)
+                owned_by(
+                    &acl::effective(
+                        old.and_then(|f| f.access.identity_sequences.get(&c.name)),
+                        AclKind::Sequence,
+                    ),
+                    &t.access,
+                )
             } else {
                 AclKind::Sequence.default_acl()
             };
             let to = acl::effective(t.access.identity_sequences.get(&c.name), AclKind::Sequence);
             let on = format!("SEQUENCE {}", id.sequence.sql());
             let pos = t.pos.max(id.pos);
-            let change = AclChange { on: &on, column: None, kind: AclKind::Sequence, owner: &owner, keep_order: kept };
+            let change = AclChange {
+                on: &on,
+                column: None,
+                kind: AclKind::Sequence,
+                owner: &owner,
+                keep_order: kept,
+            };
             for s in acl_statements(&change, &start, &start, &to) {
                 d.create(&o.node, pos, s);
             }
@@ -147,10 +176,22 @@ fn sequences(d: &mut Diff) {
             }
             Some(f) => {
                 // A sequence owned by a table changes owner with it (ALTER TABLE recurses).
-                let follows = |c: &Catalog, seq: &crate::catalog::Sequence| seq.owned_by.as_ref().and_then(|(t, _)| c.tables.get(t).map(|tt| (t.clone(), tt.access.owner.clone())));
+                let follows = |c: &Catalog, seq: &crate::catalog::Sequence| {
+                    seq.owned_by.as_ref().and_then(|(t, _)| {
+                        c.tables
+                            .get(t)
+                            .map(|tt| (t.clone(), tt.access.owner.clone()))
+                    })
+                };
                 let mut before = f.access.clone();
-                if let (Some((ft, _)), Some((tt, towner))) = (follows(d.from, f), follows(d.to, s)) {
-                    let table_moves = ft == tt && d.from.tables.get(&ft).is_some_and(|x| x.access.owner != towner) && towner.is_some();
+                if let (Some((ft, _)), Some((tt, towner))) = (follows(d.from, f), follows(d.to, s))
+                {
+                    let table_moves = ft == tt
+                        && d.from
+                            .tables
+                            .get(&ft)
+                            .is_some_and(|x| x.access.owner != towner)
+                        && towner.is_some();
                     if table_moves && s.access.owner == towner {
                         if let (Some(n), Some(acl)) = (&towner, before.acl.as_mut()) {
                             acl.new_owner(n);
@@ -213,14 +254,26 @@ fn objects(d: &mut Diff) {
         let rebuilt = d.rebuilt_objects.contains_key(k);
         let before = match old {
             Some(f) if !rebuilt => Before::Kept(&f.access),
-            Some(f) => Before::Created { old_owner: f.access.owner.as_deref() },
+            Some(f) => Before::Created {
+                old_owner: f.access.owner.as_deref(),
+            },
             None => Before::Created { old_owner: None },
         };
         let owner = object(d, &o, before, &ob.access);
         // Column privileges of views.
         for (col, to) in &ob.access.columns {
-            let from = old.filter(|_| !rebuilt).and_then(|f| f.access.columns.get(col)).map(|a| owned_by(a, &ob.access)).unwrap_or_default();
-            let change = AclChange { on: &o.grant_on, column: Some(col), kind: AclKind::Column, owner: &owner, keep_order: true };
+            let from = old
+                .filter(|_| !rebuilt)
+                .and_then(|f| f.access.columns.get(col))
+                .map(|a| owned_by(a, &ob.access))
+                .unwrap_or_default();
+            let change = AclChange {
+                on: &o.grant_on,
+                column: Some(col),
+                kind: AclKind::Column,
+                owner: &owner,
+                keep_order: true,
+            };
             for s in acl_statements(&change, &from, &from, to) {
                 d.create(&o.node, ob.pos, s);
             }
@@ -229,7 +282,13 @@ fn objects(d: &mut Diff) {
             for (col, from) in &f.access.columns {
                 if !ob.access.columns.contains_key(col) {
                     let from = &owned_by(from, &ob.access);
-                    let change = AclChange { on: &o.grant_on, column: Some(col), kind: AclKind::Column, owner: &owner, keep_order: true };
+                    let change = AclChange {
+                        on: &o.grant_on,
+                        column: Some(col),
+                        kind: AclKind::Column,
+                        owner: &owner,
+                        keep_order: true,
+                    };
                     for s in acl_statements(&change, from, from, &Acl::default()) {
                         d.create(&o.node, ob.pos, s);
                     }
@@ -276,7 +335,15 @@ fn object(d: &mut Diff, o: &Obj, before: Before, to: &Access) -> String {
             if let (Some(b), Some(alter)) = (&owner, &o.alter) {
                 stmts.push(format!("ALTER {alter} OWNER TO {}", quote::ident(b)));
             }
-            let starts = o.kind.map(|k| start_acls(d.from, k, o.defaults, to.owner.as_deref(), o.schema.as_deref()));
+            let starts = o.kind.map(|k| {
+                start_acls(
+                    d.from,
+                    k,
+                    o.defaults,
+                    to.owner.as_deref(),
+                    o.schema.as_deref(),
+                )
+            });
             match starts.as_deref().and_then(<[_]>::split_first) {
                 Some((first, rest)) => {
                     let lower = rest.iter().fold(first.clone(), |a, s| a.intersection(s));
@@ -290,11 +357,19 @@ fn object(d: &mut Diff, o: &Obj, before: Before, to: &Access) -> String {
             }
         }
     };
-    let owner_name = owner.as_deref().map_or_else(|| "CURRENT_USER".to_string(), quote::ident);
+    let owner_name = owner
+        .as_deref()
+        .map_or_else(|| "CURRENT_USER".to_string(), quote::ident);
     if let (Some(kind), Some(lower), Some(upper)) = (o.kind, lower, upper) {
         let target = acl::effective(to.acl.as_ref(), kind);
         if !(lower == target && upper == target) {
-            let change = AclChange { on: &o.grant_on, column: None, kind, owner: &owner_name, keep_order: !is_created };
+            let change = AclChange {
+                on: &o.grant_on,
+                column: None,
+                kind,
+                owner: &owner_name,
+                keep_order: !is_created,
+            };
             stmts.extend(acl_statements(&change, &lower, &upper, &target));
         }
     }
@@ -317,10 +392,20 @@ fn object(d: &mut Diff, o: &Obj, before: Before, to: &Access) -> String {
 
 /// The ACLs a new object may start with: its kind's default, or what FROM's default
 /// privileges give TO's owner or the script's unnamed role (whoever creates it).
-fn start_acls(from: &Catalog, kind: AclKind, defaults: Option<DefaultAclKind>, owner: Option<&str>, schema: Option<&str>) -> Vec<Acl> {
+fn start_acls(
+    from: &Catalog,
+    kind: AclKind,
+    defaults: Option<DefaultAclKind>,
+    owner: Option<&str>,
+    schema: Option<&str>,
+) -> Vec<Acl> {
     let mut out = vec![kind.default_acl()];
     if let Some(dk) = defaults {
-        let schema = if dk == DefaultAclKind::Schemas { None } else { schema };
+        let schema = if dk == DefaultAclKind::Schemas {
+            None
+        } else {
+            schema
+        };
         for role in [owner, None] {
             let a = from.default_privileges(role, schema, dk);
             if !out.contains(&a) {
@@ -358,9 +443,14 @@ struct AclChange<'a> {
 /// of earlier ones); then aclitems kept in place grow, then shrink (growing first so that
 /// none empties and loses its place); then new aclitems are granted in `to`'s order.
 fn acl_statements(c: &AclChange, lower: &Acl, upper: &Acl, to: &Acl) -> Vec<String> {
-    let regrant = if c.keep_order { out_of_order(c.kind, upper, to) } else { Vec::new() };
+    let regrant = if c.keep_order {
+        out_of_order(c.kind, upper, to)
+    } else {
+        Vec::new()
+    };
     let key = |i: &acl::AclItem| (i.grantee.clone(), i.grantor.clone());
-    let stays = |i: &acl::AclItem| to.get(&i.grantee, &i.grantor).is_some() && !regrant.contains(&key(i));
+    let stays =
+        |i: &acl::AclItem| to.get(&i.grantee, &i.grantor).is_some() && !regrant.contains(&key(i));
     let mut whole = Vec::new();
     let mut grow = Vec::new();
     let mut shrink = Vec::new();
@@ -370,7 +460,9 @@ fn acl_statements(c: &AclChange, lower: &Acl, upper: &Acl, to: &Acl) -> Vec<Stri
             whole.push(statement(c, false, u.privs, false, u));
             continue;
         }
-        let Some(t) = to.get(&u.grantee, &u.grantor) else { continue };
+        let Some(t) = to.get(&u.grantee, &u.grantor) else {
+            continue;
+        };
         let gone = u.privs.minus(t.privs);
         let options_gone = u.grant_options.intersect(t.privs).minus(t.grant_options);
         if !gone.is_empty() {
@@ -381,8 +473,11 @@ fn acl_statements(c: &AclChange, lower: &Acl, upper: &Acl, to: &Acl) -> Vec<Stri
         }
     }
     for t in to.items() {
-        let l = lower.get(&t.grantee, &t.grantor).filter(|_| !regrant.contains(&key(t)));
-        let (have, have_options) = l.map_or((Privs::NONE, Privs::NONE), |l| (l.privs, l.grant_options));
+        let l = lower
+            .get(&t.grantee, &t.grantor)
+            .filter(|_| !regrant.contains(&key(t)));
+        let (have, have_options) =
+            l.map_or((Privs::NONE, Privs::NONE), |l| (l.privs, l.grant_options));
         let with_option = t.grant_options.minus(have_options);
         let plain = t.privs.minus(have).minus(with_option);
         let list = if l.is_some() { &mut grow } else { &mut new };
@@ -393,14 +488,30 @@ fn acl_statements(c: &AclChange, lower: &Acl, upper: &Acl, to: &Acl) -> Vec<Stri
             list.push(statement(c, true, with_option, true, t));
         }
     }
-    whole.into_iter().chain(grow).chain(shrink).chain(new).collect()
+    whole
+        .into_iter()
+        .chain(grow)
+        .chain(shrink)
+        .chain(new)
+        .collect()
 }
 
 /// One GRANT or REVOKE of `privs` for the grantee of `item`, made by its grantor
 /// (`option`: WITH GRANT OPTION, or REVOKE GRANT OPTION FOR).
-fn statement(c: &AclChange, grant: bool, privs: Privs, option: bool, item: &acl::AclItem) -> String {
+fn statement(
+    c: &AclChange,
+    grant: bool,
+    privs: Privs,
+    option: bool,
+    item: &acl::AclItem,
+) -> String {
     let list = match c.column {
-        Some(col) => privs.keywords().split(", ").map(|k| format!("{k} ({})", quote::ident(col))).collect::<Vec<_>>().join(", "),
+        Some(col) => privs
+            .keywords()
+            .split(", ")
+            .map(|k| format!("{k} ({})", quote::ident(col)))
+            .collect::<Vec<_>>()
+            .join(", "),
         // ALL where it saves listing several privileges.
         None if privs == c.kind.all() && privs.keywords().contains(',') => "ALL".to_string(),
         None => privs.keywords(),
@@ -429,8 +540,16 @@ fn statement(c: &AclChange, grant: bool, privs: Privs, option: bool, item: &acl:
 /// longest run at the start of `to` that `from` already holds in that order.
 fn out_of_order(kind: AclKind, from: &Acl, to: &Acl) -> Vec<(Role, Role)> {
     let base = kind.default_acl();
-    let printed: Vec<&acl::AclItem> = to.items().iter().filter(|i| !base.items().contains(i)).collect();
-    let position = |i: &acl::AclItem| from.items().iter().position(|f| f.grantee == i.grantee && f.grantor == i.grantor);
+    let printed: Vec<&acl::AclItem> = to
+        .items()
+        .iter()
+        .filter(|i| !base.items().contains(i))
+        .collect();
+    let position = |i: &acl::AclItem| {
+        from.items()
+            .iter()
+            .position(|f| f.grantee == i.grantee && f.grantor == i.grantor)
+    };
     let mut last = None;
     let mut run = 0;
     for t in &printed {
@@ -442,14 +561,23 @@ fn out_of_order(kind: AclKind, from: &Acl, to: &Acl) -> Vec<(Role, Role)> {
             _ => break,
         }
     }
-    printed.iter().skip(run).filter(
-|t| position(t).is_some()).map(|t| (t.grantee.clone(), t.grantor.clone())).collect()
+    printed
+        .iter()
+        .skip(run)
+        .filter(|t| position(t).is_some())
+        .map(|t| (t.grantee.clone(), t.grantor.clone()))
+        .collect()
 }
 
 /// `ALTER DEFAULT PRIVILEGES` for every entry that changes; all revokes first (two entries
 /// may name the same role: FOR ROLE r and the script's own role).
 fn default_acls(d: &mut Diff) {
-    let keys: std::collections::BTreeSet<&DefaultAclKey> = d.from.default_acls.keys().chain(d.to.default_acls.keys()).collect();
+    let keys: std::collections::BTreeSet<&DefaultAclKey> = d
+        .from
+        .default_acls
+        .keys()
+        .chain(d.to.default_acls.keys())
+        .collect();
     let mut revokes = Vec::new();
     let mut grants = Vec::new();
     for key in keys {
@@ -459,9 +587,22 @@ fn default_acls(d: &mut Diff) {
             }
         }
         let kind = key.kind.acl_kind();
-        let base = if key.schema.is_none() { kind.default_acl() } else { Acl::default() };
-        let from = d.from.default_acls.get(key).cloned().unwrap_or_else(|| base.clone());
-        let to = d.to.default_acls.get(key).cloned().unwrap_or_else(|| base.clone());
+        let base = if key.schema.is_none() {
+            kind.default_acl()
+        } else {
+            Acl::default()
+        };
+        let from = d
+            .from
+            .default_acls
+            .get(key)
+            .cloned()
+            .unwrap_or_else(|| base.clone());
+        let to =
+            d.to.default_acls
+                .get(key)
+                .cloned()
+                .unwrap_or_else(|| base.clone());
         if from == to {
             continue;
         }
@@ -472,9 +613,18 @@ fn default_acls(d: &mut Diff) {
         if let Some(s) = &key.schema {
             prefix.push_str(&format!(" IN SCHEMA {}", quote::ident(s)));
         }
-        let owner = key.role.as_deref().map_or_else(|| "CURRENT_USER".to_string(), quote::ident);
+        let owner = key
+            .role
+            .as_deref()
+            .map_or_else(|| "CURRENT_USER".to_string(), quote::ident);
         let node = default_acl_node(key);
-        let change = AclChange { on: key.kind.sql_keyword(), column: None, kind, owner: &owner, keep_order: false };
+        let change = AclChange {
+            on: key.kind.sql_keyword(),
+            column: None,
+            kind,
+            owner: &owner,
+            keep_order: false,
+        };
         for s in acl_statements(&change, &from, &from, &to) {
             let sql = format!("{prefix} {s}");
             if s.starts_with("REVOKE") {
@@ -495,5 +645,10 @@ fn default_acls(d: &mut Diff) {
 /// migration drops are not emitted (they go with it).
 fn default_acl_node(key: &DefaultAclKey) -> Node {
     let name = format!("{:?} {:?} {:?}", key.role, key.schema, key.kind);
-    Node::Object(crate::catalog::ObjKey { kind: ObjKind::Cast, schema: String::new(), name, sub: "default privileges".to_string() })
+    Node::Object(crate::catalog::ObjKey {
+        kind: ObjKind::Cast,
+        schema: String::new(),
+        name,
+        sub: "default privileges".to_string(),
+    })
 }

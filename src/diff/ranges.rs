@@ -14,12 +14,23 @@ use crate::catalog::{ObjKey, QualName};
 pub(super) fn plan_ranges(d: &Diff) -> BTreeSet<ObjKey> {
     let mut out = BTreeSet::new();
     for (k, new) in &d.to.objects {
-        let Some(old) = d.from.objects.get(k) else { continue };
+        let Some(old) = d.from.objects.get(k) else {
+            continue;
+        };
         if !old.is_range() || !new.is_range() || old.create == new.create {
             continue;
         }
         let names = names(d, k);
-        let used = d.from.tables.iter().filter(|(q, _)| !d.dropped_tables.contains(*q)).any(|(_, t)| t.columns.iter().any(|c| type_name(&c.type_sql).is_some_and(|ty| names.contains(&ty))));
+        let used = d
+            .from
+            .tables
+            .iter()
+            .filter(|(q, _)| !d.dropped_tables.contains(*q))
+            .any(|(_, t)| {
+                t.columns
+                    .iter()
+                    .any(|c| type_name(&c.type_sql).is_some_and(|ty| names.contains(&ty)))
+            });
         if used {
             out.insert(k.clone());
         }
@@ -29,8 +40,12 @@ pub(super) fn plan_ranges(d: &Diff) -> BTreeSet<ObjKey> {
 
 /// Range `k` and its multirange, as FROM and TO name them.
 fn names(d: &Diff, k: &ObjKey) -> Vec<QualName> {
-    let multiranges = [d.from, d.to].into_iter().filter_map(|c| c.objects.get(k).and_then(|o| o.multirange()));
-    std::iter::once(QualName::new(k.schema.clone(), k.name.clone())).chain(multiranges).collect()
+    let multiranges = [d.from, d.to]
+        .into_iter()
+        .filter_map(|c| c.objects.get(k).and_then(|o| o.multirange()));
+    std::iter::once(QualName::new(k.schema.clone(), k.name.clone()))
+        .chain(multiranges)
+        .collect()
 }
 
 /// The types whose columns are cast to their new definition: each rebuilt range and its
@@ -54,12 +69,20 @@ pub(super) fn reads_text_column(d: &Diff, q: &QualName, columns: &[String], def:
     if d.ranges.is_empty() {
         return false;
     }
-    let Some(t) = d.from.tables.get(q) else { return false };
-    t.columns.iter().filter(|c| held_range(d, &c.type_sql).is_some()).any(|c| columns.contains(&c.name) || mentions(def, &crate::emit::quote::ident(&c.name)))
+    let Some(t) = d.from.tables.get(q) else {
+        return false;
+    };
+    t.columns
+        .iter()
+        .filter(|c| held_range(d, &c.type_sql).is_some())
+        .any(|c| columns.contains(&c.name) || mentions(def, &crate::emit::quote::ident(&c.name)))
 }
 
 /// Whether `text` holds identifier `id` as a whole name.
 fn mentions(text: &str, id: &str) -> bool {
     let part = |c: char| c.is_alphanumeric() || c == '_' || c == '$' || c == '"';
-    text.match_indices(id).any(|(i, _)| !text[..i].chars().next_back().is_some_and(part) && !text[i + id.len()..].chars().next().is_some_and(part))
+    text.match_indices(id).any(|(i, _)| {
+        !text[..i].chars().next_back().is_some_and(part)
+            && !text[i + id.len()..].chars().next().is_some_and(part)
+    })
 }

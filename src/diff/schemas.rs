@@ -7,12 +7,20 @@ use crate::emit::quote;
 pub(super) fn diff_schemas(d: &mut Diff) {
     for (name, s) in &d.from.schemas {
         if !d.to.schemas.contains_key(name) {
-            d.drop(&Node::Schema(name.clone()), s.pos, format!("DROP SCHEMA {}", quote::ident(name)));
+            d.drop(
+                &Node::Schema(name.clone()),
+                s.pos,
+                format!("DROP SCHEMA {}", quote::ident(name)),
+            );
         }
     }
     for (name, s) in &d.to.schemas {
         if !d.from.schemas.contains_key(name) {
-            d.create(&Node::Schema(name.clone()), s.pos, format!("CREATE SCHEMA {}", quote::ident(name)));
+            d.create(
+                &Node::Schema(name.clone()),
+                s.pos,
+                format!("CREATE SCHEMA {}", quote::ident(name)),
+            );
         }
     }
 }
@@ -20,7 +28,11 @@ pub(super) fn diff_schemas(d: &mut Diff) {
 pub(super) fn diff_extensions(d: &mut Diff) {
     for (name, e) in &d.from.extensions {
         if !d.to.extensions.contains_key(name) {
-            d.drop(&Node::Extension(name.clone()), e.pos, format!("DROP EXTENSION {}", quote::ident(name)));
+            d.drop(
+                &Node::Extension(name.clone()),
+                e.pos,
+                format!("DROP EXTENSION {}", quote::ident(name)),
+            );
         }
     }
     for (name, e) in &d.to.extensions {
@@ -38,12 +50,28 @@ pub(super) fn diff_extensions(d: &mut Diff) {
             Some(old) => {
                 if old.version != e.version && !d.opts.ignore_extension_versions {
                     if let Some(v) = &e.version {
-                        d.create(&Node::Extension(name.clone()), e.pos, format!("ALTER EXTENSION {} UPDATE TO {}", quote::ident(name), quote::literal(v)));
+                        d.create(
+                            &Node::Extension(name.clone()),
+                            e.pos,
+                            format!(
+                                "ALTER EXTENSION {} UPDATE TO {}",
+                                quote::ident(name),
+                                quote::literal(v)
+                            ),
+                        );
                     }
                 }
                 if old.schema != e.schema {
                     if let Some(s) = &e.schema {
-                        d.create(&Node::Extension(name.clone()), e.pos, format!("ALTER EXTENSION {} SET SCHEMA {}", quote::ident(name), quote::ident(s)));
+                        d.create(
+                            &Node::Extension(name.clone()),
+                            e.pos,
+                            format!(
+                                "ALTER EXTENSION {} SET SCHEMA {}",
+                                quote::ident(name),
+                                quote::ident(s)
+                            ),
+                        );
                     }
                 }
             }

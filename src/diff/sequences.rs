@@ -12,11 +12,17 @@ pub(crate) fn options_sql(new: &SeqOptions, old: Option<&SeqOptions>, alter: boo
 }
 
 /// The clauses of `options_sql`, one per option (`INCREMENT BY 2`, `NO CYCLE`).
-pub(crate) fn option_clauses(new: &SeqOptions, old: Option<&SeqOptions>, alter: bool) -> Vec<String> {
+pub(crate) fn option_clauses(
+    new: &SeqOptions,
+    old: Option<&SeqOptions>,
+    alter: bool,
+) -> Vec<String> {
     let n = new.resolved();
     let o = old.map(SeqOptions::resolved);
     let mut parts = Vec::new();
-    let changed = |f: &dyn Fn(&crate::catalog::model::ResolvedSeq) -> String| o.as_ref().is_none_or(|o| f(o) != f(&n));
+    let changed = |f: &dyn Fn(&crate::catalog::model::ResolvedSeq) -> String| {
+        o.as_ref().is_none_or(|o| f(o) != f(&n))
+    };
     if (!alter || changed(&|s| s.data_type.clone())) && (new.data_type.is_some() || alter) {
         parts.push(format!("AS {}", n.data_type));
     }
@@ -36,7 +42,11 @@ pub(crate) fn option_clauses(new: &SeqOptions, old: Option<&SeqOptions>, alter: 
         parts.push(format!("CACHE {}", n.cache));
     }
     if changed(&|s| s.cycle.to_string()) && (alter || n.cycle) {
-        parts.push(if n.cycle { "CYCLE".to_string() } else { "NO CYCLE".to_string() });
+        parts.push(if n.cycle {
+            "CYCLE".to_string()
+        } else {
+            "NO CYCLE".to_string()
+        });
     }
     parts
 }
@@ -60,22 +70,40 @@ pub(super) fn diff_sequences(d: &mut Diff) {
         }
         // A sequence owned by a dropped table or column goes with it.
         let auto = s.owned_by.as_ref().is_some_and(|(t, c)| {
-            d.dropped_tables.contains(t) || d.to.tables.get(t).is_none_or(|tt| tt.column(c).is_none())
+            d.dropped_tables.contains(t)
+                || d.to.tables.get(t).is_none_or(|tt| tt.column(c).is_none())
         });
         if !auto {
             // The plan runs it once the defaults that use it have changed.
-            d.drop(&Node::Sequence(q.clone()), s.pos, format!("DROP SEQUENCE {}", q.sql()));
+            d.drop(
+                &Node::Sequence(q.clone()),
+                s.pos,
+                format!("DROP SEQUENCE {}", q.sql()),
+            );
         }
     }
     for (q, s) in &d.to.sequences {
         match d.from.sequences.get(q) {
             None => {
                 let opts = options_sql(&s.options, None, false);
-                let sql = if opts.is_empty() { format!("CREATE SEQUENCE {}", q.sql()) } else { format!("CREATE SEQUENCE {} {opts}", q.sql()) };
+                let sql = if opts.is_empty() {
+                    format!("CREATE SEQUENCE {}", q.sql())
+                } else {
+                    format!("CREATE SEQUENCE {} {opts}", q.sql())
+                };
                 d.create(&Node::Sequence(q.clone()), s.pos, sql);
                 if let Some((t, c)) = &s.owned_by {
                     let pos = d.to.tables.get(t).map_or(s.pos, |tt| tt.pos.max(s.pos));
-                    d.create(&Node::SequenceOwner(q.clone()), pos, format!("ALTER SEQUENCE {} OWNED BY {}.{}", q.sql(), t.sql(), quote::ident(c)));
+                    d.create(
+                        &Node::SequenceOwner(q.clone()),
+                        pos,
+                        format!(
+                            "ALTER SEQUENCE {} OWNED BY {}.{}",
+                            q.sql(),
+                            t.sql(),
+                            quote::ident(c)
+                        ),
+                    );
                 }
             }
             Some(old) => {
@@ -84,20 +112,39 @@ pub(super) fn diff_sequences(d: &mut Diff) {
                     if let Some(at) = restart(&s.options, &old.options) {
                         opts.push_str(&format!(" RESTART WITH {at}"));
                     }
-                    d.create(&Node::Sequence(q.clone()), s.pos, format!("ALTER SEQUENCE {} {opts}", q.sql()));
+                    d.create(
+                        &Node::Sequence(q.clone()),
+                        s.pos,
+                        format!("ALTER SEQUENCE {} {opts}", q.sql()),
+                    );
                 }
-                let rebuilt = old.owned_by.as_ref().is_some_and(|(t, _)| d.rebuilt_tables.contains(t));
+                let rebuilt = old
+                    .owned_by
+                    .as_ref()
+                    .is_some_and(|(t, _)| d.rebuilt_tables.contains(t));
                 if rebuilt {
                     // Keep the sequence (and its value) while its table is dropped and created.
-                    d.drop(&Node::SequenceOwner(q.clone()), s.pos, format!("ALTER SEQUENCE {} OWNED BY NONE", q.sql()));
+                    d.drop(
+                        &Node::SequenceOwner(q.clone()),
+                        s.pos,
+                        format!("ALTER SEQUENCE {} OWNED BY NONE", q.sql()),
+                    );
                 }
                 if old.owned_by != s.owned_by || (rebuilt && s.owned_by.is_some()) {
                     let target = match &s.owned_by {
                         Some((t, c)) => format!("{}.{}", t.sql(), quote::ident(c)),
                         None => "NONE".to_string(),
                     };
-                    let pos = s.owned_by.as_ref().and_then(|(t, _)| d.to.tables.get(t)).map_or(s.pos, |tt| tt.pos.max(s.pos));
-                    d.create(&Node::SequenceOwner(q.clone()), pos, format!("ALTER SEQUENCE {} OWNED BY {target}", q.sql()));
+                    let pos = s
+                        .owned_by
+                        .as_ref()
+                        .and_then(|(t, _)| d.to.tables.get(t))
+                        .map_or(s.pos, |tt| tt.pos.max(s.pos));
+                    d.create(
+                        &Node::SequenceOwner(q.clone()),
+                        pos,
+                        format!("ALTER SEQUENCE {} OWNED BY {target}", q.sql()),
+                    );
                 }
             }
         }

@@ -10,7 +10,11 @@ use crate::emit::quote;
 pub(super) fn diff_tables(d: &mut Diff) {
     let aside = (!d.filled_tables.is_empty()).then(|| aside_schema(d));
     if let Some(a) = &aside {
-        d.drop(&Node::Schema(a.clone()), usize::MAX, format!("CREATE SCHEMA {}", quote::ident(a)));
+        d.drop(
+            &Node::Schema(a.clone()),
+            usize::MAX,
+            format!("CREATE SCHEMA {}", quote::ident(a)),
+        );
         d.note("holds the tables that become partitioned while their rows are copied into the new ones".to_string());
     }
     for (q, t) in &d.from.tables {
@@ -19,12 +23,20 @@ pub(super) fn diff_tables(d: &mut Diff) {
         }
         match aside.as_ref().filter(|_| d.filled_tables.contains(q)) {
             Some(a) => {
-                d.drop(&Node::Table(q.clone()), t.pos, format!("ALTER TABLE {} SET SCHEMA {}", q.sql(), quote::ident(a)));
+                d.drop(
+                    &Node::Table(q.clone()),
+                    t.pos,
+                    format!("ALTER TABLE {} SET SCHEMA {}", q.sql(), quote::ident(a)),
+                );
                 d.note(format!("{} becomes partitioned: no ALTER does that, so it moves aside (with its indexes and identity sequences), the partitioned table is created in its place, its rows are copied in, and the old table is dropped", q.sql()));
             }
             // A foreign table's rows live on its server: dropping it loses none.
             None => {
-                d.drop(&Node::Table(q.clone()), t.pos, format!("DROP {} {}", kind_sql(t), q.sql()));
+                d.drop(
+                    &Node::Table(q.clone()),
+                    t.pos,
+                    format!("DROP {} {}", kind_sql(t), q.sql()),
+                );
                 if becomes_partitioned(d, q) {
                     d.note(format!("{} becomes partitioned: no ALTER does that, and its rows cannot be copied into the new table (TO gives it no partition, or the old one is in an inheritance tree), so it is dropped and created again, and its rows are lost", q.sql()));
                 }
@@ -45,8 +57,16 @@ pub(super) fn diff_tables(d: &mut Diff) {
         }
     }
     if let Some(a) = aside {
-        d.create(&Node::Schema(a.clone()), usize::MAX, format!("DROP SCHEMA {}", quote::ident(&a)));
-        let filled = d.filled_tables.iter().map(|q| Node::Table(q.clone())).collect();
+        d.create(
+            &Node::Schema(a.clone()),
+            usize::MAX,
+            format!("DROP SCHEMA {}", quote::ident(&a)),
+        );
+        let filled = d
+            .filled_tables
+            .iter()
+            .map(|q| Node::Table(q.clone()))
+            .collect();
         d.after(filled);
     }
     add_constraints(d);
@@ -61,8 +81,14 @@ pub(super) fn filled(d: &Diff) -> BTreeSet<QualName> {
     d.rebuilt_tables
         .iter()
         .filter(|q| {
-            let Some(old) = d.from.tables.get(*q) else { return false };
-            becomes_partitioned(d, q) && old.partition_of.is_none() && old.inherits.is_empty() && !in_tree(q) && !partitions_in_to(d, q).is_empty()
+            let Some(old) = d.from.tables.get(*q) else {
+                return false;
+            };
+            becomes_partitioned(d, q)
+                && old.partition_of.is_none()
+                && old.inherits.is_empty()
+                && !in_tree(q)
+                && !partitions_in_to(d, q).is_empty()
         })
         .cloned()
         .collect()
@@ -70,14 +96,28 @@ pub(super) fn filled(d: &Diff) -> BTreeSet<QualName> {
 
 /// Whether FROM's plain table `q` is partitioned in TO (a foreign table on neither side).
 fn becomes_partitioned(d: &Diff, q: &QualName) -> bool {
-    let (Some(old), Some(t)) = (d.from.tables.get(q), d.to.tables.get(q)) else { return false };
-    old.partition_by.is_none() && old.foreign.is_none() && t.partition_by.is_some() && t.foreign.is_none()
+    let (Some(old), Some(t)) = (d.from.tables.get(q), d.to.tables.get(q)) else {
+        return false;
+    };
+    old.partition_by.is_none()
+        && old.foreign.is_none()
+        && t.partition_by.is_some()
+        && t.foreign.is_none()
 }
 
 /// A schema name neither catalog uses, for the tables moved aside while their rows are copied.
 fn aside_schema(d: &Diff) -> String {
     let free = |n: &String| !d.from.schemas.contains_key(n) && !d.to.schemas.contains_key(n);
-    (1..).map(|i| if i == 1 { "pgdumpdiff_old".to_string() } else { format!("pgdumpdiff_old_{i}") }).find(free).unwrap_or_default()
+    (1..)
+        .map(|i| {
+            if i == 1 {
+                "pgdumpdiff_old".to_string()
+            } else {
+                format!("pgdumpdiff_old_{i}")
+            }
+        })
+        .find(free)
+        .unwrap_or_default()
 }
 
 /// The partitions of `q` in TO, at every level.
@@ -86,7 +126,10 @@ fn partitions_in_to(d: &Diff, q: &QualName) -> Vec<QualName> {
     let mut todo = vec![q.clone()];
     while let Some(p) = todo.pop() {
         for (c, t) in &d.to.tables {
-            if t.partition_of.as_ref().is_some_and(|(parent, _)| *parent == p) {
+            if t.partition_of
+                .as_ref()
+                .is_some_and(|(parent, _)| *parent == p)
+            {
                 out.push(c.clone());
                 todo.push(c.clone());
             }
@@ -103,22 +146,57 @@ fn partitions_in_to(d: &Diff, q: &QualName) -> Vec<QualName> {
 fn copy_rows(d: &mut Diff, q: &QualName, old: &Table, t: &Table, aside: &str) {
     let node = Node::Table(q.clone());
     // After CREATE TABLE `q` (one node's changes keep their order) and its partitions.
-    let parts: Vec<Node> = partitions_in_to(d, q).into_iter().map(Node::Table).collect();
+    let parts: Vec<Node> = partitions_in_to(d, q)
+        .into_iter()
+        .map(Node::Table)
+        .collect();
     let moved = QualName::new(aside, q.name.clone());
-    let copied: Vec<&Column> = t.columns.iter().filter(|c| c.generated.is_none() && old.column(&c.name).is_some_and(|o| o.generated.is_none())).collect();
+    let copied: Vec<&Column> = t
+        .columns
+        .iter()
+        .filter(|c| {
+            c.generated.is_none() && old.column(&c.name).is_some_and(|o| o.generated.is_none())
+        })
+        .collect();
     let names: Vec<String> = copied.iter().map(|c| quote::ident(&c.name)).collect();
-    let overriding = if copied.iter().any(|c| c.identity.as_ref().is_some_and(|i| i.kind == "ALWAYS")) { " OVERRIDING SYSTEM VALUE" } else { "" };
+    let overriding = if copied
+        .iter()
+        .any(|c| c.identity.as_ref().is_some_and(|i| i.kind == "ALWAYS"))
+    {
+        " OVERRIDING SYSTEM VALUE"
+    } else {
+        ""
+    };
     let list = names.join(", ");
     let fill = |d: &mut Diff, sql: String| {
         d.create(&node, t.pos, sql);
         d.after(parts.clone());
         d.filling.push(d.out.len() - 1);
     };
-    fill(d, format!("INSERT INTO {} ({list}){overriding} SELECT {list} FROM {}", q.sql(), moved.sql()));
+    fill(
+        d,
+        format!(
+            "INSERT INTO {} ({list}){overriding} SELECT {list} FROM {}",
+            q.sql(),
+            moved.sql()
+        ),
+    );
     for c in &copied {
-        let (Some(new_id), Some(old_id)) = (c.identity.as_ref(), old.column(&c.name).and_then(|o| o.identity.as_ref())) else { continue };
+        let (Some(new_id), Some(old_id)) = (
+            c.identity.as_ref(),
+            old.column(&c.name).and_then(|o| o.identity.as_ref()),
+        ) else {
+            continue;
+        };
         let old_seq = QualName::new(aside, old_id.sequence.name.clone());
-        fill(d, format!("SELECT pg_catalog.setval({}, last_value, is_called) FROM {}", quote::literal(&new_id.sequence.sql()), old_seq.sql()));
+        fill(
+            d,
+            format!(
+                "SELECT pg_catalog.setval({}, last_value, is_called) FROM {}",
+                quote::literal(&new_id.sequence.sql()),
+                old_seq.sql()
+            ),
+        );
     }
     fill(d, format!("DROP TABLE {}", moved.sql()));
 }
@@ -129,8 +207,16 @@ fn copy_rows(d: &mut Diff, q: &QualName, old: &Table, t: &Table, aside: &str) {
 pub(super) fn settle_filling(d: &mut Diff) {
     let filling = std::mem::take(&mut d.filling);
     for &i in &filling {
-        let Some(node) = d.out.get(i).map(|c| c.node.clone()) else { continue };
-        let last = d.out.iter().enumerate().filter(|(j, c)| c.phase == Phase::Create && c.node == node && !filling.contains(j)).map(|(_, c)| c.pos).max();
+        let Some(node) = d.out.get(i).map(|c| c.node.clone()) else {
+            continue;
+        };
+        let last = d
+            .out
+            .iter()
+            .enumerate()
+            .filter(|(j, c)| c.phase == Phase::Create && c.node == node && !filling.contains(j))
+            .map(|(_, c)| c.pos)
+            .max();
         if let (Some(last), Some(c)) = (last, d.out.get_mut(i)) {
             c.pos = c.pos.max(last);
         }
@@ -143,7 +229,16 @@ pub(super) fn settle_filling(d: &mut Diff) {
 /// A table that becomes foreign or stops being foreign, or a foreign table on another
 /// server (or whose server is created again), is dropped and created again too.
 pub(super) fn rebuilt(d: &Diff) -> BTreeSet<QualName> {
-    d.from.tables.iter().filter(|(q, old)| d.to.tables.get(*q).is_some_and(|t| t.partition_by != old.partition_by || foreign_rebuilt(d, old, t))).map(|(q, _)| q.clone()).collect()
+    d.from
+        .tables
+        .iter()
+        .filter(|(q, old)| {
+            d.to.tables
+                .get(*q)
+                .is_some_and(|t| t.partition_by != old.partition_by || foreign_rebuilt(d, old, t))
+        })
+        .map(|(q, _)| q.clone())
+        .collect()
 }
 
 fn foreign_rebuilt(d: &Diff, old: &Table, t: &Table) -> bool {
@@ -157,12 +252,34 @@ fn foreign_rebuilt(d: &Diff, old: &Table, t: &Table) -> bool {
 /// Whether server `name`, or its foreign-data wrapper, is dropped and created again.
 fn server_replaced(d: &Diff, name: &str) -> bool {
     let replaced = |k: &ObjKey| match (d.from.objects.get(k), d.to.objects.get(k)) {
-        (Some(a), Some(b)) => (a.create != b.create || a.after != b.after) && crate::catalog::alter::object(k.kind, a, b).is_none(),
+        (Some(a), Some(b)) => {
+            (a.create != b.create || a.after != b.after)
+                && crate::catalog::alter::object(k.kind, a, b).is_none()
+        }
         _ => false,
     };
-    let key = ObjKey { kind: ObjKind::Server, schema: String::new(), name: name.to_string(), sub: String::new() };
-    let fdws = d.from.objects.get(&key).map(|o| o.deps.clone()).unwrap_or_default();
-    replaced(&key) || fdws.iter().any(|q| q.schema.is_empty() && replaced(&ObjKey { kind: ObjKind::ForeignDataWrapper, schema: String::new(), name: q.name.clone(), sub: String::new() }))
+    let key = ObjKey {
+        kind: ObjKind::Server,
+        schema: String::new(),
+        name: name.to_string(),
+        sub: String::new(),
+    };
+    let fdws = d
+        .from
+        .objects
+        .get(&key)
+        .map(|o| o.deps.clone())
+        .unwrap_or_default();
+    replaced(&key)
+        || fdws.iter().any(|q| {
+            q.schema.is_empty()
+                && replaced(&ObjKey {
+                    kind: ObjKind::ForeignDataWrapper,
+                    schema: String::new(),
+                    name: q.name.clone(),
+                    sub: String::new(),
+                })
+        })
 }
 
 /// `TABLE` or `FOREIGN TABLE`.
@@ -185,14 +302,17 @@ fn alter_sql(d: &Diff, q: &QualName) -> String {
 pub(super) fn reshaped(d: &Diff) -> BTreeSet<QualName> {
     let mut out = BTreeSet::new();
     for (q, old) in &d.from.tables {
-        let Some(t) = d.to.tables.get(q) else { continue };
+        let Some(t) = d.to.tables.get(q) else {
+            continue;
+        };
         let changed = old.columns.iter().any(|oc| match t.column(&oc.name) {
             None => !oc.inherited,
             Some(c) => {
                 c.generated != oc.generated
                     || c.type_sql != oc.type_sql
                     || c.collation != oc.collation
-                    || crate::catalog::graph::type_name(&c.type_sql).is_some_and(|ty| d.recast_types.contains(&ty))
+                    || crate::catalog::graph::type_name(&c.type_sql)
+                        .is_some_and(|ty| d.recast_types.contains(&ty))
             }
         });
         if changed {
@@ -206,7 +326,11 @@ pub(super) fn reshaped(d: &Diff) -> BTreeSet<QualName> {
 /// there (not set by a later ALTER), and no sequence it reads is new (a serial column's
 /// sequence is created after its table, as pg_dump orders them; the default follows it).
 fn default_inline(d: &Diff, t: &Table, c: &Column) -> bool {
-    c.default.as_ref().is_some_and(|(_, p)| *p <= t.pos) && !c.default_deps.iter().any(|s| d.to.sequences.contains_key(s) && !d.from.sequences.contains_key(s))
+    c.default.as_ref().is_some_and(|(_, p)| *p <= t.pos)
+        && !c
+            .default_deps
+            .iter()
+            .any(|s| d.to.sequences.contains_key(s) && !d.from.sequences.contains_key(s))
 }
 
 /// What a column definition says besides its name, type, collation, generation and NOT NULL.
@@ -219,7 +343,10 @@ struct Inline {
 /// A column as `ADD COLUMN` adds it to a table that may hold rows: in one statement with its
 /// default and identity, so existing rows take the default (or numbers from the identity)
 /// and a NOT NULL column never starts out empty.
-const ADDED: Inline = Inline { default: true, identity: true };
+const ADDED: Inline = Inline {
+    default: true,
+    identity: true,
+};
 
 fn column_sql(c: &Column, inline: Inline) -> String {
     let mut s = format!("{} {}", quote::ident(&c.name), c.type_sql);
@@ -258,11 +385,20 @@ fn identity_clause(id: &crate::catalog::Identity, column_type: &str) -> String {
 
 fn create_table(d: &mut Diff, q: &QualName, t: &Table) {
     let partition = t.partition_of.is_some();
-    let kind = if t.unlogged { "UNLOGGED TABLE" } else { kind_sql(t) };
+    let kind = if t.unlogged {
+        "UNLOGGED TABLE"
+    } else {
+        kind_sql(t)
+    };
     let mut sql = match &t.of_type {
         // A typed table has its type's columns: only their options are written.
         Some(ty) => {
-            let body: Vec<String> = t.columns.iter().filter_map(|c| typed_column_sql(c, default_inline(d, t, c))).map(|c| format!("    {c}")).collect();
+            let body: Vec<String> = t
+                .columns
+                .iter()
+                .filter_map(|c| typed_column_sql(c, default_inline(d, t, c)))
+                .map(|c| format!("    {c}"))
+                .collect();
             let head = format!("CREATE {kind} {} OF {}", q.sql(), ty.sql());
             if body.is_empty() {
                 head
@@ -271,8 +407,26 @@ fn create_table(d: &mut Diff, q: &QualName, t: &Table) {
             }
         }
         None => {
-            let cols: Vec<&Column> = t.columns.iter().filter(|c| partition || !c.inherited).collect();
-            let body: Vec<String> = cols.iter().map(|c| format!("    {}", column_sql(c, Inline { default: default_inline(d, t, c), identity: false }))).collect();
+            let cols: Vec<&Column> = t
+                .columns
+                .iter()
+                .filter(|c| partition || !c.inherited)
+                .collect();
+            let body: Vec<String> = cols
+                .iter()
+                .map(|c| {
+                    format!(
+                        "    {}",
+                        column_sql(
+                            c,
+                            Inline {
+                                default: default_inline(d, t, c),
+                                identity: false
+                            }
+                        )
+                    )
+                })
+                .collect();
             if body.is_empty() {
                 format!("CREATE {kind} {} ()", q.sql())
             } else {
@@ -287,7 +441,10 @@ fn create_table(d: &mut Diff, q: &QualName, t: &Table) {
     if let Some(f) = &t.foreign {
         sql.push_str(&format!("\nSERVER {}", quote::ident(&f.server)));
         if !f.options.is_empty() {
-            sql.push_str(&format!("\n{}", crate::catalog::options::clause(&f.options)));
+            sql.push_str(&format!(
+                "\n{}",
+                crate::catalog::options::clause(&f.options)
+            ));
         }
     }
     if let Some(p) = &t.partition_by {
@@ -310,10 +467,30 @@ fn create_table(d: &mut Diff, q: &QualName, t: &Table) {
     for c in &t.columns {
         if let Some((def, pos)) = &c.default {
             // An inherited column starts with its parent's default; a different one is set.
-            let from_parent = c.inherited && !partition && t.inherits.iter().any(|p| d.to.tables.get(p).and_then(|pt| pt.column(&c.name)).and_then(|pc| pc.default.as_ref()).is_some_and(|(pd, _)| pd == def));
-            let emit = if partition || !c.inherited { !default_inline(d, t, c) } else { !from_parent };
+            let from_parent = c.inherited
+                && !partition
+                && t.inherits.iter().any(|p| {
+                    d.to.tables
+                        .get(p)
+                        .and_then(|pt| pt.column(&c.name))
+                        .and_then(|pc| pc.default.as_ref())
+                        .is_some_and(|(pd, _)| pd == def)
+                });
+            let emit = if partition || !c.inherited {
+                !default_inline(d, t, c)
+            } else {
+                !from_parent
+            };
             if emit {
-                d.create(&Node::Default(q.clone(), c.name.clone()), *pos, format!("{} ALTER COLUMN {} SET DEFAULT {def}", alter_sql(d, q), quote::ident(&c.name)));
+                d.create(
+                    &Node::Default(q.clone(), c.name.clone()),
+                    *pos,
+                    format!(
+                        "{} ALTER COLUMN {} SET DEFAULT {def}",
+                        alter_sql(d, q),
+                        quote::ident(&c.name)
+                    ),
+                );
             }
         }
         add_identity(d, q, t.pos, c);
@@ -343,7 +520,12 @@ fn typed_column_sql(c: &Column, default: bool) -> Option<String> {
 /// ... CASCADE`, never on their own.
 fn kept_typed(d: &Diff, old: &Table, t: &Table) -> bool {
     match (&old.of_type, &t.of_type) {
-        (Some(a), Some(b)) if a == b => !d.doomed(&Node::Object(ObjKey { kind: ObjKind::Type, schema: a.schema.clone(), name: a.name.clone(), sub: String::new() })),
+        (Some(a), Some(b)) if a == b => !d.doomed(&Node::Object(ObjKey {
+            kind: ObjKind::Type,
+            schema: a.schema.clone(),
+            name: a.name.clone(),
+            sub: String::new(),
+        })),
         _ => false,
     }
 }
@@ -353,14 +535,24 @@ fn identity_options_sql(o: &crate::catalog::SeqOptions, column_type: &str) -> St
     let mut o = o.clone();
     o.data_type.get_or_insert_with(|| column_type.to_string());
     let s = super::sequences::options_sql(&o, None, false);
-    s.split_once(' ').filter(|(head, _)| *head == "AS").map_or(s.clone(), |(_, rest)| rest.split_once(' ').map_or(String::new(), |(_, r)| r.to_string()))
+    s.split_once(' ')
+        .filter(|(head, _)| *head == "AS")
+        .map_or(s.clone(), |(_, rest)| {
+            rest.split_once(' ')
+                .map_or(String::new(), |(_, r)| r.to_string())
+        })
 }
 
 /// `ALTER COLUMN ... ADD GENERATED ... AS IDENTITY` for a column that has none yet: a column
 /// of a new table (as pg_dump writes it), or an existing column that becomes an identity.
 fn add_identity(d: &mut Diff, q: &QualName, pos: usize, c: &Column) {
     if let Some(id) = &c.identity {
-        let sql = format!("{} ALTER COLUMN {} ADD {}", alter_sql(d, q), quote::ident(&c.name), identity_clause(id, &c.type_sql));
+        let sql = format!(
+            "{} ALTER COLUMN {} ADD {}",
+            alter_sql(d, q),
+            quote::ident(&c.name),
+            identity_clause(id, &c.type_sql)
+        );
         d.create(&Node::Table(q.clone()), id.pos.max(pos), sql);
     }
 }
@@ -385,7 +577,15 @@ fn column_extras(d: &mut Diff, q: &QualName, pos: usize, old: Option<&Column>, c
             if a.sequence != b.sequence {
                 d.create(&node, pos, format!("{col} DROP IDENTITY"));
                 let opts = identity_options_sql(&b.options, &c.type_sql);
-                d.create(&node, pos, format!("{col} ADD GENERATED {} AS IDENTITY (SEQUENCE NAME {} {opts})", b.kind, b.sequence.sql()));
+                d.create(
+                    &node,
+                    pos,
+                    format!(
+                        "{col} ADD GENERATED {} AS IDENTITY (SEQUENCE NAME {} {opts})",
+                        b.kind,
+                        b.sequence.sql()
+                    ),
+                );
             } else if a.kind != b.kind || ao.resolved() != bo.resolved() {
                 let mut parts = Vec::new();
                 if a.kind != b.kind {
@@ -393,7 +593,12 @@ fn column_extras(d: &mut Diff, q: &QualName, pos: usize, old: Option<&Column>, c
                 }
                 // The sequence follows the column's type by itself.
                 let clauses = super::sequences::option_clauses(&bo, Some(&ao), true);
-                parts.extend(clauses.into_iter().filter(|o| !o.starts_with("AS ")).map(|o| format!("SET {o}")));
+                parts.extend(
+                    clauses
+                        .into_iter()
+                        .filter(|o| !o.starts_with("AS "))
+                        .map(|o| format!("SET {o}")),
+                );
                 if let Some(at) = super::sequences::restart(&bo, &ao) {
                     parts.push(format!("RESTART WITH {at}"));
                 }
@@ -404,19 +609,35 @@ fn column_extras(d: &mut Diff, q: &QualName, pos: usize, old: Option<&Column>, c
         }
         _ => {}
     }
-    if old.map(|o| o.statistics) != Some(c.statistics) && (old.is_some() || c.statistics.is_some()) {
-        d.create(&node, pos, format!("{col} SET STATISTICS {}", c.statistics.unwrap_or(-1)));
+    if old.map(|o| o.statistics) != Some(c.statistics) && (old.is_some() || c.statistics.is_some())
+    {
+        d.create(
+            &node,
+            pos,
+            format!("{col} SET STATISTICS {}", c.statistics.unwrap_or(-1)),
+        );
     }
     if old.map(|o| &o.storage) != Some(&c.storage) {
         if let Some(s) = &c.storage {
             d.create(&node, pos, format!("{col} SET STORAGE {s}"));
         }
     }
-    if old.map(|o| &o.compression) != Some(&c.compression) && (old.is_some() || c.compression.is_some()) {
-        d.create(&node, pos, format!("{col} SET COMPRESSION {}", c.compression.as_deref().unwrap_or("default")));
+    if old.map(|o| &o.compression) != Some(&c.compression)
+        && (old.is_some() || c.compression.is_some())
+    {
+        d.create(
+            &node,
+            pos,
+            format!(
+                "{col} SET COMPRESSION {}",
+                c.compression.as_deref().unwrap_or("default")
+            ),
+        );
     }
     let no_options = crate::catalog::options::Options::new();
-    if let Some(change) = crate::catalog::options::change(old.map_or(&no_options, |o| &o.fdw_options), &c.fdw_options) {
+    if let Some(change) =
+        crate::catalog::options::change(old.map_or(&no_options, |o| &o.fdw_options), &c.fdw_options)
+    {
         d.create(&node, pos, format!("{col} {change}"));
     }
 }
@@ -436,14 +657,29 @@ fn alter_table(d: &mut Diff, q: &QualName, old: &Table, t: &Table) {
     }
     // Generated columns go first: they may read the other columns that go (and never
     // another generated one), which the server would refuse to drop under them.
-    let generated_first = old.columns.iter().filter(|c| c.generated.is_some()).chain(old.columns.iter().filter(|c| c.generated.is_none()));
+    let generated_first = old
+        .columns
+        .iter()
+        .filter(|c| c.generated.is_some())
+        .chain(old.columns.iter().filter(|c| c.generated.is_none()));
     for oc in generated_first {
         let gone = t.column(&oc.name).is_none_or(|c| regenerated(oc, c));
         if gone && !oc.inherited && !d.dropped_tables.contains(q) {
             // Children that keep the column keep it as their own: ONLY leaves it to them.
-            let kept_below = d.to.tables.values().any(|c| c.inherits.contains(q) && c.column(&oc.name).is_some());
-            let only = if kept_below { alter.replacen(" TABLE ", " TABLE ONLY ", 1) } else { alter.clone() };
-            d.drop(&Node::Table(q.clone()), old.pos, format!("{only} DROP COLUMN {}", quote::ident(&oc.name)));
+            let kept_below =
+                d.to.tables
+                    .values()
+                    .any(|c| c.inherits.contains(q) && c.column(&oc.name).is_some());
+            let only = if kept_below {
+                alter.replacen(" TABLE ", " TABLE ONLY ", 1)
+            } else {
+                alter.clone()
+            };
+            d.drop(
+                &Node::Table(q.clone()),
+                old.pos,
+                format!("{only} DROP COLUMN {}", quote::ident(&oc.name)),
+            );
         }
     }
     for c in &t.columns {
@@ -451,7 +687,11 @@ fn alter_table(d: &mut Diff, q: &QualName, old: &Table, t: &Table) {
         match old_col {
             None if c.inherited => {} // added through the parent
             None => {
-                d.create(&Node::Table(q.clone()), t.pos, format!("{alter} ADD COLUMN {}", column_sql(c, ADDED)));
+                d.create(
+                    &Node::Table(q.clone()),
+                    t.pos,
+                    format!("{alter} ADD COLUMN {}", column_sql(c, ADDED)),
+                );
                 if c.default.is_some() {
                     // The statement needs what the default reads (a new sequence, a function).
                     d.reads(Node::Default(q.clone(), c.name.clone()));
@@ -464,7 +704,11 @@ fn alter_table(d: &mut Diff, q: &QualName, old: &Table, t: &Table) {
     table_settings(d, q, old, t);
     if let Some(ty) = &t.of_type {
         // Once its columns are its type's attributes, in order.
-        d.create(&Node::Table(q.clone()), t.pos, format!("{alter} OF {}", ty.sql()));
+        d.create(
+            &Node::Table(q.clone()),
+            t.pos,
+            format!("{alter} OF {}", ty.sql()),
+        );
     }
 }
 
@@ -474,9 +718,16 @@ fn alter_table(d: &mut Diff, q: &QualName, old: &Table, t: &Table) {
 fn typed_columns(d: &mut Diff, q: &QualName, old: &Table, t: &Table) {
     let Some(ty) = &t.of_type else { return };
     for c in &t.columns {
-        let bare = || Column { collation: c.collation.clone(), ..Column::new(c.name.clone(), c.type_sql.clone()) };
+        let bare = || Column {
+            collation: c.collation.clone(),
+            ..Column::new(c.name.clone(), c.type_sql.clone())
+        };
         let start = match old.column(&c.name) {
-            Some(o) if !super::objects::attribute_readded(d, ty, &c.name) => Column { type_sql: c.type_sql.clone(), collation: c.collation.clone(), ..o.clone() },
+            Some(o) if !super::objects::attribute_readded(d, ty, &c.name) => Column {
+                type_sql: c.type_sql.clone(),
+                collation: c.collation.clone(),
+                ..o.clone()
+            },
             Some(_) | None => bare(),
         };
         alter_column(d, q, t.pos, &start, c);
@@ -492,23 +743,45 @@ fn regenerated(o: &Column, c: &Column) -> bool {
 
 /// Whether a parent of `q` in both FROM and TO (kept, not rebuilt) changes its column
 /// `name` as `changes` says: the parent's ALTER (without ONLY) makes the change on `q` too.
-fn parent_alters(d: &Diff, q: &QualName, name: &str, changes: impl Fn(&Column, &Column) -> bool) -> bool {
-    let (Some(old), Some(t)) = (d.from.tables.get(q), d.to.tables.get(q)) else { return false };
-    let parents = |t: &'_ Table| t.inherits.iter().chain(t.partition_of.as_ref().map(|(p, _)| p)).cloned().collect::<Vec<QualName>>();
+fn parent_alters(
+    d: &Diff,
+    q: &QualName,
+    name: &str,
+    changes: impl Fn(&Column, &Column) -> bool,
+) -> bool {
+    let (Some(old), Some(t)) = (d.from.tables.get(q), d.to.tables.get(q)) else {
+        return false;
+    };
+    let parents = |t: &'_ Table| {
+        t.inherits
+            .iter()
+            .chain(t.partition_of.as_ref().map(|(p, _)| p))
+            .cloned()
+            .collect::<Vec<QualName>>()
+    };
     let before = parents(old);
-    parents(t).iter().filter(|p| before.contains(p) && !d.rebuilt_tables.contains(*p) && !d.dropped_tables.contains(*p)).any(|p| {
-        match (d.from.tables.get(p).and_then(|pt| pt.column(name)), d.to.tables.get(p).and_then(|pt| pt.column(name))) {
-            (Some(po), Some(pc)) => changes(po, pc),
-            _ => false,
-        }
-    })
+    parents(t)
+        .iter()
+        .filter(|p| {
+            before.contains(p) && !d.rebuilt_tables.contains(*p) && !d.dropped_tables.contains(*p)
+        })
+        .any(|p| {
+            match (
+                d.from.tables.get(p).and_then(|pt| pt.column(name)),
+                d.to.tables.get(p).and_then(|pt| pt.column(name)),
+            ) {
+                (Some(po), Some(pc)) => changes(po, pc),
+                _ => false,
+            }
+        })
 }
 
 fn alter_column(d: &mut Diff, q: &QualName, pos: usize, o: &Column, c: &Column) {
     let col = format!("{} ALTER COLUMN {}", alter_sql(d, q), quote::ident(&c.name));
     let node = Node::Table(q.clone());
     let default_node = Node::Default(q.clone(), c.name.clone());
-    let recast = crate::catalog::graph::type_name(&c.type_sql).is_some_and(|t| d.recast_types.contains(&t));
+    let recast =
+        crate::catalog::graph::type_name(&c.type_sql).is_some_and(|t| d.recast_types.contains(&t));
     let type_changes = o.type_sql != c.type_sql || o.collation != c.collation || recast;
     let default_changes = o.default.as_ref().map(|x| &x.0) != c.default.as_ref().map(|x| &x.0);
     // The default goes first when the type changes under it or something it calls is dropped.
@@ -518,15 +791,28 @@ fn alter_column(d: &mut Diff, q: &QualName, pos: usize, o: &Column, c: &Column) 
     }
     // A range dropped and created again under the column: it holds its text form meanwhile.
     if let Some(range) = super::ranges::held_range(d, &o.type_sql).filter(|_| !o.inherited) {
-        let text = if o.type_sql.ends_with("[]") { "text[]" } else { "text" };
+        let text = if o.type_sql.ends_with("[]") {
+            "text[]"
+        } else {
+            "text"
+        };
         let foreign = d.from.tables.get(q).is_some_and(|t| t.foreign.is_some());
-        let using = if foreign { String::new() } else { format!(" USING {}::{text}", quote::ident(&o.name)) };
+        let using = if foreign {
+            String::new()
+        } else {
+            format!(" USING {}::{text}", quote::ident(&o.name))
+        };
         d.drop(&node, pos, format!("{col} TYPE {text}{using}"));
-        d.note(format!("{} is dropped and created again: the column holds its text form meanwhile", d.describe(&Node::Object(range))));
+        d.note(format!(
+            "{} is dropped and created again: the column holds its text form meanwhile",
+            d.describe(&Node::Object(range))
+        ));
     }
     // An ALTER on a parent reaches its children and partitions (the server refuses to change
     // an inherited column's type on the child alone).
-    let parent_retypes = parent_alters(d, q, &c.name, |po, pc| po.type_sql != pc.type_sql || po.collation != pc.collation);
+    let parent_retypes = parent_alters(d, q, &c.name, |po, pc| {
+        po.type_sql != pc.type_sql || po.collation != pc.collation
+    });
     if type_changes && !parent_retypes {
         let mut sql = format!("{col} TYPE {}", c.type_sql);
         if let Some(coll) = &c.collation {
@@ -534,18 +820,33 @@ fn alter_column(d: &mut Diff, q: &QualName, pos: usize, o: &Column, c: &Column) 
         }
         // Without a cast (integer to uuid, an enum to another enum), values go through their
         // text form: the statement applies, and fails on a row the new type cannot read.
-        let via_text = recast || !crate::catalog::types::explicit_cast(d.to, &o.type_sql, &c.type_sql) || !crate::catalog::types::explicit_cast(d.from, &o.type_sql, &c.type_sql);
-        let text = if c.type_sql.ends_with("[]") { "::text[]" } else { "::text" };
+        let via_text = recast
+            || !crate::catalog::types::explicit_cast(d.to, &o.type_sql, &c.type_sql)
+            || !crate::catalog::types::explicit_cast(d.from, &o.type_sql, &c.type_sql);
+        let text = if c.type_sql.ends_with("[]") {
+            "::text[]"
+        } else {
+            "::text"
+        };
         // A foreign table holds no rows to convert, and the server refuses USING on one.
         let foreign = d.to.tables.get(q).is_some_and(|t| t.foreign.is_some());
         if !foreign {
-            sql.push_str(&format!(" USING {}{}::{}", quote::ident(&c.name), if via_text { text } else { "" }, c.type_sql));
+            sql.push_str(&format!(
+                " USING {}{}::{}",
+                quote::ident(&c.name),
+                if via_text { text } else { "" },
+                c.type_sql
+            ));
         }
         d.create(&node, pos, sql);
     }
     if default_changes || default_torn {
         match &c.default {
-            Some((def, dpos)) => d.create(&default_node, (*dpos).max(pos), format!("{col} SET DEFAULT {def}")),
+            Some((def, dpos)) => d.create(
+                &default_node,
+                (*dpos).max(pos),
+                format!("{col} SET DEFAULT {def}"),
+            ),
             None if !default_torn => d.create(&default_node, pos, format!("{col} DROP DEFAULT")),
             None => {}
         }
@@ -556,9 +857,18 @@ fn alter_column(d: &mut Diff, q: &QualName, pos: usize, o: &Column, c: &Column) 
     if o.generated.is_some() && c.generated.is_none() {
         d.create(&node, pos, format!("{col} DROP EXPRESSION"));
     }
-    let parent_renulls = parent_alters(d, q, &c.name, |po, pc| po.not_null != pc.not_null && pc.not_null == c.not_null);
-    if o.not_null != c.not_null && !parent_renulls && !(c.not_null && super::online::set_not_null(d, q, &c.name, pos)) {
-        d.create(&node, pos, format!("{col} {} NOT NULL", if c.not_null { "SET" } else { "DROP" }));
+    let parent_renulls = parent_alters(d, q, &c.name, |po, pc| {
+        po.not_null != pc.not_null && pc.not_null == c.not_null
+    });
+    if o.not_null != c.not_null
+        && !parent_renulls
+        && !(c.not_null && super::online::set_not_null(d, q, &c.name, pos))
+    {
+        d.create(
+            &node,
+            pos,
+            format!("{col} {} NOT NULL", if c.not_null { "SET" } else { "DROP" }),
+        );
     }
     if o.identity.is_none() {
         add_identity(d, q, pos, c);
@@ -576,23 +886,52 @@ fn table_settings(d: &mut Diff, q: &QualName, old: &Table, t: &Table) {
         }
     }
     if !is_new && old.unlogged != t.unlogged {
-        d.create(&node, t.pos, format!("{alter} SET {}", if t.unlogged { "UNLOGGED" } else { "LOGGED" }));
+        d.create(
+            &node,
+            t.pos,
+            format!(
+                "{alter} SET {}",
+                if t.unlogged { "UNLOGGED" } else { "LOGGED" }
+            ),
+        );
     }
     if !is_new && old.options != t.options {
         // RESET everything, then SET in TO's order: the server keeps options in the order set.
-        let keys: Vec<&str> = old.options.iter().filter_map(|o| o.split('=').next()).collect();
+        let keys: Vec<&str> = old
+            .options
+            .iter()
+            .filter_map(|o| o.split('=').next())
+            .collect();
         if !keys.is_empty() {
             d.create(&node, t.pos, format!("{alter} RESET ({})", keys.join(", ")));
         }
         if !t.options.is_empty() {
-            d.create(&node, t.pos, format!("{alter} SET ({})", t.options.join(", ")));
+            d.create(
+                &node,
+                t.pos,
+                format!("{alter} SET ({})", t.options.join(", ")),
+            );
         }
     }
     if old.rls_enabled != t.rls_enabled {
-        d.create(&node, t.pos, format!("{alter} {} ROW LEVEL SECURITY", if t.rls_enabled { "ENABLE" } else { "DISABLE" }));
+        d.create(
+            &node,
+            t.pos,
+            format!(
+                "{alter} {} ROW LEVEL SECURITY",
+                if t.rls_enabled { "ENABLE" } else { "DISABLE" }
+            ),
+        );
     }
     if old.rls_forced != t.rls_forced {
-        d.create(&node, t.pos, format!("{alter} {} ROW LEVEL SECURITY", if t.rls_forced { "FORCE" } else { "NO FORCE" }));
+        d.create(
+            &node,
+            t.pos,
+            format!(
+                "{alter} {} ROW LEVEL SECURITY",
+                if t.rls_forced { "FORCE" } else { "NO FORCE" }
+            ),
+        );
     }
     if !is_new {
         // New parents first: a column inherited from both the old and the new parent stays
@@ -609,17 +948,31 @@ fn table_settings(d: &mut Diff, q: &QualName, old: &Table, t: &Table) {
         }
         // A partition leaves its parent before the parent is dropped (rebuilt or gone), and
         // joins it again once the parent is back.
-        let parent_dropped = old.partition_of.as_ref().is_some_and(|(p, _)| d.dropped_tables.contains(p));
+        let parent_dropped = old
+            .partition_of
+            .as_ref()
+            .is_some_and(|(p, _)| d.dropped_tables.contains(p));
         if old.partition_of != t.partition_of || parent_dropped {
             if let Some((parent, _)) = &old.partition_of {
-                d.drop(&node, old.pos, format!("ALTER TABLE {} DETACH PARTITION {}", parent.sql(), q.sql()));
+                d.drop(
+                    &node,
+                    old.pos,
+                    format!("ALTER TABLE {} DETACH PARTITION {}", parent.sql(), q.sql()),
+                );
                 // What it had through the parent stays as its own: what TO does not have goes
                 // (unless the parent's constraint went first, taking it along).
                 for (name, c) in &old.constraints {
                     let Some(pn) = &c.parent else { continue };
-                    let wanted = t.constraints.get(name).is_some_and(|n| n.def == c.def && n.kind == c.kind);
+                    let wanted = t
+                        .constraints
+                        .get(name)
+                        .is_some_and(|n| n.def == c.def && n.kind == c.kind);
                     if !wanted && survives_detach(d, parent, pn) {
-                        d.drop(&node, old.pos, format!("{} DROP CONSTRAINT {}", alter_sql(d, q), quote::ident(name)));
+                        d.drop(
+                            &node,
+                            old.pos,
+                            format!("{} DROP CONSTRAINT {}", alter_sql(d, q), quote::ident(name)),
+                        );
                         d.about(&Node::Constraint(q.clone(), name.clone()));
                     }
                 }
@@ -637,8 +990,13 @@ fn table_settings(d: &mut Diff, q: &QualName, old: &Table, t: &Table) {
 /// first, under TO's names, for ATTACH to adopt.
 fn attach_partition(d: &mut Diff, q: &QualName, t: &Table, parent: &QualName, bound: &str) {
     let node = Node::Table(q.clone());
-    let own: Vec<(QualName, String)> =
-        d.to.indexes.iter().filter(|(iq, i)| i.table == *q && i.attached_to.is_some() && !index_unchanged(d, iq, i)).map(|(iq, i)| (iq.clone(), i.def.clone())).collect();
+    let own: Vec<(QualName, String)> = d
+        .to
+        .indexes
+        .iter()
+        .filter(|(iq, i)| i.table == *q && i.attached_to.is_some() && !index_unchanged(d, iq, i))
+        .map(|(iq, i)| (iq.clone(), i.def.clone()))
+        .collect();
     for (iq, def) in own {
         d.recreated.insert(format!("INDEX {}", iq.sql()));
         d.create(&node, t.pos, def);
@@ -647,22 +1005,59 @@ fn attach_partition(d: &mut Diff, q: &QualName, t: &Table, parent: &QualName, bo
     // Likewise the constraints it has through its parent: the server refuses a partition
     // without its parent's CHECKs, and names the keys it would create its own way (a
     // foreign key it clones keeps the parent's name).
-    let cloned_as_is = |name: &str, c: &Constraint| c.kind == ConstraintKind::ForeignKey && c.parent.as_deref() == Some(name);
-    for (name, c) in t.constraints.iter().filter(|(n, c)| c.parent.is_some() && !cloned_as_is(n, c)) {
+    let cloned_as_is = |name: &str, c: &Constraint| {
+        c.kind == ConstraintKind::ForeignKey && c.parent.as_deref() == Some(name)
+    };
+    for (name, c) in t
+        .constraints
+        .iter()
+        .filter(|(n, c)| c.parent.is_some() && !cloned_as_is(n, c))
+    {
         if !kept_through_attach(d, q, name, c) {
-            d.recreated.insert(format!("CONSTRAINT {} ON {}", quote::ident(name), q.sql()));
-            d.create(&node, t.pos, format!("{} ADD CONSTRAINT {} {}", alter_sql(d, q), quote::ident(name), c.def));
+            d.recreated
+                .insert(format!("CONSTRAINT {} ON {}", quote::ident(name), q.sql()));
+            d.create(
+                &node,
+                t.pos,
+                format!(
+                    "{} ADD CONSTRAINT {} {}",
+                    alter_sql(d, q),
+                    quote::ident(name),
+                    c.def
+                ),
+            );
         }
     }
-    d.create(&node, t.pos, format!("ALTER TABLE {} ATTACH PARTITION {} {bound}", parent.sql(), q.sql()));
+    d.create(
+        &node,
+        t.pos,
+        format!(
+            "ALTER TABLE {} ATTACH PARTITION {} {bound}",
+            parent.sql(),
+            q.sql()
+        ),
+    );
 }
 
 /// Whether constraint `name` of partition `q` (as TO has it, `c`) is there already when
 /// the partition is attached: FROM has it on the table, and neither the migration nor a
 /// drop of the parent's constraint it is attached to in FROM takes it away first.
 fn kept_through_attach(d: &Diff, q: &QualName, name: &str, c: &Constraint) -> bool {
-    let Some(old_t) = d.from.tables.get(q).filter(|_| !d.dropped_tables.contains(q)) else { return false };
-    let Some(old) = old_t.constraints.get(name).filter(|o| o.def == c.def && o.kind == c.kind) else { return false };
+    let Some(old_t) = d
+        .from
+        .tables
+        .get(q)
+        .filter(|_| !d.dropped_tables.contains(q))
+    else {
+        return false;
+    };
+    let Some(old) = old_t
+        .constraints
+        .get(name)
+        .filter(|o| o.def == c.def && o.kind == c.kind)
+    else {
+        return false;
+    };
     match (&old.parent, &old_t.partition_of) {
         (Some(pn), Some((pt, _))) => survives_detach(d, pt, pn),
         (Some(_), None) | (None, _) => !constraint_goes(d, q, name),
@@ -681,7 +1076,17 @@ fn survives_detach(d: &Diff, table: &QualName, name: &str) -> bool {
 /// or to change).
 fn constraint_goes(d: &Diff, table: &QualName, name: &str) -> bool {
     d.dropped_tables.contains(table)
-        || !d.from.tables.get(table).and_then(|t| t.constraints.get(name)).is_some_and(|o| d.to.tables.get(table).and_then(|t| t.constraints.get(name)).is_some_and(|n| n.def == o.def && n.kind == o.kind))
+        || !d
+            .from
+            .tables
+            .get(table)
+            .and_then(|t| t.constraints.get(name))
+            .is_some_and(|o| {
+                d.to.tables
+                    .get(table)
+                    .and_then(|t| t.constraints.get(name))
+                    .is_some_and(|n| n.def == o.def && n.kind == o.kind)
+            })
         || d.over_doomed(&Node::Constraint(table.clone(), name.to_string()))
 }
 
@@ -690,20 +1095,37 @@ fn constraint_goes(d: &Diff, table: &QualName, name: &str) -> bool {
 pub(super) fn diff_index_marks(d: &mut Diff) {
     for (q, t) in &d.to.tables {
         let empty = Table::default();
-        let old = d.from.tables.get(q).filter(|_| !d.rebuilt_tables.contains(q)).unwrap_or(&empty);
+        let old = d
+            .from
+            .tables
+            .get(q)
+            .filter(|_| !d.rebuilt_tables.contains(q))
+            .unwrap_or(&empty);
         let is_new = std::ptr::eq(old, &empty);
         let alter = format!("ALTER TABLE {}", q.sql());
         let node = Node::Table(q.clone());
         // REPLICA IDENTITY USING INDEX and CLUSTER ON mark an index: set once it exists, and
         // again when it is rebuilt.
-        let old_ri = if is_new { "DEFAULT" } else { old.replica_identity.as_str() };
+        let old_ri = if is_new {
+            "DEFAULT"
+        } else {
+            old.replica_identity.as_str()
+        };
         let ri_index = t.replica_identity.strip_prefix("USING INDEX ");
         if old_ri != t.replica_identity || ri_index.is_some_and(|i| key_rebuilt(d, q, i)) {
             let (n, pos) = ri_index.map_or((node.clone(), t.pos), |i| key_node(d, q, i));
-            d.create(&n, pos, format!("{alter} REPLICA IDENTITY {}", t.replica_identity));
+            d.create(
+                &n,
+                pos,
+                format!("{alter} REPLICA IDENTITY {}", t.replica_identity),
+            );
             d.about(&node);
         }
-        if old.cluster_on != t.cluster_on || t.cluster_on.as_deref().is_some_and(|i| key_rebuilt(d, q, i)) {
+        if old.cluster_on != t.cluster_on
+            || t.cluster_on
+                .as_deref()
+                .is_some_and(|i| key_rebuilt(d, q, i))
+        {
             match &t.cluster_on {
                 Some(i) => {
                     let (n, pos) = key_node(d, q, i);
@@ -736,31 +1158,46 @@ fn key_rebuilt(d: &Diff, q: &QualName, name: &str) -> bool {
     if let Some(i) = d.to.indexes.get(&iq) {
         return !index_unchanged(d, &iq, i);
     }
-    let (old, new) = (d.from.tables.get(q).and_then(|t| t.constraints.get(name)), d.to.tables.get(q).and_then(|t| t.constraints.get(name)));
+    let (old, new) = (
+        d.from.tables.get(q).and_then(|t| t.constraints.get(name)),
+        d.to.tables.get(q).and_then(|t| t.constraints.get(name)),
+    );
     match (old, new) {
-        (Some(o), Some(n)) => o.def != n.def || o.kind != n.kind || d.over_doomed(&Node::Constraint(q.clone(), name.to_string())),
+        (Some(o), Some(n)) => {
+            o.def != n.def
+                || o.kind != n.kind
+                || d.over_doomed(&Node::Constraint(q.clone(), name.to_string()))
+        }
         _ => true,
     }
 }
 
 /// Whether index `q` (as it is in TO) exists unchanged in FROM and nothing under it goes.
 fn index_unchanged(d: &Diff, q: &QualName, i: &crate::catalog::Index) -> bool {
-    d.from.indexes.contains_key(q) && !d.index_dropped(q) && d.to.indexes.get(q).is_some_and(|n| n.def == i.def)
+    d.from.indexes.contains_key(q)
+        && !d.index_dropped(q)
+        && d.to.indexes.get(q).is_some_and(|n| n.def == i.def)
 }
 
 /// Whether a CHECK or EXCLUDE constraint of `q` reads a column that holds its text form
 /// while a range is rebuilt (see ranges.rs).
 fn over_text(d: &Diff, q: &QualName, c: &Constraint) -> bool {
-    matches!(c.kind, ConstraintKind::Check | ConstraintKind::Exclude) && super::ranges::reads_text_column(d, q, &c.columns, &c.def)
+    matches!(c.kind, ConstraintKind::Check | ConstraintKind::Exclude)
+        && super::ranges::reads_text_column(d, q, &c.columns, &c.def)
 }
 
 /// Tables whose primary key or unique constraints change: foreign keys to them are rebuilt.
 fn rekeyed(d: &Diff) -> Vec<QualName> {
     let mut rekeyed: Vec<QualName> = Vec::new();
     for (q, t) in &d.to.tables {
-        let Some(old) = d.from.tables.get(q) else { continue };
+        let Some(old) = d.from.tables.get(q) else {
+            continue;
+        };
         for (name, c) in &old.constraints {
-            let same = t.constraints.get(name).is_some_and(|n| n.def == c.def && n.kind == c.kind);
+            let same = t
+                .constraints
+                .get(name)
+                .is_some_and(|n| n.def == c.def && n.kind == c.kind);
             if matches!(c.kind, ConstraintKind::PrimaryKey | ConstraintKind::Unique) && !same {
                 rekeyed.push(q.clone());
             }
@@ -771,10 +1208,15 @@ fn rekeyed(d: &Diff) -> Vec<QualName> {
 
 /// Whether column `col` of `q` changes type (or its type is rebuilt under it).
 fn retyped(d: &Diff, q: &QualName, col: &str) -> bool {
-    let (Some(o), Some(c)) = (d.from.tables.get(q).and_then(|t| t.column(col)), d.to.tables.get(q).and_then(|t| t.column(col))) else {
+    let (Some(o), Some(c)) = (
+        d.from.tables.get(q).and_then(|t| t.column(col)),
+        d.to.tables.get(q).and_then(|t| t.column(col)),
+    ) else {
         return false;
     };
-    o.type_sql != c.type_sql || crate::catalog::graph::type_name(&c.type_sql).is_some_and(|t| d.recast_types.contains(&t))
+    o.type_sql != c.type_sql
+        || crate::catalog::graph::type_name(&c.type_sql)
+            .is_some_and(|t| d.recast_types.contains(&t))
 }
 
 /// Whether a foreign key's columns, or the key columns of the table it references, change
@@ -787,7 +1229,10 @@ fn fk_retyped(d: &Diff, q: &QualName, c: &Constraint) -> bool {
     let own = c.columns.iter().any(|col| retyped(d, q, col));
     let target = c.references.as_ref().is_some_and(|r| {
         d.from.tables.get(r).is_some_and(|t| {
-            t.constraints.values().filter(|k| matches!(k.kind, ConstraintKind::PrimaryKey | ConstraintKind::Unique)).any(|k| k.columns.iter().any(|col| retyped(d, r, col)))
+            t.constraints
+                .values()
+                .filter(|k| matches!(k.kind, ConstraintKind::PrimaryKey | ConstraintKind::Unique))
+                .any(|k| k.columns.iter().any(|col| retyped(d, r, col)))
         })
     });
     own || target
@@ -802,22 +1247,50 @@ fn drop_constraints(d: &mut Diff) {
             // Dropped tables that reference each other in a cycle: the foreign keys go first,
             // or neither DROP TABLE could run.
             for (name, c) in &old.constraints {
-                if c.kind == ConstraintKind::ForeignKey && !c.inherited && c.references.as_ref().is_some_and(|r| r != q && fk_reaches(d, r, q)) {
-                    d.drop(&Node::Constraint(q.clone(), name.clone()), c.pos, format!("ALTER TABLE {} DROP CONSTRAINT {}", q.sql(), quote::ident(name)));
+                if c.kind == ConstraintKind::ForeignKey
+                    && !c.inherited
+                    && c.references
+                        .as_ref()
+                        .is_some_and(|r| r != q && fk_reaches(d, r, q))
+                {
+                    d.drop(
+                        &Node::Constraint(q.clone(), name.clone()),
+                        c.pos,
+                        format!(
+                            "ALTER TABLE {} DROP CONSTRAINT {}",
+                            q.sql(),
+                            quote::ident(name)
+                        ),
+                    );
                 }
             }
             continue;
         }
         // Not dropped: TO has it.
-        let Some(t) = d.to.tables.get(q) else { continue };
+        let Some(t) = d.to.tables.get(q) else {
+            continue;
+        };
         for (name, c) in &old.constraints {
             if c.inherited {
                 continue;
             }
-            let rebuild_fk = c.kind == ConstraintKind::ForeignKey && c.references.as_ref().is_some_and(|r| rekeyed.contains(r) || d.dropped_tables.contains(r)) || fk_retyped(d, q, c);
-            let same = t.constraints.get(name).is_some_and(|n| n.def == c.def && n.kind == c.kind) && !d.over_doomed(&Node::Constraint(q.clone(), name.clone())) && !over_text(d, q, c);
+            let rebuild_fk = c.kind == ConstraintKind::ForeignKey
+                && c.references
+                    .as_ref()
+                    .is_some_and(|r| rekeyed.contains(r) || d.dropped_tables.contains(r))
+                || fk_retyped(d, q, c);
+            let same = t
+                .constraints
+                .get(name)
+                .is_some_and(|n| n.def == c.def && n.kind == c.kind)
+                && !d.over_doomed(&Node::Constraint(q.clone(), name.clone()))
+                && !over_text(d, q, c);
             if !same || rebuild_fk {
-                d.drop(&Node::Constraint(q.clone(), name.clone()), c.pos, format!("{} DROP CONSTRAINT {}", alter_sql(d, q), quote::ident(name)));
+                d.drop(
+                    &Node::Constraint(q.clone(), name.clone()),
+                    c.pos,
+                    format!("{} DROP CONSTRAINT {}", alter_sql(d, q), quote::ident(name)),
+                );
             }
         }
     }
@@ -837,7 +1310,9 @@ fn fk_reaches(d: &Diff, from: &QualName, to: &QualName) -> bool {
         }
         if let Some(tt) = d.from.tables.get(t) {
             for c in tt.constraints.values() {
-                if let Some(r) = c.references.as_ref().filter(|r| c.kind == ConstraintKind::ForeignKey && d.dropped_tables.contains(*r)) {
+                if let Some(r) = c.references.as_ref().filter(|r| {
+                    c.kind == ConstraintKind::ForeignKey && d.dropped_tables.contains(*r)
+                }) {
                     stack.push(r);
                 }
             }
@@ -855,14 +1330,33 @@ fn add_constraints(d: &mut Diff) {
             if c.inherited {
                 continue;
             }
-            let rebuild_fk = c.kind == ConstraintKind::ForeignKey && c.references.as_ref().is_some_and(|r| rekeyed.contains(r)) || (old.is_some() && fk_retyped(d, q, c));
-            let same = old.and_then(|o| o.constraints.get(name)).is_some_and(|n| n.def == c.def && n.kind == c.kind) && !d.over_doomed(&Node::Constraint(q.clone(), name.clone())) && !over_text(d, q, c);
+            let rebuild_fk = c.kind == ConstraintKind::ForeignKey
+                && c.references.as_ref().is_some_and(|r| rekeyed.contains(r))
+                || (old.is_some() && fk_retyped(d, q, c));
+            let same = old
+                .and_then(|o| o.constraints.get(name))
+                .is_some_and(|n| n.def == c.def && n.kind == c.kind)
+                && !d.over_doomed(&Node::Constraint(q.clone(), name.clone()))
+                && !over_text(d, q, c);
             if !same || rebuild_fk {
                 // Its comments (and its index's) go with a dropped constraint.
-                d.recreated.insert(format!("CONSTRAINT {} ON {}", quote::ident(name), q.sql()));
-                d.recreated.insert(format!("INDEX {}", QualName::new(q.schema.clone(), name.clone()).sql()));
+                d.recreated
+                    .insert(format!("CONSTRAINT {} ON {}", quote::ident(name), q.sql()));
+                d.recreated.insert(format!(
+                    "INDEX {}",
+                    QualName::new(q.schema.clone(), name.clone()).sql()
+                ));
                 if !super::online::add_constraint(d, q, name, c) {
-                    d.create(&Node::Constraint(q.clone(), name.clone()), c.pos, format!("{} ADD CONSTRAINT {} {}", alter_sql(d, q), quote::ident(name), c.def));
+                    d.create(
+                        &Node::Constraint(q.clone(), name.clone()),
+                        c.pos,
+                        format!(
+                            "{} ADD CONSTRAINT {} {}",
+                            alter_sql(d, q),
+                            quote::ident(name),
+                            c.def
+                        ),
+                    );
                 }
             }
         }
@@ -873,24 +1367,49 @@ pub(super) fn diff_indexes(d: &mut Diff) {
     for (q, i) in &d.from.indexes {
         let same = !d.index_dropped(q);
         // An index goes with its table or materialized view.
-        let matview = crate::catalog::ObjKey { kind: crate::catalog::ObjKind::MaterializedView, schema: i.table.schema.clone(), name: i.table.name.clone(), sub: String::new() };
-        let owner_goes = d.dropped_tables.contains(&i.table) || (d.from.objects.contains_key(&matview) && d.doomed(&Node::Object(matview)));
+        let matview = crate::catalog::ObjKey {
+            kind: crate::catalog::ObjKind::MaterializedView,
+            schema: i.table.schema.clone(),
+            name: i.table.name.clone(),
+            sub: String::new(),
+        };
+        let owner_goes = d.dropped_tables.contains(&i.table)
+            || (d.from.objects.contains_key(&matview) && d.doomed(&Node::Object(matview)));
         // A partition's index goes with the partitioned index it is attached to; one left
         // behind by a detached partition is dropped once the partition is detached.
         let parent_goes = i.attached_to.as_ref().is_some_and(|p| d.index_dropped(p));
-        let detached = i.attached_to.is_some() && d.from.tables.get(&i.table).is_some_and(|t| d.to.tables.get(&i.table).is_some_and(|n| n.partition_of != t.partition_of) || d.parent_dropped_under(&i.table));
+        let detached = i.attached_to.is_some()
+            && d.from.tables.get(&i.table).is_some_and(|t| {
+                d.to.tables
+                    .get(&i.table)
+                    .is_some_and(|n| n.partition_of != t.partition_of)
+                    || d.parent_dropped_under(&i.table)
+            });
         // (A detached partition's index leaves its parent with the DETACH, before the
         // parent's DROP INDEX could take it.)
         if !same && !owner_goes && (!parent_goes || detached) {
             match d.from.tables.get(&i.table).filter(|_| detached) {
                 // After the DETACH, which is the table's own change at its position.
                 Some(t) => {
-                    d.drop(&Node::Table(i.table.clone()), t.pos, format!("DROP INDEX {}", q.sql()));
+                    d.drop(
+                        &Node::Table(i.table.clone()),
+                        t.pos,
+                        format!("DROP INDEX {}", q.sql()),
+                    );
                     d.about(&Node::Index(q.clone()));
                 }
                 None => {
-                    let concurrently = i.attached_to.is_none() && super::online::applies(d, &i.table);
-                    d.drop(&Node::Index(q.clone()), i.pos, format!("DROP INDEX {}{}", if concurrently { "CONCURRENTLY " } else { "" }, q.sql()));
+                    let concurrently =
+                        i.attached_to.is_none() && super::online::applies(d, &i.table);
+                    d.drop(
+                        &Node::Index(q.clone()),
+                        i.pos,
+                        format!(
+                            "DROP INDEX {}{}",
+                            if concurrently { "CONCURRENTLY " } else { "" },
+                            q.sql()
+                        ),
+                    );
                 }
             }
         }
@@ -899,22 +1418,47 @@ pub(super) fn diff_indexes(d: &mut Diff) {
         let same = index_unchanged(d, q, i);
         if !same && !d.indexes_before_attach.contains(q) {
             d.recreated.insert(format!("INDEX {}", q.sql()));
-            let def = if super::online::applies(d, &i.table) { super::online::concurrently(&i.def) } else { i.def.clone() };
+            let def = if super::online::applies(d, &i.table) {
+                super::online::concurrently(&i.def)
+            } else {
+                i.def.clone()
+            };
             d.create(&Node::Index(q.clone()), i.pos, def);
         }
-        let kept = d.from.indexes.get(q).filter(|_| same).map(|o| o.extensions.clone()).unwrap_or_default();
-        for sql in super::objects::extension_changes(&format!("INDEX {}", q.sql()), &kept, &i.extensions) {
+        let kept = d
+            .from
+            .indexes
+            .get(q)
+            .filter(|_| same)
+            .map(|o| o.extensions.clone())
+            .unwrap_or_default();
+        for sql in
+            super::objects::extension_changes(&format!("INDEX {}", q.sql()), &kept, &i.extensions)
+        {
             d.create(&Node::Index(q.clone()), i.pos, sql);
         }
         for sql in statistics_changes(d, q, i, same) {
             d.create(&Node::Index(q.clone()), i.pos, sql);
         }
         // A partition that leaves its parent (to join it again) leaves its indexes detached.
-        let leaves = d.from.tables.get(&i.table).is_some_and(|t| d.to.tables.get(&i.table).is_some_and(|n| n.partition_of != t.partition_of)) || d.parent_dropped_under(&i.table);
-        let old_attach = d.from.indexes.get(q).filter(|_| same && !leaves).and_then(|o| o.attached_to.clone());
+        let leaves = d.from.tables.get(&i.table).is_some_and(|t| {
+            d.to.tables
+                .get(&i.table)
+                .is_some_and(|n| n.partition_of != t.partition_of)
+        }) || d.parent_dropped_under(&i.table);
+        let old_attach = d
+            .from
+            .indexes
+            .get(q)
+            .filter(|_| same && !leaves)
+            .and_then(|o| o.attached_to.clone());
         if let Some(parent) = &i.attached_to {
             if old_attach.as_ref() != Some(parent) {
-                d.create(&Node::Index(q.clone()), i.pos.max(d.to.indexes.get(parent).map_or(0, |p| p.pos)), format!("ALTER INDEX {} ATTACH PARTITION {}", parent.sql(), q.sql()));
+                d.create(
+                    &Node::Index(q.clone()),
+                    i.pos.max(d.to.indexes.get(parent).map_or(0, |p| p.pos)),
+                    format!("ALTER INDEX {} ATTACH PARTITION {}", parent.sql(), q.sql()),
+                );
             }
         }
     }
@@ -924,10 +1468,32 @@ pub(super) fn diff_indexes(d: &mut Diff) {
 /// has (after FROM's, when it is kept; none when it is created) into TO's. The server passes
 /// a partitioned index's change on to the indexes attached to it: an attached index kept
 /// under a kept parent starts from what the parent's own changes leave it.
-fn statistics_changes(d: &Diff, q: &QualName, i: &crate::catalog::Index, same: bool) -> Vec<String> {
-    let mut old = d.from.indexes.get(q).filter(|_| same).map(|o| o.statistics.clone()).unwrap_or_default();
-    let parent = i.attached_to.as_ref().filter(|p| same && d.from.indexes.get(q).is_some_and(|o| o.attached_to.as_ref() == Some(*p)));
-    let parent_changes = parent.and_then(|p| Some((d.from.indexes.get(p)?, d.to.indexes.get(p).filter(|n| index_unchanged(d, p, n))?)));
+fn statistics_changes(
+    d: &Diff,
+    q: &QualName,
+    i: &crate::catalog::Index,
+    same: bool,
+) -> Vec<String> {
+    let mut old = d
+        .from
+        .indexes
+        .get(q)
+        .filter(|_| same)
+        .map(|o| o.statistics.clone())
+        .unwrap_or_default();
+    let parent = i.attached_to.as_ref().filter(|p| {
+        same && d
+            .from
+            .indexes
+            .get(q)
+            .is_some_and(|o| o.attached_to.as_ref() == Some(*p))
+    });
+    let parent_changes = parent.and_then(|p| {
+        Some((
+            d.from.indexes.get(p)?,
+            d.to.indexes.get(p).filter(|n| index_unchanged(d, p, n))?,
+        ))
+    });
     if let Some((po, pn)) = parent_changes {
         for n in po.statistics.keys().chain(pn.statistics.keys()) {
             match pn.statistics.get(n) {
@@ -941,8 +1507,22 @@ fn statistics_changes(d: &Diff, q: &QualName, i: &crate::catalog::Index, same: b
             }
         }
     }
-    let alter = |n: &u32, k: i32| format!("ALTER INDEX {} ALTER COLUMN {n} SET STATISTICS {k}", q.sql());
-    let mut out: Vec<String> = old.keys().filter(|n| !i.statistics.contains_key(*n)).map(|n| alter(n, -1)).collect();
-    out.extend(i.statistics.iter().filter(|(n, k)| old.get(*n) != Some(*k)).map(|(n, k)| alter(n, *k)));
+    let alter = |n: &u32, k: i32| {
+        format!(
+            "ALTER INDEX {} ALTER COLUMN {n} SET STATISTICS {k}",
+            q.sql()
+        )
+    };
+    let mut out: Vec<String> = old
+        .keys()
+        .filter(|n| !i.statistics.contains_key(*n))
+        .map(|n| alter(n, -1))
+        .collect();
+    out.extend(
+        i.statistics
+            .iter()
+            .filter(|(n, k)| old.get(*n) != Some(*k))
+            .map(|(n, k)| alter(n, *k)),
+    );
     out
 }

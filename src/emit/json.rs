@@ -202,7 +202,8 @@ pub struct LocationJson {
 /// The migration as a JSON document (see the module documentation).
 pub fn render(m: &Migration) -> String {
     let plan = plan(m.changes());
-    let mut text = serde_json::to_string_pretty(&plan).unwrap_or_else(|e| format!("{{\"error\": {:?}}}", e.to_string()));
+    let mut text = serde_json::to_string_pretty(&plan)
+        .unwrap_or_else(|e| format!("{{\"error\": {:?}}}", e.to_string()));
     text.push('\n');
     text
 }
@@ -218,7 +219,8 @@ pub fn plan(changes: &[Change]) -> Plan<'_> {
             *hazards.entry(k).or_default() += 1;
         }
     }
-    let mut objects: Vec<(&ObjectRef, &Action)> = changes.iter().map(|c| (&c.object, &c.action)).collect();
+    let mut objects: Vec<(&ObjectRef, &Action)> =
+        changes.iter().map(|c| (&c.object, &c.action)).collect();
     objects.sort_by(|a, b| a.0.node.cmp(&b.0.node));
     objects.dedup_by(|a, b| a.0.node == b.0.node);
     let count = |f: fn(&Action) -> bool| objects.iter().filter(|(_, a)| f(a)).count();
@@ -231,14 +233,30 @@ pub fn plan(changes: &[Change]) -> Plan<'_> {
             rebuilt: count(|a| matches!(a, Action::Rebuild(_))),
         },
         hazards,
-        destructive: changes.iter().any(|c| c.hazards.iter().any(Hazard::is_data_loss)),
+        destructive: changes
+            .iter()
+            .any(|c| c.hazards.iter().any(Hazard::is_data_loss)),
         transactional: changes.iter().all(Change::transactional),
     };
-    Plan { version: VERSION, summary, statements: changes.iter().map(statement).collect() }
+    Plan {
+        version: VERSION,
+        summary,
+        statements: changes.iter().map(statement).collect(),
+    }
 }
 
 /// Every hazard kind, as `Hazard::kind` names them.
-const ALL_KINDS: [&str; 9] = ["lock", "rewrite", "copy", "index-build", "scan", "may-fail", "data-loss", "no-transaction", "needs-commit"];
+const ALL_KINDS: [&str; 9] = [
+    "lock",
+    "rewrite",
+    "copy",
+    "index-build",
+    "scan",
+    "may-fail",
+    "data-loss",
+    "no-transaction",
+    "needs-commit",
+];
 
 fn statement(c: &Change) -> Statement<'_> {
     let reason = match &c.action {
@@ -248,30 +266,54 @@ fn statement(c: &Change) -> Statement<'_> {
     Statement {
         sql: &c.sql,
         object: object(&c.object),
-        change: ChangeKind { action: c.action.id(), reason },
+        change: ChangeKind {
+            action: c.action.id(),
+            reason,
+        },
         hazards: c.hazards.iter().map(hazard).collect(),
         transactional: c.transactional(),
         note: c.note.as_deref(),
-        provenance: ProvenanceJson { from: c.provenance.from.as_ref().map(origin), to: c.provenance.to.as_ref().map(origin) },
+        provenance: ProvenanceJson {
+            from: c.provenance.from.as_ref().map(origin),
+            to: c.provenance.to.as_ref().map(origin),
+        },
     }
 }
 
 fn object(o: &ObjectRef) -> Object {
-    Object { kind: o.kind.id(), schema: o.schema.clone(), name: o.name.clone(), signature: o.signature.clone(), table: o.table.clone(), label: o.label.clone() }
+    Object {
+        kind: o.kind.id(),
+        schema: o.schema.clone(),
+        name: o.name.clone(),
+        signature: o.signature.clone(),
+        table: o.table.clone(),
+        label: o.label.clone(),
+    }
 }
 
 fn reason(r: &RebuildReason) -> Reason {
-    Reason { kind: r.id(), message: r.to_string(), object: r.cause().map(object) }
+    Reason {
+        kind: r.id(),
+        message: r.to_string(),
+        object: r.cause().map(object),
+    }
 }
 
 fn relation(q: &QualName) -> Relation {
-    Relation { schema: q.schema.clone(), name: q.name.clone() }
+    Relation {
+        schema: q.schema.clone(),
+        name: q.name.clone(),
+    }
 }
 
 fn hazard(h: &Hazard) -> HazardJson {
     let (lock, rel) = match h {
         Hazard::Lock { lock, relation } => (Some(lock.name()), Some(relation)),
-        Hazard::Rewrite { table } | Hazard::IndexBuild { table } | Hazard::Scan { table } | Hazard::MayFail { table, .. } | Hazard::Copy { to: table, .. } => (None, Some(table)),
+        Hazard::Rewrite { table }
+        | Hazard::IndexBuild { table }
+        | Hazard::Scan { table }
+        | Hazard::MayFail { table, .. }
+        | Hazard::Copy { to: table, .. } => (None, Some(table)),
         Hazard::DataLoss(loss) => (
             None,
             Some(match loss {
@@ -283,13 +325,24 @@ fn hazard(h: &Hazard) -> HazardJson {
         Hazard::NeedsCommit { type_name, .. } => (None, Some(type_name)),
         Hazard::NoTransaction => (None, None),
     };
-    HazardJson { kind: h.kind(), message: h.to_string(), lock, relation: rel.map(relation) }
+    HazardJson {
+        kind: h.kind(),
+        message: h.to_string(),
+        lock,
+        relation: rel.map(relation),
+    }
 }
 
 fn origin(o: &Origin) -> OriginJson {
-    OriginJson { defined: location(&o.defined), changed: o.changed.as_ref().map(location) }
+    OriginJson {
+        defined: location(&o.defined),
+        changed: o.changed.as_ref().map(location),
+    }
 }
 
 fn location(l: &Location) -> LocationJson {
-    LocationJson { file: l.file.clone(), line: l.line }
+    LocationJson {
+        file: l.file.clone(),
+        line: l.line,
+    }
 }

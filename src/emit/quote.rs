@@ -31,10 +31,13 @@ fn is_keyword(name: &str) -> bool {
 }
 
 fn scan_keyword(name: &str) -> bool {
-    let Ok(scan) = pg_query::scan(name) else { return true };
+    let Ok(scan) = pg_query::scan(name) else {
+        return true;
+    };
     match scan.tokens.as_slice() {
         [tok] => {
-            let kind = KeywordKind::try_from(tok.keyword_kind).unwrap_or(KeywordKind::ReservedKeyword);
+            let kind =
+                KeywordKind::try_from(tok.keyword_kind).unwrap_or(KeywordKind::ReservedKeyword);
             let single_ident = Token::try_from(tok.token).is_ok_and(|t| t == Token::Ident);
             !(single_ident || kind == KeywordKind::UnreservedKeyword)
         }

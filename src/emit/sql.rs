@@ -40,12 +40,16 @@ fn render_spans_with(changes: &[Change], opts: &Options) -> (String, Vec<Range<u
         return (String::new(), spans);
     }
     let mut out = String::new();
-    let blocks = changes.iter().any(|c| outside(c) || c.own_transaction || commits_after(c));
+    let blocks = changes
+        .iter()
+        .any(|c| outside(c) || c.own_transaction || commits_after(c));
     if blocks {
         out.push_str("-- This migration runs as several transactions: run it with psql -f, not psql -1 -f.\n");
         out.push_str("-- Each BEGIN ... COMMIT block is atomic; statements between blocks cannot run inside one.\n\n");
     }
-    let needs_unchecked_bodies = changes.iter().any(|c| c.sql.contains(" FUNCTION ") || c.sql.contains(" PROCEDURE "));
+    let needs_unchecked_bodies = changes
+        .iter()
+        .any(|c| c.sql.contains(" FUNCTION ") || c.sql.contains(" PROCEDURE "));
     if needs_unchecked_bodies {
         out.push_str("SET check_function_bodies = false;\n\n");
     }
@@ -63,7 +67,13 @@ fn render_spans_with(changes: &[Change], opts: &Options) -> (String, Vec<Range<u
             }
             commit_next = c.own_transaction || commits_after(c);
         }
-        if let Some(at) = c.provenance.to.as_ref().or(c.provenance.from.as_ref()).filter(|_| opts.provenance) {
+        if let Some(at) = c
+            .provenance
+            .to
+            .as_ref()
+            .or(c.provenance.from.as_ref())
+            .filter(|_| opts.provenance)
+        {
             out.push_str(&format!("-- from: {}\n", at.shown()));
         }
         if let Some(note) = &c.note {
@@ -92,5 +102,7 @@ fn outside(c: &Change) -> bool {
 
 /// Whether what a change did must be committed before the next statement runs.
 fn commits_after(c: &Change) -> bool {
-    c.hazards.iter().any(|h| matches!(h, Hazard::NeedsCommit { .. }))
+    c.hazards
+        .iter()
+        .any(|h| matches!(h, Hazard::NeedsCommit { .. }))
 }

@@ -15,7 +15,6 @@ use std::collections::BTreeMap;
 
 use similar::{ChangeTag, TextDiff};
 
-
 use crate::catalog::hazard::Loss;
 use crate::catalog::ObjKind;
 use crate::diff::{Action, Change, Hazard, ObjectKind, ObjectRef, Origin};
@@ -145,7 +144,10 @@ fn gravity(h: &Hazard) -> u8 {
 
 /// The summary of `m`.
 pub fn render(m: &Migration, opts: &Options) -> String {
-    let mut out = Out { text: String::new(), color: opts.color };
+    let mut out = Out {
+        text: String::new(),
+        color: opts.color,
+    };
     let changes = m.changes();
     if changes.is_empty() {
         out.line(0, "No changes: FROM and TO have the same schema.");
@@ -156,14 +158,26 @@ pub fn render(m: &Migration, opts: &Options) -> String {
     let mut entries: Vec<Entry> = Vec::new();
     for c in changes {
         let i = *index.entry(&c.object.node).or_insert_with(|| {
-            entries.push(Entry { object: &c.object, action: &c.action, changes: Vec::new(), parts: Vec::new() });
+            entries.push(Entry {
+                object: &c.object,
+                action: &c.action,
+                changes: Vec::new(),
+                parts: Vec::new(),
+            });
             entries.len() - 1
         });
         if let Some(e) = entries.get_mut(i) {
             e.changes.push(c);
         }
     }
-    let key = |e: &Entry| (e.section(), group(e.object).map(natural), e.object.kind, natural(&display_name(e.object)));
+    let key = |e: &Entry| {
+        (
+            e.section(),
+            group(e.object).map(natural),
+            e.object.kind,
+            natural(&display_name(e.object)),
+        )
+    };
     entries.sort_by_cached_key(key);
     let totals_line = totals(&out, &entries, changes);
     let entries = fold_parts(entries);
@@ -184,13 +198,25 @@ pub fn render(m: &Migration, opts: &Options) -> String {
         let count: usize = items.iter().map(|e| 1 + e.parts.len()).sum();
         let heading = out.paint(style, &format!("{title} ({count})"));
         out.line(0, &heading);
-        let width = items.iter().map(|e| e.object.kind.name().len()).max().unwrap_or(0);
-        let names = items.iter().map(|e| head_name(e).chars().count()).max().unwrap_or(0).min(NAME_COLUMN);
+        let width = items
+            .iter()
+            .map(|e| e.object.kind.name().len())
+            .max()
+            .unwrap_or(0);
+        let names = items
+            .iter()
+            .map(|e| head_name(e).chars().count())
+            .max()
+            .unwrap_or(0)
+            .min(NAME_COLUMN);
         let mut current: Option<Option<&str>> = None;
         for e in items {
             let g = group(e.object);
             if current != Some(g) {
-                let name = g.map_or_else(|| "outside schemas".to_string(), |s| format!("schema {}", quote::ident(s)));
+                let name = g.map_or_else(
+                    || "outside schemas".to_string(),
+                    |s| format!("schema {}", quote::ident(s)),
+                );
                 let name = out.paint(Style::Bold, &name);
                 out.line(2, &name);
                 current = Some(g);
@@ -207,12 +233,20 @@ pub fn render(m: &Migration, opts: &Options) -> String {
 /// indexes, defaults, triggers, policies, rules) folded into the table's entry: on a large
 /// migration a new table reads as one line.
 fn fold_parts(entries: Vec<Entry<'_>>) -> Vec<Entry<'_>> {
-    let new_table = |e: &Entry| matches!(e.action, Action::Create) && matches!(e.object.kind, ObjectKind::Table | ObjectKind::ForeignTable);
-    let tables: Vec<(Option<String>, String)> = entries.iter().filter(|e| new_table(e)).map(|e| (e.object.schema.clone(), e.object.name.clone())).collect();
+    let new_table = |e: &Entry| {
+        matches!(e.action, Action::Create)
+            && matches!(e.object.kind, ObjectKind::Table | ObjectKind::ForeignTable)
+    };
+    let tables: Vec<(Option<String>, String)> = entries
+        .iter()
+        .filter(|e| new_table(e))
+        .map(|e| (e.object.schema.clone(), e.object.name.clone()))
+        .collect();
     let parent = |e: &Entry| -> Option<(Option<String>, String)> {
         let t = e.object.table.as_ref()?;
         let key = (e.object.schema.clone(), t.clone());
-        (matches!(e.action, Action::Create) && e.hazards().is_empty() && tables.contains(&key)).then_some(key)
+        (matches!(e.action, Action::Create) && e.hazards().is_empty() && tables.contains(&key))
+            .then_some(key)
     };
     let mut folded: BTreeMap<(Option<String>, String), Vec<ObjectKind>> = BTreeMap::new();
     let mut kept = Vec::new();
@@ -223,7 +257,9 @@ fn fold_parts(entries: Vec<Entry<'_>>) -> Vec<Entry<'_>> {
         }
     }
     for e in kept.iter_mut().filter(|e| new_table(e)) {
-        e.parts = folded.remove(&(e.object.schema.clone(), e.object.name.clone())).unwrap_or_default();
+        e.parts = folded
+            .remove(&(e.object.schema.clone(), e.object.name.clone()))
+            .unwrap_or_default();
     }
     kept
 }
@@ -238,7 +274,10 @@ fn natural(s: &str) -> Vec<(String, u128)> {
             digits.push(c);
         } else {
             if !digits.is_empty() {
-                out.push((std::mem::take(&mut text), digits.parse().unwrap_or(u128::MAX)));
+                out.push((
+                    std::mem::take(&mut text),
+                    digits.parse().unwrap_or(u128::MAX),
+                ));
                 digits.clear();
             }
             text.push(c);
@@ -280,15 +319,31 @@ fn display_name(o: &ObjectRef) -> String {
         ObjectKind::Schema | ObjectKind::Extension => quote::ident(&o.name),
         ObjectKind::Table | ObjectKind::ForeignTable | ObjectKind::Sequence => q,
         ObjectKind::Default => format!("{}.{}", table(), quote::ident(&o.name)),
-        ObjectKind::Constraint | ObjectKind::Other(ObjKind::Trigger | ObjKind::Rule | ObjKind::Policy) => format!("{} on {}", quote::ident(&o.name), table()),
+        ObjectKind::Constraint
+        | ObjectKind::Other(ObjKind::Trigger | ObjKind::Rule | ObjKind::Policy) => {
+            format!("{} on {}", quote::ident(&o.name), table())
+        }
         ObjectKind::Index => format!("{q} on {}", table()),
-        ObjectKind::Other(ObjKind::Function | ObjKind::Procedure | ObjKind::Aggregate) => format!("{q}({sig})"),
+        ObjectKind::Other(ObjKind::Function | ObjKind::Procedure | ObjKind::Aggregate) => {
+            format!("{q}({sig})")
+        }
         // Operators are symbols, never quoted.
-        ObjectKind::Other(ObjKind::Operator) => format!("{}{}({sig})", o.schema.as_ref().map(|s| format!("{}.", quote::ident(s))).unwrap_or_default(), o.name),
-        ObjectKind::Other(ObjKind::OperatorClass | ObjKind::OperatorFamily) => format!("{q} using {sig}"),
+        ObjectKind::Other(ObjKind::Operator) => format!(
+            "{}{}({sig})",
+            o.schema
+                .as_ref()
+                .map(|s| format!("{}.", quote::ident(s)))
+                .unwrap_or_default(),
+            o.name
+        ),
+        ObjectKind::Other(ObjKind::OperatorClass | ObjKind::OperatorFamily) => {
+            format!("{q} using {sig}")
+        }
         ObjectKind::Other(ObjKind::Cast) => format!("({} as {sig})", o.name),
         ObjectKind::Other(ObjKind::Transform) => format!("for {} language {sig}", o.name),
-        ObjectKind::Other(ObjKind::UserMapping) => format!("for {sig} server {}", quote::ident(&o.name)),
+        ObjectKind::Other(ObjKind::UserMapping) => {
+            format!("for {sig} server {}", quote::ident(&o.name))
+        }
         ObjectKind::Other(
             ObjKind::Type
             | ObjKind::Domain
@@ -315,10 +370,14 @@ fn display_name(o: &ObjectRef) -> String {
 /// TO's for an added one, both for a changed one.
 fn places(e: &Entry) -> String {
     // An entry is made with its first change.
-    let Some(p) = e.changes.first().map(|c| &c.provenance) else { return String::new() };
+    let Some(p) = e.changes.first().map(|c| &c.provenance) else {
+        return String::new();
+    };
     let show = |o: &Option<Origin>| o.as_ref().map(|o| o.shown().to_string());
     match (show(&p.from), show(&p.to)) {
-        (Some(a), Some(b)) if matches!(e.action, Action::Alter | Action::Rebuild(_)) => format!("{a} → {b}"),
+        (Some(a), Some(b)) if matches!(e.action, Action::Alter | Action::Rebuild(_)) => {
+            format!("{a} → {b}")
+        }
         (Some(a), _) if matches!(e.action, Action::Drop) => a,
         (_, Some(b)) => b,
         (Some(a), None) => a,
@@ -338,7 +397,16 @@ fn head_name(e: &Entry) -> String {
             }
         }
         kinds.sort();
-        let list: Vec<String> = kinds.iter().map(|(k, n)| if *n == 1 { format!("1 {}", k.name()) } else { format!("{n} {}", k.plural()) }).collect();
+        let list: Vec<String> = kinds
+            .iter()
+            .map(|(k, n)| {
+                if *n == 1 {
+                    format!("1 {}", k.name())
+                } else {
+                    format!("{n} {}", k.plural())
+                }
+            })
+            .collect();
         name.push_str(&format!(" (with {})", list.join(", ")));
     }
     name
@@ -352,23 +420,38 @@ fn entry(out: &mut Out, m: &Migration, e: &Entry, width: usize, names: usize) {
     };
     let kind = format!("{:<width$}", e.object.kind.name());
     let name = head_name(e);
-    let mut head = format!("{} {} {}", out.paint(style, mark), kind, out.paint(style, &name));
+    let mut head = format!(
+        "{} {} {}",
+        out.paint(style, mark),
+        kind,
+        out.paint(style, &name)
+    );
     let places = places(e);
     let hazards = e.hazards();
-    let (tags, details): (Vec<&Hazard>, Vec<&Hazard>) = hazards.iter().partition(|h| tag(e.object, h).is_some());
+    let (tags, details): (Vec<&Hazard>, Vec<&Hazard>) =
+        hazards.iter().partition(|h| tag(e.object, h).is_some());
     if !places.is_empty() || !tags.is_empty() {
         let pad = names.saturating_sub(name.chars().count()) + 2;
         head.push_str(&" ".repeat(pad));
         head.push_str(&out.paint(Style::Dim, &places));
     }
     for h in &tags {
-        let style = if h.is_data_loss() { Style::Red } else { Style::Yellow };
+        let style = if h.is_data_loss() {
+            Style::Red
+        } else {
+            Style::Yellow
+        };
         head.push_str("  ");
-        head.push_str(&out.paint(style, &format!("[{}]", tag(e.object, h).unwrap_or_default())));
+        head.push_str(&out.paint(
+            style,
+            &format!("[{}]", tag(e.object, h).unwrap_or_default()),
+        ));
     }
     out.line(4, &head);
     let body = 7 + width;
-    let definitions = m.definitions(e.object).filter(|_| matches!(e.action, Action::Alter | Action::Rebuild(_)));
+    let definitions = m
+        .definitions(e.object)
+        .filter(|_| matches!(e.action, Action::Alter | Action::Rebuild(_)));
     let same = definitions.as_ref().is_some_and(|(a, b)| a == b);
     if let Action::Rebuild(reason) = e.action {
         let unchanged = if same { " (definition unchanged)" } else { "" };
@@ -390,7 +473,11 @@ fn entry(out: &mut Out, m: &Migration, e: &Entry, width: usize, names: usize) {
         (Some(_) | None, Action::Create | Action::Drop) => {}
     }
     for h in details {
-        let style = if h.is_data_loss() { Style::Red } else { Style::Yellow };
+        let style = if h.is_data_loss() {
+            Style::Red
+        } else {
+            Style::Yellow
+        };
         let text = out.paint(style, &format!("! {}: {h}", h.kind()));
         out.line(body, &text);
     }
@@ -403,16 +490,40 @@ fn tag(o: &ObjectRef, h: &Hazard) -> Option<String> {
     let own = |q: &crate::catalog::QualName| {
         o.schema.as_deref() == Some(q.schema.as_str())
             && match o.kind {
-                ObjectKind::Table | ObjectKind::ForeignTable | ObjectKind::Sequence | ObjectKind::Other(ObjKind::View | ObjKind::MaterializedView) => q.name == o.name,
-                ObjectKind::Schema | ObjectKind::Extension | ObjectKind::Default | ObjectKind::Constraint | ObjectKind::Index | ObjectKind::Other(_) => o.table.as_deref() == Some(q.name.as_str()),
+                ObjectKind::Table
+                | ObjectKind::ForeignTable
+                | ObjectKind::Sequence
+                | ObjectKind::Other(ObjKind::View | ObjKind::MaterializedView) => q.name == o.name,
+                ObjectKind::Schema
+                | ObjectKind::Extension
+                | ObjectKind::Default
+                | ObjectKind::Constraint
+                | ObjectKind::Index
+                | ObjectKind::Other(_) => o.table.as_deref() == Some(q.name.as_str()),
             }
     };
     match h {
         Hazard::Lock { lock, relation } if own(relation) => Some(format!("lock: {}", lock.name())),
-        Hazard::Rewrite { table } | Hazard::IndexBuild { table } | Hazard::Scan { table } | Hazard::Copy { to: table, .. } if own(table) => Some(h.kind().to_string()),
-        Hazard::DataLoss(Loss::Table(q) | Loss::Sequence(q)) if own(q) => Some(h.kind().to_string()),
+        Hazard::Rewrite { table }
+        | Hazard::IndexBuild { table }
+        | Hazard::Scan { table }
+        | Hazard::Copy { to: table, .. }
+            if own(table) =>
+        {
+            Some(h.kind().to_string())
+        }
+        Hazard::DataLoss(Loss::Table(q) | Loss::Sequence(q)) if own(q) => {
+            Some(h.kind().to_string())
+        }
         Hazard::NoTransaction => Some(h.kind().to_string()),
-        Hazard::Lock { .. } | Hazard::Rewrite { .. } | Hazard::IndexBuild { .. } | Hazard::Scan { .. } | Hazard::Copy { .. } | Hazard::DataLoss(_) | Hazard::MayFail { .. } | Hazard::NeedsCommit { .. } => None,
+        Hazard::Lock { .. }
+        | Hazard::Rewrite { .. }
+        | Hazard::IndexBuild { .. }
+        | Hazard::Scan { .. }
+        | Hazard::Copy { .. }
+        | Hazard::DataLoss(_)
+        | Hazard::MayFail { .. }
+        | Hazard::NeedsCommit { .. } => None,
     }
 }
 
@@ -439,12 +550,18 @@ fn definition_diff(out: &mut Out, indent: usize, a: &str, b: &str) {
 fn word_diff(out: &mut Out, indent: usize, a: &str, b: &str) {
     let (old, new) = (tokens(a), tokens(b));
     let ops = similar::capture_diff_slices(similar::Algorithm::Myers, &old, &new);
-    let changes: Vec<(ChangeTag, &str)> = ops.iter().flat_map(|op| op.iter_changes(&old, &new)).map(|c| (c.tag(), c.value())).collect();
+    let changes: Vec<(ChangeTag, &str)> = ops
+        .iter()
+        .flat_map(|op| op.iter_changes(&old, &new))
+        .map(|c| (c.tag(), c.value()))
+        .collect();
     let near: Vec<bool> = (0..changes.len())
         .map(|i| {
             let lo = i.saturating_sub(WORD_CONTEXT);
             let hi = (i + WORD_CONTEXT + 1).min(changes.len());
-            changes.get(lo..hi).is_some_and(|w| w.iter().any(|(t, _)| *t != ChangeTag::Equal))
+            changes
+                .get(lo..hi)
+                .is_some_and(|w| w.iter().any(|(t, _)| *t != ChangeTag::Equal))
         })
         .collect();
     let mut text = String::new();
@@ -529,9 +646,20 @@ fn tokens(text: &str) -> Vec<&str> {
 fn line_diff(out: &mut Out, indent: usize, a: &str, b: &str) {
     let diff = TextDiff::from_lines(a, b);
     for group in diff.grouped_ops(LINE_CONTEXT) {
-        let (Some(first), Some(last)) = (group.first(), group.last()) else { continue };
-        let (old, new) = (first.old_range().start..last.old_range().end, first.new_range().start..last.new_range().end);
-        let header = format!("@@ -{},{} +{},{} @@", old.start + 1, old.len(), new.start + 1, new.len());
+        let (Some(first), Some(last)) = (group.first(), group.last()) else {
+            continue;
+        };
+        let (old, new) = (
+            first.old_range().start..last.old_range().end,
+            first.new_range().start..last.new_range().end,
+        );
+        let header = format!(
+            "@@ -{},{} +{},{} @@",
+            old.start + 1,
+            old.len(),
+            new.start + 1,
+            new.len()
+        );
         let header = out.paint(Style::Cyan, &header);
         out.line(indent, &header);
         for op in &group {
@@ -544,7 +672,11 @@ fn line_diff(out: &mut Out, indent: usize, a: &str, b: &str) {
                 let mut text = String::new();
                 for (emphasized, value) in change.iter_strings_lossy() {
                     let value = value.trim_end_matches('\n');
-                    text.push_str(&if emphasized && change.tag() != ChangeTag::Equal { out.paint(strong, value) } else { out.paint(style, value) });
+                    text.push_str(&if emphasized && change.tag() != ChangeTag::Equal {
+                        out.paint(strong, value)
+                    } else {
+                        out.paint(style, value)
+                    });
                 }
                 let sign = out.paint(style, sign);
                 out.line(indent, &format!("{sign}{text}"));
@@ -556,7 +688,10 @@ fn line_diff(out: &mut Out, indent: usize, a: &str, b: &str) {
 /// Counts at the end: objects per section, statements, statements per hazard kind.
 fn totals(out: &Out, entries: &[Entry], changes: &[Change]) -> String {
     let count = |s: Section| entries.iter().filter(|e| e.section() == s).count();
-    let rebuilt = entries.iter().filter(|e| matches!(e.action, Action::Rebuild(_))).count();
+    let rebuilt = entries
+        .iter()
+        .filter(|e| matches!(e.action, Action::Rebuild(_)))
+        .count();
     let mut parts: Vec<String> = Vec::new();
     if count(Section::Removed) > 0 {
         parts.push(format!("{} removed", count(Section::Removed)));
@@ -569,7 +704,12 @@ fn totals(out: &Out, entries: &[Entry], changes: &[Change]) -> String {
     if count(Section::Added) > 0 {
         parts.push(format!("{} added", count(Section::Added)));
     }
-    let mut line = format!("{}; {} statement{}", parts.join(", "), changes.len(), if changes.len() == 1 { "" } else { "s" });
+    let mut line = format!(
+        "{}; {} statement{}",
+        parts.join(", "),
+        changes.len(),
+        if changes.len() == 1 { "" } else { "s" }
+    );
     let mut kinds: BTreeMap<(u8, &str), usize> = BTreeMap::new();
     for c in changes {
         let mut seen: Vec<&str> = Vec::new();
@@ -593,8 +733,14 @@ mod tests {
 
     #[test]
     fn sql_splits_into_words_spaces_and_single_signs() {
-        assert_eq!(tokens("SELECT a, b_2 FROM public.t"), ["SELECT", " ", "a", ",", " ", "b_2", " ", "FROM", " ", "public", ".", "t"]);
-        assert_eq!(tokens("x::text  ||'é'"), ["x", ":", ":", "text", "  ", "|", "|", "'", "é", "'"]);
+        assert_eq!(
+            tokens("SELECT a, b_2 FROM public.t"),
+            ["SELECT", " ", "a", ",", " ", "b_2", " ", "FROM", " ", "public", ".", "t"]
+        );
+        assert_eq!(
+            tokens("x::text  ||'é'"),
+            ["x", ":", ":", "text", "  ", "|", "|", "'", "é", "'"]
+        );
     }
 
     #[test]

@@ -30,7 +30,11 @@ fn quoted_list(names: &[&str]) -> String {
 /// The file as read: whole, or with `database`'s sections only. `connects` are its
 /// `\connect` lines (see `meta`). Several databases and no `database`, or a `database` the
 /// file does not hold, are errors naming the databases found.
-pub fn select(mut file: SourceFile, connects: &[Connect], database: Option<&str>) -> Result<(Arc<SourceFile>, Option<Diag>), Box<Diag>> {
+pub fn select(
+    mut file: SourceFile,
+    connects: &[Connect],
+    database: Option<&str>,
+) -> Result<(Arc<SourceFile>, Option<Diag>), Box<Diag>> {
     let names = databases(connects);
     let first_line = connects.first().map_or(0..0, |c| c.line.clone());
     let whole = match (names.as_slice(), database) {
@@ -45,7 +49,10 @@ pub fn select(mut file: SourceFile, connects: &[Connect], database: Option<&str>
         // The error shows the `\connect` line, which blanking took out of the text.
         file.edit(|bytes| {
             for c in connects {
-                if let Some(line) = bytes.get_mut(c.line.clone()).filter(|l| l.len() == c.written.len()) {
+                if let Some(line) = bytes
+                    .get_mut(c.line.clone())
+                    .filter(|l| l.len() == c.written.len())
+                {
                     line.copy_from_slice(c.written.as_bytes());
                 }
             }
@@ -61,7 +68,11 @@ pub fn select(mut file: SourceFile, connects: &[Connect], database: Option<&str>
                 "--database takes one of the databases the file connects to".to_string(),
             ),
         };
-        return Err(Box::new(Diag::error("pg-dumpall", message).at(&file, first_line).with_help(help)));
+        return Err(Box::new(
+            Diag::error("pg-dumpall", message)
+                .at(&file, first_line)
+                .with_help(help),
+        ));
     };
 
     // Each section runs from its `\connect` line to the next database's `-- Database "x"
@@ -77,7 +88,9 @@ pub fn select(mut file: SourceFile, connects: &[Connect], database: Option<&str>
             skipped.push(0..c.line.start);
         }
         current = c.database.as_deref().or(current);
-        let next = connects.get(i + 1).map_or(file.text.len(), |n| n.line.start);
+        let next = connects
+            .get(i + 1)
+            .map_or(file.text.len(), |n| n.line.start);
         let end = match connects.get(i + 1) {
             Some(_) => header_before(&file.text, c.line.end, next).unwrap_or(next),
             None => next,
@@ -108,12 +121,19 @@ pub fn select(mut file: SourceFile, connects: &[Connect], database: Option<&str>
             count(tablespaces, "tablespace", "tablespaces")
         ));
     }
-    parts.push(format!("its other databases are not read: {}", quoted_list(&others)));
+    parts.push(format!(
+        "its other databases are not read: {}",
+        quoted_list(&others)
+    ));
     // No span: the `\connect` line it would show is blanked.
     let (line, _) = file.line_col(kept_from.unwrap_or(first_line.start));
     let note = Diag::warning(
         "cluster-objects",
-        format!("{} is pg_dumpall output; only database \"{wanted}\" is read (from line {line}): {}", file.name, parts.join("; ")),
+        format!(
+            "{} is pg_dumpall output; only database \"{wanted}\" is read (from line {line}): {}",
+            file.name,
+            parts.join("; ")
+        ),
     );
     Ok((file, Some(note)))
 }
@@ -141,6 +161,13 @@ fn count(n: usize, one: &str, many: &str) -> String {
 /// Roles and tablespaces created in `text` (pg_dumpall writes one `CREATE ROLE` /
 /// `CREATE TABLESPACE` per line).
 fn cluster_objects(text: &str) -> (usize, usize) {
-    let starts = |prefix: &str| text.lines().filter(|l| l.get(..prefix.len()).is_some_and(|p| p.eq_ignore_ascii_case(prefix))).count();
+    let starts = |prefix: &str| {
+        text.lines()
+            .filter(|l| {
+                l.get(..prefix.len())
+                    .is_some_and(|p| p.eq_ignore_ascii_case(prefix))
+            })
+            .count()
+    };
     (starts("CREATE ROLE "), starts("CREATE TABLESPACE "))
 }

@@ -16,7 +16,9 @@ enum Kind {
     /// `PGDMP`: a custom-format archive, or the `toc.dat` of a directory-format one.
     PgDumpArchive,
     /// A tar archive; `toc`: it holds a `toc.dat`, so pg_dump wrote it (`-Ft`).
-    Tar { toc: bool },
+    Tar {
+        toc: bool,
+    },
     Zip,
     /// Another compression: its name and the command that decompresses it to stdout.
     Compressed(&'static str, &'static str),
@@ -36,7 +38,9 @@ fn sniff(bytes: &[u8]) -> Kind {
         return Kind::PgDumpArchive;
     }
     if bytes.get(257..262) == Some(b"ustar".as_slice()) {
-        return Kind::Tar { toc: tar_has_toc(bytes) };
+        return Kind::Tar {
+            toc: tar_has_toc(bytes),
+        };
     }
     if bytes.starts_with(b"PK\x03\x04") {
         return Kind::Zip;
@@ -61,16 +65,27 @@ fn tar_has_toc(bytes: &[u8]) -> bool {
         if name == b"toc.dat" || name.ends_with(b"/toc.dat") {
             return true;
         }
-        let size = header.get(124..136).and_then(|s| std::str::from_utf8(s).ok()).map(|s| s.trim_matches(|c: char| c == '\0' || c == ' '));
-        let Some(Ok(size)) = size.map(|s| usize::from_str_radix(s, 8)) else { return false };
-        at = at.saturating_add(512).saturating_add(size.div_ceil(512).saturating_mul(512));
+        let size = header
+            .get(124..136)
+            .and_then(|s| std::str::from_utf8(s).ok())
+            .map(|s| s.trim_matches(|c: char| c == '\0' || c == ' '));
+        let Some(Ok(size)) = size.map(|s| usize::from_str_radix(s, 8)) else {
+            return false;
+        };
+        at = at
+            .saturating_add(512)
+            .saturating_add(size.div_ceil(512).saturating_mul(512));
     }
     false
 }
 
 /// How a file is named in the commands a help text suggests.
 fn shell_word(name: &str) -> String {
-    if !name.is_empty() && name.chars().all(|c| c.is_ascii_alphanumeric() || "/._-+:@%".contains(c)) {
+    if !name.is_empty()
+        && name
+            .chars()
+            .all(|c| c.is_ascii_alphanumeric() || "/._-+:@%".contains(c))
+    {
         name.to_string()
     } else {
         format!("'{}'", name.replace('\'', "'\\''"))
@@ -92,12 +107,23 @@ pub const GZIP_LAYERS: usize = 100;
 /// The SQL text of a file: gzip unwrapped (however many times, up to `GZIP_LAYERS` and
 /// `GUNZIP_LIMIT`), archives refused. `name` is what diagnostics call it; `path` is set when
 /// it is a file a command can be given.
-pub fn sql_bytes(name: &str, path: Option<&Path>, mut bytes: Vec<u8>) -> Result<Vec<u8>, Box<Diag>> {
-    let arg = path.map_or_else(|| "FILE".to_string(), |p| shell_word(&p.display().to_string()));
+pub fn sql_bytes(
+    name: &str,
+    path: Option<&Path>,
+    mut bytes: Vec<u8>,
+) -> Result<Vec<u8>, Box<Diag>> {
+    let arg = path.map_or_else(
+        || "FILE".to_string(),
+        |p| shell_word(&p.display().to_string()),
+    );
     let mut gzipped = false;
     let (mut budget, mut layers) = (GUNZIP_LIMIT, 0);
     loop {
-        let refuse = |what: String, help: String| Err(Box::new(Diag::error("not-sql", format!("{name} is {what}, not SQL text")).with_help(help)));
+        let refuse = |what: String, help: String| {
+            Err(Box::new(
+                Diag::error("not-sql", format!("{name} is {what}, not SQL text")).with_help(help),
+            ))
+        };
         let restore = |format: &str| {
             if gzipped {
                 format!("pg_restore reads {format} archives; convert it to SQL first: gunzip -c {arg} | pg_restore --schema-only -f out.sql")

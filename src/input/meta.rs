@@ -45,7 +45,12 @@ impl Unclosed {
     /// Whether PostgreSQL's scanner message is about this kind of token.
     pub fn is_named_in(self, scanner_message: &str) -> bool {
         let phrases: &[&str] = match self {
-            Unclosed::String => &["unterminated quoted string", "unterminated bit string", "unterminated hexadecimal string", "unterminated Unicode escape"],
+            Unclosed::String => &[
+                "unterminated quoted string",
+                "unterminated bit string",
+                "unterminated hexadecimal string",
+                "unterminated Unicode escape",
+            ],
             Unclosed::Identifier => &["unterminated quoted identifier"],
             Unclosed::Comment => &["unterminated /* comment"],
             Unclosed::DollarQuote => &["unterminated dollar-quoted string"],
@@ -97,7 +102,11 @@ pub fn blank_non_sql(text: &mut [u8]) -> Blanked {
                     let line = text.get(i..end).unwrap_or_default();
                     if let Some(database) = connect_target(line) {
                         let written = String::from_utf8_lossy(line).into_owned();
-                        out.connects.push(Connect { line: i..end, database, written });
+                        out.connects.push(Connect {
+                            line: i..end,
+                            database,
+                            written,
+                        });
                     }
                     blank(text, i..end);
                     i = end;
@@ -106,7 +115,8 @@ pub fn blank_non_sql(text: &mut [u8]) -> Blanked {
                 match c {
                     b'\'' => {
                         let back = |k: usize| i.checked_sub(k).and_then(|p| text.get(p)).copied();
-                        let escapes = matches!(back(1), Some(b'e' | b'E')) && !back(2).is_some_and(is_ident_byte);
+                        let escapes = matches!(back(1), Some(b'e' | b'E'))
+                            && !back(2).is_some_and(is_ident_byte);
                         state = State::Single { escapes };
                         opened = i;
                     }
@@ -121,11 +131,17 @@ pub fn blank_non_sql(text: &mut [u8]) -> Blanked {
                         i += 1;
                     }
                     b'$' => {
-                        if let Some(tag) = dollar_tag(text, i).and_then(|n| text.get(i..i + n)).map(<[u8]>::to_vec) {
+                        if let Some(tag) = dollar_tag(text, i)
+                            .and_then(|n| text.get(i..i + n))
+                            .map(<[u8]>::to_vec)
+                        {
                             let tag_len = tag.len();
                             let body_start = i + tag_len;
                             let Some(close) = find(text, body_start, &tag) else {
-                                out.open = Some(Open { what: Unclosed::DollarQuote, at: i });
+                                out.open = Some(Open {
+                                    what: Unclosed::DollarQuote,
+                                    at: i,
+                                });
                                 return out;
                             };
                             i = (close + tag_len).min(text.len());
@@ -174,7 +190,11 @@ pub fn blank_non_sql(text: &mut [u8]) -> Blanked {
             }
             State::Block(depth) => {
                 if c == b'*' && text.get(i + 1) == Some(&b'/') {
-                    state = if depth == 1 { State::Normal } else { State::Block(depth - 1) };
+                    state = if depth == 1 {
+                        State::Normal
+                    } else {
+                        State::Block(depth - 1)
+                    };
                     i += 1;
                 } else if c == b'/' && text.get(i + 1) == Some(&b'*') {
                     state = State::Block(depth + 1);
@@ -182,7 +202,8 @@ pub fn blank_non_sql(text: &mut [u8]) -> Blanked {
                 }
             }
         }
-        at_line_start = c == b'\n' || (at_line_start && (c == b' ' || c == b'\t') && state == State::Normal);
+        at_line_start =
+            c == b'\n' || (at_line_start && (c == b' ' || c == b'\t') && state == State::Normal);
         i += 1;
     }
     let what = match state {
@@ -206,12 +227,19 @@ fn connect_target(line: &[u8]) -> Option<Option<String>> {
     if command != "connect" && command != "c" {
         return None;
     }
-    let Some(first) = words.find(|w| !w.starts_with("-reuse-previous")) else { return Some(None) };
+    let Some(first) = words.find(|w| !w.starts_with("-reuse-previous")) else {
+        return Some(None);
+    };
     if first == "-" {
         return Some(None);
     }
-    if let Some(rest) = first.strip_prefix("postgresql://").or_else(|| first.strip_prefix("postgres://")) {
-        let db = rest.split_once('/').map(|(_, d)| d.split('?').next().unwrap_or(d).to_string());
+    if let Some(rest) = first
+        .strip_prefix("postgresql://")
+        .or_else(|| first.strip_prefix("postgres://"))
+    {
+        let db = rest
+            .split_once('/')
+            .map(|(_, d)| d.split('?').next().unwrap_or(d).to_string());
         return Some(db.filter(|d| !d.is_empty()));
     }
     if first.contains('=') {
@@ -260,7 +288,8 @@ fn conninfo_dbname(s: &str) -> Option<String> {
     let mut chars = s.chars().peekable();
     loop {
         while chars.next_if(|c| c.is_whitespace()).is_some() {}
-        let key: String = std::iter::from_fn(|| chars.next_if(|c| *c != '=' && !c.is_whitespace())).collect();
+        let key: String =
+            std::iter::from_fn(|| chars.next_if(|c| *c != '=' && !c.is_whitespace())).collect();
         while chars.next_if(|c| c.is_whitespace()).is_some() {}
         chars.next_if_eq(&'=')?;
         while chars.next_if(|c| c.is_whitespace()).is_some() {}
@@ -297,12 +326,19 @@ fn is_ident_byte(b: u8) -> bool {
 
 /// Length of a dollar-quote opening tag (`$$`, `$body$`) at `i`, if there is one.
 fn dollar_tag(text: &[u8], i: usize) -> Option<usize> {
-    if i.checked_sub(1).and_then(|p| text.get(p)).is_some_and(|&b| is_ident_byte(b)) {
+    if i.checked_sub(1)
+        .and_then(|p| text.get(p))
+        .is_some_and(|&b| is_ident_byte(b))
+    {
         return None; // part of an identifier such as a$b, or a parameter like $1 after a word
     }
     let mut j = i + 1;
     while let Some(&b) = text.get(j).filter(|&&b| b != b'$') {
-        let ok = if j == i + 1 { b.is_ascii_alphabetic() || b == b'_' || b >= 0x80 } else { is_ident_byte(b) };
+        let ok = if j == i + 1 {
+            b.is_ascii_alphabetic() || b == b'_' || b >= 0x80
+        } else {
+            is_ident_byte(b)
+        };
         if !ok {
             return None;
         }
@@ -312,11 +348,16 @@ fn dollar_tag(text: &[u8], i: usize) -> Option<usize> {
 }
 
 fn find(text: &[u8], from: usize, needle: &[u8]) -> Option<usize> {
-    text.get(from..)?.windows(needle.len()).position(|w| w == needle).map(|p| p + from)
+    text.get(from..)?
+        .windows(needle.len())
+        .position(|w| w == needle)
+        .map(|p| p + from)
 }
 
 fn line_end(text: &[u8], i: usize) -> usize {
-    text.get(i..).and_then(|t| t.iter().position(|&b| b == b'\n')).map_or(text.len(), |p| p + i)
+    text.get(i..)
+        .and_then(|t| t.iter().position(|&b| b == b'\n'))
+        .map_or(text.len(), |p| p + i)
 }
 
 /// Turns every byte of `range` but newlines into a space (whole lines keep UTF-8 valid).
@@ -412,24 +453,46 @@ mod tests {
         let src = "CREATE TABLE t (a int);\n\n--\n-- Data for Name: t; Type: TABLE DATA\n--\n\nCOPY t (a) FROM stdin;\n1\n\\.\n/* x */ COPY t (a) FROM stdin;\n2\n\\.\n";
         let (out, n) = run(src);
         assert_eq!(n, 2);
-        assert!(!out.contains('1') && !out.contains('2') && !out.contains("\\."), "{out}");
+        assert!(
+            !out.contains('1') && !out.contains('2') && !out.contains("\\."),
+            "{out}"
+        );
     }
 
     fn connects(s: &str) -> Vec<Option<String>> {
         let mut b = s.as_bytes().to_vec();
-        blank_non_sql(&mut b).connects.into_iter().map(|c| c.database).collect()
+        blank_non_sql(&mut b)
+            .connects
+            .into_iter()
+            .map(|c| c.database)
+            .collect()
     }
 
     #[test]
     fn connect_lines_name_their_database_as_psql_reads_them() {
         let some = |s: &str| Some(s.to_string());
         assert_eq!(connects("\\connect app\n"), vec![some("app")]);
-        assert_eq!(connects("\\c \"Mixed\"\"Case\"\n"), vec![some("Mixed\"Case")]);
-        assert_eq!(connects("\\connect -reuse-previous=on \"dbname='Odd db'\"\n"), vec![some("Odd db")]);
-        assert_eq!(connects("\\connect -reuse-previous=on \"dbname='it\\'s'\"\n"), vec![some("it's")]);
-        assert_eq!(connects("\\connect postgresql://h/web?sslmode=require\n\\connect -\n"), vec![some("web"), None]);
+        assert_eq!(
+            connects("\\c \"Mixed\"\"Case\"\n"),
+            vec![some("Mixed\"Case")]
+        );
+        assert_eq!(
+            connects("\\connect -reuse-previous=on \"dbname='Odd db'\"\n"),
+            vec![some("Odd db")]
+        );
+        assert_eq!(
+            connects("\\connect -reuse-previous=on \"dbname='it\\'s'\"\n"),
+            vec![some("it's")]
+        );
+        assert_eq!(
+            connects("\\connect postgresql://h/web?sslmode=require\n\\connect -\n"),
+            vec![some("web"), None]
+        );
         // Not at the start of a line, or inside a string: not a meta-command.
-        assert_eq!(connects("SELECT 1; \\connect x\nSELECT '\n\\connect y\n';\n"), Vec::<Option<String>>::new());
+        assert_eq!(
+            connects("SELECT 1; \\connect x\nSELECT '\n\\connect y\n';\n"),
+            Vec::<Option<String>>::new()
+        );
         assert_eq!(connects("\\encoding UTF8\n"), Vec::<Option<String>>::new());
     }
 
@@ -440,10 +503,34 @@ mod tests {
             blank_non_sql(&mut b).open
         };
         assert_eq!(open("SELECT 'a''b';"), None);
-        assert_eq!(open("SELECT 1;\nSELECT 'a''b;\n"), Some(Open { what: Unclosed::String, at: 17 }));
-        assert_eq!(open("SELECT \"x;"), Some(Open { what: Unclosed::Identifier, at: 7 }));
-        assert_eq!(open("/* a /* b */ c"), Some(Open { what: Unclosed::Comment, at: 0 }));
-        assert_eq!(open("SELECT 1; CREATE FUNCTION f() AS $body$ x $$ y"), Some(Open { what: Unclosed::DollarQuote, at: 33 }));
+        assert_eq!(
+            open("SELECT 1;\nSELECT 'a''b;\n"),
+            Some(Open {
+                what: Unclosed::String,
+                at: 17
+            })
+        );
+        assert_eq!(
+            open("SELECT \"x;"),
+            Some(Open {
+                what: Unclosed::Identifier,
+                at: 7
+            })
+        );
+        assert_eq!(
+            open("/* a /* b */ c"),
+            Some(Open {
+                what: Unclosed::Comment,
+                at: 0
+            })
+        );
+        assert_eq!(
+            open("SELECT 1; CREATE FUNCTION f() AS $body$ x $$ y"),
+            Some(Open {
+                what: Unclosed::DollarQuote,
+                at: 33
+            })
+        );
         assert_eq!(open("-- it's\nSELECT 1;"), None);
     }
 
@@ -451,6 +538,9 @@ mod tests {
     fn skips_copy_data() {
         let (out, n) = run("COPY t (a) FROM stdin;\n1\n2\n\\.\nCREATE TABLE u ();\n");
         assert_eq!(n, 1);
-        assert_eq!(out, "COPY t (a) FROM stdin;\n \n \n  \nCREATE TABLE u ();\n");
+        assert_eq!(
+            out,
+            "COPY t (a) FROM stdin;\n \n \n  \nCREATE TABLE u ();\n"
+        );
     }
 }

@@ -40,9 +40,19 @@ pub fn order(changes: Vec<Change>, from: &Catalog, to: &Catalog, gf: &Graph, gt:
             Err((o, cycles)) => (o, cycles),
         },
     };
-    let cycles = cycles.iter().map(|c| c.iter().filter_map(|&i| changes.get(i).map(|c| c.sql.clone())).collect()).collect();
+    let cycles = cycles
+        .iter()
+        .map(|c| {
+            c.iter()
+                .filter_map(|&i| changes.get(i).map(|c| c.sql.clone()))
+                .collect()
+        })
+        .collect();
     let mut slots: Vec<Option<Change>> = changes.into_iter().map(Some).collect();
-    let changes = order.into_iter().filter_map(|i| slots.get_mut(i).and_then(Option::take)).collect();
+    let changes = order
+        .into_iter()
+        .filter_map(|i| slots.get_mut(i).and_then(Option::take))
+        .collect();
     Plan { changes, cycles }
 }
 
@@ -58,22 +68,34 @@ fn key(c: &Change) -> Key {
 }
 
 /// `edges[j]` lists the changes that must run before change `j`, with each edge's strength.
-fn edges(changes: &[Change], from: &Catalog, to: &Catalog, gf: &Graph, gt: &Graph) -> Vec<BTreeMap<usize, Strength>> {
+fn edges(
+    changes: &[Change],
+    from: &Catalog,
+    to: &Catalog,
+    gf: &Graph,
+    gt: &Graph,
+) -> Vec<BTreeMap<usize, Strength>> {
     let mut by_node: BTreeMap<&Node, Vec<usize>> = BTreeMap::new();
     for (i, c) in changes.iter().enumerate() {
         by_node.entry(&c.node).or_default().push(i);
     }
     let mut before: Vec<BTreeMap<usize, Strength>> = vec![BTreeMap::new(); changes.len()];
-    let add = |before: &mut Vec<BTreeMap<usize, Strength>>, first: usize, then: usize, s: Strength| {
-        if first != then {
-            if let Some(b) = before.get_mut(then) {
-                let e = b.entry(first).or_insert(s);
-                *e = (*e).min(s);
+    let add =
+        |before: &mut Vec<BTreeMap<usize, Strength>>, first: usize, then: usize, s: Strength| {
+            if first != then {
+                if let Some(b) = before.get_mut(then) {
+                    let e = b.entry(first).or_insert(s);
+                    *e = (*e).min(s);
+                }
             }
-        }
-    };
+        };
     let of = |n: &Node| by_node.get(n).map_or(&[][..], |v| v.as_slice());
-    let phase_of = |n: &Node, p: Phase| of(n).iter().copied().filter(move |&i| changes.get(i).is_some_and(|c| c.phase == p));
+    let phase_of = |n: &Node, p: Phase| {
+        of(n)
+            .iter()
+            .copied()
+            .filter(move |&i| changes.get(i).is_some_and(|c| c.phase == p))
+    };
 
     // 1. One node's changes keep their order.
     for idx in by_node.values() {
@@ -89,7 +111,11 @@ fn edges(changes: &[Change], from: &Catalog, to: &Catalog, gf: &Graph, gt: &Grap
         match c.phase {
             Phase::Create => {
                 // 2. After what it needs in TO (and what it reads besides, but its own node).
-                let reads = c.reads.iter().flat_map(|r| gt.deps_of(r)).filter(|(m, _)| **m != c.node);
+                let reads = c
+                    .reads
+                    .iter()
+                    .flat_map(|r| gt.deps_of(r))
+                    .filter(|(m, _)| **m != c.node);
                 for (m, s) in gt.deps_of(&c.node).chain(reads) {
                     for i in phase_of(m, Phase::Create) {
                         // 6. Not after a change that waits for this one's node.
@@ -117,7 +143,10 @@ fn edges(changes: &[Change], from: &Catalog, to: &Catalog, gf: &Graph, gt: &Grap
             Phase::Drop => {
                 // 3. After its FROM dependents let go of it.
                 for m in gf.dependents_of(&c.node) {
-                    let s = gf.deps_of(m).find(|(n, _)| **n == c.node).map_or(Strength::Hard, |(_, s)| s);
+                    let s = gf
+                        .deps_of(m)
+                        .find(|(n, _)| **n == c.node)
+                        .map_or(Strength::Hard, |(_, s)| s);
                     let mut drops: Vec<usize> = phase_of(m, Phase::Drop).collect();
                     if of(m).is_empty() {
                         // A part with no change of its own goes when its table goes.
@@ -168,8 +197,16 @@ fn owner(n: &Node, c: &Catalog) -> Option<Node> {
     match n {
         Node::Default(t, _) | Node::Constraint(t, _) => Some(Node::Table(t.clone())),
         Node::Index(q) => c.indexes.get(q).map(|i| Node::Table(i.table.clone())),
-        Node::Object(k) => c.objects.get(k).and_then(|o| o.table.clone()).map(Node::Table),
-        Node::SequenceOwner(q) => c.sequences.get(q).and_then(|s| s.owned_by.as_ref()).map(|(t, _)| Node::Table(t.clone())),
+        Node::Object(k) => c
+            .objects
+            .get(k)
+            .and_then(|o| o.table.clone())
+            .map(Node::Table),
+        Node::SequenceOwner(q) => c
+            .sequences
+            .get(q)
+            .and_then(|s| s.owned_by.as_ref())
+            .map(|(t, _)| Node::Table(t.clone())),
         Node::Schema(_) | Node::Extension(_) | Node::Table(_) | Node::Sequence(_) => None,
     }
 }
@@ -179,7 +216,9 @@ fn relation_name(n: &Node, c: &Catalog) -> Option<QualName> {
     match n {
         Node::Table(q) | Node::Index(q) | Node::Sequence(q) => Some(q.clone()),
         Node::Object(k) => match k.kind {
-            ObjKind::View | ObjKind::MaterializedView | ObjKind::Type | ObjKind::Domain => Some(QualName::new(k.schema.clone(), k.name.clone())),
+            ObjKind::View | ObjKind::MaterializedView | ObjKind::Type | ObjKind::Domain => {
+                Some(QualName::new(k.schema.clone(), k.name.clone()))
+            }
             ObjKind::Function
             | ObjKind::Procedure
             | ObjKind::Aggregate
@@ -210,7 +249,9 @@ fn relation_name(n: &Node, c: &Catalog) -> Option<QualName> {
             let con = c.tables.get(t)?.constraints.get(name)?;
             use crate::catalog::ConstraintKind as K;
             match con.kind {
-                K::PrimaryKey | K::Unique | K::Exclude => Some(QualName::new(t.schema.clone(), name.clone())),
+                K::PrimaryKey | K::Unique | K::Exclude => {
+                    Some(QualName::new(t.schema.clone(), name.clone()))
+                }
                 K::Check | K::ForeignKey => None,
             }
         }
@@ -224,7 +265,11 @@ type Broken = (Vec<usize>, Vec<Vec<usize>>);
 /// Topological order, smallest key first among the changes free to run. With `soft` false,
 /// soft edges are ignored. On a cycle: the order made by breaking each cycle at its
 /// smallest-key change, and the changes that were stuck each time.
-fn kahn(changes: &[Change], before: &[BTreeMap<usize, Strength>], soft: bool) -> Result<Vec<usize>, Broken> {
+fn kahn(
+    changes: &[Change],
+    before: &[BTreeMap<usize, Strength>],
+    soft: bool,
+) -> Result<Vec<usize>, Broken> {
     let n = changes.len();
     let mut indeg = vec![0usize; n];
     let mut after: Vec<Vec<usize>> = vec![Vec::new(); n];
@@ -238,7 +283,13 @@ fn kahn(changes: &[Change], before: &[BTreeMap<usize, Strength>], soft: bool) ->
             }
         }
     }
-    let mut ready: BinaryHeap<Reverse<(Key, usize)>> = changes.iter().zip(&indeg).enumerate().filter(|(_, (_, &d))| d == 0).map(|(i, (c, _))| Reverse((key(c), i))).collect();
+    let mut ready: BinaryHeap<Reverse<(Key, usize)>> = changes
+        .iter()
+        .zip(&indeg)
+        .enumerate()
+        .filter(|(_, (_, &d))| d == 0)
+        .map(|(i, (c, _))| Reverse((key(c), i)))
+        .collect();
     let mut done = vec![false; n];
     let mut out = Vec::with_capacity(n);
     let mut cycles = Vec::new();
@@ -250,7 +301,14 @@ fn kahn(changes: &[Change], before: &[BTreeMap<usize, Strength>], soft: bool) ->
                 let members = cycle_members(&done, &after);
                 // A stuck plan has a cycle, so `members` is never empty; were it, the first
                 // change not placed yet would go next.
-                let Some(i) = members.iter().copied().min_by_key(|&i| changes.get(i).map(key)).or_else(|| done.iter().position(|d| !d)) else { break };
+                let Some(i) = members
+                    .iter()
+                    .copied()
+                    .min_by_key(|&i| changes.get(i).map(key))
+                    .or_else(|| done.iter().position(|d| !d))
+                else {
+                    break;
+                };
                 cycles.push(members);
                 i
             }
@@ -280,9 +338,22 @@ fn kahn(changes: &[Change], before: &[BTreeMap<usize, Strength>], soft: bool) ->
 /// The changes not yet placed that lie on a cycle: those left after repeatedly setting
 /// aside every change nothing else still waits for.
 fn cycle_members(done: &[bool], after: &[Vec<usize>]) -> Vec<usize> {
-    let mut alive: BTreeSet<usize> = done.iter().enumerate().filter(|(_, &d)| !d).map(|(i, _)| i).collect();
+    let mut alive: BTreeSet<usize> = done
+        .iter()
+        .enumerate()
+        .filter(|(_, &d)| !d)
+        .map(|(i, _)| i)
+        .collect();
     loop {
-        let leaves: Vec<usize> = alive.iter().copied().filter(|&i| !after.get(i).is_some_and(|a| a.iter().any(|j| alive.contains(j)))).collect();
+        let leaves: Vec<usize> = alive
+            .iter()
+            .copied()
+            .filter(|&i| {
+                !after
+                    .get(i)
+                    .is_some_and(|a| a.iter().any(|j| alive.contains(j)))
+            })
+            .collect();
         if leaves.is_empty() {
             return alive.into_iter().collect();
         }

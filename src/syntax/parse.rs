@@ -32,7 +32,11 @@ impl Stmt {
             Some(l) if l >= 0 => self.span.start + l as usize,
             _ => self.span.start,
         };
-        let end = if location.is_some() { start + 1 } else { self.span.end.min(start + 60) };
+        let end = if location.is_some() {
+            start + 1
+        } else {
+            self.span.end.min(start + 60)
+        };
         d = d.at(&self.file, start..end);
         d
     }
@@ -42,7 +46,8 @@ impl Stmt {
 /// come back in file order, then source order. Parse errors are returned as diagnostics.
 /// (On the pool of `deep`, which has room for the deepest tree the parser hands over.)
 pub fn parse_sources(files: &[Arc<SourceFile>]) -> (Vec<Stmt>, Vec<Diag>) {
-    let per_file: Vec<(Vec<Stmt>, Vec<Diag>)> = super::deep::run(|| files.par_iter().map(parse_file).collect());
+    let per_file: Vec<(Vec<Stmt>, Vec<Diag>)> =
+        super::deep::run(|| files.par_iter().map(parse_file).collect());
     let mut stmts = Vec::new();
     let mut diags = Vec::new();
     for (s, d) in per_file {
@@ -60,7 +65,10 @@ const CHUNK: usize = 2048;
 /// while the next chunk parses (in parallel); a chunk's parse trees are dropped once `each`
 /// returns, so memory holds two chunks of trees, never the whole input's. Returns the parse
 /// errors, in input order.
-pub fn parse_streaming(files: &[Arc<SourceFile>], each: &mut (dyn FnMut(&[Stmt]) + Send)) -> Vec<Diag> {
+pub fn parse_streaming(
+    files: &[Arc<SourceFile>],
+    each: &mut (dyn FnMut(&[Stmt]) + Send),
+) -> Vec<Diag> {
     let split: Vec<(Vec<Range<usize>>, Option<Diag>)> = files
         .par_iter()
         .map(|file| match split_statements(&file.text) {
@@ -75,7 +83,10 @@ pub fn parse_streaming(files: &[Arc<SourceFile>], each: &mut (dyn FnMut(&[Stmt])
         jobs.extend(spans.into_iter().map(|s| (file, s)));
     }
     let parse = |chunk: &[(&Arc<SourceFile>, Range<usize>)]| -> (Vec<Stmt>, Vec<Diag>) {
-        let results: Vec<(Vec<Stmt>, Option<Diag>)> = chunk.par_iter().map(|(file, span)| parse_one(file, span.clone())).collect();
+        let results: Vec<(Vec<Stmt>, Option<Diag>)> = chunk
+            .par_iter()
+            .map(|(file, span)| parse_one(file, span.clone()))
+            .collect();
         let mut stmts = Vec::with_capacity(results.len());
         let mut diags = Vec::new();
         for (s, d) in results {
@@ -110,7 +121,10 @@ fn parse_file(file: &Arc<SourceFile>) -> (Vec<Stmt>, Vec<Diag>) {
         Ok(s) => s,
         Err(msg) => return (Vec::new(), vec![scan_error(file, &msg)]),
     };
-    let results: Vec<(Vec<Stmt>, Option<Diag>)> = spans.into_par_iter().map(|span| parse_one(file, span)).collect();
+    let results: Vec<(Vec<Stmt>, Option<Diag>)> = spans
+        .into_par_iter()
+        .map(|span| parse_one(file, span))
+        .collect();
     let mut stmts = Vec::new();
     let mut diags = Vec::new();
     for (s, d) in results {
@@ -125,7 +139,17 @@ fn parse_file(file: &Arc<SourceFile>) -> (Vec<Stmt>, Vec<Diag>) {
 fn parse_one(file: &Arc<SourceFile>, span: Range<usize>) -> (Vec<Stmt>, Option<Diag>) {
     let text = &file.text[span.clone()];
     let stmts = |result: pg_query::ParseResult| -> Vec<Stmt> {
-        result.protobuf.stmts.into_iter().filter_map(|raw| raw.stmt.and_then(|n| n.node)).map(|node| Stmt { file: Arc::clone(file), span: span.clone(), node }).collect()
+        result
+            .protobuf
+            .stmts
+            .into_iter()
+            .filter_map(|raw| raw.stmt.and_then(|n| n.node))
+            .map(|node| Stmt {
+                file: Arc::clone(file),
+                span: span.clone(),
+                node,
+            })
+            .collect()
     };
     match pg_query::parse(text, 0) {
         Ok(result) => (stmts(result), None),
@@ -148,7 +172,11 @@ fn without_oids(text: &str) -> Option<(String, usize)> {
     let scan = pg_query::scan(text).ok()?;
     let kind = |t: &pg_query::protobuf::ScanToken| Token::try_from(t.token).unwrap_or(Token::Nul);
     let (with, oids) = scan.tokens.windows(2).find_map(|w| match w {
-        [with, oids] if matches!(kind(with), Token::With | Token::WithLa) && kind(oids) == Token::Oids => Some((with, oids)),
+        [with, oids]
+            if matches!(kind(with), Token::With | Token::WithLa) && kind(oids) == Token::Oids =>
+        {
+            Some((with, oids))
+        }
         _ => None,
     })?;
     let (start, end) = (with.start as usize, oids.end as usize);
@@ -157,7 +185,12 @@ fn without_oids(text: &str) -> Option<(String, usize)> {
     Some((fixed, start))
 }
 
-fn parse_error(file: &Arc<SourceFile>, span: &Range<usize>, text: &str, e: pg_query::Error) -> Diag {
+fn parse_error(
+    file: &Arc<SourceFile>,
+    span: &Range<usize>,
+    text: &str,
+    e: pg_query::Error,
+) -> Diag {
     let msg = match e {
         pg_query::Error::Parse(m) => m,
         other @ (pg_query::Error::Conversion(_)
@@ -180,16 +213,23 @@ fn parse_error(file: &Arc<SourceFile>, span: &Range<usize>, text: &str, e: pg_qu
 fn scan_error(file: &Arc<SourceFile>, msg: &str) -> Diag {
     let msg = msg.strip_prefix("Error scanning: ").unwrap_or(msg);
     let mut bytes = file.text.as_bytes().to_vec();
-    let open = crate::input::blank_non_sql(&mut bytes).open.filter(|o| o.what.is_named_in(msg));
+    let open = crate::input::blank_non_sql(&mut bytes)
+        .open
+        .filter(|o| o.what.is_named_in(msg));
     match open {
         Some(open) => {
             let what = msg.split(" at or near").next().unwrap_or(msg);
             Diag::error("scan-error", what.to_string())
                 .at(file, open.at..open.at + 1)
-                .with_help(format!("{} opens here and is never closed: is the file cut short?", open.what.noun()))
+                .with_help(format!(
+                    "{} opens here and is never closed: is the file cut short?",
+                    open.what.noun()
+                ))
         }
         None => {
-            let at = near_token(msg).and_then(|near| file.text.find(near)).unwrap_or(0);
+            let at = near_token(msg)
+                .and_then(|near| file.text.find(near))
+                .unwrap_or(0);
             Diag::error("scan-error", shorten_near(msg)).at(file, at..at + 1)
         }
     }
@@ -197,7 +237,9 @@ fn scan_error(file: &Arc<SourceFile>, msg: &str) -> Diag {
 
 /// The token a PostgreSQL message names: `... at or near "X"`.
 fn near_token(msg: &str) -> Option<&str> {
-    msg.split_once("at or near \"").and_then(|(_, r)| r.rsplit_once('"')).map(|(t, _)| t)
+    msg.split_once("at or near \"")
+        .and_then(|(_, r)| r.rsplit_once('"'))
+        .map(|(t, _)| t)
 }
 
 /// A message whose `at or near "X"` token is long (a whole string literal, the rest of the

@@ -60,7 +60,9 @@ pub fn split_statements(text: &str) -> Result<Vec<Range<usize>>, String> {
 
 /// The string constants of `text` (`'it''s'` gives `it's`), as the scanner reads them.
 pub fn string_constants(text: &str) -> Vec<String> {
-    let Ok(scan) = pg_query::scan(text) else { return Vec::new() };
+    let Ok(scan) = pg_query::scan(text) else {
+        return Vec::new();
+    };
     scan.tokens
         .iter()
         .filter(|t| t.token == Token::Sconst as i32)
@@ -75,7 +77,11 @@ mod tests {
     use super::*;
 
     fn split(s: &str) -> Vec<&str> {
-        split_statements(s).unwrap().into_iter().map(|r| &s[r]).collect()
+        split_statements(s)
+            .unwrap()
+            .into_iter()
+            .map(|r| &s[r])
+            .collect()
     }
 
     #[test]

@@ -57,7 +57,9 @@ fn all(v: &mut [Node], f: &mut dyn FnMut(&mut NodeEnum) -> Next) {
 macro_rules! as_node {
     ($field:expr, $kind:ident, $f:expr) => {
         if let Some(x) = $field.take() {
-            let mut n = Node { node: Some(NodeEnum::$kind(x)) };
+            let mut n = Node {
+                node: Some(NodeEnum::$kind(x)),
+            };
             visit(&mut n, $f);
             if let Some(NodeEnum::$kind(x)) = n.node {
                 $field = Some(x);
@@ -1135,24 +1137,40 @@ mod tests {
     /// Places a marker node under every field of kind `kind` reachable along `path` (message
     /// fields are followed `depth` more levels); returns the paths where the marker sits as a
     /// node but was not visited, and counts those where it was.
-    fn explore(kind: u32, path: &[u32], depth: usize, marker: &[u8], found: &mut usize, missed: &mut Vec<String>) {
-        let Some(parent) = nested(kind, path, &[]) else { return };
+    fn explore(
+        kind: u32,
+        path: &[u32],
+        depth: usize,
+        marker: &[u8],
+        found: &mut usize,
+        missed: &mut Vec<String>,
+    ) {
+        let Some(parent) = nested(kind, path, &[]) else {
+            return;
+        };
         let parent = format!("{parent:?}");
         let as_node = format!("String(String {{ sval: {MARKER:?} }})");
         for tag in 1..=64 {
             let mut p = path.to_vec();
             p.push(tag);
             // A field that takes a message (or a node): an empty one changes the value.
-            let Some(empty) = nested(kind, &p, &[]) else { continue };
+            let Some(empty) = nested(kind, &p, &[]) else {
+                continue;
+            };
             if format!("{empty:?}") == parent {
                 continue;
             }
-            let Some(with) = nested(kind, &p, marker) else { continue };
+            let Some(with) = nested(kind, &p, marker) else {
+                continue;
+            };
             if format!("{with:?}").contains(&as_node) {
                 if visits_marker(with.clone()) {
                     *found += 1;
                 } else {
-                    missed.push(format!("{p:?} of {}", format!("{with:?}").split('(').nth(1).unwrap_or("?")));
+                    missed.push(format!(
+                        "{p:?} of {}",
+                        format!("{with:?}").split('(').nth(1).unwrap_or("?")
+                    ));
                 }
             } else if depth > 0 {
                 explore(kind, &p, depth - 1, marker, found, missed);
@@ -1162,7 +1180,12 @@ mod tests {
 
     #[test]
     fn every_field_that_holds_a_node_is_walked() {
-        let marker = Node { node: Some(NodeEnum::String(protobuf::String { sval: MARKER.into() })) }.encode_to_vec();
+        let marker = Node {
+            node: Some(NodeEnum::String(protobuf::String {
+                sval: MARKER.into(),
+            })),
+        }
+        .encode_to_vec();
         let (mut found, mut missed, mut kinds) = (0, Vec::new(), 0);
         // Every kind of node: tags 1.. until one decodes to nothing.
         for kind in 1..400 {
@@ -1173,7 +1196,15 @@ mod tests {
             explore(kind, &[], 2, &marker, &mut found, &mut missed);
         }
         assert!(kinds > 250, "only {kinds} node kinds found");
-        assert!(found > 500, "only {found} fields holding nodes found: the probe is broken");
-        assert!(missed.is_empty(), "{} fields holding a node are not walked:\n{}", missed.len(), missed.join("\n"));
+        assert!(
+            found > 500,
+            "only {found} fields holding nodes found: the probe is broken"
+        );
+        assert!(
+            missed.is_empty(),
+            "{} fields holding a node are not walked:\n{}",
+            missed.len(),
+            missed.join("\n")
+        );
     }
 }

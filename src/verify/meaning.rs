@@ -30,13 +30,32 @@ pub struct Difference {
 /// Every object whose meaning differs between `got` and `want`, in catalog order.
 pub fn differences(got: &Catalog, want: &Catalog, opts: &DiffOptions) -> Vec<Difference> {
     let mut out = Vec::new();
-    compare_maps(&mut out, &got.schemas, &want.schemas, |k| format!("schema {}", quote::ident(k)), |s| {
-        let Schema { access: _, pos: _ } = s;
-    });
-    compare_maps(&mut out, &got.extensions, &want.extensions, |k| format!("extension {}", quote::ident(k)), |e| {
-        let Extension { schema, version, pos: _ } = e;
-        (schema, version.as_ref().filter(|_| !opts.ignore_extension_versions))
-    });
+    compare_maps(
+        &mut out,
+        &got.schemas,
+        &want.schemas,
+        |k| format!("schema {}", quote::ident(k)),
+        |s| {
+            let Schema { access: _, pos: _ } = s;
+        },
+    );
+    compare_maps(
+        &mut out,
+        &got.extensions,
+        &want.extensions,
+        |k| format!("extension {}", quote::ident(k)),
+        |e| {
+            let Extension {
+                schema,
+                version,
+                pos: _,
+            } = e;
+            (
+                schema,
+                version.as_ref().filter(|_| !opts.ignore_extension_versions),
+            )
+        },
+    );
     for (q, w) in &want.tables {
         match got.tables.get(q) {
             None => out.push(only_in_to(format!("table {}", q.sql()))),
@@ -46,28 +65,107 @@ pub fn differences(got: &Catalog, want: &Catalog, opts: &DiffOptions) -> Vec<Dif
     for q in got.tables.keys().filter(|q| !want.tables.contains_key(*q)) {
         out.push(not_in_to(format!("table {}", q.sql())));
     }
-    compare_maps(&mut out, &got.sequences, &want.sequences, |q| format!("sequence {}", q.sql()), |s| {
-        let Sequence { options, owned_by, access: _, pos: _ } = s;
-        SequenceMeaning { options: resolved(options, None), owned_by }
-    });
-    compare_maps(&mut out, &got.indexes, &want.indexes, |q| format!("index {}", q.sql()), |i| {
-        let Index { table, def, columns: _, attached_to, shape: _, deps: _, extensions, statistics, column_kinds: _, pos: _ } = i;
-        IndexMeaning { table, def, attached_to, extensions, statistics }
-    });
+    compare_maps(
+        &mut out,
+        &got.sequences,
+        &want.sequences,
+        |q| format!("sequence {}", q.sql()),
+        |s| {
+            let Sequence {
+                options,
+                owned_by,
+                access: _,
+                pos: _,
+            } = s;
+            SequenceMeaning {
+                options: resolved(options, None),
+                owned_by,
+            }
+        },
+    );
+    compare_maps(
+        &mut out,
+        &got.indexes,
+        &want.indexes,
+        |q| format!("index {}", q.sql()),
+        |i| {
+            let Index {
+                table,
+                def,
+                columns: _,
+                attached_to,
+                shape: _,
+                deps: _,
+                extensions,
+                statistics,
+                column_kinds: _,
+                pos: _,
+            } = i;
+            IndexMeaning {
+                table,
+                def,
+                attached_to,
+                extensions,
+                statistics,
+            }
+        },
+    );
     compare_maps(&mut out, &got.objects, &want.objects, object_name, |o| {
-        let Object { create, target, after, deps: _, soft_deps: _, table, labels, routine, attributes, domain, column_defaults, extensions, label_renames: _, access: _, pos: _ } = o;
-        ObjectMeaning { create, target, after, table, labels, routine, attributes, domain, column_defaults, extensions }
+        let Object {
+            create,
+            target,
+            after,
+            deps: _,
+            soft_deps: _,
+            table,
+            labels,
+            routine,
+            attributes,
+            domain,
+            column_defaults,
+            extensions,
+            label_renames: _,
+            access: _,
+            pos: _,
+        } = o;
+        ObjectMeaning {
+            create,
+            target,
+            after,
+            table,
+            labels,
+            routine,
+            attributes,
+            domain,
+            column_defaults,
+            extensions,
+        }
     });
-    compare_maps(&mut out, &got.comments, &want.comments, |t| format!("comment on {t}"), |c| {
-        let Comment { text, pos: _ } = c;
-        text
-    });
-    compare_maps(&mut out, &got.security_labels, &want.security_labels, |t| format!("security labels on {t}"), |labels| {
-        labels.iter().map(|(provider, c)| {
+    compare_maps(
+        &mut out,
+        &got.comments,
+        &want.comments,
+        |t| format!("comment on {t}"),
+        |c| {
             let Comment { text, pos: _ } = c;
-            (provider, text)
-        }).collect::<Vec<_>>()
-    });
+            text
+        },
+    );
+    compare_maps(
+        &mut out,
+        &got.security_labels,
+        &want.security_labels,
+        |t| format!("security labels on {t}"),
+        |labels| {
+            labels
+                .iter()
+                .map(|(provider, c)| {
+                    let Comment { text, pos: _ } = c;
+                    (provider, text)
+                })
+                .collect::<Vec<_>>()
+        },
+    );
     if opts.with_privileges {
         compare_access(&mut out, got, want);
     }
@@ -77,21 +175,55 @@ pub fn differences(got: &Catalog, want: &Catalog, opts: &DiffOptions) -> Vec<Dif
 /// Owners and privileges (`--with-privileges`), compared as `Access::satisfies` states: an
 /// owner TO does not name may be anyone. Objects missing on one side are reported above.
 fn compare_access(out: &mut Vec<Difference>, got: &Catalog, want: &Catalog) {
-    compare_access_of(out, &got.schemas, &want.schemas, |k| format!("schema {}", quote::ident(k)), |s| &s.access);
-    compare_access_of(out, &got.tables, &want.tables, |q| format!("table {}", q.sql()), |t| &t.access);
-    compare_access_of(out, &got.sequences, &want.sequences, |q| format!("sequence {}", q.sql()), |s| &s.access);
+    compare_access_of(
+        out,
+        &got.schemas,
+        &want.schemas,
+        |k| format!("schema {}", quote::ident(k)),
+        |s| &s.access,
+    );
+    compare_access_of(
+        out,
+        &got.tables,
+        &want.tables,
+        |q| format!("table {}", q.sql()),
+        |t| &t.access,
+    );
+    compare_access_of(
+        out,
+        &got.sequences,
+        &want.sequences,
+        |q| format!("sequence {}", q.sql()),
+        |s| &s.access,
+    );
     compare_access_of(out, &got.objects, &want.objects, object_name, |o| &o.access);
-    compare_maps(out, &got.default_acls, &want.default_acls, |k| format!("default privileges {k:?}"), |a| a);
+    compare_maps(
+        out,
+        &got.default_acls,
+        &want.default_acls,
+        |k| format!("default privileges {k:?}"),
+        |a| a,
+    );
 }
 
 /// The objects of one map present on both sides whose access `got` does not give as `want`
 /// states it.
-fn compare_access_of<K: Ord, V>(out: &mut Vec<Difference>, got: &BTreeMap<K, V>, want: &BTreeMap<K, V>, name: impl Fn(&K) -> String, access: for<'v> fn(&'v V) -> &'v Access) {
+fn compare_access_of<K: Ord, V>(
+    out: &mut Vec<Difference>,
+    got: &BTreeMap<K, V>,
+    want: &BTreeMap<K, V>,
+    name: impl Fn(&K) -> String,
+    access: for<'v> fn(&'v V) -> &'v Access,
+) {
     for (k, w) in want {
         let Some(g) = got.get(k) else { continue };
         let (g, w) = (access(g), access(w));
         if !g.satisfies(w) {
-            out.push(Difference { object: format!("owner and privileges of {}", name(k)), detail: field_diff(g, w), column_order_only: false });
+            out.push(Difference {
+                object: format!("owner and privileges of {}", name(k)),
+                detail: field_diff(g, w),
+                column_order_only: false,
+            });
         }
     }
 }
@@ -177,22 +309,40 @@ struct ConstraintMeaning<'a> {
 }
 
 fn only_in_to(object: String) -> Difference {
-    Difference { object, detail: "missing: TO has it".into(), column_order_only: false }
+    Difference {
+        object,
+        detail: "missing: TO has it".into(),
+        column_order_only: false,
+    }
 }
 
 fn not_in_to(object: String) -> Difference {
-    Difference { object, detail: "left over: TO does not have it".into(), column_order_only: false }
+    Difference {
+        object,
+        detail: "left over: TO does not have it".into(),
+        column_order_only: false,
+    }
 }
 
 /// Compares two maps key by key through `meaning`.
-fn compare_maps<'a, K: Ord, V, M: PartialEq + Debug>(out: &mut Vec<Difference>, got: &'a BTreeMap<K, V>, want: &'a BTreeMap<K, V>, name: impl Fn(&K) -> String, meaning: impl Fn(&'a V) -> M) {
+fn compare_maps<'a, K: Ord, V, M: PartialEq + Debug>(
+    out: &mut Vec<Difference>,
+    got: &'a BTreeMap<K, V>,
+    want: &'a BTreeMap<K, V>,
+    name: impl Fn(&K) -> String,
+    meaning: impl Fn(&'a V) -> M,
+) {
     for (k, w) in want {
         match got.get(k) {
             None => out.push(only_in_to(name(k))),
             Some(g) => {
                 let (g, w) = (meaning(g), meaning(w));
                 if g != w {
-                    out.push(Difference { object: name(k), detail: field_diff(&g, &w), column_order_only: false });
+                    out.push(Difference {
+                        object: name(k),
+                        detail: field_diff(&g, &w),
+                        column_order_only: false,
+                    });
                 }
             }
         }
@@ -206,7 +356,11 @@ fn compare_maps<'a, K: Ord, V, M: PartialEq + Debug>(out: &mut Vec<Difference>, 
 fn compare_table(out: &mut Vec<Difference>, q: &QualName, got: &Table, want: &Table) {
     let (gs, ws) = (table_meaning(got), table_meaning(want));
     if gs != ws {
-        out.push(Difference { object: format!("table {}", q.sql()), detail: field_diff(&gs, &ws), column_order_only: false });
+        out.push(Difference {
+            object: format!("table {}", q.sql()),
+            detail: field_diff(&gs, &ws),
+            column_order_only: false,
+        });
     }
     for w in &want.columns {
         let name = format!("column {}.{}", q.sql(), quote::ident(&w.name));
@@ -215,25 +369,73 @@ fn compare_table(out: &mut Vec<Difference>, q: &QualName, got: &Table, want: &Ta
             Some(g) => {
                 let (g, w) = (column_meaning(g), column_meaning(w));
                 if g != w {
-                    out.push(Difference { object: name, detail: field_diff(&g, &w), column_order_only: false });
+                    out.push(Difference {
+                        object: name,
+                        detail: field_diff(&g, &w),
+                        column_order_only: false,
+                    });
                 }
             }
         }
     }
-    for g in got.columns.iter().filter(|g| want.column(&g.name).is_none()) {
-        out.push(not_in_to(format!("column {}.{}", q.sql(), quote::ident(&g.name))));
+    for g in got
+        .columns
+        .iter()
+        .filter(|g| want.column(&g.name).is_none())
+    {
+        out.push(not_in_to(format!(
+            "column {}.{}",
+            q.sql(),
+            quote::ident(&g.name)
+        )));
     }
-    let same_set = got.columns.len() == want.columns.len() && got.columns.iter().all(|c| want.column(&c.name).is_some());
-    let same_order = got.columns.iter().zip(&want.columns).all(|(a, b)| a.name == b.name);
+    let same_set = got.columns.len() == want.columns.len()
+        && got.columns.iter().all(|c| want.column(&c.name).is_some());
+    let same_order = got
+        .columns
+        .iter()
+        .zip(&want.columns)
+        .all(|(a, b)| a.name == b.name);
     if same_set && !same_order {
-        let names = |t: &Table| t.columns.iter().map(|c| c.name.as_str()).collect::<Vec<_>>().join(", ");
+        let names = |t: &Table| {
+            t.columns
+                .iter()
+                .map(|c| c.name.as_str())
+                .collect::<Vec<_>>()
+                .join(", ")
+        };
         let detail = format!("column order: {} (TO: {})", names(got), names(want));
-        out.push(Difference { object: format!("table {}", q.sql()), detail, column_order_only: true });
+        out.push(Difference {
+            object: format!("table {}", q.sql()),
+            detail,
+            column_order_only: true,
+        });
     }
-    compare_maps(out, &got.constraints, &want.constraints, |n| format!("constraint {} on {}", quote::ident(n), q.sql()), |c| {
-        let Constraint { kind, def, columns: _, references, inherited, parent, deps: _, pos: _ } = c;
-        ConstraintMeaning { kind: *kind, def, references, inherited: *inherited, parent }
-    });
+    compare_maps(
+        out,
+        &got.constraints,
+        &want.constraints,
+        |n| format!("constraint {} on {}", quote::ident(n), q.sql()),
+        |c| {
+            let Constraint {
+                kind,
+                def,
+                columns: _,
+                references,
+                inherited,
+                parent,
+                deps: _,
+                pos: _,
+            } = c;
+            ConstraintMeaning {
+                kind: *kind,
+                def,
+                references,
+                inherited: *inherited,
+                parent,
+            }
+        },
+    );
 }
 
 fn table_meaning(t: &Table) -> TableMeaning<'_> {
@@ -272,15 +474,39 @@ fn table_meaning(t: &Table) -> TableMeaning<'_> {
 }
 
 fn column_meaning(c: &Column) -> ColumnMeaning<'_> {
-    let Column { name: _, type_sql, collation, not_null, default, default_deps: _, identity, generated, generated_deps: _, statistics, storage, compression, inherited, fdw_options } = c;
+    let Column {
+        name: _,
+        type_sql,
+        collation,
+        not_null,
+        default,
+        default_deps: _,
+        identity,
+        generated,
+        generated_deps: _,
+        statistics,
+        storage,
+        compression,
+        inherited,
+        fdw_options,
+    } = c;
     ColumnMeaning {
         type_sql,
         collation,
         not_null: *not_null,
         default: default.as_ref().map(|(d, _)| d.as_str()),
         identity: identity.as_ref().map(|i| {
-            let Identity { kind, sequence, options, pos: _ } = i;
-            IdentityMeaning { kind, sequence, options: resolved(options, Some(type_sql)) }
+            let Identity {
+                kind,
+                sequence,
+                options,
+                pos: _,
+            } = i;
+            IdentityMeaning {
+                kind,
+                sequence,
+                options: resolved(options, Some(type_sql)),
+            }
         }),
         generated,
         statistics: *statistics,
@@ -311,12 +537,24 @@ fn resolved(o: &SeqOptions, column_type: Option<&str>) -> SeqOptions {
 }
 
 fn object_name(k: &ObjKey) -> String {
-    let name = if k.schema.is_empty() { quote::ident(&k.name) } else { quote::qualified(&k.schema, &k.name) };
+    let name = if k.schema.is_empty() {
+        quote::ident(&k.name)
+    } else {
+        quote::qualified(&k.schema, &k.name)
+    };
     let kind = k.kind.sql_keyword().to_lowercase();
     match k.kind {
-        ObjKind::Function | ObjKind::Procedure | ObjKind::Aggregate => format!("{kind} {name}({})", k.sub),
-        ObjKind::Trigger | ObjKind::Policy | ObjKind::Rule => format!("{kind} {} on {}", quote::ident(&k.name), quote::qualified(&k.schema, &k.sub)),
-        ObjKind::OperatorClass | ObjKind::OperatorFamily => format!("{kind} {name} using {}", k.sub),
+        ObjKind::Function | ObjKind::Procedure | ObjKind::Aggregate => {
+            format!("{kind} {name}({})", k.sub)
+        }
+        ObjKind::Trigger | ObjKind::Policy | ObjKind::Rule => format!(
+            "{kind} {} on {}",
+            quote::ident(&k.name),
+            quote::qualified(&k.schema, &k.sub)
+        ),
+        ObjKind::OperatorClass | ObjKind::OperatorFamily => {
+            format!("{kind} {name} using {}", k.sub)
+        }
         ObjKind::Type
         | ObjKind::Domain
         | ObjKind::View
@@ -358,7 +596,10 @@ fn field_diff<T: Debug>(got: &T, want: &T) -> String {
             similar::ChangeTag::Delete => '-',
             similar::ChangeTag::Insert => '+',
         };
-        out.push(format!("{sign} {}", change.value().trim().trim_end_matches(',')));
+        out.push(format!(
+            "{sign} {}",
+            change.value().trim().trim_end_matches(',')
+        ));
     }
     out.join("\n")
 }
@@ -373,7 +614,8 @@ mod tests {
 
     #[test]
     fn positions_do_not_count() {
-        let a = cat("CREATE TABLE x (a int);\nCREATE TABLE t (a int DEFAULT 1);\nCREATE SEQUENCE s;");
+        let a =
+            cat("CREATE TABLE x (a int);\nCREATE TABLE t (a int DEFAULT 1);\nCREATE SEQUENCE s;");
         let b = cat("CREATE SEQUENCE s MINVALUE 1 NO MAXVALUE;\nCREATE TABLE t (a int);\nCREATE TABLE x (a int);\nALTER TABLE t ALTER a SET DEFAULT 1;");
         assert_eq!(differences(&a, &b, &DiffOptions::default()), Vec::new());
     }
@@ -381,7 +623,9 @@ mod tests {
     #[test]
     fn an_enums_rename_history_does_not_count() {
         let a = cat("CREATE TYPE mood AS ENUM ('sad', 'fine');");
-        let b = cat("CREATE TYPE mood AS ENUM ('sad', 'ok');\nALTER TYPE mood RENAME VALUE 'ok' TO 'fine';");
+        let b = cat(
+            "CREATE TYPE mood AS ENUM ('sad', 'ok');\nALTER TYPE mood RENAME VALUE 'ok' TO 'fine';",
+        );
         assert_eq!(differences(&a, &b, &DiffOptions::default()), Vec::new());
     }
 
@@ -392,7 +636,10 @@ mod tests {
         let d = differences(&a, &b, &DiffOptions::default());
         assert_eq!(d.len(), 1);
         assert_eq!(d[0].object, "column public.t.b");
-        assert_eq!(d[0].detail, "- type_sql: \"integer\"\n+ type_sql: \"bigint\"");
+        assert_eq!(
+            d[0].detail,
+            "- type_sql: \"integer\"\n+ type_sql: \"bigint\""
+        );
     }
 
     #[test]
@@ -400,8 +647,17 @@ mod tests {
         let a = cat("CREATE TABLE t (a int);\nCREATE VIEW v AS SELECT 1 AS x;");
         let b = cat("CREATE TABLE u (a int);\nCREATE VIEW v AS SELECT 1 AS x;");
         let d = differences(&a, &b, &DiffOptions::default());
-        let names: Vec<(&str, &str)> = d.iter().map(|d| (d.object.as_str(), d.detail.as_str())).collect();
-        assert_eq!(names, vec![("table public.u", "missing: TO has it"), ("table public.t", "left over: TO does not have it")]);
+        let names: Vec<(&str, &str)> = d
+            .iter()
+            .map(|d| (d.object.as_str(), d.detail.as_str()))
+            .collect();
+        assert_eq!(
+            names,
+            vec![
+                ("table public.u", "missing: TO has it"),
+                ("table public.t", "left over: TO does not have it")
+            ]
+        );
     }
 
     #[test]

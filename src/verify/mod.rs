@@ -51,19 +51,35 @@ pub struct Passed {
 pub const MIGRATION_NAME: &str = "<migration>";
 
 /// Replays `sql` onto `from` and checks the result means `to`.
-pub fn verify(from: &Catalog, to: &Catalog, sql: &str, opts: &DiffOptions) -> Result<Passed, Failure> {
+pub fn verify(
+    from: &Catalog,
+    to: &Catalog,
+    sql: &str,
+    opts: &DiffOptions,
+) -> Result<Passed, Failure> {
     check(&replay_assessed(from, sql), from, to, opts)
 }
 
 /// Checks that a migration, replayed onto `from`, means `to`.
-pub fn check(replayed: &Replayed, from: &Catalog, to: &Catalog, opts: &DiffOptions) -> Result<Passed, Failure> {
+pub fn check(
+    replayed: &Replayed,
+    from: &Catalog,
+    to: &Catalog,
+    opts: &DiffOptions,
+) -> Result<Passed, Failure> {
     let want = expected(from, to, opts);
     let (column_order, differences): (Vec<Difference>, Vec<Difference>) =
-        meaning::differences(&replayed.catalog, &want, opts).into_iter().partition(|d| d.column_order_only);
+        meaning::differences(&replayed.catalog, &want, opts)
+            .into_iter()
+            .partition(|d| d.column_order_only);
     if replayed.problems.is_empty() && differences.is_empty() {
         Ok(Passed { column_order })
     } else {
-        Err(Failure { replay: replayed.problems.clone(), differences, empty_migration: replayed.statements.is_empty() })
+        Err(Failure {
+            replay: replayed.problems.clone(),
+            differences,
+            empty_migration: replayed.statements.is_empty(),
+        })
     }
 }
 
@@ -80,24 +96,41 @@ pub struct Replayed {
 /// Replays `sql` onto `from`, reading each statement's hazards on the way.
 pub fn replay_assessed(from: &Catalog, sql: &str) -> Replayed {
     let file = Arc::new(SourceFile::new(MIGRATION_NAME, sql.to_string()));
-    let mut assessing = catalog::hazard::Assessing::onto(from.clone(), ReplayOptions { strict: true });
+    let mut assessing =
+        catalog::hazard::Assessing::onto(from.clone(), ReplayOptions { strict: true });
     let mut spans = Vec::new();
     let parse_diags = crate::syntax::parse_streaming(&[file], &mut |chunk| {
         spans.extend(chunk.iter().map(|s| s.span.clone()));
         assessing.apply(chunk);
     });
     let (catalog, replay_diags, hazards) = assessing.finish();
-    let problems = parse_diags.into_iter().chain(replay_diags).map(as_error).collect();
+    let problems = parse_diags
+        .into_iter()
+        .chain(replay_diags)
+        .map(as_error)
+        .collect();
     let statements = spans.into_iter().zip(hazards).collect();
-    Replayed { catalog, problems, statements }
+    Replayed {
+        catalog,
+        problems,
+        statements,
+    }
 }
 
 /// FROM + migration, and the migration's statements that did not parse or replay cleanly.
 pub fn replay(from: &Catalog, sql: &str) -> (Catalog, Vec<Diag>) {
     let file = Arc::new(SourceFile::new(MIGRATION_NAME, sql.to_string()));
     let (stmts, parse_diags) = crate::syntax::parse_sources(&[file]);
-    let (got, replay_diags) = catalog::replay_onto(from.clone(), &stmts, ReplayOptions { strict: true });
-    (got, parse_diags.into_iter().chain(replay_diags).map(as_error).collect())
+    let (got, replay_diags) =
+        catalog::replay_onto(from.clone(), &stmts, ReplayOptions { strict: true });
+    (
+        got,
+        parse_diags
+            .into_iter()
+            .chain(replay_diags)
+            .map(as_error)
+            .collect(),
+    )
 }
 
 /// The statements the diff engine still emits between FROM + migration and TO (empty when
@@ -106,7 +139,10 @@ pub fn remaining(from: &Catalog, to: &Catalog, sql: &str, opts: &DiffOptions) ->
     let (got, _) = replay(from, sql);
     let want = expected(from, to, opts);
     let graph = Graph::build(&got);
-    diff::diff(&got, &want, &graph, opts).into_iter().map(|c| c.sql).collect()
+    diff::diff(&got, &want, &graph, opts)
+        .into_iter()
+        .map(|c| c.sql)
+        .collect()
 }
 
 /// What FROM + migration must be: TO, within what the options ask for. With `--schema` /
@@ -115,7 +151,11 @@ pub fn remaining(from: &Catalog, to: &Catalog, sql: &str, opts: &DiffOptions) ->
 /// `--create-extensions-only`, FROM with TO's new extensions.
 pub fn expected<'a>(from: &'a Catalog, to: &'a Catalog, opts: &DiffOptions) -> Cow<'a, Catalog> {
     let f = &opts.schemas;
-    let inside_to = if f.is_all() { Cow::Borrowed(to) } else { Cow::Owned(filter::restrict_to(from, to, f)) };
+    let inside_to = if f.is_all() {
+        Cow::Borrowed(to)
+    } else {
+        Cow::Owned(filter::restrict_to(from, to, f))
+    };
     if opts.create_extensions_only {
         let mut want = from.clone();
         for (name, e) in &inside_to.extensions {
@@ -130,19 +170,31 @@ pub fn expected<'a>(from: &'a Catalog, to: &'a Catalog, opts: &DiffOptions) -> C
     }
     let inside_from = filter::restrict(from, f);
     let mut want = inside_to.into_owned();
-    fn outside<K: Ord + Clone, V: Clone>(all: &BTreeMap<K, V>, inside: &BTreeMap<K, V>, into: &mut BTreeMap<K, V>) {
+    fn outside<K: Ord + Clone, V: Clone>(
+        all: &BTreeMap<K, V>,
+        inside: &BTreeMap<K, V>,
+        into: &mut BTreeMap<K, V>,
+    ) {
         for (k, v) in all.iter().filter(|(k, _)| !inside.contains_key(*k)) {
             into.insert(k.clone(), v.clone());
         }
     }
     outside(&from.schemas, &inside_from.schemas, &mut want.schemas);
-    outside(&from.extensions, &inside_from.extensions, &mut want.extensions);
+    outside(
+        &from.extensions,
+        &inside_from.extensions,
+        &mut want.extensions,
+    );
     outside(&from.tables, &inside_from.tables, &mut want.tables);
     outside(&from.sequences, &inside_from.sequences, &mut want.sequences);
     outside(&from.indexes, &inside_from.indexes, &mut want.indexes);
     outside(&from.objects, &inside_from.objects, &mut want.objects);
     outside(&from.comments, &inside_from.comments, &mut want.comments);
-    outside(&from.security_labels, &inside_from.security_labels, &mut want.security_labels);
+    outside(
+        &from.security_labels,
+        &inside_from.security_labels,
+        &mut want.security_labels,
+    );
     Cow::Owned(want)
 }
 
@@ -160,7 +212,8 @@ impl Failure {
     /// The diagnostics to show: a summary, then each problem.
     pub fn diagnostics(&self) -> Vec<Diag> {
         let what = if self.empty_migration {
-            "FROM and TO differ, but pgdumpdiff found no statement to change one into the other".to_string()
+            "FROM and TO differ, but pgdumpdiff found no statement to change one into the other"
+                .to_string()
         } else {
             format!(
                 "replaying the migration onto FROM does not give TO ({} statement(s) do not replay, {} object(s) differ); the migration was not written",
@@ -172,11 +225,22 @@ impl Failure {
             .with_help("a bug or a limitation of pgdumpdiff: please report it with both inputs. --no-verify prints the migration anyway; review it before use")];
         out.extend(self.replay.iter().take(LISTED).cloned());
         for d in self.differences.iter().take(LISTED) {
-            out.push(Diag::error("verify-differs", format!("{} (- after the migration, + in TO):\n{}", d.object, indent(&d.detail))));
+            out.push(Diag::error(
+                "verify-differs",
+                format!(
+                    "{} (- after the migration, + in TO):\n{}",
+                    d.object,
+                    indent(&d.detail)
+                ),
+            ));
         }
-        let hidden = self.replay.len().saturating_sub(LISTED) + self.differences.len().saturating_sub(LISTED);
+        let hidden = self.replay.len().saturating_sub(LISTED)
+            + self.differences.len().saturating_sub(LISTED);
         if hidden > 0 {
-            out.push(Diag::error("verify-failed", format!("... and {hidden} more")));
+            out.push(Diag::error(
+                "verify-failed",
+                format!("... and {hidden} more"),
+            ));
         }
         out
     }
@@ -186,13 +250,21 @@ impl Passed {
     pub fn diagnostics(&self) -> Vec<Diag> {
         self.column_order
             .iter()
-            .map(|d| Diag::warning("column-order", format!("{}: {}; no ALTER can reorder columns", d.object, d.detail)))
+            .map(|d| {
+                Diag::warning(
+                    "column-order",
+                    format!("{}: {}; no ALTER can reorder columns", d.object, d.detail),
+                )
+            })
             .collect()
     }
 }
 
 fn indent(s: &str) -> String {
-    s.lines().map(|l| format!("    {l}")).collect::<Vec<_>>().join("\n")
+    s.lines()
+        .map(|l| format!("    {l}"))
+        .collect::<Vec<_>>()
+        .join("\n")
 }
 
 #[cfg(test)]
@@ -208,12 +280,22 @@ mod tests {
         let from = cat("CREATE TABLE t (a int);");
         let to = cat("CREATE TABLE t (a int, b text NOT NULL);");
         let opts = DiffOptions::default();
-        assert!(verify(&from, &to, "ALTER TABLE public.t ADD COLUMN b text NOT NULL;", &opts).is_ok());
-        let f = verify(&from, &to, "ALTER TABLE public.t ADD COLUMN b text;", &opts).expect_err("NOT NULL is missing");
+        assert!(verify(
+            &from,
+            &to,
+            "ALTER TABLE public.t ADD COLUMN b text NOT NULL;",
+            &opts
+        )
+        .is_ok());
+        let f = verify(&from, &to, "ALTER TABLE public.t ADD COLUMN b text;", &opts)
+            .expect_err("NOT NULL is missing");
         assert!(f.replay.is_empty());
         assert_eq!(f.differences.len(), 1);
         assert_eq!(f.differences[0].object, "column public.t.b");
-        assert_eq!(f.differences[0].detail, "- not_null: false\n+ not_null: true");
+        assert_eq!(
+            f.differences[0].detail,
+            "- not_null: false\n+ not_null: true"
+        );
         let f = verify(&from, &to, "", &opts).expect_err("nothing done");
         assert!(f.empty_migration);
         assert_eq!(f.differences[0].detail, "missing: TO has it");
@@ -223,11 +305,20 @@ mod tests {
     fn statements_that_do_not_replay_fail_with_their_location() {
         let from = cat("CREATE TABLE t (a int);");
         let to = cat("CREATE TABLE t (a int);");
-        let f = verify(&from, &to, "ALTER TABLE public.t DROP COLUMN nope;\n\nCREATE TABLESPACE x LOCATION '/x';", &DiffOptions::default()).expect_err("bad statements");
+        let f = verify(
+            &from,
+            &to,
+            "ALTER TABLE public.t DROP COLUMN nope;\n\nCREATE TABLESPACE x LOCATION '/x';",
+            &DiffOptions::default(),
+        )
+        .expect_err("bad statements");
         let messages: Vec<String> = f.replay.iter().map(|d| d.to_string()).collect();
         assert_eq!(messages.len(), 2, "{messages:?}");
         assert!(messages[0].starts_with("<migration>:1:1: the migration does not replay: column \"nope\" of relation public.t does not exist"), "{messages:?}");
-        assert!(messages[1].starts_with("<migration>:3:1: the migration does not replay:"), "{messages:?}");
+        assert!(
+            messages[1].starts_with("<migration>:3:1: the migration does not replay:"),
+            "{messages:?}"
+        );
     }
 
     #[test]
@@ -236,9 +327,16 @@ mod tests {
         let to = cat("CREATE TYPE s AS ENUM ('b', 'a');\nCREATE TABLE t (x s DEFAULT 'a');");
         let opts = DiffOptions::default();
         // Renamed aside and dropped without moving the column: the column is left on the old type.
-        let wrong = "ALTER TYPE public.s RENAME TO s_old;\n\nCREATE TYPE public.s AS ENUM ('b', 'a');";
+        let wrong =
+            "ALTER TYPE public.s RENAME TO s_old;\n\nCREATE TYPE public.s AS ENUM ('b', 'a');";
         let f = verify(&from, &to, wrong, &opts).expect_err("column still on s_old");
-        assert!(f.differences.iter().any(|d| d.object == "column public.t.x" && d.detail.contains("public.s_old")), "{:?}", f.differences);
+        assert!(
+            f.differences
+                .iter()
+                .any(|d| d.object == "column public.t.x" && d.detail.contains("public.s_old")),
+            "{:?}",
+            f.differences
+        );
         let right = format!("{wrong};\n\nALTER TABLE public.t ALTER COLUMN x DROP DEFAULT;\n\nALTER TABLE public.t ALTER COLUMN x TYPE public.s USING x::text::public.s;\n\nALTER TABLE public.t ALTER COLUMN x SET DEFAULT 'a'::public.s;\n\nDROP TYPE public.s_old;");
         assert!(verify(&from, &to, &right, &opts).is_ok());
     }

@@ -13,11 +13,30 @@ pub fn migrate(from: &str, to: &str) -> String {
 
 /// The migration from `from` to `to`; with `privileges`, owners and grants too.
 pub fn migrate_with(from: &str, to: &str, privileges: bool) -> String {
-    let a = pgdumpdiff::catalog_from_sql("a.sql", from).unwrap_or_else(|d| panic!("FROM does not load: {}", d.iter().map(|x| x.to_string()).collect::<Vec<_>>().join("\n")));
-    let b = pgdumpdiff::catalog_from_sql("b.sql", to).unwrap_or_else(|d| panic!("TO does not load: {}", d.iter().map(|x| x.to_string()).collect::<Vec<_>>().join("\n")));
+    let a = pgdumpdiff::catalog_from_sql("a.sql", from).unwrap_or_else(|d| {
+        panic!(
+            "FROM does not load: {}",
+            d.iter()
+                .map(|x| x.to_string())
+                .collect::<Vec<_>>()
+                .join("\n")
+        )
+    });
+    let b = pgdumpdiff::catalog_from_sql("b.sql", to).unwrap_or_else(|d| {
+        panic!(
+            "TO does not load: {}",
+            d.iter()
+                .map(|x| x.to_string())
+                .collect::<Vec<_>>()
+                .join("\n")
+        )
+    });
     let mut m = pgdumpdiff::Migration::new(&a, &b);
     m.set_safety(false);
-    m.set_options(pgdumpdiff::DiffOptions { with_privileges: privileges, ..Default::default() });
+    m.set_options(pgdumpdiff::DiffOptions {
+        with_privileges: privileges,
+        ..Default::default()
+    });
     m.add_all_changes();
     m.sql()
 }
@@ -26,13 +45,40 @@ pub fn migrate_with(from: &str, to: &str, privileges: bool) -> String {
 /// verification (FROM + migration means TO) and idempotence (the diff engine finds nothing
 /// more to do after the migration); with `privileges`, owners and grants too.
 pub fn migrate_checked(from: &str, to: &str, privileges: bool) -> (String, Vec<String>) {
-    migrate_checked_with(from, to, pgdumpdiff::DiffOptions { with_privileges: privileges, ..Default::default() })
+    migrate_checked_with(
+        from,
+        to,
+        pgdumpdiff::DiffOptions {
+            with_privileges: privileges,
+            ..Default::default()
+        },
+    )
 }
 
 /// `migrate_checked` with any diff options.
-pub fn migrate_checked_with(from: &str, to: &str, opts: pgdumpdiff::DiffOptions) -> (String, Vec<String>) {
-    let a = pgdumpdiff::catalog_from_sql("a.sql", from).unwrap_or_else(|d| panic!("FROM does not load: {}", d.iter().map(|x| x.to_string()).collect::<Vec<_>>().join("\n")));
-    let b = pgdumpdiff::catalog_from_sql("b.sql", to).unwrap_or_else(|d| panic!("TO does not load: {}", d.iter().map(|x| x.to_string()).collect::<Vec<_>>().join("\n")));
+pub fn migrate_checked_with(
+    from: &str,
+    to: &str,
+    opts: pgdumpdiff::DiffOptions,
+) -> (String, Vec<String>) {
+    let a = pgdumpdiff::catalog_from_sql("a.sql", from).unwrap_or_else(|d| {
+        panic!(
+            "FROM does not load: {}",
+            d.iter()
+                .map(|x| x.to_string())
+                .collect::<Vec<_>>()
+                .join("\n")
+        )
+    });
+    let b = pgdumpdiff::catalog_from_sql("b.sql", to).unwrap_or_else(|d| {
+        panic!(
+            "TO does not load: {}",
+            d.iter()
+                .map(|x| x.to_string())
+                .collect::<Vec<_>>()
+                .join("\n")
+        )
+    });
     let mut m = pgdumpdiff::Migration::new(&a, &b);
     m.set_safety(false);
     m.set_options(opts);
@@ -44,12 +90,18 @@ pub fn migrate_checked_with(from: &str, to: &str, opts: pgdumpdiff::DiffOptions)
     }
     let remaining = m.remaining();
     if !remaining.is_empty() {
-        problems.push(format!("after the migration the diff engine still finds:\n{}", remaining.join(";\n")));
+        problems.push(format!(
+            "after the migration the diff engine still finds:\n{}",
+            remaining.join(";\n")
+        ));
     }
     (m.sql(), problems)
 }
 
 /// A unified diff of two texts, for assertion messages.
 pub fn unified(expected: &str, got: &str) -> String {
-    similar::TextDiff::from_lines(expected, got).unified_diff().header("expected", "got").to_string()
+    similar::TextDiff::from_lines(expected, got)
+        .unified_diff()
+        .header("expected", "got")
+        .to_string()
 }

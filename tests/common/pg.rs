@@ -35,7 +35,11 @@ fn bindir() -> PathBuf {
 }
 
 fn is_root() -> bool {
-    Command::new("id").arg("-u").output().map(|o| String::from_utf8_lossy(&o.stdout).trim() == "0").unwrap_or(false)
+    Command::new("id")
+        .arg("-u")
+        .output()
+        .map(|o| String::from_utf8_lossy(&o.stdout).trim() == "0")
+        .unwrap_or(false)
 }
 
 fn as_server_user(program: &Path) -> Command {
@@ -50,7 +54,12 @@ fn as_server_user(program: &Path) -> Command {
 
 fn check(what: &str, out: std::io::Result<Output>) -> Output {
     let out = out.unwrap_or_else(|e| panic!("{what}: cannot run: {e}. Install: {INSTALL}"));
-    assert!(out.status.success(), "{what} failed:\n{}{}", String::from_utf8_lossy(&out.stdout), String::from_utf8_lossy(&out.stderr));
+    assert!(
+        out.status.success(),
+        "{what} failed:\n{}{}",
+        String::from_utf8_lossy(&out.stdout),
+        String::from_utf8_lossy(&out.stderr)
+    );
     out
 }
 
@@ -64,14 +73,30 @@ impl Cluster {
         let _ = std::fs::remove_dir_all(&base);
         std::fs::create_dir_all(&base).expect("temp dir");
         if is_root() {
-            check("chown", Command::new("chown").arg("postgres:postgres").arg(&base).output());
+            check(
+                "chown",
+                Command::new("chown")
+                    .arg("postgres:postgres")
+                    .arg(&base)
+                    .output(),
+            );
         }
         let port = 20000 + ((std::process::id() * 8 + n) % 20000) as u16;
         let data = base.join("data");
         check(
             "initdb",
             as_server_user(&bin.join("initdb"))
-                .args(["-U", "postgres", "-A", "trust", "-E", "UTF8", "--locale=C.UTF-8", "--no-sync", "-D"])
+                .args([
+                    "-U",
+                    "postgres",
+                    "-A",
+                    "trust",
+                    "-E",
+                    "UTF8",
+                    "--locale=C.UTF-8",
+                    "--no-sync",
+                    "-D",
+                ])
                 .arg(&data)
                 .current_dir(&base)
                 .output(),
@@ -80,7 +105,8 @@ impl Cluster {
             "listen_addresses = ''\nport = {port}\nunix_socket_directories = '{}'\nfsync = off\nsynchronous_commit = off\nfull_page_writes = off\nautovacuum = off\nmax_locks_per_transaction = 1024\njit = off\n",
             base.display()
         );
-        let mut existing = std::fs::read_to_string(data.join("postgresql.conf")).unwrap_or_default();
+        let mut existing =
+            std::fs::read_to_string(data.join("postgresql.conf")).unwrap_or_default();
         existing.push_str(&conf);
         std::fs::write(data.join("postgresql.conf"), existing).expect("postgresql.conf");
         check(
@@ -94,19 +120,32 @@ impl Cluster {
                 .current_dir(&base)
                 .output(),
         );
-        Cluster { dir: base, bin, port, next_db: AtomicUsize::new(0) }
+        Cluster {
+            dir: base,
+            bin,
+            port,
+            next_db: AtomicUsize::new(0),
+        }
     }
 
     fn client(&self, program: &str) -> Command {
         let mut c = Command::new(self.bin.join(program));
-        c.env("PGHOST", &self.dir).env("PGPORT", self.port.to_string()).env("PGUSER", "postgres");
-        c.env_remove("PGDATABASE").env_remove("PGSERVICE").env_remove("PGPASSWORD");
+        c.env("PGHOST", &self.dir)
+            .env("PGPORT", self.port.to_string())
+            .env("PGUSER", "postgres");
+        c.env_remove("PGDATABASE")
+            .env_remove("PGSERVICE")
+            .env_remove("PGPASSWORD");
         c
     }
 
     /// The environment that points libpq clients (psql, pg_dump) at this cluster.
     pub fn client_env(&self) -> Vec<(&'static str, String)> {
-        vec![("PGHOST", self.dir.display().to_string()), ("PGPORT", self.port.to_string()), ("PGUSER", "postgres".to_string())]
+        vec![
+            ("PGHOST", self.dir.display().to_string()),
+            ("PGPORT", self.port.to_string()),
+            ("PGUSER", "postgres".to_string()),
+        ]
     }
 
     /// The directory of the server's client programs (psql, pg_dump).
@@ -116,12 +155,21 @@ impl Cluster {
 
     /// A connection URI for database `db` of this cluster.
     pub fn uri(&self, db: &str) -> String {
-        format!("postgresql:///{db}?host={}&port={}&user=postgres", self.dir.display(), self.port)
+        format!(
+            "postgresql:///{db}?host={}&port={}&user=postgres",
+            self.dir.display(),
+            self.port
+        )
     }
 
     /// A new empty database named `name`.
     pub fn create_db_named(&self, name: &str) {
-        self.psql("postgres", &format!("CREATE DATABASE {name} TEMPLATE template0"), false).expect("CREATE DATABASE");
+        self.psql(
+            "postgres",
+            &format!("CREATE DATABASE {name} TEMPLATE template0"),
+            false,
+        )
+        .expect("CREATE DATABASE");
     }
 
     /// A new empty database; returns its name.
@@ -129,26 +177,41 @@ impl Cluster {
         let name = format!("t{}", self.next_db.fetch_add(1, Ordering::SeqCst));
         // FILE_COPY: a copy of template0's files, faster here than WAL_LOG (which writes the
         // whole template to the WAL) with fsync off.
-        self.psql("postgres", &format!("CREATE DATABASE {name} TEMPLATE template0 STRATEGY FILE_COPY"), false).expect("CREATE DATABASE");
+        self.psql(
+            "postgres",
+            &format!("CREATE DATABASE {name} TEMPLATE template0 STRATEGY FILE_COPY"),
+            false,
+        )
+        .expect("CREATE DATABASE");
         name
     }
 
     pub fn drop_db(&self, name: &str) {
-        let _ = self.psql("postgres", &format!("DROP DATABASE IF EXISTS {name} WITH (FORCE)"), false);
+        let _ = self.psql(
+            "postgres",
+            &format!("DROP DATABASE IF EXISTS {name} WITH (FORCE)"),
+            false,
+        );
     }
 
     /// Runs SQL text in `db` (stops at the first error); `single_tx` wraps it in one
     /// transaction. Returns psql's stderr on failure.
     pub fn psql(&self, db: &str, sql: &str, single_tx: bool) -> Result<(), String> {
-        let file = self.dir.join(format!("run-{}.sql", self.next_db.fetch_add(1, Ordering::SeqCst)));
+        let file = self.dir.join(format!(
+            "run-{}.sql",
+            self.next_db.fetch_add(1, Ordering::SeqCst)
+        ));
         std::fs::write(&file, sql).expect("write sql");
         let mut c = self.client("psql");
-        c.args(["-X", "-q", "-v", "ON_ERROR_STOP=1", "-d", db, "-f"]).arg(&file);
+        c.args(["-X", "-q", "-v", "ON_ERROR_STOP=1", "-d", db, "-f"])
+            .arg(&file);
         if single_tx {
             c.arg("-1");
         }
         c.env("PGOPTIONS", "-c client_min_messages=warning");
-        let out = c.output().unwrap_or_else(|e| panic!("cannot run psql: {e}. Install: {INSTALL}"));
+        let out = c
+            .output()
+            .unwrap_or_else(|e| panic!("cannot run psql: {e}. Install: {INSTALL}"));
         let _ = std::fs::remove_file(&file);
         if out.status.success() {
             Ok(())
@@ -161,16 +224,37 @@ impl Cluster {
     /// unaligned and without headers, one value per record: each query must return one
     /// column, and records are separated by NUL bytes (values may hold newlines).
     pub fn query(&self, db: &str, sql: &str) -> Result<Vec<String>, String> {
-        let file = self.dir.join(format!("run-{}.sql", self.next_db.fetch_add(1, Ordering::SeqCst)));
+        let file = self.dir.join(format!(
+            "run-{}.sql",
+            self.next_db.fetch_add(1, Ordering::SeqCst)
+        ));
         std::fs::write(&file, sql).expect("write sql");
         let mut c = self.client("psql");
-        c.args(["-X", "-q", "-A", "-t", "-0", "-v", "ON_ERROR_STOP=1", "-d", db, "-f"]).arg(&file);
+        c.args([
+            "-X",
+            "-q",
+            "-A",
+            "-t",
+            "-0",
+            "-v",
+            "ON_ERROR_STOP=1",
+            "-d",
+            db,
+            "-f",
+        ])
+        .arg(&file);
         c.env("PGOPTIONS", "-c client_min_messages=warning");
-        let out = c.output().unwrap_or_else(|e| panic!("cannot run psql: {e}. Install: {INSTALL}"));
+        let out = c
+            .output()
+            .unwrap_or_else(|e| panic!("cannot run psql: {e}. Install: {INSTALL}"));
         let _ = std::fs::remove_file(&file);
         if out.status.success() {
             let text = String::from_utf8_lossy(&out.stdout);
-            Ok(text.split('\0').filter(|r| !r.is_empty()).map(str::to_string).collect())
+            Ok(text
+                .split('\0')
+                .filter(|r| !r.is_empty())
+                .map(str::to_string)
+                .collect())
         } else {
             Err(String::from_utf8_lossy(&out.stderr).into_owned())
         }
@@ -202,7 +286,9 @@ impl Cluster {
     /// Loads `sql` into a fresh database and returns its pg_dump (see `dump_with`).
     pub fn dump_of_with(&self, sql: &str, privileges: bool) -> Result<String, String> {
         let db = self.create_db();
-        let r = self.psql(&db, sql, false).map(|_| self.dump_with(&db, privileges));
+        let r = self
+            .psql(&db, sql, false)
+            .map(|_| self.dump_with(&db, privileges));
         self.drop_db(&db);
         r
     }
@@ -242,7 +328,13 @@ pub fn normalize(dump: &str, sort_columns: bool) -> String {
     let mut block: Option<Vec<String>> = None;
     for line in dump.lines() {
         let l = line.trim_end();
-        if l.trim().is_empty() || l.starts_with("--") || (l.starts_with("SET ") && l.ends_with(';')) || l.starts_with("SELECT pg_catalog.set_config('search_path'") || l.starts_with("\\restrict") || l.starts_with("\\unrestrict") {
+        if l.trim().is_empty()
+            || l.starts_with("--")
+            || (l.starts_with("SET ") && l.ends_with(';'))
+            || l.starts_with("SELECT pg_catalog.set_config('search_path'")
+            || l.starts_with("\\restrict")
+            || l.starts_with("\\unrestrict")
+        {
             continue;
         }
         if sort_columns {
@@ -257,7 +349,9 @@ pub fn normalize(dump: &str, sort_columns: bool) -> String {
                 }
                 continue;
             }
-            if (l.starts_with("CREATE TABLE") || l.starts_with("CREATE UNLOGGED TABLE")) && l.ends_with('(') {
+            if (l.starts_with("CREATE TABLE") || l.starts_with("CREATE UNLOGGED TABLE"))
+                && l.ends_with('(')
+            {
                 out.push(l.to_string());
                 block = Some(Vec::new());
                 continue;

@@ -46,14 +46,20 @@ pub struct Report {
 impl Report {
     /// The empty tables and why, one per line.
     pub fn describe_empty(&self) -> String {
-        self.empty.iter().map(|(t, why)| format!("  {t}: {why}")).collect::<Vec<_>>().join("\n")
+        self.empty
+            .iter()
+            .map(|(t, why)| format!("  {t}: {why}"))
+            .collect::<Vec<_>>()
+            .join("\n")
     }
 }
 
 /// Populates every user table of `db`; an error is a populator failure (not a table it
 /// could not fill, which the report lists).
 pub fn populate(pg: &Cluster, db: &str) -> Result<Report, String> {
-    let records = pg.query(db, CATALOG).map_err(|e| format!("cannot read the catalog: {e}"))?;
+    let records = pg
+        .query(db, CATALOG)
+        .map_err(|e| format!("cannot read the catalog: {e}"))?;
     let catalog = Catalog::parse(&records)?;
     if catalog.tables.is_empty() {
         return Ok(Report::default());
@@ -62,15 +68,28 @@ pub fn populate(pg: &Cluster, db: &str) -> Result<Report, String> {
     let tag = "$pgdd_plan$";
     assert!(!plan.contains(tag), "the plan holds its own quote tag");
     let sql = format!("{FILL}\nBEGIN;\nSET CONSTRAINTS ALL IMMEDIATE;\nSELECT pg_temp.pgdd_populate({tag}{plan}{tag}::jsonb);\nCOMMIT;\n");
-    let out = pg.query(db, &sql).map_err(|e| format!("the populator failed: {e}"))?;
+    let out = pg
+        .query(db, &sql)
+        .map_err(|e| format!("the populator failed: {e}"))?;
     let mut report = Report::default();
     for r in out {
         let f: Vec<&str> = r.split('\x1f').collect();
-        let [table, rows, error] = f[..] else { return Err(format!("unexpected populator output {r:?}")) };
-        let rows: u64 = rows.parse().map_err(|_| format!("unexpected row count in {r:?}"))?;
+        let [table, rows, error] = f[..] else {
+            return Err(format!("unexpected populator output {r:?}"));
+        };
+        let rows: u64 = rows
+            .parse()
+            .map_err(|_| format!("unexpected row count in {r:?}"))?;
         report.rows.insert(table.to_string(), rows);
         if rows == 0 {
-            report.empty.insert(table.to_string(), if error.is_empty() { "not tried".to_string() } else { error.to_string() });
+            report.empty.insert(
+                table.to_string(),
+                if error.is_empty() {
+                    "not tried".to_string()
+                } else {
+                    error.to_string()
+                },
+            );
         }
     }
     Ok(report)
@@ -230,7 +249,8 @@ fn list(s: &str) -> Vec<String> {
 }
 
 fn num<T: std::str::FromStr>(s: &str, record: &str) -> Result<T, String> {
-    s.parse().map_err(|_| format!("unexpected catalog record {record:?}"))
+    s.parse()
+        .map_err(|_| format!("unexpected catalog record {record:?}"))
 }
 
 impl Catalog {
@@ -241,7 +261,9 @@ impl Catalog {
         for r in records {
             let f: Vec<&str> = r.split('\x1f').collect();
             let bad = || format!("unexpected catalog record {r:?}");
-            let table = |oid: &str, by_oid: &BTreeMap<u32, usize>| -> Result<usize, String> { by_oid.get(&num::<u32>(oid, r)?).copied().ok_or_else(bad) };
+            let table = |oid: &str, by_oid: &BTreeMap<u32, usize>| -> Result<usize, String> {
+                by_oid.get(&num::<u32>(oid, r)?).copied().ok_or_else(bad)
+            };
             match f[..] {
                 ["T", oid, name, kind, parent, bound, triggers, key] => {
                     by_oid.insert(num(oid, r)?, tables.len());
@@ -260,18 +282,36 @@ impl Catalog {
                 }
                 ["C", rel, name, ty, typed, not_null, has_default, skip] => {
                     let i = table(rel, &by_oid)?;
-                    tables[i].cols.push(Column { name: name.to_string(), ty: num(ty, r)?, typed: typed.to_string(), not_null: not_null == "t", has_default: has_default == "t", skip: skip == "t" });
+                    tables[i].cols.push(Column {
+                        name: name.to_string(),
+                        ty: num(ty, r)?,
+                        typed: typed.to_string(),
+                        not_null: not_null == "t",
+                        has_default: has_default == "t",
+                        skip: skip == "t",
+                    });
                 }
                 ["K", rel, cols, def] => {
                     let i = table(rel, &by_oid)?;
-                    tables[i].checks.push(Check { cols: list(cols), def: def.to_string() });
+                    tables[i].checks.push(Check {
+                        cols: list(cols),
+                        def: def.to_string(),
+                    });
                 }
                 ["F", rel, target, cols, target_cols] => {
                     let i = table(rel, &by_oid)?;
-                    tables[i].fks.push(ForeignKey { target: num(target, r)?, cols: list(cols), target_cols: list(target_cols) });
+                    tables[i].fks.push(ForeignKey {
+                        target: num(target, r)?,
+                        cols: list(cols),
+                        target_cols: list(target_cols),
+                    });
                 }
-                ["Y", oid, schema, name, typtype, category, base, typmod, elem, subtype, range, labels, attrs, checks] => {
-                    let attrs = list(attrs).iter().map(|a| num(a, r)).collect::<Result<Vec<u32>, String>>()?;
+                ["Y", oid, schema, name, typtype, category, base, typmod, elem, subtype, range, labels, attrs, checks] =>
+                {
+                    let attrs = list(attrs)
+                        .iter()
+                        .map(|a| num(a, r))
+                        .collect::<Result<Vec<u32>, String>>()?;
                     types.insert(
                         num(oid, r)?,
                         Type {
@@ -309,8 +349,19 @@ impl Catalog {
             }
             state[i] = 1;
             let t = &c.tables[i];
-            let mut deps: Vec<usize> = t.fks.iter().filter(|f| f.target != t.oid).filter_map(|f| c.tables.iter().position(|x| x.oid == f.target)).collect();
-            deps.extend(c.tables.iter().enumerate().filter(|(_, x)| x.parent == t.oid).map(|(j, _)| j));
+            let mut deps: Vec<usize> = t
+                .fks
+                .iter()
+                .filter(|f| f.target != t.oid)
+                .filter_map(|f| c.tables.iter().position(|x| x.oid == f.target))
+                .collect();
+            deps.extend(
+                c.tables
+                    .iter()
+                    .enumerate()
+                    .filter(|(_, x)| x.parent == t.oid)
+                    .map(|(j, _)| j),
+            );
             deps.sort_by(|a, b| c.tables[*a].name.cmp(&c.tables[*b].name));
             for d in deps {
                 visit(c, d, state, out);
@@ -332,14 +383,23 @@ impl Catalog {
         if t.kind == 'r' {
             return vec![t];
         }
-        let mut out: Vec<&Table> = self.tables.iter().filter(|c| c.parent == t.oid).flat_map(|c| self.storage(c)).collect();
+        let mut out: Vec<&Table> = self
+            .tables
+            .iter()
+            .filter(|c| c.parent == t.oid)
+            .flat_map(|c| self.storage(c))
+            .collect();
         out.sort_by(|a, b| a.name.cmp(&b.name));
         out
     }
 
     /// A FROM item (aliased) for the rows of `t`, with the columns `cols` (SQL text).
     fn rows_of(&self, t: &Table, cols: &str) -> String {
-        let parts: Vec<String> = self.storage(t).iter().map(|s| format!("SELECT {cols} FROM ONLY {}", s.name)).collect();
+        let parts: Vec<String> = self
+            .storage(t)
+            .iter()
+            .map(|s| format!("SELECT {cols} FROM ONLY {}", s.name))
+            .collect();
         if parts.is_empty() {
             format!("(SELECT {cols} FROM ONLY {} WHERE false) AS rows", t.name)
         } else {
@@ -357,11 +417,22 @@ impl Catalog {
             let cands: Vec<String> = cols
                 .iter()
                 .map(|c| {
-                    let pairs = self.column_candidates(t, c, bounds.get(&c.name).map_or(&[][..], Vec::as_slice));
-                    json_array(pairs.iter().map(|(a, b)| json_array([json_str(a), json_str(b)])))
+                    let pairs = self.column_candidates(
+                        t,
+                        c,
+                        bounds.get(&c.name).map_or(&[][..], Vec::as_slice),
+                    );
+                    json_array(
+                        pairs
+                            .iter()
+                            .map(|(a, b)| json_array([json_str(a), json_str(b)])),
+                    )
                 })
                 .collect();
-            let domains: Vec<String> = cols.iter().map(|c| json_array(self.domains(c.ty).into_iter().map(|d| json_str(&d)))).collect();
+            let domains: Vec<String> = cols
+                .iter()
+                .map(|c| json_array(self.domains(c.ty).into_iter().map(|d| json_str(&d))))
+                .collect();
             items.push(format!(
                 "{{\"t\": {}, \"count\": {}, \"replica\": {}, \"cols\": {}, \"keys\": {}, \"domains\": {}, \"cands\": {}}}",
                 json_str(&t.name),
@@ -432,15 +503,35 @@ impl Catalog {
                 self_referenced = true;
                 continue;
             }
-            let Some(target) = self.table(fk.target) else { continue };
+            let Some(target) = self.table(fk.target) else {
+                continue;
+            };
             referenced = true;
             let at = fk.cols.iter().position(|x| x == &c.name).unwrap_or(0);
-            let keys = fk.target_cols.iter().map(|k| quote_ident(k)).collect::<Vec<_>>().join(", ");
+            let keys = fk
+                .target_cols
+                .iter()
+                .map(|k| quote_ident(k))
+                .collect::<Vec<_>>()
+                .join(", ");
             let rows = self.rows_of(target, &keys);
-            let not_null = fk.target_cols.iter().map(|k| format!("{} IS NOT NULL", quote_ident(k))).collect::<Vec<_>>().join(" AND ");
-            let key = |offset: u32| format!("(SELECT {} FROM {rows} WHERE {not_null} ORDER BY {keys} LIMIT 1 OFFSET {offset})", quote_ident(&fk.target_cols[at]));
+            let not_null = fk
+                .target_cols
+                .iter()
+                .map(|k| format!("{} IS NOT NULL", quote_ident(k)))
+                .collect::<Vec<_>>()
+                .join(" AND ");
+            let key = |offset: u32| {
+                format!("(SELECT {} FROM {rows} WHERE {not_null} ORDER BY {keys} LIMIT 1 OFFSET {offset})", quote_ident(&fk.target_cols[at]))
+            };
             let first = format!("{}::{}", key(0), c.typed);
-            push(&mut out, (first.clone(), format!("coalesce({}, {})::{}", key(1), key(0), c.typed)));
+            push(
+                &mut out,
+                (
+                    first.clone(),
+                    format!("coalesce({}, {})::{}", key(1), key(0), c.typed),
+                ),
+            );
             push(&mut out, (first.clone(), first));
         }
         if referenced {
@@ -457,7 +548,12 @@ impl Catalog {
             push(&mut out, ("DEFAULT".to_string(), "DEFAULT".to_string()));
         }
         let typed = self.values(c.ty, 0);
-        let mut checks: Vec<&str> = t.checks.iter().filter(|k| k.cols.contains(&c.name)).map(|k| k.def.as_str()).collect();
+        let mut checks: Vec<&str> = t
+            .checks
+            .iter()
+            .filter(|k| k.cols.contains(&c.name))
+            .map(|k| k.def.as_str())
+            .collect();
         let mut ty = c.ty;
         while let Some(d) = self.types.get(&ty).filter(|d| d.typtype == 'd') {
             checks.extend(d.checks.iter().map(String::as_str));
@@ -480,12 +576,23 @@ impl Catalog {
     /// Text values of a type, pairs for row 1 and row 2, best first (casts may still fail:
     /// the populator drops those).
     fn values(&self, oid: u32, depth: usize) -> Vec<Pair> {
-        let Some(t) = self.types.get(&oid) else { return Vec::new() };
+        let Some(t) = self.types.get(&oid) else {
+            return Vec::new();
+        };
         if depth > 4 {
             return Vec::new();
         }
-        let pairs = |v: &[(&str, &str)]| v.iter().map(|(a, b)| (a.to_string(), b.to_string())).collect::<Vec<_>>();
-        let inner = |of: u32| self.values(of, depth + 1).into_iter().take(3).collect::<Vec<_>>();
+        let pairs = |v: &[(&str, &str)]| {
+            v.iter()
+                .map(|(a, b)| (a.to_string(), b.to_string()))
+                .collect::<Vec<_>>()
+        };
+        let inner = |of: u32| {
+            self.values(of, depth + 1)
+                .into_iter()
+                .take(3)
+                .collect::<Vec<_>>()
+        };
         match t.typtype {
             'd' => return self.values(t.base, depth + 1),
             'e' => {
@@ -498,41 +605,100 @@ impl Catalog {
                 return out;
             }
             'c' => {
-                let fields: Vec<Vec<Pair>> = t.attrs.iter().map(|a| self.values(*a, depth + 1)).collect();
-                let row = |pick: fn(&Pair) -> &String| format!("({})", fields.iter().map(|f| f.first().map_or(String::new(), |p| quote_element(pick(p)))).collect::<Vec<_>>().join(","));
+                let fields: Vec<Vec<Pair>> =
+                    t.attrs.iter().map(|a| self.values(*a, depth + 1)).collect();
+                let row = |pick: fn(&Pair) -> &String| {
+                    format!(
+                        "({})",
+                        fields
+                            .iter()
+                            .map(|f| f.first().map_or(String::new(), |p| quote_element(pick(p))))
+                            .collect::<Vec<_>>()
+                            .join(",")
+                    )
+                };
                 let empty = format!("({})", ",".repeat(t.attrs.len().saturating_sub(1)));
                 return vec![(row(|p| &p.0), row(|p| &p.1)), (empty.clone(), empty)];
             }
             'r' => {
-                let mut out: Vec<Pair> = inner(t.subtype).iter().map(|(a, b)| (format!("[{0},{0}]", quote_element(a)), format!("[{0},{0}]", quote_element(b)))).collect();
+                let mut out: Vec<Pair> = inner(t.subtype)
+                    .iter()
+                    .map(|(a, b)| {
+                        (
+                            format!("[{0},{0}]", quote_element(a)),
+                            format!("[{0},{0}]", quote_element(b)),
+                        )
+                    })
+                    .collect();
                 out.push(("empty".to_string(), "empty".to_string()));
                 return out;
             }
             'm' => {
-                return self.values(t.range, depth + 1).into_iter().map(|(a, b)| (format!("{{{a}}}"), format!("{{{b}}}"))).collect();
+                return self
+                    .values(t.range, depth + 1)
+                    .into_iter()
+                    .map(|(a, b)| (format!("{{{a}}}"), format!("{{{b}}}")))
+                    .collect();
             }
             _ => {}
         }
         if t.elem != 0 {
-            let mut out: Vec<Pair> = inner(t.elem).iter().map(|(a, b)| (format!("{{{}}}", quote_element(a)), format!("{{{}}}", quote_element(b)))).collect();
+            let mut out: Vec<Pair> = inner(t.elem)
+                .iter()
+                .map(|(a, b)| {
+                    (
+                        format!("{{{}}}", quote_element(a)),
+                        format!("{{{}}}", quote_element(b)),
+                    )
+                })
+                .collect();
             out.push(("{}".to_string(), "{}".to_string()));
             return out;
         }
-        let numbers: &[(&str, &str)] = &[("1", "2"), ("10", "20"), ("100", "200"), ("0", "0"), ("-1", "-2"), ("0.5", "1.5")];
+        let numbers: &[(&str, &str)] = &[
+            ("1", "2"),
+            ("10", "20"),
+            ("100", "200"),
+            ("0", "0"),
+            ("-1", "-2"),
+            ("0.5", "1.5"),
+        ];
         match t.name.as_str() {
             "bool" => pairs(&[("true", "false"), ("true", "true"), ("false", "false")]),
-            "int2" | "int4" | "int8" | "numeric" | "float4" | "float8" | "money" | "oid" => pairs(numbers),
+            "int2" | "int4" | "int8" | "numeric" | "float4" | "float8" | "money" | "oid" => {
+                pairs(numbers)
+            }
             "bpchar" if t.typmod == 5 => pairs(&[("1", "2"), ("a", "b"), ("Y", "N"), ("A", "B")]),
-            "text" | "varchar" | "bpchar" | "name" | "citext" => pairs(&[("1", "2"), ("a", "b"), ("A", "B"), ("x1@example.com", "x2@example.com"), ("", "")]),
+            "text" | "varchar" | "bpchar" | "name" | "citext" => pairs(&[
+                ("1", "2"),
+                ("a", "b"),
+                ("A", "B"),
+                ("x1@example.com", "x2@example.com"),
+                ("", ""),
+            ]),
             "char" => pairs(&[("a", "b"), ("1", "2")]),
             "date" => pairs(&[("2020-01-01", "2020-01-02"), ("2030-06-01", "2030-06-02")]),
-            "timestamp" => pairs(&[("2020-01-01 10:00:00", "2020-01-02 10:00:00"), ("2030-06-01 10:00:00", "2030-06-02 10:00:00")]),
-            "timestamptz" => pairs(&[("2020-01-01 10:00:00+00", "2020-01-02 10:00:00+00"), ("2030-06-01 10:00:00+00", "2030-06-02 10:00:00+00")]),
+            "timestamp" => pairs(&[
+                ("2020-01-01 10:00:00", "2020-01-02 10:00:00"),
+                ("2030-06-01 10:00:00", "2030-06-02 10:00:00"),
+            ]),
+            "timestamptz" => pairs(&[
+                ("2020-01-01 10:00:00+00", "2020-01-02 10:00:00+00"),
+                ("2030-06-01 10:00:00+00", "2030-06-02 10:00:00+00"),
+            ]),
             "time" => pairs(&[("10:00:00", "11:00:00")]),
             "timetz" => pairs(&[("10:00:00+00", "11:00:00+00")]),
             "interval" => pairs(&[("1 day", "2 days"), ("1 hour", "2 hours")]),
-            "uuid" => pairs(&[("00000000-0000-4000-8000-000000000001", "00000000-0000-4000-8000-000000000002")]),
-            "json" | "jsonb" => pairs(&[(r#"{"n": 1}"#, r#"{"n": 2}"#), ("{}", "{}"), ("[]", "[]"), ("1", "2")]),
+            "uuid" => pairs(&[(
+                "00000000-0000-4000-8000-000000000001",
+                "00000000-0000-4000-8000-000000000002",
+            )]),
+            "json" | "jsonb" => pairs(&[
+                (r#"{"n": 1}"#, r#"{"n": 2}"#),
+                ("{}", "{}"),
+                ("[]", "[]"),
+                ("1", "2"),
+            ]),
             "inet" => pairs(&[("192.0.2.1", "192.0.2.2")]),
             "cidr" => pairs(&[("192.0.2.0/24", "198.51.100.0/24")]),
             "macaddr" => pairs(&[("08:00:2b:01:02:01", "08:00:2b:01:02:02")]),
@@ -569,10 +735,17 @@ impl Catalog {
 fn bound_values(bound: &str, columns: usize) -> Vec<Vec<Pair>> {
     let tokens = tokens(bound);
     let groups = paren_groups(&tokens);
-    let word = |w: &str| tokens.iter().any(|t| matches!(t, Token::Word(x) if x.eq_ignore_ascii_case(w)));
+    let word = |w: &str| {
+        tokens
+            .iter()
+            .any(|t| matches!(t, Token::Word(x) if x.eq_ignore_ascii_case(w)))
+    };
     let mut out = vec![Vec::new(); columns.max(1)];
     if word("IN") {
-        let values: Vec<String> = groups.first().map(|g| g.iter().filter_map(Token::value).collect()).unwrap_or_default();
+        let values: Vec<String> = groups
+            .first()
+            .map(|g| g.iter().filter_map(Token::value).collect())
+            .unwrap_or_default();
         if values.len() >= 2 {
             out[0].push((values[0].clone(), values[1].clone()));
         }
@@ -583,7 +756,9 @@ fn bound_values(bound: &str, columns: usize) -> Vec<Vec<Pair>> {
             let upper = groups[1].get(i).and_then(Token::value);
             let int = |v: &Option<String>| v.as_ref().and_then(|v| v.parse::<i64>().ok());
             match (&lower, int(&lower), int(&upper)) {
-                (Some(l), Some(lo), Some(hi)) if lo + 1 < hi => slot.extend([(l.clone(), (lo + 1).to_string()), (l.clone(), l.clone())]),
+                (Some(l), Some(lo), Some(hi)) if lo + 1 < hi => {
+                    slot.extend([(l.clone(), (lo + 1).to_string()), (l.clone(), l.clone())])
+                }
                 (Some(l), _, _) => slot.push((l.clone(), l.clone())),
                 (None, _, Some(hi)) => slot.push(((hi - 1).to_string(), (hi - 1).to_string())),
                 (None, _, None) => {}
@@ -640,7 +815,14 @@ fn tokens(sql: &str) -> Vec<Token> {
             }
             i += 1;
             out.push(Token::Str(s));
-        } else if c.is_ascii_digit() || (c == '-' && chars.get(i + 1).is_some_and(char::is_ascii_digit) && !matches!(out.last(), Some(Token::Num(_) | Token::Word(_) | Token::Str(_) | Token::Close))) {
+        } else if c.is_ascii_digit()
+            || (c == '-'
+                && chars.get(i + 1).is_some_and(char::is_ascii_digit)
+                && !matches!(
+                    out.last(),
+                    Some(Token::Num(_) | Token::Word(_) | Token::Str(_) | Token::Close)
+                ))
+        {
             let start = i;
             i += 1;
             while i < chars.len() && (chars[i].is_ascii_digit() || chars[i] == '.') {
@@ -656,11 +838,15 @@ fn tokens(sql: &str) -> Vec<Token> {
                 }
                 i += 1;
             } else {
-                while i < chars.len() && (chars[i].is_alphanumeric() || chars[i] == '_' || chars[i] == '$') {
+                while i < chars.len()
+                    && (chars[i].is_alphanumeric() || chars[i] == '_' || chars[i] == '$')
+                {
                     i += 1;
                 }
             }
-            out.push(Token::Word(chars[start..i.min(chars.len())].iter().collect()));
+            out.push(Token::Word(
+                chars[start..i.min(chars.len())].iter().collect(),
+            ));
         } else {
             if !c.is_whitespace() {
                 out.push(match c {
@@ -719,7 +905,20 @@ fn check_literals(defs: &[&str]) -> Vec<Pair> {
         let tokens = tokens(def);
         for (i, t) in tokens.iter().enumerate() {
             let Some(v) = t.value() else { continue };
-            let op: String = tokens[..i].iter().rev().map_while(|t| if let Token::Other(c) = t { Some(*c) } else { None }).collect::<Vec<_>>().into_iter().rev().collect();
+            let op: String = tokens[..i]
+                .iter()
+                .rev()
+                .map_while(|t| {
+                    if let Token::Other(c) = t {
+                        Some(*c)
+                    } else {
+                        None
+                    }
+                })
+                .collect::<Vec<_>>()
+                .into_iter()
+                .rev()
+                .collect();
             let example = |n: usize| match op.as_str() {
                 "~" | "~*" => regex_example(&v, n),
                 "~~" | "~~*" => Some(like_example(&v, n)),
@@ -832,7 +1031,10 @@ fn regex_sequence(c: &[char], pos: &mut usize, v: usize) -> Option<String> {
             }
             Some('{') => {
                 let close = c[*pos..].iter().position(|x| *x == '}')? + *pos;
-                let n: String = c[*pos + 1..close].iter().take_while(|x| x.is_ascii_digit()).collect();
+                let n: String = c[*pos + 1..close]
+                    .iter()
+                    .take_while(|x| x.is_ascii_digit())
+                    .collect();
                 *pos = close + 1;
                 n.parse().ok()?
             }
@@ -887,10 +1089,16 @@ fn regex_class(c: &[char], pos: &mut usize, v: usize) -> Option<char> {
         }
     }
     if negated {
-        let pool: Vec<char> = ('a'..='z').chain('0'..='9').filter(|x| !members.contains(x)).collect();
+        let pool: Vec<char> = ('a'..='z')
+            .chain('0'..='9')
+            .filter(|x| !members.contains(x))
+            .collect();
         return pool.get(v.saturating_sub(1)).or(pool.first()).copied();
     }
-    members.get(v.saturating_sub(1)).or(members.first()).copied()
+    members
+        .get(v.saturating_sub(1))
+        .or(members.first())
+        .copied()
 }
 
 /// A value inside an array, composite or range literal: always double-quoted.
@@ -1095,16 +1303,54 @@ $populate$;
 #[test]
 fn values_from_bounds_and_patterns() {
     let pair = |a: &str, b: &str| (a.to_string(), b.to_string());
-    assert_eq!(bound_values("FOR VALUES FROM ('2024-01-01') TO ('2025-01-01')", 1), vec![vec![pair("2024-01-01", "2024-01-01")]]);
-    assert_eq!(bound_values("FOR VALUES FROM (0, 'a') TO (1000, 'b')", 2), vec![vec![pair("0", "1"), pair("0", "0")], vec![pair("a", "a")]]);
-    assert_eq!(bound_values("FOR VALUES FROM (MINVALUE) TO (10)", 1), vec![vec![pair("9", "9")]]);
-    assert_eq!(bound_values("FOR VALUES IN ('a', 'it''s')", 1), vec![vec![pair("a", "it's"), pair("a", "a"), pair("it's", "it's")]]);
+    assert_eq!(
+        bound_values("FOR VALUES FROM ('2024-01-01') TO ('2025-01-01')", 1),
+        vec![vec![pair("2024-01-01", "2024-01-01")]]
+    );
+    assert_eq!(
+        bound_values("FOR VALUES FROM (0, 'a') TO (1000, 'b')", 2),
+        vec![vec![pair("0", "1"), pair("0", "0")], vec![pair("a", "a")]]
+    );
+    assert_eq!(
+        bound_values("FOR VALUES FROM (MINVALUE) TO (10)", 1),
+        vec![vec![pair("9", "9")]]
+    );
+    assert_eq!(
+        bound_values("FOR VALUES IN ('a', 'it''s')", 1),
+        vec![vec![
+            pair("a", "it's"),
+            pair("a", "a"),
+            pair("it's", "it's")
+        ]]
+    );
     assert_eq!(bound_values("DEFAULT", 1), vec![Vec::<Pair>::new()]);
-    assert_eq!(regex_example("^[A-Z]{3}-[0-9]+$", 1).as_deref(), Some("AAA-0"));
-    assert_eq!(regex_example("^[A-Z]{3}-[0-9]+$", 2).as_deref(), Some("BBB-1"));
-    assert_eq!(regex_example(r"^[^@\s]+@[^@]+\.[a-z]{2,}$", 1).as_deref(), Some("a@a.aa"));
-    assert_eq!(regex_example(r"^(foo|bar)\d*[[:upper:]]?x$", 1).as_deref(), Some("foox"));
+    assert_eq!(
+        regex_example("^[A-Z]{3}-[0-9]+$", 1).as_deref(),
+        Some("AAA-0")
+    );
+    assert_eq!(
+        regex_example("^[A-Z]{3}-[0-9]+$", 2).as_deref(),
+        Some("BBB-1")
+    );
+    assert_eq!(
+        regex_example(r"^[^@\s]+@[^@]+\.[a-z]{2,}$", 1).as_deref(),
+        Some("a@a.aa")
+    );
+    assert_eq!(
+        regex_example(r"^(foo|bar)\d*[[:upper:]]?x$", 1).as_deref(),
+        Some("foox")
+    );
     assert_eq!(regex_example("(?=x)", 1), None);
     assert_eq!(like_example("AB%_", 1), "ABx");
-    assert_eq!(check_literals(&["CHECK ((sku ~ '^[A-Z]{2}$'::text) AND (n > 10))"]), vec![pair("AA", "BB"), pair("^[A-Z]{2}$", "10"), pair("^[A-Z]{2}$", "^[A-Z]{2}$"), pair("10", "10"), pair("11", "11"), pair("9", "9")]);
+    assert_eq!(
+        check_literals(&["CHECK ((sku ~ '^[A-Z]{2}$'::text) AND (n > 10))"]),
+        vec![
+            pair("AA", "BB"),
+            pair("^[A-Z]{2}$", "10"),
+            pair("^[A-Z]{2}$", "^[A-Z]{2}$"),
+            pair("10", "10"),
+            pair("11", "11"),
+            pair("9", "9")
+        ]
+    );
 }

@@ -9,9 +9,13 @@ use pg_query::NodeEnum;
 /// Role names `sql` mentions, sorted, without duplicates.
 pub fn roles_in(sql: &str) -> Vec<String> {
     let mut out = std::collections::BTreeSet::new();
-    let Ok(parsed) = pg_query::parse(sql, 0) else { return Vec::new() };
+    let Ok(parsed) = pg_query::parse(sql, 0) else {
+        return Vec::new();
+    };
     for raw in &parsed.protobuf.stmts {
-        let Some(node) = raw.stmt.as_ref().and_then(|s| s.node.as_ref()) else { continue };
+        let Some(node) = raw.stmt.as_ref().and_then(|s| s.node.as_ref()) else {
+            continue;
+        };
         if let NodeEnum::VariableSetStmt(VariableSetStmt { name, args, .. }) = node {
             if name == "role" || name == "session_authorization" {
                 out.extend(args.iter().filter_map(|a| match &a.node {
@@ -28,7 +32,9 @@ pub fn roles_in(sql: &str) -> Vec<String> {
         // names each one `RoleSpec { roletype: RolespecCstring, rolename: "..." }`.
         out.extend(named_role_specs(&format!("{node:?}")));
     }
-    out.into_iter().filter(|r| r != "postgres" && r != "none" && !r.starts_with("pg_")).collect()
+    out.into_iter()
+        .filter(|r| r != "postgres" && r != "none" && !r.starts_with("pg_"))
+        .collect()
 }
 
 /// The `rolename` strings of named role specifications in a parse tree's debug text.
@@ -57,5 +63,8 @@ fn finds_roles_wherever_the_grammar_puts_them() {
     let sql = "GRANT SELECT ON t TO alice, PUBLIC; ALTER TABLE t OWNER TO \"Bob\"; \
                ALTER DEFAULT PRIVILEGES FOR ROLE carol GRANT USAGE ON TYPES TO dave; \
                CREATE SCHEMA s AUTHORIZATION erin; SET ROLE frank; REVOKE ALL ON t FROM postgres;";
-    assert_eq!(roles_in(sql), vec!["Bob", "alice", "carol", "dave", "erin", "frank"]);
+    assert_eq!(
+        roles_in(sql),
+        vec!["Bob", "alice", "carol", "dave", "erin", "frank"]
+    );
 }

@@ -187,7 +187,12 @@ $load$;
 
 /// The statistics of `db`.
 pub fn stats(pg: &Cluster, db: &str) -> Result<Stats, String> {
-    let out = pg.query(db, &format!("{STATS}\nSELECT * FROM pg_temp.pgdd_stats();\n")).map_err(|e| format!("cannot count rows: {e}"))?;
+    let out = pg
+        .query(
+            db,
+            &format!("{STATS}\nSELECT * FROM pg_temp.pgdd_stats();\n"),
+        )
+        .map_err(|e| format!("cannot count rows: {e}"))?;
     parse_stats(&out)
 }
 
@@ -198,11 +203,21 @@ fn parse_stats(records: &[String]) -> Result<Stats, String> {
         let bad = || format!("unexpected statistics record {r:?}");
         match f[..] {
             ["T", name, kind, rows] => {
-                s.tables.insert(name.to_string(), TableStats { kind: kind.chars().next().ok_or_else(bad)?, rows: rows.parse().map_err(|_| bad())?, cols: BTreeMap::new() });
+                s.tables.insert(
+                    name.to_string(),
+                    TableStats {
+                        kind: kind.chars().next().ok_or_else(bad)?,
+                        rows: rows.parse().map_err(|_| bad())?,
+                        cols: BTreeMap::new(),
+                    },
+                );
             }
             ["C", name, col, nonnull, generated] => {
                 let t = s.tables.get_mut(name).ok_or_else(bad)?;
-                t.cols.insert(col.to_string(), (nonnull.parse().map_err(|_| bad())?, generated == "t"));
+                t.cols.insert(
+                    col.to_string(),
+                    (nonnull.parse().map_err(|_| bad())?, generated == "t"),
+                );
             }
             _ => return Err(bad()),
         }
@@ -234,12 +249,23 @@ struct Prepared {
 /// Applies `migration` (in one transaction with `single_tx`) to a database loaded from
 /// `from` and populated, checks that no row and no value is lost (see the module's
 /// documentation), and dumps the result (with owners and privileges with `privileges`).
-pub fn apply(pg: &Cluster, from: &str, to: &str, migration: &str, single_tx: bool, privileges: bool) -> Outcome {
+pub fn apply(
+    pg: &Cluster,
+    from: &str,
+    to: &str,
+    migration: &str,
+    single_tx: bool,
+    privileges: bool,
+) -> Outcome {
     let mut problems = Vec::new();
     let db = pg.create_db();
     if let Err(e) = pg.psql(&db, from, false) {
         pg.drop_db(&db);
-        return Outcome { dump: None, problems: vec![format!("FROM does not load: {e}")], summary: "FROM does not load".to_string() };
+        return Outcome {
+            dump: None,
+            problems: vec![format!("FROM does not load: {e}")],
+            summary: "FROM does not load".to_string(),
+        };
     }
     let mut notes = Vec::new();
     let mut summary = String::new();
@@ -249,14 +275,32 @@ pub fn apply(pg: &Cluster, from: &str, to: &str, migration: &str, single_tx: boo
             None
         }
         Ok(report) => {
-            summary = format!("{} of {} tables populated", report.rows.len() - report.empty.len(), report.rows.len());
+            summary = format!(
+                "{} of {} tables populated",
+                report.rows.len() - report.empty.len(),
+                report.rows.len()
+            );
             if !report.empty.is_empty() {
-                summary.push_str(&format!("; left empty: {}", report.empty.iter().map(|(t, why)| format!("{t} ({why})")).collect::<Vec<_>>().join(", ")));
+                summary.push_str(&format!(
+                    "; left empty: {}",
+                    report
+                        .empty
+                        .iter()
+                        .map(|(t, why)| format!("{t} ({why})"))
+                        .collect::<Vec<_>>()
+                        .join(", ")
+                ));
             }
             if !report.rows.is_empty() && report.empty.len() == report.rows.len() {
-                problems.push(format!("no table of FROM could be populated:\n{}", report.describe_empty()));
+                problems.push(format!(
+                    "no table of FROM could be populated:\n{}",
+                    report.describe_empty()
+                ));
             } else if !report.empty.is_empty() {
-                notes.push(format!("tables the populator left empty:\n{}", report.describe_empty()));
+                notes.push(format!(
+                    "tables the populator left empty:\n{}",
+                    report.describe_empty()
+                ));
             }
             if report.rows.values().any(|n| *n > 0) && may_create_tables(to) {
                 match prepare(pg, &db, to, migration) {
@@ -273,8 +317,22 @@ pub fn apply(pg: &Cluster, from: &str, to: &str, migration: &str, single_tx: boo
     };
     if let Some(p) = &prepared {
         if !p.truncated.is_empty() {
-            summary.push_str(&format!("; emptied for TO: {}", p.truncated.iter().map(|(t, why)| format!("{t} ({why})")).collect::<Vec<_>>().join(", ")));
-            notes.push(format!("tables emptied before the migration, TO cannot hold their rows:\n{}", p.truncated.iter().map(|(t, why)| format!("  {t}: {why}")).collect::<Vec<_>>().join("\n")));
+            summary.push_str(&format!(
+                "; emptied for TO: {}",
+                p.truncated
+                    .iter()
+                    .map(|(t, why)| format!("{t} ({why})"))
+                    .collect::<Vec<_>>()
+                    .join(", ")
+            ));
+            notes.push(format!(
+                "tables emptied before the migration, TO cannot hold their rows:\n{}",
+                p.truncated
+                    .iter()
+                    .map(|(t, why)| format!("  {t}: {why}"))
+                    .collect::<Vec<_>>()
+                    .join("\n")
+            ));
         }
     }
 
@@ -291,11 +349,19 @@ pub fn apply(pg: &Cluster, from: &str, to: &str, migration: &str, single_tx: boo
         Err(with_rows) => {
             // Without rows?
             let empty = pg.create_db();
-            let applied = pg.psql(&empty, from, false).and_then(|_| pg.psql(&empty, migration, single_tx));
-            let dump = applied.as_ref().ok().map(|_| pg.dump_with(&empty, privileges));
+            let applied = pg
+                .psql(&empty, from, false)
+                .and_then(|_| pg.psql(&empty, migration, single_tx));
+            let dump = applied
+                .as_ref()
+                .ok()
+                .map(|_| pg.dump_with(&empty, privileges));
             pg.drop_db(&empty);
             match applied {
-                Ok(()) => problems.push(format!("fails on a database with rows: {}", failing_statement(&with_rows, migration))),
+                Ok(()) => problems.push(format!(
+                    "fails on a database with rows: {}",
+                    failing_statement(&with_rows, migration)
+                )),
                 Err(e) => problems.push(format!("the migration does not apply: {e}\n{migration}")),
             }
             dump
@@ -305,29 +371,63 @@ pub fn apply(pg: &Cluster, from: &str, to: &str, migration: &str, single_tx: boo
     if !problems.is_empty() {
         problems.extend(notes.into_iter().map(|n| format!("note: {n}")));
     }
-    Outcome { dump, problems, summary }
+    Outcome {
+        dump,
+        problems,
+        summary,
+    }
 }
 
 /// Whether `sql` may create a table (when it does not, no table of FROM is in TO, and no
 /// rows need copying): a CREATE TABLE of any kind, SELECT INTO, or code that runs (DO, CALL).
 fn may_create_tables(sql: &str) -> bool {
     use pg_query::NodeEnum;
-    let Ok(parsed) = pg_query::parse(sql, 0) else { return true };
-    parsed.protobuf.stmts.iter().filter_map(|s| s.stmt.as_ref().and_then(|n| n.node.as_ref())).any(|n| {
-        matches!(n, NodeEnum::CreateStmt(_) | NodeEnum::CreateTableAsStmt(_) | NodeEnum::CreateForeignTableStmt(_) | NodeEnum::DoStmt(_) | NodeEnum::CallStmt(_))
-            || matches!(n, NodeEnum::SelectStmt(s) if s.into_clause.is_some())
-    })
+    let Ok(parsed) = pg_query::parse(sql, 0) else {
+        return true;
+    };
+    parsed
+        .protobuf
+        .stmts
+        .iter()
+        .filter_map(|s| s.stmt.as_ref().and_then(|n| n.node.as_ref()))
+        .any(|n| {
+            matches!(
+                n,
+                NodeEnum::CreateStmt(_)
+                    | NodeEnum::CreateTableAsStmt(_)
+                    | NodeEnum::CreateForeignTableStmt(_)
+                    | NodeEnum::DoStmt(_)
+                    | NodeEnum::CallStmt(_)
+            ) || matches!(n, NodeEnum::SelectStmt(s) if s.into_clause.is_some())
+        })
 }
 
 /// The enum labels `migration` renames, in order: the type (SQL), the old label, the new.
 fn label_renames(migration: &str) -> Vec<(String, String, String)> {
     use pg_query::NodeEnum;
-    let Ok(parsed) = pg_query::parse(migration, 0) else { return Vec::new() };
+    let Ok(parsed) = pg_query::parse(migration, 0) else {
+        return Vec::new();
+    };
     let mut out = Vec::new();
-    for stmt in parsed.protobuf.stmts.iter().filter_map(|s| s.stmt.as_ref().and_then(|n| n.node.as_ref())) {
+    for stmt in parsed
+        .protobuf
+        .stmts
+        .iter()
+        .filter_map(|s| s.stmt.as_ref().and_then(|n| n.node.as_ref()))
+    {
         if let NodeEnum::AlterEnumStmt(a) = stmt {
             if !a.old_val.is_empty() {
-                let names: Vec<String> = a.type_name.iter().filter_map(|n| if let Some(NodeEnum::String(s)) = &n.node { Some(quote_ident(&s.sval)) } else { None }).collect();
+                let names: Vec<String> = a
+                    .type_name
+                    .iter()
+                    .filter_map(|n| {
+                        if let Some(NodeEnum::String(s)) = &n.node {
+                            Some(quote_ident(&s.sval))
+                        } else {
+                            None
+                        }
+                    })
+                    .collect();
                 out.push((names.join("."), a.old_val.clone(), a.new_val.clone()));
             }
         }
@@ -338,14 +438,28 @@ fn label_renames(migration: &str) -> Vec<(String, String, String)> {
 /// psql's error, with the statement at the line it names.
 fn failing_statement(error: &str, sql: &str) -> String {
     let error = error.trim();
-    let line = error.split(".sql:").nth(1).and_then(|rest| rest.split(':').next()).and_then(|n| n.parse::<usize>().ok());
-    let message = error.split_once(".sql:").and_then(|(_, rest)| rest.split_once(": ")).map_or(error, |(_, m)| m);
+    let line = error
+        .split(".sql:")
+        .nth(1)
+        .and_then(|rest| rest.split(':').next())
+        .and_then(|n| n.parse::<usize>().ok());
+    let message = error
+        .split_once(".sql:")
+        .and_then(|(_, rest)| rest.split_once(": "))
+        .map_or(error, |(_, m)| m);
     let lines: Vec<&str> = sql.lines().collect();
     match line.filter(|n| (1..=lines.len()).contains(n)) {
         Some(n) => {
             // psql names the statement's last line: back to the end of the one before.
-            let start = lines[..n - 1].iter().rposition(|l| l.trim_end().ends_with(';')).map_or(0, |i| i + 1);
-            let statement: Vec<&str> = lines[start..n].iter().map(|l| l.trim()).filter(|l| !l.is_empty()).collect();
+            let start = lines[..n - 1]
+                .iter()
+                .rposition(|l| l.trim_end().ends_with(';'))
+                .map_or(0, |i| i + 1);
+            let statement: Vec<&str> = lines[start..n]
+                .iter()
+                .map(|l| l.trim())
+                .filter(|l| !l.is_empty())
+                .collect();
             format!("{message}\n  statement: {}", statement.join(" "))
         }
         None => message.to_string(),
@@ -355,7 +469,14 @@ fn failing_statement(error: &str, sql: &str) -> String {
 /// Copies FROM's rows into a database loaded with TO until everything loads, truncating in
 /// FROM the tables whose rows TO cannot hold.
 fn prepare(pg: &Cluster, from_db: &str, to: &str, migration: &str) -> Result<Prepared, String> {
-    let renames = json_array(label_renames(migration).iter().map(|(ty, old, new)| format!("{{\"type\": {}, \"old\": {}, \"new\": {}}}", json_str(ty), json_str(old), json_str(new))));
+    let renames = json_array(label_renames(migration).iter().map(|(ty, old, new)| {
+        format!(
+            "{{\"type\": {}, \"old\": {}, \"new\": {}}}",
+            json_str(ty),
+            json_str(old),
+            json_str(new)
+        )
+    }));
     let to_db = pg.create_db();
     let r = pg.psql(&to_db, to, false).map_err(|e| format!("TO does not load: {e}")).and_then(|_| {
         let shape = stats(pg, &to_db)?;
@@ -442,10 +563,20 @@ fn prepare(pg: &Cluster, from_db: &str, to: &str, migration: &str) -> Result<Pre
 pub fn losses(before: &Stats, expected: &Stats, after: &Stats) -> Vec<String> {
     let mut out = Vec::new();
     for (name, e) in &expected.tables {
-        let (Some(b), Some(a)) = (before.tables.get(name), after.tables.get(name)) else { continue };
+        let (Some(b), Some(a)) = (before.tables.get(name), after.tables.get(name)) else {
+            continue;
+        };
         if a.rows != e.rows {
-            let had = if b.rows == e.rows { format!("{} rows", e.rows) } else { format!("{} rows ({} of them its own under TO)", b.rows, e.rows) };
-            let what = if a.rows < e.rows { "data loss: table" } else { "rows appeared: table" };
+            let had = if b.rows == e.rows {
+                format!("{} rows", e.rows)
+            } else {
+                format!("{} rows ({} of them its own under TO)", b.rows, e.rows)
+            };
+            let what = if a.rows < e.rows {
+                "data loss: table"
+            } else {
+                "rows appeared: table"
+            };
             out.push(format!("{what} {name} had {had}, has {}", a.rows));
         }
         for (col, (want, _)) in &e.cols {
@@ -454,7 +585,10 @@ pub fn losses(before: &Stats, expected: &Stats, after: &Stats) -> Vec<String> {
             }
             if let Some((got, _)) = a.cols.get(col) {
                 if got < want {
-                    out.push(format!("column {name}.{} lost values: {want} non-NULL before, {got} after", quote_ident_if_needed(col)));
+                    out.push(format!(
+                        "column {name}.{} lost values: {want} non-NULL before, {got} after",
+                        quote_ident_if_needed(col)
+                    ));
                 }
             }
         }
@@ -463,7 +597,11 @@ pub fn losses(before: &Stats, expected: &Stats, after: &Stats) -> Vec<String> {
 }
 
 fn quote_ident_if_needed(name: &str) -> String {
-    if name.chars().all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || c == '_') && !name.starts_with(|c: char| c.is_ascii_digit()) {
+    if name
+        .chars()
+        .all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || c == '_')
+        && !name.starts_with(|c: char| c.is_ascii_digit())
+    {
         name.to_string()
     } else {
         quote_ident(name)

@@ -9,9 +9,16 @@ use std::fmt::Write;
 /// The schema of `n` tables; `changed` gives the TO variant.
 pub fn schema(n: usize, changed: bool) -> String {
     let mut s = String::new();
-    let _ = writeln!(s, "SELECT pg_catalog.set_config('search_path', '', false);\n");
+    let _ = writeln!(
+        s,
+        "SELECT pg_catalog.set_config('search_path', '', false);\n"
+    );
     let _ = writeln!(s, "CREATE SCHEMA app;\n");
-    let labels = if changed { "'new', 'open', 'held', 'closed'" } else { "'new', 'open', 'closed'" };
+    let labels = if changed {
+        "'new', 'open', 'held', 'closed'"
+    } else {
+        "'new', 'open', 'closed'"
+    };
     let _ = writeln!(s, "CREATE TYPE app.state AS ENUM ({labels});\n");
     let dropped = |i: usize| changed && i % 13 == 12;
     let count = if changed { n + n / 10 } else { n };
@@ -35,7 +42,11 @@ pub fn schema(n: usize, changed: bool) -> String {
         if dropped(i) {
             continue;
         }
-        let name_type = if changed && i % 11 == 0 { "character varying(200)" } else { "character varying(100)" };
+        let name_type = if changed && i % 11 == 0 {
+            "character varying(200)"
+        } else {
+            "character varying(100)"
+        };
         let mut cols = vec![
             "    id integer NOT NULL".to_string(),
             format!("    name {name_type}"),
@@ -62,7 +73,11 @@ pub fn schema(n: usize, changed: bool) -> String {
         if dropped(i) || i == 0 {
             continue;
         }
-        let filter = if changed && i % 5 == 0 { "(a.amount > (10)::numeric)" } else { "(a.amount > (0)::numeric)" };
+        let filter = if changed && i % 5 == 0 {
+            "(a.amount > (10)::numeric)"
+        } else {
+            "(a.amount > (0)::numeric)"
+        };
         let prev = if dropped(i - 1) { 0 } else { i - 1 };
         let _ = writeln!(
             s,
@@ -74,9 +89,19 @@ pub fn schema(n: usize, changed: bool) -> String {
             continue;
         }
         let _ = writeln!(s, "ALTER TABLE ONLY app.t{i} ALTER COLUMN id SET DEFAULT nextval('app.t{i}_id_seq'::regclass);\n");
-        let _ = writeln!(s, "ALTER TABLE ONLY app.t{i}\n    ADD CONSTRAINT t{i}_pkey PRIMARY KEY (id);\n");
-        let unique = if changed && i % 17 == 0 { "(lower((name)::text), state)" } else { "(lower((name)::text))" };
-        let _ = writeln!(s, "CREATE INDEX t{i}_name_idx ON app.t{i} USING btree {unique};\n");
+        let _ = writeln!(
+            s,
+            "ALTER TABLE ONLY app.t{i}\n    ADD CONSTRAINT t{i}_pkey PRIMARY KEY (id);\n"
+        );
+        let unique = if changed && i % 17 == 0 {
+            "(lower((name)::text), state)"
+        } else {
+            "(lower((name)::text))"
+        };
+        let _ = writeln!(
+            s,
+            "CREATE INDEX t{i}_name_idx ON app.t{i} USING btree {unique};\n"
+        );
         let _ = writeln!(s, "CREATE INDEX t{i}_open_idx ON app.t{i} USING btree (created_at) WHERE (state = 'open'::app.state);\n");
         if i % 10 == 0 {
             let _ = writeln!(s, "CREATE TRIGGER t{i}_touch BEFORE UPDATE ON app.t{i} FOR EACH ROW EXECUTE FUNCTION app.touch{i}();\n");

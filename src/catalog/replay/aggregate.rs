@@ -4,7 +4,9 @@
 //! qualified as the server finds them, types are spelled canonically and the sort operator
 //! is named with its schema when it is a user's.
 
-use pg_query::protobuf::{self, DefElem, DefineStmt, FunctionParameter, FunctionParameterMode, Node, TypeName};
+use pg_query::protobuf::{
+    self, DefElem, DefineStmt, FunctionParameter, FunctionParameterMode, Node, TypeName,
+};
 use pg_query::NodeEnum;
 
 use super::{name_list, node_string};
@@ -14,24 +16,58 @@ use crate::catalog::resolve::Resolver;
 
 /// pg_dump's order of CREATE AGGREGATE items.
 const ITEMS: [&str; 21] = [
-    "sfunc", "stype", "sspace", "initcond", "finalfunc", "finalfunc_extra", "finalfunc_modify", "combinefunc", "serialfunc", "deserialfunc", "msfunc",
-    "minvfunc", "mstype", "msspace", "minitcond", "mfinalfunc", "mfinalfunc_extra", "mfinalfunc_modify", "sortop", "hypothetical", "parallel",
+    "sfunc",
+    "stype",
+    "sspace",
+    "initcond",
+    "finalfunc",
+    "finalfunc_extra",
+    "finalfunc_modify",
+    "combinefunc",
+    "serialfunc",
+    "deserialfunc",
+    "msfunc",
+    "minvfunc",
+    "mstype",
+    "msspace",
+    "minitcond",
+    "mfinalfunc",
+    "mfinalfunc_extra",
+    "mfinalfunc_modify",
+    "sortop",
+    "hypothetical",
+    "parallel",
 ];
 
 /// Items that name a support function.
-const FUNCTIONS: [&str; 8] = ["sfunc", "finalfunc", "combinefunc", "serialfunc", "deserialfunc", "msfunc", "minvfunc", "mfinalfunc"];
+const FUNCTIONS: [&str; 8] = [
+    "sfunc",
+    "finalfunc",
+    "combinefunc",
+    "serialfunc",
+    "deserialfunc",
+    "msfunc",
+    "minvfunc",
+    "mfinalfunc",
+];
 
 fn node(n: NodeEnum) -> Node {
     Node { node: Some(n) }
 }
 
 fn string(s: &str) -> Node {
-    node(NodeEnum::String(protobuf::String { sval: s.to_string() }))
+    node(NodeEnum::String(protobuf::String {
+        sval: s.to_string(),
+    }))
 }
 
 /// A bare word as the grammar gives it for an item's value (`PARALLEL = safe`).
 fn word(s: &str) -> Node {
-    node(NodeEnum::TypeName(TypeName { names: vec![string(s)], typemod: -1, ..Default::default() }))
+    node(NodeEnum::TypeName(TypeName {
+        names: vec![string(s)],
+        typemod: -1,
+        ..Default::default()
+    }))
 }
 
 /// The lower-cased name of an item (`sfunc1`, `stype1` and `initcond1` are old spellings).
@@ -60,13 +96,23 @@ pub(super) fn new_style(d: &mut DefineStmt) {
     });
     // `"any"` (or no BASETYPE) makes an aggregate without arguments: `(*)`.
     let args = match base.and_then(|b| b.node) {
-        Some(NodeEnum::TypeName(t)) if !matches!(name_list(&t.names).as_slice(), [n] | [_, n] if n.eq_ignore_ascii_case("any")) => {
-            let p = FunctionParameter { arg_type: Some(t), mode: FunctionParameterMode::FuncParamDefault as i32, ..Default::default() };
-            node(NodeEnum::List(protobuf::List { items: vec![node(NodeEnum::FunctionParameter(Box::new(p)))] }))
+        Some(NodeEnum::TypeName(t)) if !matches!(name_list(&t.names).as_slice(), [n] | [_, n] if n.eq_ignore_ascii_case("any")) =>
+        {
+            let p = FunctionParameter {
+                arg_type: Some(t),
+                mode: FunctionParameterMode::FuncParamDefault as i32,
+                ..Default::default()
+            };
+            node(NodeEnum::List(protobuf::List {
+                items: vec![node(NodeEnum::FunctionParameter(Box::new(p)))],
+            }))
         }
         _ => Node { node: None },
     };
-    d.args = vec![args, node(NodeEnum::Integer(protobuf::Integer { ival: -1 }))];
+    d.args = vec![
+        args,
+        node(NodeEnum::Integer(protobuf::Integer { ival: -1 })),
+    ];
 }
 
 /// Whether the aggregate is ordered-set or hypothetical-set (its FINALFUNC_MODIFY default
@@ -91,23 +137,33 @@ pub(super) fn canonical(d: &mut DefineStmt, r: &Resolver) {
             }
         }
     }
-    let default_modify = if ordered_set(d) { "read_write" } else { "read_only" };
+    let default_modify = if ordered_set(d) {
+        "read_write"
+    } else {
+        "read_only"
+    };
     let mut items: Vec<(usize, Node)> = Vec::new();
     for n in std::mem::take(&mut d.definition) {
-        let Some(NodeEnum::DefElem(mut e)) = n.node else { continue };
+        let Some(NodeEnum::DefElem(mut e)) = n.node else {
+            continue;
+        };
         e.defname = item_name(&e);
         e.location = 0;
         let value = e.arg.as_deref().and_then(node_string).unwrap_or_default();
         let keep = match e.defname.as_str() {
             f if FUNCTIONS.contains(&f) => {
-                if let Some(NodeEnum::TypeName(t)) = e.arg.as_deref_mut().and_then(|a| a.node.as_mut()) {
+                if let Some(NodeEnum::TypeName(t)) =
+                    e.arg.as_deref_mut().and_then(|a| a.node.as_mut())
+                {
                     t.names = super::foreign::function_name(&t.names, r);
                     t.location = 0;
                 }
                 true
             }
             "stype" | "mstype" => {
-                if let Some(NodeEnum::TypeName(t)) = e.arg.as_deref_mut().and_then(|a| a.node.as_mut()) {
+                if let Some(NodeEnum::TypeName(t)) =
+                    e.arg.as_deref_mut().and_then(|a| a.node.as_mut())
+                {
                     expr::normalize_type_name(t, r);
                 }
                 true
@@ -119,7 +175,8 @@ pub(super) fn canonical(d: &mut DefineStmt, r: &Resolver) {
             }
             "sspace" | "msspace" => value != "0",
             "finalfunc_extra" | "mfinalfunc_extra" | "hypothetical" => {
-                let on = e.arg.is_none() || !matches!(value.to_lowercase().as_str(), "false" | "off" | "0" | "no");
+                let on = e.arg.is_none()
+                    || !matches!(value.to_lowercase().as_str(), "false" | "off" | "0" | "no");
                 e.arg = None;
                 on
             }
@@ -134,7 +191,8 @@ pub(super) fn canonical(d: &mut DefineStmt, r: &Resolver) {
                 v != "unsafe"
             }
             "sortop" => {
-                if let Some(NodeEnum::List(l)) = e.arg.as_deref_mut().and_then(|a| a.node.as_mut()) {
+                if let Some(NodeEnum::List(l)) = e.arg.as_deref_mut().and_then(|a| a.node.as_mut())
+                {
                     let parts = super::operator::operator_name(&name_list(&l.items), r, None);
                     l.items = parts.iter().map(|p| string(p)).collect();
                 }
@@ -145,9 +203,14 @@ pub(super) fn canonical(d: &mut DefineStmt, r: &Resolver) {
         if !keep {
             continue;
         }
-        let rank = ITEMS.iter().position(|x| *x == e.defname).unwrap_or(ITEMS.len());
+        let rank = ITEMS
+            .iter()
+            .position(|x| *x == e.defname)
+            .unwrap_or(ITEMS.len());
         // A later mention wins, as in the server.
-        items.retain(|(i, x)| !(*i == rank && matches!(&x.node, Some(NodeEnum::DefElem(o)) if o.defname == e.defname)));
+        items.retain(|(i, x)| {
+            !(*i == rank && matches!(&x.node, Some(NodeEnum::DefElem(o)) if o.defname == e.defname))
+        });
         items.push((rank, node(NodeEnum::DefElem(e))));
     }
     items.sort_by_key(|(i, _)| *i);
@@ -172,7 +235,9 @@ pub(super) fn references(d: &DefineStmt) -> Vec<QualName> {
         }
     }
     for n in &d.definition {
-        let Some(NodeEnum::DefElem(e)) = &n.node else { continue };
+        let Some(NodeEnum::DefElem(e)) = &n.node else {
+            continue;
+        };
         if e.defname != "sortop" {
             continue;
         }

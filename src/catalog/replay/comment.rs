@@ -12,7 +12,9 @@ use crate::syntax::Stmt;
 impl Replay {
     pub(super) fn comment(&mut self, pos: Pos, stmt: &Stmt, s: &CommentStmt) {
         let Some(target) = self.object_target(s.objtype, s.object.as_deref()) else {
-            let kind = ObjectType::try_from(s.objtype).map(|o| o.as_str_name().to_string()).unwrap_or_default();
+            let kind = ObjectType::try_from(s.objtype)
+                .map(|o| o.as_str_name().to_string())
+                .unwrap_or_default();
             self.unsupported(stmt, &format!("COMMENT ON {kind}"));
             return;
         };
@@ -24,7 +26,13 @@ impl Replay {
         if s.comment.is_empty() {
             self.catalog.comments.remove(&target);
         } else {
-            self.catalog.comments.insert(target, Comment { text: s.comment.clone(), pos });
+            self.catalog.comments.insert(
+                target,
+                Comment {
+                    text: s.comment.clone(),
+                    pos,
+                },
+            );
         }
     }
 
@@ -90,7 +98,10 @@ impl Replay {
             | O::ObjectUserMapping => false,
         };
         if !labelled {
-            self.reject(stmt, "security labels are not supported for this type of object".to_string());
+            self.reject(
+                stmt,
+                "security labels are not supported for this type of object".to_string(),
+            );
             return;
         }
         let Some(target) = self.object_target(s.objtype, s.object.as_deref()) else {
@@ -113,13 +124,27 @@ impl Replay {
                 }
             }
         } else {
-            self.catalog.security_labels.entry(target).or_default().insert(provider, Comment { text: s.label.clone(), pos });
+            self.catalog
+                .security_labels
+                .entry(target)
+                .or_default()
+                .insert(
+                    provider,
+                    Comment {
+                        text: s.label.clone(),
+                        pos,
+                    },
+                );
         }
     }
 
     /// For a table, a column of a table or a sequence that does not exist: its name and the
     /// server's message. (Columns of views are not modelled, so they are not checked.)
-    fn missing_relation_part(&self, objtype: i32, object: Option<&pg_query::protobuf::Node>) -> Option<(QualName, String)> {
+    fn missing_relation_part(
+        &self,
+        objtype: i32,
+        object: Option<&pg_query::protobuf::Node>,
+    ) -> Option<(QualName, String)> {
         let kind = ObjectType::try_from(objtype).unwrap_or(ObjectType::Undefined);
         let list = match object.and_then(|o| o.node.as_ref()) {
             Some(NodeEnum::List(l)) => name_list(&l.items),
@@ -134,7 +159,8 @@ impl Replay {
         };
         if kind == ObjectType::ObjectTable || kind == ObjectType::ObjectSequence {
             let q = rel(&list)?;
-            return (!r.relation_exists(&q)).then(|| (q.clone(), format!("relation {} does not exist", q.sql())));
+            return (!r.relation_exists(&q))
+                .then(|| (q.clone(), format!("relation {} does not exist", q.sql())));
         }
         if kind == ObjectType::ObjectColumn {
             let (col, t) = list.split_last()?;
@@ -143,14 +169,23 @@ impl Replay {
                 return Some((q.clone(), format!("relation {} does not exist", q.sql())));
             }
             let table = self.catalog.tables.get(&q)?;
-            return table.column(col).is_none().then(|| (q.clone(), format!("column \"{col}\" of relation {} does not exist", q.sql())));
+            return table.column(col).is_none().then(|| {
+                (
+                    q.clone(),
+                    format!("column \"{col}\" of relation {} does not exist", q.sql()),
+                )
+            });
         }
         None
     }
 
     /// Canonical `KIND name` target of an object reference (COMMENT ON, DROP).
     /// `None`: kind not modelled; `Some(None)`: deliberately not tracked (e.g. DATABASE).
-    pub(super) fn object_target(&self, objtype: i32, object: Option<&pg_query::protobuf::Node>) -> Option<Option<String>> {
+    pub(super) fn object_target(
+        &self,
+        objtype: i32,
+        object: Option<&pg_query::protobuf::Node>,
+    ) -> Option<Option<String>> {
         use ObjectType as O;
         let kind = O::try_from(objtype).unwrap_or(O::Undefined);
         let node = object.and_then(|o| o.node.as_ref());
@@ -166,7 +201,10 @@ impl Replay {
             _ => QualName::new("", parts.join(".")),
         };
         // `KIND name ON table` (triggers, policies, rules).
-        let on_table = |what: &str| list.split_last().map(|(name, t)| format!("{what} {} ON {}", quote::ident(name), rel(t).sql()));
+        let on_table = |what: &str| {
+            list.split_last()
+                .map(|(name, t)| format!("{what} {} ON {}", quote::ident(name), rel(t).sql()))
+        };
         Some(Some(match kind {
             O::ObjectTable => format!("TABLE {}", rel(&list).sql()),
             O::ObjectForeignTable => format!("FOREIGN TABLE {}", rel(&list).sql()),
@@ -184,8 +222,13 @@ impl Replay {
             }
             O::ObjectDomconstraint => {
                 // (domain type name, constraint name)
-                let Some(NodeEnum::List(l)) = node else { return None };
-                let (Some(NodeEnum::TypeName(t)), Some(con)) = (l.items.first().and_then(|n| n.node.as_ref()), l.items.get(1).and_then(super::node_string)) else {
+                let Some(NodeEnum::List(l)) = node else {
+                    return None;
+                };
+                let (Some(NodeEnum::TypeName(t)), Some(con)) = (
+                    l.items.first().and_then(|n| n.node.as_ref()),
+                    l.items.get(1).and_then(super::node_string),
+                ) else {
                     return None;
                 };
                 let (schema, name) = crate::catalog::types::resolve_type_name(t, &r);

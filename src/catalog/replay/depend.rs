@@ -53,19 +53,52 @@ impl Replay {
             .into_iter()
             .filter(|d| match d {
                 Dependent::Table(t) => {
-                    owner != Some(t) && c.tables.get(t).is_some_and(|t| t.inherits.contains(q) || t.partition_of.as_ref().is_some_and(|(p, _)| p == q) || t.of_type.as_ref() == Some(q))
+                    owner != Some(t)
+                        && c.tables.get(t).is_some_and(|t| {
+                            t.inherits.contains(q)
+                                || t.partition_of.as_ref().is_some_and(|(p, _)| p == q)
+                                || t.of_type.as_ref() == Some(q)
+                        })
                 }
                 Dependent::Column(t, col) => {
-                    owner != Some(t) && c.tables.get(t).and_then(|t| t.column(col)).is_some_and(|col| type_name(&col.type_sql).as_ref() == Some(q) || col.generated_deps.contains(q))
+                    owner != Some(t)
+                        && c.tables
+                            .get(t)
+                            .and_then(|t| t.column(col))
+                            .is_some_and(|col| {
+                                type_name(&col.type_sql).as_ref() == Some(q)
+                                    || col.generated_deps.contains(q)
+                            })
                 }
-                Dependent::Default(t, col) => owner != Some(t) && c.tables.get(t).and_then(|t| t.column(col)).is_some_and(|col| col.default.is_some() && col.default_deps.contains(q)),
+                Dependent::Default(t, col) => {
+                    owner != Some(t)
+                        && c.tables
+                            .get(t)
+                            .and_then(|t| t.column(col))
+                            .is_some_and(|col| {
+                                col.default.is_some() && col.default_deps.contains(q)
+                            })
+                }
                 Dependent::Constraint(t, n) => {
-                    owner != Some(t) && c.tables.get(t).and_then(|t| t.constraints.get(n)).is_some_and(|k| !k.inherited && (k.deps.contains(q) || k.references.as_ref() == Some(q)))
+                    owner != Some(t)
+                        && c.tables
+                            .get(t)
+                            .and_then(|t| t.constraints.get(n))
+                            .is_some_and(|k| {
+                                !k.inherited
+                                    && (k.deps.contains(q) || k.references.as_ref() == Some(q))
+                            })
                 }
-                Dependent::Index(i) => c.indexes.get(i).is_some_and(|i| owner != Some(&i.table) && i.deps.contains(q)),
+                Dependent::Index(i) => c
+                    .indexes
+                    .get(i)
+                    .is_some_and(|i| owner != Some(&i.table) && i.deps.contains(q)),
                 // An object names itself (a view's own name, a recursive function).
                 Dependent::Object(k) => {
-                    !(k.schema == q.schema && k.name == q.name) && c.objects.get(k).is_some_and(|o| owner.is_none_or(|t| o.table.as_ref() != Some(t)) && o.deps.contains(q))
+                    !(k.schema == q.schema && k.name == q.name)
+                        && c.objects.get(k).is_some_and(|o| {
+                            owner.is_none_or(|t| o.table.as_ref() != Some(t)) && o.deps.contains(q)
+                        })
                 }
             })
             .collect();
@@ -87,7 +120,12 @@ impl Replay {
                 self.drop_column(t, col);
             }
             Dependent::Default(t, col) => {
-                if let Some(c) = self.catalog.tables.get_mut(t).and_then(|t| t.column_mut(col)) {
+                if let Some(c) = self
+                    .catalog
+                    .tables
+                    .get_mut(t)
+                    .and_then(|t| t.column_mut(col))
+                {
                     c.default = None;
                     c.default_deps.clear();
                 }
@@ -124,10 +162,20 @@ pub(super) fn describe(d: &Dependent) -> String {
     match d {
         Dependent::Table(t) => format!("table {}", t.sql()),
         Dependent::Column(t, c) => format!("column {} of table {}", quote::ident(c), t.sql()),
-        Dependent::Default(t, c) => format!("default value for column {} of table {}", quote::ident(c), t.sql()),
-        Dependent::Constraint(t, n) => format!("constraint {} on table {}", quote::ident(n), t.sql()),
+        Dependent::Default(t, c) => format!(
+            "default value for column {} of table {}",
+            quote::ident(c),
+            t.sql()
+        ),
+        Dependent::Constraint(t, n) => {
+            format!("constraint {} on table {}", quote::ident(n), t.sql())
+        }
         Dependent::Index(i) => format!("index {}", i.sql()),
-        Dependent::Object(k) => format!("{} {}", k.kind.sql_keyword().to_lowercase(), quote::qualified(&k.schema, &k.name)),
+        Dependent::Object(k) => format!(
+            "{} {}",
+            k.kind.sql_keyword().to_lowercase(),
+            quote::qualified(&k.schema, &k.name)
+        ),
     }
 }
 
@@ -135,7 +183,12 @@ fn build(c: &Catalog) -> Reverse {
     let mut r: Reverse = BTreeMap::new();
     let mut add = |q: &QualName, d: Dependent| r.entry(q.clone()).or_default().push(d);
     for (tq, t) in &c.tables {
-        for p in t.inherits.iter().chain(t.partition_of.as_ref().map(|(p, _)| p)).chain(t.of_type.as_ref()) {
+        for p in t
+            .inherits
+            .iter()
+            .chain(t.partition_of.as_ref().map(|(p, _)| p))
+            .chain(t.of_type.as_ref())
+        {
             add(p, Dependent::Table(tq.clone()));
         }
         for col in &t.columns {
@@ -177,8 +230,13 @@ fn removes_only(node: &NodeEnum) -> bool {
         NodeEnum::AlterTableStmt(s) => s.cmds.iter().all(|c| match &c.node {
             Some(NodeEnum::AlterTableCmd(c)) => {
                 let sub = AlterTableType::try_from(c.subtype).unwrap_or(AlterTableType::Undefined);
-                matches!(sub, AlterTableType::AtDropColumn | AlterTableType::AtDropConstraint | AlterTableType::AtDropNotNull | AlterTableType::AtDropIdentity)
-                    || (sub == AlterTableType::AtColumnDefault && c.def.is_none())
+                matches!(
+                    sub,
+                    AlterTableType::AtDropColumn
+                        | AlterTableType::AtDropConstraint
+                        | AlterTableType::AtDropNotNull
+                        | AlterTableType::AtDropIdentity
+                ) || (sub == AlterTableType::AtColumnDefault && c.def.is_none())
             }
             _ => false,
         }),

@@ -15,11 +15,23 @@ use crate::syntax::Stmt;
 
 /// The domain a CREATE DOMAIN statement makes.
 pub(super) fn domain_def(dm: &protobuf::CreateDomainStmt, key: &ObjKey, r: &Resolver) -> Domain {
-    let mut base = dm.type_name.as_ref().map(|t| type_sql(t, r)).unwrap_or_default();
+    let mut base = dm
+        .type_name
+        .as_ref()
+        .map(|t| type_sql(t, r))
+        .unwrap_or_default();
     if let Some(c) = &dm.coll_clause {
-        base.push_str(&format!(" COLLATE {}", super::table::collation_sql(&c.collname, r)));
+        base.push_str(&format!(
+            " COLLATE {}",
+            super::table::collation_sql(&c.collname, r)
+        ));
     }
-    let mut d = Domain { base, default: None, not_null: false, checks: BTreeMap::new() };
+    let mut d = Domain {
+        base,
+        default: None,
+        not_null: false,
+        checks: BTreeMap::new(),
+    };
     for c in &dm.constraints {
         if let Some(NodeEnum::Constraint(c)) = &c.node {
             apply_constraint(&mut d, &key.name, c, r);
@@ -35,8 +47,20 @@ impl Replay {
         let names = super::name_list(&s.type_name);
         let r = self.resolver();
         let key = match names.as_slice() {
-            [schema, name] => ObjKey { kind: ObjKind::Domain, schema: schema.clone(), name: name.clone(), sub: String::new() },
-            [name] => ObjKey { kind: ObjKind::Domain, schema: r.user_type_schema(name).unwrap_or_else(|| r.creation_schema()), name: name.clone(), sub: String::new() },
+            [schema, name] => ObjKey {
+                kind: ObjKind::Domain,
+                schema: schema.clone(),
+                name: name.clone(),
+                sub: String::new(),
+            },
+            [name] => ObjKey {
+                kind: ObjKind::Domain,
+                schema: r
+                    .user_type_schema(name)
+                    .unwrap_or_else(|| r.creation_schema()),
+                name: name.clone(),
+                sub: String::new(),
+            },
             _ => {
                 self.unsupported(stmt, "ALTER DOMAIN with this name");
                 return;
@@ -49,8 +73,18 @@ impl Replay {
         };
         let mut checked = None;
         if let Some(c) = &constraint {
-            let mut tmp = Domain { base: String::new(), default: None, not_null: false, checks: BTreeMap::new() };
-            if let Some(obj) = self.catalog.objects.get(&key).and_then(|o| o.domain.as_ref()) {
+            let mut tmp = Domain {
+                base: String::new(),
+                default: None,
+                not_null: false,
+                checks: BTreeMap::new(),
+            };
+            if let Some(obj) = self
+                .catalog
+                .objects
+                .get(&key)
+                .and_then(|o| o.domain.as_ref())
+            {
                 tmp.checks = obj.checks.clone();
                 tmp.base = obj.base.clone();
             }
@@ -62,7 +96,13 @@ impl Replay {
         }
         let Some(obj) = self.catalog.objects.get_mut(&key) else {
             if !s.missing_ok {
-                self.warn(stmt, format!("domain {} does not exist", QualName::new(key.schema, key.name).sql()));
+                self.warn(
+                    stmt,
+                    format!(
+                        "domain {} does not exist",
+                        QualName::new(key.schema, key.name).sql()
+                    ),
+                );
             }
             return;
         };
@@ -79,7 +119,13 @@ impl Replay {
             }
             "X" => {
                 if d.checks.remove(&s.name).is_none() && !s.missing_ok {
-                    self.diags.push(stmt.diag(crate::diag::Diag::warning("replay", format!("constraint {} does not exist", s.name)), None));
+                    self.diags.push(stmt.diag(
+                        crate::diag::Diag::warning(
+                            "replay",
+                            format!("constraint {} does not exist", s.name),
+                        ),
+                        None,
+                    ));
                 }
             }
             "V" => {
@@ -110,15 +156,25 @@ fn apply_constraint(d: &mut Domain, domain: &str, c: &protobuf::Constraint, r: &
     match ConstrType::try_from(c.contype) {
         Ok(ConstrType::ConstrNotnull) => d.not_null = true,
         Ok(ConstrType::ConstrNull) => d.not_null = false,
-        Ok(ConstrType::ConstrDefault) => d.default = c.raw_expr.as_ref().map(|e| expr::default_sql(e, r)),
+        Ok(ConstrType::ConstrDefault) => {
+            d.default = c.raw_expr.as_ref().map(|e| expr::default_sql(e, r))
+        }
         Ok(ConstrType::ConstrCheck) => {
             let scope = crate::catalog::typing::Scope::domain(&d.base);
-            let e = c.raw_expr.as_ref().map(|e| expr::expr_sql_in(e, r, Some(&scope))).unwrap_or_default();
+            let e = c
+                .raw_expr
+                .as_ref()
+                .map(|e| expr::expr_sql_in(e, r, Some(&scope)))
+                .unwrap_or_default();
             let mut def = format!("CHECK ({e})");
             if c.skip_validation {
                 def.push_str(" NOT VALID");
             }
-            let name = if c.conname.is_empty() { check_name(d, domain) } else { c.conname.clone() };
+            let name = if c.conname.is_empty() {
+                check_name(d, domain)
+            } else {
+                c.conname.clone()
+            };
             d.checks.insert(name, def);
         }
         // The server accepts no other constraint on a domain.
@@ -133,5 +189,8 @@ fn check_name(d: &Domain, domain: &str) -> String {
     if !d.checks.contains_key(&base) {
         return base;
     }
-    (1..).map(|i| super::table::truncate_ident(&format!("{domain}_check{i}"))).find(|n| !d.checks.contains_key(n)).unwrap_or(base)
+    (1..)
+        .map(|i| super::table::truncate_ident(&format!("{domain}_check{i}")))
+        .find(|n| !d.checks.contains_key(n))
+        .unwrap_or(base)
 }

@@ -52,18 +52,42 @@ impl Replay {
                     let q = rel(self);
                     let found = self.catalog.indexes.contains_key(&q);
                     // A partition's index goes only with the partitioned index it is attached to.
-                    if let Some(p) = self.catalog.indexes.get(&q).and_then(|i| i.attached_to.clone()).filter(|p| self.catalog.indexes.contains_key(p)) {
-                        self.reject(stmt, format!("cannot drop index {} because index {} requires it", q.name, p.name));
+                    if let Some(p) = self
+                        .catalog
+                        .indexes
+                        .get(&q)
+                        .and_then(|i| i.attached_to.clone())
+                        .filter(|p| self.catalog.indexes.contains_key(p))
+                    {
+                        self.reject(
+                            stmt,
+                            format!(
+                                "cannot drop index {} because index {} requires it",
+                                q.name, p.name
+                            ),
+                        );
                         continue;
                     }
                     // The partitions' indexes attached to a partitioned index go with it.
                     let mut gone = vec![q];
                     while let Some(q) = gone.pop() {
-                        let Some(index) = self.catalog.indexes.remove(&q) else { continue };
+                        let Some(index) = self.catalog.indexes.remove(&q) else {
+                            continue;
+                        };
                         self.catalog.forget_notes(&format!("INDEX {}", q.sql()));
-                        let partitioned = self.catalog.tables.get(&index.table).is_some_and(|t| t.partition_by.is_some());
+                        let partitioned = self
+                            .catalog
+                            .tables
+                            .get(&index.table)
+                            .is_some_and(|t| t.partition_by.is_some());
                         if partitioned {
-                            gone.extend(self.catalog.indexes.iter().filter(|(_, i)| i.attached_to.as_ref() == Some(&q)).map(|(k, _)| k.clone()));
+                            gone.extend(
+                                self.catalog
+                                    .indexes
+                                    .iter()
+                                    .filter(|(_, i)| i.attached_to.as_ref() == Some(&q))
+                                    .map(|(k, _)| k.clone()),
+                            );
                         }
                     }
                     found
@@ -71,9 +95,18 @@ impl Replay {
                 O::ObjectSchema => {
                     let name = parts.first().cloned().unwrap_or_default();
                     let c = &self.catalog;
-                    let used = c.tables.keys().chain(c.sequences.keys()).chain(c.indexes.keys()).any(|q| q.schema == name) || c.objects.keys().any(|k| k.schema == name);
+                    let used = c
+                        .tables
+                        .keys()
+                        .chain(c.sequences.keys())
+                        .chain(c.indexes.keys())
+                        .any(|q| q.schema == name)
+                        || c.objects.keys().any(|k| k.schema == name);
                     if used && !cascade && c.schemas.contains_key(&name) {
-                        self.warn(stmt, format!("cannot drop schema {name} because objects in it remain"));
+                        self.warn(
+                            stmt,
+                            format!("cannot drop schema {name} because objects in it remain"),
+                        );
                         continue;
                     }
                     let found = self.catalog.schemas.remove(&name).is_some();
@@ -82,19 +115,24 @@ impl Replay {
                         self.catalog.sequences.retain(|q, _| q.schema != name);
                         self.catalog.indexes.retain(|q, _| q.schema != name);
                         self.catalog.objects.retain(|k, _| k.schema != name);
-                        self.catalog.default_acls.retain(|k, _| k.schema.as_ref() != Some(&name));
+                        self.catalog
+                            .default_acls
+                            .retain(|k, _| k.schema.as_ref() != Some(&name));
                         // The schema's comment and those of everything in it.
                         let schema = crate::emit::quote::ident(&name);
                         let inside = format!(" {schema}.");
                         let on = format!(" ON {schema}.");
                         let own = format!("SCHEMA {schema}");
-                        self.catalog.retain_notes(|k| !(k == own || k.contains(&inside) || k.contains(&on)));
+                        self.catalog.retain_notes(|k| {
+                            !(k == own || k.contains(&inside) || k.contains(&on))
+                        });
                     }
                     found
                 }
                 O::ObjectExtension => {
                     let name = parts.first().cloned().unwrap_or_default();
-                    self.catalog.forget_notes(&format!("EXTENSION {}", crate::emit::quote::ident(&name)));
+                    self.catalog
+                        .forget_notes(&format!("EXTENSION {}", crate::emit::quote::ident(&name)));
                     self.catalog.extensions.remove(&name).is_some() || name == "plpgsql"
                 }
                 O::ObjectTrigger => self.drop_on_table(ObjKind::Trigger, &parts),
@@ -147,7 +185,11 @@ impl Replay {
                     Some(key) => {
                         let key = if matches!(key.kind, ObjKind::View | ObjKind::MaterializedView) {
                             let q = rel(self);
-                            ObjKey { schema: q.schema, name: q.name, ..key }
+                            ObjKey {
+                                schema: q.schema,
+                                name: q.name,
+                                ..key
+                            }
                         } else {
                             key
                         };
@@ -171,7 +213,10 @@ impl Replay {
             };
             if !found && !s.missing_ok {
                 // As psql goes past it (pg_dump --clean without --if-exists writes these).
-                let what = self.object_target(s.remove_type, Some(obj)).flatten().unwrap_or_else(|| parts.join("."));
+                let what = self
+                    .object_target(s.remove_type, Some(obj))
+                    .flatten()
+                    .unwrap_or_else(|| parts.join("."));
                 self.warn(stmt, format!("{what} does not exist; the DROP is skipped"));
             }
         }
@@ -179,19 +224,33 @@ impl Replay {
 
     /// DROP of an object that hangs on a table (`name ON table`): whether it existed.
     fn drop_on_table(&mut self, kind: ObjKind, parts: &[String]) -> bool {
-        let Some((name, t)) = parts.split_last() else { return false };
+        let Some((name, t)) = parts.split_last() else {
+            return false;
+        };
         let t = match t {
             [sch, n] => QualName::new(sch.clone(), n.clone()),
             [n] => self.resolver().relation("", n),
             _ => QualName::new("", ""),
         };
-        let key = ObjKey { kind, schema: t.schema.clone(), name: name.clone(), sub: t.name.clone() };
+        let key = ObjKey {
+            kind,
+            schema: t.schema.clone(),
+            name: name.clone(),
+            sub: t.name.clone(),
+        };
         self.remove_object(&key)
     }
 
     /// Whether the server refuses to drop `q` because something still needs it; with
     /// CASCADE, that something goes first.
-    fn refused(&mut self, stmt: &Stmt, q: &QualName, owner: Option<&QualName>, cascade: bool, what: &str) -> bool {
+    fn refused(
+        &mut self,
+        stmt: &Stmt,
+        q: &QualName,
+        owner: Option<&QualName>,
+        cascade: bool,
+        what: &str,
+    ) -> bool {
         if cascade {
             self.drop_cascade(q, owner);
             return false;
@@ -201,7 +260,14 @@ impl Replay {
             return false;
         }
         let list: Vec<String> = needs.iter().take(5).map(super::depend::describe).collect();
-        self.warn(stmt, format!("cannot drop {what} {} because other objects depend on it: {}", q.sql(), list.join(", ")));
+        self.warn(
+            stmt,
+            format!(
+                "cannot drop {what} {} because other objects depend on it: {}",
+                q.sql(),
+                list.join(", ")
+            ),
+        );
         true
     }
 
@@ -210,8 +276,16 @@ impl Replay {
     fn object_refused(&mut self, stmt: &Stmt, key: &ObjKey, cascade: bool) -> bool {
         let q = QualName::new(key.schema.clone(), key.name.clone());
         let owner = matches!(key.kind, ObjKind::View | ObjKind::MaterializedView).then_some(&q);
-        if matches!(key.kind, ObjKind::Function | ObjKind::Procedure | ObjKind::Aggregate) {
-            let overloads = self.catalog.objects.keys().filter(|k| k.kind == key.kind && k.schema == key.schema && k.name == key.name).count();
+        if matches!(
+            key.kind,
+            ObjKind::Function | ObjKind::Procedure | ObjKind::Aggregate
+        ) {
+            let overloads = self
+                .catalog
+                .objects
+                .keys()
+                .filter(|k| k.kind == key.kind && k.schema == key.schema && k.name == key.name)
+                .count();
             if overloads > 1 {
                 return false;
             }
@@ -219,18 +293,25 @@ impl Replay {
         let what = key.kind.sql_keyword().to_lowercase();
         // A range's multirange goes with it: what holds the multirange needs the range.
         let multirange = self.catalog.objects.get(key).and_then(|o| o.multirange());
-        self.refused(stmt, &q, owner, cascade, &what) || multirange.is_some_and(|m| self.refused(stmt, &m, None, cascade, &what))
+        self.refused(stmt, &q, owner, cascade, &what)
+            || multirange.is_some_and(|m| self.refused(stmt, &m, None, cascade, &what))
     }
 
     /// Drops a table with everything that hangs on it: comments of its columns and
     /// constraints, its indexes, triggers, policies, rules and owned sequences.
     pub(super) fn remove_table(&mut self, q: &QualName) -> bool {
-        let Some(t) = self.catalog.tables.remove(q) else { return false };
+        let Some(t) = self.catalog.tables.remove(q) else {
+            return false;
+        };
         for name in t.constraints.keys() {
             self.forget_constraint(q, name);
         }
         for c in &t.columns {
-            self.catalog.forget_notes(&format!("COLUMN {}.{}", q.sql(), crate::emit::quote::ident(&c.name)));
+            self.catalog.forget_notes(&format!(
+                "COLUMN {}.{}",
+                q.sql(),
+                crate::emit::quote::ident(&c.name)
+            ));
         }
         self.forget_relation(q, true);
         true
@@ -242,7 +323,10 @@ impl Replay {
                 self.catalog.forget_notes(&o.target);
                 if matches!(key.kind, ObjKind::View | ObjKind::MaterializedView) {
                     // A materialized view can have indexes.
-                    self.forget_relation(&QualName::new(key.schema.clone(), key.name.clone()), key.kind == ObjKind::MaterializedView);
+                    self.forget_relation(
+                        &QualName::new(key.schema.clone(), key.name.clone()),
+                        key.kind == ObjKind::MaterializedView,
+                    );
                 }
                 true
             }

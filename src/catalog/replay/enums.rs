@@ -23,7 +23,11 @@ use crate::syntax::Stmt;
 /// The canonical CREATE statement of an enum with these labels.
 pub(super) fn enum_sql(key: &ObjKey, labels: &[String]) -> String {
     let labels: Vec<String> = labels.iter().map(|l| quote::literal(l)).collect();
-    format!("CREATE TYPE {} AS ENUM ({})", quote::qualified(&key.schema, &key.name), labels.join(", "))
+    format!(
+        "CREATE TYPE {} AS ENUM ({})",
+        quote::qualified(&key.schema, &key.name),
+        labels.join(", ")
+    )
 }
 
 impl Replay {
@@ -31,7 +35,12 @@ impl Replay {
     /// `ALTER TYPE t RENAME VALUE 'x' TO 'y'`, refused where the server refuses them.
     pub(super) fn alter_enum(&mut self, stmt: &Stmt, s: &protobuf::AlterEnumStmt) {
         let q = super::generic::type_qualname(&s.type_name, &self.resolver());
-        let key = ObjKey { kind: ObjKind::Type, schema: q.schema.clone(), name: q.name.clone(), sub: String::new() };
+        let key = ObjKey {
+            kind: ObjKind::Type,
+            schema: q.schema.clone(),
+            name: q.name.clone(),
+            sub: String::new(),
+        };
         let Some(obj) = self.catalog.objects.get(&key) else {
             self.warn(stmt, format!("type {} does not exist", q.sql()));
             return;
@@ -44,9 +53,15 @@ impl Replay {
         let renamed = !s.old_val.is_empty();
         let problem = if renamed {
             if !labels.contains(&s.old_val) {
-                Some(format!("{} is not an existing enum label", quote::literal(&s.old_val)))
+                Some(format!(
+                    "{} is not an existing enum label",
+                    quote::literal(&s.old_val)
+                ))
             } else if labels.contains(&s.new_val) {
-                Some(format!("enum label {} already exists", quote::literal(&s.new_val)))
+                Some(format!(
+                    "enum label {} already exists",
+                    quote::literal(&s.new_val)
+                ))
             } else {
                 None
             }
@@ -54,9 +69,15 @@ impl Replay {
             if s.skip_if_new_val_exists {
                 return;
             }
-            Some(format!("enum label {} already exists", quote::literal(&s.new_val)))
+            Some(format!(
+                "enum label {} already exists",
+                quote::literal(&s.new_val)
+            ))
         } else if !s.new_val_neighbor.is_empty() && !labels.contains(&s.new_val_neighbor) {
-            Some(format!("{} is not an existing enum label", quote::literal(&s.new_val_neighbor)))
+            Some(format!(
+                "{} is not an existing enum label",
+                quote::literal(&s.new_val_neighbor)
+            ))
         } else {
             None
         };
@@ -65,14 +86,17 @@ impl Replay {
             return;
         }
         self.shaped(super::super::graph::Node::Object(key.clone()));
-        let Some(obj) = self.catalog.objects.get_mut(&key) else { return };
+        let Some(obj) = self.catalog.objects.get_mut(&key) else {
+            return;
+        };
         if renamed {
             for l in &mut obj.labels {
                 if *l == s.old_val {
                     *l = s.new_val.clone();
                 }
             }
-            obj.label_renames.push((s.old_val.clone(), s.new_val.clone()));
+            obj.label_renames
+                .push((s.old_val.clone(), s.new_val.clone()));
         } else {
             let at = match obj.labels.iter().position(|l| *l == s.new_val_neighbor) {
                 Some(i) if s.new_val_is_after => i + 1,
@@ -92,7 +116,11 @@ impl Replay {
         let typed = |s: &mut String| *s = typed_label_renamed(s, ty, old, new);
         let c = &mut self.catalog;
         // Which partition key columns of each partitioned table are of the type.
-        let keys: Vec<(QualName, PartitionKey)> = c.tables.iter().filter_map(|(q, t)| Some((q.clone(), partition_key(t, ty)?))).collect();
+        let keys: Vec<(QualName, PartitionKey)> = c
+            .tables
+            .iter()
+            .filter_map(|(q, t)| Some((q.clone(), partition_key(t, ty)?)))
+            .collect();
         for t in c.tables.values_mut() {
             for col in &mut t.columns {
                 if let Some((d, _)) = &mut col.default {
@@ -137,11 +165,24 @@ struct PartitionKey {
 
 fn partition_key(t: &Table, ty: &QualName) -> Option<PartitionKey> {
     let spec = t.partition_by.as_deref()?;
-    let Ok(scan) = pg_query::scan(spec) else { return None };
+    let Ok(scan) = pg_query::scan(spec) else {
+        return None;
+    };
     let toks = &scan.tokens;
-    let is = |i: usize, want: Token| toks.get(i).is_some_and(|t| Token::try_from(t.token).is_ok_and(|x| x == want));
-    let text = |i: usize| toks.get(i).and_then(|t| spec.get(t.start as usize..t.end as usize)).unwrap_or("");
-    let is_name = |i: usize| toks.get(i).is_some_and(|t| Token::try_from(t.token).is_ok_and(|x| x == Token::Ident) || t.keyword_kind != 0);
+    let is = |i: usize, want: Token| {
+        toks.get(i)
+            .is_some_and(|t| Token::try_from(t.token).is_ok_and(|x| x == want))
+    };
+    let text = |i: usize| {
+        toks.get(i)
+            .and_then(|t| spec.get(t.start as usize..t.end as usize))
+            .unwrap_or("")
+    };
+    let is_name = |i: usize| {
+        toks.get(i).is_some_and(|t| {
+            Token::try_from(t.token).is_ok_and(|x| x == Token::Ident) || t.keyword_kind != 0
+        })
+    };
     let type_sql = ty.sql();
     let mut of_type = Vec::new();
     let mut depth = 0usize;
@@ -170,20 +211,37 @@ fn partition_key(t: &Table, ty: &QualName) -> Option<PartitionKey> {
         if depth == 1 && element_start {
             element_start = false;
             // A plain column (not a function call): its type decides.
-            let column = (is_name(i) && !is(i + 1, Token::Ascii40)).then(|| super::rename::ident_value(text(i)));
-            of_type.push(column.and_then(|c| t.column(&c)).is_some_and(|c| c.type_sql == type_sql));
+            let column = (is_name(i) && !is(i + 1, Token::Ascii40))
+                .then(|| super::rename::ident_value(text(i)));
+            of_type.push(
+                column
+                    .and_then(|c| t.column(&c))
+                    .is_some_and(|c| c.type_sql == type_sql),
+            );
         }
     }
-    of_type.iter().any(|b| *b).then(|| PartitionKey { list: spec.starts_with("LIST"), of_type })
+    of_type.iter().any(|b| *b).then(|| PartitionKey {
+        list: spec.starts_with("LIST"),
+        of_type,
+    })
 }
 
 /// A partition bound (`FOR VALUES IN ('a', 'b')`, `FOR VALUES FROM ('a', 1) TO ('c', 2)`)
 /// with the untyped literals `old` of the key columns of the enum renamed to `new`.
 fn bound_label_renamed(bound: &str, key: &PartitionKey, old: &str, new: &str) -> String {
-    let Ok(scan) = pg_query::scan(bound) else { return bound.to_string() };
+    let Ok(scan) = pg_query::scan(bound) else {
+        return bound.to_string();
+    };
     let toks = &scan.tokens;
-    let is = |i: usize, want: Token| toks.get(i).is_some_and(|t| Token::try_from(t.token).is_ok_and(|x| x == want));
-    let text = |i: usize| toks.get(i).and_then(|t| bound.get(t.start as usize..t.end as usize)).unwrap_or("");
+    let is = |i: usize, want: Token| {
+        toks.get(i)
+            .is_some_and(|t| Token::try_from(t.token).is_ok_and(|x| x == want))
+    };
+    let text = |i: usize| {
+        toks.get(i)
+            .and_then(|t| bound.get(t.start as usize..t.end as usize))
+            .unwrap_or("")
+    };
     let mut out = String::new();
     let mut at = 0usize;
     let (mut depth, mut element) = (0usize, 0usize);
@@ -199,7 +257,9 @@ fn bound_label_renamed(bound: &str, key: &PartitionKey, old: &str, new: &str) ->
             element += 1;
         } else if depth == 1 && is(i, Token::Sconst) && !is(i + 1, Token::Typecast) {
             let column = if key.list { 0 } else { element };
-            if key.of_type.get(column).copied().unwrap_or(false) && string_value(text(i)).as_deref() == Some(old) {
+            if key.of_type.get(column).copied().unwrap_or(false)
+                && string_value(text(i)).as_deref() == Some(old)
+            {
                 out.push_str(&bound[at..tok.start as usize]);
                 out.push_str(&quote::literal(new));
                 at = tok.end as usize;
@@ -216,25 +276,56 @@ fn typed_label_renamed(sql: &str, ty: &QualName, old: &str, new: &str) -> String
     if !sql.contains("::") {
         return sql.to_string();
     }
-    let Ok(scan) = pg_query::scan(sql) else { return sql.to_string() };
+    let Ok(scan) = pg_query::scan(sql) else {
+        return sql.to_string();
+    };
     let toks = &scan.tokens;
-    let is = |i: usize, want: Token| toks.get(i).is_some_and(|t| Token::try_from(t.token).is_ok_and(|x| x == want));
-    let text = |i: usize| toks.get(i).and_then(|t| sql.get(t.start as usize..t.end as usize)).unwrap_or("");
-    let is_name = |i: usize, want: &str| toks.get(i).is_some_and(|t| Token::try_from(t.token).is_ok_and(|x| x == Token::Ident) || t.keyword_kind != 0) && super::rename::ident_value(text(i)) == want;
+    let is = |i: usize, want: Token| {
+        toks.get(i)
+            .is_some_and(|t| Token::try_from(t.token).is_ok_and(|x| x == want))
+    };
+    let text = |i: usize| {
+        toks.get(i)
+            .and_then(|t| sql.get(t.start as usize..t.end as usize))
+            .unwrap_or("")
+    };
+    let is_name = |i: usize, want: &str| {
+        toks.get(i).is_some_and(|t| {
+            Token::try_from(t.token).is_ok_and(|x| x == Token::Ident) || t.keyword_kind != 0
+        }) && super::rename::ident_value(text(i)) == want
+    };
     let mut out = String::new();
     let mut at = 0usize;
     for (i, tok) in toks.iter().enumerate() {
-        let cast_to_type = is(i, Token::Sconst) && is(i + 1, Token::Typecast) && is_name(i + 2, &ty.schema) && is(i + 3, Token::Ascii46) && is_name(i + 4, &ty.name) && !is(i + 5, Token::Ascii46);
+        let cast_to_type = is(i, Token::Sconst)
+            && is(i + 1, Token::Typecast)
+            && is_name(i + 2, &ty.schema)
+            && is(i + 3, Token::Ascii46)
+            && is_name(i + 4, &ty.name)
+            && !is(i + 5, Token::Ascii46);
         if !cast_to_type {
             continue;
         }
-        let Some(value) = string_value(text(i)) else { continue };
+        let Some(value) = string_value(text(i)) else {
+            continue;
+        };
         let array = is(i + 5, Token::Ascii91) && is(i + 6, Token::Ascii93);
         let renamed = if array {
-            array_elements(&value).filter(|e| e.iter().any(|x| x.as_deref() == Some(old))).map(|e| {
-                let e: Vec<Option<String>> = e.into_iter().map(|x| if x.as_deref() == Some(old) { Some(new.to_string()) } else { x }).collect();
-                quote::literal(&array_text(&e))
-            })
+            array_elements(&value)
+                .filter(|e| e.iter().any(|x| x.as_deref() == Some(old)))
+                .map(|e| {
+                    let e: Vec<Option<String>> = e
+                        .into_iter()
+                        .map(|x| {
+                            if x.as_deref() == Some(old) {
+                                Some(new.to_string())
+                            } else {
+                                x
+                            }
+                        })
+                        .collect();
+                    quote::literal(&array_text(&e))
+                })
         } else {
             (value == old).then(|| quote::literal(new))
         };
@@ -254,7 +345,10 @@ fn string_value(token: &str) -> Option<String> {
     if let Some(body) = token.strip_prefix('\'').and_then(|t| t.strip_suffix('\'')) {
         return Some(body.replace("''", "'"));
     }
-    let body = token.strip_prefix(['E', 'e'])?.strip_prefix('\'')?.strip_suffix('\'')?;
+    let body = token
+        .strip_prefix(['E', 'e'])?
+        .strip_prefix('\'')?
+        .strip_suffix('\'')?;
     let mut out = String::new();
     let mut chars = body.chars();
     while let Some(c) = chars.next() {
@@ -326,12 +420,23 @@ fn array_elements(text: &str) -> Option<Vec<Option<String>>> {
 fn array_text(elements: &[Option<String>]) -> String {
     let one = |e: &Option<String>| match e {
         None => "NULL".to_string(),
-        Some(s) if s.is_empty() || s.eq_ignore_ascii_case("NULL") || s.chars().any(|c| matches!(c, '{' | '}' | ',' | '"' | '\\') || c.is_ascii_whitespace() || c == '\u{b}') => {
+        Some(s)
+            if s.is_empty()
+                || s.eq_ignore_ascii_case("NULL")
+                || s.chars().any(|c| {
+                    matches!(c, '{' | '}' | ',' | '"' | '\\')
+                        || c.is_ascii_whitespace()
+                        || c == '\u{b}'
+                }) =>
+        {
             format!("\"{}\"", s.replace('\\', "\\\\").replace('"', "\\\""))
         }
         Some(s) => s.clone(),
     };
-    format!("{{{}}}", elements.iter().map(one).collect::<Vec<_>>().join(","))
+    format!(
+        "{{{}}}",
+        elements.iter().map(one).collect::<Vec<_>>().join(",")
+    )
 }
 
 #[cfg(test)]
@@ -345,12 +450,21 @@ mod tests {
     /// The catalog `sql` builds and the messages of the warnings met.
     fn replayed(sql: &str) -> (Catalog, Vec<String>) {
         let file = std::sync::Arc::new(crate::input::SourceFile::new("t.sql", sql.to_string()));
-        let l = crate::catalog_from_files(&[file], &crate::LoadOptions::default(), Vec::new()).expect("loads");
-        (l.catalog, l.warnings.iter().map(|d| d.message.clone()).collect())
+        let l = crate::catalog_from_files(&[file], &crate::LoadOptions::default(), Vec::new())
+            .expect("loads");
+        (
+            l.catalog,
+            l.warnings.iter().map(|d| d.message.clone()).collect(),
+        )
     }
 
     fn enum_of(c: &Catalog) -> &Object {
-        &c.objects[&ObjKey { kind: ObjKind::Type, schema: "public".into(), name: "mood".into(), sub: String::new() }]
+        &c.objects[&ObjKey {
+            kind: ObjKind::Type,
+            schema: "public".into(),
+            name: "mood".into(),
+            sub: String::new(),
+        }]
     }
 
     #[test]
@@ -363,10 +477,22 @@ mod tests {
         let e = enum_of(&c);
         assert_eq!(e.labels, ["sad", "good"]);
         assert_eq!(e.create, "CREATE TYPE public.mood AS ENUM ('sad', 'good')");
-        assert_eq!(e.label_renames, [("ok".to_string(), "fine".to_string()), ("fine".to_string(), "good".to_string())]);
+        assert_eq!(
+            e.label_renames,
+            [
+                ("ok".to_string(), "fine".to_string()),
+                ("fine".to_string(), "good".to_string())
+            ]
+        );
         let t = &c.tables[&QualName::new("public", "t")];
-        assert_eq!(t.columns[0].default.as_ref().map(|d| d.0.as_str()), Some("'good'::public.mood"));
-        assert_eq!(t.constraints["t_m_check"].def, "CHECK (m <> 'good'::public.mood)");
+        assert_eq!(
+            t.columns[0].default.as_ref().map(|d| d.0.as_str()),
+            Some("'good'::public.mood")
+        );
+        assert_eq!(
+            t.constraints["t_m_check"].def,
+            "CHECK (m <> 'good'::public.mood)"
+        );
     }
 
     #[test]
@@ -397,23 +523,58 @@ mod tests {
             typed_label_renamed(sql, &mood(), "ok", "fine"),
             "CHECK (m <> 'fine'::public.mood AND x <> 'ok'::public.other AND y <> 'ok' AND z <> 'ok'::public.mood_x)"
         );
-        assert_eq!(typed_label_renamed("'it''s'::public.mood", &mood(), "it's", "a'b"), "'a''b'::public.mood");
-        assert_eq!(typed_label_renamed("'ok'::\"Public\".mood", &mood(), "ok", "fine"), "'ok'::\"Public\".mood");
+        assert_eq!(
+            typed_label_renamed("'it''s'::public.mood", &mood(), "it's", "a'b"),
+            "'a''b'::public.mood"
+        );
+        assert_eq!(
+            typed_label_renamed("'ok'::\"Public\".mood", &mood(), "ok", "fine"),
+            "'ok'::\"Public\".mood"
+        );
     }
 
     #[test]
     fn array_literals_of_the_type() {
-        assert_eq!(typed_label_renamed("'{ok,sad}'::public.mood[]", &mood(), "ok", "so so"), "'{\"so so\",sad}'::public.mood[]");
-        assert_eq!(typed_label_renamed("'{\"ok\",NULL}'::public.mood[]", &mood(), "ok", "fine"), "'{fine,NULL}'::public.mood[]");
-        assert_eq!(typed_label_renamed("'{sad}'::public.mood[]", &mood(), "ok", "fine"), "'{sad}'::public.mood[]");
-        assert_eq!(typed_label_renamed("'{{ok}}'::public.mood[]", &mood(), "ok", "fine"), "'{{ok}}'::public.mood[]");
+        assert_eq!(
+            typed_label_renamed("'{ok,sad}'::public.mood[]", &mood(), "ok", "so so"),
+            "'{\"so so\",sad}'::public.mood[]"
+        );
+        assert_eq!(
+            typed_label_renamed("'{\"ok\",NULL}'::public.mood[]", &mood(), "ok", "fine"),
+            "'{fine,NULL}'::public.mood[]"
+        );
+        assert_eq!(
+            typed_label_renamed("'{sad}'::public.mood[]", &mood(), "ok", "fine"),
+            "'{sad}'::public.mood[]"
+        );
+        assert_eq!(
+            typed_label_renamed("'{{ok}}'::public.mood[]", &mood(), "ok", "fine"),
+            "'{{ok}}'::public.mood[]"
+        );
     }
 
     #[test]
     fn partition_bounds_by_key_column() {
-        let list = PartitionKey { list: true, of_type: vec![true] };
-        assert_eq!(bound_label_renamed("FOR VALUES IN ('ok', 'sad')", &list, "ok", "fine"), "FOR VALUES IN ('fine', 'sad')");
-        let range = PartitionKey { list: false, of_type: vec![false, true] };
-        assert_eq!(bound_label_renamed("FOR VALUES FROM ('ok', 'ok') TO ('ok', MAXVALUE)", &range, "ok", "fine"), "FOR VALUES FROM ('ok', 'fine') TO ('ok', MAXVALUE)");
+        let list = PartitionKey {
+            list: true,
+            of_type: vec![true],
+        };
+        assert_eq!(
+            bound_label_renamed("FOR VALUES IN ('ok', 'sad')", &list, "ok", "fine"),
+            "FOR VALUES IN ('fine', 'sad')"
+        );
+        let range = PartitionKey {
+            list: false,
+            of_type: vec![false, true],
+        };
+        assert_eq!(
+            bound_label_renamed(
+                "FOR VALUES FROM ('ok', 'ok') TO ('ok', MAXVALUE)",
+                &range,
+                "ok",
+                "fine"
+            ),
+            "FOR VALUES FROM ('ok', 'fine') TO ('ok', MAXVALUE)"
+        );
     }
 }

@@ -23,7 +23,11 @@ use crate::syntax::Stmt;
 impl Replay {
     /// `ALTER EXTENSION e SET SCHEMA s`.
     pub(super) fn move_extension(&mut self, stmt: &Stmt, s: &AlterObjectSchemaStmt) {
-        let name = s.object.as_deref().and_then(node_string).unwrap_or_default();
+        let name = s
+            .object
+            .as_deref()
+            .and_then(node_string)
+            .unwrap_or_default();
         let Some(old) = self.catalog.extensions.get(&name).map(|e| e.schema.clone()) else {
             if !s.missing_ok {
                 self.reject(stmt, format!("extension \"{name}\" does not exist"));
@@ -34,9 +38,17 @@ impl Replay {
             self.reject(stmt, format!("schema \"{}\" does not exist", s.newschema));
             return;
         }
-        let Some(old) = old.filter(|o| *o != s.newschema) else { return };
+        let Some(old) = old.filter(|o| *o != s.newschema) else {
+            return;
+        };
         self.shaped(super::super::graph::Node::Extension(name.clone()));
-        let sharing: Vec<String> = self.catalog.extensions.iter().filter(|(n, e)| **n != name && e.schema.as_deref() == Some(old.as_str())).map(|(n, _)| n.clone()).collect();
+        let sharing: Vec<String> = self
+            .catalog
+            .extensions
+            .iter()
+            .filter(|(n, e)| **n != name && e.schema.as_deref() == Some(old.as_str()))
+            .map(|(n, _)| n.clone())
+            .collect();
         let defined = defined_in(&self.catalog, &old);
         let unknown: RefCell<BTreeSet<String>> = RefCell::new(BTreeSet::new());
         let moves = |n: &str, op: bool| {
@@ -70,7 +82,13 @@ impl Replay {
     fn move_names(&mut self, old: &str, new: &str, moves: &dyn Fn(&str, bool) -> bool) {
         let text = |sql: &mut String| {
             *sql = super::rename::rewrite_qualified(sql, old, &|n, op| {
-                moves(n, op).then(|| if op { super::operator::operator_sql(new, n) } else { QualName::new(new, n).sql() })
+                moves(n, op).then(|| {
+                    if op {
+                        super::operator::operator_sql(new, n)
+                    } else {
+                        QualName::new(new, n).sql()
+                    }
+                })
             });
         };
         let name = |q: &mut QualName| {
@@ -140,8 +158,16 @@ impl Replay {
 /// kind with a name), each with whether it is an operator's.
 fn defined_in(c: &Catalog, schema: &str) -> BTreeSet<(String, bool)> {
     let mut out = BTreeSet::new();
-    let relations = c.tables.keys().chain(c.sequences.keys()).chain(c.indexes.keys());
-    out.extend(relations.filter(|q| q.schema == schema).map(|q| (q.name.clone(), false)));
+    let relations = c
+        .tables
+        .keys()
+        .chain(c.sequences.keys())
+        .chain(c.indexes.keys());
+    out.extend(
+        relations
+            .filter(|q| q.schema == schema)
+            .map(|q| (q.name.clone(), false)),
+    );
     for (k, o) in c.objects.iter().filter(|(k, _)| k.schema == schema) {
         out.insert((k.name.clone(), k.kind == ObjKind::Operator));
         if let Some(m) = o.multirange().filter(|m| m.schema == schema) {
@@ -162,7 +188,10 @@ mod tests {
     /// What a catalog built by moving extensions disagrees on with one built where they
     /// already are (positions aside).
     fn differences(moved: &Catalog, there: &Catalog) -> Vec<String> {
-        crate::verify::meaning::differences(moved, there, &crate::DiffOptions::default()).iter().map(|d| format!("{d:?}")).collect()
+        crate::verify::meaning::differences(moved, there, &crate::DiffOptions::default())
+            .iter()
+            .map(|d| format!("{d:?}"))
+            .collect()
     }
 
     const USES: &str = "CREATE TABLE t (a SCHEMA_.citext DEFAULT 'x'::SCHEMA_.citext CHECK (a OPERATOR(SCHEMA_.~~) 'x%'::SCHEMA_.citext), h public.hstore);\n\
@@ -176,13 +205,29 @@ mod tests {
     #[test]
     fn what_refers_to_an_extension_follows_it_to_its_new_schema() {
         let head = "CREATE SCHEMA ext;\nCREATE EXTENSION citext WITH SCHEMA public;\nCREATE EXTENSION hstore WITH SCHEMA public;\n";
-        let moved = catalog(&format!("{head}{}ALTER EXTENSION citext SET SCHEMA ext;\n", USES.replace("SCHEMA_", "public")));
-        let there = catalog(&format!("{}{}", head.replace("citext WITH SCHEMA public", "citext WITH SCHEMA ext"), USES.replace("SCHEMA_", "ext")));
+        let moved = catalog(&format!(
+            "{head}{}ALTER EXTENSION citext SET SCHEMA ext;\n",
+            USES.replace("SCHEMA_", "public")
+        ));
+        let there = catalog(&format!(
+            "{}{}",
+            head.replace("citext WITH SCHEMA public", "citext WITH SCHEMA ext"),
+            USES.replace("SCHEMA_", "ext")
+        ));
         assert_eq!(differences(&moved, &there), Vec::<String>::new());
-        assert_eq!(moved.extensions.get("citext").and_then(|e| e.schema.as_deref()), Some("ext"));
+        assert_eq!(
+            moved
+                .extensions
+                .get("citext")
+                .and_then(|e| e.schema.as_deref()),
+            Some("ext")
+        );
         assert!(moved.comments.contains_key("FUNCTION public.f(ext.citext)"));
         // hstore's names stay where hstore is.
-        assert!(moved.tables.values().any(|t| t.column("h").is_some_and(|c| c.type_sql == "public.hstore")));
+        assert!(moved
+            .tables
+            .values()
+            .any(|t| t.column("h").is_some_and(|c| c.type_sql == "public.hstore")));
     }
 
     #[test]
@@ -191,21 +236,40 @@ mod tests {
                    CREATE TABLE t (a public.citext CHECK (a OPERATOR(public.<>) ''::public.citext));\n\
                    ALTER EXTENSION citext SET SCHEMA ext;\n";
         let file = std::sync::Arc::new(crate::input::SourceFile::new("t.sql", sql.to_string()));
-        let l = crate::catalog_from_files(&[file], &crate::LoadOptions::default(), Vec::new()).expect("loads");
+        let l = crate::catalog_from_files(&[file], &crate::LoadOptions::default(), Vec::new())
+            .expect("loads");
         let warnings: Vec<&str> = l.warnings.iter().map(|d| d.message.as_str()).collect();
         assert_eq!(warnings, ["extension citext shares schema public with hstore: which of them holds <> is not known offline, so they are taken to stay in public"]);
-        let check = l.catalog.tables.values().flat_map(|t| t.constraints.values()).map(|c| c.def.clone()).collect::<Vec<_>>();
+        let check = l
+            .catalog
+            .tables
+            .values()
+            .flat_map(|t| t.constraints.values())
+            .map(|c| c.def.clone())
+            .collect::<Vec<_>>();
         assert_eq!(check, ["CHECK (a OPERATOR(public.<>) ''::ext.citext)"]);
     }
 
     #[test]
     fn the_server_refuses_a_missing_extension_or_schema() {
-        let file = |sql: &str| std::sync::Arc::new(crate::input::SourceFile::new("t.sql", sql.to_string()));
-        let errors = |sql: &str| match crate::catalog_from_files(&[file(sql)], &crate::LoadOptions::default(), Vec::new()) {
+        let file = |sql: &str| {
+            std::sync::Arc::new(crate::input::SourceFile::new("t.sql", sql.to_string()))
+        };
+        let errors = |sql: &str| match crate::catalog_from_files(
+            &[file(sql)],
+            &crate::LoadOptions::default(),
+            Vec::new(),
+        ) {
             Ok(_) => Vec::new(),
             Err(d) => d.iter().map(|d| d.message.clone()).collect(),
         };
-        assert_eq!(errors("ALTER EXTENSION citext SET SCHEMA public;"), ["extension \"citext\" does not exist"]);
-        assert_eq!(errors("CREATE EXTENSION citext;\nALTER EXTENSION citext SET SCHEMA nowhere;"), ["schema \"nowhere\" does not exist"]);
+        assert_eq!(
+            errors("ALTER EXTENSION citext SET SCHEMA public;"),
+            ["extension \"citext\" does not exist"]
+        );
+        assert_eq!(
+            errors("CREATE EXTENSION citext;\nALTER EXTENSION citext SET SCHEMA nowhere;"),
+            ["schema \"nowhere\" does not exist"]
+        );
     }
 }

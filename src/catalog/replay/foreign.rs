@@ -21,7 +21,11 @@ pub(super) fn mapping_user(r: Option<&RoleSpec>) -> String {
     match RoleSpecType::try_from(r.roletype) {
         Ok(RoleSpecType::RolespecCstring) => r.rolename.clone(),
         Ok(RoleSpecType::RolespecPublic) | Ok(RoleSpecType::Undefined) | Err(_) => "public".into(),
-        Ok(RoleSpecType::RolespecCurrentRole | RoleSpecType::RolespecCurrentUser | RoleSpecType::RolespecSessionUser) => "CURRENT_USER".into(),
+        Ok(
+            RoleSpecType::RolespecCurrentRole
+            | RoleSpecType::RolespecCurrentUser
+            | RoleSpecType::RolespecSessionUser,
+        ) => "CURRENT_USER".into(),
     }
 }
 
@@ -36,7 +40,12 @@ pub(crate) fn mapping_user_sql(user: &str) -> String {
 
 /// Key of the user mapping of `user` on `server`.
 pub(super) fn mapping_key(user: &str, server: &str) -> ObjKey {
-    ObjKey { kind: ObjKind::UserMapping, schema: String::new(), name: server.to_string(), sub: user.to_string() }
+    ObjKey {
+        kind: ObjKind::UserMapping,
+        schema: String::new(),
+        name: server.to_string(),
+        sub: user.to_string(),
+    }
 }
 
 /// A function name as the catalog writes it: user and extension functions qualified,
@@ -51,7 +60,11 @@ pub(super) fn function_name(names: &[Node], r: &Resolver) -> Vec<Node> {
         },
         _ => parts,
     };
-    out.iter().map(|s| Node { node: Some(NodeEnum::String(protobuf::String { sval: s.clone() })) }).collect()
+    out.iter()
+        .map(|s| Node {
+            node: Some(NodeEnum::String(protobuf::String { sval: s.clone() })),
+        })
+        .collect()
 }
 
 /// Canonical `HANDLER` / `VALIDATOR` of a foreign-data wrapper: each once (a later mention
@@ -60,13 +73,21 @@ pub(super) fn canonical_fdw_functions(items: &mut Vec<Node>, r: &Resolver) {
     let mut handler = None;
     let mut validator = None;
     for item in std::mem::take(items) {
-        let Some(NodeEnum::DefElem(mut d)) = item.node else { continue };
+        let Some(NodeEnum::DefElem(mut d)) = item.node else {
+            continue;
+        };
         if let Some(NodeEnum::List(l)) = d.arg.as_deref_mut().and_then(|a| a.node.as_mut()) {
             l.items = function_name(&l.items, r);
         }
         d.location = 0;
-        let slot = if d.defname == "handler" { &mut handler } else { &mut validator };
-        *slot = d.arg.is_some().then_some(Node { node: Some(NodeEnum::DefElem(d)) });
+        let slot = if d.defname == "handler" {
+            &mut handler
+        } else {
+            &mut validator
+        };
+        *slot = d.arg.is_some().then_some(Node {
+            node: Some(NodeEnum::DefElem(d)),
+        });
     }
     items.extend(handler);
     items.extend(validator);
@@ -109,7 +130,12 @@ fn edit_options(list: &mut Vec<Node>, items: &[Node]) -> Result<(), String> {
 impl Replay {
     /// `CREATE FOREIGN TABLE`: a table (columns, constraints, INHERITS, PARTITION OF) with a
     /// server, options and per-column options.
-    pub(super) fn create_foreign_table(&mut self, pos: Pos, stmt: &Stmt, s: &protobuf::CreateForeignTableStmt) {
+    pub(super) fn create_foreign_table(
+        &mut self,
+        pos: Pos,
+        stmt: &Stmt,
+        s: &protobuf::CreateForeignTableStmt,
+    ) {
         let Some(base) = &s.base_stmt else { return };
         let Some(rv) = &base.relation else { return };
         let name = self.create_name(&rv.schemaname, &rv.relname);
@@ -124,7 +150,10 @@ impl Replay {
         }
         let mut problems = Vec::new();
         if let Some(t) = self.catalog.tables.get_mut(&name) {
-            t.foreign = Some(ForeignTable { server: s.servername.clone(), options: opts });
+            t.foreign = Some(ForeignTable {
+                server: s.servername.clone(),
+                options: opts,
+            });
             for elt in &base.table_elts {
                 if let Some(NodeEnum::ColumnDef(cd)) = &elt.node {
                     if let Some(col) = t.column_mut(&cd.colname) {
@@ -141,12 +170,22 @@ impl Replay {
     }
 
     /// `ALTER FOREIGN TABLE t OPTIONS (...)`.
-    pub(super) fn alter_table_options(&mut self, stmt: &Stmt, table: &QualName, def: Option<&NodeEnum>) {
+    pub(super) fn alter_table_options(
+        &mut self,
+        stmt: &Stmt,
+        table: &QualName,
+        def: Option<&NodeEnum>,
+    ) {
         let items = match def {
             Some(NodeEnum::List(l)) => l.items.clone(),
             _ => Vec::new(),
         };
-        let result = match self.catalog.tables.get_mut(table).and_then(|t| t.foreign.as_mut()) {
+        let result = match self
+            .catalog
+            .tables
+            .get_mut(table)
+            .and_then(|t| t.foreign.as_mut())
+        {
             Some(f) => options::apply(&mut f.options, &items),
             None => Err(format!("{} is not a foreign table", table.sql())),
         };
@@ -156,12 +195,23 @@ impl Replay {
     }
 
     /// `ALTER FOREIGN TABLE t ALTER COLUMN c OPTIONS (...)`.
-    pub(super) fn alter_column_options(&mut self, stmt: &Stmt, table: &QualName, column: &str, def: Option<&NodeEnum>) {
+    pub(super) fn alter_column_options(
+        &mut self,
+        stmt: &Stmt,
+        table: &QualName,
+        column: &str,
+        def: Option<&NodeEnum>,
+    ) {
         let items = match def {
             Some(NodeEnum::List(l)) => l.items.clone(),
             _ => Vec::new(),
         };
-        let result = match self.catalog.tables.get_mut(table).and_then(|t| t.column_mut(column)) {
+        let result = match self
+            .catalog
+            .tables
+            .get_mut(table)
+            .and_then(|t| t.column_mut(column))
+        {
             Some(c) => options::apply(&mut c.fdw_options, &items),
             None => Err(format!("column {column} of {} does not exist", table.sql())),
         };
@@ -173,10 +223,17 @@ impl Replay {
     /// `ALTER FOREIGN DATA WRAPPER w [HANDLER f | NO HANDLER] [VALIDATOR f | NO VALIDATOR]
     /// [OPTIONS (...)]`.
     pub(super) fn alter_fdw(&mut self, stmt: &Stmt, s: &protobuf::AlterFdwStmt) {
-        let key = ObjKey { kind: ObjKind::ForeignDataWrapper, schema: String::new(), name: s.fdwname.clone(), sub: String::new() };
+        let key = ObjKey {
+            kind: ObjKind::ForeignDataWrapper,
+            schema: String::new(),
+            name: s.fdwname.clone(),
+            sub: String::new(),
+        };
         let (funcs, opts) = (s.func_options.clone(), s.options.clone());
         self.edit_object(stmt, &key, |node, _| {
-            let NodeEnum::CreateFdwStmt(f) = node else { return Err("ALTER FOREIGN DATA WRAPPER on something else".into()) };
+            let NodeEnum::CreateFdwStmt(f) = node else {
+                return Err("ALTER FOREIGN DATA WRAPPER on something else".into());
+            };
             // A later item of the same name wins when the list is made canonical.
             f.func_options.extend(funcs);
             edit_options(&mut f.options, &opts)
@@ -185,10 +242,17 @@ impl Replay {
 
     /// `ALTER SERVER s [VERSION 'v' | VERSION NULL] [OPTIONS (...)]`.
     pub(super) fn alter_server(&mut self, stmt: &Stmt, s: &protobuf::AlterForeignServerStmt) {
-        let key = ObjKey { kind: ObjKind::Server, schema: String::new(), name: s.servername.clone(), sub: String::new() };
+        let key = ObjKey {
+            kind: ObjKind::Server,
+            schema: String::new(),
+            name: s.servername.clone(),
+            sub: String::new(),
+        };
         let (has_version, version, opts) = (s.has_version, s.version.clone(), s.options.clone());
         self.edit_object(stmt, &key, |node, _| {
-            let NodeEnum::CreateForeignServerStmt(f) = node else { return Err("ALTER SERVER on something else".into()) };
+            let NodeEnum::CreateForeignServerStmt(f) = node else {
+                return Err("ALTER SERVER on something else".into());
+            };
             if has_version {
                 f.version = version;
             }
@@ -201,7 +265,9 @@ impl Replay {
         let key = mapping_key(&mapping_user(s.user.as_ref()), &s.servername);
         let opts = s.options.clone();
         self.edit_object(stmt, &key, |node, _| {
-            let NodeEnum::CreateUserMappingStmt(u) = node else { return Err("ALTER USER MAPPING on something else".into()) };
+            let NodeEnum::CreateUserMappingStmt(u) = node else {
+                return Err("ALTER USER MAPPING on something else".into());
+            };
             edit_options(&mut u.options, &opts)
         });
     }
@@ -215,7 +281,14 @@ impl Replay {
                 self.catalog.forget_notes(&o.target);
             }
             None if s.missing_ok => {}
-            None => self.warn(stmt, format!("user mapping for {} on server {} does not exist", mapping_user_sql(&user), quote::ident(&s.servername))),
+            None => self.warn(
+                stmt,
+                format!(
+                    "user mapping for {} on server {} does not exist",
+                    mapping_user_sql(&user),
+                    quote::ident(&s.servername)
+                ),
+            ),
         }
     }
 }

@@ -20,10 +20,16 @@ pub(super) fn canonical_options(f: &mut protobuf::CreateFunctionStmt) {
             }
         }
     }
-    let language = option(&f.options, "language").unwrap_or_default().to_lowercase();
+    let language = option(&f.options, "language")
+        .unwrap_or_default()
+        .to_lowercase();
     let set_returning = f.return_type.as_ref().is_some_and(|t| t.setof)
         || f.parameters.iter().any(|p| matches!(&p.node, Some(NodeEnum::FunctionParameter(fp)) if fp.mode == protobuf::FunctionParameterMode::FuncParamTable as i32));
-    let default_cost = if matches!(language.as_str(), "c" | "internal") { 1.0 } else { 100.0 };
+    let default_cost = if matches!(language.as_str(), "c" | "internal") {
+        1.0
+    } else {
+        100.0
+    };
     let is_default = |name: &str, value: Option<String>| -> bool {
         let v = value.unwrap_or_default().to_lowercase();
         match name {
@@ -46,7 +52,9 @@ pub(super) fn canonical_options(f: &mut protobuf::CreateFunctionStmt) {
         }
         if d.defname != "set" {
             // A later mention wins, as in the server.
-            opts.retain(|x| !matches!(&x.node, Some(NodeEnum::DefElem(e)) if e.defname == d.defname));
+            opts.retain(
+                |x| !matches!(&x.node, Some(NodeEnum::DefElem(e)) if e.defname == d.defname),
+            );
         }
         opts.push(o);
     }
@@ -86,10 +94,12 @@ fn option(opts: &[Node], name: &str) -> Option<String> {
 /// The configuration variable a `SET` option names.
 fn set_name(n: &Node) -> Option<(&str, i32)> {
     match &n.node {
-        Some(NodeEnum::DefElem(d)) if d.defname == "set" => match d.arg.as_deref().and_then(|a| a.node.as_ref()) {
-            Some(NodeEnum::VariableSetStmt(v)) => Some((v.name.as_str(), v.kind)),
-            _ => None,
-        },
+        Some(NodeEnum::DefElem(d)) if d.defname == "set" => {
+            match d.arg.as_deref().and_then(|a| a.node.as_ref()) {
+                Some(NodeEnum::VariableSetStmt(v)) => Some((v.name.as_str(), v.kind)),
+                _ => None,
+            }
+        }
         _ => None,
     }
 }
@@ -98,7 +108,8 @@ impl Replay {
     /// `ALTER FUNCTION / PROCEDURE / ROUTINE f(args) action ...`: options replace options of
     /// the same name; `SET x` replaces the setting of `x`, `RESET x` / `RESET ALL` remove.
     pub(super) fn alter_function(&mut self, stmt: &Stmt, s: &protobuf::AlterFunctionStmt) {
-        let kind = protobuf::ObjectType::try_from(s.objtype).unwrap_or(protobuf::ObjectType::ObjectFunction);
+        let kind = protobuf::ObjectType::try_from(s.objtype)
+            .unwrap_or(protobuf::ObjectType::ObjectFunction);
         let func = s.func.as_ref().map(|f| NodeEnum::ObjectWithArgs(f.clone()));
         let Some(key) = self.generic_key(kind, func.as_ref()) else {
             self.unsupported(stmt, "ALTER FUNCTION on this object");
@@ -106,13 +117,20 @@ impl Replay {
         };
         let actions = s.actions.clone();
         self.edit_object(stmt, &key, |node, _| {
-            let NodeEnum::CreateFunctionStmt(f) = node else { return Err("ALTER FUNCTION on something that is not a function".into()) };
+            let NodeEnum::CreateFunctionStmt(f) = node else {
+                return Err("ALTER FUNCTION on something that is not a function".into());
+            };
             for a in actions {
                 match set_name(&a) {
                     Some((name, kind)) => {
                         let name = name.to_string();
-                        f.options.retain(|o| set_name(o).is_none_or(|(n, _)| n != name && kind != VariableSetKind::VarResetAll as i32));
-                        let reset = kind == VariableSetKind::VarReset as i32 || kind == VariableSetKind::VarResetAll as i32;
+                        f.options.retain(|o| {
+                            set_name(o).is_none_or(|(n, _)| {
+                                n != name && kind != VariableSetKind::VarResetAll as i32
+                            })
+                        });
+                        let reset = kind == VariableSetKind::VarReset as i32
+                            || kind == VariableSetKind::VarResetAll as i32;
                         if !reset {
                             f.options.push(a);
                         }

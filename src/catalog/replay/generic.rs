@@ -49,20 +49,39 @@ impl Replay {
             Err(e) => (Vec::new(), Some(e)),
         };
         let attributes = if let NodeEnum::CompositeTypeStmt(c) = &node {
-            Some(c.coldeflist.iter().filter_map(|n| match &n.node {
-                Some(NodeEnum::ColumnDef(cd)) => Some(attribute(cd, &r)),
-                _ => None,
-            }).collect::<Vec<_>>())
+            Some(
+                c.coldeflist
+                    .iter()
+                    .filter_map(|n| match &n.node {
+                        Some(NodeEnum::ColumnDef(cd)) => Some(attribute(cd, &r)),
+                        _ => None,
+                    })
+                    .collect::<Vec<_>>(),
+            )
         } else {
             None
         };
-        let domain = if let NodeEnum::CreateDomainStmt(dm) = &node { Some(super::domain::domain_def(dm, &ident.key, &r)) } else { None };
+        let domain = if let NodeEnum::CreateDomainStmt(dm) = &node {
+            Some(super::domain::domain_def(dm, &ident.key, &r))
+        } else {
+            None
+        };
         // Three kinds have canonical text of their own; every other kind is deparsed.
         #[allow(clippy::wildcard_enum_match_arm)]
         let create = match &node {
-            NodeEnum::CreateDomainStmt(_) => domain.as_ref().map(|dm| dm.create_sql(&QualName::new(ident.key.schema.clone(), ident.key.name.clone()))).unwrap_or_default(),
+            NodeEnum::CreateDomainStmt(_) => domain
+                .as_ref()
+                .map(|dm| {
+                    dm.create_sql(&QualName::new(
+                        ident.key.schema.clone(),
+                        ident.key.name.clone(),
+                    ))
+                })
+                .unwrap_or_default(),
             NodeEnum::CreateEnumStmt(e) => super::enums::enum_sql(&ident.key, &name_list(&e.vals)),
-            NodeEnum::CompositeTypeStmt(_) => composite_sql(&ident.key, attributes.as_deref().unwrap_or_default()),
+            NodeEnum::CompositeTypeStmt(_) => {
+                composite_sql(&ident.key, attributes.as_deref().unwrap_or_default())
+            }
             _ => match super::kinds::create_sql(&node, &r) {
                 Ok(s) => s,
                 Err(e) => {
@@ -71,9 +90,17 @@ impl Replay {
                 }
             },
         };
-        let mut deps = expr::references(&Node { node: Some(node.clone()) }, &r);
+        let mut deps = expr::references(
+            &Node {
+                node: Some(node.clone()),
+            },
+            &r,
+        );
         let (mut soft_deps, routine) = if let NodeEnum::CreateFunctionStmt(f) = &node {
-            (crate::catalog::body::body_references(f, &create, &r), Some(routine(f, &r)))
+            (
+                crate::catalog::body::body_references(f, &create, &r),
+                Some(routine(f, &r)),
+            )
         } else {
             (Vec::new(), None)
         };
@@ -81,12 +108,22 @@ impl Replay {
         deps.extend(hard);
         soft_deps.extend(soft);
         // `CREATE TYPE x;` makes a shell that the full definition fills in later.
-        let fills_shell = self.catalog.objects.get(&ident.key).is_some_and(|o| o.create == format!("CREATE TYPE {}", QualName::new(ident.key.schema.clone(), ident.key.name.clone()).sql()));
+        let fills_shell = self.catalog.objects.get(&ident.key).is_some_and(|o| {
+            o.create
+                == format!(
+                    "CREATE TYPE {}",
+                    QualName::new(ident.key.schema.clone(), ident.key.name.clone()).sql()
+                )
+        });
         if self.catalog.objects.contains_key(&ident.key) && !replace && !fills_shell {
             self.reject(stmt, format!("{} already exists", ident.target));
             return;
         }
-        let labels = if let NodeEnum::CreateEnumStmt(e) = &node { name_list(&e.vals) } else { Vec::new() };
+        let labels = if let NodeEnum::CreateEnumStmt(e) = &node {
+            name_list(&e.vals)
+        } else {
+            Vec::new()
+        };
         if let Some(e) = unresolved {
             self.warn(stmt, e);
         }
@@ -106,7 +143,23 @@ impl Replay {
             }
             None => Access::default(),
         };
-        let obj = Object { create, target: ident.target, after: implied, deps, soft_deps, table: ident.table, labels, routine, attributes, domain, column_defaults: BTreeMap::new(), extensions: Vec::new(), label_renames: Vec::new(), access, pos };
+        let obj = Object {
+            create,
+            target: ident.target,
+            after: implied,
+            deps,
+            soft_deps,
+            table: ident.table,
+            labels,
+            routine,
+            attributes,
+            domain,
+            column_defaults: BTreeMap::new(),
+            extensions: Vec::new(),
+            label_renames: Vec::new(),
+            access,
+            pos,
+        };
         let key = ident.key.clone();
         self.on_table.note_object(&ident.key, &obj);
         self.catalog.objects.insert(ident.key, obj);
@@ -117,24 +170,44 @@ impl Replay {
     /// again, `edit` changes the tree, and the canonical text and what derives from it
     /// (dependencies, a function's signature) are stored anew. `edit` returns a description
     /// of what it could not apply, which is reported.
-    pub(super) fn edit_object(&mut self, stmt: &Stmt, key: &ObjKey, edit: impl FnOnce(&mut NodeEnum, &Resolver) -> Result<(), String>) {
+    pub(super) fn edit_object(
+        &mut self,
+        stmt: &Stmt,
+        key: &ObjKey,
+        edit: impl FnOnce(&mut NodeEnum, &Resolver) -> Result<(), String>,
+    ) {
         let Some(obj) = self.catalog.objects.get(key) else {
             let q = QualName::new(key.schema.clone(), key.name.clone());
             self.missing(stmt, &q, format!("{} does not exist", fallback_target(key)));
             return;
         };
-        let parsed = pg_query::parse(&obj.create, 0).ok().and_then(|p| p.protobuf.stmts.into_iter().next()).and_then(|s| s.stmt).and_then(|n| n.node);
+        let parsed = pg_query::parse(&obj.create, 0)
+            .ok()
+            .and_then(|p| p.protobuf.stmts.into_iter().next())
+            .and_then(|s| s.stmt)
+            .and_then(|n| n.node);
         let Some(mut node) = parsed else {
-            self.warn(stmt, format!("cannot read back the definition of {}", obj.target));
+            self.warn(
+                stmt,
+                format!("cannot read back the definition of {}", obj.target),
+            );
             return;
         };
         let r = self.resolver();
         let result = edit(&mut node, &r);
         let _ = super::kinds::canonicalize(&mut node, key, &r);
         let create = super::kinds::create_sql(&node, &r);
-        let mut deps = expr::references(&Node { node: Some(node.clone()) }, &r);
+        let mut deps = expr::references(
+            &Node {
+                node: Some(node.clone()),
+            },
+            &r,
+        );
         let (mut soft_deps, routine) = match (&node, &create) {
-            (NodeEnum::CreateFunctionStmt(f), Ok(text)) => (crate::catalog::body::body_references(f, text, &r), Some(routine(f, &r))),
+            (NodeEnum::CreateFunctionStmt(f), Ok(text)) => (
+                crate::catalog::body::body_references(f, text, &r),
+                Some(routine(f, &r)),
+            ),
             _ => (Vec::new(), None),
         };
         let (hard, soft) = super::kinds::references(&node, &obj.after, &r);
@@ -166,10 +239,17 @@ impl Replay {
     pub(super) fn alter_policy(&mut self, stmt: &Stmt, s: &protobuf::AlterPolicyStmt) {
         let Some(rv) = &s.table else { return };
         let table = self.resolver().relation(&rv.schemaname, &rv.relname);
-        let key = ObjKey { kind: ObjKind::Policy, schema: table.schema.clone(), name: s.policy_name.clone(), sub: table.name.clone() };
+        let key = ObjKey {
+            kind: ObjKind::Policy,
+            schema: table.schema.clone(),
+            name: s.policy_name.clone(),
+            sub: table.name.clone(),
+        };
         let (roles, qual, check) = (s.roles.clone(), s.qual.clone(), s.with_check.clone());
         self.edit_object(stmt, &key, |node, _| {
-            let NodeEnum::CreatePolicyStmt(p) = node else { return Err("ALTER POLICY on something that is not a policy".into()) };
+            let NodeEnum::CreatePolicyStmt(p) = node else {
+                return Err("ALTER POLICY on something that is not a policy".into());
+            };
             if !roles.is_empty() {
                 p.roles = roles;
             }
@@ -186,12 +266,24 @@ impl Replay {
     /// `ALTER TYPE ... ADD / DROP / ALTER ATTRIBUTE` on a composite type.
     pub(super) fn alter_composite(&mut self, stmt: &Stmt, rv: &protobuf::RangeVar, cmds: &[Node]) {
         let r = self.resolver();
-        let schema = if rv.schemaname.is_empty() { r.user_type_schema(&rv.relname).unwrap_or_else(|| r.creation_schema()) } else { rv.schemaname.clone() };
-        let key = ObjKey { kind: ObjKind::Type, schema, name: rv.relname.clone(), sub: String::new() };
+        let schema = if rv.schemaname.is_empty() {
+            r.user_type_schema(&rv.relname)
+                .unwrap_or_else(|| r.creation_schema())
+        } else {
+            rv.schemaname.clone()
+        };
+        let key = ObjKey {
+            kind: ObjKind::Type,
+            schema,
+            name: rv.relname.clone(),
+            sub: String::new(),
+        };
         let mut changes = Vec::new();
         let mut unknown = false;
         for cmd in cmds {
-            let Some(NodeEnum::AlterTableCmd(c)) = &cmd.node else { continue };
+            let Some(NodeEnum::AlterTableCmd(c)) = &cmd.node else {
+                continue;
+            };
             let def = c.def.as_ref().and_then(|d| d.node.as_ref());
             match (AlterTableType::try_from(c.subtype), def) {
                 (Ok(AlterTableType::AtAddColumn), Some(NodeEnum::ColumnDef(cd))) => {
@@ -199,10 +291,15 @@ impl Replay {
                     changes.push((a.name.clone(), Some(a), true, c.behavior));
                 }
                 (Ok(AlterTableType::AtAlterColumnType), Some(NodeEnum::ColumnDef(cd))) => {
-                    let a = Attribute { name: c.name.clone(), ..attribute(cd, &r) };
+                    let a = Attribute {
+                        name: c.name.clone(),
+                        ..attribute(cd, &r)
+                    };
                     changes.push((c.name.clone(), Some(a), false, c.behavior));
                 }
-                (Ok(AlterTableType::AtDropColumn), _) => changes.push((c.name.clone(), None, false, c.behavior)),
+                (Ok(AlterTableType::AtDropColumn), _) => {
+                    changes.push((c.name.clone(), None, false, c.behavior))
+                }
                 (Ok(AlterTableType::AtChangeOwner), _) => {}
                 _ => unknown = true,
             }
@@ -214,7 +311,13 @@ impl Replay {
             self.shaped(super::super::graph::Node::Object(key.clone()));
         }
         let Some(obj) = self.catalog.objects.get(&key) else {
-            self.warn(stmt, format!("type {} does not exist", quote::qualified(&key.schema, &key.name)));
+            self.warn(
+                stmt,
+                format!(
+                    "type {} does not exist",
+                    quote::qualified(&key.schema, &key.name)
+                ),
+            );
             return;
         };
         if obj.attributes.is_none() {
@@ -223,13 +326,32 @@ impl Replay {
         }
         // The typed tables of the type change with it, when CASCADE says so.
         let q = QualName::new(key.schema.clone(), key.name.clone());
-        let typed: Vec<QualName> = self.catalog.tables.iter().filter(|(_, t)| t.of_type.as_ref() == Some(&q)).map(|(t, _)| t.clone()).collect();
+        let typed: Vec<QualName> = self
+            .catalog
+            .tables
+            .iter()
+            .filter(|(_, t)| t.of_type.as_ref() == Some(&q))
+            .map(|(t, _)| t.clone())
+            .collect();
         if !typed.is_empty() && changes.iter().any(|c| !super::depend::cascades(c.3)) {
-            self.reject(stmt, format!("cannot alter type \"{}\" because it is the type of a typed table", key.name));
+            self.reject(
+                stmt,
+                format!(
+                    "cannot alter type \"{}\" because it is the type of a typed table",
+                    key.name
+                ),
+            );
             return;
         }
         for (name, new, add, _) in changes {
-            let Some(attrs) = self.catalog.objects.get_mut(&key).and_then(|o| o.attributes.as_mut()) else { return };
+            let Some(attrs) = self
+                .catalog
+                .objects
+                .get_mut(&key)
+                .and_then(|o| o.attributes.as_mut())
+            else {
+                return;
+            };
             match (&new, add) {
                 (Some(a), true) => attrs.push(a.clone()),
                 (Some(a), false) => {
@@ -248,7 +370,12 @@ impl Replay {
                         }
                     }
                     (Some(a), false) => {
-                        if let Some(col) = self.catalog.tables.get_mut(t).and_then(|table| table.column_mut(&name)) {
+                        if let Some(col) = self
+                            .catalog
+                            .tables
+                            .get_mut(t)
+                            .and_then(|table| table.column_mut(&name))
+                        {
                             col.type_sql = a.type_sql.clone();
                             col.collation = a.collation.clone();
                         }
@@ -265,7 +392,13 @@ impl Replay {
     }
 
     /// `ALTER TABLE ... ENABLE / DISABLE [ALWAYS | REPLICA] TRIGGER name`.
-    pub(super) fn set_trigger_state(&mut self, stmt: &Stmt, table: &QualName, subtype: AlterTableType, trigger: &str) {
+    pub(super) fn set_trigger_state(
+        &mut self,
+        stmt: &Stmt,
+        table: &QualName,
+        subtype: AlterTableType,
+        trigger: &str,
+    ) {
         let states = [
             (AlterTableType::AtEnableTrig, "ENABLE"),
             (AlterTableType::AtEnableAlwaysTrig, "ENABLE ALWAYS"),
@@ -277,12 +410,21 @@ impl Replay {
             self.unsupported(stmt, "ENABLE / DISABLE TRIGGER ALL / USER");
             return;
         };
-        let key = ObjKey { kind: ObjKind::Trigger, schema: table.schema.clone(), name: trigger.to_string(), sub: table.name.clone() };
+        let key = ObjKey {
+            kind: ObjKind::Trigger,
+            schema: table.schema.clone(),
+            name: trigger.to_string(),
+            sub: table.name.clone(),
+        };
         match self.catalog.objects.get_mut(&key) {
             Some(o) => {
                 o.after.clear();
                 if state != "ENABLE" {
-                    o.after.push(format!("ALTER TABLE {} {state} TRIGGER {}", table.sql(), quote::ident(trigger)));
+                    o.after.push(format!(
+                        "ALTER TABLE {} {state} TRIGGER {}",
+                        table.sql(),
+                        quote::ident(trigger)
+                    ));
                 }
             }
             None => self.warn(stmt, format!("trigger {trigger} does not exist")),
@@ -290,8 +432,18 @@ impl Replay {
     }
 
     /// DROP / COMMENT target for generic kinds, by reference node.
-    pub(super) fn generic_target(&self, kind: ObjectType, node: Option<&NodeEnum>) -> Option<String> {
-        self.generic_key(kind, node).and_then(|k| self.catalog.objects.get(&k).map(|o| o.target.clone()).or_else(|| Some(fallback_target(&k))))
+    pub(super) fn generic_target(
+        &self,
+        kind: ObjectType,
+        node: Option<&NodeEnum>,
+    ) -> Option<String> {
+        self.generic_key(kind, node).and_then(|k| {
+            self.catalog
+                .objects
+                .get(&k)
+                .map(|o| o.target.clone())
+                .or_else(|| Some(fallback_target(&k)))
+        })
     }
 
     /// The key of a generic object named by a DROP / COMMENT reference.
@@ -323,7 +475,11 @@ impl Replay {
             O::ObjectConversion => ObjKind::Conversion,
             O::ObjectAccessMethod => ObjKind::AccessMethod,
             // Keyed by `kinds::key_of` above.
-            O::ObjectCast | O::ObjectOpclass | O::ObjectOperator | O::ObjectOpfamily | O::ObjectTransform => return None,
+            O::ObjectCast
+            | O::ObjectOpclass
+            | O::ObjectOperator
+            | O::ObjectOpfamily
+            | O::ObjectTransform => return None,
             // Relations and what hangs on them, schemas, extensions and the global kinds:
             // each caller handles these itself (or deliberately does not track them).
             O::ObjectTable
@@ -360,18 +516,36 @@ impl Replay {
         let (schema, name, sub) = match node? {
             NodeEnum::ObjectWithArgs(o) => {
                 let q = qual_from_list(&name_list(&o.objname), &r, obj_kind);
-                let args: Vec<String> = o.objargs.iter().filter_map(|a| match &a.node {
-                    Some(NodeEnum::TypeName(t)) => Some(type_sql(t, &r)),
-                    _ => None,
-                }).collect();
+                let args: Vec<String> = o
+                    .objargs
+                    .iter()
+                    .filter_map(|a| match &a.node {
+                        Some(NodeEnum::TypeName(t)) => Some(type_sql(t, &r)),
+                        _ => None,
+                    })
+                    .collect();
                 let kind2 = if obj_kind == ObjKind::Function {
                     // DROP ROUTINE / FUNCTION may name a procedure.
-                    let probe = ObjKey { kind: ObjKind::Procedure, schema: q.schema.clone(), name: q.name.clone(), sub: args.join(", ") };
-                    if self.catalog.objects.contains_key(&probe) { ObjKind::Procedure } else { obj_kind }
+                    let probe = ObjKey {
+                        kind: ObjKind::Procedure,
+                        schema: q.schema.clone(),
+                        name: q.name.clone(),
+                        sub: args.join(", "),
+                    };
+                    if self.catalog.objects.contains_key(&probe) {
+                        ObjKind::Procedure
+                    } else {
+                        obj_kind
+                    }
                 } else {
                     obj_kind
                 };
-                return Some(ObjKey { kind: kind2, schema: q.schema, name: q.name, sub: args.join(", ") });
+                return Some(ObjKey {
+                    kind: kind2,
+                    schema: q.schema,
+                    name: q.name,
+                    sub: args.join(", "),
+                });
             }
             NodeEnum::TypeName(t) => {
                 let q = type_qualname(&t.names, &r);
@@ -384,19 +558,38 @@ impl Replay {
             NodeEnum::String(s) => (String::new(), s.sval.clone(), String::new()),
             _ => return None,
         };
-        Some(ObjKey { kind: obj_kind, schema, name, sub })
+        Some(ObjKey {
+            kind: obj_kind,
+            schema,
+            name,
+            sub,
+        })
     }
 }
 
 pub(super) fn fallback_target(k: &ObjKey) -> String {
-    let name = if k.schema.is_empty() { quote::ident(&k.name) } else { quote::qualified(&k.schema, &k.name) };
+    let name = if k.schema.is_empty() {
+        quote::ident(&k.name)
+    } else {
+        quote::qualified(&k.schema, &k.name)
+    };
     match k.kind {
         ObjKind::Operator => super::operator::operator_target(k),
-        ObjKind::OperatorClass | ObjKind::OperatorFamily => format!("{} {name} USING {}", k.kind.sql_keyword(), quote::ident(&k.sub)),
+        ObjKind::OperatorClass | ObjKind::OperatorFamily => format!(
+            "{} {name} USING {}",
+            k.kind.sql_keyword(),
+            quote::ident(&k.sub)
+        ),
         ObjKind::Cast => format!("CAST ({} AS {})", k.name, k.sub),
         ObjKind::Transform => format!("TRANSFORM FOR {} LANGUAGE {}", k.name, quote::ident(&k.sub)),
-        ObjKind::UserMapping => format!("USER MAPPING FOR {} SERVER {}", super::foreign::mapping_user_sql(&k.sub), quote::ident(&k.name)),
-        ObjKind::Function | ObjKind::Procedure | ObjKind::Aggregate => format!("{} {name}({})", k.kind.sql_keyword(), k.sub),
+        ObjKind::UserMapping => format!(
+            "USER MAPPING FOR {} SERVER {}",
+            super::foreign::mapping_user_sql(&k.sub),
+            quote::ident(&k.name)
+        ),
+        ObjKind::Function | ObjKind::Procedure | ObjKind::Aggregate => {
+            format!("{} {name}({})", k.kind.sql_keyword(), k.sub)
+        }
         ObjKind::Type
         | ObjKind::Domain
         | ObjKind::View
@@ -426,9 +619,20 @@ fn qual_from_list(parts: &[String], r: &Resolver, kind: ObjKind) -> QualName {
         [n] => {
             let schema = match kind {
                 ObjKind::View | ObjKind::MaterializedView => r.relation("", n).schema,
-                ObjKind::Function | ObjKind::Procedure | ObjKind::Aggregate => r.user_function_schema(n).unwrap_or_else(|| r.creation_schema()),
-                ObjKind::Type | ObjKind::Domain => r.user_type_schema(n).unwrap_or_else(|| r.creation_schema()),
-                ObjKind::EventTrigger | ObjKind::Publication | ObjKind::ForeignDataWrapper | ObjKind::Server | ObjKind::Language | ObjKind::AccessMethod | ObjKind::UserMapping | ObjKind::Cast => String::new(),
+                ObjKind::Function | ObjKind::Procedure | ObjKind::Aggregate => r
+                    .user_function_schema(n)
+                    .unwrap_or_else(|| r.creation_schema()),
+                ObjKind::Type | ObjKind::Domain => {
+                    r.user_type_schema(n).unwrap_or_else(|| r.creation_schema())
+                }
+                ObjKind::EventTrigger
+                | ObjKind::Publication
+                | ObjKind::ForeignDataWrapper
+                | ObjKind::Server
+                | ObjKind::Language
+                | ObjKind::AccessMethod
+                | ObjKind::UserMapping
+                | ObjKind::Cast => String::new(),
                 ObjKind::Trigger
                 | ObjKind::Rule
                 | ObjKind::Policy
@@ -456,20 +660,40 @@ pub(crate) fn type_qualname(names: &[Node], r: &Resolver) -> QualName {
 
 /// A composite type's attribute: name, canonical type and collation.
 fn attribute(cd: &protobuf::ColumnDef, r: &Resolver) -> Attribute {
-    let type_sql = cd.type_name.as_ref().map(|t| type_sql(t, r)).unwrap_or_default();
-    let collation = cd.coll_clause.as_ref().map(|c| super::table::collation_sql(&c.collname, r));
-    Attribute { name: cd.colname.clone(), type_sql, collation }
+    let type_sql = cd
+        .type_name
+        .as_ref()
+        .map(|t| type_sql(t, r))
+        .unwrap_or_default();
+    let collation = cd
+        .coll_clause
+        .as_ref()
+        .map(|c| super::table::collation_sql(&c.collname, r));
+    Attribute {
+        name: cd.colname.clone(),
+        type_sql,
+        collation,
+    }
 }
 
 pub(crate) fn composite_sql(key: &ObjKey, attrs: &[Attribute]) -> String {
-    let body: Vec<String> = attrs.iter().map(|a| format!("{} {}", quote::ident(&a.name), a.type_with_collation())).collect();
-    format!("CREATE TYPE {} AS ({})", quote::qualified(&key.schema, &key.name), body.join(", "))
+    let body: Vec<String> = attrs
+        .iter()
+        .map(|a| format!("{} {}", quote::ident(&a.name), a.type_with_collation()))
+        .collect();
+    format!(
+        "CREATE TYPE {} AS ({})",
+        quote::qualified(&key.schema, &key.name),
+        body.join(", ")
+    )
 }
 
 /// Canonical text names the trigger function a trigger calls with its schema (a pg_dump
 /// 9.x file names it through `search_path`); a pg_catalog function goes bare.
 fn qualify_trigger_function(n: &mut NodeEnum, r: &Resolver) {
-    let NodeEnum::CreateTrigStmt(t) = n else { return };
+    let NodeEnum::CreateTrigStmt(t) = n else {
+        return;
+    };
     let parts = name_list(&t.funcname);
     match parts.as_slice() {
         [name] => {
@@ -523,33 +747,56 @@ pub(super) fn qualify_name(n: &mut NodeEnum, key: &ObjKey) {
 }
 
 fn str_node(s: &str) -> Node {
-    Node { node: Some(NodeEnum::String(protobuf::String { sval: s.to_string() })) }
+    Node {
+        node: Some(NodeEnum::String(protobuf::String {
+            sval: s.to_string(),
+        })),
+    }
 }
 
 /// What CREATE OR REPLACE FUNCTION may not change.
 fn routine(f: &protobuf::CreateFunctionStmt, r: &Resolver) -> Routine {
-    let mut result = f.return_type.as_ref().map(|t| format!("{}{}", if t.setof { "SETOF " } else { "" }, type_sql(t, r))).unwrap_or_default();
+    let mut result = f
+        .return_type
+        .as_ref()
+        .map(|t| format!("{}{}", if t.setof { "SETOF " } else { "" }, type_sql(t, r)))
+        .unwrap_or_default();
     let mut input_names = Vec::new();
     let mut defaults = 0;
     for p in &f.parameters {
-        let Some(NodeEnum::FunctionParameter(fp)) = &p.node else { continue };
-        let mode = FunctionParameterMode::try_from(fp.mode).unwrap_or(FunctionParameterMode::FuncParamIn);
-        let ty = fp.arg_type.as_ref().map(|t| type_sql(t, r)).unwrap_or_default();
+        let Some(NodeEnum::FunctionParameter(fp)) = &p.node else {
+            continue;
+        };
+        let mode =
+            FunctionParameterMode::try_from(fp.mode).unwrap_or(FunctionParameterMode::FuncParamIn);
+        let ty = fp
+            .arg_type
+            .as_ref()
+            .map(|t| type_sql(t, r))
+            .unwrap_or_default();
         match mode {
-            FunctionParameterMode::FuncParamOut | FunctionParameterMode::FuncParamTable => result.push_str(&format!(", {} {ty}", fp.name)),
+            FunctionParameterMode::FuncParamOut | FunctionParameterMode::FuncParamTable => {
+                result.push_str(&format!(", {} {ty}", fp.name))
+            }
             FunctionParameterMode::FuncParamInout => {
                 result.push_str(&format!(", {} {ty}", fp.name));
                 input_names.push(fp.name.clone());
             }
-            FunctionParameterMode::FuncParamIn | FunctionParameterMode::FuncParamVariadic | FunctionParameterMode::FuncParamDefault | FunctionParameterMode::Undefined => {
-                input_names.push(fp.name.clone())
-            }
+            FunctionParameterMode::FuncParamIn
+            | FunctionParameterMode::FuncParamVariadic
+            | FunctionParameterMode::FuncParamDefault
+            | FunctionParameterMode::Undefined => input_names.push(fp.name.clone()),
         }
         if fp.defexpr.is_some() {
             defaults += 1;
         }
     }
-    Routine { result, input_names, defaults, atomic: f.sql_body.is_some() }
+    Routine {
+        result,
+        input_names,
+        defaults,
+        atomic: f.sql_body.is_some(),
+    }
 }
 
 /// The argument types of `CREATE AGGREGATE name (args)` (the grammar gives a list of
@@ -560,7 +807,9 @@ fn aggregate_args(args: &[Node], r: &Resolver) -> (Vec<String>, Option<usize>) {
             .items
             .iter()
             .filter_map(|p| match &p.node {
-                Some(NodeEnum::FunctionParameter(fp)) => fp.arg_type.as_ref().map(|t| type_sql(t, r)),
+                Some(NodeEnum::FunctionParameter(fp)) => {
+                    fp.arg_type.as_ref().map(|t| type_sql(t, r))
+                }
                 _ => None,
             })
             .collect(),
@@ -579,9 +828,18 @@ fn function_args(params: &[Node], r: &Resolver) -> String {
         .iter()
         .filter_map(|p| match &p.node {
             Some(NodeEnum::FunctionParameter(fp)) => {
-                let mode = FunctionParameterMode::try_from(fp.mode).unwrap_or(FunctionParameterMode::FuncParamIn);
-                let counts = !matches!(mode, FunctionParameterMode::FuncParamOut | FunctionParameterMode::FuncParamTable);
-                counts.then(|| fp.arg_type.as_ref().map(|t| type_sql(t, r)).unwrap_or_default())
+                let mode = FunctionParameterMode::try_from(fp.mode)
+                    .unwrap_or(FunctionParameterMode::FuncParamIn);
+                let counts = !matches!(
+                    mode,
+                    FunctionParameterMode::FuncParamOut | FunctionParameterMode::FuncParamTable
+                );
+                counts.then(|| {
+                    fp.arg_type
+                        .as_ref()
+                        .map(|t| type_sql(t, r))
+                        .unwrap_or_default()
+                })
             }
             _ => None,
         })
@@ -592,13 +850,23 @@ fn function_args(params: &[Node], r: &Resolver) -> String {
 /// Identity of a CREATE statement; the bool says whether it may replace an existing one.
 #[allow(clippy::wildcard_enum_match_arm)]
 fn identify(n: &NodeEnum, r: &Resolver, _create: bool) -> Option<(Ident, bool)> {
-    let obj = |kind: ObjKind, q: QualName, sub: String, target: String, table: Option<QualName>| Ident {
-        key: ObjKey { kind, schema: q.schema, name: q.name, sub },
-        target,
-        table,
-    };
+    let obj =
+        |kind: ObjKind, q: QualName, sub: String, target: String, table: Option<QualName>| Ident {
+            key: ObjKey {
+                kind,
+                schema: q.schema,
+                name: q.name,
+                sub,
+            },
+            target,
+            table,
+        };
     let create_q = |schema: &str, name: &str| {
-        if schema.is_empty() { QualName::new(r.creation_schema(), name) } else { QualName::new(schema, name) }
+        if schema.is_empty() {
+            QualName::new(r.creation_schema(), name)
+        } else {
+            QualName::new(schema, name)
+        }
     };
     let list_q = |names: &[Node]| {
         let parts = name_list(names);
@@ -622,11 +890,18 @@ fn identify(n: &NodeEnum, r: &Resolver, _create: bool) -> Option<(Ident, bool)> 
             let rv = c.into.as_ref()?.rel.as_ref()?;
             let q = create_q(&rv.schemaname, &rv.relname);
             let t = format!("MATERIALIZED VIEW {}", q.sql());
-            (obj(ObjKind::MaterializedView, q, String::new(), t, None), false)
+            (
+                obj(ObjKind::MaterializedView, q, String::new(), t, None),
+                false,
+            )
         }
         NodeEnum::CreateFunctionStmt(f) => {
             let q = list_q(&f.funcname);
-            let kind = if f.is_procedure { ObjKind::Procedure } else { ObjKind::Function };
+            let kind = if f.is_procedure {
+                ObjKind::Procedure
+            } else {
+                ObjKind::Function
+            };
             let args = function_args(&f.parameters, r);
             let t = format!("{} {}({args})", kind.sql_keyword(), q.sql());
             (obj(kind, q, args, t, None), f.replace)
@@ -636,21 +911,30 @@ fn identify(n: &NodeEnum, r: &Resolver, _create: bool) -> Option<(Ident, bool)> 
             let table = r.relation(&rv.schemaname, &rv.relname);
             let t = format!("TRIGGER {} ON {}", quote::ident(&tr.trigname), table.sql());
             let q = QualName::new(table.schema.clone(), tr.trigname.clone());
-            (obj(ObjKind::Trigger, q, table.name.clone(), t, Some(table)), tr.replace)
+            (
+                obj(ObjKind::Trigger, q, table.name.clone(), t, Some(table)),
+                tr.replace,
+            )
         }
         NodeEnum::CreatePolicyStmt(p) => {
             let rv = p.table.as_ref()?;
             let table = r.relation(&rv.schemaname, &rv.relname);
             let t = format!("POLICY {} ON {}", quote::ident(&p.policy_name), table.sql());
             let q = QualName::new(table.schema.clone(), p.policy_name.clone());
-            (obj(ObjKind::Policy, q, table.name.clone(), t, Some(table)), false)
+            (
+                obj(ObjKind::Policy, q, table.name.clone(), t, Some(table)),
+                false,
+            )
         }
         NodeEnum::RuleStmt(rs) => {
             let rv = rs.relation.as_ref()?;
             let table = r.relation(&rv.schemaname, &rv.relname);
             let t = format!("RULE {} ON {}", quote::ident(&rs.rulename), table.sql());
             let q = QualName::new(table.schema.clone(), rs.rulename.clone());
-            (obj(ObjKind::Rule, q, table.name.clone(), t, Some(table)), rs.replace)
+            (
+                obj(ObjKind::Rule, q, table.name.clone(), t, Some(table)),
+                rs.replace,
+            )
         }
         NodeEnum::CreateEnumStmt(e) => {
             let q = list_q(&e.type_name);
@@ -700,12 +984,18 @@ fn identify(n: &NodeEnum, r: &Resolver, _create: bool) -> Option<(Ident, bool)> 
                         Some(n) if n == types.len() => {
                             let (init, last) = types.split_at(n - 1);
                             let last = last.join("");
-                            let direct: Vec<String> = init.iter().cloned().chain([format!("VARIADIC {last}")]).collect();
+                            let direct: Vec<String> = init
+                                .iter()
+                                .cloned()
+                                .chain([format!("VARIADIC {last}")])
+                                .collect();
                             format!("{} ORDER BY VARIADIC {last}", direct.join(", "))
                         }
                         Some(n) if n < types.len() => {
                             let (direct, ordered) = types.split_at(n);
-                            format!("{} ORDER BY {}", direct.join(", "), ordered.join(", ")).trim_start().to_string()
+                            format!("{} ORDER BY {}", direct.join(", "), ordered.join(", "))
+                                .trim_start()
+                                .to_string()
                         }
                         Some(_) | None => types.join(", "),
                     };
@@ -714,7 +1004,12 @@ fn identify(n: &NodeEnum, r: &Resolver, _create: bool) -> Option<(Ident, bool)> 
                 }
                 ObjKind::Operator => {
                     let args = super::operator::define_operator_args(d, r);
-                    let t = super::operator::operator_target(&ObjKey { kind, schema: q.schema.clone(), name: q.name.clone(), sub: args.clone() });
+                    let t = super::operator::operator_target(&ObjKey {
+                        kind,
+                        schema: q.schema.clone(),
+                        name: q.name.clone(),
+                        sub: args.clone(),
+                    });
                     (args, t)
                 }
                 _ => (String::new(), format!("{} {}", kind.sql_keyword(), q.sql())),
@@ -723,7 +1018,16 @@ fn identify(n: &NodeEnum, r: &Resolver, _create: bool) -> Option<(Ident, bool)> 
         }
         NodeEnum::CreateEventTrigStmt(e) => {
             let t = format!("EVENT TRIGGER {}", quote::ident(&e.trigname));
-            (obj(ObjKind::EventTrigger, QualName::new("", e.trigname.clone()), String::new(), t, None), false)
+            (
+                obj(
+                    ObjKind::EventTrigger,
+                    QualName::new("", e.trigname.clone()),
+                    String::new(),
+                    t,
+                    None,
+                ),
+                false,
+            )
         }
         NodeEnum::CreateStatsStmt(s) => {
             let q = list_q(&s.defnames);
@@ -737,20 +1041,60 @@ fn identify(n: &NodeEnum, r: &Resolver, _create: bool) -> Option<(Ident, bool)> 
         }
         NodeEnum::CreatePublicationStmt(p) => {
             let t = format!("PUBLICATION {}", quote::ident(&p.pubname));
-            (obj(ObjKind::Publication, QualName::new("", p.pubname.clone()), String::new(), t, None), false)
+            (
+                obj(
+                    ObjKind::Publication,
+                    QualName::new("", p.pubname.clone()),
+                    String::new(),
+                    t,
+                    None,
+                ),
+                false,
+            )
         }
         NodeEnum::CreateFdwStmt(f) => {
             let t = format!("FOREIGN DATA WRAPPER {}", quote::ident(&f.fdwname));
-            (obj(ObjKind::ForeignDataWrapper, QualName::new("", f.fdwname.clone()), String::new(), t, None), false)
+            (
+                obj(
+                    ObjKind::ForeignDataWrapper,
+                    QualName::new("", f.fdwname.clone()),
+                    String::new(),
+                    t,
+                    None,
+                ),
+                false,
+            )
         }
         NodeEnum::CreateForeignServerStmt(f) => {
             let t = format!("SERVER {}", quote::ident(&f.servername));
-            (obj(ObjKind::Server, QualName::new("", f.servername.clone()), String::new(), t, None), false)
+            (
+                obj(
+                    ObjKind::Server,
+                    QualName::new("", f.servername.clone()),
+                    String::new(),
+                    t,
+                    None,
+                ),
+                false,
+            )
         }
         NodeEnum::CreateUserMappingStmt(u) => {
             let user = super::foreign::mapping_user(u.user.as_ref());
-            let t = format!("USER MAPPING FOR {} SERVER {}", super::foreign::mapping_user_sql(&user), quote::ident(&u.servername));
-            (obj(ObjKind::UserMapping, QualName::new("", u.servername.clone()), user, t, None), false)
+            let t = format!(
+                "USER MAPPING FOR {} SERVER {}",
+                super::foreign::mapping_user_sql(&user),
+                quote::ident(&u.servername)
+            );
+            (
+                obj(
+                    ObjKind::UserMapping,
+                    QualName::new("", u.servername.clone()),
+                    user,
+                    t,
+                    None,
+                ),
+                false,
+            )
         }
         NodeEnum::CreateCastStmt(c) => {
             let s = type_sql(c.sourcetype.as_ref()?, r);
@@ -760,13 +1104,27 @@ fn identify(n: &NodeEnum, r: &Resolver, _create: bool) -> Option<(Ident, bool)> 
         }
         NodeEnum::CreateOpClassStmt(c) => {
             let q = list_q(&c.opclassname);
-            let t = format!("OPERATOR CLASS {} USING {}", q.sql(), quote::ident(&c.amname));
-            (obj(ObjKind::OperatorClass, q, c.amname.clone(), t, None), false)
+            let t = format!(
+                "OPERATOR CLASS {} USING {}",
+                q.sql(),
+                quote::ident(&c.amname)
+            );
+            (
+                obj(ObjKind::OperatorClass, q, c.amname.clone(), t, None),
+                false,
+            )
         }
         NodeEnum::CreateOpFamilyStmt(c) => {
             let q = list_q(&c.opfamilyname);
-            let t = format!("OPERATOR FAMILY {} USING {}", q.sql(), quote::ident(&c.amname));
-            (obj(ObjKind::OperatorFamily, q, c.amname.clone(), t, None), false)
+            let t = format!(
+                "OPERATOR FAMILY {} USING {}",
+                q.sql(),
+                quote::ident(&c.amname)
+            );
+            (
+                obj(ObjKind::OperatorFamily, q, c.amname.clone(), t, None),
+                false,
+            )
         }
         NodeEnum::CreateConversionStmt(c) => {
             let q = list_q(&c.conversion_name);
@@ -775,18 +1133,44 @@ fn identify(n: &NodeEnum, r: &Resolver, _create: bool) -> Option<(Ident, bool)> 
         }
         NodeEnum::CreateAmStmt(a) => {
             let t = format!("ACCESS METHOD {}", quote::ident(&a.amname));
-            (obj(ObjKind::AccessMethod, QualName::new("", a.amname.clone()), String::new(), t, None), false)
+            (
+                obj(
+                    ObjKind::AccessMethod,
+                    QualName::new("", a.amname.clone()),
+                    String::new(),
+                    t,
+                    None,
+                ),
+                false,
+            )
         }
         NodeEnum::CreateTransformStmt(tr) => {
             let ty = type_sql(tr.type_name.as_ref()?, r);
             let t = format!("TRANSFORM FOR {ty} LANGUAGE {}", quote::ident(&tr.lang));
-            (obj(ObjKind::Transform, QualName::new("", ty), tr.lang.clone(), t, None), tr.replace)
+            (
+                obj(
+                    ObjKind::Transform,
+                    QualName::new("", ty),
+                    tr.lang.clone(),
+                    t,
+                    None,
+                ),
+                tr.replace,
+            )
         }
         NodeEnum::CreatePlangStmt(p) => {
             let t = format!("LANGUAGE {}", quote::ident(&p.plname));
-            (obj(ObjKind::Language, QualName::new("", p.plname.clone()), String::new(), t, None), p.replace)
+            (
+                obj(
+                    ObjKind::Language,
+                    QualName::new("", p.plname.clone()),
+                    String::new(),
+                    t,
+                    None,
+                ),
+                p.replace,
+            )
         }
         _ => return None,
     })
 }
-

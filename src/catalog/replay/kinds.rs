@@ -16,18 +16,27 @@ use crate::syntax::Stmt;
 /// holds, if it does: a conversion between encodings it does not know (an empty name among
 /// them, which the deparser could not print either).
 pub(super) fn refused(node: &NodeEnum) -> Option<String> {
-    let NodeEnum::CreateConversionStmt(c) = node else { return None };
-    [("source", &c.for_encoding_name), ("destination", &c.to_encoding_name)]
-        .into_iter()
-        .find(|(_, name)| crate::input::canonical_encoding(name).is_none())
-        .map(|(which, name)| format!("{which} encoding \"{name}\" does not exist"))
+    let NodeEnum::CreateConversionStmt(c) = node else {
+        return None;
+    };
+    [
+        ("source", &c.for_encoding_name),
+        ("destination", &c.to_encoding_name),
+    ]
+    .into_iter()
+    .find(|(_, name)| crate::input::canonical_encoding(name).is_none())
+    .map(|(which, name)| format!("{which} encoding \"{name}\" does not exist"))
 }
 
 /// Puts a CREATE statement of one of these kinds in canonical form, in place: options in
 /// one order, names qualified, defaults left out. Returns the follow-up statements the
 /// CREATE implies (a copied text search configuration's mappings), or what could not be
 /// resolved.
-pub(super) fn canonicalize(node: &mut NodeEnum, key: &ObjKey, r: &Resolver) -> Result<Vec<String>, String> {
+pub(super) fn canonicalize(
+    node: &mut NodeEnum,
+    key: &ObjKey,
+    r: &Resolver,
+) -> Result<Vec<String>, String> {
     super::foreign::canonicalize(node, r);
     #[allow(clippy::wildcard_enum_match_arm)]
     match node {
@@ -41,7 +50,11 @@ pub(super) fn canonicalize(node: &mut NodeEnum, key: &ObjKey, r: &Resolver) -> R
             }
             super::textsearch::canonicalize(d, key.kind, r);
             if key.kind == ObjKind::TextSearchConfiguration {
-                return super::textsearch::resolve_copy(d, &QualName::new(key.schema.clone(), key.name.clone()), r);
+                return super::textsearch::resolve_copy(
+                    d,
+                    &QualName::new(key.schema.clone(), key.name.clone()),
+                    r,
+                );
             }
         }
         NodeEnum::CreatePublicationStmt(p) => return super::publication::canonicalize(p, r),
@@ -50,10 +63,13 @@ pub(super) fn canonicalize(node: &mut NodeEnum, key: &ObjKey, r: &Resolver) -> R
         NodeEnum::CreateConversionStmt(c) => {
             c.func_name = super::foreign::function_name(&c.func_name, r);
             for name in [&mut c.for_encoding_name, &mut c.to_encoding_name] {
-                *name = crate::input::canonical_encoding(name).map_or_else(|| name.to_uppercase(), str::to_string);
+                *name = crate::input::canonical_encoding(name)
+                    .map_or_else(|| name.to_uppercase(), str::to_string);
             }
         }
-        NodeEnum::CreateAmStmt(a) => a.handler_name = super::foreign::function_name(&a.handler_name, r),
+        NodeEnum::CreateAmStmt(a) => {
+            a.handler_name = super::foreign::function_name(&a.handler_name, r)
+        }
         NodeEnum::CreatePlangStmt(p) => {
             p.replace = false;
             for f in [&mut p.plhandler, &mut p.plinline, &mut p.plvalidator] {
@@ -82,7 +98,9 @@ pub(super) fn canonicalize(node: &mut NodeEnum, key: &ObjKey, r: &Resolver) -> R
             for w in &mut e.whenclause {
                 if let Some(NodeEnum::DefElem(d)) = w.node.as_mut() {
                     d.location = 0;
-                    if let Some(NodeEnum::List(l)) = d.arg.as_deref_mut().and_then(|a| a.node.as_mut()) {
+                    if let Some(NodeEnum::List(l)) =
+                        d.arg.as_deref_mut().and_then(|a| a.node.as_mut())
+                    {
                         for t in &mut l.items {
                             if let Some(NodeEnum::String(s)) = t.node.as_mut() {
                                 // The server stores command tags in upper case.
@@ -122,19 +140,32 @@ fn canonical_statistics(st: &mut protobuf::CreateStatsStmt, r: &Resolver) {
     st.if_not_exists = false;
     st.stxcomment.clear();
     const KINDS: [&str; 3] = ["ndistinct", "dependencies", "mcv"];
-    let kinds: Vec<String> = super::name_list(&st.stat_types).iter().map(|k| k.to_lowercase()).collect();
+    let kinds: Vec<String> = super::name_list(&st.stat_types)
+        .iter()
+        .map(|k| k.to_lowercase())
+        .collect();
     st.stat_types = if KINDS.iter().all(|k| kinds.iter().any(|x| x == k)) {
         Vec::new()
     } else {
-        KINDS.iter().filter(|k| kinds.iter().any(|x| x == *k)).map(|k| str_node(k)).collect()
+        KINDS
+            .iter()
+            .filter(|k| kinds.iter().any(|x| x == *k))
+            .map(|k| str_node(k))
+            .collect()
     };
     let table = st.relations.first().and_then(|n| match &n.node {
         Some(NodeEnum::RangeVar(rv)) => Some(r.relation(&rv.schemaname, &rv.relname)),
         _ => None,
     });
-    let columns: Vec<String> = table.and_then(|t| r.catalog.tables.get(&t)).map(|t| t.columns.iter().map(|c| c.name.clone()).collect()).unwrap_or_default();
+    let columns: Vec<String> = table
+        .and_then(|t| r.catalog.tables.get(&t))
+        .map(|t| t.columns.iter().map(|c| c.name.clone()).collect())
+        .unwrap_or_default();
     let rank = |n: &Node| match &n.node {
-        Some(NodeEnum::StatsElem(e)) if e.expr.is_none() => columns.iter().position(|c| *c == e.name).unwrap_or(columns.len()),
+        Some(NodeEnum::StatsElem(e)) if e.expr.is_none() => columns
+            .iter()
+            .position(|c| *c == e.name)
+            .unwrap_or(columns.len()),
         _ => usize::MAX,
     };
     st.exprs.sort_by_key(rank);
@@ -148,8 +179,15 @@ fn canonical_collation(d: &mut protobuf::DefineStmt, r: &Resolver) -> Result<(),
     let mut provider = "libc".to_string();
     let (mut collate, mut ctype, mut deterministic) = (None::<String>, None::<String>, true);
     for n in &d.definition {
-        let Some(NodeEnum::DefElem(e)) = &n.node else { continue };
-        let value = || e.arg.as_deref().and_then(super::node_string).unwrap_or_default();
+        let Some(NodeEnum::DefElem(e)) = &n.node else {
+            continue;
+        };
+        let value = || {
+            e.arg
+                .as_deref()
+                .and_then(super::node_string)
+                .unwrap_or_default()
+        };
         match e.defname.to_lowercase().as_str() {
             "provider" => provider = value().to_lowercase(),
             "locale" => {
@@ -158,14 +196,21 @@ fn canonical_collation(d: &mut protobuf::DefineStmt, r: &Resolver) -> Result<(),
             }
             "lc_collate" => collate = Some(value()),
             "lc_ctype" => ctype = Some(value()),
-            "deterministic" => deterministic = !matches!(value().to_lowercase().as_str(), "false" | "off" | "0" | "no"),
+            "deterministic" => {
+                deterministic = !matches!(
+                    value().to_lowercase().as_str(),
+                    "false" | "off" | "0" | "no"
+                )
+            }
             "from" => {
                 let parts = match e.arg.as_deref().and_then(|a| a.node.as_ref()) {
                     Some(NodeEnum::List(l)) => super::name_list(&l.items),
                     Some(NodeEnum::TypeName(t)) => super::name_list(&t.names),
                     _ => vec![value()],
                 };
-                let source = collation_source(&parts, r).ok_or_else(|| format!("collation {} to copy is not known offline", parts.join(".")))?;
+                let source = collation_source(&parts, r).ok_or_else(|| {
+                    format!("collation {} to copy is not known offline", parts.join("."))
+                })?;
                 provider = source.0;
                 collate = Some(source.1.clone());
                 ctype = Some(source.2.clone());
@@ -175,9 +220,20 @@ fn canonical_collation(d: &mut protobuf::DefineStmt, r: &Resolver) -> Result<(),
         }
     }
     let elem = |name: &str, arg: Node| Node {
-        node: Some(NodeEnum::DefElem(Box::new(protobuf::DefElem { defname: name.into(), arg: Some(Box::new(arg)), defaction: protobuf::DefElemAction::DefelemUnspec as i32, ..Default::default() }))),
+        node: Some(NodeEnum::DefElem(Box::new(protobuf::DefElem {
+            defname: name.into(),
+            arg: Some(Box::new(arg)),
+            defaction: protobuf::DefElemAction::DefelemUnspec as i32,
+            ..Default::default()
+        }))),
     };
-    let ident = |v: &str| Node { node: Some(NodeEnum::TypeName(protobuf::TypeName { names: vec![str_node(v)], typemod: -1, ..Default::default() })) };
+    let ident = |v: &str| Node {
+        node: Some(NodeEnum::TypeName(protobuf::TypeName {
+            names: vec![str_node(v)],
+            typemod: -1,
+            ..Default::default()
+        })),
+    };
     let mut def = vec![elem("provider", ident(&provider))];
     if !deterministic {
         def.push(elem("deterministic", str_node("false")));
@@ -203,12 +259,25 @@ fn collation_source(parts: &[String], r: &Resolver) -> Option<(String, String, S
         _ => return None,
     };
     if let Some(s) = schema.filter(|s| s != "pg_catalog") {
-        let o = r.catalog.objects.get(&ObjKey { kind: ObjKind::Collation, schema: s, name, sub: String::new() })?;
-        let Some(NodeEnum::DefineStmt(d)) = crate::catalog::alter::parse_one(&o.create) else { return None };
+        let o = r.catalog.objects.get(&ObjKey {
+            kind: ObjKind::Collation,
+            schema: s,
+            name,
+            sub: String::new(),
+        })?;
+        let Some(NodeEnum::DefineStmt(d)) = crate::catalog::alter::parse_one(&o.create) else {
+            return None;
+        };
         let mut out = ("libc".to_string(), String::new(), String::new(), true);
         for n in &d.definition {
-            let Some(NodeEnum::DefElem(e)) = &n.node else { continue };
-            let v = e.arg.as_deref().and_then(super::node_string).unwrap_or_default();
+            let Some(NodeEnum::DefElem(e)) = &n.node else {
+                continue;
+            };
+            let v = e
+                .arg
+                .as_deref()
+                .and_then(super::node_string)
+                .unwrap_or_default();
             match e.defname.as_str() {
                 "provider" => out.0 = v,
                 "locale" => {
@@ -236,12 +305,20 @@ fn collation_source(parts: &[String], r: &Resolver) -> Option<(String, String, S
 }
 
 fn str_node(s: &str) -> Node {
-    Node { node: Some(NodeEnum::String(protobuf::String { sval: s.to_string() })) }
+    Node {
+        node: Some(NodeEnum::String(protobuf::String {
+            sval: s.to_string(),
+        })),
+    }
 }
 
 /// What an object of these kinds needs beyond what `expr::references` finds: hard
 /// dependencies (the server records them) and soft ones (they order creation only).
-pub(super) fn references(node: &NodeEnum, after: &[String], r: &Resolver) -> (Vec<QualName>, Vec<QualName>) {
+pub(super) fn references(
+    node: &NodeEnum,
+    after: &[String],
+    r: &Resolver,
+) -> (Vec<QualName>, Vec<QualName>) {
     let _ = r;
     let mut hard = Vec::new();
     let mut soft = Vec::new();
@@ -257,7 +334,8 @@ pub(super) fn references(node: &NodeEnum, after: &[String], r: &Resolver) -> (Ve
         NodeEnum::CreateFdwStmt(f) => {
             for o in &f.func_options {
                 if let Some(NodeEnum::DefElem(d)) = &o.node {
-                    if let Some(NodeEnum::List(l)) = d.arg.as_deref().and_then(|a| a.node.as_ref()) {
+                    if let Some(NodeEnum::List(l)) = d.arg.as_deref().and_then(|a| a.node.as_ref())
+                    {
                         hard.extend(func(&l.items));
                     }
                 }
@@ -268,7 +346,12 @@ pub(super) fn references(node: &NodeEnum, after: &[String], r: &Resolver) -> (Ve
         NodeEnum::CreateEventTrigStmt(e) => hard.extend(func(&e.funcname)),
         NodeEnum::CreateOpClassStmt(c) => {
             hard.extend(func(&c.opfamilyname));
-            hard.extend(c.datatype.as_ref().and_then(|t| func(&t.names)).filter(|q| q.schema != "pg_catalog"));
+            hard.extend(
+                c.datatype
+                    .as_ref()
+                    .and_then(|t| func(&t.names))
+                    .filter(|q| q.schema != "pg_catalog"),
+            );
             hard.extend(item_refs(&c.items));
         }
         NodeEnum::CreateCastStmt(c) => {
@@ -286,7 +369,12 @@ pub(super) fn references(node: &NodeEnum, after: &[String], r: &Resolver) -> (Ve
             }
         }
         NodeEnum::CreateTransformStmt(t) => {
-            hard.extend(t.type_name.as_ref().and_then(|t| func(&t.names)).filter(|q| q.schema != "pg_catalog"));
+            hard.extend(
+                t.type_name
+                    .as_ref()
+                    .and_then(|t| func(&t.names))
+                    .filter(|q| q.schema != "pg_catalog"),
+            );
             hard.push(global(&t.lang));
             for f in [&t.fromsql, &t.tosql].into_iter().flatten() {
                 hard.extend(func(&f.objname));
@@ -297,7 +385,9 @@ pub(super) fn references(node: &NodeEnum, after: &[String], r: &Resolver) -> (Ve
             // COMMUTATOR / NEGATOR are links the server keeps up itself, not dependencies).
             for item in &d.definition {
                 if let Some(NodeEnum::DefElem(e)) = &item.node {
-                    if let Some(NodeEnum::TypeName(t)) = e.arg.as_deref().and_then(|a| a.node.as_ref()) {
+                    if let Some(NodeEnum::TypeName(t)) =
+                        e.arg.as_deref().and_then(|a| a.node.as_ref())
+                    {
                         hard.extend(func(&t.names).filter(|q| q.schema != "pg_catalog"));
                     }
                 }
@@ -348,24 +438,52 @@ impl Replay {
         let r = self.resolver();
         let q = match super::name_list(&s.defnames).as_slice() {
             [sch, n] => QualName::new(sch.clone(), n.clone()),
-            [n] => QualName::new(in_path(&r, ObjKind::Statistics, n).unwrap_or_else(|| r.creation_schema()), n.clone()),
+            [n] => QualName::new(
+                in_path(&r, ObjKind::Statistics, n).unwrap_or_else(|| r.creation_schema()),
+                n.clone(),
+            ),
             other => QualName::new("", other.join(".")),
         };
-        let key = ObjKey { kind: ObjKind::Statistics, schema: q.schema.clone(), name: q.name.clone(), sub: String::new() };
+        let key = ObjKey {
+            kind: ObjKind::Statistics,
+            schema: q.schema.clone(),
+            name: q.name.clone(),
+            sub: String::new(),
+        };
         if !self.catalog.objects.contains_key(&key) {
             if !s.missing_ok {
-                self.warn(stmt, format!("statistics object {} does not exist", q.sql()));
+                self.warn(
+                    stmt,
+                    format!("statistics object {} does not exist", q.sql()),
+                );
             }
             return;
         }
-        let target = s.stxstattarget.as_deref().and_then(super::node_string).and_then(|v| v.parse::<i32>().ok()).unwrap_or(-1);
-        let after = if target >= 0 { vec![format!("ALTER STATISTICS {} SET STATISTICS {target}", q.sql())] } else { Vec::new() };
+        let target = s
+            .stxstattarget
+            .as_deref()
+            .and_then(super::node_string)
+            .and_then(|v| v.parse::<i32>().ok())
+            .unwrap_or(-1);
+        let after = if target >= 0 {
+            vec![format!(
+                "ALTER STATISTICS {} SET STATISTICS {target}",
+                q.sql()
+            )]
+        } else {
+            Vec::new()
+        };
         self.set_after(stmt, &key, after);
     }
 
     /// `ALTER EVENT TRIGGER t ENABLE [REPLICA | ALWAYS] | DISABLE`.
     pub(super) fn alter_event_trigger(&mut self, stmt: &Stmt, s: &protobuf::AlterEventTrigStmt) {
-        let key = ObjKey { kind: ObjKind::EventTrigger, schema: String::new(), name: s.trigname.clone(), sub: String::new() };
+        let key = ObjKey {
+            kind: ObjKind::EventTrigger,
+            schema: String::new(),
+            name: s.trigname.clone(),
+            sub: String::new(),
+        };
         let state = match s.tgenabled.as_str() {
             "O" => None,
             "D" => Some("DISABLE"),
@@ -380,12 +498,21 @@ impl Replay {
             self.warn(stmt, format!("event trigger {} does not exist", s.trigname));
             return;
         }
-        let after = state.map(|st| format!("ALTER EVENT TRIGGER {} {st}", quote::ident(&s.trigname))).into_iter().collect();
+        let after = state
+            .map(|st| format!("ALTER EVENT TRIGGER {} {st}", quote::ident(&s.trigname)))
+            .into_iter()
+            .collect();
         self.set_after(stmt, &key, after);
     }
 
     /// `ALTER TABLE t ENABLE [REPLICA | ALWAYS] RULE r | DISABLE RULE r`.
-    pub(super) fn set_rule_state(&mut self, stmt: &Stmt, table: &QualName, subtype: AlterTableType, rule: &str) {
+    pub(super) fn set_rule_state(
+        &mut self,
+        stmt: &Stmt,
+        table: &QualName,
+        subtype: AlterTableType,
+        rule: &str,
+    ) {
         let states = [
             (AlterTableType::AtEnableRule, None),
             (AlterTableType::AtEnableAlwaysRule, Some("ENABLE ALWAYS")),
@@ -396,12 +523,29 @@ impl Replay {
             self.unsupported(stmt, &format!("rule state {}", subtype.as_str_name()));
             return;
         };
-        let key = ObjKey { kind: ObjKind::Rule, schema: table.schema.clone(), name: rule.to_string(), sub: table.name.clone() };
+        let key = ObjKey {
+            kind: ObjKind::Rule,
+            schema: table.schema.clone(),
+            name: rule.to_string(),
+            sub: table.name.clone(),
+        };
         if !self.catalog.objects.contains_key(&key) {
-            self.warn(stmt, format!("rule {rule} on {} does not exist", table.sql()));
+            self.warn(
+                stmt,
+                format!("rule {rule} on {} does not exist", table.sql()),
+            );
             return;
         }
-        let after = state.map(|st| format!("ALTER TABLE {} {st} RULE {}", table.sql(), quote::ident(rule))).into_iter().collect();
+        let after = state
+            .map(|st| {
+                format!(
+                    "ALTER TABLE {} {st} RULE {}",
+                    table.sql(),
+                    quote::ident(rule)
+                )
+            })
+            .into_iter()
+            .collect();
         self.set_after(stmt, &key, after);
     }
 }
@@ -409,12 +553,27 @@ impl Replay {
 /// The schema of the path where an object of `kind` named `name` with sub-part `sub`
 /// (an operator class's or family's access method) exists.
 pub(super) fn in_path_sub(r: &Resolver, kind: ObjKind, name: &str, sub: &str) -> Option<String> {
-    r.search_path.iter().filter(|s| s.as_str() != "pg_catalog").find(|s| r.catalog.objects.contains_key(&ObjKey { kind, schema: s.to_string(), name: name.to_string(), sub: sub.to_string() })).cloned()
+    r.search_path
+        .iter()
+        .filter(|s| s.as_str() != "pg_catalog")
+        .find(|s| {
+            r.catalog.objects.contains_key(&ObjKey {
+                kind,
+                schema: s.to_string(),
+                name: name.to_string(),
+                sub: sub.to_string(),
+            })
+        })
+        .cloned()
 }
 
 /// The key of an object of these kinds named by a DROP / COMMENT reference; `None` for other
 /// kinds (see `generic_key`).
-pub(super) fn key_of(kind: protobuf::ObjectType, node: Option<&NodeEnum>, r: &Resolver) -> Option<Option<ObjKey>> {
+pub(super) fn key_of(
+    kind: protobuf::ObjectType,
+    node: Option<&NodeEnum>,
+    r: &Resolver,
+) -> Option<Option<ObjKey>> {
     use protobuf::ObjectType as O;
     let list = |n: Option<&NodeEnum>| match n {
         Some(NodeEnum::List(l)) => l.items.clone(),
@@ -424,7 +583,14 @@ pub(super) fn key_of(kind: protobuf::ObjectType, node: Option<&NodeEnum>, r: &Re
         Some(NodeEnum::TypeName(t)) => Some(crate::catalog::types::type_sql(t, r)),
         _ => None,
     };
-    if !matches!(kind, O::ObjectOperator | O::ObjectOpclass | O::ObjectOpfamily | O::ObjectCast | O::ObjectTransform) {
+    if !matches!(
+        kind,
+        O::ObjectOperator
+            | O::ObjectOpclass
+            | O::ObjectOpfamily
+            | O::ObjectCast
+            | O::ObjectTransform
+    ) {
         return None;
     }
     // Only the kinds above reach the match.
@@ -437,19 +603,43 @@ pub(super) fn key_of(kind: protobuf::ObjectType, node: Option<&NodeEnum>, r: &Re
         O::ObjectOpclass | O::ObjectOpfamily => {
             // (access method, name parts...)
             let parts = super::name_list(&list(node));
-            let k = if kind == O::ObjectOpclass { ObjKind::OperatorClass } else { ObjKind::OperatorFamily };
+            let k = if kind == O::ObjectOpclass {
+                ObjKind::OperatorClass
+            } else {
+                ObjKind::OperatorFamily
+            };
             match parts.as_slice() {
-                [am, s, n] => Some(ObjKey { kind: k, schema: s.clone(), name: n.clone(), sub: am.clone() }),
-                [am, n] => Some(ObjKey { kind: k, schema: in_path_sub(r, k, n, am).unwrap_or_else(|| r.creation_schema()), name: n.clone(), sub: am.clone() }),
+                [am, s, n] => Some(ObjKey {
+                    kind: k,
+                    schema: s.clone(),
+                    name: n.clone(),
+                    sub: am.clone(),
+                }),
+                [am, n] => Some(ObjKey {
+                    kind: k,
+                    schema: in_path_sub(r, k, n, am).unwrap_or_else(|| r.creation_schema()),
+                    name: n.clone(),
+                    sub: am.clone(),
+                }),
                 _ => None,
             }
         }
         O::ObjectCast => match list(node).as_slice() {
-            [s, t] => Some(ObjKey { kind: ObjKind::Cast, schema: String::new(), name: type_of(s)?, sub: type_of(t)? }),
+            [s, t] => Some(ObjKey {
+                kind: ObjKind::Cast,
+                schema: String::new(),
+                name: type_of(s)?,
+                sub: type_of(t)?,
+            }),
             _ => None,
         },
         O::ObjectTransform => match list(node).as_slice() {
-            [t, l] => Some(ObjKey { kind: ObjKind::Transform, schema: String::new(), name: type_of(t)?, sub: super::node_string(l)? }),
+            [t, l] => Some(ObjKey {
+                kind: ObjKind::Transform,
+                schema: String::new(),
+                name: type_of(t)?,
+                sub: super::node_string(l)?,
+            }),
             _ => None,
         },
         _ => None,
@@ -458,7 +648,18 @@ pub(super) fn key_of(kind: protobuf::ObjectType, node: Option<&NodeEnum>, r: &Re
 
 /// The schema of the path where an object of `kind` named `name` (no sub-part) exists.
 pub(super) fn in_path(r: &Resolver, kind: ObjKind, name: &str) -> Option<String> {
-    r.search_path.iter().filter(|s| s.as_str() != "pg_catalog").find(|s| r.catalog.objects.contains_key(&ObjKey { kind, schema: s.to_string(), name: name.to_string(), sub: String::new() })).cloned()
+    r.search_path
+        .iter()
+        .filter(|s| s.as_str() != "pg_catalog")
+        .find(|s| {
+            r.catalog.objects.contains_key(&ObjKey {
+                kind,
+                schema: s.to_string(),
+                name: name.to_string(),
+                sub: String::new(),
+            })
+        })
+        .cloned()
 }
 
 /// The canonical text of a canonical CREATE statement of these kinds: deparsed, with the
@@ -497,7 +698,9 @@ impl Replay {
     /// `CLUSTER t USING i` marks `i` as the table's clustering index (as `ALTER TABLE t
     /// CLUSTER ON i` does); `CLUSTER t` and `CLUSTER` reuse the mark (and move rows only).
     pub(super) fn cluster(&mut self, stmt: &Stmt, s: &protobuf::ClusterStmt) {
-        let (Some(rv), false) = (&s.relation, s.indexname.is_empty()) else { return };
+        let (Some(rv), false) = (&s.relation, s.indexname.is_empty()) else {
+            return;
+        };
         let table = self.resolver().relation(&rv.schemaname, &rv.relname);
         match self.catalog.tables.get_mut(&table) {
             Some(t) => t.cluster_on = Some(s.indexname.clone()),

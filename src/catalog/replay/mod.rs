@@ -10,16 +10,16 @@ mod enums;
 mod extension;
 mod foreign;
 mod function;
-mod names;
-mod on_table;
 mod generic;
 mod kinds;
+mod names;
+mod on_table;
 mod operator;
 mod partition;
+mod privileges;
 mod publication;
 mod range;
 mod rename;
-mod privileges;
 mod sequence;
 mod table;
 mod textsearch;
@@ -56,9 +56,25 @@ pub fn build(stmts: &[Stmt], opts: ReplayOptions) -> (Catalog, Vec<Diag>) {
 /// write them.
 fn new_database() -> Catalog {
     let mut empty = Catalog::default();
-    empty.schemas.insert("public".into(), Schema { access: public_schema_access(), pos: 0 });
-    for (target, text) in [("SCHEMA public", "standard public schema"), ("EXTENSION plpgsql", "PL/pgSQL procedural language"), ("LANGUAGE plpgsql", "PL/pgSQL procedural language")] {
-        empty.comments.insert(target.into(), Comment { text: text.into(), pos: 0 });
+    empty.schemas.insert(
+        "public".into(),
+        Schema {
+            access: public_schema_access(),
+            pos: 0,
+        },
+    );
+    for (target, text) in [
+        ("SCHEMA public", "standard public schema"),
+        ("EXTENSION plpgsql", "PL/pgSQL procedural language"),
+        ("LANGUAGE plpgsql", "PL/pgSQL procedural language"),
+    ] {
+        empty.comments.insert(
+            target.into(),
+            Comment {
+                text: text.into(),
+                pos: 0,
+            },
+        );
     }
     empty
 }
@@ -83,7 +99,21 @@ impl Builder {
     pub fn onto(base: Catalog, opts: ReplayOptions) -> Builder {
         let next = base.max_pos().max(base.sources.last_pos()) + 1;
         let on_table = on_table::OnTable::of(&base);
-        Builder { r: Replay { catalog: base, search_path: default_path(), diags: Vec::new(), opts, session_role: None, set_role: None, reverse: None, children: None, on_table, pos: next }, next }
+        Builder {
+            r: Replay {
+                catalog: base,
+                search_path: default_path(),
+                diags: Vec::new(),
+                opts,
+                session_role: None,
+                set_role: None,
+                reverse: None,
+                children: None,
+                on_table,
+                pos: next,
+            },
+            next,
+        }
     }
 
     pub fn apply(&mut self, stmts: &[Stmt]) {
@@ -92,10 +122,17 @@ impl Builder {
 
     /// `apply`, showing `inspect` each statement with the replay as it stands just before
     /// the statement (its catalog and search path): how hazards are read off a migration.
-    pub(crate) fn apply_inspecting(&mut self, stmts: &[Stmt], inspect: &mut dyn FnMut(&Stmt, &Replay)) {
+    pub(crate) fn apply_inspecting(
+        &mut self,
+        stmts: &[Stmt],
+        inspect: &mut dyn FnMut(&Stmt, &Replay),
+    ) {
         for stmt in stmts {
             let (line, _) = stmt.file.line_col(stmt.span.start);
-            self.r.catalog.sources.record(self.next, &stmt.file.name, line);
+            self.r
+                .catalog
+                .sources
+                .record(self.next, &stmt.file.name, line);
             inspect(stmt, &self.r);
             self.r.pos = self.next;
             self.r.apply(self.next, stmt);
@@ -152,13 +189,20 @@ pub(crate) struct Replay {
 
 impl Replay {
     pub fn resolver(&self) -> Resolver<'_> {
-        Resolver { catalog: &self.catalog, search_path: &self.search_path }
+        Resolver {
+            catalog: &self.catalog,
+            search_path: &self.search_path,
+        }
     }
 
     /// A statement (or part of one) the catalog does not model.
     pub fn unsupported(&mut self, stmt: &Stmt, what: &str) {
         let msg = format!("{what} is not supported; ignored");
-        let d = if self.opts.strict { Diag::error("unsupported-statement", msg) } else { Diag::warning("unsupported-statement", msg) };
+        let d = if self.opts.strict {
+            Diag::error("unsupported-statement", msg)
+        } else {
+            Diag::warning("unsupported-statement", msg)
+        };
         self.diags.push(stmt.diag(d, None));
     }
 
@@ -172,19 +216,31 @@ impl Replay {
     /// server holds (an object an extension may have made), or a statement psql goes past
     /// (a DROP of something missing, as `pg_dump --clean` writes them): a warning.
     pub fn warn(&mut self, stmt: &Stmt, msg: String) {
-        self.diags.push(stmt.diag(Diag::warning("replay", msg), None));
+        self.diags
+            .push(stmt.diag(Diag::warning("replay", msg), None));
     }
 
     /// Something the server rejects (a duplicate, a missing object), with its message: an
     /// error, as the statement would be on the server.
     pub fn reject(&mut self, stmt: &Stmt, msg: String) {
-        self.diags.push(stmt.diag(Diag::error("rejected", msg).with_help("PostgreSQL refuses this statement: the input does not load as written"), None));
+        self.diags.push(
+            stmt.diag(
+                Diag::error("rejected", msg).with_help(
+                    "PostgreSQL refuses this statement: the input does not load as written",
+                ),
+                None,
+            ),
+        );
     }
 
     /// Object `q` is missing: rejected, unless it sits in a schema an extension installs
     /// into (the extension may have made it; pgdumpdiff does not model extension contents).
     pub fn missing(&mut self, stmt: &Stmt, q: &QualName, msg: String) {
-        let extension_schema = self.catalog.extensions.values().any(|e| e.schema.as_deref() == Some(q.schema.as_str()));
+        let extension_schema = self
+            .catalog
+            .extensions
+            .values()
+            .any(|e| e.schema.as_deref() == Some(q.schema.as_str()));
         if extension_schema {
             self.warn(stmt, msg);
         } else {
@@ -197,9 +253,17 @@ impl Replay {
         self.note_statement(node);
         self.note_hierarchy(node);
         match node {
-            NodeEnum::VariableSetStmt(s) if s.name == "role" || s.name == "session_authorization" => self.role_setting(stmt, s),
+            NodeEnum::VariableSetStmt(s)
+                if s.name == "role" || s.name == "session_authorization" =>
+            {
+                self.role_setting(stmt, s)
+            }
             // RESET ALL ends a SET ROLE (not a SET SESSION AUTHORIZATION).
-            NodeEnum::VariableSetStmt(s) if s.kind == pg_query::protobuf::VariableSetKind::VarResetAll as i32 => self.set_role = None,
+            NodeEnum::VariableSetStmt(s)
+                if s.kind == pg_query::protobuf::VariableSetKind::VarResetAll as i32 =>
+            {
+                self.set_role = None
+            }
             NodeEnum::VariableSetStmt(s) => self.set(s),
             NodeEnum::SelectStmt(s) => self.select(s),
             NodeEnum::CreateSchemaStmt(s) => {
@@ -208,7 +272,11 @@ impl Replay {
                 }
                 // AUTHORIZATION names the owner (and the schema, when it has no name).
                 let owner = self.schema_owner(stmt, s.authrole.as_ref());
-                let name = if s.schemaname.is_empty() { owner.clone().unwrap_or_default() } else { s.schemaname.clone() };
+                let name = if s.schemaname.is_empty() {
+                    owner.clone().unwrap_or_default()
+                } else {
+                    s.schemaname.clone()
+                };
                 if !self.catalog.schemas.contains_key(&name) {
                     let access = self.new_access_as(owner, Some(DefaultAclKind::Schemas), None);
                     self.catalog.schemas.insert(name, Schema { access, pos });
@@ -229,12 +297,21 @@ impl Replay {
                 if s.extname != "plpgsql" && !self.catalog.extensions.contains_key(&s.extname) {
                     // Without WITH SCHEMA, an extension lands in the creation schema.
                     let schema = schema.or_else(|| Some(self.resolver().creation_schema()));
-                    self.catalog.create_extension(&s.extname, Extension { schema, version, pos });
+                    self.catalog.create_extension(
+                        &s.extname,
+                        Extension {
+                            schema,
+                            version,
+                            pos,
+                        },
+                    );
                 }
             }
             NodeEnum::AlterExtensionStmt(s) => {
                 let v = s.options.iter().find_map(|o| match &o.node {
-                    Some(NodeEnum::DefElem(d)) if d.defname == "new_version" => def_string(d.arg.as_deref()),
+                    Some(NodeEnum::DefElem(d)) if d.defname == "new_version" => {
+                        def_string(d.arg.as_deref())
+                    }
                     _ => None,
                 });
                 if let (Some(e), Some(v)) = (self.catalog.extensions.get_mut(&s.extname), v) {
@@ -283,10 +360,16 @@ impl Replay {
             NodeEnum::AlterTsconfigurationStmt(s) => self.alter_ts_configuration(stmt, s),
             NodeEnum::AlterPublicationStmt(s) => self.alter_publication(stmt, s),
             NodeEnum::AlterOperatorStmt(s) => self.alter_operator(stmt, s),
-            NodeEnum::AlterObjectSchemaStmt(s) if s.object_type == pg_query::protobuf::ObjectType::ObjectExtension as i32 => self.move_extension(stmt, s),
+            NodeEnum::AlterObjectSchemaStmt(s)
+                if s.object_type == pg_query::protobuf::ObjectType::ObjectExtension as i32 =>
+            {
+                self.move_extension(stmt, s)
+            }
             NodeEnum::AlterObjectSchemaStmt(s) => {
                 if !self.set_relation_schema(stmt, s) && !self.set_object_schema(stmt, s) {
-                    let kind = pg_query::protobuf::ObjectType::try_from(s.object_type).map(|o| o.as_str_name()).unwrap_or("object");
+                    let kind = pg_query::protobuf::ObjectType::try_from(s.object_type)
+                        .map(|o| o.as_str_name())
+                        .unwrap_or("object");
                     self.unsupported(stmt, &format!("ALTER {kind} ... SET SCHEMA"));
                 }
             }
@@ -306,7 +389,10 @@ impl Replay {
             NodeEnum::AlterUserMappingStmt(s) => self.alter_user_mapping(stmt, s),
             NodeEnum::DropUserMappingStmt(s) => self.drop_user_mapping(stmt, s),
             // The tables it makes are read from the remote server: nothing offline knows them.
-            NodeEnum::ImportForeignSchemaStmt(_) => self.unsupported(stmt, "IMPORT FOREIGN SCHEMA (its tables come from the remote server)"),
+            NodeEnum::ImportForeignSchemaStmt(_) => self.unsupported(
+                stmt,
+                "IMPORT FOREIGN SCHEMA (its tables come from the remote server)",
+            ),
             NodeEnum::AlterTypeStmt(_)
             | NodeEnum::AlterExtensionContentsStmt(_)
             | NodeEnum::DoStmt(_)
@@ -335,7 +421,10 @@ impl Replay {
             NodeEnum::ReassignOwnedStmt(s) => self.reassign_owned(stmt, s),
 
             // Roles and their memberships are cluster-wide, not schema objects.
-            NodeEnum::GrantRoleStmt(_) | NodeEnum::CreateRoleStmt(_) | NodeEnum::AlterRoleStmt(_) | NodeEnum::DropRoleStmt(_) => {}
+            NodeEnum::GrantRoleStmt(_)
+            | NodeEnum::CreateRoleStmt(_)
+            | NodeEnum::AlterRoleStmt(_)
+            | NodeEnum::DropRoleStmt(_) => {}
 
             // Data and session statements leave the schema as it is.
             NodeEnum::InsertStmt(_)
@@ -365,52 +454,164 @@ impl Replay {
             | NodeEnum::CallStmt(_)
             | NodeEnum::TruncateStmt(_) => {}
 
-            NodeEnum::Alias(_) | NodeEnum::RangeVar(_) | NodeEnum::TableFunc(_) | NodeEnum::IntoClause(_) | NodeEnum::Var(_)
-            | NodeEnum::Param(_) | NodeEnum::Aggref(_) | NodeEnum::GroupingFunc(_) | NodeEnum::WindowFunc(_)
-            | NodeEnum::WindowFuncRunCondition(_) | NodeEnum::MergeSupportFunc(_) | NodeEnum::SubscriptingRef(_)
-            | NodeEnum::FuncExpr(_) | NodeEnum::NamedArgExpr(_) | NodeEnum::OpExpr(_) | NodeEnum::DistinctExpr(_)
-            | NodeEnum::NullIfExpr(_) | NodeEnum::ScalarArrayOpExpr(_) | NodeEnum::BoolExpr(_) | NodeEnum::SubLink(_)
-            | NodeEnum::SubPlan(_) | NodeEnum::AlternativeSubPlan(_) | NodeEnum::FieldSelect(_) | NodeEnum::FieldStore(_)
-            | NodeEnum::RelabelType(_) | NodeEnum::CoerceViaIo(_) | NodeEnum::ArrayCoerceExpr(_)
-            | NodeEnum::ConvertRowtypeExpr(_) | NodeEnum::CollateExpr(_) | NodeEnum::CaseExpr(_) | NodeEnum::CaseWhen(_)
-            | NodeEnum::CaseTestExpr(_) | NodeEnum::ArrayExpr(_) | NodeEnum::RowExpr(_) | NodeEnum::RowCompareExpr(_)
-            | NodeEnum::CoalesceExpr(_) | NodeEnum::MinMaxExpr(_) | NodeEnum::SqlvalueFunction(_) | NodeEnum::XmlExpr(_)
-            | NodeEnum::JsonFormat(_) | NodeEnum::JsonReturning(_) | NodeEnum::JsonValueExpr(_)
-            | NodeEnum::JsonConstructorExpr(_) | NodeEnum::JsonIsPredicate(_) | NodeEnum::JsonBehavior(_)
-            | NodeEnum::JsonExpr(_) | NodeEnum::JsonTablePath(_) | NodeEnum::JsonTablePathScan(_)
-            | NodeEnum::JsonTableSiblingJoin(_) | NodeEnum::NullTest(_) | NodeEnum::BooleanTest(_) | NodeEnum::MergeAction(_)
-            | NodeEnum::CoerceToDomain(_) | NodeEnum::CoerceToDomainValue(_) | NodeEnum::SetToDefault(_)
-            | NodeEnum::CurrentOfExpr(_) | NodeEnum::NextValueExpr(_) | NodeEnum::InferenceElem(_)
-            | NodeEnum::ReturningExpr(_) | NodeEnum::TargetEntry(_) | NodeEnum::RangeTblRef(_) | NodeEnum::JoinExpr(_)
-            | NodeEnum::FromExpr(_) | NodeEnum::OnConflictExpr(_) | NodeEnum::Query(_) | NodeEnum::TypeName(_)
-            | NodeEnum::ColumnRef(_) | NodeEnum::ParamRef(_) | NodeEnum::AExpr(_) | NodeEnum::TypeCast(_)
-            | NodeEnum::CollateClause(_) | NodeEnum::RoleSpec(_) | NodeEnum::FuncCall(_) | NodeEnum::AStar(_)
-            | NodeEnum::AIndices(_) | NodeEnum::AIndirection(_) | NodeEnum::AArrayExpr(_) | NodeEnum::ResTarget(_)
-            | NodeEnum::MultiAssignRef(_) | NodeEnum::SortBy(_) | NodeEnum::WindowDef(_) | NodeEnum::RangeSubselect(_)
-            | NodeEnum::RangeFunction(_) | NodeEnum::RangeTableFunc(_) | NodeEnum::RangeTableFuncCol(_)
-            | NodeEnum::RangeTableSample(_) | NodeEnum::ColumnDef(_) | NodeEnum::TableLikeClause(_)
-            | NodeEnum::IndexElem(_) | NodeEnum::DefElem(_) | NodeEnum::LockingClause(_) | NodeEnum::XmlSerialize(_)
-            | NodeEnum::PartitionElem(_) | NodeEnum::PartitionSpec(_) | NodeEnum::PartitionBoundSpec(_)
-            | NodeEnum::PartitionRangeDatum(_) | NodeEnum::PartitionCmd(_) | NodeEnum::RangeTblEntry(_)
-            | NodeEnum::RtepermissionInfo(_) | NodeEnum::RangeTblFunction(_) | NodeEnum::TableSampleClause(_)
-            | NodeEnum::WithCheckOption(_) | NodeEnum::SortGroupClause(_) | NodeEnum::GroupingSet(_)
-            | NodeEnum::WindowClause(_) | NodeEnum::RowMarkClause(_) | NodeEnum::WithClause(_) | NodeEnum::InferClause(_)
-            | NodeEnum::OnConflictClause(_) | NodeEnum::CtesearchClause(_) | NodeEnum::CtecycleClause(_)
-            | NodeEnum::CommonTableExpr(_) | NodeEnum::MergeWhenClause(_) | NodeEnum::ReturningOption(_)
-            | NodeEnum::ReturningClause(_) | NodeEnum::TriggerTransition(_) | NodeEnum::JsonOutput(_)
-            | NodeEnum::JsonArgument(_) | NodeEnum::JsonFuncExpr(_) | NodeEnum::JsonTablePathSpec(_)
-            | NodeEnum::JsonTable(_) | NodeEnum::JsonTableColumn(_) | NodeEnum::JsonKeyValue(_)
-            | NodeEnum::JsonParseExpr(_) | NodeEnum::JsonScalarExpr(_) | NodeEnum::JsonSerializeExpr(_)
-            | NodeEnum::JsonObjectConstructor(_) | NodeEnum::JsonArrayConstructor(_)
-            | NodeEnum::JsonArrayQueryConstructor(_) | NodeEnum::JsonAggConstructor(_) | NodeEnum::JsonObjectAgg(_)
-            | NodeEnum::JsonArrayAgg(_) | NodeEnum::RawStmt(_) | NodeEnum::SetOperationStmt(_) | NodeEnum::ReturnStmt(_)
-            | NodeEnum::PlassignStmt(_) | NodeEnum::AlterTableCmd(_) | NodeEnum::AtalterConstraint(_)
-            | NodeEnum::ReplicaIdentityStmt(_) | NodeEnum::ObjectWithArgs(_) | NodeEnum::AccessPriv(_)
-            | NodeEnum::Constraint(_) | NodeEnum::CreateOpClassItem(_) | NodeEnum::StatsElem(_)
-            | NodeEnum::FunctionParameter(_) | NodeEnum::InlineCodeBlock(_) | NodeEnum::CallContext(_)
-            | NodeEnum::VacuumRelation(_) | NodeEnum::PublicationTable(_) | NodeEnum::PublicationObjSpec(_)
-            | NodeEnum::Integer(_) | NodeEnum::Float(_) | NodeEnum::Boolean(_) | NodeEnum::String(_)
-            | NodeEnum::BitString(_) | NodeEnum::List(_) | NodeEnum::IntList(_) | NodeEnum::OidList(_)
+            NodeEnum::Alias(_)
+            | NodeEnum::RangeVar(_)
+            | NodeEnum::TableFunc(_)
+            | NodeEnum::IntoClause(_)
+            | NodeEnum::Var(_)
+            | NodeEnum::Param(_)
+            | NodeEnum::Aggref(_)
+            | NodeEnum::GroupingFunc(_)
+            | NodeEnum::WindowFunc(_)
+            | NodeEnum::WindowFuncRunCondition(_)
+            | NodeEnum::MergeSupportFunc(_)
+            | NodeEnum::SubscriptingRef(_)
+            | NodeEnum::FuncExpr(_)
+            | NodeEnum::NamedArgExpr(_)
+            | NodeEnum::OpExpr(_)
+            | NodeEnum::DistinctExpr(_)
+            | NodeEnum::NullIfExpr(_)
+            | NodeEnum::ScalarArrayOpExpr(_)
+            | NodeEnum::BoolExpr(_)
+            | NodeEnum::SubLink(_)
+            | NodeEnum::SubPlan(_)
+            | NodeEnum::AlternativeSubPlan(_)
+            | NodeEnum::FieldSelect(_)
+            | NodeEnum::FieldStore(_)
+            | NodeEnum::RelabelType(_)
+            | NodeEnum::CoerceViaIo(_)
+            | NodeEnum::ArrayCoerceExpr(_)
+            | NodeEnum::ConvertRowtypeExpr(_)
+            | NodeEnum::CollateExpr(_)
+            | NodeEnum::CaseExpr(_)
+            | NodeEnum::CaseWhen(_)
+            | NodeEnum::CaseTestExpr(_)
+            | NodeEnum::ArrayExpr(_)
+            | NodeEnum::RowExpr(_)
+            | NodeEnum::RowCompareExpr(_)
+            | NodeEnum::CoalesceExpr(_)
+            | NodeEnum::MinMaxExpr(_)
+            | NodeEnum::SqlvalueFunction(_)
+            | NodeEnum::XmlExpr(_)
+            | NodeEnum::JsonFormat(_)
+            | NodeEnum::JsonReturning(_)
+            | NodeEnum::JsonValueExpr(_)
+            | NodeEnum::JsonConstructorExpr(_)
+            | NodeEnum::JsonIsPredicate(_)
+            | NodeEnum::JsonBehavior(_)
+            | NodeEnum::JsonExpr(_)
+            | NodeEnum::JsonTablePath(_)
+            | NodeEnum::JsonTablePathScan(_)
+            | NodeEnum::JsonTableSiblingJoin(_)
+            | NodeEnum::NullTest(_)
+            | NodeEnum::BooleanTest(_)
+            | NodeEnum::MergeAction(_)
+            | NodeEnum::CoerceToDomain(_)
+            | NodeEnum::CoerceToDomainValue(_)
+            | NodeEnum::SetToDefault(_)
+            | NodeEnum::CurrentOfExpr(_)
+            | NodeEnum::NextValueExpr(_)
+            | NodeEnum::InferenceElem(_)
+            | NodeEnum::ReturningExpr(_)
+            | NodeEnum::TargetEntry(_)
+            | NodeEnum::RangeTblRef(_)
+            | NodeEnum::JoinExpr(_)
+            | NodeEnum::FromExpr(_)
+            | NodeEnum::OnConflictExpr(_)
+            | NodeEnum::Query(_)
+            | NodeEnum::TypeName(_)
+            | NodeEnum::ColumnRef(_)
+            | NodeEnum::ParamRef(_)
+            | NodeEnum::AExpr(_)
+            | NodeEnum::TypeCast(_)
+            | NodeEnum::CollateClause(_)
+            | NodeEnum::RoleSpec(_)
+            | NodeEnum::FuncCall(_)
+            | NodeEnum::AStar(_)
+            | NodeEnum::AIndices(_)
+            | NodeEnum::AIndirection(_)
+            | NodeEnum::AArrayExpr(_)
+            | NodeEnum::ResTarget(_)
+            | NodeEnum::MultiAssignRef(_)
+            | NodeEnum::SortBy(_)
+            | NodeEnum::WindowDef(_)
+            | NodeEnum::RangeSubselect(_)
+            | NodeEnum::RangeFunction(_)
+            | NodeEnum::RangeTableFunc(_)
+            | NodeEnum::RangeTableFuncCol(_)
+            | NodeEnum::RangeTableSample(_)
+            | NodeEnum::ColumnDef(_)
+            | NodeEnum::TableLikeClause(_)
+            | NodeEnum::IndexElem(_)
+            | NodeEnum::DefElem(_)
+            | NodeEnum::LockingClause(_)
+            | NodeEnum::XmlSerialize(_)
+            | NodeEnum::PartitionElem(_)
+            | NodeEnum::PartitionSpec(_)
+            | NodeEnum::PartitionBoundSpec(_)
+            | NodeEnum::PartitionRangeDatum(_)
+            | NodeEnum::PartitionCmd(_)
+            | NodeEnum::RangeTblEntry(_)
+            | NodeEnum::RtepermissionInfo(_)
+            | NodeEnum::RangeTblFunction(_)
+            | NodeEnum::TableSampleClause(_)
+            | NodeEnum::WithCheckOption(_)
+            | NodeEnum::SortGroupClause(_)
+            | NodeEnum::GroupingSet(_)
+            | NodeEnum::WindowClause(_)
+            | NodeEnum::RowMarkClause(_)
+            | NodeEnum::WithClause(_)
+            | NodeEnum::InferClause(_)
+            | NodeEnum::OnConflictClause(_)
+            | NodeEnum::CtesearchClause(_)
+            | NodeEnum::CtecycleClause(_)
+            | NodeEnum::CommonTableExpr(_)
+            | NodeEnum::MergeWhenClause(_)
+            | NodeEnum::ReturningOption(_)
+            | NodeEnum::ReturningClause(_)
+            | NodeEnum::TriggerTransition(_)
+            | NodeEnum::JsonOutput(_)
+            | NodeEnum::JsonArgument(_)
+            | NodeEnum::JsonFuncExpr(_)
+            | NodeEnum::JsonTablePathSpec(_)
+            | NodeEnum::JsonTable(_)
+            | NodeEnum::JsonTableColumn(_)
+            | NodeEnum::JsonKeyValue(_)
+            | NodeEnum::JsonParseExpr(_)
+            | NodeEnum::JsonScalarExpr(_)
+            | NodeEnum::JsonSerializeExpr(_)
+            | NodeEnum::JsonObjectConstructor(_)
+            | NodeEnum::JsonArrayConstructor(_)
+            | NodeEnum::JsonArrayQueryConstructor(_)
+            | NodeEnum::JsonAggConstructor(_)
+            | NodeEnum::JsonObjectAgg(_)
+            | NodeEnum::JsonArrayAgg(_)
+            | NodeEnum::RawStmt(_)
+            | NodeEnum::SetOperationStmt(_)
+            | NodeEnum::ReturnStmt(_)
+            | NodeEnum::PlassignStmt(_)
+            | NodeEnum::AlterTableCmd(_)
+            | NodeEnum::AtalterConstraint(_)
+            | NodeEnum::ReplicaIdentityStmt(_)
+            | NodeEnum::ObjectWithArgs(_)
+            | NodeEnum::AccessPriv(_)
+            | NodeEnum::Constraint(_)
+            | NodeEnum::CreateOpClassItem(_)
+            | NodeEnum::StatsElem(_)
+            | NodeEnum::FunctionParameter(_)
+            | NodeEnum::InlineCodeBlock(_)
+            | NodeEnum::CallContext(_)
+            | NodeEnum::VacuumRelation(_)
+            | NodeEnum::PublicationTable(_)
+            | NodeEnum::PublicationObjSpec(_)
+            | NodeEnum::Integer(_)
+            | NodeEnum::Float(_)
+            | NodeEnum::Boolean(_)
+            | NodeEnum::String(_)
+            | NodeEnum::BitString(_)
+            | NodeEnum::List(_)
+            | NodeEnum::IntList(_)
+            | NodeEnum::OidList(_)
             | NodeEnum::AConst(_) => {
                 let kind = statement_kind(node);
                 self.unsupported(stmt, &format!("a bare {kind} node"));
@@ -431,8 +632,12 @@ impl Replay {
     /// `SELECT pg_catalog.set_config('search_path', '...', false)`.
     fn select(&mut self, s: &pg_query::protobuf::SelectStmt) {
         for t in &s.target_list {
-            let Some(NodeEnum::ResTarget(rt)) = &t.node else { continue };
-            let Some(NodeEnum::FuncCall(f)) = rt.val.as_ref().and_then(|v| v.node.as_ref()) else { continue };
+            let Some(NodeEnum::ResTarget(rt)) = &t.node else {
+                continue;
+            };
+            let Some(NodeEnum::FuncCall(f)) = rt.val.as_ref().and_then(|v| v.node.as_ref()) else {
+                continue;
+            };
             let name = f.funcname.last().and_then(node_string);
             if name.as_deref() != Some("set_config") {
                 continue;

@@ -6,7 +6,6 @@
 use pg_query::protobuf::Node;
 use pg_query::NodeEnum;
 
-
 /// Identifiers are at most 63 bytes (NAMEDATALEN - 1).
 const MAX: usize = 63;
 
@@ -44,10 +43,19 @@ pub(super) fn make_object_name(name1: &str, name2: Option<&str>, label: &str) ->
 }
 
 /// The first of `name1_name2_label`, `..._label1`, `..._label2`, ... that is not `taken`.
-pub(super) fn choose_name(name1: &str, name2: Option<&str>, label: &str, taken: impl Fn(&str) -> bool) -> String {
+pub(super) fn choose_name(
+    name1: &str,
+    name2: Option<&str>,
+    label: &str,
+    taken: impl Fn(&str) -> bool,
+) -> String {
     let mut pass = 0;
     loop {
-        let l = if pass == 0 { label.to_string() } else { format!("{label}{pass}") };
+        let l = if pass == 0 {
+            label.to_string()
+        } else {
+            format!("{label}{pass}")
+        };
         let name = make_object_name(name1, name2, &l);
         if !taken(&name) {
             return name;
@@ -78,8 +86,17 @@ pub(super) fn name_addition(columns: &[String]) -> String {
 pub(super) fn index_column_names(params: &[Node]) -> Vec<String> {
     let mut out: Vec<String> = Vec::new();
     for p in params {
-        let Some(NodeEnum::IndexElem(e)) = &p.node else { continue };
-        let base = if !e.name.is_empty() { e.name.clone() } else { e.expr.as_deref().and_then(crate::catalog::expr::column_name).unwrap_or_else(|| "expr".to_string()) };
+        let Some(NodeEnum::IndexElem(e)) = &p.node else {
+            continue;
+        };
+        let base = if !e.name.is_empty() {
+            e.name.clone()
+        } else {
+            e.expr
+                .as_deref()
+                .and_then(crate::catalog::expr::column_name)
+                .unwrap_or_else(|| "expr".to_string())
+        };
         let mut name = base.clone();
         let mut i = 0;
         while out.contains(&name) {
@@ -103,6 +120,9 @@ mod tests {
         let n = make_object_name(&long, Some("column_name"), "fkey");
         assert_eq!(n.len(), 63);
         assert!(n.ends_with("_column_name_fkey") || n.ends_with("_fkey"));
-        assert_eq!(choose_name("t", Some("a"), "idx", |n| n == "t_a_idx" || n == "t_a_idx1"), "t_a_idx2");
+        assert_eq!(
+            choose_name("t", Some("a"), "idx", |n| n == "t_a_idx" || n == "t_a_idx1"),
+            "t_a_idx2"
+        );
     }
 }

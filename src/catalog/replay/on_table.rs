@@ -29,8 +29,18 @@ fn note<K: PartialEq + Clone>(map: &mut HashMap<QualName, Vec<K>>, table: &QualN
 }
 
 /// The hints of `table` that still hold, in order and once each.
-fn holding<K: Ord + Clone>(map: &HashMap<QualName, Vec<K>>, table: &QualName, holds: impl Fn(&K) -> bool) -> Vec<K> {
-    let mut out: Vec<K> = map.get(table).into_iter().flatten().filter(|k| holds(k)).cloned().collect();
+fn holding<K: Ord + Clone>(
+    map: &HashMap<QualName, Vec<K>>,
+    table: &QualName,
+    holds: impl Fn(&K) -> bool,
+) -> Vec<K> {
+    let mut out: Vec<K> = map
+        .get(table)
+        .into_iter()
+        .flatten()
+        .filter(|k| holds(k))
+        .cloned()
+        .collect();
     out.sort();
     out.dedup();
     out
@@ -59,13 +69,28 @@ impl OnTable {
 
     /// Notes that `table` has a constraint named `name`.
     pub fn note_constraint(&mut self, table: &QualName, name: &str) {
-        note(&mut self.constraints, &QualName::new(table.schema.clone(), name), table);
+        note(
+            &mut self.constraints,
+            &QualName::new(table.schema.clone(), name),
+            table,
+        );
     }
 
     /// Whether a table of `schema` in `c` has a constraint named `name` that passes `kind`.
-    pub fn constraint_named(&self, c: &Catalog, schema: &str, name: &str, kind: impl Fn(&Constraint) -> bool) -> bool {
+    pub fn constraint_named(
+        &self,
+        c: &Catalog,
+        schema: &str,
+        name: &str,
+        kind: impl Fn(&Constraint) -> bool,
+    ) -> bool {
         let tables = self.constraints.get(&QualName::new(schema, name));
-        tables.into_iter().flatten().any(|t| c.tables.get(t).and_then(|t| t.constraints.get(name)).is_some_and(&kind))
+        tables.into_iter().flatten().any(|t| {
+            c.tables
+                .get(t)
+                .and_then(|t| t.constraints.get(name))
+                .is_some_and(&kind)
+        })
     }
 
     /// Notes sequence `q`'s owner, if it has one.
@@ -106,16 +131,27 @@ impl OnTable {
 
     /// The sequences of `c` owned by a column of `table`, in name order.
     pub fn sequences(&self, c: &Catalog, table: &QualName) -> Vec<QualName> {
-        holding(&self.sequences, table, |q| c.sequences.get(q).and_then(|s| s.owned_by.as_ref()).is_some_and(|(t, _)| t == table))
+        holding(&self.sequences, table, |q| {
+            c.sequences
+                .get(q)
+                .and_then(|s| s.owned_by.as_ref())
+                .is_some_and(|(t, _)| t == table)
+        })
     }
 
     /// The indexes of `c` on `table`, in name order.
     pub fn indexes(&self, c: &Catalog, table: &QualName) -> Vec<QualName> {
-        holding(&self.indexes, table, |q| c.indexes.get(q).is_some_and(|i| i.table == *table))
+        holding(&self.indexes, table, |q| {
+            c.indexes.get(q).is_some_and(|i| i.table == *table)
+        })
     }
 
     /// The objects of `c` that belong to `table`, in key order.
     pub fn objects(&self, c: &Catalog, table: &QualName) -> Vec<ObjKey> {
-        holding(&self.objects, table, |k| c.objects.get(k).is_some_and(|o| o.table.as_ref() == Some(table)))
+        holding(&self.objects, table, |k| {
+            c.objects
+                .get(k)
+                .is_some_and(|o| o.table.as_ref() == Some(table))
+        })
     }
 }

@@ -38,7 +38,16 @@ impl Replay {
     /// The partitions of `parent` (not its inheritance children).
     pub(super) fn partitions_of(&mut self, parent: &QualName) -> Vec<QualName> {
         let children = self.children_of(parent);
-        children.into_iter().filter(|c| self.catalog.tables.get(c).and_then(|t| t.partition_of.as_ref()).is_some_and(|(p, _)| p == parent)).collect()
+        children
+            .into_iter()
+            .filter(|c| {
+                self.catalog
+                    .tables
+                    .get(c)
+                    .and_then(|t| t.partition_of.as_ref())
+                    .is_some_and(|(p, _)| p == parent)
+            })
+            .collect()
     }
 
     /// The plain indexes on `table`, in name order.
@@ -49,21 +58,37 @@ impl Replay {
     /// Whether column `column` of `table` comes from a parent (`attinhcount > 0`): the server
     /// refuses to drop it or change its type on the child alone.
     pub(super) fn column_inherited(&self, table: &QualName, column: &str) -> bool {
-        let Some(t) = self.catalog.tables.get(table) else { return false };
-        t.inherits.iter().chain(t.partition_of.as_ref().map(|(p, _)| p)).any(|p| self.catalog.tables.get(p).is_some_and(|pt| pt.column(column).is_some()))
+        let Some(t) = self.catalog.tables.get(table) else {
+            return false;
+        };
+        t.inherits
+            .iter()
+            .chain(t.partition_of.as_ref().map(|(p, _)| p))
+            .any(|p| {
+                self.catalog
+                    .tables
+                    .get(p)
+                    .is_some_and(|pt| pt.column(column).is_some())
+            })
     }
 
     /// What `parent` hands down to a partition, in the order the server clones it.
     fn handed_down(&self, parent: &QualName) -> Vec<Item> {
-        let Some(t) = self.catalog.tables.get(parent) else { return Vec::new() };
+        let Some(t) = self.catalog.tables.get(parent) else {
+            return Vec::new();
+        };
         let mut checks = Vec::new();
         let mut indexes: Vec<(Pos, Item)> = Vec::new();
         let mut fks = Vec::new();
         for (n, c) in &t.constraints {
             match c.kind {
-                ConstraintKind::Check if !c.def.contains("NO INHERIT") => checks.push(Item::Check(n.clone())),
+                ConstraintKind::Check if !c.def.contains("NO INHERIT") => {
+                    checks.push(Item::Check(n.clone()))
+                }
                 ConstraintKind::Check => {}
-                ConstraintKind::PrimaryKey | ConstraintKind::Unique => indexes.push((c.pos, Item::Key(n.clone()))),
+                ConstraintKind::PrimaryKey | ConstraintKind::Unique => {
+                    indexes.push((c.pos, Item::Key(n.clone())))
+                }
                 // Not allowed on a partitioned table (PostgreSQL 15).
                 ConstraintKind::Exclude => {}
                 ConstraintKind::ForeignKey => fks.push(Item::ForeignKey(n.clone())),
@@ -75,17 +100,30 @@ impl Replay {
             }
         }
         indexes.sort_by_key(|(p, _)| *p);
-        checks.into_iter().chain(indexes.into_iter().map(|(_, i)| i)).chain(fks).collect()
+        checks
+            .into_iter()
+            .chain(indexes.into_iter().map(|(_, i)| i))
+            .chain(fks)
+            .collect()
     }
 
     /// Gives partition `part` what it has through `parent` (see the module's comment):
     /// after `CREATE TABLE ... PARTITION OF` and `ATTACH PARTITION` (`attach`: its CHECKs
     /// must be there already, and match).
-    pub(super) fn inherit_partition(&mut self, stmt: &Stmt, pos: Pos, parent: &QualName, part: &QualName, attach: bool) {
+    pub(super) fn inherit_partition(
+        &mut self,
+        stmt: &Stmt,
+        pos: Pos,
+        parent: &QualName,
+        part: &QualName,
+        attach: bool,
+    ) {
         for item in self.handed_down(parent) {
             match item {
                 Item::Check(n) => self.partition_check(stmt, pos, parent, &n, part, attach),
-                Item::Key(n) | Item::ForeignKey(n) => self.partition_constraint(stmt, pos, parent, &n, part),
+                Item::Key(n) | Item::ForeignKey(n) => {
+                    self.partition_constraint(stmt, pos, parent, &n, part)
+                }
                 Item::Index(q) => self.partition_index(stmt, pos, &q, part),
             }
         }
@@ -93,10 +131,28 @@ impl Replay {
 
     /// ATTACH PARTITION: the server's checks of the table's columns, then what the
     /// partition gets through its parent.
-    pub(super) fn attach_partition(&mut self, stmt: &Stmt, pos: Pos, parent: &QualName, part: &QualName, bound: String) {
-        let (Some(pt), Some(t)) = (self.catalog.tables.get(parent), self.catalog.tables.get(part)) else {
-            let missing = if self.catalog.tables.contains_key(parent) { part } else { parent };
-            self.missing(stmt, missing, format!("relation {} does not exist", missing.sql()));
+    pub(super) fn attach_partition(
+        &mut self,
+        stmt: &Stmt,
+        pos: Pos,
+        parent: &QualName,
+        part: &QualName,
+        bound: String,
+    ) {
+        let (Some(pt), Some(t)) = (
+            self.catalog.tables.get(parent),
+            self.catalog.tables.get(part),
+        ) else {
+            let missing = if self.catalog.tables.contains_key(parent) {
+                part
+            } else {
+                parent
+            };
+            self.missing(
+                stmt,
+                missing,
+                format!("relation {} does not exist", missing.sql()),
+            );
             return;
         };
         let problem = if pt.partition_by.is_none() {
@@ -104,12 +160,24 @@ impl Replay {
         } else if t.partition_of.is_some() {
             Some(format!("{} is already a partition", named(&part.name)))
         } else if let Some(c) = t.columns.iter().find(|c| pt.column(&c.name).is_none()) {
-            Some(format!("table {} contains column {} not found in parent {}", named(&part.name), named(&c.name), named(&parent.name)))
+            Some(format!(
+                "table {} contains column {} not found in parent {}",
+                named(&part.name),
+                named(&c.name),
+                named(&parent.name)
+            ))
         } else {
             pt.columns.iter().find_map(|pc| match t.column(&pc.name) {
                 None => Some(format!("child table is missing column {}", named(&pc.name))),
-                Some(c) if c.type_sql != pc.type_sql => Some(format!("child table {} has different type for column {}", named(&part.name), named(&pc.name))),
-                Some(c) if pc.not_null && !c.not_null => Some(format!("column {} in child table must be marked NOT NULL", named(&pc.name))),
+                Some(c) if c.type_sql != pc.type_sql => Some(format!(
+                    "child table {} has different type for column {}",
+                    named(&part.name),
+                    named(&pc.name)
+                )),
+                Some(c) if pc.not_null && !c.not_null => Some(format!(
+                    "column {} in child table must be marked NOT NULL",
+                    named(&pc.name)
+                )),
                 Some(_) => None,
             })
         };
@@ -117,7 +185,9 @@ impl Replay {
             self.reject(stmt, msg);
             return;
         }
-        let Some(t) = self.catalog.tables.get_mut(part) else { return };
+        let Some(t) = self.catalog.tables.get_mut(part) else {
+            return;
+        };
         t.partition_of = Some((parent.clone(), bound));
         for col in &mut t.columns {
             col.inherited = true;
@@ -129,11 +199,19 @@ impl Replay {
     /// DETACH PARTITION: the table keeps its columns, constraints and indexes as its own.
     pub(super) fn detach_partition(&mut self, stmt: &Stmt, parent: &QualName, part: &QualName) {
         let Some(t) = self.catalog.tables.get_mut(part) else {
-            self.missing(stmt, part, format!("relation {} does not exist", part.sql()));
+            self.missing(
+                stmt,
+                part,
+                format!("relation {} does not exist", part.sql()),
+            );
             return;
         };
         if t.partition_of.as_ref().is_none_or(|(p, _)| p != parent) {
-            let msg = format!("relation {} is not a partition of relation {}", named(&part.name), named(&parent.name));
+            let msg = format!(
+                "relation {} is not a partition of relation {}",
+                named(&part.name),
+                named(&parent.name)
+            );
             self.reject(stmt, msg);
             return;
         }
@@ -156,21 +234,54 @@ impl Replay {
 
     /// The partition's CHECK `name`, as its parent's: on ATTACH the table must have it
     /// already (with the same definition); otherwise it is cloned.
-    pub(super) fn partition_check(&mut self, stmt: &Stmt, pos: Pos, parent: &QualName, name: &str, part: &QualName, attach: bool) {
-        let Some(pc) = self.catalog.tables.get(parent).and_then(|t| t.constraints.get(name)).cloned() else { return };
-        let Some(t) = self.catalog.tables.get_mut(part) else { return };
+    pub(super) fn partition_check(
+        &mut self,
+        stmt: &Stmt,
+        pos: Pos,
+        parent: &QualName,
+        name: &str,
+        part: &QualName,
+        attach: bool,
+    ) {
+        let Some(pc) = self
+            .catalog
+            .tables
+            .get(parent)
+            .and_then(|t| t.constraints.get(name))
+            .cloned()
+        else {
+            return;
+        };
+        let Some(t) = self.catalog.tables.get_mut(part) else {
+            return;
+        };
         match t.constraints.get_mut(name) {
             Some(k) if k.kind == ConstraintKind::Check && k.def == pc.def => {
                 k.inherited = true;
                 k.parent = Some(name.to_string());
             }
             Some(_) => {
-                let msg = format!("child table {} has different definition for check constraint {}", named(&part.name), named(name));
+                let msg = format!(
+                    "child table {} has different definition for check constraint {}",
+                    named(&part.name),
+                    named(name)
+                );
                 self.reject(stmt, msg);
             }
-            None if attach => self.reject(stmt, format!("child table is missing constraint {}", named(name))),
+            None if attach => self.reject(
+                stmt,
+                format!("child table is missing constraint {}", named(name)),
+            ),
             None => {
-                t.constraints.insert(name.to_string(), Constraint { inherited: true, parent: Some(name.to_string()), pos, ..pc });
+                t.constraints.insert(
+                    name.to_string(),
+                    Constraint {
+                        inherited: true,
+                        parent: Some(name.to_string()),
+                        pos,
+                        ..pc
+                    },
+                );
                 self.on_table.note_constraint(part, name);
             }
         }
@@ -183,32 +294,91 @@ impl Replay {
     /// The partition's copy of its parent's key or foreign key `name`: one already attached
     /// to it, else a matching one of the partition's own (adopted), else a new one; then the
     /// same down to the partition's own partitions.
-    pub(super) fn partition_constraint(&mut self, stmt: &Stmt, pos: Pos, parent: &QualName, name: &str, part: &QualName) {
-        let Some(pc) = self.catalog.tables.get(parent).and_then(|t| t.constraints.get(name)).cloned() else { return };
-        let Some(t) = self.catalog.tables.get(part) else { return };
-        let attached = t.constraints.iter().find(|(_, k)| k.parent.as_deref() == Some(name)).map(|(n, _)| n.clone());
-        let adoptable = || t.constraints.iter().find(|(_, k)| k.parent.is_none() && !k.inherited && k.kind == pc.kind && k.def == pc.def).map(|(n, _)| n.clone());
+    pub(super) fn partition_constraint(
+        &mut self,
+        stmt: &Stmt,
+        pos: Pos,
+        parent: &QualName,
+        name: &str,
+        part: &QualName,
+    ) {
+        let Some(pc) = self
+            .catalog
+            .tables
+            .get(parent)
+            .and_then(|t| t.constraints.get(name))
+            .cloned()
+        else {
+            return;
+        };
+        let Some(t) = self.catalog.tables.get(part) else {
+            return;
+        };
+        let attached = t
+            .constraints
+            .iter()
+            .find(|(_, k)| k.parent.as_deref() == Some(name))
+            .map(|(n, _)| n.clone());
+        let adoptable = || {
+            t.constraints
+                .iter()
+                .find(|(_, k)| {
+                    k.parent.is_none() && !k.inherited && k.kind == pc.kind && k.def == pc.def
+                })
+                .map(|(n, _)| n.clone())
+        };
         let own = match attached.or_else(adoptable) {
             Some(n) => n,
             None => {
-                if pc.kind == ConstraintKind::PrimaryKey && t.constraints.values().any(|k| k.kind == ConstraintKind::PrimaryKey) {
-                    self.reject(stmt, format!("multiple primary keys for table {} are not allowed", named(&part.name)));
+                if pc.kind == ConstraintKind::PrimaryKey
+                    && t.constraints
+                        .values()
+                        .any(|k| k.kind == ConstraintKind::PrimaryKey)
+                {
+                    self.reject(
+                        stmt,
+                        format!(
+                            "multiple primary keys for table {} are not allowed",
+                            named(&part.name)
+                        ),
+                    );
                     return;
                 }
                 let n = self.clone_name(part, name, &pc);
-                let Some(t) = self.catalog.tables.get_mut(part) else { return };
+                let Some(t) = self.catalog.tables.get_mut(part) else {
+                    return;
+                };
                 if pc.kind == ConstraintKind::PrimaryKey {
-                    for col in t.columns.iter_mut().filter(|c| pc.columns.contains(&c.name)) {
+                    for col in t
+                        .columns
+                        .iter_mut()
+                        .filter(|c| pc.columns.contains(&c.name))
+                    {
                         col.not_null = true;
                     }
                 }
-                t.constraints.insert(n.clone(), Constraint { inherited: true, parent: None, pos, ..pc });
+                t.constraints.insert(
+                    n.clone(),
+                    Constraint {
+                        inherited: true,
+                        parent: None,
+                        pos,
+                        ..pc
+                    },
+                );
                 self.on_table.note_constraint(part, &n);
                 n
             }
         };
         // Found or made above.
-        let Some(k) = self.catalog.tables.get_mut(part).and_then(|t| t.constraints.get_mut(&own)) else { return };
+        let Some(k) = self
+            .catalog
+            .tables
+            .get_mut(part)
+            .and_then(|t| t.constraints.get_mut(&own))
+        else {
+            return;
+        };
         k.inherited = true;
         k.parent = Some(name.to_string());
         for s in self.partitions_of(part) {
@@ -223,11 +393,24 @@ impl Replay {
         let schema = &part.schema;
         let cols = names::name_addition(&c.columns);
         match c.kind {
-            ConstraintKind::PrimaryKey => names::choose_name(&part.name, None, "pkey", |n| self.relation_name_taken(schema, n)),
-            ConstraintKind::Unique | ConstraintKind::Exclude => names::choose_name(&part.name, Some(&cols), "key", |n| self.relation_name_taken(schema, n)),
+            ConstraintKind::PrimaryKey => names::choose_name(&part.name, None, "pkey", |n| {
+                self.relation_name_taken(schema, n)
+            }),
+            ConstraintKind::Unique | ConstraintKind::Exclude => {
+                names::choose_name(&part.name, Some(&cols), "key", |n| {
+                    self.relation_name_taken(schema, n)
+                })
+            }
             ConstraintKind::ForeignKey | ConstraintKind::Check => {
-                if self.catalog.tables.get(part).is_some_and(|t| t.constraints.contains_key(name)) {
-                    names::choose_name(&part.name, Some(&cols), "fkey", |n| self.constraint_name_taken(schema, n, false))
+                if self
+                    .catalog
+                    .tables
+                    .get(part)
+                    .is_some_and(|t| t.constraints.contains_key(name))
+                {
+                    names::choose_name(&part.name, Some(&cols), "fkey", |n| {
+                        self.constraint_name_taken(schema, n, false)
+                    })
                 } else {
                     name.to_string()
                 }
@@ -238,12 +421,27 @@ impl Replay {
     /// The partition's index attached to `parent_index`: one already attached, else a
     /// matching index of its own (adopted), else a new one named as the server names it;
     /// then the same down to the partition's own partitions.
-    pub(super) fn partition_index(&mut self, stmt: &Stmt, pos: Pos, parent_index: &QualName, part: &QualName) {
-        let Some(pi) = self.catalog.indexes.get(parent_index).cloned() else { return };
+    pub(super) fn partition_index(
+        &mut self,
+        stmt: &Stmt,
+        pos: Pos,
+        parent_index: &QualName,
+        part: &QualName,
+    ) {
+        let Some(pi) = self.catalog.indexes.get(parent_index).cloned() else {
+            return;
+        };
         let mine = self.indexes_on(part);
         let index = |q: &QualName| self.catalog.indexes.get(q);
-        let attached = mine.iter().find(|q| index(q).is_some_and(|i| i.attached_to.as_ref() == Some(parent_index))).cloned();
-        let adoptable = || mine.iter().find(|q| index(q).is_some_and(|i| i.attached_to.is_none() && i.shape == pi.shape)).cloned();
+        let attached = mine
+            .iter()
+            .find(|q| index(q).is_some_and(|i| i.attached_to.as_ref() == Some(parent_index)))
+            .cloned();
+        let adoptable = || {
+            mine.iter()
+                .find(|q| index(q).is_some_and(|i| i.attached_to.is_none() && i.shape == pi.shape))
+                .cloned()
+        };
         let own = match attached.or_else(adoptable) {
             Some(q) => q,
             None => match self.clone_index(&pi, part) {
@@ -253,7 +451,10 @@ impl Replay {
                     q
                 }
                 None => {
-                    self.unsupported(stmt, "an index of a partitioned table that cannot be read back");
+                    self.unsupported(
+                        stmt,
+                        "an index of a partitioned table that cannot be read back",
+                    );
                     return;
                 }
             },
@@ -272,21 +473,39 @@ impl Replay {
     fn clone_index(&self, parent: &Index, part: &QualName) -> Option<IndexStmt> {
         let parsed = pg_query::parse(&parent.def, 0).ok()?;
         let node = parsed.protobuf.stmts.into_iter().next()?.stmt?.node?;
-        let NodeEnum::IndexStmt(mut s) = node else { return None };
+        let NodeEnum::IndexStmt(mut s) = node else {
+            return None;
+        };
         let rv = s.relation.as_mut()?;
         rv.schemaname = part.schema.clone();
         rv.relname = part.name.clone();
-        let params: Vec<_> = s.index_params.iter().chain(&s.index_including_params).cloned().collect();
+        let params: Vec<_> = s
+            .index_params
+            .iter()
+            .chain(&s.index_including_params)
+            .cloned()
+            .collect();
         let cols = names::name_addition(&names::index_column_names(&params));
-        s.idxname = names::choose_name(&part.name, Some(&cols), "idx", |n| self.relation_name_taken(&part.schema, n));
+        s.idxname = names::choose_name(&part.name, Some(&cols), "idx", |n| {
+            self.relation_name_taken(&part.schema, n)
+        });
         Some(*s)
     }
 
     /// The copies in the partitions of `parent` of its constraint `name`, dropped with it.
     pub(super) fn drop_partition_copies(&mut self, parent: &QualName, name: &str) {
         for part in self.partitions_of(parent) {
-            let Some(t) = self.catalog.tables.get_mut(&part) else { continue };
-            let Some(own) = t.constraints.iter().find(|(_, k)| k.parent.as_deref() == Some(name)).map(|(n, _)| n.clone()) else { continue };
+            let Some(t) = self.catalog.tables.get_mut(&part) else {
+                continue;
+            };
+            let Some(own) = t
+                .constraints
+                .iter()
+                .find(|(_, k)| k.parent.as_deref() == Some(name))
+                .map(|(n, _)| n.clone())
+            else {
+                continue;
+            };
             t.constraints.remove(&own);
             self.forget_constraint(&part, &own);
             self.drop_partition_copies(&part, &own);
@@ -296,19 +515,43 @@ impl Replay {
     /// ALTER INDEX `parent` ATTACH PARTITION `child`: `child` must be an index (or a key's)
     /// on a partition of `parent`'s table, match it, and be the partition's only one.
     pub(super) fn attach_index(&mut self, stmt: &Stmt, parent: &QualName, child: &QualName) {
-        let refuse = |r: &mut Replay| r.reject(stmt, format!("cannot attach index {} as a partition of index {}", named(&child.name), named(&parent.name)));
+        let refuse = |r: &mut Replay| {
+            r.reject(
+                stmt,
+                format!(
+                    "cannot attach index {} as a partition of index {}",
+                    named(&child.name),
+                    named(&parent.name)
+                ),
+            )
+        };
         // The parent: a plain index, or the index of a key of a partitioned table.
         let (table, parent_key) = match self.catalog.indexes.get(parent) {
             Some(i) => (i.table.clone(), None),
             None => {
                 let from = QualName::new(parent.schema.clone(), String::new());
-                let owner = self.catalog.tables.range(from..).take_while(|(q, _)| q.schema == parent.schema).find(|(_, t)| {
-                    t.partition_by.is_some() && t.constraints.get(&parent.name).is_some_and(|k| matches!(k.kind, ConstraintKind::PrimaryKey | ConstraintKind::Unique))
-                });
+                let owner = self
+                    .catalog
+                    .tables
+                    .range(from..)
+                    .take_while(|(q, _)| q.schema == parent.schema)
+                    .find(|(_, t)| {
+                        t.partition_by.is_some()
+                            && t.constraints.get(&parent.name).is_some_and(|k| {
+                                matches!(
+                                    k.kind,
+                                    ConstraintKind::PrimaryKey | ConstraintKind::Unique
+                                )
+                            })
+                    });
                 match owner {
                     Some((q, _)) => (q.clone(), Some(parent.name.clone())),
                     None => {
-                        self.missing(stmt, parent, format!("relation {} does not exist", parent.sql()));
+                        self.missing(
+                            stmt,
+                            parent,
+                            format!("relation {} does not exist", parent.sql()),
+                        );
                         return;
                     }
                 }
@@ -318,9 +561,21 @@ impl Replay {
         match parent_key {
             None => {
                 let Some(ci) = self.catalog.indexes.get(child).cloned() else {
-                    match parts.iter().any(|p| self.catalog.tables.get(p).is_some_and(|t| t.constraints.contains_key(&child.name))) {
-                        true => self.unsupported(stmt, "ALTER INDEX ... ATTACH PARTITION of a key's index to a plain index"),
-                        false => self.missing(stmt, child, format!("relation {} does not exist", child.sql())),
+                    match parts.iter().any(|p| {
+                        self.catalog
+                            .tables
+                            .get(p)
+                            .is_some_and(|t| t.constraints.contains_key(&child.name))
+                    }) {
+                        true => self.unsupported(
+                            stmt,
+                            "ALTER INDEX ... ATTACH PARTITION of a key's index to a plain index",
+                        ),
+                        false => self.missing(
+                            stmt,
+                            child,
+                            format!("relation {} does not exist", child.sql()),
+                        ),
                     }
                     return;
                 };
@@ -328,8 +583,17 @@ impl Replay {
                     return;
                 }
                 let shape = self.catalog.indexes.get(parent).map(|i| &i.shape);
-                let taken = self.indexes_on(&ci.table).iter().any(|q| self.catalog.indexes.get(q).is_some_and(|i| i.attached_to.as_ref() == Some(parent)));
-                if !parts.contains(&ci.table) || ci.attached_to.is_some() || shape != Some(&ci.shape) || taken {
+                let taken = self.indexes_on(&ci.table).iter().any(|q| {
+                    self.catalog
+                        .indexes
+                        .get(q)
+                        .is_some_and(|i| i.attached_to.as_ref() == Some(parent))
+                });
+                if !parts.contains(&ci.table)
+                    || ci.attached_to.is_some()
+                    || shape != Some(&ci.shape)
+                    || taken
+                {
                     refuse(self);
                     return;
                 }
@@ -339,27 +603,65 @@ impl Replay {
             }
             Some(key) => {
                 // The key was found on `table` above.
-                let Some(pk) = self.catalog.tables.get(&table).and_then(|t| t.constraints.get(&key)).cloned() else { return };
-                let has_child = |p: &&QualName| self.catalog.tables.get(*p).is_some_and(|t| t.constraints.contains_key(&child.name));
+                let Some(pk) = self
+                    .catalog
+                    .tables
+                    .get(&table)
+                    .and_then(|t| t.constraints.get(&key))
+                    .cloned()
+                else {
+                    return;
+                };
+                let has_child = |p: &&QualName| {
+                    self.catalog
+                        .tables
+                        .get(*p)
+                        .is_some_and(|t| t.constraints.contains_key(&child.name))
+                };
                 let Some(part) = parts.iter().find(has_child).cloned() else {
-                    if self.catalog.indexes.contains_key(child) || self.resolver().relation_exists(child) {
+                    if self.catalog.indexes.contains_key(child)
+                        || self.resolver().relation_exists(child)
+                    {
                         refuse(self);
                     } else {
-                        self.missing(stmt, child, format!("relation {} does not exist", child.sql()));
+                        self.missing(
+                            stmt,
+                            child,
+                            format!("relation {} does not exist", child.sql()),
+                        );
                     }
                     return;
                 };
-                let Some(t) = self.catalog.tables.get(&part) else { return };
-                let Some(k) = t.constraints.get(&child.name) else { return };
+                let Some(t) = self.catalog.tables.get(&part) else {
+                    return;
+                };
+                let Some(k) = t.constraints.get(&child.name) else {
+                    return;
+                };
                 if k.parent.as_deref() == Some(key.as_str()) {
                     return;
                 }
-                let taken = t.constraints.values().any(|o| o.parent.as_deref() == Some(key.as_str()));
-                if k.parent.is_some() || k.inherited || k.kind != pk.kind || k.def != pk.def || taken {
+                let taken = t
+                    .constraints
+                    .values()
+                    .any(|o| o.parent.as_deref() == Some(key.as_str()));
+                if k.parent.is_some()
+                    || k.inherited
+                    || k.kind != pk.kind
+                    || k.def != pk.def
+                    || taken
+                {
                     refuse(self);
                     return;
                 }
-                let Some(k) = self.catalog.tables.get_mut(&part).and_then(|t| t.constraints.get_mut(&child.name)) else { return };
+                let Some(k) = self
+                    .catalog
+                    .tables
+                    .get_mut(&part)
+                    .and_then(|t| t.constraints.get_mut(&child.name))
+                else {
+                    return;
+                };
                 k.inherited = true;
                 k.parent = Some(key);
             }

@@ -4,8 +4,9 @@
 //! cannot place is reported with its location, never dropped.
 
 use pg_query::protobuf::{
-    AccessPriv, AlterDefaultPrivilegesStmt, AlterOwnerStmt, DropBehavior, GrantStmt, GrantTargetType, Node, ObjectType, ReassignOwnedStmt, RoleSpec,
-    RoleSpecType, VariableSetKind, VariableSetStmt,
+    AccessPriv, AlterDefaultPrivilegesStmt, AlterOwnerStmt, DropBehavior, GrantStmt,
+    GrantTargetType, Node, ObjectType, ReassignOwnedStmt, RoleSpec, RoleSpecType, VariableSetKind,
+    VariableSetStmt,
 };
 use pg_query::NodeEnum;
 
@@ -67,12 +68,21 @@ impl Replay {
 
     /// Owner and ACL of an object the current role creates now (`default`: the kind of
     /// default privileges that apply, if any).
-    pub(super) fn new_access(&self, default: Option<DefaultAclKind>, schema: Option<&str>) -> Access {
+    pub(super) fn new_access(
+        &self,
+        default: Option<DefaultAclKind>,
+        schema: Option<&str>,
+    ) -> Access {
         self.new_access_as(self.current_role(), default, schema)
     }
 
     /// Owner and ACL of an object created now for `owner`.
-    pub(super) fn new_access_as(&self, owner: Option<String>, default: Option<DefaultAclKind>, schema: Option<&str>) -> Access {
+    pub(super) fn new_access_as(
+        &self,
+        owner: Option<String>,
+        default: Option<DefaultAclKind>,
+        schema: Option<&str>,
+    ) -> Access {
         let acl = default.and_then(|k| {
             let acl = self.catalog.default_privileges(owner.as_deref(), schema, k);
             acl::normalized(acl, k.acl_kind())
@@ -81,7 +91,11 @@ impl Replay {
     }
 
     /// The owner of a new schema: its `AUTHORIZATION` role, else the current role.
-    pub(super) fn schema_owner(&mut self, stmt: &Stmt, authrole: Option<&RoleSpec>) -> Option<String> {
+    pub(super) fn schema_owner(
+        &mut self,
+        stmt: &Stmt,
+        authrole: Option<&RoleSpec>,
+    ) -> Option<String> {
         match authrole.and_then(|r| self.who(stmt, r)) {
             Some(Who::Named(n)) => Some(n),
             Some(Who::Runner) | Some(Who::Public) | None => self.current_role(),
@@ -94,14 +108,21 @@ impl Replay {
         let kind = match VariableSetKind::try_from(s.kind) {
             Ok(k) => k,
             Err(_) => {
-                self.unsupported(stmt, &format!("SET {} with an unknown form ({})", s.name, s.kind));
+                self.unsupported(
+                    stmt,
+                    &format!("SET {} with an unknown form ({})", s.name, s.kind),
+                );
                 return;
             }
         };
         let to = match kind {
             VariableSetKind::VarSetValue => value.filter(|v| !v.eq_ignore_ascii_case("none")),
-            VariableSetKind::VarSetDefault | VariableSetKind::VarReset | VariableSetKind::VarResetAll => None,
-            VariableSetKind::VarSetCurrent | VariableSetKind::VarSetMulti | VariableSetKind::Undefined => {
+            VariableSetKind::VarSetDefault
+            | VariableSetKind::VarReset
+            | VariableSetKind::VarResetAll => None,
+            VariableSetKind::VarSetCurrent
+            | VariableSetKind::VarSetMulti
+            | VariableSetKind::Undefined => {
                 self.unsupported(stmt, &format!("this form of SET {}", s.name));
                 return;
             }
@@ -115,11 +136,29 @@ impl Replay {
     }
 
     pub(super) fn grant(&mut self, stmt: &Stmt, s: &GrantStmt) {
-        let GrantStmt { is_grant, targtype, objtype, objects, privileges, grantees, grant_option, grantor: _, behavior } = s;
-        let Some(objtype) = self.known_object_type(stmt, *objtype) else { return };
-        let Some(cascade) = self.cascade(stmt, *behavior) else { return };
-        let Some(grantees) = self.grantees(stmt, grantees) else { return };
-        let Some((privs, columns)) = self.privilege_list(stmt, privileges) else { return };
+        let GrantStmt {
+            is_grant,
+            targtype,
+            objtype,
+            objects,
+            privileges,
+            grantees,
+            grant_option,
+            grantor: _,
+            behavior,
+        } = s;
+        let Some(objtype) = self.known_object_type(stmt, *objtype) else {
+            return;
+        };
+        let Some(cascade) = self.cascade(stmt, *behavior) else {
+            return;
+        };
+        let Some(grantees) = self.grantees(stmt, grantees) else {
+            return;
+        };
+        let Some((privs, columns)) = self.privilege_list(stmt, privileges) else {
+            return;
+        };
         let targets = match GrantTargetType::try_from(*targtype) {
             Ok(GrantTargetType::AclTargetObject) => self.grant_targets(stmt, objtype, objects),
             Ok(GrantTargetType::AclTargetAllInSchema) => self.all_in_schema(stmt, objtype, objects),
@@ -128,7 +167,14 @@ impl Replay {
                 return;
             }
         };
-        let change = GrantChange { is_grant: *is_grant, privs, columns: &columns, grantees: &grantees, grant_option: *grant_option, cascade };
+        let change = GrantChange {
+            is_grant: *is_grant,
+            privs,
+            columns: &columns,
+            grantees: &grantees,
+            grant_option: *grant_option,
+            cascade,
+        };
         for t in targets {
             self.apply_grant(stmt, &t, &change);
         }
@@ -148,35 +194,81 @@ impl Replay {
                     }
                     _ => None,
                 },
-                O::ObjectFunction | O::ObjectProcedure | O::ObjectRoutine => self.routine_key(objtype, node).map(Target::Object),
+                O::ObjectFunction | O::ObjectProcedure | O::ObjectRoutine => {
+                    self.routine_key(objtype, node).map(Target::Object)
+                }
                 O::ObjectType | O::ObjectDomain => self.type_key(objtype, node).map(Target::Object),
                 O::ObjectSchema => match node {
-                    Some(NodeEnum::String(x)) if self.catalog.schemas.contains_key(&x.sval) => Some(Target::Schema(x.sval.clone())),
+                    Some(NodeEnum::String(x)) if self.catalog.schemas.contains_key(&x.sval) => {
+                        Some(Target::Schema(x.sval.clone()))
+                    }
                     _ => None,
                 },
                 O::ObjectLanguage | O::ObjectFdw | O::ObjectForeignServer => {
                     if let (O::ObjectLanguage, Some(NodeEnum::String(x))) = (objtype, node) {
                         if x.sval == "plpgsql" {
-                            self.unsupported(stmt, "privileges on LANGUAGE plpgsql (built in, not part of the schema)");
+                            self.unsupported(
+                                stmt,
+                                "privileges on LANGUAGE plpgsql (built in, not part of the schema)",
+                            );
                             continue;
                         }
                     }
-                    self.generic_key(objtype, node).filter(|k| self.catalog.objects.contains_key(k)).map(Target::Object)
+                    self.generic_key(objtype, node)
+                        .filter(|k| self.catalog.objects.contains_key(k))
+                        .map(Target::Object)
                 }
-                O::ObjectDatabase | O::ObjectTablespace | O::ObjectLargeobject | O::ObjectParameterAcl => {
-                    self.unsupported(stmt, &format!("GRANT / REVOKE on {} (not part of a schema)", kind_words(objtype)));
+                O::ObjectDatabase
+                | O::ObjectTablespace
+                | O::ObjectLargeobject
+                | O::ObjectParameterAcl => {
+                    self.unsupported(
+                        stmt,
+                        &format!(
+                            "GRANT / REVOKE on {} (not part of a schema)",
+                            kind_words(objtype)
+                        ),
+                    );
                     return out;
                 }
-                O::Undefined | O::ObjectAccessMethod | O::ObjectAggregate | O::ObjectAmop | O::ObjectAmproc
-                | O::ObjectAttribute | O::ObjectCast | O::ObjectColumn | O::ObjectCollation
-                | O::ObjectConversion | O::ObjectDefault | O::ObjectDefacl | O::ObjectDomconstraint
-                | O::ObjectEventTrigger | O::ObjectExtension | O::ObjectForeignTable | O::ObjectIndex
-                | O::ObjectMatview | O::ObjectOpclass | O::ObjectOperator | O::ObjectOpfamily
-                | O::ObjectPolicy | O::ObjectPublication | O::ObjectPublicationNamespace
-                | O::ObjectPublicationRel | O::ObjectRole | O::ObjectRule | O::ObjectSubscription
-                | O::ObjectStatisticExt | O::ObjectTabconstraint | O::ObjectTransform | O::ObjectTrigger
-                | O::ObjectTsconfiguration | O::ObjectTsdictionary | O::ObjectTsparser | O::ObjectTstemplate
-                | O::ObjectUserMapping | O::ObjectView => {
+                O::Undefined
+                | O::ObjectAccessMethod
+                | O::ObjectAggregate
+                | O::ObjectAmop
+                | O::ObjectAmproc
+                | O::ObjectAttribute
+                | O::ObjectCast
+                | O::ObjectColumn
+                | O::ObjectCollation
+                | O::ObjectConversion
+                | O::ObjectDefault
+                | O::ObjectDefacl
+                | O::ObjectDomconstraint
+                | O::ObjectEventTrigger
+                | O::ObjectExtension
+                | O::ObjectForeignTable
+                | O::ObjectIndex
+                | O::ObjectMatview
+                | O::ObjectOpclass
+                | O::ObjectOperator
+                | O::ObjectOpfamily
+                | O::ObjectPolicy
+                | O::ObjectPublication
+                | O::ObjectPublicationNamespace
+                | O::ObjectPublicationRel
+                | O::ObjectRole
+                | O::ObjectRule
+                | O::ObjectSubscription
+                | O::ObjectStatisticExt
+                | O::ObjectTabconstraint
+                | O::ObjectTransform
+                | O::ObjectTrigger
+                | O::ObjectTsconfiguration
+                | O::ObjectTsdictionary
+                | O::ObjectTsparser
+                | O::ObjectTstemplate
+                | O::ObjectUserMapping
+                | O::ObjectView => {
                     self.unsupported(stmt, &format!("GRANT / REVOKE on {}", kind_words(objtype)));
                     return out;
                 }
@@ -204,7 +296,12 @@ impl Replay {
             }
             let view = [ObjKind::View, ObjKind::MaterializedView]
                 .into_iter()
-                .map(|kind| ObjKey { kind, schema: q.schema.clone(), name: q.name.clone(), sub: String::new() })
+                .map(|kind| ObjKey {
+                    kind,
+                    schema: q.schema.clone(),
+                    name: q.name.clone(),
+                    sub: String::new(),
+                })
                 .find(|k| self.catalog.objects.contains_key(k));
             if let Some(k) = view {
                 return Some(Target::Object(k));
@@ -213,19 +310,35 @@ impl Replay {
         // Identity sequences are not in the sequence map: their table's columns name them.
         // The server names one `<table>_<column>_seq`: try those splits before every table.
         let names_it = |tq: &QualName, col: &str| {
-            self.catalog.tables.get(tq).and_then(|t| t.column(col)).and_then(|c| c.identity.as_ref()).is_some_and(|i| i.sequence == *q)
+            self.catalog
+                .tables
+                .get(tq)
+                .and_then(|t| t.column(col))
+                .and_then(|c| c.identity.as_ref())
+                .is_some_and(|i| i.sequence == *q)
         };
         if let Some(stem) = q.name.strip_suffix("_seq") {
             for (at, _) in stem.match_indices('_') {
-                let (table, column) = (QualName::new(q.schema.clone(), &stem[..at]), &stem[at + 1..]);
+                let (table, column) = (
+                    QualName::new(q.schema.clone(), &stem[..at]),
+                    &stem[at + 1..],
+                );
                 if names_it(&table, column) {
                     return Some(Target::IdentitySequence(table, column.to_string()));
                 }
             }
         }
-        let in_schema = self.catalog.tables.range(QualName::new(q.schema.clone(), String::new())..).take_while(|(tq, _)| tq.schema == q.schema);
+        let in_schema = self
+            .catalog
+            .tables
+            .range(QualName::new(q.schema.clone(), String::new())..)
+            .take_while(|(tq, _)| tq.schema == q.schema);
         for (tq, t) in in_schema {
-            if let Some(c) = t.columns.iter().find(|c| c.identity.as_ref().is_some_and(|i| i.sequence == *q)) {
+            if let Some(c) = t
+                .columns
+                .iter()
+                .find(|c| c.identity.as_ref().is_some_and(|i| i.sequence == *q))
+            {
                 return Some(Target::IdentitySequence(tq.clone(), c.name.clone()));
             }
         }
@@ -236,7 +349,11 @@ impl Replay {
     fn routine_key(&self, objtype: ObjectType, node: Option<&NodeEnum>) -> Option<ObjKey> {
         let k = self.generic_key(objtype, node)?;
         let kinds = [ObjKind::Function, ObjKind::Procedure, ObjKind::Aggregate];
-        if let Some(k) = kinds.iter().map(|&kind| ObjKey { kind, ..k.clone() }).find(|k| self.catalog.objects.contains_key(k)) {
+        if let Some(k) = kinds
+            .iter()
+            .map(|&kind| ObjKey { kind, ..k.clone() })
+            .find(|k| self.catalog.objects.contains_key(k))
+        {
             return Some(k);
         }
         // `GRANT ... ON FUNCTION f` without arguments names the only function called f.
@@ -244,7 +361,12 @@ impl Replay {
         if !unspecified {
             return None;
         }
-        let mut same: Vec<&ObjKey> = self.catalog.objects.keys().filter(|o| kinds.contains(&o.kind) && o.schema == k.schema && o.name == k.name).collect();
+        let mut same: Vec<&ObjKey> = self
+            .catalog
+            .objects
+            .keys()
+            .filter(|o| kinds.contains(&o.kind) && o.schema == k.schema && o.name == k.name)
+            .collect();
         match (same.pop(), same.is_empty()) {
             (Some(only), true) => Some(only.clone()),
             _ => None,
@@ -254,7 +376,10 @@ impl Replay {
     /// A type or domain (either keyword names both).
     fn type_key(&self, objtype: ObjectType, node: Option<&NodeEnum>) -> Option<ObjKey> {
         let k = self.generic_key(objtype, node)?;
-        [ObjKind::Type, ObjKind::Domain].iter().map(|&kind| ObjKey { kind, ..k.clone() }).find(|k| self.catalog.objects.contains_key(k))
+        [ObjKind::Type, ObjKind::Domain]
+            .iter()
+            .map(|&kind| ObjKey { kind, ..k.clone() })
+            .find(|k| self.catalog.objects.contains_key(k))
     }
 
     /// `ALL TABLES / SEQUENCES / FUNCTIONS / PROCEDURES / ROUTINES IN SCHEMA s, ...`.
@@ -263,41 +388,106 @@ impl Replay {
         let mut out = Vec::new();
         for s in name_list(schemas) {
             if !self.catalog.schemas.contains_key(&s) {
-                self.warn(stmt, format!("GRANT / REVOKE ... IN SCHEMA: schema {s} does not exist; ignored"));
+                self.warn(
+                    stmt,
+                    format!("GRANT / REVOKE ... IN SCHEMA: schema {s} does not exist; ignored"),
+                );
                 continue;
             }
             let kinds: &[ObjKind] = match objtype {
                 O::ObjectTable => {
-                    out.extend(self.catalog.tables.keys().filter(|q| q.schema == s).map(|q| Target::Table(q.clone())));
+                    out.extend(
+                        self.catalog
+                            .tables
+                            .keys()
+                            .filter(|q| q.schema == s)
+                            .map(|q| Target::Table(q.clone())),
+                    );
                     &[ObjKind::View, ObjKind::MaterializedView]
                 }
                 O::ObjectSequence => {
-                    out.extend(self.catalog.sequences.keys().filter(|q| q.schema == s).map(|q| Target::Sequence(q.clone())));
+                    out.extend(
+                        self.catalog
+                            .sequences
+                            .keys()
+                            .filter(|q| q.schema == s)
+                            .map(|q| Target::Sequence(q.clone())),
+                    );
                     for (q, t) in self.catalog.tables.iter().filter(|(q, _)| q.schema == s) {
-                        out.extend(t.columns.iter().filter(|c| c.identity.is_some()).map(|c| Target::IdentitySequence(q.clone(), c.name.clone())));
+                        out.extend(
+                            t.columns
+                                .iter()
+                                .filter(|c| c.identity.is_some())
+                                .map(|c| Target::IdentitySequence(q.clone(), c.name.clone())),
+                        );
                     }
                     &[]
                 }
                 O::ObjectFunction => &[ObjKind::Function, ObjKind::Aggregate],
                 O::ObjectProcedure => &[ObjKind::Procedure],
                 O::ObjectRoutine => &[ObjKind::Function, ObjKind::Aggregate, ObjKind::Procedure],
-                O::Undefined | O::ObjectAccessMethod | O::ObjectAggregate | O::ObjectAmop | O::ObjectAmproc
-                | O::ObjectAttribute | O::ObjectCast | O::ObjectColumn | O::ObjectCollation
-                | O::ObjectConversion | O::ObjectDatabase | O::ObjectDefault | O::ObjectDefacl
-                | O::ObjectDomain | O::ObjectDomconstraint | O::ObjectEventTrigger | O::ObjectExtension
-                | O::ObjectFdw | O::ObjectForeignServer | O::ObjectForeignTable | O::ObjectIndex
-                | O::ObjectLanguage | O::ObjectLargeobject | O::ObjectMatview | O::ObjectOpclass
-                | O::ObjectOperator | O::ObjectOpfamily | O::ObjectParameterAcl | O::ObjectPolicy
-                | O::ObjectPublication | O::ObjectPublicationNamespace | O::ObjectPublicationRel
-                | O::ObjectRole | O::ObjectRule | O::ObjectSchema | O::ObjectSubscription
-                | O::ObjectStatisticExt | O::ObjectTabconstraint | O::ObjectTablespace | O::ObjectTransform
-                | O::ObjectTrigger | O::ObjectTsconfiguration | O::ObjectTsdictionary | O::ObjectTsparser
-                | O::ObjectTstemplate | O::ObjectType | O::ObjectUserMapping | O::ObjectView => {
-                    self.unsupported(stmt, &format!("GRANT / REVOKE ON ALL {} IN SCHEMA", kind_words(objtype)));
+                O::Undefined
+                | O::ObjectAccessMethod
+                | O::ObjectAggregate
+                | O::ObjectAmop
+                | O::ObjectAmproc
+                | O::ObjectAttribute
+                | O::ObjectCast
+                | O::ObjectColumn
+                | O::ObjectCollation
+                | O::ObjectConversion
+                | O::ObjectDatabase
+                | O::ObjectDefault
+                | O::ObjectDefacl
+                | O::ObjectDomain
+                | O::ObjectDomconstraint
+                | O::ObjectEventTrigger
+                | O::ObjectExtension
+                | O::ObjectFdw
+                | O::ObjectForeignServer
+                | O::ObjectForeignTable
+                | O::ObjectIndex
+                | O::ObjectLanguage
+                | O::ObjectLargeobject
+                | O::ObjectMatview
+                | O::ObjectOpclass
+                | O::ObjectOperator
+                | O::ObjectOpfamily
+                | O::ObjectParameterAcl
+                | O::ObjectPolicy
+                | O::ObjectPublication
+                | O::ObjectPublicationNamespace
+                | O::ObjectPublicationRel
+                | O::ObjectRole
+                | O::ObjectRule
+                | O::ObjectSchema
+                | O::ObjectSubscription
+                | O::ObjectStatisticExt
+                | O::ObjectTabconstraint
+                | O::ObjectTablespace
+                | O::ObjectTransform
+                | O::ObjectTrigger
+                | O::ObjectTsconfiguration
+                | O::ObjectTsdictionary
+                | O::ObjectTsparser
+                | O::ObjectTstemplate
+                | O::ObjectType
+                | O::ObjectUserMapping
+                | O::ObjectView => {
+                    self.unsupported(
+                        stmt,
+                        &format!("GRANT / REVOKE ON ALL {} IN SCHEMA", kind_words(objtype)),
+                    );
                     return out;
                 }
             };
-            out.extend(self.catalog.objects.keys().filter(|k| k.schema == s && kinds.contains(&k.kind)).map(|k| Target::Object(k.clone())));
+            out.extend(
+                self.catalog
+                    .objects
+                    .keys()
+                    .filter(|k| k.schema == s && kinds.contains(&k.kind))
+                    .map(|k| Target::Object(k.clone())),
+            );
         }
         out
     }
@@ -310,7 +500,9 @@ impl Replay {
     fn access(&self, t: &Target) -> Option<&Access> {
         match t {
             Target::Schema(n) => self.catalog.schemas.get(n).map(|s| &s.access),
-            Target::Table(q) | Target::IdentitySequence(q, _) => self.catalog.tables.get(q).map(|t| &t.access),
+            Target::Table(q) | Target::IdentitySequence(q, _) => {
+                self.catalog.tables.get(q).map(|t| &t.access)
+            }
             Target::Sequence(q) => self.catalog.sequences.get(q).map(|s| &s.access),
             Target::Object(k) => self.catalog.objects.get(k).map(|o| &o.access),
         }
@@ -319,7 +511,9 @@ impl Replay {
     fn access_mut(&mut self, t: &Target) -> Option<&mut Access> {
         match t {
             Target::Schema(n) => self.catalog.schemas.get_mut(n).map(|s| &mut s.access),
-            Target::Table(q) | Target::IdentitySequence(q, _) => self.catalog.tables.get_mut(q).map(|t| &mut t.access),
+            Target::Table(q) | Target::IdentitySequence(q, _) => {
+                self.catalog.tables.get_mut(q).map(|t| &mut t.access)
+            }
             Target::Sequence(q) => self.catalog.sequences.get_mut(q).map(|s| &mut s.access),
             Target::Object(k) => self.catalog.objects.get_mut(k).map(|o| &mut o.access),
         }
@@ -349,31 +543,63 @@ impl Replay {
             self.unsupported(stmt, "privileges on an object kind without privileges");
             return;
         };
-        let Some(owner) = self.owner_of(t) else { return };
+        let Some(owner) = self.owner_of(t) else {
+            return;
+        };
         let owner = owner.as_deref();
         let grantor = self.grantor(owner);
-        let Some(grantees) = c.grantees.iter().map(|w| w.role(owner)).collect::<Option<Vec<Role>>>() else {
-            self.unsupported(stmt, "CURRENT_USER as a grantee while the script's role is unknown");
+        let Some(grantees) = c
+            .grantees
+            .iter()
+            .map(|w| w.role(owner))
+            .collect::<Option<Vec<Role>>>()
+        else {
+            self.unsupported(
+                stmt,
+                "CURRENT_USER as a grantee while the script's role is unknown",
+            );
             return;
         };
         if c.grant_option && c.is_grant && grantees.contains(&Role::Public) {
-            self.warn(stmt, "grant options cannot be granted to PUBLIC; ignored".to_string());
+            self.warn(
+                stmt,
+                "grant options cannot be granted to PUBLIC; ignored".to_string(),
+            );
             return;
         }
         let mut failed = false;
         // Object-level privileges.
-        if let Some(privs) = c.privs.map(|p| p.intersect(kind.valid())).or(if c.columns.is_empty() { Some(kind.all()) } else { None }) {
+        if let Some(privs) =
+            c.privs
+                .map(|p| p.intersect(kind.valid()))
+                .or(if c.columns.is_empty() {
+                    Some(kind.all())
+                } else {
+                    None
+                })
+        {
             let table_level = privs;
-            let is_relation = matches!(t, Target::Table(_)) || matches!(t, Target::Object(k) if k.kind.acl_kind() == Some(AclKind::Relation));
-            let Some(access) = self.access_mut(t) else { return };
+            let is_relation = matches!(t, Target::Table(_))
+                || matches!(t, Target::Object(k) if k.kind.acl_kind() == Some(AclKind::Relation));
+            let Some(access) = self.access_mut(t) else {
+                return;
+            };
             let mut acl = match t {
-                Target::IdentitySequence(_, col) => access.identity_sequences.get(col).cloned().unwrap_or_else(|| kind.default_acl()),
-                Target::Schema(_) | Target::Table(_) | Target::Sequence(_) | Target::Object(_) => acl::effective(access.acl.as_ref(), kind),
+                Target::IdentitySequence(_, col) => access
+                    .identity_sequences
+                    .get(col)
+                    .cloned()
+                    .unwrap_or_else(|| kind.default_acl()),
+                Target::Schema(_) | Target::Table(_) | Target::Sequence(_) | Target::Object(_) => {
+                    acl::effective(access.acl.as_ref(), kind)
+                }
             };
             for g in &grantees {
                 if c.is_grant {
                     acl.grant(g, &grantor, privs, c.grant_option);
-                } else if acl.revoke(g, &grantor, privs, c.grant_option, c.cascade) == Err(RevokeError::DependentPrivileges) {
+                } else if acl.revoke(g, &grantor, privs, c.grant_option, c.cascade)
+                    == Err(RevokeError::DependentPrivileges)
+                {
                     failed = true;
                 }
             }
@@ -384,7 +610,9 @@ impl Replay {
                 for name in names {
                     if let Some(col) = access.columns.get_mut(&name) {
                         for g in &grantees {
-                            failed |= col.revoke(g, &grantor, col_privs, c.grant_option, c.cascade).is_err();
+                            failed |= col
+                                .revoke(g, &grantor, col_privs, c.grant_option, c.cascade)
+                                .is_err();
                         }
                         if col.is_empty() {
                             access.columns.remove(&name);
@@ -401,32 +629,53 @@ impl Replay {
                         access.identity_sequences.remove(col);
                     }
                 },
-                Target::Schema(_) | Target::Table(_) | Target::Sequence(_) | Target::Object(_) => access.acl = acl::normalized(acl, kind),
+                Target::Schema(_) | Target::Table(_) | Target::Sequence(_) | Target::Object(_) => {
+                    access.acl = acl::normalized(acl, kind)
+                }
             }
         }
         // Column privileges.
         if !c.columns.is_empty() {
             if kind != AclKind::Relation {
-                self.warn(stmt, "column privileges on something that is not a table; ignored".to_string());
+                self.warn(
+                    stmt,
+                    "column privileges on something that is not a table; ignored".to_string(),
+                );
                 return;
             }
             let existing: Option<Vec<String>> = match t {
-                Target::Table(q) => self.catalog.tables.get(q).map(|tb| tb.columns.iter().map(|c| c.name.clone()).collect()),
-                Target::Schema(_) | Target::Sequence(_) | Target::IdentitySequence(_, _) | Target::Object(_) => None,
+                Target::Table(q) => self
+                    .catalog
+                    .tables
+                    .get(q)
+                    .map(|tb| tb.columns.iter().map(|c| c.name.clone()).collect()),
+                Target::Schema(_)
+                | Target::Sequence(_)
+                | Target::IdentitySequence(_, _)
+                | Target::Object(_) => None,
             };
             for (col, p) in c.columns {
                 if existing.as_ref().is_some_and(|cols| !cols.contains(col)) {
-                    self.warn(stmt, format!("column {col} does not exist; its privileges are ignored"));
+                    self.warn(
+                        stmt,
+                        format!("column {col} does not exist; its privileges are ignored"),
+                    );
                     continue;
                 }
-                let privs = p.unwrap_or_else(|| AclKind::Column.all()).intersect(AclKind::Column.all());
-                let Some(access) = self.access_mut(t) else { return };
+                let privs = p
+                    .unwrap_or_else(|| AclKind::Column.all())
+                    .intersect(AclKind::Column.all());
+                let Some(access) = self.access_mut(t) else {
+                    return;
+                };
                 let mut acl = access.columns.remove(col).unwrap_or_default();
                 for g in &grantees {
                     if c.is_grant {
                         acl.grant(g, &grantor, privs, c.grant_option);
                     } else {
-                        failed |= acl.revoke(g, &grantor, privs, c.grant_option, c.cascade).is_err();
+                        failed |= acl
+                            .revoke(g, &grantor, privs, c.grant_option, c.cascade)
+                            .is_err();
                     }
                 }
                 if !acl.is_empty() {
@@ -442,18 +691,32 @@ impl Replay {
     /// `ALTER <kind> name OWNER TO role` for kinds other than relations.
     pub(super) fn alter_owner(&mut self, stmt: &Stmt, s: &AlterOwnerStmt) {
         use ObjectType as O;
-        let AlterOwnerStmt { object_type, relation: _, object, newowner } = s;
-        let Some(objtype) = self.known_object_type(stmt, *object_type) else { return };
-        let Some(new) = self.new_owner(stmt, newowner.as_ref()) else { return };
+        let AlterOwnerStmt {
+            object_type,
+            relation: _,
+            object,
+            newowner,
+        } = s;
+        let Some(objtype) = self.known_object_type(stmt, *object_type) else {
+            return;
+        };
+        let Some(new) = self.new_owner(stmt, newowner.as_ref()) else {
+            return;
+        };
         let node = object.as_deref().and_then(|o| o.node.as_ref());
         let target = match objtype {
             O::ObjectSchema => match node {
-                Some(NodeEnum::String(x)) => Some(Target::Schema(x.sval.clone())).filter(|t| self.access(t).is_some()),
+                Some(NodeEnum::String(x)) => {
+                    Some(Target::Schema(x.sval.clone())).filter(|t| self.access(t).is_some())
+                }
                 _ => None,
             },
-            O::ObjectFunction | O::ObjectProcedure | O::ObjectRoutine | O::ObjectAggregate => self.routine_key(objtype, node).map(Target::Object),
+            O::ObjectFunction | O::ObjectProcedure | O::ObjectRoutine | O::ObjectAggregate => {
+                self.routine_key(objtype, node).map(Target::Object)
+            }
             O::ObjectType | O::ObjectDomain => self.type_key(objtype, node).map(Target::Object),
-            O::ObjectLanguage if matches!(node, Some(NodeEnum::String(x)) if x.sval == "plpgsql") => {
+            O::ObjectLanguage if matches!(node, Some(NodeEnum::String(x)) if x.sval == "plpgsql") =>
+            {
                 // plpgsql comes with every database; its owner is not part of the schema.
                 return;
             }
@@ -466,16 +729,46 @@ impl Replay {
             | O::ObjectPublication
             | O::ObjectTsconfiguration
             | O::ObjectTsdictionary
-            | O::ObjectStatisticExt => self.generic_key(objtype, node).filter(|k| self.catalog.objects.contains_key(k)).map(Target::Object),
-            O::ObjectOperator | O::ObjectOpclass | O::ObjectOpfamily => self.operator_key(objtype, node).map(Target::Object),
-            O::Undefined | O::ObjectAccessMethod | O::ObjectAmop | O::ObjectAmproc | O::ObjectAttribute
-            | O::ObjectCast | O::ObjectColumn | O::ObjectDatabase | O::ObjectDefault | O::ObjectDefacl
-            | O::ObjectDomconstraint | O::ObjectExtension | O::ObjectForeignTable | O::ObjectIndex
-            | O::ObjectLargeobject | O::ObjectMatview | O::ObjectParameterAcl | O::ObjectPolicy
-            | O::ObjectPublicationNamespace | O::ObjectPublicationRel | O::ObjectRole | O::ObjectRule
-            | O::ObjectSequence | O::ObjectSubscription | O::ObjectTabconstraint | O::ObjectTable
-            | O::ObjectTablespace | O::ObjectTransform | O::ObjectTrigger | O::ObjectTsparser
-            | O::ObjectTstemplate | O::ObjectUserMapping | O::ObjectView => {
+            | O::ObjectStatisticExt => self
+                .generic_key(objtype, node)
+                .filter(|k| self.catalog.objects.contains_key(k))
+                .map(Target::Object),
+            O::ObjectOperator | O::ObjectOpclass | O::ObjectOpfamily => {
+                self.operator_key(objtype, node).map(Target::Object)
+            }
+            O::Undefined
+            | O::ObjectAccessMethod
+            | O::ObjectAmop
+            | O::ObjectAmproc
+            | O::ObjectAttribute
+            | O::ObjectCast
+            | O::ObjectColumn
+            | O::ObjectDatabase
+            | O::ObjectDefault
+            | O::ObjectDefacl
+            | O::ObjectDomconstraint
+            | O::ObjectExtension
+            | O::ObjectForeignTable
+            | O::ObjectIndex
+            | O::ObjectLargeobject
+            | O::ObjectMatview
+            | O::ObjectParameterAcl
+            | O::ObjectPolicy
+            | O::ObjectPublicationNamespace
+            | O::ObjectPublicationRel
+            | O::ObjectRole
+            | O::ObjectRule
+            | O::ObjectSequence
+            | O::ObjectSubscription
+            | O::ObjectTabconstraint
+            | O::ObjectTable
+            | O::ObjectTablespace
+            | O::ObjectTransform
+            | O::ObjectTrigger
+            | O::ObjectTsparser
+            | O::ObjectTstemplate
+            | O::ObjectUserMapping
+            | O::ObjectView => {
                 self.unsupported(stmt, &format!("ALTER {} ... OWNER TO", kind_words(objtype)));
                 return;
             }
@@ -505,7 +798,11 @@ impl Replay {
                 if args.len() == 1 {
                     args.insert(0, "NONE".to_string()); // a prefix operator
                 }
-                (ObjKind::Operator, name_list(&o.objname), Some(args.join(", ")))
+                (
+                    ObjKind::Operator,
+                    name_list(&o.objname),
+                    Some(args.join(", ")),
+                )
             }
             (ObjectType::ObjectOpclass | ObjectType::ObjectOpfamily, NodeEnum::List(l)) => {
                 let mut parts = name_list(&l.items);
@@ -513,7 +810,11 @@ impl Replay {
                     return None;
                 }
                 let am = parts.remove(0);
-                let kind = if objtype == ObjectType::ObjectOpclass { ObjKind::OperatorClass } else { ObjKind::OperatorFamily };
+                let kind = if objtype == ObjectType::ObjectOpclass {
+                    ObjKind::OperatorClass
+                } else {
+                    ObjKind::OperatorFamily
+                };
                 (kind, parts, Some(am))
             }
             _ => return None,
@@ -524,7 +825,10 @@ impl Replay {
             _ => return None,
         };
         let mut found = self.catalog.objects.keys().filter(|k| {
-            k.kind == kind && k.name == name && schema.as_ref().is_none_or(|s| *s == k.schema) && sub.as_ref().is_none_or(|am| *am == k.sub)
+            k.kind == kind
+                && k.name == name
+                && schema.as_ref().is_none_or(|s| *s == k.schema)
+                && sub.as_ref().is_none_or(|am| *am == k.sub)
         });
         match (found.next(), found.next()) {
             (Some(k), None) => Some(k.clone()),
@@ -534,16 +838,38 @@ impl Replay {
 
     /// `ALTER TABLE / VIEW / SEQUENCE / MATERIALIZED VIEW ... OWNER TO`: an owned sequence
     /// (serial, identity) follows its table.
-    pub(super) fn change_relation_owner(&mut self, stmt: &Stmt, q: &QualName, newowner: Option<&RoleSpec>) {
-        let Some(new) = self.new_owner(stmt, newowner) else { return };
+    pub(super) fn change_relation_owner(
+        &mut self,
+        stmt: &Stmt,
+        q: &QualName,
+        newowner: Option<&RoleSpec>,
+    ) {
+        let Some(new) = self.new_owner(stmt, newowner) else {
+            return;
+        };
         let Some(t) = self.relation_target(q, false) else {
-            self.warn(stmt, format!("relation {} does not exist; its owner is ignored", q.sql()));
+            self.warn(
+                stmt,
+                format!("relation {} does not exist; its owner is ignored", q.sql()),
+            );
             return;
         };
         match &t {
             Target::IdentitySequence(table, _) => {
-                if self.catalog.tables.get(table).is_some_and(|tb| tb.access.owner != new) {
-                    self.warn(stmt, format!("{} is an identity sequence: it belongs to the owner of {}; ignored", q.sql(), table.sql()));
+                if self
+                    .catalog
+                    .tables
+                    .get(table)
+                    .is_some_and(|tb| tb.access.owner != new)
+                {
+                    self.warn(
+                        stmt,
+                        format!(
+                            "{} is an identity sequence: it belongs to the owner of {}; ignored",
+                            q.sql(),
+                            table.sql()
+                        ),
+                    );
                 }
                 return;
             }
@@ -561,7 +887,9 @@ impl Replay {
     /// Makes `new` the owner: the server rewrites the ACLs (`aclnewowner`).
     fn set_owner(&mut self, t: &Target, new: Option<String>) {
         let kind = Self::acl_kind(t);
-        let Some(access) = self.access_mut(t) else { return };
+        let Some(access) = self.access_mut(t) else {
+            return;
+        };
         if access.owner == new {
             return;
         }
@@ -589,8 +917,12 @@ impl Replay {
     /// `REASSIGN OWNED BY old, ... TO new`: every object an old role owns changes owner.
     pub(super) fn reassign_owned(&mut self, stmt: &Stmt, s: &ReassignOwnedStmt) {
         let ReassignOwnedStmt { roles, newrole } = s;
-        let Some(new) = self.new_owner(stmt, newrole.as_ref()) else { return };
-        let Some(old) = self.grantees(stmt, roles) else { return };
+        let Some(new) = self.new_owner(stmt, newrole.as_ref()) else {
+            return;
+        };
+        let Some(old) = self.grantees(stmt, roles) else {
+            return;
+        };
         let old: Vec<Option<String>> = old
             .into_iter()
             .filter_map(|w| match w {
@@ -601,10 +933,30 @@ impl Replay {
             .collect();
         let c = &self.catalog;
         let mut targets: Vec<Target> = Vec::new();
-        targets.extend(c.schemas.iter().filter(|(_, x)| old.contains(&x.access.owner)).map(|(n, _)| Target::Schema(n.clone())));
-        targets.extend(c.tables.iter().filter(|(_, x)| old.contains(&x.access.owner)).map(|(q, _)| Target::Table(q.clone())));
-        targets.extend(c.sequences.iter().filter(|(_, x)| old.contains(&x.access.owner)).map(|(q, _)| Target::Sequence(q.clone())));
-        targets.extend(c.objects.iter().filter(|(k, x)| k.kind.has_owner() && old.contains(&x.access.owner)).map(|(k, _)| Target::Object(k.clone())));
+        targets.extend(
+            c.schemas
+                .iter()
+                .filter(|(_, x)| old.contains(&x.access.owner))
+                .map(|(n, _)| Target::Schema(n.clone())),
+        );
+        targets.extend(
+            c.tables
+                .iter()
+                .filter(|(_, x)| old.contains(&x.access.owner))
+                .map(|(q, _)| Target::Table(q.clone())),
+        );
+        targets.extend(
+            c.sequences
+                .iter()
+                .filter(|(_, x)| old.contains(&x.access.owner))
+                .map(|(q, _)| Target::Sequence(q.clone())),
+        );
+        targets.extend(
+            c.objects
+                .iter()
+                .filter(|(k, x)| k.kind.has_owner() && old.contains(&x.access.owner))
+                .map(|(k, _)| Target::Object(k.clone())),
+        );
         for t in targets {
             self.set_owner(&t, new.clone());
         }
@@ -633,11 +985,23 @@ impl Replay {
             self.unsupported(stmt, "ALTER DEFAULT PRIVILEGES without an action");
             return;
         };
-        let GrantStmt { is_grant, targtype: _, objtype, objects: _, privileges, grantees, grant_option, grantor: _, behavior } = action;
+        let GrantStmt {
+            is_grant,
+            targtype: _,
+            objtype,
+            objects: _,
+            privileges,
+            grantees,
+            grant_option,
+            grantor: _,
+            behavior,
+        } = action;
         let mut roles: Vec<Option<String>> = Vec::new();
         let mut schemas: Vec<Option<String>> = Vec::new();
         for o in options {
-            let Some(NodeEnum::DefElem(d)) = &o.node else { continue };
+            let Some(NodeEnum::DefElem(d)) = &o.node else {
+                continue;
+            };
             let items = match d.arg.as_deref().and_then(|a| a.node.as_ref()) {
                 Some(NodeEnum::List(l)) => l.items.clone(),
                 _ => Vec::new(),
@@ -645,7 +1009,9 @@ impl Replay {
             match d.defname.as_str() {
                 "roles" => {
                     for i in &items {
-                        let Some(NodeEnum::RoleSpec(r)) = &i.node else { continue };
+                        let Some(NodeEnum::RoleSpec(r)) = &i.node else {
+                            continue;
+                        };
                         match self.who(stmt, r) {
                             Some(Who::Named(n)) => roles.push(Some(n)),
                             Some(Who::Runner) => roles.push(self.current_role()),
@@ -654,7 +1020,9 @@ impl Replay {
                     }
                 }
                 "schemas" => schemas.extend(name_list(&items).into_iter().map(Some)),
-                other => self.unsupported(stmt, &format!("ALTER DEFAULT PRIVILEGES option {other}")),
+                other => {
+                    self.unsupported(stmt, &format!("ALTER DEFAULT PRIVILEGES option {other}"))
+                }
             }
         }
         if roles.is_empty() {
@@ -666,35 +1034,67 @@ impl Replay {
         let kind = match ObjectType::try_from(*objtype) {
             Ok(ObjectType::ObjectTable) => DefaultAclKind::Tables,
             Ok(ObjectType::ObjectSequence) => DefaultAclKind::Sequences,
-            Ok(ObjectType::ObjectFunction) | Ok(ObjectType::ObjectRoutine) | Ok(ObjectType::ObjectProcedure) => DefaultAclKind::Functions,
+            Ok(ObjectType::ObjectFunction)
+            | Ok(ObjectType::ObjectRoutine)
+            | Ok(ObjectType::ObjectProcedure) => DefaultAclKind::Functions,
             Ok(ObjectType::ObjectType) | Ok(ObjectType::ObjectDomain) => DefaultAclKind::Types,
             Ok(ObjectType::ObjectSchema) => DefaultAclKind::Schemas,
-            Ok(ObjectType::Undefined) | Ok(ObjectType::ObjectAccessMethod) | Ok(ObjectType::ObjectAggregate)
-            | Ok(ObjectType::ObjectAmop) | Ok(ObjectType::ObjectAmproc) | Ok(ObjectType::ObjectAttribute)
-            | Ok(ObjectType::ObjectCast) | Ok(ObjectType::ObjectColumn) | Ok(ObjectType::ObjectCollation)
-            | Ok(ObjectType::ObjectConversion) | Ok(ObjectType::ObjectDatabase)
-            | Ok(ObjectType::ObjectDefault) | Ok(ObjectType::ObjectDefacl)
-            | Ok(ObjectType::ObjectDomconstraint) | Ok(ObjectType::ObjectEventTrigger)
-            | Ok(ObjectType::ObjectExtension) | Ok(ObjectType::ObjectFdw)
-            | Ok(ObjectType::ObjectForeignServer) | Ok(ObjectType::ObjectForeignTable)
-            | Ok(ObjectType::ObjectIndex) | Ok(ObjectType::ObjectLanguage)
-            | Ok(ObjectType::ObjectLargeobject) | Ok(ObjectType::ObjectMatview)
-            | Ok(ObjectType::ObjectOpclass) | Ok(ObjectType::ObjectOperator) | Ok(ObjectType::ObjectOpfamily)
-            | Ok(ObjectType::ObjectParameterAcl) | Ok(ObjectType::ObjectPolicy)
-            | Ok(ObjectType::ObjectPublication) | Ok(ObjectType::ObjectPublicationNamespace)
-            | Ok(ObjectType::ObjectPublicationRel) | Ok(ObjectType::ObjectRole) | Ok(ObjectType::ObjectRule)
-            | Ok(ObjectType::ObjectSubscription) | Ok(ObjectType::ObjectStatisticExt)
-            | Ok(ObjectType::ObjectTabconstraint) | Ok(ObjectType::ObjectTablespace)
-            | Ok(ObjectType::ObjectTransform) | Ok(ObjectType::ObjectTrigger)
-            | Ok(ObjectType::ObjectTsconfiguration) | Ok(ObjectType::ObjectTsdictionary)
-            | Ok(ObjectType::ObjectTsparser) | Ok(ObjectType::ObjectTstemplate)
-            | Ok(ObjectType::ObjectUserMapping) | Ok(ObjectType::ObjectView) => {
-                let name = ObjectType::try_from(*objtype).map(kind_words).unwrap_or_default();
+            Ok(ObjectType::Undefined)
+            | Ok(ObjectType::ObjectAccessMethod)
+            | Ok(ObjectType::ObjectAggregate)
+            | Ok(ObjectType::ObjectAmop)
+            | Ok(ObjectType::ObjectAmproc)
+            | Ok(ObjectType::ObjectAttribute)
+            | Ok(ObjectType::ObjectCast)
+            | Ok(ObjectType::ObjectColumn)
+            | Ok(ObjectType::ObjectCollation)
+            | Ok(ObjectType::ObjectConversion)
+            | Ok(ObjectType::ObjectDatabase)
+            | Ok(ObjectType::ObjectDefault)
+            | Ok(ObjectType::ObjectDefacl)
+            | Ok(ObjectType::ObjectDomconstraint)
+            | Ok(ObjectType::ObjectEventTrigger)
+            | Ok(ObjectType::ObjectExtension)
+            | Ok(ObjectType::ObjectFdw)
+            | Ok(ObjectType::ObjectForeignServer)
+            | Ok(ObjectType::ObjectForeignTable)
+            | Ok(ObjectType::ObjectIndex)
+            | Ok(ObjectType::ObjectLanguage)
+            | Ok(ObjectType::ObjectLargeobject)
+            | Ok(ObjectType::ObjectMatview)
+            | Ok(ObjectType::ObjectOpclass)
+            | Ok(ObjectType::ObjectOperator)
+            | Ok(ObjectType::ObjectOpfamily)
+            | Ok(ObjectType::ObjectParameterAcl)
+            | Ok(ObjectType::ObjectPolicy)
+            | Ok(ObjectType::ObjectPublication)
+            | Ok(ObjectType::ObjectPublicationNamespace)
+            | Ok(ObjectType::ObjectPublicationRel)
+            | Ok(ObjectType::ObjectRole)
+            | Ok(ObjectType::ObjectRule)
+            | Ok(ObjectType::ObjectSubscription)
+            | Ok(ObjectType::ObjectStatisticExt)
+            | Ok(ObjectType::ObjectTabconstraint)
+            | Ok(ObjectType::ObjectTablespace)
+            | Ok(ObjectType::ObjectTransform)
+            | Ok(ObjectType::ObjectTrigger)
+            | Ok(ObjectType::ObjectTsconfiguration)
+            | Ok(ObjectType::ObjectTsdictionary)
+            | Ok(ObjectType::ObjectTsparser)
+            | Ok(ObjectType::ObjectTstemplate)
+            | Ok(ObjectType::ObjectUserMapping)
+            | Ok(ObjectType::ObjectView) => {
+                let name = ObjectType::try_from(*objtype)
+                    .map(kind_words)
+                    .unwrap_or_default();
                 self.unsupported(stmt, &format!("ALTER DEFAULT PRIVILEGES ON {name}"));
                 return;
             }
             Err(_) => {
-                self.unsupported(stmt, &format!("ALTER DEFAULT PRIVILEGES on object type {objtype}"));
+                self.unsupported(
+                    stmt,
+                    &format!("ALTER DEFAULT PRIVILEGES on object type {objtype}"),
+                );
                 return;
             }
         };
@@ -702,29 +1102,62 @@ impl Replay {
             self.warn(stmt, "ALTER DEFAULT PRIVILEGES IN SCHEMA ... ON SCHEMAS is refused by the server; ignored".to_string());
             return;
         }
-        let Some(cascade) = self.cascade(stmt, *behavior) else { return };
-        let Some(who) = self.grantees(stmt, grantees) else { return };
-        let Some((privs, columns)) = self.privilege_list(stmt, privileges) else { return };
+        let Some(cascade) = self.cascade(stmt, *behavior) else {
+            return;
+        };
+        let Some(who) = self.grantees(stmt, grantees) else {
+            return;
+        };
+        let Some((privs, columns)) = self.privilege_list(stmt, privileges) else {
+            return;
+        };
         if !columns.is_empty() {
-            self.warn(stmt, "ALTER DEFAULT PRIVILEGES cannot name columns; ignored".to_string());
+            self.warn(
+                stmt,
+                "ALTER DEFAULT PRIVILEGES cannot name columns; ignored".to_string(),
+            );
             return;
         }
         let acl_kind = kind.acl_kind();
-        let privs = privs.unwrap_or_else(|| acl_kind.all()).intersect(acl_kind.valid());
+        let privs = privs
+            .unwrap_or_else(|| acl_kind.all())
+            .intersect(acl_kind.valid());
         for role in &roles {
             for schema in &schemas {
-                let key = DefaultAclKey { role: role.clone(), schema: schema.clone(), kind };
-                let base = if schema.is_none() { acl_kind.default_acl() } else { Acl::default() };
-                let mut acl = self.catalog.default_acls.get(&key).cloned().unwrap_or_else(|| base.clone());
+                let key = DefaultAclKey {
+                    role: role.clone(),
+                    schema: schema.clone(),
+                    kind,
+                };
+                let base = if schema.is_none() {
+                    acl_kind.default_acl()
+                } else {
+                    Acl::default()
+                };
+                let mut acl = self
+                    .catalog
+                    .default_acls
+                    .get(&key)
+                    .cloned()
+                    .unwrap_or_else(|| base.clone());
                 for w in &who {
                     let Some(g) = w.role(role.as_deref()) else {
-                        self.unsupported(stmt, "CURRENT_USER as a grantee while the script's role is unknown");
+                        self.unsupported(
+                            stmt,
+                            "CURRENT_USER as a grantee while the script's role is unknown",
+                        );
                         continue;
                     };
                     if *is_grant {
                         acl.grant(&g, &Role::Owner, privs, *grant_option);
-                    } else if acl.revoke(&g, &Role::Owner, privs, *grant_option, cascade).is_err() {
-                        self.warn(stmt, "REVOKE of a grant option others depend on; ignored".to_string());
+                    } else if acl
+                        .revoke(&g, &Role::Owner, privs, *grant_option, cascade)
+                        .is_err()
+                    {
+                        self.warn(
+                            stmt,
+                            "REVOKE of a grant option others depend on; ignored".to_string(),
+                        );
                     }
                 }
                 if acl == base {
@@ -741,7 +1174,10 @@ impl Replay {
         match ObjectType::try_from(v) {
             Ok(o) => Some(o),
             Err(_) => {
-                self.unsupported(stmt, &format!("an object type the parser did not name ({v})"));
+                self.unsupported(
+                    stmt,
+                    &format!("an object type the parser did not name ({v})"),
+                );
                 None
             }
         }
@@ -753,7 +1189,10 @@ impl Replay {
             Ok(DropBehavior::DropCascade) => Some(true),
             Ok(DropBehavior::DropRestrict) | Ok(DropBehavior::Undefined) => Some(false),
             Err(_) => {
-                self.unsupported(stmt, &format!("a drop behavior the parser did not name ({v})"));
+                self.unsupported(
+                    stmt,
+                    &format!("a drop behavior the parser did not name ({v})"),
+                );
                 None
             }
         }
@@ -774,14 +1213,20 @@ impl Replay {
     }
 
     fn who(&mut self, stmt: &Stmt, r: &RoleSpec) -> Option<Who> {
-        let RoleSpec { roletype, rolename, location } = r;
+        let RoleSpec {
+            roletype,
+            rolename,
+            location,
+        } = r;
         match RoleSpecType::try_from(*roletype) {
             Ok(RoleSpecType::RolespecCstring) => Some(Who::Named(rolename.clone())),
             Ok(RoleSpecType::RolespecPublic) => Some(Who::Public),
             Ok(RoleSpecType::RolespecCurrentRole) | Ok(RoleSpecType::RolespecCurrentUser) => {
                 Some(self.current_role().map_or(Who::Runner, Who::Named))
             }
-            Ok(RoleSpecType::RolespecSessionUser) => Some(self.session_role.clone().map_or(Who::Runner, Who::Named)),
+            Ok(RoleSpecType::RolespecSessionUser) => {
+                Some(self.session_role.clone().map_or(Who::Runner, Who::Named))
+            }
             Ok(RoleSpecType::Undefined) | Err(_) => {
                 let d = crate::diag::Diag::warning("unsupported-statement", format!("a role specification the parser did not name ({roletype}); statement ignored"));
                 self.diags.push(stmt.diag(d, Some(*location)));
@@ -792,7 +1237,11 @@ impl Replay {
 
     /// Object-level privileges (`None`: ALL) and column privileges of a GRANT / REVOKE.
     #[allow(clippy::type_complexity)]
-    fn privilege_list(&mut self, stmt: &Stmt, nodes: &[Node]) -> Option<(Option<Privs>, Vec<(String, Option<Privs>)>)> {
+    fn privilege_list(
+        &mut self,
+        stmt: &Stmt,
+        nodes: &[Node],
+    ) -> Option<(Option<Privs>, Vec<(String, Option<Privs>)>)> {
         if nodes.is_empty() {
             return Some((None, Vec::new()));
         }
@@ -811,7 +1260,10 @@ impl Replay {
                 match Privs::from_keyword(priv_name) {
                     Some(x) => Some(x),
                     None => {
-                        self.unsupported(stmt, &format!("the privilege {}", priv_name.to_uppercase()));
+                        self.unsupported(
+                            stmt,
+                            &format!("the privilege {}", priv_name.to_uppercase()),
+                        );
                         return None;
                     }
                 }
@@ -822,10 +1274,12 @@ impl Replay {
             } else {
                 for c in name_list(cols) {
                     match columns.iter_mut().find(|(n, _)| *n == c) {
-                        Some((_, p)) => *p = match (*p, privs) {
-                            (Some(a), Some(b)) => Some(a.union(b)),
-                            _ => None,
-                        },
+                        Some((_, p)) => {
+                            *p = match (*p, privs) {
+                                (Some(a), Some(b)) => Some(a.union(b)),
+                                _ => None,
+                            }
+                        }
                         None => columns.push((c, privs)),
                     }
                 }
@@ -850,7 +1304,9 @@ fn object_name(node: Option<&NodeEnum>) -> String {
 
 /// An object type as words (`OBJECT_FOREIGN_SERVER` -> `FOREIGN SERVER`).
 fn kind_words(o: ObjectType) -> String {
-    o.as_str_name().trim_start_matches("OBJECT_").replace('_', " ")
+    o.as_str_name()
+        .trim_start_matches("OBJECT_")
+        .replace('_', " ")
 }
 
 /// Removes privileges that hang on a dropped column.

@@ -19,7 +19,11 @@ const ACTIONS: [&str; 4] = ["insert", "update", "delete", "truncate"];
 /// One member: a table (with its column list and row filter) or a schema.
 #[derive(Clone, Debug, PartialEq)]
 enum Member {
-    Table { table: QualName, columns: Vec<String>, filter: Option<Box<Node>> },
+    Table {
+        table: QualName,
+        columns: Vec<String>,
+        filter: Option<Box<Node>>,
+    },
     Schema(String),
 }
 
@@ -33,24 +37,45 @@ impl Member {
 }
 
 fn string_node(s: &str) -> Node {
-    Node { node: Some(NodeEnum::String(protobuf::String { sval: s.to_string() })) }
+    Node {
+        node: Some(NodeEnum::String(protobuf::String {
+            sval: s.to_string(),
+        })),
+    }
 }
 
 fn member_spec(m: &Member) -> Node {
     let spec = match m {
-        Member::Table { table, columns, filter } => protobuf::PublicationObjSpec {
+        Member::Table {
+            table,
+            columns,
+            filter,
+        } => protobuf::PublicationObjSpec {
             pubobjtype: PublicationObjSpecType::PublicationobjTable as i32,
             name: String::new(),
             pubtable: Some(Box::new(protobuf::PublicationTable {
-                relation: Some(protobuf::RangeVar { schemaname: table.schema.clone(), relname: table.name.clone(), inh: false, relpersistence: "p".into(), ..Default::default() }),
+                relation: Some(protobuf::RangeVar {
+                    schemaname: table.schema.clone(),
+                    relname: table.name.clone(),
+                    inh: false,
+                    relpersistence: "p".into(),
+                    ..Default::default()
+                }),
                 where_clause: filter.clone(),
                 columns: columns.iter().map(|c| string_node(c)).collect(),
             })),
             location: 0,
         },
-        Member::Schema(s) => protobuf::PublicationObjSpec { pubobjtype: PublicationObjSpecType::PublicationobjTablesInSchema as i32, name: s.clone(), pubtable: None, location: 0 },
+        Member::Schema(s) => protobuf::PublicationObjSpec {
+            pubobjtype: PublicationObjSpecType::PublicationobjTablesInSchema as i32,
+            name: s.clone(),
+            pubtable: None,
+            location: 0,
+        },
     };
-    Node { node: Some(NodeEnum::PublicationObjSpec(Box::new(spec))) }
+    Node {
+        node: Some(NodeEnum::PublicationObjSpec(Box::new(spec))),
+    }
 }
 
 /// `ALTER PUBLICATION p ADD <member>`.
@@ -62,7 +87,8 @@ fn member_sql(publication: &str, m: &Member) -> String {
         for_all_tables: false,
         action: AlterPublicationAction::ApAddObjects as i32,
     };
-    expr::deparse_stmt(NodeEnum::AlterPublicationStmt(stmt)).unwrap_or_else(|e| format!("/* cannot deparse: {e} */"))
+    expr::deparse_stmt(NodeEnum::AlterPublicationStmt(stmt))
+        .unwrap_or_else(|e| format!("/* cannot deparse: {e} */"))
 }
 
 /// Reads members back from follow-up statements.
@@ -82,12 +108,18 @@ fn members_of(after: &[String]) -> Vec<Member> {
 
 /// A member as written in a canonical statement (already qualified).
 fn raw_member(o: &Node) -> Option<Member> {
-    let Some(NodeEnum::PublicationObjSpec(spec)) = &o.node else { return None };
+    let Some(NodeEnum::PublicationObjSpec(spec)) = &o.node else {
+        return None;
+    };
     match &spec.pubtable {
         Some(t) => {
             let rv = t.relation.as_ref()?;
             let filter = t.where_clause.clone();
-            Some(Member::Table { table: QualName::new(rv.schemaname.clone(), rv.relname.clone()), columns: super::name_list(&t.columns), filter })
+            Some(Member::Table {
+                table: QualName::new(rv.schemaname.clone(), rv.relname.clone()),
+                columns: super::name_list(&t.columns),
+                filter,
+            })
         }
         None => Some(Member::Schema(spec.name.clone())),
     }
@@ -100,8 +132,11 @@ fn resolve_members(objects: &[Node], r: &Resolver) -> Result<Vec<Member>, String
     let mut out = Vec::new();
     let mut last = PublicationObjSpecType::Undefined;
     for o in objects {
-        let Some(NodeEnum::PublicationObjSpec(spec)) = &o.node else { continue };
-        let mut kind = PublicationObjSpecType::try_from(spec.pubobjtype).map_err(|_| format!("publication object type {}", spec.pubobjtype))?;
+        let Some(NodeEnum::PublicationObjSpec(spec)) = &o.node else {
+            continue;
+        };
+        let mut kind = PublicationObjSpecType::try_from(spec.pubobjtype)
+            .map_err(|_| format!("publication object type {}", spec.pubobjtype))?;
         if kind == PublicationObjSpecType::PublicationobjContinuation {
             kind = last;
         }
@@ -113,14 +148,23 @@ fn resolve_members(objects: &[Node], r: &Resolver) -> Result<Vec<Member>, String
                 let table = r.relation(&rv.schemaname, &rv.relname);
                 let mut columns = super::name_list(&t.columns);
                 if let Some(tab) = r.catalog.tables.get(&table) {
-                    columns.sort_by_key(|c| tab.columns.iter().position(|x| x.name == *c).unwrap_or(usize::MAX));
+                    columns.sort_by_key(|c| {
+                        tab.columns
+                            .iter()
+                            .position(|x| x.name == *c)
+                            .unwrap_or(usize::MAX)
+                    });
                 }
                 let filter = t.where_clause.clone().map(|mut n| {
                     expr::normalize(&mut n, r);
                     n
                 });
                 let mut tables = vec![table.clone()];
-                let partitioned = r.catalog.tables.get(&table).is_some_and(|t| t.partition_by.is_some());
+                let partitioned = r
+                    .catalog
+                    .tables
+                    .get(&table)
+                    .is_some_and(|t| t.partition_by.is_some());
                 if rv.inh && !partitioned {
                     let mut i = 0;
                     while let Some(parent) = tables.get(i).cloned() {
@@ -133,12 +177,23 @@ fn resolve_members(objects: &[Node], r: &Resolver) -> Result<Vec<Member>, String
                     }
                 }
                 for q in tables {
-                    out.push(Member::Table { table: q, columns: columns.clone(), filter: filter.clone() });
+                    out.push(Member::Table {
+                        table: q,
+                        columns: columns.clone(),
+                        filter: filter.clone(),
+                    });
                 }
             }
-            PublicationObjSpecType::PublicationobjTablesInSchema => out.push(Member::Schema(spec.name.clone())),
-            PublicationObjSpecType::PublicationobjTablesInCurSchema => out.push(Member::Schema(r.creation_schema())),
-            PublicationObjSpecType::PublicationobjContinuation | PublicationObjSpecType::Undefined => return Err("a publication object of unknown type".into()),
+            PublicationObjSpecType::PublicationobjTablesInSchema => {
+                out.push(Member::Schema(spec.name.clone()))
+            }
+            PublicationObjSpecType::PublicationobjTablesInCurSchema => {
+                out.push(Member::Schema(r.creation_schema()))
+            }
+            PublicationObjSpecType::PublicationobjContinuation
+            | PublicationObjSpecType::Undefined => {
+                return Err("a publication object of unknown type".into())
+            }
         }
     }
     Ok(out)
@@ -155,24 +210,41 @@ fn member_statements(name: &str, members: &[Member]) -> Vec<String> {
 /// Canonical `publish` value: the actions named, in the server's order.
 fn publish_value(v: &str) -> String {
     let named: Vec<String> = v.split(',').map(|a| a.trim().to_lowercase()).collect();
-    ACTIONS.iter().filter(|a| named.iter().any(|n| n == *a)).copied().collect::<Vec<_>>().join(", ")
+    ACTIONS
+        .iter()
+        .filter(|a| named.iter().any(|n| n == *a))
+        .copied()
+        .collect::<Vec<_>>()
+        .join(", ")
 }
 
 /// Canonical options: `publish` always (default all four actions), then
 /// `publish_via_partition_root` when true.
-fn canonical_options(options: &[Node], mut publish: String, mut via_root: bool) -> (Vec<Node>, String, bool) {
+fn canonical_options(
+    options: &[Node],
+    mut publish: String,
+    mut via_root: bool,
+) -> (Vec<Node>, String, bool) {
     for o in options {
         if let Some(NodeEnum::DefElem(d)) = &o.node {
             let v = d.arg.as_deref().and_then(node_string);
             match d.defname.as_str() {
                 "publish" => publish = publish_value(&v.unwrap_or_default()),
-                "publish_via_partition_root" => via_root = v.is_none_or(|v| matches!(v.to_lowercase().as_str(), "true" | "on" | "1")),
+                "publish_via_partition_root" => {
+                    via_root =
+                        v.is_none_or(|v| matches!(v.to_lowercase().as_str(), "true" | "on" | "1"))
+                }
                 _ => {}
             }
         }
     }
     let elem = |name: &str, arg: Node| Node {
-        node: Some(NodeEnum::DefElem(Box::new(protobuf::DefElem { defname: name.into(), arg: Some(Box::new(arg)), defaction: protobuf::DefElemAction::DefelemUnspec as i32, ..Default::default() }))),
+        node: Some(NodeEnum::DefElem(Box::new(protobuf::DefElem {
+            defname: name.into(),
+            arg: Some(Box::new(arg)),
+            defaction: protobuf::DefElemAction::DefelemUnspec as i32,
+            ..Default::default()
+        }))),
     };
     let mut out = vec![elem("publish", string_node(&publish))];
     if via_root {
@@ -182,7 +254,10 @@ fn canonical_options(options: &[Node], mut publish: String, mut via_root: bool) 
 }
 
 /// Canonical CREATE PUBLICATION; returns its members as follow-up statements.
-pub(super) fn canonicalize(p: &mut protobuf::CreatePublicationStmt, r: &Resolver) -> Result<Vec<String>, String> {
+pub(super) fn canonicalize(
+    p: &mut protobuf::CreatePublicationStmt,
+    r: &Resolver,
+) -> Result<Vec<String>, String> {
     let (opts, _, _) = canonical_options(&p.options, ACTIONS.join(", "), false);
     p.options = opts;
     let members = resolve_members(&std::mem::take(&mut p.pubobjects), r)?;
@@ -203,20 +278,32 @@ pub(super) fn member_names(after: &[String]) -> Vec<QualName> {
 
 /// Whether follow-up statement `s` makes table `q` a member.
 pub(super) fn names_member_table(s: &str, q: &QualName) -> bool {
-    members_of(std::slice::from_ref(&s.to_string())).iter().any(|m| matches!(m, Member::Table { table, .. } if table == q))
+    members_of(std::slice::from_ref(&s.to_string()))
+        .iter()
+        .any(|m| matches!(m, Member::Table { table, .. } if table == q))
 }
 
 impl Replay {
     /// A dropped table leaves every publication (the server removes the membership).
     pub(super) fn leave_publications(&mut self, q: &QualName) {
-        for (_, o) in self.catalog.objects.iter_mut().filter(|(k, _)| k.kind == ObjKind::Publication) {
+        for (_, o) in self
+            .catalog
+            .objects
+            .iter_mut()
+            .filter(|(k, _)| k.kind == ObjKind::Publication)
+        {
             o.after.retain(|s| !names_member_table(s, q));
         }
     }
 
     /// `ALTER PUBLICATION p ADD / SET / DROP members` or `SET (options)`.
     pub(super) fn alter_publication(&mut self, stmt: &Stmt, s: &protobuf::AlterPublicationStmt) {
-        let key = ObjKey { kind: ObjKind::Publication, schema: String::new(), name: s.pubname.clone(), sub: String::new() };
+        let key = ObjKey {
+            kind: ObjKind::Publication,
+            schema: String::new(),
+            name: s.pubname.clone(),
+            sub: String::new(),
+        };
         let Some(obj) = self.catalog.objects.get(&key) else {
             self.warn(stmt, format!("publication {} does not exist", s.pubname));
             return;
@@ -224,14 +311,18 @@ impl Replay {
         if !s.options.is_empty() {
             let options = s.options.clone();
             self.edit_object(stmt, &key, |node, _| {
-                let NodeEnum::CreatePublicationStmt(p) = node else { return Err("ALTER PUBLICATION on something else".into()) };
+                let NodeEnum::CreatePublicationStmt(p) = node else {
+                    return Err("ALTER PUBLICATION on something else".into());
+                };
                 // SET (...) changes the options it names; the others stay.
                 let mut publish = ACTIONS.join(", ");
                 let mut via_root = false;
                 for o in &p.options {
                     if let Some(NodeEnum::DefElem(d)) = &o.node {
                         match d.defname.as_str() {
-                            "publish" => publish = d.arg.as_deref().and_then(node_string).unwrap_or_default(),
+                            "publish" => {
+                                publish = d.arg.as_deref().and_then(node_string).unwrap_or_default()
+                            }
                             "publish_via_partition_root" => via_root = true,
                             _ => {}
                         }
@@ -253,7 +344,9 @@ impl Replay {
         };
         match AlterPublicationAction::try_from(s.action) {
             Ok(AlterPublicationAction::ApAddObjects) => members.extend(given),
-            Ok(AlterPublicationAction::ApDropObjects) => members.retain(|m| !given.iter().any(|g| g.key() == m.key())),
+            Ok(AlterPublicationAction::ApDropObjects) => {
+                members.retain(|m| !given.iter().any(|g| g.key() == m.key()))
+            }
             Ok(AlterPublicationAction::ApSetObjects) => members = given,
             Ok(AlterPublicationAction::Undefined) | Err(_) => {
                 self.unsupported(stmt, &format!("ALTER PUBLICATION action {}", s.action));

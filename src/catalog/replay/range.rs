@@ -15,14 +15,31 @@ use crate::catalog::types::type_sql;
 use crate::emit::quote;
 
 /// pg_dump's order of the items.
-const ITEMS: [&str; 6] = ["subtype", "multirange_type_name", "subtype_opclass", "collation", "canonical", "subtype_diff"];
+const ITEMS: [&str; 6] = [
+    "subtype",
+    "multirange_type_name",
+    "subtype_opclass",
+    "collation",
+    "canonical",
+    "subtype_diff",
+];
 
 fn string(s: &str) -> Node {
-    Node { node: Some(NodeEnum::String(protobuf::String { sval: s.to_string() })) }
+    Node {
+        node: Some(NodeEnum::String(protobuf::String {
+            sval: s.to_string(),
+        })),
+    }
 }
 
 fn name_arg(parts: &[String]) -> Option<Box<Node>> {
-    Some(Box::new(Node { node: Some(NodeEnum::TypeName(TypeName { names: parts.iter().map(|p| string(p)).collect(), typemod: -1, ..Default::default() })) }))
+    Some(Box::new(Node {
+        node: Some(NodeEnum::TypeName(TypeName {
+            names: parts.iter().map(|p| string(p)).collect(),
+            typemod: -1,
+            ..Default::default()
+        })),
+    }))
 }
 
 /// The name parts an item's value gives (`a`, `s.a`, `'a'`).
@@ -56,10 +73,23 @@ pub(crate) fn default_multirange_name(name: &str) -> String {
 
 /// The schema of a user object of `kind` named `name` (any sub-part) in the path.
 fn in_path_any(r: &Resolver, kind: ObjKind, name: &str) -> Option<String> {
-    r.search_path.iter().filter(|s| s.as_str() != "pg_catalog").find(|s| {
-        let lo = ObjKey { kind, schema: s.to_string(), name: name.to_string(), sub: String::new() };
-        r.catalog.objects.range(lo..).next().is_some_and(|(k, _)| k.kind == kind && k.schema == **s && k.name == name)
-    }).cloned()
+    r.search_path
+        .iter()
+        .filter(|s| s.as_str() != "pg_catalog")
+        .find(|s| {
+            let lo = ObjKey {
+                kind,
+                schema: s.to_string(),
+                name: name.to_string(),
+                sub: String::new(),
+            };
+            r.catalog
+                .objects
+                .range(lo..)
+                .next()
+                .is_some_and(|(k, _)| k.kind == kind && k.schema == **s && k.name == name)
+        })
+        .cloned()
 }
 
 /// Puts a CREATE TYPE ... AS RANGE in canonical form, in place (`key` is the range).
@@ -67,13 +97,17 @@ pub(super) fn canonical(s: &mut CreateRangeStmt, key: &ObjKey, r: &Resolver) {
     let mut items: Vec<(usize, DefElem)> = Vec::new();
     let mut subtype_internal = String::new();
     for n in std::mem::take(&mut s.params) {
-        let Some(NodeEnum::DefElem(mut e)) = n.node else { continue };
+        let Some(NodeEnum::DefElem(mut e)) = n.node else {
+            continue;
+        };
         e.defname = e.defname.to_lowercase();
         e.location = 0;
         let parts = arg_parts(&e);
         let keep = match e.defname.as_str() {
             "subtype" => {
-                if let Some(NodeEnum::TypeName(t)) = e.arg.as_deref_mut().and_then(|a| a.node.as_mut()) {
+                if let Some(NodeEnum::TypeName(t)) =
+                    e.arg.as_deref_mut().and_then(|a| a.node.as_mut())
+                {
                     expr::normalize_type_name(t, r);
                     subtype_internal = name_list(&t.names).last().cloned().unwrap_or_default();
                 }
@@ -90,10 +124,22 @@ pub(super) fn canonical(s: &mut CreateRangeStmt, key: &ObjKey, r: &Resolver) {
             "subtype_opclass" => {
                 let q = match parts.as_slice() {
                     [n] => {
-                        let user = r.search_path.iter().filter(|s| s.as_str() != "pg_catalog").find(|s| {
-                            r.catalog.objects.contains_key(&ObjKey { kind: ObjKind::OperatorClass, schema: s.to_string(), name: n.clone(), sub: "btree".into() })
-                        });
-                        vec![user.cloned().unwrap_or_else(|| "pg_catalog".into()), n.clone()]
+                        let user = r
+                            .search_path
+                            .iter()
+                            .filter(|s| s.as_str() != "pg_catalog")
+                            .find(|s| {
+                                r.catalog.objects.contains_key(&ObjKey {
+                                    kind: ObjKind::OperatorClass,
+                                    schema: s.to_string(),
+                                    name: n.clone(),
+                                    sub: "btree".into(),
+                                })
+                            });
+                        vec![
+                            user.cloned().unwrap_or_else(|| "pg_catalog".into()),
+                            n.clone(),
+                        ]
                     }
                     _ => parts,
                 };
@@ -102,7 +148,11 @@ pub(super) fn canonical(s: &mut CreateRangeStmt, key: &ObjKey, r: &Resolver) {
             }
             "collation" => {
                 let q = match parts.as_slice() {
-                    [n] => vec![in_path_any(r, ObjKind::Collation, n).unwrap_or_else(|| "pg_catalog".into()), n.clone()],
+                    [n] => vec![
+                        in_path_any(r, ObjKind::Collation, n)
+                            .unwrap_or_else(|| "pg_catalog".into()),
+                        n.clone(),
+                    ],
                     _ => parts,
                 };
                 e.arg = name_arg(&q);
@@ -110,7 +160,9 @@ pub(super) fn canonical(s: &mut CreateRangeStmt, key: &ObjKey, r: &Resolver) {
                 !matches!(q.as_slice(), [s, n] if s == "pg_catalog" && n == "default")
             }
             "canonical" | "subtype_diff" => {
-                if let Some(NodeEnum::TypeName(t)) = e.arg.as_deref_mut().and_then(|a| a.node.as_mut()) {
+                if let Some(NodeEnum::TypeName(t)) =
+                    e.arg.as_deref_mut().and_then(|a| a.node.as_mut())
+                {
                     t.names = super::foreign::function_name(&t.names, r);
                     t.location = 0;
                 }
@@ -119,7 +171,10 @@ pub(super) fn canonical(s: &mut CreateRangeStmt, key: &ObjKey, r: &Resolver) {
             _ => true,
         };
         if keep {
-            let rank = ITEMS.iter().position(|x| *x == e.defname).unwrap_or(ITEMS.len());
+            let rank = ITEMS
+                .iter()
+                .position(|x| *x == e.defname)
+                .unwrap_or(ITEMS.len());
             items.retain(|(_, x)| x.defname != e.defname);
             items.push((rank, *e));
         }
@@ -130,25 +185,47 @@ pub(super) fn canonical(s: &mut CreateRangeStmt, key: &ObjKey, r: &Resolver) {
         e.defname != "subtype_opclass"
             || !matches!(arg_parts(e).as_slice(), [s, n] if s == "pg_catalog" && (*n == format!("{subtype_internal}_ops") || (subtype_internal == "varchar" && n == "text_ops")))
     });
-    if !items.iter().any(|(_, e)| e.defname == "multirange_type_name") {
-        let e = DefElem { defname: "multirange_type_name".into(), arg: name_arg(&[key.schema.clone(), default_multirange_name(&key.name)]), defaction: protobuf::DefElemAction::DefelemUnspec as i32, ..Default::default() };
+    if !items
+        .iter()
+        .any(|(_, e)| e.defname == "multirange_type_name")
+    {
+        let e = DefElem {
+            defname: "multirange_type_name".into(),
+            arg: name_arg(&[key.schema.clone(), default_multirange_name(&key.name)]),
+            defaction: protobuf::DefElemAction::DefelemUnspec as i32,
+            ..Default::default()
+        };
         items.push((1, e));
     }
     items.sort_by_key(|(i, _)| *i);
-    s.params = items.into_iter().map(|(_, e)| Node { node: Some(NodeEnum::DefElem(Box::new(e))) }).collect();
+    s.params = items
+        .into_iter()
+        .map(|(_, e)| Node {
+            node: Some(NodeEnum::DefElem(Box::new(e))),
+        })
+        .collect();
 }
 
 /// The canonical text of a canonical range definition (the deparser would print a
 /// `pg_catalog` name without its quotes).
 pub(super) fn range_sql(s: &CreateRangeStmt, r: &Resolver) -> String {
     let name = name_list(&s.type_name);
-    let qualified = |parts: &[String]| parts.iter().map(|p| quote::ident(p)).collect::<Vec<_>>().join(".");
+    let qualified = |parts: &[String]| {
+        parts
+            .iter()
+            .map(|p| quote::ident(p))
+            .collect::<Vec<_>>()
+            .join(".")
+    };
     let items: Vec<String> = s
         .params
         .iter()
         .filter_map(|n| match &n.node {
             Some(NodeEnum::DefElem(e)) => {
-                let value = match (e.defname.as_str(), e.arg.as_deref().and_then(|a| a.node.as_ref())) {
+                let value = match (
+                    e.defname.as_str(),
+                    e.arg.as_deref().and_then(|a| a.node.as_ref()),
+                ) {
                     ("subtype", Some(NodeEnum::TypeName(t))) => type_sql(t, r),
                     (_, Some(NodeEnum::String(v))) => quote::literal(&v.sval),
                     _ => qualified(&arg_parts(e)),
@@ -158,7 +235,11 @@ pub(super) fn range_sql(s: &CreateRangeStmt, r: &Resolver) -> String {
             _ => None,
         })
         .collect();
-    format!("CREATE TYPE {} AS RANGE ({})", qualified(&name), items.join(", "))
+    format!(
+        "CREATE TYPE {} AS RANGE ({})",
+        qualified(&name),
+        items.join(", ")
+    )
 }
 
 /// What a canonical range needs: its subtype, operator class, collation and functions when
@@ -167,10 +248,12 @@ pub(super) fn references(s: &CreateRangeStmt) -> Vec<QualName> {
     s.params
         .iter()
         .filter_map(|n| match &n.node {
-            Some(NodeEnum::DefElem(e)) if e.defname != "multirange_type_name" => match arg_parts(e).as_slice() {
-                [sch, n] if sch != "pg_catalog" => Some(QualName::new(sch.clone(), n.clone())),
-                _ => None,
-            },
+            Some(NodeEnum::DefElem(e)) if e.defname != "multirange_type_name" => {
+                match arg_parts(e).as_slice() {
+                    [sch, n] if sch != "pg_catalog" => Some(QualName::new(sch.clone(), n.clone())),
+                    _ => None,
+                }
+            }
             _ => None,
         })
         .collect()
@@ -185,6 +268,9 @@ mod tests {
         assert_eq!(default_multirange_name("floatrange"), "floatmultirange");
         assert_eq!(default_multirange_name("range_of_x"), "multirange_of_x");
         assert_eq!(default_multirange_name("slot"), "slot_multirange");
-        assert_eq!(default_multirange_name(&"x".repeat(60)), format!("{}_multirange", "x".repeat(52)));
+        assert_eq!(
+            default_multirange_name(&"x".repeat(60)),
+            format!("{}_multirange", "x".repeat(52))
+        );
     }
 }

@@ -30,18 +30,32 @@ pub(super) fn ident_value(text: &str) -> String {
 /// Rewrites every `schema.name` naming `old` in canonical SQL text into `new` (an operator
 /// name when `operator`).
 pub(super) fn rename_in_sql(sql: &str, old: &QualName, new: &QualName, operator: bool) -> String {
-    let replacement = if operator { super::operator::operator_sql(&new.schema, &new.name) } else { new.sql() };
-    rewrite_qualified(sql, &old.schema, &|name, op| (op == operator && name == old.name).then(|| replacement.clone()))
+    let replacement = if operator {
+        super::operator::operator_sql(&new.schema, &new.name)
+    } else {
+        new.sql()
+    };
+    rewrite_qualified(sql, &old.schema, &|name, op| {
+        (op == operator && name == old.name).then(|| replacement.clone())
+    })
 }
 
 /// Rewrites the qualified names of schema `schema` in canonical SQL text (scanned with the
 /// server's scanner): `f` is shown each one's name (an identifier's value, or an operator's
 /// text, `op`) and returns what replaces `schema.name`, or `None` to leave it.
-pub(super) fn rewrite_qualified(sql: &str, schema: &str, f: &dyn Fn(&str, bool) -> Option<String>) -> String {
-    let Ok(scan) = pg_query::scan(sql) else { return sql.to_string() };
+pub(super) fn rewrite_qualified(
+    sql: &str,
+    schema: &str,
+    f: &dyn Fn(&str, bool) -> Option<String>,
+) -> String {
+    let Ok(scan) = pg_query::scan(sql) else {
+        return sql.to_string();
+    };
     let toks = &scan.tokens;
     let text = |t: &protobuf::ScanToken| sql.get(t.start as usize..t.end as usize).unwrap_or("");
-    let is_ident = |t: &protobuf::ScanToken| Token::try_from(t.token).is_ok_and(|t| t == Token::Ident) || t.keyword_kind != 0;
+    let is_ident = |t: &protobuf::ScanToken| {
+        Token::try_from(t.token).is_ok_and(|t| t == Token::Ident) || t.keyword_kind != 0
+    };
     let mut out = String::new();
     let mut at = 0usize;
     let mut i = 0usize;
@@ -109,7 +123,11 @@ fn set_own_name(node: &mut NodeEnum, key: &ObjKey) {
 }
 
 fn str_node(s: &str) -> pg_query::protobuf::Node {
-    pg_query::protobuf::Node { node: Some(NodeEnum::String(protobuf::String { sval: s.to_string() })) }
+    pg_query::protobuf::Node {
+        node: Some(NodeEnum::String(protobuf::String {
+            sval: s.to_string(),
+        })),
+    }
 }
 
 fn rewrite_own(sql: &str, key: &ObjKey) -> String {
@@ -233,28 +251,61 @@ impl Replay {
         if kind == ObjectType::ObjectRule {
             let Some(rv) = &s.relation else { return false };
             let table = self.resolver().relation(&rv.schemaname, &rv.relname);
-            let old = ObjKey { kind: ObjKind::Rule, schema: table.schema.clone(), name: s.subname.clone(), sub: table.name.clone() };
-            let new = ObjKey { name: s.newname.clone(), ..old.clone() };
+            let old = ObjKey {
+                kind: ObjKind::Rule,
+                schema: table.schema.clone(),
+                name: s.subname.clone(),
+                sub: table.name.clone(),
+            };
+            let new = ObjKey {
+                name: s.newname.clone(),
+                ..old.clone()
+            };
             self.move_object(stmt, &old, &new, s.missing_ok);
             return true;
         }
         if !renamable(kind) {
             return false;
         }
-        let Some(old) = self.generic_key(kind, s.object.as_deref().and_then(|o| o.node.as_ref())) else { return false };
-        let new = ObjKey { name: s.newname.clone(), ..old.clone() };
+        let Some(old) = self.generic_key(kind, s.object.as_deref().and_then(|o| o.node.as_ref()))
+        else {
+            return false;
+        };
+        let new = ObjKey {
+            name: s.newname.clone(),
+            ..old.clone()
+        };
         self.move_object(stmt, &old, &new, s.missing_ok);
         true
     }
 
     /// `ALTER <kind> x SET SCHEMA s` for the kinds of this module; `false` for others.
-    pub(super) fn set_object_schema(&mut self, stmt: &Stmt, s: &protobuf::AlterObjectSchemaStmt) -> bool {
+    pub(super) fn set_object_schema(
+        &mut self,
+        stmt: &Stmt,
+        s: &protobuf::AlterObjectSchemaStmt,
+    ) -> bool {
         let kind = ObjectType::try_from(s.object_type).unwrap_or(ObjectType::Undefined);
-        if !renamable(kind) || matches!(kind, ObjectType::ObjectFdw | ObjectType::ObjectForeignServer | ObjectType::ObjectPublication | ObjectType::ObjectEventTrigger | ObjectType::ObjectLanguage) {
+        if !renamable(kind)
+            || matches!(
+                kind,
+                ObjectType::ObjectFdw
+                    | ObjectType::ObjectForeignServer
+                    | ObjectType::ObjectPublication
+                    | ObjectType::ObjectEventTrigger
+                    | ObjectType::ObjectLanguage
+            )
+        {
             return false;
         }
-        let Some(old) = self.generic_key(kind, s.object.as_deref().and_then(|o| o.node.as_ref())) else { return false };
-        let new = ObjKey { schema: s.newschema.clone(), ..old.clone() };
+        let Some(old) = self.generic_key(kind, s.object.as_deref().and_then(|o| o.node.as_ref()))
+        else {
+            return false;
+        };
+        let new = ObjKey {
+            schema: s.newschema.clone(),
+            ..old.clone()
+        };
         self.move_object(stmt, &old, &new, s.missing_ok);
         true
     }
@@ -266,27 +317,44 @@ impl Replay {
             return;
         }
         if self.catalog.objects.contains_key(new) {
-            self.warn(stmt, format!("{} already exists", super::generic::fallback_target(new)));
+            self.warn(
+                stmt,
+                format!("{} already exists", super::generic::fallback_target(new)),
+            );
             return;
         }
         let Some(mut o) = self.catalog.objects.remove(old) else {
             if !missing_ok {
-                self.warn(stmt, format!("{} does not exist", super::generic::fallback_target(old)));
+                self.warn(
+                    stmt,
+                    format!("{} does not exist", super::generic::fallback_target(old)),
+                );
             }
             return;
         };
         let global = old.schema.is_empty() || old.kind == ObjKind::Rule;
-        let (oq, nq) = (QualName::new(old.schema.clone(), old.name.clone()), QualName::new(new.schema.clone(), new.name.clone()));
+        let (oq, nq) = (
+            QualName::new(old.schema.clone(), old.name.clone()),
+            QualName::new(new.schema.clone(), new.name.clone()),
+        );
         if global {
             o.create = rewrite_global(&o.create, &new.name);
-            o.after = o.after.iter().map(|a| rewrite_global(a, &new.name)).collect();
+            o.after = o
+                .after
+                .iter()
+                .map(|a| rewrite_global(a, &new.name))
+                .collect();
         } else {
             o.create = rewrite_own(&o.create, new);
             o.after = o.after.iter().map(|a| rewrite_own(a, new)).collect();
         }
         let old_target = o.target.clone();
         o.target = if old.kind == ObjKind::Rule {
-            format!("RULE {} ON {}", quote::ident(&new.name), QualName::new(new.schema.clone(), new.sub.clone()).sql())
+            format!(
+                "RULE {} ON {}",
+                quote::ident(&new.name),
+                QualName::new(new.schema.clone(), new.sub.clone()).sql()
+            )
         } else {
             super::generic::fallback_target(new)
         };
@@ -298,22 +366,42 @@ impl Replay {
     }
 
     /// Points the objects that name renamed object `old` at `new`.
-    fn follow_rename(&mut self, stmt: &Stmt, old: &ObjKey, new: &ObjKey, oq: &QualName, nq: &QualName) {
+    fn follow_rename(
+        &mut self,
+        stmt: &Stmt,
+        old: &ObjKey,
+        new: &ObjKey,
+        oq: &QualName,
+        nq: &QualName,
+    ) {
         match old.kind {
             ObjKind::Server => {
                 // User mappings are keyed by their server; foreign tables name it.
-                let mappings: Vec<ObjKey> = self.catalog.objects.keys().filter(|k| k.kind == ObjKind::UserMapping && k.name == old.name).cloned().collect();
+                let mappings: Vec<ObjKey> = self
+                    .catalog
+                    .objects
+                    .keys()
+                    .filter(|k| k.kind == ObjKind::UserMapping && k.name == old.name)
+                    .cloned()
+                    .collect();
                 for k in mappings {
                     if let Some(mut m) = self.catalog.objects.remove(&k) {
-                        let nk = ObjKey { name: new.name.clone(), ..k.clone() };
+                        let nk = ObjKey {
+                            name: new.name.clone(),
+                            ..k.clone()
+                        };
                         m.create = match crate::catalog::alter::parse_one(&m.create) {
                             Some(NodeEnum::CreateUserMappingStmt(mut u)) => {
                                 u.servername = new.name.clone();
-                                crate::catalog::expr::deparse_stmt(NodeEnum::CreateUserMappingStmt(u)).unwrap_or(m.create)
+                                crate::catalog::expr::deparse_stmt(NodeEnum::CreateUserMappingStmt(
+                                    u,
+                                ))
+                                .unwrap_or(m.create)
                             }
                             _ => m.create,
                         };
-                        let old_target = std::mem::replace(&mut m.target, super::generic::fallback_target(&nk));
+                        let old_target =
+                            std::mem::replace(&mut m.target, super::generic::fallback_target(&nk));
                         self.catalog.move_notes(&old_target, &m.target);
                         self.on_table.note_object(&nk, &m);
                         self.catalog.objects.insert(nk.clone(), m);
@@ -327,7 +415,13 @@ impl Replay {
                 }
             }
             ObjKind::ForeignDataWrapper => {
-                let servers: Vec<ObjKey> = self.catalog.objects.iter().filter(|(k, o)| k.kind == ObjKind::Server && o.deps.contains(oq)).map(|(k, _)| k.clone()).collect();
+                let servers: Vec<ObjKey> = self
+                    .catalog
+                    .objects
+                    .iter()
+                    .filter(|(k, o)| k.kind == ObjKind::Server && o.deps.contains(oq))
+                    .map(|(k, _)| k.clone())
+                    .collect();
                 for k in servers {
                     let name = new.name.clone();
                     self.edit_object(stmt, &k, |node, _| {
@@ -388,14 +482,29 @@ impl Replay {
     fn rename_in_dependents(&mut self, stmt: &Stmt, old: &ObjKey, oq: &QualName, nq: &QualName) {
         let operator = old.kind == ObjKind::Operator;
         let users_of: &[ObjKind] = match old.kind {
-            ObjKind::TextSearchDictionary | ObjKind::TextSearchParser => &[ObjKind::TextSearchConfiguration],
+            ObjKind::TextSearchDictionary | ObjKind::TextSearchParser => {
+                &[ObjKind::TextSearchConfiguration]
+            }
             ObjKind::TextSearchTemplate => &[ObjKind::TextSearchDictionary],
-            ObjKind::Operator => &[ObjKind::Operator, ObjKind::OperatorClass, ObjKind::OperatorFamily],
+            ObjKind::Operator => &[
+                ObjKind::Operator,
+                ObjKind::OperatorClass,
+                ObjKind::OperatorFamily,
+            ],
             ObjKind::OperatorFamily => &[ObjKind::OperatorClass, ObjKind::OperatorFamily],
             // Expressions anywhere can name a collation.
             ObjKind::Collation => &[
-                ObjKind::View, ObjKind::MaterializedView, ObjKind::Function, ObjKind::Procedure, ObjKind::Domain, ObjKind::Type, ObjKind::Policy,
-                ObjKind::Trigger, ObjKind::Rule, ObjKind::Statistics, ObjKind::Publication,
+                ObjKind::View,
+                ObjKind::MaterializedView,
+                ObjKind::Function,
+                ObjKind::Procedure,
+                ObjKind::Domain,
+                ObjKind::Type,
+                ObjKind::Policy,
+                ObjKind::Trigger,
+                ObjKind::Rule,
+                ObjKind::Statistics,
+                ObjKind::Publication,
             ],
             ObjKind::Type
             | ObjKind::Domain
@@ -425,15 +534,31 @@ impl Replay {
             .catalog
             .objects
             .iter()
-            .filter(|(k, o)| users_of.contains(&k.kind) && (o.deps.contains(oq) || (operator && (o.create.contains(&old.name) || o.after.iter().any(|a| a.contains(&old.name))))))
+            .filter(|(k, o)| {
+                users_of.contains(&k.kind)
+                    && (o.deps.contains(oq)
+                        || (operator
+                            && (o.create.contains(&old.name)
+                                || o.after.iter().any(|a| a.contains(&old.name)))))
+            })
             .map(|(k, _)| k.clone())
             .collect();
         for k in users {
             if let Some(o) = self.catalog.objects.get_mut(&k) {
                 // Its own name may read the same as the renamed one's: it is written back.
-                let own = |s: &str| if k.schema.is_empty() || k.kind == ObjKind::Rule { s.to_string() } else { rewrite_own(s, &k) };
+                let own = |s: &str| {
+                    if k.schema.is_empty() || k.kind == ObjKind::Rule {
+                        s.to_string()
+                    } else {
+                        rewrite_own(s, &k)
+                    }
+                };
                 o.create = own(&rename_in_sql(&o.create, oq, nq, operator));
-                o.after = o.after.iter().map(|a| own(&rename_in_sql(a, oq, nq, operator))).collect();
+                o.after = o
+                    .after
+                    .iter()
+                    .map(|a| own(&rename_in_sql(a, oq, nq, operator)))
+                    .collect();
             }
             self.edit_object(stmt, &k, |_, _| Ok(()));
         }
@@ -442,12 +567,23 @@ impl Replay {
     /// `ALTER FUNCTION / PROCEDURE / TRIGGER / MATERIALIZED VIEW / INDEX x [NO] DEPENDS ON
     /// EXTENSION e`: the object goes when the extension is dropped. Kept as the set of such
     /// extensions on the object.
-    pub(super) fn depends_on_extension(&mut self, stmt: &Stmt, s: &protobuf::AlterObjectDependsStmt) {
+    pub(super) fn depends_on_extension(
+        &mut self,
+        stmt: &Stmt,
+        s: &protobuf::AlterObjectDependsStmt,
+    ) {
         use ObjectType as O;
         let kind = O::try_from(s.object_type).unwrap_or(O::Undefined);
-        let ext = s.extname.as_ref().map(|e| e.sval.clone()).unwrap_or_default();
+        let ext = s
+            .extname
+            .as_ref()
+            .map(|e| e.sval.clone())
+            .unwrap_or_default();
         let r = self.resolver();
-        let rel = s.relation.as_ref().map(|rv| r.relation(&rv.schemaname, &rv.relname));
+        let rel = s
+            .relation
+            .as_ref()
+            .map(|rv| r.relation(&rv.schemaname, &rv.relname));
         let apply = |set: &mut Vec<String>| {
             set.retain(|e| *e != ext);
             if !s.remove {
@@ -461,18 +597,35 @@ impl Replay {
                 None => self.warn(stmt, format!("index {} does not exist", q.sql())),
             },
             (O::ObjectTrigger, Some(t)) => {
-                let name = s.object.as_deref().and_then(super::node_string).unwrap_or_default();
-                let key = ObjKey { kind: ObjKind::Trigger, schema: t.schema.clone(), name, sub: t.name.clone() };
+                let name = s
+                    .object
+                    .as_deref()
+                    .and_then(super::node_string)
+                    .unwrap_or_default();
+                let key = ObjKey {
+                    kind: ObjKind::Trigger,
+                    schema: t.schema.clone(),
+                    name,
+                    sub: t.name.clone(),
+                };
                 match self.catalog.objects.get_mut(&key) {
                     Some(o) => apply(&mut o.extensions),
                     None => self.warn(stmt, format!("trigger on {} does not exist", t.sql())),
                 }
             }
             (O::ObjectMatview, Some(q)) => {
-                let key = ObjKey { kind: ObjKind::MaterializedView, schema: q.schema.clone(), name: q.name.clone(), sub: String::new() };
+                let key = ObjKey {
+                    kind: ObjKind::MaterializedView,
+                    schema: q.schema.clone(),
+                    name: q.name.clone(),
+                    sub: String::new(),
+                };
                 match self.catalog.objects.get_mut(&key) {
                     Some(o) => apply(&mut o.extensions),
-                    None => self.warn(stmt, format!("materialized view {} does not exist", q.sql())),
+                    None => self.warn(
+                        stmt,
+                        format!("materialized view {} does not exist", q.sql()),
+                    ),
                 }
             }
             (O::ObjectFunction | O::ObjectProcedure | O::ObjectRoutine, _) => {
@@ -494,13 +647,30 @@ impl Replay {
     pub(super) fn rename(&mut self, stmt: &Stmt, s: &protobuf::RenameStmt) {
         use ObjectType as O;
         let kind = O::try_from(s.rename_type).unwrap_or(O::Undefined);
-        let rel = s.relation.as_ref().map(|rv| self.resolver().relation(&rv.schemaname, &rv.relname));
+        let rel = s
+            .relation
+            .as_ref()
+            .map(|rv| self.resolver().relation(&rv.schemaname, &rv.relname));
         let found = match (kind, rel) {
-            (O::ObjectTable | O::ObjectForeignTable | O::ObjectView | O::ObjectMatview | O::ObjectSequence | O::ObjectIndex, Some(q)) => {
+            (
+                O::ObjectTable
+                | O::ObjectForeignTable
+                | O::ObjectView
+                | O::ObjectMatview
+                | O::ObjectSequence
+                | O::ObjectIndex,
+                Some(q),
+            ) => {
                 let new = QualName::new(q.schema.clone(), s.newname.clone());
                 relation(kind).is_some_and(|k| self.relocate(k, &q, &new))
             }
-            (O::ObjectColumn, Some(q)) if self.catalog.tables.get(&q).is_some_and(|t| t.of_type.is_some()) => {
+            (O::ObjectColumn, Some(q))
+                if self
+                    .catalog
+                    .tables
+                    .get(&q)
+                    .is_some_and(|t| t.of_type.is_some()) =>
+            {
                 self.reject(stmt, "cannot rename column of typed table".to_string());
                 return;
             }
@@ -524,10 +694,20 @@ impl Replay {
                     None => false,
                 };
                 if renamed {
-                    let rekey = |prefix: &str, old: &str, new: &str| (format!("{prefix}{old}"), format!("{prefix}{new}"));
+                    let rekey = |prefix: &str, old: &str, new: &str| {
+                        (format!("{prefix}{old}"), format!("{prefix}{new}"))
+                    };
                     let on = format!(" ON {}", q.sql());
-                    let con = rekey("CONSTRAINT ", &format!("{}{on}", quote::ident(&s.subname)), &format!("{}{on}", quote::ident(&s.newname)));
-                    let idx = rekey("INDEX ", &QualName::new(q.schema.clone(), s.subname.clone()).sql(), &QualName::new(q.schema.clone(), s.newname.clone()).sql());
+                    let con = rekey(
+                        "CONSTRAINT ",
+                        &format!("{}{on}", quote::ident(&s.subname)),
+                        &format!("{}{on}", quote::ident(&s.newname)),
+                    );
+                    let idx = rekey(
+                        "INDEX ",
+                        &QualName::new(q.schema.clone(), s.subname.clone()).sql(),
+                        &QualName::new(q.schema.clone(), s.newname.clone()).sql(),
+                    );
                     for (old, new) in [con, idx] {
                         self.catalog.move_notes(&old, &new);
                     }
@@ -542,15 +722,30 @@ impl Replay {
                 let r = self.resolver();
                 let q = match parts.as_slice() {
                     [sch, n] => QualName::new(sch.clone(), n.clone()),
-                    [n] => QualName::new(r.user_type_schema(n).unwrap_or_else(|| r.creation_schema()), n.clone()),
+                    [n] => QualName::new(
+                        r.user_type_schema(n).unwrap_or_else(|| r.creation_schema()),
+                        n.clone(),
+                    ),
                     _ => QualName::new("", parts.join(".")),
                 };
-                let objkind = if kind == O::ObjectType { ObjKind::Type } else { ObjKind::Domain };
-                let key = ObjKey { kind: objkind, schema: q.schema.clone(), name: q.name.clone(), sub: String::new() };
+                let objkind = if kind == O::ObjectType {
+                    ObjKind::Type
+                } else {
+                    ObjKind::Domain
+                };
+                let key = ObjKey {
+                    kind: objkind,
+                    schema: q.schema.clone(),
+                    name: q.name.clone(),
+                    sub: String::new(),
+                };
                 let new = QualName::new(q.schema.clone(), s.newname.clone());
                 match self.catalog.objects.remove(&key) {
                     Some(o) => {
-                        let renamed = ObjKey { name: s.newname.clone(), ..key };
+                        let renamed = ObjKey {
+                            name: s.newname.clone(),
+                            ..key
+                        };
                         self.on_table.note_object(&renamed, &o);
                         self.catalog.objects.insert(renamed.clone(), o);
                         self.retarget(&q, &new);
@@ -559,7 +754,9 @@ impl Replay {
                     }
                     // A range's multirange type: the range's definition names it, and so do
                     // the columns that hold it.
-                    None if objkind == ObjKind::Type && self.catalog.range_of_multirange(&q).is_some() => {
+                    None if objkind == ObjKind::Type
+                        && self.catalog.range_of_multirange(&q).is_some() =>
+                    {
                         self.retarget(&q, &new);
                         true
                     }
@@ -627,13 +824,20 @@ impl Replay {
             }
         };
         if !found && !s.missing_ok {
-            self.warn(stmt, format!("{} to rename does not exist", kind.as_str_name()));
+            self.warn(
+                stmt,
+                format!("{} to rename does not exist", kind.as_str_name()),
+            );
         }
     }
 
     fn rename_column(&mut self, table: &QualName, old: &str, new: &str) -> bool {
-        let Some(t) = self.catalog.tables.get_mut(table) else { return false };
-        let Some(col) = t.column_mut(old) else { return false };
+        let Some(t) = self.catalog.tables.get_mut(table) else {
+            return false;
+        };
+        let Some(col) = t.column_mut(old) else {
+            return false;
+        };
         col.name = new.to_string();
         super::privileges::rename_column(&mut t.access, old, new);
         let (old_id, new_id) = (quote::ident(old), quote::ident(new));
@@ -645,7 +849,12 @@ impl Replay {
                 }
             }
         }
-        for i in self.catalog.indexes.values_mut().filter(|i| i.table == *table) {
+        for i in self
+            .catalog
+            .indexes
+            .values_mut()
+            .filter(|i| i.table == *table)
+        {
             i.def = replace_name(&i.def, &old_id, &new_id);
             for k in &mut i.columns {
                 if k == old {
@@ -661,7 +870,8 @@ impl Replay {
             }
         }
         let prefix = format!("COLUMN {}.", table.sql());
-        self.catalog.move_notes(&format!("{prefix}{old_id}"), &format!("{prefix}{new_id}"));
+        self.catalog
+            .move_notes(&format!("{prefix}{old_id}"), &format!("{prefix}{new_id}"));
         true
     }
 
@@ -679,10 +889,19 @@ impl Replay {
                 None => false,
             },
             Relation::View(kind) => {
-                let key = ObjKey { kind, schema: q.schema.clone(), name: q.name.clone(), sub: String::new() };
+                let key = ObjKey {
+                    kind,
+                    schema: q.schema.clone(),
+                    name: q.name.clone(),
+                    sub: String::new(),
+                };
                 match self.catalog.objects.remove(&key) {
                     Some(o) => {
-                        let moved = ObjKey { schema: new.schema.clone(), name: new.name.clone(), ..key };
+                        let moved = ObjKey {
+                            schema: new.schema.clone(),
+                            name: new.name.clone(),
+                            ..key
+                        };
                         self.on_table.note_object(&moved, &o);
                         self.catalog.objects.insert(moved.clone(), o);
                         self.retarget(q, new);
@@ -724,9 +943,16 @@ impl Replay {
     /// `ALTER TABLE | FOREIGN TABLE | VIEW | MATERIALIZED VIEW | SEQUENCE q SET SCHEMA s`:
     /// a table takes its indexes and the sequences its columns own (identity sequences too)
     /// along, as the server does. `false` for a statement about another kind of object.
-    pub(super) fn set_relation_schema(&mut self, stmt: &Stmt, s: &protobuf::AlterObjectSchemaStmt) -> bool {
-        let kind = relation(ObjectType::try_from(s.object_type).unwrap_or(ObjectType::Undefined)).filter(|k| *k != Relation::Index);
-        let (Some(kind), Some(rv)) = (kind, s.relation.as_ref()) else { return false };
+    pub(super) fn set_relation_schema(
+        &mut self,
+        stmt: &Stmt,
+        s: &protobuf::AlterObjectSchemaStmt,
+    ) -> bool {
+        let kind = relation(ObjectType::try_from(s.object_type).unwrap_or(ObjectType::Undefined))
+            .filter(|k| *k != Relation::Index);
+        let (Some(kind), Some(rv)) = (kind, s.relation.as_ref()) else {
+            return false;
+        };
         let q = self.resolver().relation(&rv.schemaname, &rv.relname);
         let new = QualName::new(s.newschema.clone(), q.name.clone());
         if !self.resolver().relation_exists(&q) {
@@ -743,19 +969,36 @@ impl Replay {
             return true;
         }
         if self.relation_name_taken(&new.schema, &new.name) {
-            self.reject(stmt, format!("relation \"{}\" already exists in schema \"{}\"", new.name, new.schema));
+            self.reject(
+                stmt,
+                format!(
+                    "relation \"{}\" already exists in schema \"{}\"",
+                    new.name, new.schema
+                ),
+            );
             return true;
         }
         let (indexes, sequences) = match kind {
-            Relation::Table => (self.on_table.indexes(&self.catalog, &q), self.on_table.sequences(&self.catalog, &q)),
+            Relation::Table => (
+                self.on_table.indexes(&self.catalog, &q),
+                self.on_table.sequences(&self.catalog, &q),
+            ),
             Relation::View(_) | Relation::Sequence | Relation::Index => (Vec::new(), Vec::new()),
         };
         self.relocate(kind, &q, &new);
         for i in indexes {
-            self.relocate(Relation::Index, &i, &QualName::new(new.schema.clone(), i.name.clone()));
+            self.relocate(
+                Relation::Index,
+                &i,
+                &QualName::new(new.schema.clone(), i.name.clone()),
+            );
         }
         for sq in sequences {
-            self.relocate(Relation::Sequence, &sq, &QualName::new(new.schema.clone(), sq.name.clone()));
+            self.relocate(
+                Relation::Sequence,
+                &sq,
+                &QualName::new(new.schema.clone(), sq.name.clone()),
+            );
         }
         if let Some(t) = self.catalog.tables.get_mut(&new) {
             for id in t.columns.iter_mut().filter_map(|c| c.identity.as_mut()) {
@@ -860,7 +1103,17 @@ mod tests {
 
     #[test]
     fn replaces_whole_names_only() {
-        assert_eq!(replace_name("public.s, public.s_x, x.public.s, 'public.s'::regclass", "public.s", "public.t"), "public.t, public.s_x, x.public.s, 'public.t'::regclass");
-        assert_eq!(replace_name("public.s[]", "public.s", "public.\"T\""), "public.\"T\"[]");
+        assert_eq!(
+            replace_name(
+                "public.s, public.s_x, x.public.s, 'public.s'::regclass",
+                "public.s",
+                "public.t"
+            ),
+            "public.t, public.s_x, x.public.s, 'public.t'::regclass"
+        );
+        assert_eq!(
+            replace_name("public.s[]", "public.s", "public.\"T\""),
+            "public.\"T\"[]"
+        );
     }
 }

@@ -19,7 +19,12 @@ impl Replay {
             return;
         }
         let access = self.new_access(Some(DefaultAclKind::Sequences), Some(&name.schema));
-        let mut seq = Sequence { options: SeqOptions::default(), owned_by: None, access, pos };
+        let mut seq = Sequence {
+            options: SeqOptions::default(),
+            owned_by: None,
+            access,
+            pos,
+        };
         let owned = self.seq_options(&mut seq.options, &s.options);
         seq.owned_by = owned.flatten();
         self.on_table.note_sequence(&name, &seq);
@@ -31,7 +36,11 @@ impl Replay {
         let name = self.resolver().relation(&rv.schemaname, &rv.relname);
         let Some(mut seq) = self.catalog.sequences.remove(&name) else {
             if !s.missing_ok {
-                self.missing(stmt, &name, format!("relation {} does not exist", name.sql()));
+                self.missing(
+                    stmt,
+                    &name,
+                    format!("relation {} does not exist", name.sql()),
+                );
             }
             return;
         };
@@ -44,11 +53,17 @@ impl Replay {
     }
 
     /// Applies sequence options; returns `Some(owned_by)` when OWNED BY was given.
-    fn seq_options(&self, o: &mut SeqOptions, options: &[Node]) -> Option<Option<(QualName, String)>> {
+    fn seq_options(
+        &self,
+        o: &mut SeqOptions,
+        options: &[Node],
+    ) -> Option<Option<(QualName, String)>> {
         apply_seq_options(o, options);
         let mut owned = None;
         for opt in options {
-            let Some(NodeEnum::DefElem(d)) = &opt.node else { continue };
+            let Some(NodeEnum::DefElem(d)) = &opt.node else {
+                continue;
+            };
             if d.defname == "owned_by" {
                 let parts = match d.arg.as_deref().and_then(|a| a.node.as_ref()) {
                     Some(NodeEnum::List(l)) => name_list(&l.items),
@@ -63,10 +78,12 @@ impl Replay {
             }
         }
         if let Some(dt) = options.iter().find_map(|opt| match &opt.node {
-            Some(NodeEnum::DefElem(d)) if d.defname == "as" => match d.arg.as_deref().and_then(|a| a.node.as_ref()) {
-                Some(NodeEnum::TypeName(t)) => Some(type_sql(t, &self.resolver())),
-                _ => None,
-            },
+            Some(NodeEnum::DefElem(d)) if d.defname == "as" => {
+                match d.arg.as_deref().and_then(|a| a.node.as_ref()) {
+                    Some(NodeEnum::TypeName(t)) => Some(type_sql(t, &self.resolver())),
+                    _ => None,
+                }
+            }
             _ => None,
         }) {
             o.data_type = Some(dt);
@@ -78,17 +95,31 @@ impl Replay {
 /// Applies the numeric options of a sequence option list (`AS` is resolved by the caller).
 pub(super) fn apply_seq_options(o: &mut SeqOptions, options: &[Node]) {
     for opt in options {
-        let Some(NodeEnum::DefElem(d)) = &opt.node else { continue };
-        let num = || d.arg.as_deref().and_then(node_string).and_then(|s| s.parse::<i64>().ok());
+        let Some(NodeEnum::DefElem(d)) = &opt.node else {
+            continue;
+        };
+        let num = || {
+            d.arg
+                .as_deref()
+                .and_then(node_string)
+                .and_then(|s| s.parse::<i64>().ok())
+        };
         match d.defname.as_str() {
             "increment" => o.increment = num(),
             "minvalue" => o.min_value = num(),
             "maxvalue" => o.max_value = num(),
             "start" => o.start = num(),
             "cache" => o.cache = num(),
-            "cycle" => o.cycle = d.arg.as_deref().and_then(node_string).is_none_or(|v| v == "true" || v == "1"),
+            "cycle" => {
+                o.cycle = d
+                    .arg
+                    .as_deref()
+                    .and_then(node_string)
+                    .is_none_or(|v| v == "true" || v == "1")
+            }
             "as" => {
-                if let Some(NodeEnum::TypeName(t)) = d.arg.as_deref().and_then(|a| a.node.as_ref()) {
+                if let Some(NodeEnum::TypeName(t)) = d.arg.as_deref().and_then(|a| a.node.as_ref())
+                {
                     let name = t.names.last().and_then(node_string).unwrap_or_default();
                     o.data_type = Some(
                         match name.as_str() {

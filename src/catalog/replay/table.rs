@@ -1,9 +1,11 @@
 //! CREATE TABLE, ALTER TABLE, CREATE INDEX and renames of relations.
 
-use pg_query::protobuf::{self, AlterTableCmd, AlterTableStmt, AlterTableType, ConstrType, CreateStmt, IndexStmt, Node};
+use pg_query::protobuf::{
+    self, AlterTableCmd, AlterTableStmt, AlterTableType, ConstrType, CreateStmt, IndexStmt, Node,
+};
 use pg_query::NodeEnum;
 
-use super::{names, name_list, node_string, Replay};
+use super::{name_list, names, node_string, Replay};
 use crate::catalog::expr::{self, deparse_stmt};
 use crate::catalog::model::*;
 use crate::catalog::resolve::Resolver;
@@ -19,18 +21,28 @@ impl Replay {
             self.unsupported(stmt, "CREATE TEMPORARY TABLE");
             return;
         }
-        if self.catalog.tables.contains_key(&name) || (self.resolver().relation_exists(&name) && !s.if_not_exists) {
+        if self.catalog.tables.contains_key(&name)
+            || (self.resolver().relation_exists(&name) && !s.if_not_exists)
+        {
             if !s.if_not_exists {
                 self.reject(stmt, format!("relation {} already exists", name.sql()));
             }
             return;
         }
         let access = self.new_access(Some(DefaultAclKind::Tables), Some(&name.schema));
-        let mut t = Table { pos, unlogged: rv.relpersistence == "u", replica_identity: "DEFAULT".into(), access, ..Default::default() };
+        let mut t = Table {
+            pos,
+            unlogged: rv.relpersistence == "u",
+            replica_identity: "DEFAULT".into(),
+            access,
+            ..Default::default()
+        };
         // A typed table's columns are its type's attributes; its elements only add options
         // to them (`col WITH OPTIONS ...`) and constraints.
         if let Some(tn) = &s.of_typename {
-            let Some((ty, attributes)) = self.composite_for_table(stmt, tn) else { return };
+            let Some((ty, attributes)) = self.composite_for_table(stmt, tn) else {
+                return;
+            };
             t.columns = attributes.iter().map(Attribute::column).collect();
             t.of_type = Some(ty);
         }
@@ -39,12 +51,17 @@ impl Replay {
             t.access_method = Some(s.access_method.clone());
         }
         // `WITH (OIDS=FALSE)` is accepted and means nothing since PostgreSQL 12.
-        t.options = reloptions(&s.options).into_iter().filter(|o| o != "oids=false").collect();
+        t.options = reloptions(&s.options)
+            .into_iter()
+            .filter(|o| o != "oids=false")
+            .collect();
         let parents: Vec<QualName> = s
             .inh_relations
             .iter()
             .filter_map(|n| match &n.node {
-                Some(NodeEnum::RangeVar(p)) => Some(self.resolver().relation(&p.schemaname, &p.relname)),
+                Some(NodeEnum::RangeVar(p)) => {
+                    Some(self.resolver().relation(&p.schemaname, &p.relname))
+                }
                 _ => None,
             })
             .collect();
@@ -71,7 +88,10 @@ impl Replay {
             }
         }
         if let Some(bound) = &s.partbound {
-            let parent = parents.first().cloned().unwrap_or_else(|| QualName::new("", ""));
+            let parent = parents
+                .first()
+                .cloned()
+                .unwrap_or_else(|| QualName::new("", ""));
             t.partition_of = Some((parent, partition_bound_sql(bound)));
         } else {
             t.inherits = parents;
@@ -84,11 +104,17 @@ impl Replay {
             match &elt.node {
                 Some(NodeEnum::ColumnDef(cd)) if t.of_type.is_some() => {
                     let Some(i) = t.columns.iter().position(|c| c.name == cd.colname) else {
-                        self.reject(stmt, format!("column {} does not exist", named(&cd.colname)));
+                        self.reject(
+                            stmt,
+                            format!("column {} does not exist", named(&cd.colname)),
+                        );
                         return;
                     };
                     if with_options.contains(&cd.colname) {
-                        self.reject(stmt, format!("column {} specified more than once", named(&cd.colname)));
+                        self.reject(
+                            stmt,
+                            format!("column {} specified more than once", named(&cd.colname)),
+                        );
                         return;
                     }
                     with_options.push(cd.colname.clone());
@@ -100,11 +126,18 @@ impl Replay {
                     pending.extend(cons.into_iter().map(|c| (Some(cd.colname.clone()), c)));
                 }
                 Some(NodeEnum::ColumnDef(cd)) => {
-                    let inherited = t.columns.iter().find(|c| c.name == cd.colname && c.inherited).cloned();
+                    let inherited = t
+                        .columns
+                        .iter()
+                        .find(|c| c.name == cd.colname && c.inherited)
+                        .cloned();
                     let (col, cons) = self.column_def(pos, stmt, &name, cd, inherited.as_ref());
                     match t.columns.iter_mut().find(|c| c.name == col.name) {
                         Some(existing) if !existing.inherited => {
-                            self.reject(stmt, format!("column {} specified more than once", named(&col.name)));
+                            self.reject(
+                                stmt,
+                                format!("column {} specified more than once", named(&col.name)),
+                            );
                         }
                         Some(existing) => {
                             // A local definition of an inherited column merges into it (a
@@ -120,7 +153,9 @@ impl Replay {
                     pending.extend(cons.into_iter().map(|c| (Some(cd.colname.clone()), c)));
                 }
                 Some(NodeEnum::Constraint(c)) => pending.push((None, (**c).clone())),
-                Some(NodeEnum::TableLikeClause(_)) => self.unsupported(stmt, "CREATE TABLE ... (LIKE ...)"),
+                Some(NodeEnum::TableLikeClause(_)) => {
+                    self.unsupported(stmt, "CREATE TABLE ... (LIKE ...)")
+                }
                 _ => self.unsupported(stmt, "this CREATE TABLE element"),
             }
         }
@@ -132,7 +167,12 @@ impl Replay {
         self.settle_generated(&name, &s.table_elts);
         if let Some(parent) = parent {
             self.children = None;
-            if self.catalog.tables.get(&parent).is_some_and(|p| p.partition_by.is_some()) {
+            if self
+                .catalog
+                .tables
+                .get(&parent)
+                .is_some_and(|p| p.partition_by.is_some())
+            {
                 self.inherit_partition(stmt, pos, &parent, &name, false);
             } else {
                 self.reject(stmt, format!("{} is not partitioned", named(&parent.name)));
@@ -141,7 +181,9 @@ impl Replay {
         // The server makes checks with the table, then the key indexes, then foreign keys:
         // unnamed ones are named in that order, and a foreign key finds the key it rests on.
         pending.sort_by_key(|(_, c)| match ConstrType::try_from(c.contype) {
-            Ok(ConstrType::ConstrPrimary | ConstrType::ConstrUnique | ConstrType::ConstrExclusion) => 1,
+            Ok(
+                ConstrType::ConstrPrimary | ConstrType::ConstrUnique | ConstrType::ConstrExclusion,
+            ) => 1,
             Ok(ConstrType::ConstrForeign) => 2,
             Ok(_) | Err(_) => 0,
         });
@@ -157,18 +199,23 @@ impl Replay {
         let scope = crate::catalog::typing::Scope::table(&r, table);
         let mut settled = Vec::new();
         for elt in elts {
-            let Some(NodeEnum::ColumnDef(cd)) = &elt.node else { continue };
+            let Some(NodeEnum::ColumnDef(cd)) = &elt.node else {
+                continue;
+            };
             for c in &cd.constraints {
                 if let Some(NodeEnum::Constraint(c)) = &c.node {
                     if c.contype == ConstrType::ConstrGenerated as i32 {
                         if let Some(e) = &c.raw_expr {
-                            settled.push((cd.colname.clone(), expr::expr_sql_in(e, &r, Some(&scope))));
+                            settled
+                                .push((cd.colname.clone(), expr::expr_sql_in(e, &r, Some(&scope))));
                         }
                     }
                 }
             }
         }
-        let Some(t) = self.catalog.tables.get_mut(table) else { return };
+        let Some(t) = self.catalog.tables.get_mut(table) else {
+            return;
+        };
         for (column, sql) in settled {
             if let Some(col) = t.column_mut(&column) {
                 col.generated = Some(sql);
@@ -187,9 +234,18 @@ impl Replay {
 
     /// The composite type a typed table is `OF`, with its attributes; `None` (reported) when
     /// it is missing or not composite.
-    fn composite_for_table(&mut self, stmt: &Stmt, tn: &protobuf::TypeName) -> Option<(QualName, Vec<Attribute>)> {
+    fn composite_for_table(
+        &mut self,
+        stmt: &Stmt,
+        tn: &protobuf::TypeName,
+    ) -> Option<(QualName, Vec<Attribute>)> {
         let q = super::generic::type_qualname(&tn.names, &self.resolver());
-        let key = ObjKey { kind: ObjKind::Type, schema: q.schema.clone(), name: q.name.clone(), sub: String::new() };
+        let key = ObjKey {
+            kind: ObjKind::Type,
+            schema: q.schema.clone(),
+            name: q.name.clone(),
+            sub: String::new(),
+        };
         match self.catalog.objects.get(&key).map(|o| o.attributes.clone()) {
             Some(Some(attributes)) => Some((q, attributes)),
             Some(None) => {
@@ -207,7 +263,14 @@ impl Replay {
     /// `serial` types make an owned sequence and a `nextval` default, as the server does.
     /// A definition without a type (`col WITH OPTIONS ...` of a typed table or a partition)
     /// adds its options to column `known`, which the table has already.
-    fn column_def(&mut self, pos: Pos, stmt: &Stmt, table: &QualName, cd: &protobuf::ColumnDef, known: Option<&Column>) -> (Column, Vec<protobuf::Constraint>) {
+    fn column_def(
+        &mut self,
+        pos: Pos,
+        stmt: &Stmt,
+        table: &QualName,
+        cd: &protobuf::ColumnDef,
+        known: Option<&Column>,
+    ) -> (Column, Vec<protobuf::Constraint>) {
         let serial = cd.type_name.as_ref().and_then(serial_type);
         let (serial_default, serial_deps) = match serial {
             Some(int) => self.serial_sequence(pos, table, &cd.colname, int),
@@ -218,7 +281,11 @@ impl Replay {
         let ty = match (serial, untyped) {
             (Some(int), _) => int.to_string(),
             (None, Some(k)) => k.type_sql.clone(),
-            (None, None) => cd.type_name.as_ref().map(|t| type_sql(t, &r)).unwrap_or_default(),
+            (None, None) => cd
+                .type_name
+                .as_ref()
+                .map(|t| type_sql(t, &r))
+                .unwrap_or_default(),
         };
         let mut col = match untyped {
             Some(k) => k.clone(),
@@ -241,7 +308,9 @@ impl Replay {
         let mut others = Vec::new();
         let mut unmodelled = false;
         for c in &cd.constraints {
-            let Some(NodeEnum::Constraint(c)) = &c.node else { continue };
+            let Some(NodeEnum::Constraint(c)) = &c.node else {
+                continue;
+            };
             match ConstrType::try_from(c.contype).unwrap_or(ConstrType::Undefined) {
                 ConstrType::ConstrNotnull => col.not_null = true,
                 ConstrType::ConstrNull => col.not_null = false,
@@ -258,8 +327,15 @@ impl Replay {
                     // Over the table's columns (those it has, when it is being created: the
                     // expression is settled again once it has them all, `settle_generated`).
                     let scope = crate::catalog::typing::Scope::table(&r, table);
-                    col.generated = c.raw_expr.as_ref().map(|e| expr::expr_sql_in(e, &r, Some(&scope)));
-                    col.generated_deps = c.raw_expr.as_ref().map(|e| expr::references(e, &r)).unwrap_or_default();
+                    col.generated = c
+                        .raw_expr
+                        .as_ref()
+                        .map(|e| expr::expr_sql_in(e, &r, Some(&scope)));
+                    col.generated_deps = c
+                        .raw_expr
+                        .as_ref()
+                        .map(|e| expr::references(e, &r))
+                        .unwrap_or_default();
                 }
                 ConstrType::ConstrCheck
                 | ConstrType::ConstrPrimary
@@ -286,7 +362,14 @@ impl Replay {
     }
 
     /// Adds a table constraint (naming it as PostgreSQL would when unnamed).
-    pub(super) fn add_constraint(&mut self, pos: Pos, stmt: &Stmt, table: &QualName, mut c: protobuf::Constraint, column: Option<&str>) {
+    pub(super) fn add_constraint(
+        &mut self,
+        pos: Pos,
+        stmt: &Stmt,
+        table: &QualName,
+        mut c: protobuf::Constraint,
+        column: Option<&str>,
+    ) {
         let kind = match ConstrType::try_from(c.contype).unwrap_or(ConstrType::Undefined) {
             ConstrType::ConstrPrimary => ConstraintKind::PrimaryKey,
             ConstrType::ConstrUnique => ConstraintKind::Unique,
@@ -296,7 +379,12 @@ impl Replay {
             ConstrType::ConstrNotnull => {
                 // ALTER TABLE ... ADD [CONSTRAINT x] NOT NULL col (PostgreSQL 18 syntax)
                 for k in name_list(&c.keys) {
-                    if let Some(col) = self.catalog.tables.get_mut(table).and_then(|t| t.column_mut(&k)) {
+                    if let Some(col) = self
+                        .catalog
+                        .tables
+                        .get_mut(table)
+                        .and_then(|t| t.column_mut(&k))
+                    {
                         col.not_null = true;
                     }
                 }
@@ -318,7 +406,11 @@ impl Replay {
             }
         };
         if let Some(col) = column {
-            let key = Node { node: Some(NodeEnum::String(protobuf::String { sval: col.to_string() })) };
+            let key = Node {
+                node: Some(NodeEnum::String(protobuf::String {
+                    sval: col.to_string(),
+                })),
+            };
             match kind {
                 ConstraintKind::PrimaryKey | ConstraintKind::Unique => c.keys = vec![key],
                 ConstraintKind::ForeignKey => c.fk_attrs = vec![key],
@@ -328,15 +420,23 @@ impl Replay {
         let mut columns = match kind {
             ConstraintKind::PrimaryKey | ConstraintKind::Unique => name_list(&c.keys),
             ConstraintKind::ForeignKey => name_list(&c.fk_attrs),
-            ConstraintKind::Check | ConstraintKind::Exclude => column.map(|c| vec![c.to_string()]).unwrap_or_default(),
+            ConstraintKind::Check | ConstraintKind::Exclude => {
+                column.map(|c| vec![c.to_string()]).unwrap_or_default()
+            }
         };
         let Some(t) = self.catalog.tables.get(table) else {
-            self.missing(stmt, table, format!("relation {} does not exist", table.sql()));
+            self.missing(
+                stmt,
+                table,
+                format!("relation {} does not exist", table.sql()),
+            );
             return;
         };
         let references = {
             let r = self.resolver();
-            c.pktable.as_ref().map(|p| r.relation(&p.schemaname, &p.relname))
+            c.pktable
+                .as_ref()
+                .map(|p| r.relation(&p.schemaname, &p.relname))
         };
         // What the server checks before it adds the constraint: its columns, and the table
         // and columns a foreign key references.
@@ -347,26 +447,64 @@ impl Replay {
         }
         if let Some(referenced) = &references {
             let Some(rt) = self.catalog.tables.get(referenced) else {
-                self.missing(stmt, referenced, format!("relation {} does not exist", referenced.sql()));
+                self.missing(
+                    stmt,
+                    referenced,
+                    format!("relation {} does not exist", referenced.sql()),
+                );
                 return;
             };
-            if let Some(k) = name_list(&c.pk_attrs).into_iter().find(|k| rt.column(k).is_none()) {
-                self.reject(stmt, format!("column {} referenced in foreign key constraint does not exist", named(&k)));
+            if let Some(k) = name_list(&c.pk_attrs)
+                .into_iter()
+                .find(|k| rt.column(k).is_none())
+            {
+                self.reject(
+                    stmt,
+                    format!(
+                        "column {} referenced in foreign key constraint does not exist",
+                        named(&k)
+                    ),
+                );
                 return;
             }
         }
-        let name = if c.conname.is_empty() { self.choose_constraint_name(table, kind, &c, &columns) } else { c.conname.clone() };
+        let name = if c.conname.is_empty() {
+            self.choose_constraint_name(table, kind, &c, &columns)
+        } else {
+            c.conname.clone()
+        };
         let r = self.resolver();
         if kind == ConstraintKind::ForeignKey && c.pk_attrs.is_empty() {
             // REFERENCES t means t's primary key.
-            let pk = references.as_ref().and_then(|q| self.catalog.tables.get(q)).and_then(|t| t.constraints.values().find(|k| k.kind == ConstraintKind::PrimaryKey));
+            let pk = references
+                .as_ref()
+                .and_then(|q| self.catalog.tables.get(q))
+                .and_then(|t| {
+                    t.constraints
+                        .values()
+                        .find(|k| k.kind == ConstraintKind::PrimaryKey)
+                });
             if let Some(pk) = pk {
-                c.pk_attrs = pk.columns.iter().map(|col| Node { node: Some(NodeEnum::String(protobuf::String { sval: col.clone() })) }).collect();
+                c.pk_attrs = pk
+                    .columns
+                    .iter()
+                    .map(|col| Node {
+                        node: Some(NodeEnum::String(protobuf::String { sval: col.clone() })),
+                    })
+                    .collect();
             }
         }
         let mut def = constraint_def(&c, &r, table);
-        let deps = expr::references(&Node { node: Some(NodeEnum::Constraint(Box::new(c.clone()))) }, &r);
-        if kind == ConstraintKind::PrimaryKey || kind == ConstraintKind::Unique || kind == ConstraintKind::Exclude {
+        let deps = expr::references(
+            &Node {
+                node: Some(NodeEnum::Constraint(Box::new(c.clone()))),
+            },
+            &r,
+        );
+        if kind == ConstraintKind::PrimaryKey
+            || kind == ConstraintKind::Unique
+            || kind == ConstraintKind::Exclude
+        {
             // USING INDEX adopts an existing index under the constraint's name.
             if !c.indexname.is_empty() {
                 let idx = QualName::new(table.schema.clone(), c.indexname.clone());
@@ -379,24 +517,66 @@ impl Replay {
             }
         }
         // Found above, and nothing since removes a table.
-        let Some(t) = self.catalog.tables.get(table) else { return };
-        if kind == ConstraintKind::PrimaryKey && t.constraints.values().any(|k| k.kind == ConstraintKind::PrimaryKey) {
-            self.reject(stmt, format!("multiple primary keys for table {} are not allowed", named(&table.name)));
+        let Some(t) = self.catalog.tables.get(table) else {
+            return;
+        };
+        if kind == ConstraintKind::PrimaryKey
+            && t.constraints
+                .values()
+                .any(|k| k.kind == ConstraintKind::PrimaryKey)
+        {
+            self.reject(
+                stmt,
+                format!(
+                    "multiple primary keys for table {} are not allowed",
+                    named(&table.name)
+                ),
+            );
             return;
         }
         match t.constraints.get(&name) {
             // A CHECK the table inherits merges with the same one written on it (a
             // partition's stays its parent's; an inheritance child's becomes its own).
-            Some(k) if k.kind == ConstraintKind::Check && kind == ConstraintKind::Check && k.def == def && k.inherited && k.parent.is_some() => return,
-            Some(k) if k.kind == ConstraintKind::Check && kind == ConstraintKind::Check && k.def == def && k.inherited => {}
+            Some(k)
+                if k.kind == ConstraintKind::Check
+                    && kind == ConstraintKind::Check
+                    && k.def == def
+                    && k.inherited
+                    && k.parent.is_some() =>
+            {
+                return
+            }
+            Some(k)
+                if k.kind == ConstraintKind::Check
+                    && kind == ConstraintKind::Check
+                    && k.def == def
+                    && k.inherited => {}
             Some(_) => {
-                self.reject(stmt, format!("constraint {} for relation {} already exists", named(&name), named(&table.name)));
+                self.reject(
+                    stmt,
+                    format!(
+                        "constraint {} for relation {} already exists",
+                        named(&name),
+                        named(&table.name)
+                    ),
+                );
                 return;
             }
             None => {}
         }
-        let con = Constraint { kind, def, columns, references, inherited: false, parent: None, deps, pos };
-        let Some(t) = self.catalog.tables.get_mut(table) else { return };
+        let con = Constraint {
+            kind,
+            def,
+            columns,
+            references,
+            inherited: false,
+            parent: None,
+            deps,
+            pos,
+        };
+        let Some(t) = self.catalog.tables.get_mut(table) else {
+            return;
+        };
         if kind == ConstraintKind::PrimaryKey {
             for k in &con.columns {
                 if let Some(col) = t.column_mut(k) {
@@ -411,7 +591,8 @@ impl Replay {
     pub(super) fn alter_table(&mut self, pos: Pos, stmt: &Stmt, s: &AlterTableStmt) {
         let Some(rv) = &s.relation else { return };
         let name = self.resolver().relation(&rv.schemaname, &rv.relname);
-        let objtype = protobuf::ObjectType::try_from(s.objtype).unwrap_or(protobuf::ObjectType::Undefined);
+        let objtype =
+            protobuf::ObjectType::try_from(s.objtype).unwrap_or(protobuf::ObjectType::Undefined);
         if objtype == protobuf::ObjectType::ObjectIndex {
             if self.catalog.indexes.contains_key(&name) {
                 self.shaped(super::super::graph::Node::Index(name.clone()));
@@ -431,7 +612,10 @@ impl Replay {
         for cmd in &s.cmds {
             if let Some(NodeEnum::AlterTableCmd(c)) = &cmd.node {
                 // (A missing relation is reported below; an index follows its table.)
-                if c.subtype == AlterTableType::AtChangeOwner as i32 && self.resolver().relation_exists(&name) && !self.catalog.indexes.contains_key(&name) {
+                if c.subtype == AlterTableType::AtChangeOwner as i32
+                    && self.resolver().relation_exists(&name)
+                    && !self.catalog.indexes.contains_key(&name)
+                {
                     self.change_relation_owner(stmt, &name, c.newowner.as_ref());
                 }
             }
@@ -458,7 +642,11 @@ impl Replay {
                 return;
             }
             if !s.missing_ok {
-                self.missing(stmt, &name, format!("relation {} does not exist", name.sql()));
+                self.missing(
+                    stmt,
+                    &name,
+                    format!("relation {} does not exist", name.sql()),
+                );
             }
             return;
         }
@@ -467,12 +655,28 @@ impl Replay {
                 let adds_constraint = c.subtype == AlterTableType::AtAddConstraint as i32;
                 // A constraint and a default record their own statement; an owner is not
                 // the table's shape.
-                let own = [AlterTableType::AtAddConstraint, AlterTableType::AtColumnDefault, AlterTableType::AtChangeOwner].iter().any(|t| c.subtype == *t as i32);
+                let own = [
+                    AlterTableType::AtAddConstraint,
+                    AlterTableType::AtColumnDefault,
+                    AlterTableType::AtChangeOwner,
+                ]
+                .iter()
+                .any(|t| c.subtype == *t as i32);
                 if !own {
                     self.shaped(super::super::graph::Node::Table(name.clone()));
                 }
-                let before: Vec<String> = if adds_constraint && rv.inh { self.catalog.tables.get(&name).map_or(Vec::new(), |t| t.constraints.keys().cloned().collect()) } else { Vec::new() };
-                if let Some(msg) = self.refused_on_hierarchy(&name, rv.inh, c).or_else(|| self.refused_on_typed(&name, c)) {
+                let before: Vec<String> = if adds_constraint && rv.inh {
+                    self.catalog
+                        .tables
+                        .get(&name)
+                        .map_or(Vec::new(), |t| t.constraints.keys().cloned().collect())
+                } else {
+                    Vec::new()
+                };
+                if let Some(msg) = self
+                    .refused_on_hierarchy(&name, rv.inh, c)
+                    .or_else(|| self.refused_on_typed(&name, c))
+                {
                     self.reject(stmt, msg);
                     continue;
                 }
@@ -482,7 +686,12 @@ impl Replay {
                 } else if c.subtype == AlterTableType::AtDropColumn as i32 {
                     // `ALTER TABLE ONLY parent DROP COLUMN`: the children keep it as their own.
                     for child in self.children_of(&name) {
-                        if let Some(col) = self.catalog.tables.get_mut(&child).and_then(|t| t.column_mut(&c.name)) {
+                        if let Some(col) = self
+                            .catalog
+                            .tables
+                            .get_mut(&child)
+                            .and_then(|t| t.column_mut(&c.name))
+                        {
                             col.inherited = false;
                         }
                     }
@@ -494,7 +703,12 @@ impl Replay {
     /// What the server refuses of command `c` on `table` for its place in a hierarchy
     /// (`recurse`: without ONLY): changing an inherited column or constraint alone, or a
     /// partitioned table alone where its partitions must follow.
-    fn refused_on_hierarchy(&mut self, table: &QualName, recurse: bool, c: &AlterTableCmd) -> Option<String> {
+    fn refused_on_hierarchy(
+        &mut self,
+        table: &QualName,
+        recurse: bool,
+        c: &AlterTableCmd,
+    ) -> Option<String> {
         let subtype = AlterTableType::try_from(c.subtype).unwrap_or(AlterTableType::Undefined);
         if subtype == AlterTableType::AtAlterColumnType && self.column_inherited(table, &c.name) {
             return Some(format!("cannot alter inherited column {}", named(&c.name)));
@@ -502,8 +716,19 @@ impl Replay {
         if subtype == AlterTableType::AtDropColumn && self.column_inherited(table, &c.name) {
             return Some(format!("cannot drop inherited column {}", named(&c.name)));
         }
-        if subtype == AlterTableType::AtDropConstraint && self.catalog.tables.get(table).and_then(|t| t.constraints.get(&c.name)).is_some_and(|k| k.inherited) {
-            return Some(format!("cannot drop inherited constraint {} of relation {}", named(&c.name), named(&table.name)));
+        if subtype == AlterTableType::AtDropConstraint
+            && self
+                .catalog
+                .tables
+                .get(table)
+                .and_then(|t| t.constraints.get(&c.name))
+                .is_some_and(|k| k.inherited)
+        {
+            return Some(format!(
+                "cannot drop inherited constraint {} of relation {}",
+                named(&c.name),
+                named(&table.name)
+            ));
         }
         if recurse {
             return None;
@@ -512,10 +737,24 @@ impl Replay {
             Some(NodeEnum::Constraint(k)) if subtype == AlterTableType::AtAddConstraint => Some(k),
             _ => None,
         };
-        let partitioned = self.catalog.tables.get(table).is_some_and(|t| t.partition_by.is_some());
-        if let Some(k) = added.filter(|k| partitioned && k.contype == ConstrType::ConstrForeign as i32) {
-            let referenced = k.pktable.as_ref().map(|p| p.relname.clone()).unwrap_or_default();
-            return Some(format!("cannot use ONLY for foreign key on partitioned table {} referencing relation {}", named(&table.name), named(&referenced)));
+        let partitioned = self
+            .catalog
+            .tables
+            .get(table)
+            .is_some_and(|t| t.partition_by.is_some());
+        if let Some(k) =
+            added.filter(|k| partitioned && k.contype == ConstrType::ConstrForeign as i32)
+        {
+            let referenced = k
+                .pktable
+                .as_ref()
+                .map(|p| p.relname.clone())
+                .unwrap_or_default();
+            return Some(format!(
+                "cannot use ONLY for foreign key on partitioned table {} referencing relation {}",
+                named(&table.name),
+                named(&referenced)
+            ));
         }
         let with_partitions = partitioned && !self.partitions_of(table).is_empty();
         if !with_partitions {
@@ -525,13 +764,22 @@ impl Replay {
             return Some("constraint must be added to child tables too".to_string());
         }
         if subtype == AlterTableType::AtDropColumn {
-            return Some("cannot drop column from only the partitioned table when partitions exist".to_string());
+            return Some(
+                "cannot drop column from only the partitioned table when partitions exist"
+                    .to_string(),
+            );
         }
         if subtype == AlterTableType::AtDropConstraint {
-            return Some("cannot remove constraint from only the partitioned table when partitions exist".to_string());
+            return Some(
+                "cannot remove constraint from only the partitioned table when partitions exist"
+                    .to_string(),
+            );
         }
         if subtype == AlterTableType::AtAlterColumnType {
-            return Some(format!("type of inherited column {} must be changed in child tables too", named(&c.name)));
+            return Some(format!(
+                "type of inherited column {} must be changed in child tables too",
+                named(&c.name)
+            ));
         }
         None
     }
@@ -540,31 +788,66 @@ impl Replay {
     fn refused_on_typed(&self, table: &QualName, c: &AlterTableCmd) -> Option<String> {
         self.catalog.tables.get(table)?.of_type.as_ref()?;
         let refusals = [
-            (AlterTableType::AtAddColumn, "cannot add column to typed table"),
-            (AlterTableType::AtDropColumn, "cannot drop column from typed table"),
-            (AlterTableType::AtAlterColumnType, "cannot alter column type of typed table"),
-            (AlterTableType::AtAddInherit, "cannot change inheritance of typed table"),
-            (AlterTableType::AtDropInherit, "cannot change inheritance of typed table"),
+            (
+                AlterTableType::AtAddColumn,
+                "cannot add column to typed table",
+            ),
+            (
+                AlterTableType::AtDropColumn,
+                "cannot drop column from typed table",
+            ),
+            (
+                AlterTableType::AtAlterColumnType,
+                "cannot alter column type of typed table",
+            ),
+            (
+                AlterTableType::AtAddInherit,
+                "cannot change inheritance of typed table",
+            ),
+            (
+                AlterTableType::AtDropInherit,
+                "cannot change inheritance of typed table",
+            ),
         ];
-        refusals.iter().find(|(t, _)| *t as i32 == c.subtype).map(|(_, msg)| msg.to_string())
+        refusals
+            .iter()
+            .find(|(t, _)| *t as i32 == c.subtype)
+            .map(|(_, msg)| msg.to_string())
     }
 
     /// `ALTER TABLE t OF type`: the table's columns must be the type's attributes, in order,
     /// with their types and collations.
     fn add_of(&mut self, stmt: &Stmt, table: &QualName, tn: &protobuf::TypeName) {
-        let Some((ty, attributes)) = self.composite_for_table(stmt, tn) else { return };
-        let Some(t) = self.catalog.tables.get(table) else { return };
+        let Some((ty, attributes)) = self.composite_for_table(stmt, tn) else {
+            return;
+        };
+        let Some(t) = self.catalog.tables.get(table) else {
+            return;
+        };
         let refused = if !t.inherits.is_empty() || t.partition_of.is_some() {
             Some("typed tables cannot inherit".to_string())
         } else if let Some(extra) = t.columns.get(attributes.len()) {
             Some(format!("table has extra column {}", named(&extra.name)))
         } else {
-            attributes.iter().enumerate().find_map(|(i, a)| match t.columns.get(i) {
-                None => Some(format!("table is missing column {}", named(&a.name))),
-                Some(c) if c.name != a.name => Some(format!("table has column {} where type requires {}", named(&c.name), named(&a.name))),
-                Some(c) if c.type_sql != a.type_sql || c.collation != a.collation => Some(format!("table {} has different type for column {}", named(&table.name), named(&a.name))),
-                Some(_) => None,
-            })
+            attributes
+                .iter()
+                .enumerate()
+                .find_map(|(i, a)| match t.columns.get(i) {
+                    None => Some(format!("table is missing column {}", named(&a.name))),
+                    Some(c) if c.name != a.name => Some(format!(
+                        "table has column {} where type requires {}",
+                        named(&c.name),
+                        named(&a.name)
+                    )),
+                    Some(c) if c.type_sql != a.type_sql || c.collation != a.collation => {
+                        Some(format!(
+                            "table {} has different type for column {}",
+                            named(&table.name),
+                            named(&a.name)
+                        ))
+                    }
+                    Some(_) => None,
+                })
         };
         match refused {
             Some(msg) => self.reject(stmt, msg),
@@ -576,9 +859,14 @@ impl Replay {
     pub(super) fn children_of(&mut self, parent: &QualName) -> Vec<QualName> {
         let tables = &self.catalog.tables;
         let index = self.children.get_or_insert_with(|| {
-            let mut index: std::collections::BTreeMap<QualName, Vec<QualName>> = std::collections::BTreeMap::new();
+            let mut index: std::collections::BTreeMap<QualName, Vec<QualName>> =
+                std::collections::BTreeMap::new();
             for (q, t) in tables {
-                for p in t.inherits.iter().chain(t.partition_of.as_ref().map(|(p, _)| p)) {
+                for p in t
+                    .inherits
+                    .iter()
+                    .chain(t.partition_of.as_ref().map(|(p, _)| p))
+                {
                     index.entry(p.clone()).or_default().push(q.clone());
                 }
             }
@@ -592,7 +880,13 @@ impl Replay {
     /// DROP, a rename or a new schema.
     pub(super) fn note_hierarchy(&mut self, node: &NodeEnum) {
         let child = |s: &CreateStmt| !s.inh_relations.is_empty() || s.partbound.is_some();
-        let hierarchy_cmds = [AlterTableType::AtAddInherit, AlterTableType::AtDropInherit, AlterTableType::AtAttachPartition, AlterTableType::AtDetachPartition, AlterTableType::AtDetachPartitionFinalize];
+        let hierarchy_cmds = [
+            AlterTableType::AtAddInherit,
+            AlterTableType::AtDropInherit,
+            AlterTableType::AtAttachPartition,
+            AlterTableType::AtDetachPartition,
+            AlterTableType::AtDetachPartitionFinalize,
+        ];
         let changes = if let NodeEnum::CreateStmt(s) = node {
             child(s)
         } else if let NodeEnum::CreateForeignTableStmt(s) = node {
@@ -600,7 +894,12 @@ impl Replay {
         } else if let NodeEnum::AlterTableStmt(s) = node {
             s.cmds.iter().any(|c| matches!(&c.node, Some(NodeEnum::AlterTableCmd(c)) if hierarchy_cmds.iter().any(|t| *t as i32 == c.subtype)))
         } else {
-            matches!(node, NodeEnum::DropStmt(_) | NodeEnum::RenameStmt(_) | NodeEnum::AlterObjectSchemaStmt(_))
+            matches!(
+                node,
+                NodeEnum::DropStmt(_)
+                    | NodeEnum::RenameStmt(_)
+                    | NodeEnum::AlterObjectSchemaStmt(_)
+            )
         };
         if changes {
             self.children = None;
@@ -613,7 +912,14 @@ impl Replay {
     // Only the commands listed recurse; `alter_table_cmd` already named every kind (and
     // reported the unsupported ones) for the table itself.
     #[allow(clippy::wildcard_enum_match_arm)]
-    fn recurse_cmd(&mut self, pos: Pos, stmt: &Stmt, parent: &QualName, c: &AlterTableCmd, before: &[String]) {
+    fn recurse_cmd(
+        &mut self,
+        pos: Pos,
+        stmt: &Stmt,
+        parent: &QualName,
+        c: &AlterTableCmd,
+        before: &[String],
+    ) {
         let subtype = AlterTableType::try_from(c.subtype).unwrap_or(AlterTableType::Undefined);
         let recurses = matches!(
             subtype,
@@ -633,12 +939,31 @@ impl Replay {
             return;
         }
         for child in self.children_of(parent) {
-            let partition = self.catalog.tables.get(&child).and_then(|t| t.partition_of.as_ref()).is_some_and(|(p, _)| p == parent);
+            let partition = self
+                .catalog
+                .tables
+                .get(&child)
+                .and_then(|t| t.partition_of.as_ref())
+                .is_some_and(|(p, _)| p == parent);
             match subtype {
                 AlterTableType::AtAddColumn => {
-                    let Some(NodeEnum::ColumnDef(cd)) = c.def.as_ref().and_then(|d| d.node.as_ref()) else { return };
-                    let Some(mut col) = self.catalog.tables.get(parent).and_then(|t| t.column(&cd.colname)).cloned() else { return };
-                    let Some(t) = self.catalog.tables.get_mut(&child) else { continue };
+                    let Some(NodeEnum::ColumnDef(cd)) =
+                        c.def.as_ref().and_then(|d| d.node.as_ref())
+                    else {
+                        return;
+                    };
+                    let Some(mut col) = self
+                        .catalog
+                        .tables
+                        .get(parent)
+                        .and_then(|t| t.column(&cd.colname))
+                        .cloned()
+                    else {
+                        return;
+                    };
+                    let Some(t) = self.catalog.tables.get_mut(&child) else {
+                        continue;
+                    };
                     if t.column(&col.name).is_none() {
                         col.inherited = true;
                         col.identity = None;
@@ -647,10 +972,22 @@ impl Replay {
                 }
                 AlterTableType::AtDropColumn => {
                     // The child keeps a column it defines itself or inherits from elsewhere.
-                    let Some(t) = self.catalog.tables.get(&child) else { continue };
+                    let Some(t) = self.catalog.tables.get(&child) else {
+                        continue;
+                    };
                     let inherited_only = t.column(&c.name).is_some_and(|col| col.inherited);
-                    let parents: Vec<&QualName> = t.inherits.iter().chain(t.partition_of.as_ref().map(|(p, _)| p)).filter(|p| *p != parent).collect();
-                    let elsewhere = parents.iter().any(|p| self.catalog.tables.get(*p).is_some_and(|pt| pt.column(&c.name).is_some()));
+                    let parents: Vec<&QualName> = t
+                        .inherits
+                        .iter()
+                        .chain(t.partition_of.as_ref().map(|(p, _)| p))
+                        .filter(|p| *p != parent)
+                        .collect();
+                    let elsewhere = parents.iter().any(|p| {
+                        self.catalog
+                            .tables
+                            .get(*p)
+                            .is_some_and(|pt| pt.column(&c.name).is_some())
+                    });
                     if !inherited_only || elsewhere {
                         continue;
                     }
@@ -663,7 +1000,13 @@ impl Replay {
                 | AlterTableType::AtSetStatistics
                 | AlterTableType::AtSetStorage
                 | AlterTableType::AtSetCompression => {
-                    if self.catalog.tables.get(&child).and_then(|t| t.column(&c.name)).is_none() {
+                    if self
+                        .catalog
+                        .tables
+                        .get(&child)
+                        .and_then(|t| t.column(&c.name))
+                        .is_none()
+                    {
                         continue;
                     }
                     self.alter_table_cmd(pos, stmt, &child, c);
@@ -671,12 +1014,29 @@ impl Replay {
                 AlterTableType::AtAddConstraint if partition => {
                     // A partition gets a copy of every kind, named its own way, and passes
                     // it down itself.
-                    let added: Vec<(String, ConstraintKind)> = self.catalog.tables.get(parent).into_iter().flat_map(|t| &t.constraints).filter(|(n, _)| !before.contains(n)).map(|(n, k)| (n.clone(), k.kind)).collect();
+                    let added: Vec<(String, ConstraintKind)> = self
+                        .catalog
+                        .tables
+                        .get(parent)
+                        .into_iter()
+                        .flat_map(|t| &t.constraints)
+                        .filter(|(n, _)| !before.contains(n))
+                        .map(|(n, k)| (n.clone(), k.kind))
+                        .collect();
                     for (n, kind) in added {
                         match kind {
-                            ConstraintKind::Check => self.partition_check(stmt, pos, parent, &n, &child, false),
-                            ConstraintKind::PrimaryKey | ConstraintKind::Unique | ConstraintKind::ForeignKey => self.partition_constraint(stmt, pos, parent, &n, &child),
-                            ConstraintKind::Exclude => self.unsupported(stmt, "an exclusion constraint on a partitioned table"),
+                            ConstraintKind::Check => {
+                                self.partition_check(stmt, pos, parent, &n, &child, false)
+                            }
+                            ConstraintKind::PrimaryKey
+                            | ConstraintKind::Unique
+                            | ConstraintKind::ForeignKey => {
+                                self.partition_constraint(stmt, pos, parent, &n, &child)
+                            }
+                            ConstraintKind::Exclude => self.unsupported(
+                                stmt,
+                                "an exclusion constraint on a partitioned table",
+                            ),
                         }
                     }
                     continue;
@@ -684,23 +1044,42 @@ impl Replay {
                 // Handled with the parent's (`drop_partition_copies`).
                 AlterTableType::AtDropConstraint if partition => continue,
                 AlterTableType::AtAddConstraint => {
-                    let added: Vec<(String, Constraint)> = self.catalog.tables.get(parent)
+                    let added: Vec<(String, Constraint)> = self
+                        .catalog
+                        .tables
+                        .get(parent)
                         .into_iter()
                         .flat_map(|t| &t.constraints)
-                        .filter(|(n, k)| !before.contains(n) && k.kind == ConstraintKind::Check && !k.def.contains("NO INHERIT"))
-                        .map(|(n, k)| (n.clone(), Constraint { inherited: true, ..k.clone() }))
+                        .filter(|(n, k)| {
+                            !before.contains(n)
+                                && k.kind == ConstraintKind::Check
+                                && !k.def.contains("NO INHERIT")
+                        })
+                        .map(|(n, k)| {
+                            (
+                                n.clone(),
+                                Constraint {
+                                    inherited: true,
+                                    ..k.clone()
+                                },
+                            )
+                        })
                         .collect();
                     if added.is_empty() {
                         return;
                     }
-                    let Some(t) = self.catalog.tables.get_mut(&child) else { continue };
+                    let Some(t) = self.catalog.tables.get_mut(&child) else {
+                        continue;
+                    };
                     for (n, k) in added {
                         self.on_table.note_constraint(&child, &n);
                         t.constraints.entry(n).or_insert(k);
                     }
                 }
                 AlterTableType::AtDropConstraint => {
-                    let Some(t) = self.catalog.tables.get_mut(&child) else { continue };
+                    let Some(t) = self.catalog.tables.get_mut(&child) else {
+                        continue;
+                    };
                     if !t.constraints.get(&c.name).is_some_and(|k| k.inherited) {
                         continue;
                     }
@@ -715,14 +1094,21 @@ impl Replay {
     /// Drops a column with what goes with it: constraints and indexes over it, sequences it
     /// owns, its comment. Whether it existed.
     pub(super) fn drop_column(&mut self, table: &QualName, column: &str) -> bool {
-        let Some(t) = self.catalog.tables.get_mut(table) else { return false };
+        let Some(t) = self.catalog.tables.get_mut(table) else {
+            return false;
+        };
         let before = t.columns.len();
         t.columns.retain(|col| col.name != column);
         if t.columns.len() == before {
             return false;
         }
         super::privileges::forget_column(&mut t.access, column);
-        let gone: Vec<String> = t.constraints.iter().filter(|(_, k)| k.columns.iter().any(|c| c == column)).map(|(n, _)| n.clone()).collect();
+        let gone: Vec<String> = t
+            .constraints
+            .iter()
+            .filter(|(_, k)| k.columns.iter().any(|c| c == column))
+            .map(|(n, _)| n.clone())
+            .collect();
         for n in &gone {
             t.constraints.remove(n);
         }
@@ -730,31 +1116,61 @@ impl Replay {
             self.forget_constraint(table, n);
         }
         let col_ref = (table.clone(), column.to_string());
-        let owned: Vec<QualName> = self.on_table.sequences(&self.catalog, table).into_iter().filter(|q| self.catalog.sequences.get(q).is_some_and(|s| s.owned_by.as_ref() == Some(&col_ref))).collect();
+        let owned: Vec<QualName> = self
+            .on_table
+            .sequences(&self.catalog, table)
+            .into_iter()
+            .filter(|q| {
+                self.catalog
+                    .sequences
+                    .get(q)
+                    .is_some_and(|s| s.owned_by.as_ref() == Some(&col_ref))
+            })
+            .collect();
         for q in owned {
             self.catalog.sequences.remove(&q);
             self.catalog.forget_notes(&format!("SEQUENCE {}", q.sql()));
         }
-        let indexes: Vec<QualName> = self.on_table.indexes(&self.catalog, table).into_iter().filter(|q| self.catalog.indexes.get(q).is_some_and(|i| i.columns.iter().any(|c| c == column))).collect();
+        let indexes: Vec<QualName> = self
+            .on_table
+            .indexes(&self.catalog, table)
+            .into_iter()
+            .filter(|q| {
+                self.catalog
+                    .indexes
+                    .get(q)
+                    .is_some_and(|i| i.columns.iter().any(|c| c == column))
+            })
+            .collect();
         for q in indexes {
             self.catalog.indexes.remove(&q);
             self.catalog.forget_notes(&format!("INDEX {}", q.sql()));
         }
-        self.catalog.forget_notes(&format!("COLUMN {}.{}", table.sql(), quote::ident(column)));
+        self.catalog
+            .forget_notes(&format!("COLUMN {}.{}", table.sql(), quote::ident(column)));
         true
     }
 
     /// Comments that go with a dropped constraint: its own and its index's.
     pub(super) fn forget_constraint(&mut self, table: &QualName, name: &str) {
-        self.catalog.forget_notes(&format!("CONSTRAINT {} ON {}", quote::ident(name), table.sql()));
-        self.catalog.forget_notes(&format!("INDEX {}", QualName::new(table.schema.clone(), name).sql()));
+        self.catalog.forget_notes(&format!(
+            "CONSTRAINT {} ON {}",
+            quote::ident(name),
+            table.sql()
+        ));
+        self.catalog.forget_notes(&format!(
+            "INDEX {}",
+            QualName::new(table.schema.clone(), name).sql()
+        ));
     }
 
     fn alter_index_cmd(&mut self, stmt: &Stmt, index: &QualName, c: &AlterTableCmd) {
         let subtype = AlterTableType::try_from(c.subtype).unwrap_or(AlterTableType::Undefined);
         match subtype {
             AlterTableType::AtAttachPartition => {
-                if let Some(NodeEnum::PartitionCmd(pc)) = c.def.as_ref().and_then(|d| d.node.as_ref()) {
+                if let Some(NodeEnum::PartitionCmd(pc)) =
+                    c.def.as_ref().and_then(|d| d.node.as_ref())
+                {
                     if let Some(child) = &pc.name {
                         let child = self.resolver().relation(&child.schemaname, &child.relname);
                         self.attach_index(stmt, index, &child);
@@ -837,7 +1253,11 @@ impl Replay {
             if self.constraint_name_taken(&index.schema, &index.name, true) {
                 self.unsupported(stmt, "a statistics target on the index of a constraint");
             } else {
-                self.missing(stmt, index, format!("relation {} does not exist", index.sql()));
+                self.missing(
+                    stmt,
+                    index,
+                    format!("relation {} does not exist", index.sql()),
+                );
             }
             return;
         };
@@ -855,10 +1275,21 @@ impl Replay {
             return;
         };
         let refused = match i.column_kinds.get((n - 1) as usize) {
-            None => Some(format!("column number {n} of relation {} does not exist", named(&index.name))),
-            Some(IndexColumnKind::Included) => Some(format!("cannot alter statistics on included column {n} of index {}", named(&index.name))),
-            Some(IndexColumnKind::Plain) => Some(format!("cannot alter statistics on non-expression column {n} of index {}", named(&index.name))),
-            Some(IndexColumnKind::Expression) if target < -1 => Some(format!("statistics target {target} is too low")),
+            None => Some(format!(
+                "column number {n} of relation {} does not exist",
+                named(&index.name)
+            )),
+            Some(IndexColumnKind::Included) => Some(format!(
+                "cannot alter statistics on included column {n} of index {}",
+                named(&index.name)
+            )),
+            Some(IndexColumnKind::Plain) => Some(format!(
+                "cannot alter statistics on non-expression column {n} of index {}",
+                named(&index.name)
+            )),
+            Some(IndexColumnKind::Expression) if target < -1 => {
+                Some(format!("statistics target {target} is too low"))
+            }
             Some(IndexColumnKind::Expression) => None,
         };
         if let Some(msg) = refused {
@@ -869,7 +1300,13 @@ impl Replay {
         let target = target.min(10000);
         let mut todo = vec![index.clone()];
         while let Some(q) = todo.pop() {
-            todo.extend(self.catalog.indexes.iter().filter(|(_, x)| x.attached_to.as_ref() == Some(&q)).map(|(k, _)| k.clone()));
+            todo.extend(
+                self.catalog
+                    .indexes
+                    .iter()
+                    .filter(|(_, x)| x.attached_to.as_ref() == Some(&q))
+                    .map(|(k, _)| k.clone()),
+            );
             if let Some(x) = self.catalog.indexes.get_mut(&q) {
                 if target < 0 {
                     x.statistics.remove(&n);
@@ -884,7 +1321,11 @@ impl Replay {
         // The callers found the table; were it gone all the same, the command is reported
         // and skipped here, once, and the arms below look it up without a second check.
         if !self.catalog.tables.contains_key(table) {
-            self.missing(stmt, table, format!("relation {} does not exist", table.sql()));
+            self.missing(
+                stmt,
+                table,
+                format!("relation {} does not exist", table.sql()),
+            );
             return;
         }
         let subtype = AlterTableType::try_from(c.subtype).unwrap_or(AlterTableType::Undefined);
@@ -894,14 +1335,29 @@ impl Replay {
         match subtype {
             AlterTableType::AtAddColumn => {
                 if let Some(NodeEnum::ColumnDef(cd)) = def {
-                    if self.catalog.tables.get(table).and_then(|t| t.column(&cd.colname)).is_some() {
+                    if self
+                        .catalog
+                        .tables
+                        .get(table)
+                        .and_then(|t| t.column(&cd.colname))
+                        .is_some()
+                    {
                         if !c.missing_ok {
-                            self.reject(stmt, format!("column {} of relation {} already exists", named(&cd.colname), table.sql()));
+                            self.reject(
+                                stmt,
+                                format!(
+                                    "column {} of relation {} already exists",
+                                    named(&cd.colname),
+                                    table.sql()
+                                ),
+                            );
                         }
                         return;
                     }
                     let (col, cons) = self.column_def(pos, stmt, table, cd, None);
-                    let Some(t) = self.catalog.tables.get_mut(table) else { return };
+                    let Some(t) = self.catalog.tables.get_mut(table) else {
+                        return;
+                    };
                     t.columns.push(col);
                     for k in cons {
                         self.add_constraint(pos, stmt, table, k, Some(&cd.colname));
@@ -909,37 +1365,85 @@ impl Replay {
                 }
             }
             AlterTableType::AtColumnDefault => {
-                let node = def.map(|d| Node { node: Some(d.clone()) });
-                let ty = self.catalog.tables.get(table).and_then(|t| t.column(&col_name)).map(|c| c.type_sql.clone()).unwrap_or_default();
-                let (value, deps) = node.as_ref().map_or((None, Vec::new()), |n| column_default(n, &ty, &r, pos));
+                let node = def.map(|d| Node {
+                    node: Some(d.clone()),
+                });
+                let ty = self
+                    .catalog
+                    .tables
+                    .get(table)
+                    .and_then(|t| t.column(&col_name))
+                    .map(|c| c.type_sql.clone())
+                    .unwrap_or_default();
+                let (value, deps) = node
+                    .as_ref()
+                    .map_or((None, Vec::new()), |n| column_default(n, &ty, &r, pos));
                 self.with_column(stmt, table, &col_name, |col| {
                     col.default = value;
                     col.default_deps = deps;
                 });
             }
-            AlterTableType::AtDropNotNull => self.with_column(stmt, table, &col_name, |col| col.not_null = false),
-            AlterTableType::AtSetNotNull => self.with_column(stmt, table, &col_name, |col| col.not_null = true),
+            AlterTableType::AtDropNotNull => {
+                self.with_column(stmt, table, &col_name, |col| col.not_null = false)
+            }
+            AlterTableType::AtSetNotNull => {
+                self.with_column(stmt, table, &col_name, |col| col.not_null = true)
+            }
             AlterTableType::AtSetStatistics => {
-                let v = def.and_then(|d| node_string(&Node { node: Some(d.clone()) })).and_then(|s| s.parse::<i32>().ok());
-                self.with_column(stmt, table, &col_name, |col| col.statistics = v.filter(|&v| v >= 0));
+                let v = def
+                    .and_then(|d| {
+                        node_string(&Node {
+                            node: Some(d.clone()),
+                        })
+                    })
+                    .and_then(|s| s.parse::<i32>().ok());
+                self.with_column(stmt, table, &col_name, |col| {
+                    col.statistics = v.filter(|&v| v >= 0)
+                });
             }
             AlterTableType::AtSetStorage => {
-                let v = def.and_then(|d| node_string(&Node { node: Some(d.clone()) })).map(|s| s.to_uppercase());
+                let v = def
+                    .and_then(|d| {
+                        node_string(&Node {
+                            node: Some(d.clone()),
+                        })
+                    })
+                    .map(|s| s.to_uppercase());
                 self.with_column(stmt, table, &col_name, |col| col.storage = v);
             }
             AlterTableType::AtSetCompression => {
-                let v = def.and_then(|d| node_string(&Node { node: Some(d.clone()) }));
-                self.with_column(stmt, table, &col_name, |col| col.compression = v.filter(|v| v != "default"));
+                let v = def.and_then(|d| {
+                    node_string(&Node {
+                        node: Some(d.clone()),
+                    })
+                });
+                self.with_column(stmt, table, &col_name, |col| {
+                    col.compression = v.filter(|v| v != "default")
+                });
             }
             AlterTableType::AtDropColumn => {
                 if !self.drop_column(table, &col_name) && !c.missing_ok {
-                    self.reject(stmt, format!("column {} of relation {} does not exist", named(&col_name), table.sql()));
+                    self.reject(
+                        stmt,
+                        format!(
+                            "column {} of relation {} does not exist",
+                            named(&col_name),
+                            table.sql()
+                        ),
+                    );
                 }
             }
             AlterTableType::AtAlterColumnType => {
                 if let Some(NodeEnum::ColumnDef(cd)) = def {
-                    let ty = cd.type_name.as_ref().map(|t| type_sql(t, &r)).unwrap_or_default();
-                    let coll = cd.coll_clause.as_ref().map(|c| collation_sql(&c.collname, &r));
+                    let ty = cd
+                        .type_name
+                        .as_ref()
+                        .map(|t| type_sql(t, &r))
+                        .unwrap_or_default();
+                    let coll = cd
+                        .coll_clause
+                        .as_ref()
+                        .map(|c| collation_sql(&c.collname, &r));
                     // Without COLLATE, the column takes the new type's default collation.
                     self.with_column(stmt, table, &col_name, |col| {
                         col.type_sql = ty;
@@ -953,15 +1457,29 @@ impl Replay {
                 }
             }
             AlterTableType::AtValidateConstraint => {
-                if let Some(k) = self.catalog.tables.get_mut(table).and_then(|t| t.constraints.get_mut(&col_name)) {
+                if let Some(k) = self
+                    .catalog
+                    .tables
+                    .get_mut(table)
+                    .and_then(|t| t.constraints.get_mut(&col_name))
+                {
                     k.def = k.def.replace(" NOT VALID", "");
                 }
             }
             AlterTableType::AtDropConstraint => {
-                let Some(t) = self.catalog.tables.get_mut(table) else { return };
+                let Some(t) = self.catalog.tables.get_mut(table) else {
+                    return;
+                };
                 if t.constraints.remove(&col_name).is_none() {
                     if !c.missing_ok {
-                        self.reject(stmt, format!("constraint {} of relation {} does not exist", named(&col_name), table.sql()));
+                        self.reject(
+                            stmt,
+                            format!(
+                                "constraint {} of relation {} does not exist",
+                                named(&col_name),
+                                table.sql()
+                            ),
+                        );
                     }
                 } else {
                     self.forget_constraint(table, &col_name);
@@ -990,7 +1508,9 @@ impl Replay {
                         for o in &opts {
                             if let Some(NodeEnum::DefElem(d)) = &o.node {
                                 if d.defname == "generated" {
-                                    id.kind = identity_kind(d.arg.as_deref().and_then(node_string).as_deref());
+                                    id.kind = identity_kind(
+                                        d.arg.as_deref().and_then(node_string).as_deref(),
+                                    );
                                 }
                             }
                         }
@@ -1005,25 +1525,42 @@ impl Replay {
                 self.with_column(stmt, table, &col_name, |col| col.identity = None)
             }
             AlterTableType::AtSetExpression => {
-                let node = def.map(|d| Node { node: Some(d.clone()) });
+                let node = def.map(|d| Node {
+                    node: Some(d.clone()),
+                });
                 let scope = crate::catalog::typing::Scope::table(&r, table);
-                let v = node.as_ref().map(|n| expr::expr_sql_in(n, &r, Some(&scope)));
-                let deps = node.as_ref().map(|n| expr::references(n, &r)).unwrap_or_default();
+                let v = node
+                    .as_ref()
+                    .map(|n| expr::expr_sql_in(n, &r, Some(&scope)));
+                let deps = node
+                    .as_ref()
+                    .map(|n| expr::references(n, &r))
+                    .unwrap_or_default();
                 self.with_column(stmt, table, &col_name, |col| {
                     col.generated = v;
                     col.generated_deps = deps;
                 });
             }
-            AlterTableType::AtDropExpression => self.with_column(stmt, table, &col_name, |col| col.generated = None),
+            AlterTableType::AtDropExpression => {
+                self.with_column(stmt, table, &col_name, |col| col.generated = None)
+            }
             AlterTableType::AtSetLogged => self.set_on_table(table, |t| t.unlogged = false),
             AlterTableType::AtSetUnLogged => self.set_on_table(table, |t| t.unlogged = true),
-            AlterTableType::AtSetRelOptions | AlterTableType::AtResetRelOptions | AlterTableType::AtReplaceRelOptions => {
+            AlterTableType::AtSetRelOptions
+            | AlterTableType::AtResetRelOptions
+            | AlterTableType::AtReplaceRelOptions => {
                 let items: Vec<Node> = match def {
                     Some(NodeEnum::List(l)) => l.items.clone(),
                     _ => Vec::new(),
                 };
-                let Some(t) = self.catalog.tables.get_mut(table) else { return };
-                let mut opts: Vec<String> = if subtype == AlterTableType::AtReplaceRelOptions { Vec::new() } else { t.options.clone() };
+                let Some(t) = self.catalog.tables.get_mut(table) else {
+                    return;
+                };
+                let mut opts: Vec<String> = if subtype == AlterTableType::AtReplaceRelOptions {
+                    Vec::new()
+                } else {
+                    t.options.clone()
+                };
                 for (k, v) in reloption_pairs(&items) {
                     opts.retain(|o| o.split('=').next() != Some(k.as_str()));
                     if subtype != AlterTableType::AtResetRelOptions {
@@ -1032,15 +1569,37 @@ impl Replay {
                 }
                 t.options = opts;
             }
-            AlterTableType::AtEnableRowSecurity => self.set_on_table(table, |t| t.rls_enabled = true),
-            AlterTableType::AtDisableRowSecurity => self.set_on_table(table, |t| t.rls_enabled = false),
+            AlterTableType::AtEnableRowSecurity => {
+                self.set_on_table(table, |t| t.rls_enabled = true)
+            }
+            AlterTableType::AtDisableRowSecurity => {
+                self.set_on_table(table, |t| t.rls_enabled = false)
+            }
             AlterTableType::AtForceRowSecurity => self.set_on_table(table, |t| t.rls_forced = true),
-            AlterTableType::AtNoForceRowSecurity => self.set_on_table(table, |t| t.rls_forced = false),
+            AlterTableType::AtNoForceRowSecurity => {
+                self.set_on_table(table, |t| t.rls_forced = false)
+            }
             AlterTableType::AtClusterOn => {
                 let index = QualName::new(table.schema.clone(), col_name.clone());
-                let on_table = self.catalog.indexes.get(&index).is_some_and(|i| i.table == *table) || self.catalog.tables.get(table).is_some_and(|t| t.constraints.contains_key(&col_name));
+                let on_table = self
+                    .catalog
+                    .indexes
+                    .get(&index)
+                    .is_some_and(|i| i.table == *table)
+                    || self
+                        .catalog
+                        .tables
+                        .get(table)
+                        .is_some_and(|t| t.constraints.contains_key(&col_name));
                 if !on_table {
-                    self.reject(stmt, format!("index {} for table {} does not exist", named(&col_name), table.sql()));
+                    self.reject(
+                        stmt,
+                        format!(
+                            "index {} for table {} does not exist",
+                            named(&col_name),
+                            table.sql()
+                        ),
+                    );
                     return;
                 }
                 self.set_on_table(table, |t| t.cluster_on = Some(col_name));
@@ -1078,10 +1637,27 @@ impl Replay {
                 // The child already has the parent's columns: they merge and stay its own.
                 if let Some(NodeEnum::RangeVar(p)) = def {
                     let p = r.relation(&p.schemaname, &p.relname);
-                    let checks: Vec<(String, Constraint)> = self.catalog.tables.get(&p).map_or(Vec::new(), |pt| {
-                        pt.constraints.iter().filter(|(_, k)| k.kind == ConstraintKind::Check && !k.def.contains("NO INHERIT")).map(|(n, k)| (n.clone(), Constraint { inherited: true, ..k.clone() })).collect()
-                    });
-                    let Some(t) = self.catalog.tables.get_mut(table) else { return };
+                    let checks: Vec<(String, Constraint)> =
+                        self.catalog.tables.get(&p).map_or(Vec::new(), |pt| {
+                            pt.constraints
+                                .iter()
+                                .filter(|(_, k)| {
+                                    k.kind == ConstraintKind::Check && !k.def.contains("NO INHERIT")
+                                })
+                                .map(|(n, k)| {
+                                    (
+                                        n.clone(),
+                                        Constraint {
+                                            inherited: true,
+                                            ..k.clone()
+                                        },
+                                    )
+                                })
+                                .collect()
+                        });
+                    let Some(t) = self.catalog.tables.get_mut(table) else {
+                        return;
+                    };
                     t.inherits.push(p);
                     for (n, k) in checks {
                         self.on_table.note_constraint(table, &n);
@@ -1093,27 +1669,61 @@ impl Replay {
                 // What the child inherited from that parent alone becomes its own.
                 if let Some(NodeEnum::RangeVar(p)) = def {
                     let p = r.relation(&p.schemaname, &p.relname);
-                    let Some(t) = self.catalog.tables.get(table) else { return };
-                    let others: Vec<&Table> = t.inherits.iter().chain(t.partition_of.as_ref().map(|(q, _)| q)).filter(|q| **q != p).filter_map(|q| self.catalog.tables.get(q)).collect();
-                    let kept_cols: Vec<String> = t.columns.iter().filter(|c| others.iter().any(|o| o.column(&c.name).is_some())).map(|c| c.name.clone()).collect();
-                    let kept_checks: Vec<String> = t.constraints.keys().filter(|n| others.iter().any(|o| o.constraints.contains_key(*n))).cloned().collect();
-                    let Some(t) = self.catalog.tables.get_mut(table) else { return };
+                    let Some(t) = self.catalog.tables.get(table) else {
+                        return;
+                    };
+                    let others: Vec<&Table> = t
+                        .inherits
+                        .iter()
+                        .chain(t.partition_of.as_ref().map(|(q, _)| q))
+                        .filter(|q| **q != p)
+                        .filter_map(|q| self.catalog.tables.get(q))
+                        .collect();
+                    let kept_cols: Vec<String> = t
+                        .columns
+                        .iter()
+                        .filter(|c| others.iter().any(|o| o.column(&c.name).is_some()))
+                        .map(|c| c.name.clone())
+                        .collect();
+                    let kept_checks: Vec<String> = t
+                        .constraints
+                        .keys()
+                        .filter(|n| others.iter().any(|o| o.constraints.contains_key(*n)))
+                        .cloned()
+                        .collect();
+                    let Some(t) = self.catalog.tables.get_mut(table) else {
+                        return;
+                    };
                     t.inherits.retain(|x| *x != p);
-                    for c in t.columns.iter_mut().filter(|c| !kept_cols.contains(&c.name)) {
+                    for c in t
+                        .columns
+                        .iter_mut()
+                        .filter(|c| !kept_cols.contains(&c.name))
+                    {
                         c.inherited = false;
                     }
-                    for (_, k) in t.constraints.iter_mut().filter(|(n, _)| !kept_checks.contains(n)) {
+                    for (_, k) in t
+                        .constraints
+                        .iter_mut()
+                        .filter(|(n, _)| !kept_checks.contains(n))
+                    {
                         k.inherited = false;
                     }
                 }
             }
             // OWNER TO is applied by alter_table, before the other commands.
             AlterTableType::AtGenericOptions => self.alter_table_options(stmt, table, def),
-            AlterTableType::AtAlterColumnGenericOptions => self.alter_column_options(stmt, table, &col_name, def),
-            AlterTableType::AtChangeOwner | AlterTableType::AtSetTableSpace | AlterTableType::AtDropOids => {}
+            AlterTableType::AtAlterColumnGenericOptions => {
+                self.alter_column_options(stmt, table, &col_name, def)
+            }
+            AlterTableType::AtChangeOwner
+            | AlterTableType::AtSetTableSpace
+            | AlterTableType::AtDropOids => {}
             AlterTableType::AtSetAccessMethod => {
                 let am = c.name.clone();
-                self.set_on_table(table, |t| t.access_method = Some(am).filter(|a| a != "heap" && !a.is_empty()));
+                self.set_on_table(table, |t| {
+                    t.access_method = Some(am).filter(|a| a != "heap" && !a.is_empty())
+                });
             }
             AlterTableType::AtEnableTrig
             | AlterTableType::AtEnableAlwaysTrig
@@ -1122,16 +1732,24 @@ impl Replay {
             | AlterTableType::AtEnableTrigAll
             | AlterTableType::AtDisableTrigAll
             | AlterTableType::AtEnableTrigUser
-            | AlterTableType::AtDisableTrigUser => self.set_trigger_state(stmt, table, subtype, &col_name),
-            AlterTableType::AtEnableRule | AlterTableType::AtEnableAlwaysRule | AlterTableType::AtEnableReplicaRule | AlterTableType::AtDisableRule => {
-                self.set_rule_state(stmt, table, subtype, &col_name)
+            | AlterTableType::AtDisableTrigUser => {
+                self.set_trigger_state(stmt, table, subtype, &col_name)
             }
+            AlterTableType::AtEnableRule
+            | AlterTableType::AtEnableAlwaysRule
+            | AlterTableType::AtEnableReplicaRule
+            | AlterTableType::AtDisableRule => self.set_rule_state(stmt, table, subtype, &col_name),
             AlterTableType::AtAddOf => match def {
                 Some(NodeEnum::TypeName(tn)) => self.add_of(stmt, table, tn),
                 _ => self.unsupported(stmt, "ALTER TABLE ... OF without a type"),
             },
             AlterTableType::AtDropOf => {
-                if self.catalog.tables.get(table).is_some_and(|t| t.of_type.is_none()) {
+                if self
+                    .catalog
+                    .tables
+                    .get(table)
+                    .is_some_and(|t| t.of_type.is_none())
+                {
                     self.reject(stmt, format!("{} is not a typed table", named(&table.name)));
                 }
                 self.set_on_table(table, |t| t.of_type = None);
@@ -1162,10 +1780,28 @@ impl Replay {
         }
     }
 
-    fn with_column(&mut self, stmt: &Stmt, table: &QualName, column: &str, f: impl FnOnce(&mut Column)) {
-        match self.catalog.tables.get_mut(table).and_then(|t| t.column_mut(column)) {
+    fn with_column(
+        &mut self,
+        stmt: &Stmt,
+        table: &QualName,
+        column: &str,
+        f: impl FnOnce(&mut Column),
+    ) {
+        match self
+            .catalog
+            .tables
+            .get_mut(table)
+            .and_then(|t| t.column_mut(column))
+        {
             Some(col) => f(col),
-            None => self.reject(stmt, format!("column {} of relation {} does not exist", named(column), table.sql())),
+            None => self.reject(
+                stmt,
+                format!(
+                    "column {} of relation {} does not exist",
+                    named(column),
+                    table.sql()
+                ),
+            ),
         }
     }
 
@@ -1173,14 +1809,22 @@ impl Replay {
         let Some(rv) = &s.relation else { return };
         let table = self.resolver().relation(&rv.schemaname, &rv.relname);
         if !self.resolver().relation_exists(&table) {
-            self.missing(stmt, &table, format!("relation {} does not exist", table.sql()));
+            self.missing(
+                stmt,
+                &table,
+                format!("relation {} does not exist", table.sql()),
+            );
             return;
         }
         if let Some(t) = self.catalog.tables.get(&table) {
-            let named_columns = s.index_params.iter().chain(&s.index_including_params).filter_map(|p| match &p.node {
-                Some(NodeEnum::IndexElem(e)) if !e.name.is_empty() => Some(e.name.clone()),
-                _ => None,
-            });
+            let named_columns = s
+                .index_params
+                .iter()
+                .chain(&s.index_including_params)
+                .filter_map(|p| match &p.node {
+                    Some(NodeEnum::IndexElem(e)) if !e.name.is_empty() => Some(e.name.clone()),
+                    _ => None,
+                });
             if let Some(k) = named_columns.into_iter().find(|k| t.column(k).is_none()) {
                 self.reject(stmt, format!("column {} does not exist", named(&k)));
                 return;
@@ -1189,14 +1833,31 @@ impl Replay {
         let mut s = s.clone();
         let named = !s.idxname.is_empty();
         if s.idxname.is_empty() {
-            let params: Vec<Node> = s.index_params.iter().chain(&s.index_including_params).cloned().collect();
+            let params: Vec<Node> = s
+                .index_params
+                .iter()
+                .chain(&s.index_including_params)
+                .cloned()
+                .collect();
             let cols = names::name_addition(&names::index_column_names(&params));
-            let label = if s.primary { "pkey" } else if !s.exclude_op_names.is_empty() { "excl" } else if s.isconstraint { "key" } else { "idx" };
+            let label = if s.primary {
+                "pkey"
+            } else if !s.exclude_op_names.is_empty() {
+                "excl"
+            } else if s.isconstraint {
+                "key"
+            } else {
+                "idx"
+            };
             let name2 = (!s.primary).then_some(cols.as_str());
-            s.idxname = names::choose_name(&table.name, name2, label, |n| self.relation_name_taken(&table.schema, n));
+            s.idxname = names::choose_name(&table.name, name2, label, |n| {
+                self.relation_name_taken(&table.schema, n)
+            });
         }
         let name = QualName::new(table.schema.clone(), s.idxname.clone());
-        if self.catalog.indexes.contains_key(&name) || (named && self.resolver().relation_exists(&name)) {
+        if self.catalog.indexes.contains_key(&name)
+            || (named && self.resolver().relation_exists(&name))
+        {
             if !s.if_not_exists {
                 self.reject(stmt, format!("relation {} already exists", name.sql()));
             }
@@ -1205,7 +1866,13 @@ impl Replay {
         // An index on a partitioned table is created on each partition too, unless ONLY.
         let recurse = rv.inh;
         self.store_index(pos, &table, s);
-        if recurse && self.catalog.tables.get(&table).is_some_and(|t| t.partition_by.is_some()) {
+        if recurse
+            && self
+                .catalog
+                .tables
+                .get(&table)
+                .is_some_and(|t| t.partition_by.is_some())
+        {
             for part in self.partitions_of(&table) {
                 self.partition_index(stmt, pos, &name, &part);
             }
@@ -1222,14 +1889,27 @@ impl Replay {
         idx.concurrent = false;
         idx.if_not_exists = false;
         if let Some(rv) = idx.relation.as_mut() {
-            rv.inh = self.catalog.tables.get(table).is_none_or(|t| t.partition_by.is_none());
+            rv.inh = self
+                .catalog
+                .tables
+                .get(table)
+                .is_none_or(|t| t.partition_by.is_none());
         }
         let mut columns = Vec::new();
         let key_kind = |p: &Node| match &p.node {
             Some(NodeEnum::IndexElem(e)) if e.expr.is_some() => IndexColumnKind::Expression,
             _ => IndexColumnKind::Plain,
         };
-        let column_kinds = idx.index_params.iter().map(key_kind).chain(idx.index_including_params.iter().map(|_| IndexColumnKind::Included)).collect();
+        let column_kinds = idx
+            .index_params
+            .iter()
+            .map(key_kind)
+            .chain(
+                idx.index_including_params
+                    .iter()
+                    .map(|_| IndexColumnKind::Included),
+            )
+            .collect();
         for p in &idx.index_params {
             if let Some(NodeEnum::IndexElem(e)) = &p.node {
                 if !e.name.is_empty() {
@@ -1240,32 +1920,68 @@ impl Replay {
                 }
             }
         }
-        let mut node = Node { node: Some(NodeEnum::IndexStmt(Box::new(idx))) };
+        let mut node = Node {
+            node: Some(NodeEnum::IndexStmt(Box::new(idx))),
+        };
         let deps = expr::references(&node, &r);
         expr::normalize(&mut node, &r);
         let shape = match &node.node {
             Some(NodeEnum::IndexStmt(i)) => index_shape(i),
             _ => String::new(),
         };
-        let def = node.node.map(deparse_stmt).unwrap_or_else(|| Err("empty".into())).unwrap_or_else(|e| format!("/* {e} */"));
-        let index = Index { table: table.clone(), def, columns, attached_to: None, shape, deps, extensions: Vec::new(), statistics: std::collections::BTreeMap::new(), column_kinds, pos };
+        let def = node
+            .node
+            .map(deparse_stmt)
+            .unwrap_or_else(|| Err("empty".into()))
+            .unwrap_or_else(|e| format!("/* {e} */"));
+        let index = Index {
+            table: table.clone(),
+            def,
+            columns,
+            attached_to: None,
+            shape,
+            deps,
+            extensions: Vec::new(),
+            statistics: std::collections::BTreeMap::new(),
+            column_kinds,
+            pos,
+        };
         self.on_table.note_index(&name, &index);
         self.catalog.indexes.insert(name, index);
     }
 
     /// The sequence behind a `serial` column (named as the server names it, `<table>_<col>_seq`,
     /// owned by the column); returns the column's canonical default and what it needs.
-    fn serial_sequence(&mut self, pos: Pos, table: &QualName, column: &str, int: &str) -> (String, Vec<QualName>) {
-        let name = names::choose_name(&table.name, Some(column), "seq", |n| self.relation_name_taken(&table.schema, n));
+    fn serial_sequence(
+        &mut self,
+        pos: Pos,
+        table: &QualName,
+        column: &str,
+        int: &str,
+    ) -> (String, Vec<QualName>) {
+        let name = names::choose_name(&table.name, Some(column), "seq", |n| {
+            self.relation_name_taken(&table.schema, n)
+        });
         let q = QualName::new(table.schema.clone(), name);
         let data_type = (int != "bigint").then(|| int.to_string());
-        let options = SeqOptions { data_type, ..SeqOptions::default() };
+        let options = SeqOptions {
+            data_type,
+            ..SeqOptions::default()
+        };
         // Created with the table, by the same role (default privileges for sequences apply).
         let access = self.new_access(Some(DefaultAclKind::Sequences), Some(&table.schema));
-        let seq = Sequence { options, owned_by: Some((table.clone(), column.to_string())), access, pos };
+        let seq = Sequence {
+            options,
+            owned_by: Some((table.clone(), column.to_string())),
+            access,
+            pos,
+        };
         self.on_table.note_sequence(&q, &seq);
         self.catalog.sequences.insert(q.clone(), seq);
-        let text = format!("nextval({}::regclass)", crate::emit::quote::literal(&q.sql()));
+        let text = format!(
+            "nextval({}::regclass)",
+            crate::emit::quote::literal(&q.sql())
+        );
         let r = self.resolver();
         match expr::parse_expr(&text) {
             Some(e) => (expr::default_sql(&e, &r), expr::references(&e, &r)),
@@ -1278,24 +1994,53 @@ impl Replay {
     pub(super) fn relation_name_taken(&self, schema: &str, name: &str) -> bool {
         let q = QualName::new(schema, name);
         self.resolver().relation_exists(&q)
-            || self.catalog.objects.contains_key(&ObjKey { kind: ObjKind::Type, schema: schema.to_string(), name: name.to_string(), sub: String::new() })
+            || self.catalog.objects.contains_key(&ObjKey {
+                kind: ObjKind::Type,
+                schema: schema.to_string(),
+                name: name.to_string(),
+                sub: String::new(),
+            })
             || self.constraint_name_taken(schema, name, true)
     }
 
     /// Whether a constraint named `name` exists in `schema` (with `keys_only`, only those
     /// that own an index).
     pub(super) fn constraint_name_taken(&self, schema: &str, name: &str, keys_only: bool) -> bool {
-        self.on_table.constraint_named(&self.catalog, schema, name, |c| !keys_only || matches!(c.kind, ConstraintKind::PrimaryKey | ConstraintKind::Unique | ConstraintKind::Exclude))
+        self.on_table
+            .constraint_named(&self.catalog, schema, name, |c| {
+                !keys_only
+                    || matches!(
+                        c.kind,
+                        ConstraintKind::PrimaryKey
+                            | ConstraintKind::Unique
+                            | ConstraintKind::Exclude
+                    )
+            })
     }
 
     /// The name the server gives an unnamed table constraint.
-    fn choose_constraint_name(&self, table: &QualName, kind: ConstraintKind, c: &protobuf::Constraint, columns: &[String]) -> String {
+    fn choose_constraint_name(
+        &self,
+        table: &QualName,
+        kind: ConstraintKind,
+        c: &protobuf::Constraint,
+        columns: &[String],
+    ) -> String {
         let schema = &table.schema;
-        let index_taken = |n: &str| self.relation_name_taken(schema, n) || self.constraint_name_taken(schema, n, false);
+        let index_taken = |n: &str| {
+            self.relation_name_taken(schema, n) || self.constraint_name_taken(schema, n, false)
+        };
         let con_taken = |n: &str| self.constraint_name_taken(schema, n, false);
         match kind {
-            ConstraintKind::PrimaryKey => names::choose_name(&table.name, None, "pkey", index_taken),
-            ConstraintKind::Unique => names::choose_name(&table.name, Some(&names::name_addition(columns)), "key", index_taken),
+            ConstraintKind::PrimaryKey => {
+                names::choose_name(&table.name, None, "pkey", index_taken)
+            }
+            ConstraintKind::Unique => names::choose_name(
+                &table.name,
+                Some(&names::name_addition(columns)),
+                "key",
+                index_taken,
+            ),
             ConstraintKind::Exclude => {
                 let elems: Vec<Node> = c
                     .exclusions
@@ -1305,15 +2050,30 @@ impl Replay {
                         _ => None,
                     })
                     .collect();
-                names::choose_name(&table.name, Some(&names::name_addition(&names::index_column_names(&elems))), "excl", index_taken)
+                names::choose_name(
+                    &table.name,
+                    Some(&names::name_addition(&names::index_column_names(&elems))),
+                    "excl",
+                    index_taken,
+                )
             }
-            ConstraintKind::ForeignKey => names::choose_name(&table.name, Some(&names::name_addition(columns)), "fkey", con_taken),
+            ConstraintKind::ForeignKey => names::choose_name(
+                &table.name,
+                Some(&names::name_addition(columns)),
+                "fkey",
+                con_taken,
+            ),
             ConstraintKind::Check => {
                 // Named after its column when it reads exactly one.
-                let mut cols: Vec<String> = c.raw_expr.as_deref().map(column_refs).unwrap_or_default();
+                let mut cols: Vec<String> =
+                    c.raw_expr.as_deref().map(column_refs).unwrap_or_default();
                 cols.sort();
                 cols.dedup();
-                let col = if cols.len() == 1 { cols.first().cloned() } else { None };
+                let col = if cols.len() == 1 {
+                    cols.first().cloned()
+                } else {
+                    None
+                };
                 names::choose_name(&table.name, col.as_deref(), "check", con_taken)
             }
         }
@@ -1322,9 +2082,17 @@ impl Replay {
 
 /// A column's default (canonical text, position) and what it refers to, as the server
 /// stores it for a column of type `type_sql`.
-fn column_default(e: &Node, type_sql: &str, r: &Resolver, pos: Pos) -> (Option<(String, Pos)>, Vec<QualName>) {
+fn column_default(
+    e: &Node,
+    type_sql: &str,
+    r: &Resolver,
+    pos: Pos,
+) -> (Option<(String, Pos)>, Vec<QualName>) {
     match expr::stored_default(e, type_sql, r) {
-        Some(d) => (Some((expr::default_sql(&d, r), pos)), expr::references(&d, r)),
+        Some(d) => (
+            Some((expr::default_sql(&d, r), pos)),
+            expr::references(&d, r),
+        ),
         None => (None, Vec::new()),
     }
 }
@@ -1402,21 +2170,33 @@ fn identity_from(table: &QualName, column: &str, c: &protobuf::Constraint, pos: 
     let mut options = SeqOptions::default();
     super::sequence::apply_seq_options(&mut options, &c.options);
     let seq_name = c.options.iter().find_map(|o| match &o.node {
-        Some(NodeEnum::DefElem(d)) if d.defname == "sequence_name" => match d.arg.as_deref().and_then(|a| a.node.as_ref()) {
-            Some(NodeEnum::List(l)) => {
-                let parts = name_list(&l.items);
-                match parts.as_slice() {
-                    [s, n] => Some(QualName::new(s.clone(), n.clone())),
-                    [n] => Some(QualName::new(table.schema.clone(), n.clone())),
-                    _ => None,
+        Some(NodeEnum::DefElem(d)) if d.defname == "sequence_name" => {
+            match d.arg.as_deref().and_then(|a| a.node.as_ref()) {
+                Some(NodeEnum::List(l)) => {
+                    let parts = name_list(&l.items);
+                    match parts.as_slice() {
+                        [s, n] => Some(QualName::new(s.clone(), n.clone())),
+                        [n] => Some(QualName::new(table.schema.clone(), n.clone())),
+                        _ => None,
+                    }
                 }
+                _ => None,
             }
-            _ => None,
-        },
+        }
         _ => None,
     });
-    let sequence = seq_name.unwrap_or_else(|| QualName::new(table.schema.clone(), truncate_ident(&format!("{}_{}_seq", table.name, column))));
-    Identity { kind: identity_kind(Some(&c.generated_when)), sequence, options, pos }
+    let sequence = seq_name.unwrap_or_else(|| {
+        QualName::new(
+            table.schema.clone(),
+            truncate_ident(&format!("{}_{}_seq", table.name, column)),
+        )
+    });
+    Identity {
+        kind: identity_kind(Some(&c.generated_when)),
+        sequence,
+        options,
+        pos,
+    }
 }
 
 /// Canonical collation name: builtin collations bare, others qualified (an unqualified
@@ -1436,7 +2216,10 @@ pub(super) fn collation_sql(names: &[Node], r: &Resolver) -> String {
 
 /// `key=value` pairs of a WITH (...) list, in the order written (the server keeps it).
 fn reloptions(options: &[Node]) -> Vec<String> {
-    reloption_pairs(options).into_iter().map(|(k, v)| format!("{k}={v}")).collect()
+    reloption_pairs(options)
+        .into_iter()
+        .map(|(k, v)| format!("{k}={v}"))
+        .collect()
 }
 
 fn reloption_pairs(options: &[Node]) -> Vec<(String, String)> {
@@ -1444,8 +2227,16 @@ fn reloption_pairs(options: &[Node]) -> Vec<(String, String)> {
         .iter()
         .filter_map(|o| match &o.node {
             Some(NodeEnum::DefElem(d)) => {
-                let key = if d.defnamespace.is_empty() { d.defname.clone() } else { format!("{}.{}", d.defnamespace, d.defname) };
-                let val = d.arg.as_deref().and_then(node_string).unwrap_or_else(|| "true".to_string());
+                let key = if d.defnamespace.is_empty() {
+                    d.defname.clone()
+                } else {
+                    format!("{}.{}", d.defnamespace, d.defname)
+                };
+                let val = d
+                    .arg
+                    .as_deref()
+                    .and_then(node_string)
+                    .unwrap_or_else(|| "true".to_string());
                 Some((key, val.to_lowercase()))
             }
             _ => None,
@@ -1460,10 +2251,21 @@ pub(super) fn constraint_def(c: &protobuf::Constraint, r: &Resolver, table: &Qua
     c.conname = String::new();
     c.initially_valid = !c.skip_validation;
     c.location = 0;
-    let mut node = Node { node: Some(NodeEnum::Constraint(Box::new(c))) };
-    expr::normalize_in(&mut node, r, Some(&crate::catalog::typing::Scope::table(r, table)));
+    let mut node = Node {
+        node: Some(NodeEnum::Constraint(Box::new(c))),
+    };
+    expr::normalize_in(
+        &mut node,
+        r,
+        Some(&crate::catalog::typing::Scope::table(r, table)),
+    );
     let stmt = AlterTableStmt {
-        relation: Some(protobuf::RangeVar { relname: "t".into(), inh: true, relpersistence: "p".into(), ..Default::default() }),
+        relation: Some(protobuf::RangeVar {
+            relname: "t".into(),
+            inh: true,
+            relpersistence: "p".into(),
+            ..Default::default()
+        }),
         cmds: vec![Node {
             node: Some(NodeEnum::AlterTableCmd(Box::new(AlterTableCmd {
                 subtype: AlterTableType::AtAddConstraint as i32,
@@ -1476,16 +2278,26 @@ pub(super) fn constraint_def(c: &protobuf::Constraint, r: &Resolver, table: &Qua
         missing_ok: false,
     };
     match deparse_stmt(NodeEnum::AlterTableStmt(stmt)) {
-        Ok(s) => s.strip_prefix("ALTER TABLE t ADD ").map(str::to_string).unwrap_or(s),
+        Ok(s) => s
+            .strip_prefix("ALTER TABLE t ADD ")
+            .map(str::to_string)
+            .unwrap_or(s),
         Err(e) => format!("/* cannot deparse constraint: {e} */"),
     }
 }
 
 /// `PRIMARY KEY USING INDEX i` turns into the index's own definition.
 fn index_as_constraint(kind: ConstraintKind, index_def: &str, c: &protobuf::Constraint) -> String {
-    let cols = index_def.split_once(" (").map(|(_, rest)| rest).unwrap_or("");
+    let cols = index_def
+        .split_once(" (")
+        .map(|(_, rest)| rest)
+        .unwrap_or("");
     let cols = cols.split(')').next().unwrap_or("");
-    let head = if kind == ConstraintKind::PrimaryKey { "PRIMARY KEY" } else { "UNIQUE" };
+    let head = if kind == ConstraintKind::PrimaryKey {
+        "PRIMARY KEY"
+    } else {
+        "UNIQUE"
+    };
     let mut s = format!("{head} ({cols})");
     if c.deferrable {
         s.push_str(" DEFERRABLE");
@@ -1507,14 +2319,29 @@ pub(super) fn truncate_ident(s: &str) -> String {
 
 fn partition_bound_sql(b: &protobuf::PartitionBoundSpec) -> String {
     let stmt = protobuf::CreateStmt {
-        relation: Some(protobuf::RangeVar { relname: "c".into(), inh: true, relpersistence: "p".into(), ..Default::default() }),
-        inh_relations: vec![Node { node: Some(NodeEnum::RangeVar(protobuf::RangeVar { relname: "p".into(), inh: true, relpersistence: "p".into(), ..Default::default() })) }],
+        relation: Some(protobuf::RangeVar {
+            relname: "c".into(),
+            inh: true,
+            relpersistence: "p".into(),
+            ..Default::default()
+        }),
+        inh_relations: vec![Node {
+            node: Some(NodeEnum::RangeVar(protobuf::RangeVar {
+                relname: "p".into(),
+                inh: true,
+                relpersistence: "p".into(),
+                ..Default::default()
+            })),
+        }],
         partbound: Some(b.clone()),
         oncommit: protobuf::OnCommitAction::OncommitNoop as i32,
         ..Default::default()
     };
     match deparse_stmt(NodeEnum::CreateStmt(stmt)) {
-        Ok(s) => s.split_once(" PARTITION OF p ").map(|(_, b)| b.to_string()).unwrap_or(s),
+        Ok(s) => s
+            .split_once(" PARTITION OF p ")
+            .map(|(_, b)| b.to_string())
+            .unwrap_or(s),
         Err(e) => format!("/* {e} */"),
     }
 }
@@ -1524,9 +2351,17 @@ fn partition_bound_sql(b: &protobuf::PartitionBoundSpec) -> String {
 pub(super) fn index_shape(i: &IndexStmt) -> String {
     let mut i = i.clone();
     i.idxname = String::new();
-    i.relation = Some(protobuf::RangeVar { relname: "t".into(), inh: true, relpersistence: "p".into(), ..Default::default() });
+    i.relation = Some(protobuf::RangeVar {
+        relname: "t".into(),
+        inh: true,
+        relpersistence: "p".into(),
+        ..Default::default()
+    });
     match deparse_stmt(NodeEnum::IndexStmt(Box::new(i))) {
-        Ok(s) => s.strip_prefix("CREATE ").unwrap_or(&s).replacen("INDEX ON t ", "", 1),
+        Ok(s) => s
+            .strip_prefix("CREATE ")
+            .unwrap_or(&s)
+            .replacen("INDEX ON t ", "", 1),
         Err(e) => format!("/* {e} */"),
     }
 }
@@ -1535,15 +2370,25 @@ fn partition_spec_sql(spec: &protobuf::PartitionSpec, r: &Resolver) -> String {
     let mut spec = spec.clone();
     spec.location = 0;
     let stmt = protobuf::CreateStmt {
-        relation: Some(protobuf::RangeVar { relname: "p".into(), inh: true, relpersistence: "p".into(), ..Default::default() }),
+        relation: Some(protobuf::RangeVar {
+            relname: "p".into(),
+            inh: true,
+            relpersistence: "p".into(),
+            ..Default::default()
+        }),
         partspec: Some(spec),
         oncommit: protobuf::OnCommitAction::OncommitNoop as i32,
         ..Default::default()
     };
-    let mut n = Node { node: Some(NodeEnum::CreateStmt(stmt)) };
+    let mut n = Node {
+        node: Some(NodeEnum::CreateStmt(stmt)),
+    };
     expr::normalize(&mut n, r);
     match n.node.map(deparse_stmt) {
-        Some(Ok(s)) => s.split_once("PARTITION BY ").map(|(_, b)| b.to_string()).unwrap_or(s),
+        Some(Ok(s)) => s
+            .split_once("PARTITION BY ")
+            .map(|(_, b)| b.to_string())
+            .unwrap_or(s),
         Some(Err(e)) => format!("/* {e} */"),
         None => String::new(),
     }
@@ -1555,30 +2400,52 @@ fn partition_spec_sql(spec: &protobuf::PartitionSpec, r: &Resolver) -> String {
 /// Only keys over plain columns are compared (expressions and predicates belong to EXCLUDE
 /// constraints, which are left as written).
 fn drop_redundant_keys(pending: &mut Vec<(Option<String>, protobuf::Constraint)>) {
-    let key_kind = |c: &protobuf::Constraint| matches!(ConstrType::try_from(c.contype), Ok(ConstrType::ConstrPrimary | ConstrType::ConstrUnique));
+    let key_kind = |c: &protobuf::Constraint| {
+        matches!(
+            ConstrType::try_from(c.contype),
+            Ok(ConstrType::ConstrPrimary | ConstrType::ConstrUnique)
+        )
+    };
     let shape = |col: &Option<String>, c: &protobuf::Constraint| {
         let mut cols = super::name_list(&c.keys);
         if cols.is_empty() {
             cols.extend(col.clone());
         }
-        (cols, super::name_list(&c.including), c.access_method.clone(), c.nulls_not_distinct, c.deferrable, c.initdeferred)
+        (
+            cols,
+            super::name_list(&c.including),
+            c.access_method.clone(),
+            c.nulls_not_distinct,
+            c.deferrable,
+            c.initdeferred,
+        )
     };
-    let pk = pending.iter().position(|(_, c)| ConstrType::try_from(c.contype) == Ok(ConstrType::ConstrPrimary));
+    let pk = pending
+        .iter()
+        .position(|(_, c)| ConstrType::try_from(c.contype) == Ok(ConstrType::ConstrPrimary));
     let mut order: Vec<usize> = pk.into_iter().collect();
     order.extend((0..pending.len()).filter(|i| Some(*i) != pk));
     let mut kept: Vec<usize> = Vec::new();
     let mut gone: Vec<usize> = Vec::new();
     for i in order {
-        let Some((col, c)) = pending.get(i) else { continue };
+        let Some((col, c)) = pending.get(i) else {
+            continue;
+        };
         if !key_kind(c) {
             continue;
         }
-        let same = kept.iter().copied().find(|&k| pending.get(k).is_some_and(|(kcol, kc)| shape(kcol, kc) == shape(col, c)));
+        let same = kept.iter().copied().find(|&k| {
+            pending
+                .get(k)
+                .is_some_and(|(kcol, kc)| shape(kcol, kc) == shape(col, c))
+        });
         match same {
             Some(k) => {
                 if !c.conname.is_empty() {
                     let name = c.conname.clone();
-                    if let Some((_, kc)) = pending.get_mut(k).filter(|(_, kc)| kc.conname.is_empty()) {
+                    if let Some((_, kc)) =
+                        pending.get_mut(k).filter(|(_, kc)| kc.conname.is_empty())
+                    {
                         kc.conname = name;
                     }
                 }
@@ -1604,7 +2471,8 @@ mod tests {
     /// The messages of the warnings met replaying `sql`.
     fn warnings(sql: &str) -> Vec<String> {
         let file = std::sync::Arc::new(crate::input::SourceFile::new("t.sql", sql.to_string()));
-        let l = crate::catalog_from_files(&[file], &crate::LoadOptions::default(), Vec::new()).expect("loads");
+        let l = crate::catalog_from_files(&[file], &crate::LoadOptions::default(), Vec::new())
+            .expect("loads");
         l.warnings.iter().map(|d| d.message.clone()).collect()
     }
 
@@ -1613,7 +2481,11 @@ mod tests {
         let file = std::sync::Arc::new(crate::input::SourceFile::new("t.sql", sql.to_string()));
         match crate::catalog_from_files(&[file], &crate::LoadOptions::default(), Vec::new()) {
             Ok(_) => Vec::new(),
-            Err(d) => d.iter().filter(|d| d.is_error()).map(|d| d.message.clone()).collect(),
+            Err(d) => d
+                .iter()
+                .filter(|d| d.is_error())
+                .map(|d| d.message.clone())
+                .collect(),
         }
     }
 
@@ -1623,7 +2495,11 @@ mod tests {
                    CREATE INDEX pe ON p ((a + 1), b);\nALTER INDEX pe ALTER COLUMN 1 SET STATISTICS 20000;\n\
                    CREATE TABLE p2 PARTITION OF p FOR VALUES FROM (10) TO (20);";
         let c = crate::catalog_from_sql("t.sql", sql).expect("loads");
-        let stats = |n: &str| c.indexes.get(&crate::catalog::QualName::new("public", n)).map(|i| i.statistics.clone().into_iter().collect::<Vec<_>>());
+        let stats = |n: &str| {
+            c.indexes
+                .get(&crate::catalog::QualName::new("public", n))
+                .map(|i| i.statistics.clone().into_iter().collect::<Vec<_>>())
+        };
         // Above the maximum, the maximum; the partition's index follows; a later one does not.
         assert_eq!(stats("pe"), Some(vec![(1, 10000)]));
         assert_eq!(stats("p1_expr_b_idx"), Some(vec![(1, 10000)]));
@@ -1635,13 +2511,29 @@ mod tests {
 
     #[test]
     fn index_statistics_the_server_refuses_are_refused() {
-        let base = "CREATE TABLE t (a int, b text);\nCREATE INDEX i ON t ((a + 1), b) INCLUDE (a);\n";
+        let base =
+            "CREATE TABLE t (a int, b text);\nCREATE INDEX i ON t ((a + 1), b) INCLUDE (a);\n";
         let refused = |cmd: &str| errors(&format!("{base}{cmd}"));
-        assert_eq!(refused("ALTER INDEX i ALTER COLUMN 1 SET STATISTICS 5;"), Vec::<String>::new());
-        assert_eq!(refused("ALTER INDEX i ALTER COLUMN 2 SET STATISTICS 5;"), ["cannot alter statistics on non-expression column 2 of index \"i\""]);
-        assert_eq!(refused("ALTER INDEX i ALTER COLUMN 3 SET STATISTICS 5;"), ["cannot alter statistics on included column 3 of index \"i\""]);
-        assert_eq!(refused("ALTER INDEX i ALTER COLUMN 4 SET STATISTICS 5;"), ["column number 4 of relation \"i\" does not exist"]);
-        assert_eq!(refused("ALTER INDEX i ALTER COLUMN 1 SET STATISTICS -2;"), ["statistics target -2 is too low"]);
+        assert_eq!(
+            refused("ALTER INDEX i ALTER COLUMN 1 SET STATISTICS 5;"),
+            Vec::<String>::new()
+        );
+        assert_eq!(
+            refused("ALTER INDEX i ALTER COLUMN 2 SET STATISTICS 5;"),
+            ["cannot alter statistics on non-expression column 2 of index \"i\""]
+        );
+        assert_eq!(
+            refused("ALTER INDEX i ALTER COLUMN 3 SET STATISTICS 5;"),
+            ["cannot alter statistics on included column 3 of index \"i\""]
+        );
+        assert_eq!(
+            refused("ALTER INDEX i ALTER COLUMN 4 SET STATISTICS 5;"),
+            ["column number 4 of relation \"i\" does not exist"]
+        );
+        assert_eq!(
+            refused("ALTER INDEX i ALTER COLUMN 1 SET STATISTICS -2;"),
+            ["statistics target -2 is too low"]
+        );
     }
 
     #[test]
@@ -1650,14 +2542,44 @@ mod tests {
                    CREATE TABLE t OF ty (id WITH OPTIONS PRIMARY KEY, name NOT NULL DEFAULT 'x');\n\
                    ALTER TYPE ty ADD ATTRIBUTE score numeric CASCADE, ALTER ATTRIBUTE id TYPE bigint CASCADE;";
         let c = crate::catalog_from_sql("t.sql", sql).expect("loads");
-        let t = c.tables.get(&crate::catalog::QualName::new("public", "t")).expect("t");
-        assert_eq!(t.of_type, Some(crate::catalog::QualName::new("public", "ty")));
-        let cols: Vec<(&str, &str, Option<&str>, bool)> = t.columns.iter().map(|c| (c.name.as_str(), c.type_sql.as_str(), c.collation.as_deref(), c.not_null)).collect();
-        assert_eq!(cols, [("id", "bigint", None, true), ("name", "text", Some("\"C\""), true), ("score", "numeric", None, false)]);
-        assert_eq!(t.column("name").and_then(|c| c.default.as_ref()).map(|d| d.0.as_str()), Some("'x'::text"));
+        let t = c
+            .tables
+            .get(&crate::catalog::QualName::new("public", "t"))
+            .expect("t");
+        assert_eq!(
+            t.of_type,
+            Some(crate::catalog::QualName::new("public", "ty"))
+        );
+        let cols: Vec<(&str, &str, Option<&str>, bool)> = t
+            .columns
+            .iter()
+            .map(|c| {
+                (
+                    c.name.as_str(),
+                    c.type_sql.as_str(),
+                    c.collation.as_deref(),
+                    c.not_null,
+                )
+            })
+            .collect();
+        assert_eq!(
+            cols,
+            [
+                ("id", "bigint", None, true),
+                ("name", "text", Some("\"C\""), true),
+                ("score", "numeric", None, false)
+            ]
+        );
+        assert_eq!(
+            t.column("name")
+                .and_then(|c| c.default.as_ref())
+                .map(|d| d.0.as_str()),
+            Some("'x'::text")
+        );
         assert!(t.constraints.contains_key("t_pkey"));
         // DROP ... CASCADE takes the typed table along.
-        let dropped = crate::catalog_from_sql("t.sql", &format!("{sql}\nDROP TYPE ty CASCADE;")).expect("loads");
+        let dropped = crate::catalog_from_sql("t.sql", &format!("{sql}\nDROP TYPE ty CASCADE;"))
+            .expect("loads");
         assert!(dropped.tables.is_empty());
     }
 
@@ -1665,27 +2587,75 @@ mod tests {
     fn what_the_server_refuses_of_typed_tables_is_refused() {
         let base = "CREATE TYPE ty AS (id int, name text);\nCREATE TABLE t OF ty;\nCREATE TABLE p (id int, name text);\n";
         let refused = |cmd: &str| errors(&format!("{base}{cmd}"));
-        assert_eq!(refused("CREATE TABLE u OF ty (nope WITH OPTIONS NOT NULL);"), ["column \"nope\" does not exist"]);
-        assert_eq!(refused("CREATE TABLE u OF ty (id NOT NULL, id DEFAULT 1);"), ["column \"id\" specified more than once"]);
-        assert_eq!(refused("CREATE TABLE u OF nope;"), ["type public.nope does not exist"]);
-        assert_eq!(refused("ALTER TABLE t ADD COLUMN x int;"), ["cannot add column to typed table"]);
-        assert_eq!(refused("ALTER TABLE t DROP COLUMN id;"), ["cannot drop column from typed table"]);
-        assert_eq!(refused("ALTER TABLE t ALTER COLUMN id TYPE bigint;"), ["cannot alter column type of typed table"]);
-        assert_eq!(refused("ALTER TABLE t RENAME COLUMN id TO x;"), ["cannot rename column of typed table"]);
-        assert_eq!(refused("ALTER TABLE p NOT OF;"), ["\"p\" is not a typed table"]);
-        assert_eq!(refused("ALTER TYPE ty ADD ATTRIBUTE x int;"), ["cannot alter type \"ty\" because it is the type of a typed table"]);
-        assert_eq!(refused("ALTER TABLE p OF ty;\nALTER TABLE p NOT OF;"), Vec::<String>::new());
-        assert_eq!(refused("ALTER TABLE p ADD COLUMN x int;\nALTER TABLE p OF ty;"), ["table has extra column \"x\""]);
-        assert_eq!(refused("ALTER TABLE p DROP COLUMN name;\nALTER TABLE p OF ty;"), ["table is missing column \"name\""]);
-        assert_eq!(refused("ALTER TABLE p ALTER COLUMN name TYPE varchar;\nALTER TABLE p OF ty;"), ["table \"p\" has different type for column \"name\""]);
-        assert_eq!(refused("CREATE TABLE q (name text, id int);\nALTER TABLE q OF ty;"), ["table has column \"name\" where type requires \"id\""]);
-        assert_eq!(warnings(&format!("{base}DROP TYPE ty;")), ["cannot drop type public.ty because other objects depend on it: table public.t"]);
+        assert_eq!(
+            refused("CREATE TABLE u OF ty (nope WITH OPTIONS NOT NULL);"),
+            ["column \"nope\" does not exist"]
+        );
+        assert_eq!(
+            refused("CREATE TABLE u OF ty (id NOT NULL, id DEFAULT 1);"),
+            ["column \"id\" specified more than once"]
+        );
+        assert_eq!(
+            refused("CREATE TABLE u OF nope;"),
+            ["type public.nope does not exist"]
+        );
+        assert_eq!(
+            refused("ALTER TABLE t ADD COLUMN x int;"),
+            ["cannot add column to typed table"]
+        );
+        assert_eq!(
+            refused("ALTER TABLE t DROP COLUMN id;"),
+            ["cannot drop column from typed table"]
+        );
+        assert_eq!(
+            refused("ALTER TABLE t ALTER COLUMN id TYPE bigint;"),
+            ["cannot alter column type of typed table"]
+        );
+        assert_eq!(
+            refused("ALTER TABLE t RENAME COLUMN id TO x;"),
+            ["cannot rename column of typed table"]
+        );
+        assert_eq!(
+            refused("ALTER TABLE p NOT OF;"),
+            ["\"p\" is not a typed table"]
+        );
+        assert_eq!(
+            refused("ALTER TYPE ty ADD ATTRIBUTE x int;"),
+            ["cannot alter type \"ty\" because it is the type of a typed table"]
+        );
+        assert_eq!(
+            refused("ALTER TABLE p OF ty;\nALTER TABLE p NOT OF;"),
+            Vec::<String>::new()
+        );
+        assert_eq!(
+            refused("ALTER TABLE p ADD COLUMN x int;\nALTER TABLE p OF ty;"),
+            ["table has extra column \"x\""]
+        );
+        assert_eq!(
+            refused("ALTER TABLE p DROP COLUMN name;\nALTER TABLE p OF ty;"),
+            ["table is missing column \"name\""]
+        );
+        assert_eq!(
+            refused("ALTER TABLE p ALTER COLUMN name TYPE varchar;\nALTER TABLE p OF ty;"),
+            ["table \"p\" has different type for column \"name\""]
+        );
+        assert_eq!(
+            refused("CREATE TABLE q (name text, id int);\nALTER TABLE q OF ty;"),
+            ["table has column \"name\" where type requires \"id\""]
+        );
+        assert_eq!(
+            warnings(&format!("{base}DROP TYPE ty;")),
+            ["cannot drop type public.ty because other objects depend on it: table public.t"]
+        );
     }
 
     #[test]
     fn a_column_constraint_attribute_not_modelled_is_reported() {
         assert_eq!(warnings("CREATE TABLE t (a int CHECK (a > 0) ENFORCED, b int UNIQUE DEFERRABLE INITIALLY DEFERRED);"), Vec::<String>::new());
-        assert_eq!(warnings("CREATE TABLE t (a int CHECK (a > 0) NOT ENFORCED);"), ["NOT ENFORCED on a column constraint is not supported; ignored"]);
+        assert_eq!(
+            warnings("CREATE TABLE t (a int CHECK (a > 0) NOT ENFORCED);"),
+            ["NOT ENFORCED on a column constraint is not supported; ignored"]
+        );
         assert_eq!(
             warnings("CREATE TABLE t (a int);\nALTER TABLE t ADD COLUMN b int CHECK (b > 0) NOT ENFORCED;"),
             ["NOT ENFORCED on a column constraint is not supported; ignored"]

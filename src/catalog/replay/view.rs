@@ -21,7 +21,8 @@ pub(super) fn canonical(n: &mut NodeEnum) {
             if let Some(c) = check {
                 v.with_check_option = c as i32;
             }
-            if let Some(Some(NodeEnum::SelectStmt(sel))) = v.query.as_mut().map(|q| q.node.as_mut()) {
+            if let Some(Some(NodeEnum::SelectStmt(sel))) = v.query.as_mut().map(|q| q.node.as_mut())
+            {
                 if fold_aliases(&v.aliases, sel) {
                     v.aliases.clear();
                 }
@@ -34,7 +35,9 @@ pub(super) fn canonical(n: &mut NodeEnum) {
                 into.skip_data = false;
                 let (options, _) = canonical_options(std::mem::take(&mut into.options));
                 into.options = options;
-                if let Some(Some(NodeEnum::SelectStmt(sel))) = c.query.as_mut().map(|q| q.node.as_mut()) {
+                if let Some(Some(NodeEnum::SelectStmt(sel))) =
+                    c.query.as_mut().map(|q| q.node.as_mut())
+                {
                     if fold_aliases(&into.col_names, sel) {
                         into.col_names.clear();
                     }
@@ -56,16 +59,29 @@ fn canonical_options(options: Vec<Node>) -> (Vec<Node>, Option<ViewCheckOption>)
             out.push(o);
             continue;
         };
-        let value = d.arg.as_deref().and_then(node_string).unwrap_or_else(|| "true".to_string()).to_lowercase();
+        let value = d
+            .arg
+            .as_deref()
+            .and_then(node_string)
+            .unwrap_or_else(|| "true".to_string())
+            .to_lowercase();
         if d.defname == "check_option" && d.defnamespace.is_empty() {
-            check = Some(if value == "cascaded" { ViewCheckOption::CascadedCheckOption } else { ViewCheckOption::LocalCheckOption });
+            check = Some(if value == "cascaded" {
+                ViewCheckOption::CascadedCheckOption
+            } else {
+                ViewCheckOption::LocalCheckOption
+            });
             continue;
         }
-        d.arg = Some(Box::new(Node { node: Some(NodeEnum::String(protobuf::String { sval: value })) }));
+        d.arg = Some(Box::new(Node {
+            node: Some(NodeEnum::String(protobuf::String { sval: value })),
+        }));
         d.defaction = protobuf::DefElemAction::DefelemUnspec as i32;
         d.location = 0;
         out.retain(|x: &Node| !matches!(&x.node, Some(NodeEnum::DefElem(e)) if e.defname == d.defname && e.defnamespace == d.defnamespace));
-        out.push(Node { node: Some(NodeEnum::DefElem(d)) });
+        out.push(Node {
+            node: Some(NodeEnum::DefElem(d)),
+        });
     }
     (out, check)
 }
@@ -98,7 +114,12 @@ impl Replay {
     pub(super) fn alter_view(&mut self, stmt: &Stmt, view: &QualName, cmds: &[Node]) {
         let key = [ObjKind::View, ObjKind::MaterializedView]
             .into_iter()
-            .map(|kind| ObjKey { kind, schema: view.schema.clone(), name: view.name.clone(), sub: String::new() })
+            .map(|kind| ObjKey {
+                kind,
+                schema: view.schema.clone(),
+                name: view.name.clone(),
+                sub: String::new(),
+            })
             .find(|k| self.catalog.objects.contains_key(k));
         let Some(key) = key else {
             self.warn(stmt, format!("view {} does not exist", view.sql()));
@@ -106,7 +127,9 @@ impl Replay {
         };
         self.shaped(super::super::graph::Node::Object(key.clone()));
         for cmd in cmds {
-            let Some(NodeEnum::AlterTableCmd(c)) = &cmd.node else { continue };
+            let Some(NodeEnum::AlterTableCmd(c)) = &cmd.node else {
+                continue;
+            };
             self.alter_view_cmd(stmt, &key, c);
         }
     }
@@ -128,7 +151,9 @@ impl Replay {
                     }
                 }
             }
-            AlterTableType::AtSetRelOptions | AlterTableType::AtResetRelOptions | AlterTableType::AtReplaceRelOptions => {
+            AlterTableType::AtSetRelOptions
+            | AlterTableType::AtResetRelOptions
+            | AlterTableType::AtReplaceRelOptions => {
                 let items: Vec<Node> = match c.def.as_deref().and_then(|d| d.node.as_ref()) {
                     Some(NodeEnum::List(l)) => l.items.clone(),
                     _ => Vec::new(),
@@ -171,7 +196,10 @@ impl Replay {
             }
             // Owners are not part of the compared schema; the tablespace and clustering of a
             // materialized view do not shape what it holds.
-            AlterTableType::AtChangeOwner | AlterTableType::AtSetTableSpace | AlterTableType::AtClusterOn | AlterTableType::AtDropCluster => {}
+            AlterTableType::AtChangeOwner
+            | AlterTableType::AtSetTableSpace
+            | AlterTableType::AtClusterOn
+            | AlterTableType::AtDropCluster => {}
             // Not modelled on a view, or not valid on one: reported.
             AlterTableType::Undefined
             | AlterTableType::AtAddColumn

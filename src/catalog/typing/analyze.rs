@@ -45,7 +45,14 @@ fn strings(nodes: &[Node]) -> Vec<String> {
 }
 
 fn string_nodes(parts: &[&str]) -> Vec<Node> {
-    parts.iter().map(|p| Node { node: Some(NodeEnum::String(protobuf::String { sval: p.to_string() })) }).collect()
+    parts
+        .iter()
+        .map(|p| Node {
+            node: Some(NodeEnum::String(protobuf::String {
+                sval: p.to_string(),
+            })),
+        })
+        .collect()
 }
 
 fn op_expr(name: &str, l: Node, r: Node) -> Node {
@@ -71,7 +78,14 @@ fn bool_expr(op: BoolExprType, args: Vec<Node>) -> Node {
             other => flat.push(Node { node: other }),
         }
     }
-    Node { node: Some(NodeEnum::BoolExpr(Box::new(protobuf::BoolExpr { boolop: op as i32, args: flat, location: 0, ..Default::default() }))) }
+    Node {
+        node: Some(NodeEnum::BoolExpr(Box::new(protobuf::BoolExpr {
+            boolop: op as i32,
+            args: flat,
+            location: 0,
+            ..Default::default()
+        }))),
+    }
 }
 
 impl<'c> Analyzer<'_, 'c> {
@@ -92,7 +106,11 @@ impl<'c> Analyzer<'_, 'c> {
         match n {
             NodeEnum::AConst(c) => self.a_const(n_const(c)?, n),
             NodeEnum::ColumnRef(c) => match scope.lookup(&strings(&c.fields)) {
-                Lookup::Column(t) if c.fields.iter().all(|f| matches!(f.node, Some(NodeEnum::String(_)))) => {
+                Lookup::Column(t)
+                    if c.fields
+                        .iter()
+                        .all(|f| matches!(f.node, Some(NodeEnum::String(_)))) =>
+                {
                     let ty = Ty::of_sql(&t, self.r)?;
                     Some(Typed { ty, exact: t })
                 }
@@ -128,10 +146,19 @@ impl<'c> Analyzer<'_, 'c> {
                 let t = match O::try_from(f.op).unwrap_or(O::SqlvalueFunctionOpUndefined) {
                     O::SvfopCurrentDate => "date",
                     O::SvfopCurrentTime | O::SvfopCurrentTimeN => "time with time zone",
-                    O::SvfopCurrentTimestamp | O::SvfopCurrentTimestampN => "timestamp with time zone",
+                    O::SvfopCurrentTimestamp | O::SvfopCurrentTimestampN => {
+                        "timestamp with time zone"
+                    }
                     O::SvfopLocaltime | O::SvfopLocaltimeN => "time without time zone",
-                    O::SvfopLocaltimestamp | O::SvfopLocaltimestampN => "timestamp without time zone",
-                    O::SvfopCurrentRole | O::SvfopCurrentUser | O::SvfopUser | O::SvfopSessionUser | O::SvfopCurrentCatalog | O::SvfopCurrentSchema => "name",
+                    O::SvfopLocaltimestamp | O::SvfopLocaltimestampN => {
+                        "timestamp without time zone"
+                    }
+                    O::SvfopCurrentRole
+                    | O::SvfopCurrentUser
+                    | O::SvfopUser
+                    | O::SvfopSessionUser
+                    | O::SvfopCurrentCatalog
+                    | O::SvfopCurrentSchema => "name",
                     O::SqlvalueFunctionOpUndefined => return None,
                 };
                 Some(Typed::of(named(t)))
@@ -145,7 +172,11 @@ impl<'c> Analyzer<'_, 'c> {
                 Some(Typed::of(t))
             }
             NodeEnum::AArrayExpr(a) => {
-                if a.elements.is_empty() || a.elements.iter().any(|e| matches!(e.node, Some(NodeEnum::AArrayExpr(_)))) {
+                if a.elements.is_empty()
+                    || a.elements
+                        .iter()
+                        .any(|e| matches!(e.node, Some(NodeEnum::AArrayExpr(_))))
+                {
                     self.children(n, scope);
                     return None;
                 }
@@ -166,12 +197,18 @@ impl<'c> Analyzer<'_, 'c> {
                     _ => None,
                 };
                 match link {
-                    S::ExistsSublink | S::AllSublink | S::AnySublink => Some(Typed::of(named("boolean"))),
+                    S::ExistsSublink | S::AllSublink | S::AnySublink => {
+                        Some(Typed::of(named("boolean")))
+                    }
                     S::ExprSublink => match out.as_deref() {
                         Some([Some(t)]) => Some(t.clone()),
                         _ => None,
                     },
-                    S::Undefined | S::RowcompareSublink | S::MultiexprSublink | S::ArraySublink | S::CteSublink => None,
+                    S::Undefined
+                    | S::RowcompareSublink
+                    | S::MultiexprSublink
+                    | S::ArraySublink
+                    | S::CteSublink => None,
                 }
             }
             NodeEnum::SelectStmt(s) => {
@@ -190,7 +227,12 @@ impl<'c> Analyzer<'_, 'c> {
     /// Settles each child of a node the typer does not model, on its own.
     pub fn children(&self, n: &mut NodeEnum, scope: &Scope) {
         let mut first = true;
-        let mut holder = Node { node: Some(std::mem::replace(n, NodeEnum::List(protobuf::List { items: vec![] }))) };
+        let mut holder = Node {
+            node: Some(std::mem::replace(
+                n,
+                NodeEnum::List(protobuf::List { items: vec![] }),
+            )),
+        };
         visit(&mut holder, &mut |child| {
             if first {
                 first = false;
@@ -215,11 +257,20 @@ impl<'c> Analyzer<'_, 'c> {
             Const::Float(f) => {
                 if !f.contains(['.', 'e', 'E']) {
                     match f.parse::<i64>() {
-                        Ok(_) => (named("bigint"), constant::typed(&f, named("bigint").type_name(self.r)?)),
-                        Err(_) => (named("numeric"), constant::numeric(&constant::normalize_numeric(&f)?)),
+                        Ok(_) => (
+                            named("bigint"),
+                            constant::typed(&f, named("bigint").type_name(self.r)?),
+                        ),
+                        Err(_) => (
+                            named("numeric"),
+                            constant::numeric(&constant::normalize_numeric(&f)?),
+                        ),
                     }
                 } else {
-                    (named("numeric"), constant::numeric(&constant::normalize_numeric(&f)?))
+                    (
+                        named("numeric"),
+                        constant::numeric(&constant::normalize_numeric(&f)?),
+                    )
                 }
             }
         };
@@ -232,16 +283,27 @@ impl<'c> Analyzer<'_, 'c> {
     /// `x::t`: a literal is the constant of type `t`; a cast to the type `x` already has
     /// is no cast at all; any other stays a cast.
     fn type_cast(&self, n: &mut NodeEnum, scope: &Scope) -> Option<Typed> {
-        let NodeEnum::TypeCast(tc) = n else { return None };
-        let target_sql = tc.type_name.as_ref().map(|t| crate::catalog::types::type_sql(t, self.r))?;
+        let NodeEnum::TypeCast(tc) = n else {
+            return None;
+        };
+        let target_sql = tc
+            .type_name
+            .as_ref()
+            .map(|t| crate::catalog::types::type_sql(t, self.r))?;
         let arg_t = self.opt(&mut tc.arg, scope);
         let target = Ty::of_sql(&target_sql, self.r)?;
         let modifiers = tc.type_name.as_ref().is_some_and(|t| !t.typmods.is_empty());
-        let typed = Typed { ty: target.clone(), exact: target_sql.clone() };
+        let typed = Typed {
+            ty: target.clone(),
+            exact: target_sql.clone(),
+        };
         let arg_t = arg_t?;
         if arg_t.ty == Ty::Unknown {
             let value = match tc.arg.as_deref().and_then(|a| a.node.as_ref()) {
-                Some(NodeEnum::AConst(protobuf::AConst { val: Some(a_const::Val::Sval(s)), .. })) => Some(s.sval.clone()),
+                Some(NodeEnum::AConst(protobuf::AConst {
+                    val: Some(a_const::Val::Sval(s)),
+                    ..
+                })) => Some(s.sval.clone()),
                 _ => None,
             };
             if modifiers || matches!(target, Ty::Domain(..)) || target.is_array() {
@@ -275,8 +337,13 @@ impl<'c> Analyzer<'_, 'c> {
         }
         if from.ty == Ty::Unknown {
             let replaced = match n.node.as_mut()? {
-                NodeEnum::AConst(protobuf::AConst { isnull: true, .. }) => constant::null(to.type_name(self.r)?),
-                NodeEnum::AConst(protobuf::AConst { val: Some(a_const::Val::Sval(s)), .. }) => constant::literal(&s.sval, to, self.r)?,
+                NodeEnum::AConst(protobuf::AConst { isnull: true, .. }) => {
+                    constant::null(to.type_name(self.r)?)
+                }
+                NodeEnum::AConst(protobuf::AConst {
+                    val: Some(a_const::Val::Sval(s)),
+                    ..
+                }) => constant::literal(&s.sval, to, self.r)?,
                 NodeEnum::CollateClause(c) => {
                     let arg = c.arg.as_deref_mut()?;
                     return self.coerce(arg, from, to);
@@ -291,7 +358,11 @@ impl<'c> Analyzer<'_, 'c> {
         }
         let tn = to.type_name(self.r)?;
         let arg = std::mem::take(n);
-        let mut cast = protobuf::TypeCast { arg: Some(Box::new(arg)), type_name: Some(tn), location: 0 };
+        let mut cast = protobuf::TypeCast {
+            arg: Some(Box::new(arg)),
+            type_name: Some(tn),
+            location: 0,
+        };
         // A cast of ARRAY[...] to an array type goes onto its elements, as `expr` puts it.
         if crate::catalog::expr::is_array_cast_of_array(&cast) {
             if let Some(array) = crate::catalog::expr::array_cast_into_elements(&mut cast, self.r) {
@@ -299,7 +370,9 @@ impl<'c> Analyzer<'_, 'c> {
                 return Some(());
             }
         }
-        *n = Node { node: Some(NodeEnum::TypeCast(Box::new(cast))) };
+        *n = Node {
+            node: Some(NodeEnum::TypeCast(Box::new(cast))),
+        };
         Some(())
     }
 
@@ -311,7 +384,13 @@ impl<'c> Analyzer<'_, 'c> {
     /// `coerce_all`, where the arguments at positions `hidden` print without their implicit
     /// casts (ruleutils prints the arguments of SQL-syntax functions so: `POSITION('x'::text
     /// IN v)` for a `varchar` v) and are kept as they are when already typed.
-    fn coerce_args(&self, args: &mut [&mut Node], types: &[Typed], params: &[Ty], hidden: &[usize]) -> Option<()> {
+    fn coerce_args(
+        &self,
+        args: &mut [&mut Node],
+        types: &[Typed],
+        params: &[Ty],
+        hidden: &[usize],
+    ) -> Option<()> {
         let mut out = Vec::new();
         for (i, ((a, t), p)) in args.iter().zip(types).zip(params).enumerate() {
             let mut copy = (**a).clone();
@@ -345,20 +424,29 @@ impl<'c> Analyzer<'_, 'c> {
     /// common type, and a missing ELSE is `ELSE NULL` of that type. A CASE with an operand
     /// (`CASE x WHEN ...`) is settled only inside.
     fn case(&self, n: &mut NodeEnum, scope: &Scope) -> Option<Typed> {
-        let NodeEnum::CaseExpr(c) = n else { return None };
+        let NodeEnum::CaseExpr(c) = n else {
+            return None;
+        };
         // With an operand, each WHEN value is the right side of `operand = value`.
         let operand = c.arg.as_deref_mut().map(|a| self.expr(a, scope));
         let mut conditions_ok = true;
         let mut results: Vec<Option<Typed>> = Vec::new();
         for w in &mut c.args {
-            let Some(NodeEnum::CaseWhen(w)) = w.node.as_mut() else { return None };
+            let Some(NodeEnum::CaseWhen(w)) = w.node.as_mut() else {
+                return None;
+            };
             if let Some(e) = w.expr.as_deref_mut() {
                 conditions_ok &= match (self.expr(e, scope), &operand) {
                     (Some(t), None) => self.coerce(e, &t, &named("boolean")).is_some(),
-                    (Some(t), Some(Some(o))) => match resolve::operator("=", &[o.ty.clone(), t.ty.clone()], self.r) {
-                        Some(eq) => eq.params.get(1).is_some_and(|p| self.coerce_args(&mut [e], &[t], std::slice::from_ref(p), &[0]).is_some()),
-                        None => false,
-                    },
+                    (Some(t), Some(Some(o))) => {
+                        match resolve::operator("=", &[o.ty.clone(), t.ty.clone()], self.r) {
+                            Some(eq) => eq.params.get(1).is_some_and(|p| {
+                                self.coerce_args(&mut [e], &[t], std::slice::from_ref(p), &[0])
+                                    .is_some()
+                            }),
+                            None => false,
+                        }
+                    }
                     (None, _) | (Some(_), Some(None)) => false,
                 };
             }
@@ -378,12 +466,20 @@ impl<'c> Analyzer<'_, 'c> {
         // Coerce on copies: all results or none.
         let mut new_results = Vec::new();
         for (w, t) in c.args.iter().zip(&results) {
-            let Some(NodeEnum::CaseWhen(w)) = w.node.as_ref() else { return None };
+            let Some(NodeEnum::CaseWhen(w)) = w.node.as_ref() else {
+                return None;
+            };
             let mut r = w.result.as_deref()?.clone();
             self.coerce(&mut r, t, &common)?;
             new_results.push(r);
         }
-        let mut d = c.defresult.as_deref().cloned().unwrap_or(Node { node: Some(NodeEnum::AConst(protobuf::AConst { isnull: true, val: None, location: 0 })) });
+        let mut d = c.defresult.as_deref().cloned().unwrap_or(Node {
+            node: Some(NodeEnum::AConst(protobuf::AConst {
+                isnull: true,
+                val: None,
+                location: 0,
+            })),
+        });
         self.coerce(&mut d, results.last()?, &common)?;
         for (w, r) in c.args.iter_mut().zip(new_results) {
             if let Some(NodeEnum::CaseWhen(w)) = w.node.as_mut() {
@@ -397,8 +493,15 @@ impl<'c> Analyzer<'_, 'c> {
     /// A call of a builtin function: its arguments coerced to the parameters of the
     /// function the server picks.
     fn func_call(&self, n: &mut NodeEnum, scope: &Scope) -> Option<Typed> {
-        let NodeEnum::FuncCall(f) = n else { return None };
-        let plain = !f.func_variadic && f.agg_order.is_empty() && f.agg_filter.is_none() && f.over.is_none() && !f.agg_within_group && !f.agg_distinct;
+        let NodeEnum::FuncCall(f) = n else {
+            return None;
+        };
+        let plain = !f.func_variadic
+            && f.agg_order.is_empty()
+            && f.agg_filter.is_none()
+            && f.over.is_none()
+            && !f.agg_within_group
+            && !f.agg_distinct;
         let name = match strings(&f.funcname).as_slice() {
             [name] => Some(name.clone()),
             [s, name] if s == "pg_catalog" => Some(name.clone()),
@@ -408,7 +511,11 @@ impl<'c> Analyzer<'_, 'c> {
         for a in &mut f.args {
             types.push(self.expr(a, scope));
         }
-        if !plain || f.args.iter().any(|a| matches!(a.node, Some(NodeEnum::NamedArgExpr(_)))) {
+        if !plain
+            || f.args
+                .iter()
+                .any(|a| matches!(a.node, Some(NodeEnum::NamedArgExpr(_))))
+        {
             let mut rest = std::mem::replace(n, NodeEnum::List(protobuf::List { items: vec![] }));
             if let NodeEnum::FuncCall(f) = &mut rest {
                 for x in f.agg_order.iter_mut().chain(f.agg_filter.as_deref_mut()) {
@@ -421,7 +528,11 @@ impl<'c> Analyzer<'_, 'c> {
         let name = name?;
         let types: Vec<Typed> = types.into_iter().collect::<Option<_>>()?;
         let tys: Vec<Ty> = types.iter().map(|t| t.ty.clone()).collect();
-        let chosen: Candidate = if f.agg_star { resolve::function(&name, &[], self.r)? } else { resolve::function(&name, &tys, self.r)? };
+        let chosen: Candidate = if f.agg_star {
+            resolve::function(&name, &[], self.r)?
+        } else {
+            resolve::function(&name, &tys, self.r)?
+        };
         if chosen.returns_set {
             return None;
         }
@@ -433,10 +544,32 @@ impl<'c> Analyzer<'_, 'c> {
             "normalize" | "is_normalized" if sql_syntax => Some(1),
             _ => None,
         };
-        let hidden: Vec<usize> = if sql_syntax { (0..f.args.len()).collect() } else { Vec::new() };
-        let mut refs: Vec<&mut Node> = f.args.iter_mut().enumerate().filter(|(i, _)| Some(*i) != keyword).map(|(_, a)| a).collect();
-        let keep = |v: &[Typed]| v.iter().enumerate().filter(|(i, _)| Some(*i) != keyword).map(|(_, t)| t.clone()).collect::<Vec<_>>();
-        let params: Vec<Ty> = chosen.params.iter().enumerate().filter(|(i, _)| Some(*i) != keyword).map(|(_, t)| t.clone()).collect();
+        let hidden: Vec<usize> = if sql_syntax {
+            (0..f.args.len()).collect()
+        } else {
+            Vec::new()
+        };
+        let mut refs: Vec<&mut Node> = f
+            .args
+            .iter_mut()
+            .enumerate()
+            .filter(|(i, _)| Some(*i) != keyword)
+            .map(|(_, a)| a)
+            .collect();
+        let keep = |v: &[Typed]| {
+            v.iter()
+                .enumerate()
+                .filter(|(i, _)| Some(*i) != keyword)
+                .map(|(_, t)| t.clone())
+                .collect::<Vec<_>>()
+        };
+        let params: Vec<Ty> = chosen
+            .params
+            .iter()
+            .enumerate()
+            .filter(|(i, _)| Some(*i) != keyword)
+            .map(|(_, t)| t.clone())
+            .collect();
         self.coerce_args(&mut refs, &keep(&types), &params, &hidden)?;
         Some(Typed::of(chosen.result))
     }
@@ -451,7 +584,10 @@ impl<'c> Analyzer<'_, 'c> {
         };
         let op = op.clone();
         match kind {
-            AExprKind::AexprOp | AExprKind::AexprDistinct | AExprKind::AexprNotDistinct | AExprKind::AexprNullif => {
+            AExprKind::AexprOp
+            | AExprKind::AexprDistinct
+            | AExprKind::AexprNotDistinct
+            | AExprKind::AexprNullif => {
                 let l = self.opt(&mut e.lexpr, scope);
                 let r = self.opt(&mut e.rexpr, scope);
                 let args: Vec<Typed> = match (&e.lexpr, l, r) {
@@ -461,18 +597,31 @@ impl<'c> Analyzer<'_, 'c> {
                 };
                 let tys: Vec<Ty> = args.iter().map(|t| t.ty.clone()).collect();
                 let chosen = resolve::operator(&op, &tys, self.r)?;
-                let mut refs: Vec<&mut Node> = e.lexpr.as_deref_mut().into_iter().chain(e.rexpr.as_deref_mut()).collect();
+                let mut refs: Vec<&mut Node> = e
+                    .lexpr
+                    .as_deref_mut()
+                    .into_iter()
+                    .chain(e.rexpr.as_deref_mut())
+                    .collect();
                 self.coerce_all(&mut refs, &args, &chosen.params)?;
                 if kind == AExprKind::AexprNotDistinct {
                     // `a IS NOT DISTINCT FROM b` is kept as `NOT (a IS DISTINCT FROM b)`.
                     e.kind = AExprKind::AexprDistinct as i32;
-                    let inner = std::mem::replace(n, NodeEnum::List(protobuf::List { items: vec![] }));
-                    let not = protobuf::BoolExpr { boolop: BoolExprType::NotExpr as i32, args: vec![Node { node: Some(inner) }], location: 0, ..Default::default() };
+                    let inner =
+                        std::mem::replace(n, NodeEnum::List(protobuf::List { items: vec![] }));
+                    let not = protobuf::BoolExpr {
+                        boolop: BoolExprType::NotExpr as i32,
+                        args: vec![Node { node: Some(inner) }],
+                        location: 0,
+                        ..Default::default()
+                    };
                     *n = NodeEnum::BoolExpr(Box::new(not));
                 }
                 Some(match kind {
                     AExprKind::AexprNullif => args.first()?.clone(),
-                    AExprKind::AexprDistinct | AExprKind::AexprNotDistinct => Typed::of(named("boolean")),
+                    AExprKind::AexprDistinct | AExprKind::AexprNotDistinct => {
+                        Typed::of(named("boolean"))
+                    }
                     AExprKind::AexprOp
                     | AExprKind::Undefined
                     | AExprKind::AexprOpAny
@@ -493,8 +642,11 @@ impl<'c> Analyzer<'_, 'c> {
             }
             AExprKind::AexprSimilar => {
                 // `x SIMILAR TO p` is `x ~ similar_to_escape(p)`.
-                if let Some(Some(NodeEnum::FuncCall(f))) = e.rexpr.as_deref_mut().map(|r| r.node.as_mut()) {
-                    if matches!(strings(&f.funcname).as_slice(), [s, name] if s == "pg_catalog" && name == "similar_to_escape") {
+                if let Some(Some(NodeEnum::FuncCall(f))) =
+                    e.rexpr.as_deref_mut().map(|r| r.node.as_mut())
+                {
+                    if matches!(strings(&f.funcname).as_slice(), [s, name] if s == "pg_catalog" && name == "similar_to_escape")
+                    {
                         f.funcname = string_nodes(&["similar_to_escape"]);
                         f.funcformat = protobuf::CoercionForm::CoerceExplicitCall as i32;
                     }
@@ -506,30 +658,67 @@ impl<'c> Analyzer<'_, 'c> {
                 let l = self.opt(&mut e.lexpr, scope);
                 let r = self.opt(&mut e.rexpr, scope);
                 let (l, r) = (l?, r?);
-                let element = if r.ty == Ty::Unknown { Ty::Unknown } else { r.ty.base().element()? };
+                let element = if r.ty == Ty::Unknown {
+                    Ty::Unknown
+                } else {
+                    r.ty.base().element()?
+                };
                 let chosen = resolve::operator(&op, &[l.ty.clone(), element], self.r)?;
                 if chosen.result != named("boolean") {
                     return None;
                 }
-                let [lp, rp] = chosen.params.as_slice() else { return None };
+                let [lp, rp] = chosen.params.as_slice() else {
+                    return None;
+                };
                 let array = rp.array_of()?;
-                let mut refs: Vec<&mut Node> = e.lexpr.as_deref_mut().into_iter().chain(e.rexpr.as_deref_mut()).collect();
+                let mut refs: Vec<&mut Node> = e
+                    .lexpr
+                    .as_deref_mut()
+                    .into_iter()
+                    .chain(e.rexpr.as_deref_mut())
+                    .collect();
                 self.coerce_all(&mut refs, &[l, r], &[lp.clone(), array])?;
                 Some(Typed::of(named("boolean")))
             }
             AExprKind::AexprIn => self.in_list(n, &op, scope),
-            AExprKind::AexprBetween | AExprKind::AexprNotBetween | AExprKind::AexprBetweenSym | AExprKind::AexprNotBetweenSym => {
-                let Some(NodeEnum::List(bounds)) = e.rexpr.as_deref().and_then(|r| r.node.as_ref()) else { return None };
-                let [lo, hi] = bounds.items.as_slice() else { return None };
+            AExprKind::AexprBetween
+            | AExprKind::AexprNotBetween
+            | AExprKind::AexprBetweenSym
+            | AExprKind::AexprNotBetweenSym => {
+                let Some(NodeEnum::List(bounds)) = e.rexpr.as_deref().and_then(|r| r.node.as_ref())
+                else {
+                    return None;
+                };
+                let [lo, hi] = bounds.items.as_slice() else {
+                    return None;
+                };
                 let x = e.lexpr.as_deref()?.clone();
                 let (lo, hi) = (lo.clone(), hi.clone());
                 use BoolExprType::{AndExpr, OrExpr};
-                let within = |a: &Node, b: &Node| bool_expr(AndExpr, vec![op_expr(">=", x.clone(), a.clone()), op_expr("<=", x.clone(), b.clone())]);
-                let outside = |a: &Node, b: &Node| bool_expr(OrExpr, vec![op_expr("<", x.clone(), a.clone()), op_expr(">", x.clone(), b.clone())]);
+                let within = |a: &Node, b: &Node| {
+                    bool_expr(
+                        AndExpr,
+                        vec![
+                            op_expr(">=", x.clone(), a.clone()),
+                            op_expr("<=", x.clone(), b.clone()),
+                        ],
+                    )
+                };
+                let outside = |a: &Node, b: &Node| {
+                    bool_expr(
+                        OrExpr,
+                        vec![
+                            op_expr("<", x.clone(), a.clone()),
+                            op_expr(">", x.clone(), b.clone()),
+                        ],
+                    )
+                };
                 let mut rewritten = match kind {
                     AExprKind::AexprBetween => within(&lo, &hi),
                     AExprKind::AexprNotBetween => outside(&lo, &hi),
-                    AExprKind::AexprBetweenSym => bool_expr(OrExpr, vec![within(&lo, &hi), within(&hi, &lo)]),
+                    AExprKind::AexprBetweenSym => {
+                        bool_expr(OrExpr, vec![within(&lo, &hi), within(&hi, &lo)])
+                    }
                     AExprKind::AexprNotBetweenSym
                     | AExprKind::Undefined
                     | AExprKind::AexprOp
@@ -541,7 +730,9 @@ impl<'c> Analyzer<'_, 'c> {
                     | AExprKind::AexprIn
                     | AExprKind::AexprLike
                     | AExprKind::AexprIlike
-                    | AExprKind::AexprSimilar => bool_expr(AndExpr, vec![outside(&lo, &hi), outside(&hi, &lo)]),
+                    | AExprKind::AexprSimilar => {
+                        bool_expr(AndExpr, vec![outside(&lo, &hi), outside(&hi, &lo)])
+                    }
                 };
                 let t = self.expr(&mut rewritten, scope);
                 // Only a fully typed rewrite replaces the BETWEEN (the operands are settled
@@ -582,13 +773,21 @@ impl<'c> Analyzer<'_, 'c> {
             let mut copy = i.clone();
             visit(&mut copy, &mut |k| {
                 found |= matches!(k, NodeEnum::ColumnRef(_));
-                if matches!(k, NodeEnum::SelectStmt(_)) { Next::Over } else { Next::Into }
+                if matches!(k, NodeEnum::SelectStmt(_)) {
+                    Next::Over
+                } else {
+                    Next::Into
+                }
             });
             found
         };
         let (vars, consts): (Vec<Node>, Vec<Node>) = items.into_iter().partition(|i| has_vars(i));
         let any = op == "=";
-        let (combine, kind) = if any { (BoolExprType::OrExpr, AExprKind::AexprOpAny) } else { (BoolExprType::AndExpr, AExprKind::AexprOpAll) };
+        let (combine, kind) = if any {
+            (BoolExprType::OrExpr, AExprKind::AexprOpAny)
+        } else {
+            (BoolExprType::AndExpr, AExprKind::AexprOpAll)
+        };
         let mut parts = Vec::new();
         let mut singles = vars;
         if consts.len() > 1 {
@@ -609,9 +808,23 @@ impl<'c> Analyzer<'_, 'c> {
                 self.coerce(&mut c, t, &common)?;
                 elements.push(c);
             }
-            let array = Node { node: Some(NodeEnum::AArrayExpr(protobuf::AArrayExpr { elements, list_start: 0, list_end: 0, location: 0 })) };
+            let array = Node {
+                node: Some(NodeEnum::AArrayExpr(protobuf::AArrayExpr {
+                    elements,
+                    list_start: 0,
+                    list_end: 0,
+                    location: 0,
+                })),
+            };
             parts.push(Node {
-                node: Some(NodeEnum::AExpr(Box::new(protobuf::AExpr { kind: kind as i32, name: string_nodes(&[op]), lexpr: Some(Box::new(x.clone())), rexpr: Some(Box::new(array)), location: 0, ..Default::default() }))),
+                node: Some(NodeEnum::AExpr(Box::new(protobuf::AExpr {
+                    kind: kind as i32,
+                    name: string_nodes(&[op]),
+                    lexpr: Some(Box::new(x.clone())),
+                    rexpr: Some(Box::new(array)),
+                    location: 0,
+                    ..Default::default()
+                }))),
             });
         } else {
             let mut all = consts;
@@ -621,7 +834,9 @@ impl<'c> Analyzer<'_, 'c> {
         for s in singles {
             parts.push(op_expr(op, x.clone(), s));
         }
-        let mut rewritten = if parts.len() == 1 { parts.pop()? } else {
+        let mut rewritten = if parts.len() == 1 {
+            parts.pop()?
+        } else {
             let mut it = parts.into_iter();
             let first = it.next()?;
             it.fold(first, |acc, p| bool_expr(combine, vec![acc, p]))
@@ -644,13 +859,20 @@ impl<'c> Analyzer<'_, 'c> {
     /// Settles a SELECT (and the queries under it) with `outer` around it; says the types
     /// of its output columns. `resolve` gives an unknown output column type `text`, as the
     /// server does for any query but a branch of a set operation.
-    pub fn select(&self, s: &mut SelectStmt, outer: Option<&Scope>, resolve: bool) -> Option<Vec<Option<Typed>>> {
+    pub fn select(
+        &self,
+        s: &mut SelectStmt,
+        outer: Option<&Scope>,
+        resolve: bool,
+    ) -> Option<Vec<Option<Typed>>> {
         let mut ctes = Vec::new();
         if let Some(w) = s.with_clause.as_mut() {
             for c in &mut w.ctes {
                 if let Some(NodeEnum::CommonTableExpr(cte)) = c.node.as_mut() {
                     ctes.push(cte.ctename.clone());
-                    if let Some(Some(NodeEnum::SelectStmt(q))) = cte.ctequery.as_deref_mut().map(|q| q.node.as_mut()) {
+                    if let Some(Some(NodeEnum::SelectStmt(q))) =
+                        cte.ctequery.as_deref_mut().map(|q| q.node.as_mut())
+                    {
                         let empty = Scope::default();
                         self.select(q, outer.or(Some(&empty)), true);
                     }
@@ -658,15 +880,25 @@ impl<'c> Analyzer<'_, 'c> {
             }
         }
         if s.op != protobuf::SetOperation::SetopNone as i32 {
-            let l = s.larg.as_deref_mut().and_then(|x| self.select(x, outer, false));
-            let r = s.rarg.as_deref_mut().and_then(|x| self.select(x, outer, false));
+            let l = s
+                .larg
+                .as_deref_mut()
+                .and_then(|x| self.select(x, outer, false));
+            let r = s
+                .rarg
+                .as_deref_mut()
+                .and_then(|x| self.select(x, outer, false));
             if resolve {
                 name_branches(s);
             }
             return self.set_operation(s, l, r);
         }
         let empty = Scope::default();
-        let mut scope = Scope { rels: Vec::new(), parent: outer, value: None };
+        let mut scope = Scope {
+            rels: Vec::new(),
+            parent: outer,
+            value: None,
+        };
         for f in &mut s.from_clause {
             self.add_from_item(f, &mut scope, &ctes, outer.unwrap_or(&empty));
         }
@@ -679,12 +911,18 @@ impl<'c> Analyzer<'_, 'c> {
         }
         let mut out = Vec::new();
         for t in &mut s.target_list {
-            let Some(NodeEnum::ResTarget(rt)) = t.node.as_mut() else { continue };
-            let Some(val) = rt.val.as_deref_mut() else { continue };
+            let Some(NodeEnum::ResTarget(rt)) = t.node.as_mut() else {
+                continue;
+            };
+            let Some(val) = rt.val.as_deref_mut() else {
+                continue;
+            };
             let mut ty = self.expr(val, &scope);
             if resolve {
                 if let Some(u) = ty.as_ref().filter(|t| t.ty == Ty::Unknown) {
-                    ty = self.coerce(val, u, &named("text")).map(|_| Typed::of(named("text")));
+                    ty = self
+                        .coerce(val, u, &named("text"))
+                        .map(|_| Typed::of(named("text")));
                 }
             }
             out.push(ty);
@@ -692,7 +930,12 @@ impl<'c> Analyzer<'_, 'c> {
         for x in s.where_clause.iter_mut().chain(s.having_clause.iter_mut()) {
             self.expr(x, &scope);
         }
-        for x in s.group_clause.iter_mut().chain(s.sort_clause.iter_mut()).chain(s.distinct_clause.iter_mut()) {
+        for x in s
+            .group_clause
+            .iter_mut()
+            .chain(s.sort_clause.iter_mut())
+            .chain(s.distinct_clause.iter_mut())
+        {
             self.expr(x, &scope);
         }
         Some(out)
@@ -700,7 +943,12 @@ impl<'c> Analyzer<'_, 'c> {
 
     /// `UNION` / `INTERSECT` / `EXCEPT`: each output column takes the common type of the
     /// branches' (unknown in all: `text`), and each branch's column is coerced to it.
-    fn set_operation(&self, s: &mut SelectStmt, l: Option<Vec<Option<Typed>>>, r: Option<Vec<Option<Typed>>>) -> Option<Vec<Option<Typed>>> {
+    fn set_operation(
+        &self,
+        s: &mut SelectStmt,
+        l: Option<Vec<Option<Typed>>>,
+        r: Option<Vec<Option<Typed>>>,
+    ) -> Option<Vec<Option<Typed>>> {
         let (l, r) = (l?, r?);
         if l.len() != r.len() {
             return None;
@@ -715,7 +963,10 @@ impl<'c> Analyzer<'_, 'c> {
         }
         for (i, t) in out.iter().enumerate() {
             if let Some(t) = t {
-                for side in [s.larg.as_deref_mut(), s.rarg.as_deref_mut()].into_iter().flatten() {
+                for side in [s.larg.as_deref_mut(), s.rarg.as_deref_mut()]
+                    .into_iter()
+                    .flatten()
+                {
                     self.coerce_output(side, i, t);
                 }
             }
@@ -726,13 +977,21 @@ impl<'c> Analyzer<'_, 'c> {
     /// Coerces output column `i` of a set operation's branch to `to` (all its leaves).
     fn coerce_output(&self, s: &mut SelectStmt, i: usize, to: &Ty) {
         if s.op != protobuf::SetOperation::SetopNone as i32 {
-            for side in [s.larg.as_deref_mut(), s.rarg.as_deref_mut()].into_iter().flatten() {
+            for side in [s.larg.as_deref_mut(), s.rarg.as_deref_mut()]
+                .into_iter()
+                .flatten()
+            {
                 self.coerce_output(side, i, to);
             }
             return;
         }
-        let Some(Some(NodeEnum::ResTarget(rt))) = s.target_list.get_mut(i).map(|t| t.node.as_mut()) else { return };
-        let Some(val) = rt.val.as_deref_mut() else { return };
+        let Some(Some(NodeEnum::ResTarget(rt))) = s.target_list.get_mut(i).map(|t| t.node.as_mut())
+        else {
+            return;
+        };
+        let Some(val) = rt.val.as_deref_mut() else {
+            return;
+        };
         // Already settled: only an unknown literal is left to coerce.
         let unknown = matches!(&val.node, Some(NodeEnum::AConst(c)) if c.isnull || matches!(c.val, Some(a_const::Val::Sval(_))));
         if unknown {
@@ -750,26 +1009,51 @@ impl<'c> Analyzer<'_, 'c> {
     {
         match n.node.as_mut() {
             Some(NodeEnum::RangeVar(rv)) => {
-                let refname = rv.alias.as_ref().map_or(rv.relname.clone(), |a| a.aliasname.clone());
+                let refname = rv
+                    .alias
+                    .as_ref()
+                    .map_or(rv.relname.clone(), |a| a.aliasname.clone());
                 let renamed = rv.alias.as_ref().is_some_and(|a| !a.colnames.is_empty());
                 let cte = rv.schemaname.is_empty() && ctes.contains(&rv.relname);
-                let table = if cte || renamed { None } else { self.r.catalog.tables.get(&self.r.relation(&rv.schemaname, &rv.relname)) };
-                scope.rels.push(Rel { name: refname, table });
+                let table = if cte || renamed {
+                    None
+                } else {
+                    self.r
+                        .catalog
+                        .tables
+                        .get(&self.r.relation(&rv.schemaname, &rv.relname))
+                };
+                scope.rels.push(Rel {
+                    name: refname,
+                    table,
+                });
             }
             Some(NodeEnum::JoinExpr(j)) => {
                 if j.alias.is_some() || !j.using_clause.is_empty() || j.is_natural {
                     // The merged columns of USING / NATURAL are not tracked.
-                    scope.rels.push(Rel { name: String::new(), table: None });
+                    scope.rels.push(Rel {
+                        name: String::new(),
+                        table: None,
+                    });
                 }
                 for side in j.larg.iter_mut().chain(j.rarg.iter_mut()) {
                     self.add_from_item(side, scope, ctes, outer);
                 }
             }
             Some(NodeEnum::RangeSubselect(sub)) => {
-                if let Some(Some(NodeEnum::SelectStmt(q))) = sub.subquery.as_deref_mut().map(|q| q.node.as_mut()) {
+                if let Some(Some(NodeEnum::SelectStmt(q))) =
+                    sub.subquery.as_deref_mut().map(|q| q.node.as_mut())
+                {
                     self.select(q, Some(outer), true);
                 }
-                scope.rels.push(Rel { name: sub.alias.as_ref().map(|a| a.aliasname.clone()).unwrap_or_default(), table: None });
+                scope.rels.push(Rel {
+                    name: sub
+                        .alias
+                        .as_ref()
+                        .map(|a| a.aliasname.clone())
+                        .unwrap_or_default(),
+                    table: None,
+                });
             }
             Some(other) => {
                 let name = match other {
@@ -777,7 +1061,10 @@ impl<'c> Analyzer<'_, 'c> {
                     _ => None,
                 };
                 self.children(other, outer);
-                scope.rels.push(Rel { name: name.unwrap_or_default(), table: None });
+                scope.rels.push(Rel {
+                    name: name.unwrap_or_default(),
+                    table: None,
+                });
             }
             None => {}
         }
@@ -808,15 +1095,24 @@ fn name_branches(s: &mut SelectStmt) {
         .iter()
         .map(|t| match &t.node {
             Some(NodeEnum::ResTarget(rt)) if !rt.name.is_empty() => Some(rt.name.clone()),
-            Some(NodeEnum::ResTarget(rt)) => rt.val.as_deref().and_then(crate::catalog::expr::column_name),
+            Some(NodeEnum::ResTarget(rt)) => rt
+                .val
+                .as_deref()
+                .and_then(crate::catalog::expr::column_name),
             _ => None,
         })
         .collect();
     for leaf in it {
         for (t, name) in leaf.target_list.iter_mut().zip(&names) {
-            let (Some(NodeEnum::ResTarget(rt)), Some(name)) = (t.node.as_mut(), name) else { continue };
+            let (Some(NodeEnum::ResTarget(rt)), Some(name)) = (t.node.as_mut(), name) else {
+                continue;
+            };
             let same_column = matches!(rt.val.as_deref().and_then(|v| v.node.as_ref()), Some(NodeEnum::ColumnRef(c)) if strings(&c.fields).last() == Some(name));
-            rt.name = if same_column { String::new() } else { name.clone() };
+            rt.name = if same_column {
+                String::new()
+            } else {
+                name.clone()
+            };
         }
     }
 }

@@ -29,14 +29,36 @@ pub fn literal(value: &str, ty: &Ty, r: &Resolver) -> Option<Node> {
         "bigint" => Some(typed(&value.trim().parse::<i64>().ok()?.to_string(), tn()?)),
         "numeric" => Some(numeric(&normalize_numeric(value.trim())?)),
         "boolean" => Some(boolean(value)?),
-        "double precision" => value.trim().parse::<f64>().ok().filter(|v| plain_float(*v)).and_then(|v| Some(typed(&v.to_string(), tn()?))).or_else(as_written),
-        "real" => value.trim().parse::<f32>().ok().filter(|v| plain_float(f64::from(*v))).and_then(|v| Some(typed(&v.to_string(), tn()?))).or_else(as_written),
-        "date" => Some(typed(&date(value).unwrap_or_else(|| value.to_string()), tn()?)),
-        "timestamp without time zone" => Some(typed(&timestamp(value).unwrap_or_else(|| value.to_string()), tn()?)),
-        "uuid" => Some(typed(&uuid(value).unwrap_or_else(|| value.to_string()), tn()?)),
+        "double precision" => value
+            .trim()
+            .parse::<f64>()
+            .ok()
+            .filter(|v| plain_float(*v))
+            .and_then(|v| Some(typed(&v.to_string(), tn()?)))
+            .or_else(as_written),
+        "real" => value
+            .trim()
+            .parse::<f32>()
+            .ok()
+            .filter(|v| plain_float(f64::from(*v)))
+            .and_then(|v| Some(typed(&v.to_string(), tn()?)))
+            .or_else(as_written),
+        "date" => Some(typed(
+            &date(value).unwrap_or_else(|| value.to_string()),
+            tn()?,
+        )),
+        "timestamp without time zone" => Some(typed(
+            &timestamp(value).unwrap_or_else(|| value.to_string()),
+            tn()?,
+        )),
+        "uuid" => Some(typed(
+            &uuid(value).unwrap_or_else(|| value.to_string()),
+            tn()?,
+        )),
         // A relation named as `expr` names it in a `::regclass` cast: qualified.
         "regclass" => {
-            let q = crate::catalog::expr::parse_qualified(value).map(|q| r.relation(&q.schema, &q.name).sql());
+            let q = crate::catalog::expr::parse_qualified(value)
+                .map(|q| r.relation(&q.schema, &q.name).sql());
             Some(typed(&q.unwrap_or_else(|| value.to_string()), tn()?))
         }
         _ => as_written(),
@@ -59,7 +81,9 @@ fn boolean(value: &str) -> Option<Node> {
         "f" | "fa" | "fal" | "fals" | "false" | "n" | "no" | "off" | "of" | "0" => false,
         _ => return None,
     };
-    Some(constant(a_const::Val::Boolval(protobuf::Boolean { boolval: v })))
+    Some(constant(a_const::Val::Boolval(protobuf::Boolean {
+        boolval: v,
+    })))
 }
 
 /// A `numeric` constant (already in `numeric_out`'s form): bare when it reads as a numeric
@@ -67,7 +91,9 @@ fn boolean(value: &str) -> Option<Node> {
 pub fn numeric(v: &str) -> Node {
     let bare = v.starts_with(|c: char| c.is_ascii_digit()) && v.contains(['.', 'e', 'E']);
     if bare {
-        constant(a_const::Val::Fval(protobuf::Float { fval: v.to_string() }))
+        constant(a_const::Val::Fval(protobuf::Float {
+            fval: v.to_string(),
+        }))
     } else {
         cast(v, "numeric")
     }
@@ -86,7 +112,10 @@ pub fn normalize_numeric(v: &str) -> Option<String> {
         None => (rest, 0),
     };
     let (int, frac) = mantissa.split_once('.').unwrap_or((mantissa, ""));
-    if int.is_empty() && frac.is_empty() || !int.chars().chain(frac.chars()).all(|c| c.is_ascii_digit()) || exponent.abs() > 1000 {
+    if int.is_empty() && frac.is_empty()
+        || !int.chars().chain(frac.chars()).all(|c| c.is_ascii_digit())
+        || exponent.abs() > 1000
+    {
         return None;
     }
     // All the digits, and where the decimal point goes among them.
@@ -125,7 +154,11 @@ pub fn normalize_numeric(v: &str) -> Option<String> {
     let whole = if whole.is_empty() { "0" } else { whole };
     let zero = whole == "0" && fraction.chars().all(|c| c == '0');
     let sign = if negative && !zero { "-" } else { "" };
-    Some(if fraction.is_empty() { format!("{sign}{whole}") } else { format!("{sign}{whole}.{fraction}") })
+    Some(if fraction.is_empty() {
+        format!("{sign}{whole}")
+    } else {
+        format!("{sign}{whole}.{fraction}")
+    })
 }
 
 /// Whether `float8out` prints `v` in plain decimal notation, as Rust's shortest form does.
@@ -137,7 +170,9 @@ fn plain_float(v: f64) -> bool {
 fn date(v: &str) -> Option<String> {
     let v = v.trim();
     let parts: Vec<&str> = v.split('-').collect();
-    let [y, m, d] = parts.as_slice() else { return None };
+    let [y, m, d] = parts.as_slice() else {
+        return None;
+    };
     if y.len() != 4 || m.len() != 2 || d.len() != 2 {
         return None;
     }
@@ -162,7 +197,9 @@ fn timestamp(v: &str) -> Option<String> {
         None => (v, None),
     };
     let day = date(day)?;
-    let Some(time) = time else { return Some(format!("{day} 00:00:00")) };
+    let Some(time) = time else {
+        return Some(format!("{day} 00:00:00"));
+    };
     let (hms, frac) = time.split_once('.').unwrap_or((time, ""));
     let parts: Vec<&str> = hms.split(':').collect();
     let (h, m, s) = match parts.as_slice() {
@@ -170,7 +207,12 @@ fn timestamp(v: &str) -> Option<String> {
         [h, m, s] => (*h, *m, *s),
         _ => return None,
     };
-    if h.len() != 2 || m.len() != 2 || s.len() != 2 || frac.len() > 6 || !frac.chars().all(|c| c.is_ascii_digit()) {
+    if h.len() != 2
+        || m.len() != 2
+        || s.len() != 2
+        || frac.len() > 6
+        || !frac.chars().all(|c| c.is_ascii_digit())
+    {
         return None;
     }
     let (h, m, s): (u32, u32, u32) = (h.parse().ok()?, m.parse().ok()?, s.parse().ok()?);
@@ -178,41 +220,96 @@ fn timestamp(v: &str) -> Option<String> {
         return None;
     }
     let frac = frac.trim_end_matches('0');
-    let frac = if frac.is_empty() { String::new() } else { format!(".{frac}") };
+    let frac = if frac.is_empty() {
+        String::new()
+    } else {
+        format!(".{frac}")
+    };
     Some(format!("{day} {h:02}:{m:02}:{s:02}{frac}"))
 }
 
 /// A UUID written as 32 hex digits, in groups of 8-4-4-4-12 or not, as `uuid_out` prints it.
 fn uuid(v: &str) -> Option<String> {
     let hex: String = v.chars().filter(|c| *c != '-').collect();
-    let grouped = v.len() == 36 && [8, 13, 18, 23].iter().all(|&i| v.as_bytes().get(i) == Some(&b'-'));
-    if hex.len() != 32 || !hex.chars().all(|c| c.is_ascii_hexdigit()) || !(grouped || v.len() == 32) {
+    let grouped = v.len() == 36
+        && [8, 13, 18, 23]
+            .iter()
+            .all(|&i| v.as_bytes().get(i) == Some(&b'-'));
+    if hex.len() != 32 || !hex.chars().all(|c| c.is_ascii_hexdigit()) || !(grouped || v.len() == 32)
+    {
         return None;
     }
     let h = hex.to_ascii_lowercase();
-    Some(format!("{}-{}-{}-{}-{}", h.get(..8)?, h.get(8..12)?, h.get(12..16)?, h.get(16..20)?, h.get(20..)?))
+    Some(format!(
+        "{}-{}-{}-{}-{}",
+        h.get(..8)?,
+        h.get(8..12)?,
+        h.get(12..16)?,
+        h.get(16..20)?,
+        h.get(20..)?
+    ))
 }
 
 pub fn constant(val: a_const::Val) -> Node {
-    Node { node: Some(NodeEnum::AConst(protobuf::AConst { isnull: false, val: Some(val), location: 0 })) }
+    Node {
+        node: Some(NodeEnum::AConst(protobuf::AConst {
+            isnull: false,
+            val: Some(val),
+            location: 0,
+        })),
+    }
 }
 
 /// `NULL::type`.
 pub fn null(tn: TypeName) -> Node {
-    let arg = Node { node: Some(NodeEnum::AConst(protobuf::AConst { isnull: true, val: None, location: 0 })) };
-    Node { node: Some(NodeEnum::TypeCast(Box::new(protobuf::TypeCast { arg: Some(Box::new(arg)), type_name: Some(tn), location: 0 }))) }
+    let arg = Node {
+        node: Some(NodeEnum::AConst(protobuf::AConst {
+            isnull: true,
+            val: None,
+            location: 0,
+        })),
+    };
+    Node {
+        node: Some(NodeEnum::TypeCast(Box::new(protobuf::TypeCast {
+            arg: Some(Box::new(arg)),
+            type_name: Some(tn),
+            location: 0,
+        }))),
+    }
 }
 
 /// `'v'::pg_catalog.<internal>`.
 pub fn cast(v: &str, internal: &str) -> Node {
-    let names = ["pg_catalog", internal].iter().map(|p| Node { node: Some(NodeEnum::String(protobuf::String { sval: p.to_string() })) }).collect();
-    typed(v, TypeName { names, typemod: -1, ..Default::default() })
+    let names = ["pg_catalog", internal]
+        .iter()
+        .map(|p| Node {
+            node: Some(NodeEnum::String(protobuf::String {
+                sval: p.to_string(),
+            })),
+        })
+        .collect();
+    typed(
+        v,
+        TypeName {
+            names,
+            typemod: -1,
+            ..Default::default()
+        },
+    )
 }
 
 /// `'v'::type`.
 pub fn typed(v: &str, tn: TypeName) -> Node {
-    let arg = constant(a_const::Val::Sval(protobuf::String { sval: v.to_string() }));
-    Node { node: Some(NodeEnum::TypeCast(Box::new(protobuf::TypeCast { arg: Some(Box::new(arg)), type_name: Some(tn), location: 0 }))) }
+    let arg = constant(a_const::Val::Sval(protobuf::String {
+        sval: v.to_string(),
+    }));
+    Node {
+        node: Some(NodeEnum::TypeCast(Box::new(protobuf::TypeCast {
+            arg: Some(Box::new(arg)),
+            type_name: Some(tn),
+            location: 0,
+        }))),
+    }
 }
 
 #[cfg(test)]

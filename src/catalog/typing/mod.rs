@@ -46,17 +46,23 @@ pub fn settle(node: &mut Node, r: &Resolver, scope: Option<&Scope>) {
             a.select(s, scope, true);
         }
         NodeEnum::ViewStmt(v) => {
-            if let Some(Some(NodeEnum::SelectStmt(s))) = v.query.as_deref_mut().map(|q| q.node.as_mut()) {
+            if let Some(Some(NodeEnum::SelectStmt(s))) =
+                v.query.as_deref_mut().map(|q| q.node.as_mut())
+            {
                 a.select(s, None, true);
             }
         }
         NodeEnum::CreateTableAsStmt(c) => {
-            if let Some(Some(NodeEnum::SelectStmt(s))) = c.query.as_deref_mut().map(|q| q.node.as_mut()) {
+            if let Some(Some(NodeEnum::SelectStmt(s))) =
+                c.query.as_deref_mut().map(|q| q.node.as_mut())
+            {
                 a.select(s, None, true);
             }
         }
         NodeEnum::IndexStmt(i) => {
-            let Some(rv) = i.relation.as_ref() else { return };
+            let Some(rv) = i.relation.as_ref() else {
+                return;
+            };
             let table = r.relation(&rv.schemaname, &rv.relname);
             let scope = Scope::table(r, &table);
             for p in &mut i.index_params {
@@ -71,7 +77,9 @@ pub fn settle(node: &mut Node, r: &Resolver, scope: Option<&Scope>) {
             }
         }
         NodeEnum::CreateTrigStmt(t) => {
-            let Some(rv) = t.relation.as_ref() else { return };
+            let Some(rv) = t.relation.as_ref() else {
+                return;
+            };
             let table = r.relation(&rv.schemaname, &rv.relname);
             let scope = Scope::trigger(r, &table);
             if let Some(w) = t.when_clause.as_deref_mut() {

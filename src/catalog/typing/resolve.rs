@@ -8,8 +8,8 @@
 //! do not single one out, or where the catalog has a function or operator of the same name
 //! (the server would weigh it too).
 
-use crate::catalog::facts::{OPERATORS, PROCS, NO_TYPE, VARIADIC};
 use super::ty::{implicit, is_polymorphic, named, Ty, STRING};
+use crate::catalog::facts::{NO_TYPE, OPERATORS, PROCS, VARIADIC};
 use crate::catalog::model::{ObjKey, ObjKind};
 use crate::catalog::resolve::Resolver;
 
@@ -36,7 +36,15 @@ fn operators(name: &str, binary: bool) -> Vec<Candidate> {
         .iter()
         .take_while(|o| o.0 == name)
         .filter(|o| (o.1 != NO_TYPE) == binary)
-        .map(|o| Candidate { params: if binary { vec![ty(o.1), ty(o.2)] } else { vec![ty(o.2)] }, result: ty(o.3), returns_set: false })
+        .map(|o| Candidate {
+            params: if binary {
+                vec![ty(o.1), ty(o.2)]
+            } else {
+                vec![ty(o.2)]
+            },
+            result: ty(o.3),
+            returns_set: false,
+        })
         .collect()
 }
 
@@ -46,7 +54,12 @@ fn operators(name: &str, binary: bool) -> Vec<Candidate> {
 fn functions(name: &str, nargs: usize) -> Vec<Candidate> {
     let lo = PROCS.partition_point(|p| p.0 < name);
     let mut out = Vec::new();
-    for p in PROCS.get(lo..).unwrap_or_default().iter().take_while(|p| p.0 == name) {
+    for p in PROCS
+        .get(lo..)
+        .unwrap_or_default()
+        .iter()
+        .take_while(|p| p.0 == name)
+    {
         let declared: Vec<Ty> = p.1.iter().map(|&i| ty(i)).collect();
         let n = declared.len();
         let variadic = p.4 & VARIADIC != 0 && n <= nargs;
@@ -57,13 +70,24 @@ fn functions(name: &str, nargs: usize) -> Vec<Candidate> {
         let mut params = declared.clone();
         if variadic {
             let Some(last) = params.pop() else { continue };
-            let element = if last.name() == "\"any\"" { last } else { match last.element() { Some(e) => e, None => continue } };
+            let element = if last.name() == "\"any\"" {
+                last
+            } else {
+                match last.element() {
+                    Some(e) => e,
+                    None => continue,
+                }
+            };
             params.extend(std::iter::repeat_n(element, nargs + 1 - n));
         }
         if defaults {
             params.truncate(nargs);
         }
-        out.push(Candidate { params, result: ty(p.2), returns_set: p.4 & crate::catalog::facts::SETOF != 0 });
+        out.push(Candidate {
+            params,
+            result: ty(p.2),
+            returns_set: p.4 & crate::catalog::facts::SETOF != 0,
+        });
     }
     out
 }
@@ -71,15 +95,28 @@ fn functions(name: &str, nargs: usize) -> Vec<Candidate> {
 /// Whether the catalog has an operator named `name` in a schema of the path.
 fn user_operator(name: &str, r: &Resolver) -> bool {
     r.search_path.iter().any(|s| {
-        let lo = ObjKey { kind: ObjKind::Operator, schema: s.clone(), name: name.to_string(), sub: String::new() };
-        r.catalog.objects.range(lo..).next().is_some_and(|(k, _)| k.kind == ObjKind::Operator && &k.schema == s && k.name == name)
+        let lo = ObjKey {
+            kind: ObjKind::Operator,
+            schema: s.clone(),
+            name: name.to_string(),
+            sub: String::new(),
+        };
+        r.catalog
+            .objects
+            .range(lo..)
+            .next()
+            .is_some_and(|(k, _)| k.kind == ObjKind::Operator && &k.schema == s && k.name == name)
     })
 }
 
 /// Whether a function named `name` other than `pg_catalog`'s could take part: one of the
 /// catalog's in a schema of the path, or one an extension shadows.
 fn user_function(name: &str, r: &Resolver) -> bool {
-    r.user_function_schema(name).is_some() || r.catalog.extensions.keys().any(|e| crate::catalog::builtin::extension_shadows(e, name))
+    r.user_function_schema(name).is_some()
+        || r.catalog
+            .extensions
+            .keys()
+            .any(|e| crate::catalog::builtin::extension_shadows(e, name))
 }
 
 /// The operator `name` applied to `args` (one for a prefix operator, two for a binary
@@ -97,13 +134,19 @@ pub fn operator(name: &str, args: &[Ty], r: &Resolver) -> Option<Candidate> {
             (t, Ty::Unknown) if *t != Ty::Unknown => (t.clone(), t.clone(), true),
             (l, rt) => (l.clone(), rt.clone(), false),
         };
-        if let Some(c) = candidates.iter().find(|c| c.params == [l.clone(), rt.clone()]) {
+        if let Some(c) = candidates
+            .iter()
+            .find(|c| c.params == [l.clone(), rt.clone()])
+        {
             return finish(c, args, r);
         }
         if was_unknown {
             let b = l.base();
             if b != l {
-                if let Some(c) = candidates.iter().find(|c| c.params == [b.clone(), b.clone()]) {
+                if let Some(c) = candidates
+                    .iter()
+                    .find(|c| c.params == [b.clone(), b.clone()])
+                {
                     return finish(c, args, r);
                 }
             }
@@ -142,8 +185,16 @@ pub fn function(name: &str, args: &[Ty], r: &Resolver) -> Option<Candidate> {
 /// Binds polymorphic parameters to the arguments (`enforce_generic_type_consistency`).
 fn finish(c: &Candidate, args: &[Ty], r: &Resolver) -> Option<Candidate> {
     let params = bind(&c.params, args, r)?;
-    let result = if is_polymorphic(&c.result) { bound(&c.result, &params, &c.params)? } else { c.result.clone() };
-    Some(Candidate { params, result, returns_set: c.returns_set })
+    let result = if is_polymorphic(&c.result) {
+        bound(&c.result, &params, &c.params)?
+    } else {
+        c.result.clone()
+    };
+    Some(Candidate {
+        params,
+        result,
+        returns_set: c.returns_set,
+    })
 }
 
 /// The types polymorphic parameters take for these arguments, `None` when they are
@@ -162,7 +213,11 @@ fn bind(params: &[Ty], args: &[Ty], r: &Resolver) -> Option<Vec<Ty>> {
                 return Some(p.clone());
             }
             let (compat, kind) = poly(p);
-            let e = if compat { compatible.clone() } else { element.clone() }?;
+            let e = if compat {
+                compatible.clone()
+            } else {
+                element.clone()
+            }?;
             match kind.as_str() {
                 "element" | "nonarray" | "enum" | "" => Some(e),
                 "array" => e.array_of(),
@@ -177,13 +232,22 @@ fn bind(params: &[Ty], args: &[Ty], r: &Resolver) -> Option<Vec<Ty>> {
 fn poly(t: &Ty) -> (bool, String) {
     let name = t.name();
     let compatible = name.starts_with("anycompatible");
-    let kind = if compatible { name.trim_start_matches("anycompatible") } else { name.trim_start_matches("any") };
+    let kind = if compatible {
+        name.trim_start_matches("anycompatible")
+    } else {
+        name.trim_start_matches("any")
+    };
     (compatible, kind.to_string())
 }
 
 /// The element type bound by the `anyelement` family (or, with `compatible`, the
 /// `anycompatible` family); `Some(None)` when the family does not occur.
-fn family_element(params: &[Ty], args: &[Ty], compatible: bool, r: &Resolver) -> Option<Option<Ty>> {
+fn family_element(
+    params: &[Ty],
+    args: &[Ty],
+    compatible: bool,
+    r: &Resolver,
+) -> Option<Option<Ty>> {
     let mut found: Vec<Ty> = Vec::new();
     let mut occurs = false;
     for (p, a) in params.iter().zip(args) {
@@ -239,7 +303,15 @@ fn bound(result: &Ty, bound_params: &[Ty], declared: &[Ty]) -> Option<Ty> {
     // The element the family was bound to, read off a bound parameter of the family.
     let element = declared.iter().zip(bound_params).find_map(|(d, b)| {
         let (dcompat, dkind) = poly(d);
-        (is_polymorphic(d) && dcompat == compat).then(|| if dkind == "array" { b.element() } else { Some(b.clone()) }).flatten()
+        (is_polymorphic(d) && dcompat == compat)
+            .then(|| {
+                if dkind == "array" {
+                    b.element()
+                } else {
+                    Some(b.clone())
+                }
+            })
+            .flatten()
     })?;
     match kind.as_str() {
         "element" | "nonarray" | "enum" | "" => Some(element),
@@ -278,13 +350,28 @@ fn select(mut candidates: Vec<Candidate>, args: &[Ty], r: &Resolver) -> Option<C
     let base: Vec<Ty> = args.iter().map(Ty::base).collect();
     let unknown = |i: usize| base.get(i).is_none_or(|t| *t == Ty::Unknown);
     // Most exact matches.
-    keep_best(&mut candidates, |c| c.params.iter().enumerate().filter(|(i, p)| !unknown(*i) && base.get(*i) == Some(*p)).count());
+    keep_best(&mut candidates, |c| {
+        c.params
+            .iter()
+            .enumerate()
+            .filter(|(i, p)| !unknown(*i) && base.get(*i) == Some(*p))
+            .count()
+    });
     if candidates.len() == 1 {
         return candidates.pop();
     }
     // Most exact matches or preferred types of the argument's category.
     keep_best(&mut candidates, |c| {
-        c.params.iter().enumerate().filter(|(i, p)| !unknown(*i) && base.get(*i).is_some_and(|b| b == *p || (p.preferred() && p.category() == b.category()))).count()
+        c.params
+            .iter()
+            .enumerate()
+            .filter(|(i, p)| {
+                !unknown(*i)
+                    && base
+                        .get(*i)
+                        .is_some_and(|b| b == *p || (p.preferred() && p.category() == b.category()))
+            })
+            .count()
     });
     if candidates.len() == 1 {
         return candidates.pop();
@@ -328,7 +415,10 @@ fn select(mut candidates: Vec<Candidate>, args: &[Ty], r: &Resolver) -> Option<C
             .filter(|c| {
                 slots.iter().enumerate().all(|(i, s)| match s {
                     None => true,
-                    Some((cat, preferred)) => c.params.get(i).is_some_and(|p| p.category() == *cat && (!preferred || p.preferred())),
+                    Some((cat, preferred)) => c
+                        .params
+                        .get(i)
+                        .is_some_and(|p| p.category() == *cat && (!preferred || p.preferred())),
                 })
             })
             .cloned()
@@ -406,20 +496,42 @@ mod tests {
     fn with<T>(f: impl FnOnce(&Resolver) -> T) -> T {
         let c = Catalog::default();
         let path = vec!["public".to_string()];
-        f(&Resolver { catalog: &c, search_path: &path })
+        f(&Resolver {
+            catalog: &c,
+            search_path: &path,
+        })
     }
 
     fn names(c: &Candidate) -> Vec<String> {
-        c.params.iter().map(Ty::name).chain(std::iter::once(c.result.name())).collect()
+        c.params
+            .iter()
+            .map(Ty::name)
+            .chain(std::iter::once(c.result.name()))
+            .collect()
     }
 
     #[test]
     fn polymorphic_operators_bind_to_their_arguments() {
         with(|r| {
             let found = operator("||", &[named("text"), named("integer")], r).map(|c| names(&c));
-            assert_eq!(found, Some(vec!["text".to_string(), "integer".to_string(), "text".to_string()]));
-            let found = function("array_append", &[named("integer[]"), named("integer")], r).map(|c| names(&c));
-            assert_eq!(found, Some(vec!["integer[]".to_string(), "integer".to_string(), "integer[]".to_string()]));
+            assert_eq!(
+                found,
+                Some(vec![
+                    "text".to_string(),
+                    "integer".to_string(),
+                    "text".to_string()
+                ])
+            );
+            let found = function("array_append", &[named("integer[]"), named("integer")], r)
+                .map(|c| names(&c));
+            assert_eq!(
+                found,
+                Some(vec![
+                    "integer[]".to_string(),
+                    "integer".to_string(),
+                    "integer[]".to_string()
+                ])
+            );
         });
     }
 
@@ -427,11 +539,26 @@ mod tests {
     fn unknown_literals_resolve_to_strings() {
         with(|r| {
             let found = operator("||", &[Ty::Unknown, Ty::Unknown], r).map(|c| names(&c));
-            assert_eq!(found, Some(vec!["text".to_string(), "text".to_string(), "text".to_string()]));
+            assert_eq!(
+                found,
+                Some(vec![
+                    "text".to_string(),
+                    "text".to_string(),
+                    "text".to_string()
+                ])
+            );
             let found = function("length", &[Ty::Unknown], r).map(|c| names(&c));
             assert_eq!(found, Some(vec!["text".to_string(), "integer".to_string()]));
-            let found = operator("=", &[named("character varying"), Ty::Unknown], r).map(|c| names(&c));
-            assert_eq!(found, Some(vec!["text".to_string(), "text".to_string(), "boolean".to_string()]));
+            let found =
+                operator("=", &[named("character varying"), Ty::Unknown], r).map(|c| names(&c));
+            assert_eq!(
+                found,
+                Some(vec![
+                    "text".to_string(),
+                    "text".to_string(),
+                    "boolean".to_string()
+                ])
+            );
         });
     }
 }

@@ -34,18 +34,39 @@ impl<'a> Scope<'a> {
     /// index, a policy, a generated column).
     pub fn table(r: &Resolver<'a>, q: &QualName) -> Scope<'a> {
         let table = r.catalog.tables.get(q);
-        Scope { rels: vec![Rel { name: q.name.clone(), table }], parent: None, value: None }
+        Scope {
+            rels: vec![Rel {
+                name: q.name.clone(),
+                table,
+            }],
+            parent: None,
+            value: None,
+        }
     }
 
     /// A trigger's `OLD` and `NEW` rows of a table.
     pub fn trigger(r: &Resolver<'a>, q: &QualName) -> Scope<'a> {
         let table = r.catalog.tables.get(q);
-        Scope { rels: ["old", "new"].iter().map(|n| Rel { name: n.to_string(), table }).collect(), parent: None, value: None }
+        Scope {
+            rels: ["old", "new"]
+                .iter()
+                .map(|n| Rel {
+                    name: n.to_string(),
+                    table,
+                })
+                .collect(),
+            parent: None,
+            value: None,
+        }
     }
 
     /// A domain's CHECK, where `VALUE` has the base type.
     pub fn domain(base: &str) -> Scope<'a> {
-        Scope { rels: Vec::new(), parent: None, value: Some(base.to_string()) }
+        Scope {
+            rels: Vec::new(),
+            parent: None,
+            value: Some(base.to_string()),
+        }
     }
 
     /// The type of the column `fields` names (`col`, `rel.col`).
@@ -57,7 +78,10 @@ impl<'a> Scope<'a> {
                         return Lookup::Column(v.clone());
                     }
                 }
-                let mut found = self.rels.iter().filter_map(|rel| rel.table.and_then(|t| t.column(column)));
+                let mut found = self
+                    .rels
+                    .iter()
+                    .filter_map(|rel| rel.table.and_then(|t| t.column(column)));
                 match (found.next(), found.next()) {
                     (Some(c), None) => return Lookup::Column(c.type_sql.clone()),
                     (Some(_), Some(_)) => return Lookup::Unsure,

@@ -7,7 +7,7 @@
 use pg_query::protobuf::{self, Node, TypeName};
 use pg_query::NodeEnum;
 
-use crate::catalog::facts::{TYPES, TypeRow};
+use crate::catalog::facts::{TypeRow, TYPES};
 use crate::catalog::model::{ObjKey, ObjKind, QualName};
 use crate::catalog::resolve::Resolver;
 
@@ -62,17 +62,32 @@ impl Ty {
             return if array { b.array_of() } else { Some(b) };
         }
         let q = crate::catalog::expr::parse_qualified(&base).filter(|q| !q.schema.is_empty())?;
-        let key = |kind| ObjKey { kind, schema: q.schema.clone(), name: q.name.clone(), sub: String::new() };
-        if r.catalog.objects.get(&key(ObjKind::Type)).is_some_and(|o| o.is_enum()) {
+        let key = |kind| ObjKey {
+            kind,
+            schema: q.schema.clone(),
+            name: q.name.clone(),
+            sub: String::new(),
+        };
+        if r.catalog
+            .objects
+            .get(&key(ObjKind::Type))
+            .is_some_and(|o| o.is_enum())
+        {
             return Some(if array { Ty::EnumArray(q) } else { Ty::Enum(q) });
         }
-        let domain = r.catalog.objects.get(&key(ObjKind::Domain)).and_then(|o| o.domain.as_ref())?;
+        let domain = r
+            .catalog
+            .objects
+            .get(&key(ObjKind::Domain))
+            .and_then(|o| o.domain.as_ref())?;
         if array {
             return None;
         }
         match Ty::of_sql(&domain.base, r)? {
             Ty::Domain(..) | Ty::Unknown => None,
-            base @ (Ty::Builtin(_) | Ty::Enum(_) | Ty::EnumArray(_)) => Some(Ty::Domain(q, Box::new(base))),
+            base @ (Ty::Builtin(_) | Ty::Enum(_) | Ty::EnumArray(_)) => {
+                Some(Ty::Domain(q, Box::new(base)))
+            }
         }
     }
 
@@ -80,7 +95,9 @@ impl Ty {
     pub fn base(&self) -> Ty {
         match self {
             Ty::Domain(_, b) => (**b).clone(),
-            other @ (Ty::Unknown | Ty::Builtin(_) | Ty::Enum(_) | Ty::EnumArray(_)) => other.clone(),
+            other @ (Ty::Unknown | Ty::Builtin(_) | Ty::Enum(_) | Ty::EnumArray(_)) => {
+                other.clone()
+            }
         }
     }
 
@@ -129,7 +146,9 @@ impl Ty {
     /// The element type of an array type.
     pub fn element(&self) -> Option<Ty> {
         match self {
-            Ty::Builtin(i) => row(*i).filter(|r| !r.4.is_empty()).and_then(|r| builtin(r.4)),
+            Ty::Builtin(i) => row(*i)
+                .filter(|r| !r.4.is_empty())
+                .and_then(|r| builtin(r.4)),
             Ty::EnumArray(q) => Some(Ty::Enum(q.clone())),
             Ty::Unknown | Ty::Enum(_) | Ty::Domain(..) => None,
         }
@@ -138,7 +157,9 @@ impl Ty {
     /// The array type of this element type.
     pub fn array_of(&self) -> Option<Ty> {
         match self {
-            Ty::Builtin(_) if !self.is_array() && !self.is_pseudo() => builtin(&format!("{}[]", self.name())),
+            Ty::Builtin(_) if !self.is_array() && !self.is_pseudo() => {
+                builtin(&format!("{}[]", self.name()))
+            }
             Ty::Enum(q) => Some(Ty::EnumArray(q.clone())),
             Ty::Builtin(_) | Ty::Unknown | Ty::EnumArray(_) | Ty::Domain(..) => None,
         }
@@ -167,9 +188,20 @@ impl Ty {
             Ty::EnumArray(q) => (vec![q.schema.clone(), q.name.clone()], true),
         };
         let mut tn = TypeName {
-            names: names.into_iter().map(|s| Node { node: Some(NodeEnum::String(protobuf::String { sval: s })) }).collect(),
+            names: names
+                .into_iter()
+                .map(|s| Node {
+                    node: Some(NodeEnum::String(protobuf::String { sval: s })),
+                })
+                .collect(),
             typemod: -1,
-            array_bounds: if array { vec![Node { node: Some(NodeEnum::Integer(protobuf::Integer { ival: -1 })) }] } else { vec![] },
+            array_bounds: if array {
+                vec![Node {
+                    node: Some(NodeEnum::Integer(protobuf::Integer { ival: -1 })),
+                }]
+            } else {
+                vec![]
+            },
             ..Default::default()
         };
         crate::catalog::expr::normalize_type_name(&mut tn, r);
@@ -194,7 +226,11 @@ pub fn implicit(from: &Ty, to: &Ty, r: &Resolver) -> Maybe<bool> {
     let (f, t) = (from.base(), to.base());
     if matches!(to, Ty::Domain(..)) {
         // Into a domain only from its base type, or what casts to it.
-        return if f == t { Some(true) } else { implicit(&f, &t, r) };
+        return if f == t {
+            Some(true)
+        } else {
+            implicit(&f, &t, r)
+        };
     }
     if f == t {
         return Some(true);
@@ -223,7 +259,11 @@ pub fn implicit(from: &Ty, to: &Ty, r: &Resolver) -> Maybe<bool> {
 /// Whether a cast the catalog defines (`CREATE CAST`) joins the two types.
 fn user_cast(from: &Ty, to: &Ty, r: &Resolver) -> bool {
     let (f, t) = (from.name(), to.name());
-    r.catalog.objects.keys().any(|k| k.kind == ObjKind::Cast && crate::catalog::types::base_type(&k.name) == f && crate::catalog::types::base_type(&k.sub) == t)
+    r.catalog.objects.keys().any(|k| {
+        k.kind == ObjKind::Cast
+            && crate::catalog::types::base_type(&k.name) == f
+            && crate::catalog::types::base_type(&k.sub) == t
+    })
 }
 
 /// Whether a polymorphic parameter type takes an argument of type `arg` at all (its
