@@ -1,5 +1,6 @@
 //! COMMENT ON changes, re-emitted for objects that are dropped and recreated.
 
+use std::cell::OnceCell;
 use std::collections::BTreeMap;
 
 use super::Diff;
@@ -7,8 +8,31 @@ use crate::catalog::graph::Node;
 use crate::catalog::{Catalog, Comment, ConstraintKind, ObjKey, ObjKind, QualName};
 use crate::emit::quote;
 
-pub(super) fn diff_comments(d: &mut Diff) {
-    let live = targets(d.to);
+/// Comments and security labels: the comment targets TO holds are listed once, and only
+/// when some comment or label needs its object.
+pub(super) fn diff_notes(d: &mut Diff) {
+    let to = d.to;
+    let live = Live {
+        catalog: to,
+        targets: OnceCell::new(),
+    };
+    diff_comments(d, &live);
+    diff_security_labels(d, &live);
+}
+
+/// TO's comment targets, worked out on first use.
+struct Live<'a> {
+    catalog: &'a Catalog,
+    targets: OnceCell<BTreeMap<String, Node>>,
+}
+
+impl Live<'_> {
+    fn get(&self) -> &BTreeMap<String, Node> {
+        self.targets.get_or_init(|| targets(self.catalog))
+    }
+}
+
+fn diff_comments(d: &mut Diff, live: &Live) {
     let comment = |target: &str| {
         let head = format!("COMMENT ON {target}");
         move |text: Option<&str>| {
@@ -21,7 +45,7 @@ pub(super) fn diff_comments(d: &mut Diff) {
     for (target, c) in &d.to.comments {
         said(
             d,
-            &live,
+            live,
             target,
             d.from.comments.get(target),
             Some(c),
@@ -34,13 +58,12 @@ pub(super) fn diff_comments(d: &mut Diff) {
         .iter()
         .filter(|(t, _)| !d.to.comments.contains_key(*t))
     {
-        said(d, &live, target, Some(c), None, &comment(target));
+        said(d, live, target, Some(c), None, &comment(target));
     }
 }
 
 /// `SECURITY LABEL` changes, as comments change: each provider's label on its own.
-pub(super) fn diff_security_labels(d: &mut Diff) {
-    let live = targets(d.to);
+fn diff_security_labels(d: &mut Diff, live: &Live) {
     let none = BTreeMap::new();
     let label = |target: &str, provider: &Option<String>| {
         let head = match provider {
@@ -59,7 +82,7 @@ pub(super) fn diff_security_labels(d: &mut Diff) {
         for (provider, c) in labels {
             said(
                 d,
-                &live,
+                live,
                 target,
                 old.get(provider),
                 Some(c),
@@ -70,7 +93,7 @@ pub(super) fn diff_security_labels(d: &mut Diff) {
     for (target, labels) in &d.from.security_labels {
         let new = d.to.security_labels.get(target).unwrap_or(&none);
         for (provider, c) in labels.iter().filter(|(p, _)| !new.contains_key(*p)) {
-            said(d, &live, target, Some(c), None, &label(target, provider));
+            said(d, live, target, Some(c), None, &label(target, provider));
         }
     }
 }
@@ -81,7 +104,7 @@ pub(super) fn diff_security_labels(d: &mut Diff) {
 /// that sets it (`None`: removes it).
 fn said(
     d: &mut Diff,
-    live: &BTreeMap<String, Node>,
+    live: &Live,
     target: &str,
     old: Option<&Comment>,
     new: Option<&Comment>,
@@ -91,13 +114,13 @@ fn said(
         (_, Some(c)) => {
             let unchanged = old.is_some_and(|o| o.text == c.text);
             if !unchanged || recreated(d, target) {
-                let node = node_of(live, target).unwrap_or_else(|| unknown_target(target));
+                let node = node_of(live.get(), target).unwrap_or_else(|| unknown_target(target));
                 d.create(&node, c.pos, sql(Some(&c.text)));
             }
         }
         (Some(o), None) => {
-            if !recreated(d, target) && !dropped_column(live, target) {
-                if let Some(node) = node_of(live, target) {
+            if !recreated(d, target) && !dropped_column(live.get(), target) {
+                if let Some(node) = node_of(live.get(), target) {
                     d.create(&node, o.pos, sql(None));
                 }
             }

@@ -357,8 +357,7 @@ pub fn diff(from: &Catalog, to: &Catalog, gf: &Graph, opts: &DiffOptions) -> Vec
     tables::diff_indexes(&mut d);
     tables::diff_index_marks(&mut d);
     objects::diff_objects(&mut d);
-    comments::diff_comments(&mut d);
-    comments::diff_security_labels(&mut d);
+    comments::diff_notes(&mut d);
     if opts.with_privileges {
         privileges::diff_privileges(&mut d);
     }
