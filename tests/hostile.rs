@@ -802,6 +802,10 @@ const REJECTED: &[(&str, &str)] = &[
     ("drop_inherited_column", "drop_inherited_column.sql:4:1: cannot drop inherited column \"y\""),
     ("drop_attached_index", "drop_attached_index.sql:5:1: cannot drop index m_2024_v_idx because index m_v requires it"),
     ("conversion_unknown_encoding", "conversion_unknown_encoding.sql:2:1: destination encoding \"\" does not exist"),
+    ("inherit_itself", "inherit_itself.sql:3:1: relation public.base does not exist"),
+    ("inherit_missing_parent", "inherit_missing_parent.sql:3:1: relation public.nope does not exist"),
+    ("inherit_circular", "inherit_circular.sql:4:1: circular inheritance not allowed"),
+    ("attach_circular", "attach_circular.sql:4:1: circular inheritance not allowed"),
 ];
 
 #[test]

@@ -1,7 +1,7 @@
 //! The catalog model: plain values in ordered maps, compared with `==`. Every object records
 //! `pos`, the index of the statement that created it (pg_dump's dependency-safe order).
 
-use std::collections::BTreeMap;
+use std::collections::{BTreeMap, BTreeSet};
 
 use super::acl::{Acl, AclKind};
 
@@ -313,6 +313,26 @@ impl Catalog {
 }
 
 impl Catalog {
+    /// Whether `t` is `ancestor` or inherits from it, as a child or a partition, at any
+    /// depth: what makes a new inheritance link circular.
+    pub fn descends_from(&self, t: &QualName, ancestor: &QualName) -> bool {
+        let mut seen: BTreeSet<&QualName> = BTreeSet::new();
+        let mut todo = vec![t];
+        while let Some(q) = todo.pop() {
+            if q == ancestor {
+                return true;
+            }
+            if !seen.insert(q) {
+                continue;
+            }
+            if let Some(table) = self.tables.get(q) {
+                todo.extend(&table.inherits);
+                todo.extend(table.partition_of.as_ref().map(|(p, _)| p));
+            }
+        }
+        false
+    }
+
     /// The largest position any object, default or comment records.
     pub fn max_pos(&self) -> Pos {
         let tables = self.tables.values().flat_map(|t| {

@@ -236,6 +236,12 @@ impl Replay {
     /// Object `q` is missing: rejected, unless it sits in a schema an extension installs
     /// into (the extension may have made it; pgdumpdiff does not model extension contents).
     pub fn missing(&mut self, stmt: &Stmt, q: &QualName, msg: String) {
+        self.maybe_missing(stmt, q, msg);
+    }
+
+    /// As `missing`; says whether the statement was refused (false: only a warning, the
+    /// object may be an extension's).
+    pub fn maybe_missing(&mut self, stmt: &Stmt, q: &QualName, msg: String) -> bool {
         let extension_schema = self
             .catalog
             .extensions
@@ -243,8 +249,10 @@ impl Replay {
             .any(|e| e.schema.as_deref() == Some(q.schema.as_str()));
         if extension_schema {
             self.warn(stmt, msg);
+            false
         } else {
             self.reject(stmt, msg);
+            true
         }
     }
 

@@ -155,7 +155,9 @@ impl Replay {
             );
             return;
         };
-        let problem = if pt.partition_by.is_none() {
+        let problem = if self.catalog.descends_from(parent, part) {
+            Some("circular inheritance not allowed".to_string())
+        } else if pt.partition_by.is_none() {
             Some(format!("table {} is not partitioned", named(&parent.name)))
         } else if t.partition_of.is_some() {
             Some(format!("{} is already a partition", named(&part.name)))

@@ -65,6 +65,23 @@ impl Replay {
                 _ => None,
             })
             .collect();
+        // Each parent must exist (the table itself does not yet); one an extension may
+        // hold is left out, with a warning.
+        let mut parents = parents;
+        for p in parents.clone() {
+            if self.catalog.tables.contains_key(&p) {
+                continue;
+            }
+            let msg = format!("relation {} does not exist", p.sql());
+            if p == name {
+                self.reject(stmt, msg);
+                return;
+            }
+            if self.maybe_missing(stmt, &p, msg) {
+                return;
+            }
+            parents.retain(|x| *x != p);
+        }
         // Inherited columns come first, in parent order.
         for p in &parents {
             if let Some(parent) = self.catalog.tables.get(p) {
@@ -1637,6 +1654,16 @@ impl Replay {
                 // The child already has the parent's columns: they merge and stay its own.
                 if let Some(NodeEnum::RangeVar(p)) = def {
                     let p = r.relation(&p.schemaname, &p.relname);
+                    if !self.catalog.tables.contains_key(&p) {
+                        let msg = format!("relation {} does not exist", p.sql());
+                        if self.maybe_missing(stmt, &p, msg) {
+                            return;
+                        }
+                    }
+                    if self.catalog.descends_from(&p, table) {
+                        self.reject(stmt, "circular inheritance not allowed".to_string());
+                        return;
+                    }
                     let checks: Vec<(String, Constraint)> =
                         self.catalog.tables.get(&p).map_or(Vec::new(), |pt| {
                             pt.constraints
