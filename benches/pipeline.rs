@@ -9,7 +9,8 @@
 //! is everything pgdumpdiff does in process: load both sides (parse streamed into the
 //! replay), diff, plan, read hazards, verify, emit. The ratio of the medians is printed; the
 //! binary's own `--timings` gives the same stages for any input. A plain binary
-//! (`harness = false`): nothing to install. `RAYON_NUM_THREADS` sets the threads.
+//! (`harness = false`): nothing to install. `RAYON_NUM_THREADS` sets the threads;
+//! `BENCH_WRITE=DIR` writes each size's pair as `DIR/synth<N>_{a,b}.sql` instead of timing it.
 
 #[path = "../tests/common/synth.rs"]
 mod synth;
@@ -136,6 +137,19 @@ fn main() {
             .unwrap_or(0);
         let mut changed = schema.clone();
         changed.push_str("ALTER TABLE app.t1 ADD COLUMN extra text;\n\nCREATE TABLE app.audit (id bigint NOT NULL, at timestamp with time zone);\n\nCREATE INDEX t2_amount_idx ON app.t2 USING btree (amount);\n");
+        if let Ok(dir) = std::env::var("BENCH_WRITE") {
+            // The inputs as files, for the binary and the bare-parse yardstick.
+            let dir = std::path::Path::new(&dir);
+            let write = |name: String, text: &str| {
+                if let Err(e) = std::fs::write(dir.join(&name), text) {
+                    eprintln!("{name}: {e}");
+                }
+            };
+            write(format!("synth{tables}_a.sql"), &schema);
+            write(format!("synth{tables}_b.sql"), &changed);
+            println!("{tables} tables written to {}", dir.display());
+            continue;
+        }
         for (name, from, to) in [
             ("small change", schema.as_str(), changed.as_str()),
             ("EMPTY -> schema", "", schema.as_str()),

@@ -976,18 +976,32 @@ impl Object {
 }
 
 impl Catalog {
-    /// The range type whose multirange type is `q`.
-    pub fn range_of_multirange(&self, q: &QualName) -> Option<&ObjKey> {
+    /// The objects of one kind, in key order: a range of the map (the kind leads the key),
+    /// never a scan of every object.
+    pub fn objects_of(&self, kind: ObjKind) -> impl Iterator<Item = (&ObjKey, &Object)> {
         let first = ObjKey {
-            kind: ObjKind::Type,
+            kind,
             schema: String::new(),
             name: String::new(),
             sub: String::new(),
         };
         self.objects
             .range(first..)
-            .take_while(|(k, _)| k.kind == ObjKind::Type)
+            .take_while(move |(k, _)| k.kind == kind)
+    }
+
+    /// The range type whose multirange type is `q`.
+    pub fn range_of_multirange(&self, q: &QualName) -> Option<&ObjKey> {
+        self.objects_of(ObjKind::Type)
             .find(|(_, o)| o.multirange().as_ref() == Some(q))
             .map(|(k, _)| k)
+    }
+
+    /// Whether a cast the catalog defines (`CREATE CAST`) turns base type `source` into
+    /// base type `target` (array and modifier text stripped from both sides of the cast).
+    pub fn has_user_cast(&self, source: &str, target: &str) -> bool {
+        self.objects_of(ObjKind::Cast).any(|(k, _)| {
+            super::types::base_type(&k.name) == source && super::types::base_type(&k.sub) == target
+        })
     }
 }

@@ -315,10 +315,7 @@ pub fn explicit_cast(c: &super::Catalog, source: &str, target: &str) -> bool {
     if s == t || super::builtin::has_cast(&s, &t) {
         return true;
     }
-    let user_cast = c.objects.keys().any(|k| {
-        k.kind == super::ObjKind::Cast && base_type(&k.name) == s && base_type(&k.sub) == t
-    });
-    if user_cast {
+    if c.has_user_cast(&s, &t) {
         return true;
     }
     let is_enum = |x: &str| {

@@ -824,9 +824,8 @@ impl Replay {
             [n] => (None, n.clone()),
             _ => return None,
         };
-        let mut found = self.catalog.objects.keys().filter(|k| {
-            k.kind == kind
-                && k.name == name
+        let mut found = self.catalog.objects_of(kind).map(|(k, _)| k).filter(|k| {
+            k.name == name
                 && schema.as_ref().is_none_or(|s| *s == k.schema)
                 && sub.as_ref().is_none_or(|am| *am == k.sub)
         });

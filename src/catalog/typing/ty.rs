@@ -258,12 +258,7 @@ pub fn implicit(from: &Ty, to: &Ty, r: &Resolver) -> Maybe<bool> {
 
 /// Whether a cast the catalog defines (`CREATE CAST`) joins the two types.
 fn user_cast(from: &Ty, to: &Ty, r: &Resolver) -> bool {
-    let (f, t) = (from.name(), to.name());
-    r.catalog.objects.keys().any(|k| {
-        k.kind == ObjKind::Cast
-            && crate::catalog::types::base_type(&k.name) == f
-            && crate::catalog::types::base_type(&k.sub) == t
-    })
+    r.catalog.has_user_cast(&from.name(), &to.name())
 }
 
 /// Whether a polymorphic parameter type takes an argument of type `arg` at all (its
