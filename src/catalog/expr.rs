@@ -146,6 +146,34 @@ pub fn column_name(n: &Node) -> Option<String> {
             .into(),
         ),
         NodeEnum::AIndirection(a) => a.arg.as_deref().and_then(column_name),
+        // A scalar sub-query is named by its output column, EXISTS and ARRAY(...) by theirs.
+        NodeEnum::SubLink(s) => {
+            use pg_query::protobuf::SubLinkType as S;
+            match S::try_from(s.sub_link_type).ok()? {
+                S::ExistsSublink => Some("exists".into()),
+                S::ArraySublink => Some("array".into()),
+                S::ExprSublink => {
+                    let mut sel = match s.subselect.as_deref()?.node.as_ref()? {
+                        NodeEnum::SelectStmt(sel) => sel.as_ref(),
+                        _ => return None,
+                    };
+                    while sel.op != protobuf::SetOperation::SetopNone as i32 {
+                        sel = sel.larg.as_deref()?;
+                    }
+                    match sel.target_list.first()?.node.as_ref()? {
+                        NodeEnum::ResTarget(rt) if !rt.name.is_empty() => Some(rt.name.clone()),
+                        NodeEnum::ResTarget(rt) => rt.val.as_deref().and_then(column_name),
+                        _ => None,
+                    }
+                }
+                S::Undefined
+                | S::AllSublink
+                | S::AnySublink
+                | S::RowcompareSublink
+                | S::MultiexprSublink
+                | S::CteSublink => None,
+            }
+        }
         _ => None,
     }
 }

@@ -7,6 +7,10 @@ use super::model::{Catalog, ObjKind, QualName};
 pub struct Resolver<'a> {
     pub catalog: &'a Catalog,
     pub search_path: &'a [String],
+    /// The session's `TimeZone` when it is UTC (`true`: a file that sets none is read as
+    /// in UTC); `false` after a `SET` of another zone, where a timestamp with time zone
+    /// prints as the typer cannot tell.
+    pub utc: bool,
 }
 
 impl Resolver<'_> {

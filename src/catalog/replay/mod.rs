@@ -103,6 +103,7 @@ impl Builder {
             r: Replay {
                 catalog: base,
                 search_path: default_path(),
+                utc: true,
                 diags: Vec::new(),
                 opts,
                 session_role: None,
@@ -154,6 +155,14 @@ pub fn replay_onto(base: Catalog, stmts: &[Stmt], opts: ReplayOptions) -> (Catal
     b.finish()
 }
 
+/// Whether a `TimeZone` setting names UTC (the names the server reads as UTC, in any case).
+fn is_utc(zone: &str) -> bool {
+    matches!(
+        zone.to_ascii_lowercase().as_str(),
+        "utc" | "etc/utc" | "gmt" | "etc/gmt" | "z" | "zulu" | "uct" | "universal"
+    )
+}
+
 fn default_path() -> Vec<String> {
     vec!["public".to_string()]
 }
@@ -170,6 +179,8 @@ fn public_schema_access() -> Access {
 pub(crate) struct Replay {
     pub catalog: Catalog,
     pub search_path: Vec<String>,
+    /// Whether the session's `TimeZone` is UTC (see `Resolver::utc`).
+    pub utc: bool,
     pub diags: Vec<Diag>,
     opts: ReplayOptions,
     /// `SET SESSION AUTHORIZATION` role; `None`: the role that runs the script.
@@ -192,6 +203,7 @@ impl Replay {
         Resolver {
             catalog: &self.catalog,
             search_path: &self.search_path,
+            utc: self.utc,
         }
     }
 
@@ -627,8 +639,21 @@ impl Replay {
         }
     }
 
-    /// `SET search_path = ...`; other settings do not shape the schema.
+    /// `SET search_path = ...` and `SET TIME ZONE` (which the text of a timestamp with time
+    /// zone is read in); other settings do not shape the schema.
     fn set(&mut self, s: &pg_query::protobuf::VariableSetStmt) {
+        use pg_query::protobuf::VariableSetKind as K;
+        let kind = K::try_from(s.kind).unwrap_or(K::Undefined);
+        if s.name == "timezone" || kind == K::VarResetAll {
+            self.utc = match kind {
+                K::VarSetValue => match s.args.as_slice() {
+                    [v] => node_string(v).is_some_and(|z| is_utc(&z)),
+                    _ => false,
+                },
+                K::VarSetDefault | K::VarReset | K::VarResetAll => true,
+                K::Undefined | K::VarSetCurrent | K::VarSetMulti => false,
+            };
+        }
         if s.name == "search_path" {
             self.search_path = s.args.iter().filter_map(node_string).collect();
             if self.search_path.is_empty() {
@@ -652,6 +677,9 @@ impl Replay {
             }
             let args: Vec<Option<String>> = f.args.iter().map(node_string).collect();
             if let [Some(var), Some(value), ..] = args.as_slice() {
+                if var.eq_ignore_ascii_case("timezone") {
+                    self.utc = is_utc(value);
+                }
                 if var == "search_path" {
                     self.search_path = value
                         .split(',')

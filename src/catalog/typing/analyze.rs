@@ -9,8 +9,9 @@ use pg_query::protobuf::{self, a_const, AExprKind, BoolExprType, Node, SelectStm
 use pg_query::NodeEnum;
 
 use super::constant;
+use super::from::{self, Cte};
 use super::resolve::{self, Candidate};
-use super::scope::{Lookup, Rel, Scope};
+use super::scope::{Lookup, Scope};
 use super::ty::{named, Ty};
 use crate::catalog::resolve::Resolver;
 use crate::syntax::walk::{visit, Next};
@@ -193,6 +194,9 @@ impl<'c> Analyzer<'_, 'c> {
                 let link = S::try_from(s.sub_link_type).unwrap_or(S::Undefined);
                 self.opt(&mut s.testexpr, scope);
                 let out = match s.subselect.as_deref_mut().and_then(|x| x.node.as_mut()) {
+                    Some(NodeEnum::SelectStmt(sel)) if link == S::ExprSublink => {
+                        self.select_named(sel, Some(scope), true).0
+                    }
                     Some(NodeEnum::SelectStmt(sel)) => self.select(sel, Some(scope), true),
                     _ => None,
                 };
@@ -220,6 +224,21 @@ impl<'c> Analyzer<'_, 'c> {
             _ => {
                 self.children(n, scope);
                 None
+            }
+        }
+    }
+
+    /// A function or procedure parameter's default, as the server stores it: settled in an
+    /// empty scope, a literal (or NULL) made a constant of the parameter's type `type_sql`
+    /// (not a domain's: left as written), any other type cast implicitly, which ruleutils
+    /// does not print.
+    pub fn parameter_default(&self, d: &mut Node, type_sql: &str) {
+        let t = self.expr(d, &Scope::default());
+        if let Some(t) = t.filter(|t| t.ty == Ty::Unknown) {
+            if let Some(to) =
+                Ty::of_sql(type_sql, self.r).filter(|to| !matches!(to, Ty::Domain(..)))
+            {
+                self.coerce(d, &t, &to);
             }
         }
     }
@@ -865,25 +884,60 @@ impl<'c> Analyzer<'_, 'c> {
         outer: Option<&Scope>,
         resolve: bool,
     ) -> Option<Vec<Option<Typed>>> {
+        self.select_in(s, outer, resolve, false).0
+    }
+
+    /// `select`, where the output column names are visible (a view's, a FROM item's, a
+    /// CTE's, a scalar sub-query's, the first branch of a set operation's): each output is
+    /// named as ruleutils prints it (`upper(b) AS upper`, `1 AS "?column?"`, a column
+    /// reference by its own name without `AS`); says the names too (`from::output_names`,
+    /// read after the `*`s are expanded and before the expressions are settled).
+    pub fn select_named(
+        &self,
+        s: &mut SelectStmt,
+        outer: Option<&Scope>,
+        resolve: bool,
+    ) -> (Option<Vec<Option<Typed>>>, Option<Vec<String>>) {
+        self.select_in(s, outer, resolve, true)
+    }
+
+    fn select_in(
+        &self,
+        s: &mut SelectStmt,
+        outer: Option<&Scope>,
+        resolve: bool,
+        visible: bool,
+    ) -> (Option<Vec<Option<Typed>>>, Option<Vec<String>>) {
         let mut ctes = Vec::new();
         if let Some(w) = s.with_clause.as_mut() {
             for c in &mut w.ctes {
                 if let Some(NodeEnum::CommonTableExpr(cte)) = c.node.as_mut() {
-                    ctes.push(cte.ctename.clone());
+                    let mut columns = None;
                     if let Some(Some(NodeEnum::SelectStmt(q))) =
                         cte.ctequery.as_deref_mut().map(|q| q.node.as_mut())
                     {
                         let empty = Scope::default();
-                        self.select(q, outer.or(Some(&empty)), true);
+                        columns = self.select_named(q, outer.or(Some(&empty)), true).1;
                     }
+                    if let Some(cols) = columns.as_mut() {
+                        for (c, a) in cols.iter_mut().zip(&cte.aliascolnames) {
+                            if let Some(NodeEnum::String(s)) = &a.node {
+                                *c = s.sval.clone();
+                            }
+                        }
+                    }
+                    ctes.push(Cte {
+                        name: cte.ctename.clone(),
+                        columns,
+                    });
                 }
             }
         }
         if s.op != protobuf::SetOperation::SetopNone as i32 {
-            let l = s
-                .larg
-                .as_deref_mut()
-                .and_then(|x| self.select(x, outer, false));
+            let (l, names) = match s.larg.as_deref_mut() {
+                Some(x) => self.select_in(x, outer, false, visible),
+                None => (None, None),
+            };
             let r = s
                 .rarg
                 .as_deref_mut()
@@ -891,7 +945,7 @@ impl<'c> Analyzer<'_, 'c> {
             if resolve {
                 name_branches(s);
             }
-            return self.set_operation(s, l, r);
+            return (self.set_operation(s, l, r), names);
         }
         let empty = Scope::default();
         let mut scope = Scope {
@@ -899,15 +953,21 @@ impl<'c> Analyzer<'_, 'c> {
             parent: outer,
             value: None,
         };
+        let mut items = Vec::new();
         for f in &mut s.from_clause {
-            self.add_from_item(f, &mut scope, &ctes, outer.unwrap_or(&empty));
+            items.push(self.add_from_item(f, &mut scope, &ctes, outer.unwrap_or(&empty)));
+        }
+        self.expand_stars(&mut s.target_list, &items, &scope);
+        let names = from::output_names(s);
+        if let (true, Some(names)) = (visible, names.as_ref()) {
+            name_outputs(s, names);
         }
         // Join conditions see the relations of the whole FROM list.
         for f in &mut s.from_clause {
             self.join_quals(f, &scope);
         }
-        for v in &mut s.values_lists {
-            self.expr(v, &scope);
+        if !s.values_lists.is_empty() {
+            return (self.values(&mut s.values_lists, &scope, resolve), names);
         }
         let mut out = Vec::new();
         for t in &mut s.target_list {
@@ -937,6 +997,71 @@ impl<'c> Analyzer<'_, 'c> {
             .chain(s.distinct_clause.iter_mut())
         {
             self.expr(x, &scope);
+        }
+        output_references(s);
+        (Some(out), names)
+    }
+
+    /// A VALUES list: each column takes the common type of its rows (unknown in all:
+    /// `text`, unless `resolve` is off), and its literals become constants of that type.
+    /// The other values keep their form: ruleutils prints a VALUES item without its
+    /// implicit cast.
+    fn values(
+        &self,
+        rows: &mut [Node],
+        scope: &Scope,
+        resolve: bool,
+    ) -> Option<Vec<Option<Typed>>> {
+        let mut typed: Vec<Vec<Option<Typed>>> = Vec::new();
+        for row in rows.iter_mut() {
+            let Some(NodeEnum::List(l)) = row.node.as_mut() else {
+                self.expr(row, scope);
+                return None;
+            };
+            typed.push(l.items.iter_mut().map(|i| self.expr(i, scope)).collect());
+        }
+        let width = typed.first().map_or(0, Vec::len);
+        if typed.iter().any(|r| r.len() != width) {
+            return None;
+        }
+        let mut out = Vec::new();
+        for col in 0..width {
+            let column: Option<Vec<Typed>> = typed
+                .iter()
+                .map(|r| r.get(col).cloned().flatten())
+                .collect();
+            let common = column.as_ref().and_then(|c| {
+                let tys: Vec<Ty> = c.iter().map(|t| t.ty.clone()).collect();
+                resolve::common_type(&tys, self.r)
+            });
+            let (Some(column), Some(common)) = (column, common) else {
+                out.push(None);
+                continue;
+            };
+            if !resolve && column.iter().all(|t| t.ty == Ty::Unknown) {
+                out.push(Some(Typed::of(Ty::Unknown)));
+                continue;
+            }
+            // All rows or none.
+            let mut settled = Vec::new();
+            for (row, t) in rows.iter().zip(&column) {
+                let Some(NodeEnum::List(l)) = row.node.as_ref() else {
+                    return None;
+                };
+                let mut item = l.items.get(col)?.clone();
+                if t.ty == Ty::Unknown {
+                    self.coerce(&mut item, t, &common)?;
+                }
+                settled.push(item);
+            }
+            for (row, item) in rows.iter_mut().zip(settled) {
+                if let Some(NodeEnum::List(l)) = row.node.as_mut() {
+                    if let Some(slot) = l.items.get_mut(col) {
+                        *slot = item;
+                    }
+                }
+            }
+            out.push(Some(Typed::of(common)));
         }
         Some(out)
     }
@@ -999,77 +1124,6 @@ impl<'c> Analyzer<'_, 'c> {
         }
     }
 
-    /// Adds the relations a FROM item names to `scope` (settling sub-queries and function
-    /// arguments on the way).
-    // FROM items other than those listed name nothing whose columns the typer knows.
-    #[allow(clippy::wildcard_enum_match_arm)]
-    fn add_from_item<'s>(&self, n: &mut Node, scope: &mut Scope<'s>, ctes: &[String], outer: &Scope)
-    where
-        'c: 's,
-    {
-        match n.node.as_mut() {
-            Some(NodeEnum::RangeVar(rv)) => {
-                let refname = rv
-                    .alias
-                    .as_ref()
-                    .map_or(rv.relname.clone(), |a| a.aliasname.clone());
-                let renamed = rv.alias.as_ref().is_some_and(|a| !a.colnames.is_empty());
-                let cte = rv.schemaname.is_empty() && ctes.contains(&rv.relname);
-                let table = if cte || renamed {
-                    None
-                } else {
-                    self.r
-                        .catalog
-                        .tables
-                        .get(&self.r.relation(&rv.schemaname, &rv.relname))
-                };
-                scope.rels.push(Rel {
-                    name: refname,
-                    table,
-                });
-            }
-            Some(NodeEnum::JoinExpr(j)) => {
-                if j.alias.is_some() || !j.using_clause.is_empty() || j.is_natural {
-                    // The merged columns of USING / NATURAL are not tracked.
-                    scope.rels.push(Rel {
-                        name: String::new(),
-                        table: None,
-                    });
-                }
-                for side in j.larg.iter_mut().chain(j.rarg.iter_mut()) {
-                    self.add_from_item(side, scope, ctes, outer);
-                }
-            }
-            Some(NodeEnum::RangeSubselect(sub)) => {
-                if let Some(Some(NodeEnum::SelectStmt(q))) =
-                    sub.subquery.as_deref_mut().map(|q| q.node.as_mut())
-                {
-                    self.select(q, Some(outer), true);
-                }
-                scope.rels.push(Rel {
-                    name: sub
-                        .alias
-                        .as_ref()
-                        .map(|a| a.aliasname.clone())
-                        .unwrap_or_default(),
-                    table: None,
-                });
-            }
-            Some(other) => {
-                let name = match other {
-                    NodeEnum::RangeFunction(f) => f.alias.as_ref().map(|a| a.aliasname.clone()),
-                    _ => None,
-                };
-                self.children(other, outer);
-                scope.rels.push(Rel {
-                    name: name.unwrap_or_default(),
-                    table: None,
-                });
-            }
-            None => {}
-        }
-    }
-
     // Only joins hold conditions.
     #[allow(clippy::wildcard_enum_match_arm)]
     fn join_quals(&self, n: &mut Node, scope: &Scope) {
@@ -1082,9 +1136,99 @@ impl<'c> Analyzer<'_, 'c> {
     }
 }
 
+/// Names each output as ruleutils prints it where names are visible: an expression by the
+/// name the server gave it (`AS upper`, `AS "?column?"`), a column reference named as its
+/// column without `AS`.
+fn name_outputs(s: &mut SelectStmt, names: &[String]) {
+    for (t, name) in s.target_list.iter_mut().zip(names) {
+        let Some(NodeEnum::ResTarget(rt)) = t.node.as_mut() else {
+            continue;
+        };
+        let column = match rt.val.as_deref().and_then(|v| v.node.as_ref()) {
+            Some(NodeEnum::ColumnRef(c)) => strings(&c.fields).last().cloned(),
+            _ => None,
+        };
+        rt.name = if column.as_ref() == Some(name) {
+            String::new()
+        } else {
+            name.clone()
+        };
+    }
+}
+
+/// A constant, alone or cast.
+// Any other kind is an expression.
+#[allow(clippy::wildcard_enum_match_arm)]
+fn is_constant(n: &Node) -> bool {
+    match &n.node {
+        Some(NodeEnum::AConst(_)) => true,
+        Some(NodeEnum::TypeCast(tc)) => tc.arg.as_deref().is_some_and(is_constant),
+        _ => false,
+    }
+}
+
+/// `ORDER BY` / `GROUP BY` a position (`ORDER BY 1`), or `ORDER BY` an output name, is
+/// stored as a reference to that output, and ruleutils prints the output's expression
+/// (`ORDER BY t.id`, `ORDER BY (upper(t.b))`); done here for any output but a constant
+/// (which prints otherwise).
+fn output_references(s: &mut SelectStmt) {
+    let targets: Vec<(String, Option<Node>)> = s
+        .target_list
+        .iter()
+        .map(|t| match &t.node {
+            Some(NodeEnum::ResTarget(rt)) => (
+                rt.name.clone(),
+                rt.val.as_deref().filter(|v| !is_constant(v)).cloned(),
+            ),
+            _ => (String::new(), None),
+        })
+        .collect();
+    let by_position = |n: &Node| -> Option<Node> {
+        let Some(NodeEnum::AConst(protobuf::AConst {
+            val: Some(a_const::Val::Ival(i)),
+            ..
+        })) = &n.node
+        else {
+            return None;
+        };
+        let i = usize::try_from(i.ival).ok()?.checked_sub(1)?;
+        targets.get(i)?.1.clone()
+    };
+    for g in &mut s.group_clause {
+        if let Some(x) = by_position(g) {
+            *g = x;
+        }
+    }
+    for o in &mut s.sort_clause {
+        let Some(NodeEnum::SortBy(sb)) = o.node.as_mut() else {
+            continue;
+        };
+        let Some(n) = sb.node.as_deref_mut() else {
+            continue;
+        };
+        let by_name = match &n.node {
+            Some(NodeEnum::ColumnRef(c)) => match strings(&c.fields).as_slice() {
+                [name] if c.fields.len() == 1 => {
+                    let mut found = targets.iter().filter(|(n, _)| n == name);
+                    match (found.next(), found.next()) {
+                        (Some((_, x)), None) => x.clone(),
+                        _ => None,
+                    }
+                }
+                _ => None,
+            },
+            _ => None,
+        };
+        if let Some(x) = by_position(n).or(by_name) {
+            *n = x;
+        }
+    }
+}
+
 /// The output columns of a set operation are named by its first branch, and ruleutils
-/// prints those names on every branch (`SELECT 'a' AS l UNION SELECT 'b'` reads back as
-/// `... UNION SELECT 'b'::text AS l`); a column reference of that very name goes without.
+/// prints those names on the other branches where an output would not have it anyway
+/// (`SELECT 'a' AS l UNION SELECT 'b'` reads back as `... UNION SELECT 'b'::text AS l`,
+/// `SELECT 1 UNION SELECT 2` as `SELECT 1 AS "?column?" UNION SELECT 2`).
 fn name_branches(s: &mut SelectStmt) {
     let mut leaves: Vec<&mut SelectStmt> = Vec::new();
     collect_leaves(s, &mut leaves);
@@ -1107,8 +1251,13 @@ fn name_branches(s: &mut SelectStmt) {
             let (Some(NodeEnum::ResTarget(rt)), Some(name)) = (t.node.as_mut(), name) else {
                 continue;
             };
-            let same_column = matches!(rt.val.as_deref().and_then(|v| v.node.as_ref()), Some(NodeEnum::ColumnRef(c)) if strings(&c.fields).last() == Some(name));
-            rt.name = if same_column {
+            // Named `AS` only where the name is not the one its expression has anyway.
+            let figured = rt
+                .val
+                .as_deref()
+                .and_then(crate::catalog::expr::column_name)
+                .unwrap_or_else(|| "?column?".to_string());
+            rt.name = if &figured == name {
                 String::new()
             } else {
                 name.clone()

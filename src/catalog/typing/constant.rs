@@ -51,6 +51,22 @@ pub fn literal(value: &str, ty: &Ty, r: &Resolver) -> Option<Node> {
             &timestamp(value).unwrap_or_else(|| value.to_string()),
             tn()?,
         )),
+        "timestamp with time zone" if r.utc => Some(typed(
+            &timestamptz_utc(value).unwrap_or_else(|| value.to_string()),
+            tn()?,
+        )),
+        "time without time zone" => Some(typed(
+            &time(value.trim()).unwrap_or_else(|| value.to_string()),
+            tn()?,
+        )),
+        "interval" => Some(typed(
+            &interval(value).unwrap_or_else(|| value.to_string()),
+            tn()?,
+        )),
+        "jsonb" => Some(typed(
+            &super::json::jsonb(value).unwrap_or_else(|| value.to_string()),
+            tn()?,
+        )),
         "uuid" => Some(typed(
             &uuid(value).unwrap_or_else(|| value.to_string()),
             tn()?,
@@ -192,14 +208,21 @@ fn date(v: &str) -> Option<String> {
 /// seconds always, fractions without trailing zeros.
 fn timestamp(v: &str) -> Option<String> {
     let v = v.trim();
-    let (day, time) = match v.split_once([' ', 'T']) {
+    let (day, time_of_day) = match v.split_once([' ', 'T']) {
         Some((d, t)) => (d, Some(t.trim())),
         None => (v, None),
     };
     let day = date(day)?;
-    let Some(time) = time else {
+    let Some(t) = time_of_day else {
         return Some(format!("{day} 00:00:00"));
     };
+    let t = time(t).filter(|t| !t.starts_with("24"))?;
+    Some(format!("{day} {t}"))
+}
+
+/// `HH:MM[:SS[.ffffff]]` as `time_out` prints it: seconds always, fractions without
+/// trailing zeros (`24:00:00` is a time of day, not of a timestamp).
+fn time(time: &str) -> Option<String> {
     let (hms, frac) = time.split_once('.').unwrap_or((time, ""));
     let parts: Vec<&str> = hms.split(':').collect();
     let (h, m, s) = match parts.as_slice() {
@@ -216,7 +239,8 @@ fn timestamp(v: &str) -> Option<String> {
         return None;
     }
     let (h, m, s): (u32, u32, u32) = (h.parse().ok()?, m.parse().ok()?, s.parse().ok()?);
-    if h > 23 || m > 59 || s > 59 {
+    let midnight = h == 24 && m == 0 && s == 0 && frac.chars().all(|c| c == '0');
+    if (h > 23 && !midnight) || m > 59 || s > 59 {
         return None;
     }
     let frac = frac.trim_end_matches('0');
@@ -225,7 +249,210 @@ fn timestamp(v: &str) -> Option<String> {
     } else {
         format!(".{frac}")
     };
-    Some(format!("{day} {h:02}:{m:02}:{s:02}{frac}"))
+    Some(format!("{h:02}:{m:02}:{s:02}{frac}"))
+}
+
+/// A timestamp with time zone as `timestamptz_out` prints it in a UTC session: the text of
+/// a timestamp, with a zone offset (`Z`, `UTC`, `+HH`, `+HH:MM`, `+HHMM`, `-...`, after a
+/// space or not) moved into UTC, or read in UTC without one; `+00` after it.
+fn timestamptz_utc(v: &str) -> Option<String> {
+    let v = v.trim();
+    let (local, offset) = split_offset(v)?;
+    let ts = timestamp(local)?;
+    let (day, t) = ts.split_once(' ')?;
+    let (y, rest) = day.split_once('-')?;
+    let (mo, d) = rest.split_once('-')?;
+    let (hms, frac) = t.split_once('.').unwrap_or((t, ""));
+    let mut parts = hms.split(':').map(|p| p.parse::<i64>().ok());
+    let (h, mi, s) = (parts.next()??, parts.next()??, parts.next()??);
+    let days = days_from_civil(y.parse().ok()?, mo.parse().ok()?, d.parse().ok()?);
+    let secs = days * 86_400 + h * 3600 + mi * 60 + s - offset;
+    let (days, secs) = (secs.div_euclid(86_400), secs.rem_euclid(86_400));
+    let (y, mo, d) = civil_from_days(days);
+    if y < 1 {
+        return None;
+    }
+    let frac = if frac.is_empty() {
+        String::new()
+    } else {
+        format!(".{frac}")
+    };
+    Some(format!(
+        "{y:04}-{mo:02}-{d:02} {:02}:{:02}:{:02}{frac}+00",
+        secs / 3600,
+        secs / 60 % 60,
+        secs % 60
+    ))
+}
+
+/// The text before a zone offset and the offset in seconds east of UTC (0 without one).
+fn split_offset(v: &str) -> Option<(&str, i64)> {
+    for utc in ["Z", "z", "UTC", "utc", "+00", "+00:00"] {
+        if let Some(rest) = v.strip_suffix(utc) {
+            if rest.ends_with(|c: char| c.is_ascii_digit() || c == ' ') {
+                return Some((rest.trim_end(), 0));
+            }
+        }
+    }
+    // A sign after the time of day (the date has its own `-`s).
+    let Some(i) = v
+        .rfind(['+', '-'])
+        .filter(|&i| v.get(..i).is_some_and(|b| b.contains(':')))
+    else {
+        return Some((v, 0));
+    };
+    let (local, zone) = (v.get(..i)?.trim_end(), v.get(i..)?);
+    let sign = if zone.starts_with('-') { -1 } else { 1 };
+    let digits = zone.get(1..)?;
+    let (h, m) = match digits.split_once(':') {
+        Some((h, m)) => (h, m),
+        None if digits.len() == 4 => (digits.get(..2)?, digits.get(2..)?),
+        None => (digits, "0"),
+    };
+    if !(1..=2).contains(&h.len()) || m.len() > 2 {
+        return None;
+    }
+    let (h, m): (i64, i64) = (h.parse().ok()?, m.parse().ok()?);
+    if h > 15 || m > 59 {
+        return None;
+    }
+    Some((local, sign * (h * 3600 + m * 60)))
+}
+
+/// Days since 1970-01-01 of a proleptic Gregorian date.
+fn days_from_civil(y: i64, m: i64, d: i64) -> i64 {
+    let y = if m <= 2 { y - 1 } else { y };
+    let era = y.div_euclid(400);
+    let yoe = y - era * 400;
+    let doy = (153 * (m + if m > 2 { -3 } else { 9 }) + 2) / 5 + d - 1;
+    let doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;
+    era * 146_097 + doe - 719_468
+}
+
+/// The date `days` after 1970-01-01.
+fn civil_from_days(days: i64) -> (i64, i64, i64) {
+    let z = days + 719_468;
+    let era = z.div_euclid(146_097);
+    let doe = z - era * 146_097;
+    let yoe = (doe - doe / 1460 + doe / 36_524 - doe / 146_096) / 365;
+    let doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
+    let mp = (5 * doy + 2) / 153;
+    let d = doy - (153 * mp + 2) / 5 + 1;
+    let m = if mp < 10 { mp + 3 } else { mp - 9 };
+    (yoe + era * 400 + i64::from(m <= 2), m, d)
+}
+
+/// An interval written as whole quantities of units (`1 day`, `2 hours 30 minutes`, `-1
+/// week`, `1 year 2 mons`) and at most one `[-]H:MM[:SS[.ffffff]]`, as `interval_out`
+/// prints it (`IntervalStyle` postgres): years and months, days, then the time as
+/// `HH:MM:SS`. `None` for any other form (fractions of units, `ago`, ISO 8601).
+fn interval(v: &str) -> Option<String> {
+    let v = v.trim();
+    let v = v.strip_prefix('@').unwrap_or(v);
+    let (mut months, mut days, mut micros) = (0_i64, 0_i64, 0_i64);
+    let mut tokens = v.split_whitespace().peekable();
+    let mut clock = false;
+    let mut any = false;
+    while let Some(t) = tokens.next() {
+        any = true;
+        if t.contains(':') {
+            if clock {
+                return None;
+            }
+            clock = true;
+            let (neg, t) = match t.strip_prefix('-') {
+                Some(r) => (true, r),
+                None => (false, t.strip_prefix('+').unwrap_or(t)),
+            };
+            let (hms, frac) = t.split_once('.').unwrap_or((t, ""));
+            let parts: Vec<&str> = hms.split(':').collect();
+            let (h, m, s) = match parts.as_slice() {
+                [h, m] => (*h, *m, "0"),
+                [h, m, s] => (*h, *m, *s),
+                _ => return None,
+            };
+            if frac.len() > 6 || !frac.chars().all(|c| c.is_ascii_digit()) {
+                return None;
+            }
+            let (h, m, s): (i64, i64, i64) = (h.parse().ok()?, m.parse().ok()?, s.parse().ok()?);
+            if h < 0 || !(0..60).contains(&m) || !(0..60).contains(&s) {
+                return None;
+            }
+            let f: i64 = format!("{frac:0<6}").parse().ok()?;
+            let total = ((h * 60 + m) * 60 + s) * 1_000_000 + f;
+            micros += if neg { -total } else { total };
+            continue;
+        }
+        let n: i64 = t.parse().ok()?;
+        let unit = tokens.next()?.to_ascii_lowercase();
+        match unit.as_str() {
+            "microsecond" | "microseconds" | "us" | "usec" | "usecs" => micros += n,
+            "millisecond" | "milliseconds" | "ms" | "msec" | "msecs" => micros += n * 1_000,
+            "second" | "seconds" | "s" | "sec" | "secs" => micros += n * 1_000_000,
+            "minute" | "minutes" | "m" | "min" | "mins" => micros += n * 60_000_000,
+            "hour" | "hours" | "h" | "hr" | "hrs" => micros += n * 3_600_000_000,
+            "day" | "days" | "d" => days += n,
+            "week" | "weeks" | "w" => days += n * 7,
+            "month" | "months" | "mon" | "mons" => months += n,
+            "year" | "years" | "y" | "yr" | "yrs" => months += n * 12,
+            _ => return None,
+        }
+        if n.abs() > 1_000_000 {
+            return None;
+        }
+    }
+    if !any {
+        return None;
+    }
+    let mut out = String::new();
+    let (mut is_zero, mut is_before) = (true, false);
+    let mut part = |value: i64, unit: &str, out: &mut String| {
+        if value == 0 {
+            return;
+        }
+        if !is_zero {
+            out.push(' ');
+        }
+        if is_before && value > 0 {
+            out.push('+');
+        }
+        out.push_str(&format!(
+            "{value} {unit}{}",
+            if value == 1 { "" } else { "s" }
+        ));
+        is_before = value < 0;
+        is_zero = false;
+    };
+    part(months / 12, "year", &mut out);
+    part(months % 12, "mon", &mut out);
+    part(days, "day", &mut out);
+    if is_zero || micros != 0 {
+        let minus = micros < 0;
+        let a = micros.abs();
+        let (h, m, s, f) = (
+            a / 3_600_000_000,
+            a / 60_000_000 % 60,
+            a / 1_000_000 % 60,
+            a % 1_000_000,
+        );
+        if !is_zero {
+            out.push(' ');
+        }
+        out.push_str(if minus {
+            "-"
+        } else if is_before {
+            "+"
+        } else {
+            ""
+        });
+        out.push_str(&format!("{h:02}:{m:02}:{s:02}"));
+        if f != 0 {
+            let f = format!("{f:06}");
+            out.push('.');
+            out.push_str(f.trim_end_matches('0'));
+        }
+    }
+    Some(out)
 }
 
 /// A UUID written as 32 hex digits, in groups of 8-4-4-4-12 or not, as `uuid_out` prints it.

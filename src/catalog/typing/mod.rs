@@ -17,10 +17,14 @@
 //! - `resolve.rs`: choosing the builtin operator or function, `select_common_type`.
 //! - `analyze.rs`: the expression typer, node kind by node kind, and SELECT.
 //! - `scope.rs`: what column references name.
-//! - `constant.rs`: constants as the output functions print them.
+//! - `from.rs`: the columns of FROM items, `*` expanded into them.
+//! - `constant.rs`: constants as the output functions print them; `json.rs` a jsonb
+//!   document as `jsonb_out` prints it.
 
 mod analyze;
 pub mod constant;
+mod from;
+mod json;
 mod resolve;
 mod scope;
 pub mod ty;
@@ -49,14 +53,14 @@ pub fn settle(node: &mut Node, r: &Resolver, scope: Option<&Scope>) {
             if let Some(Some(NodeEnum::SelectStmt(s))) =
                 v.query.as_deref_mut().map(|q| q.node.as_mut())
             {
-                a.select(s, None, true);
+                a.select_named(s, None, true);
             }
         }
         NodeEnum::CreateTableAsStmt(c) => {
             if let Some(Some(NodeEnum::SelectStmt(s))) =
                 c.query.as_deref_mut().map(|q| q.node.as_mut())
             {
-                a.select(s, None, true);
+                a.select_named(s, None, true);
             }
         }
         NodeEnum::IndexStmt(i) => {
@@ -92,6 +96,22 @@ pub fn settle(node: &mut Node, r: &Resolver, scope: Option<&Scope>) {
             let scope = Scope::table(r, &table);
             for x in p.qual.iter_mut().chain(p.with_check.iter_mut()) {
                 a.expr(x, &scope);
+            }
+        }
+        // A parameter's default is stored coerced to the parameter's type, as a column's.
+        NodeEnum::CreateFunctionStmt(f) => {
+            for p in &mut f.parameters {
+                let Some(NodeEnum::FunctionParameter(fp)) = p.node.as_mut() else {
+                    continue;
+                };
+                let (Some(d), Some(tn)) = (fp.defexpr.as_deref_mut(), fp.arg_type.as_ref()) else {
+                    continue;
+                };
+                let mut tn = tn.clone();
+                // A parameter's type has no modifiers (`varchar(3)` is `character varying`).
+                tn.typmods.clear();
+                let type_sql = crate::catalog::types::type_sql(&tn, r);
+                a.parameter_default(d, &type_sql);
             }
         }
         NodeEnum::Constraint(c) => {

@@ -499,6 +499,7 @@ mod tests {
         f(&Resolver {
             catalog: &c,
             search_path: &path,
+            utc: true,
         })
     }
 

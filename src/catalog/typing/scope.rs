@@ -2,14 +2,17 @@
 //! catalog, whose column types are known, or something whose columns are not: a view, a
 //! sub-query, a function, a CTE), and the levels around it.
 
+use super::from::Cols;
 use crate::catalog::model::{QualName, Table};
 use crate::catalog::resolve::Resolver;
 
 /// A relation a column reference can name, by the name that qualifies its columns.
 pub struct Rel<'a> {
     pub name: String,
-    /// `None` when its columns are not known.
+    /// `None` when its columns' types are not known.
     pub table: Option<&'a Table>,
+    /// Its columns, in order, as `name.*` expands (`None` when not known).
+    pub columns: Cols,
 }
 
 /// The relations of one query level, and the levels around it.
@@ -38,6 +41,7 @@ impl<'a> Scope<'a> {
             rels: vec![Rel {
                 name: q.name.clone(),
                 table,
+                columns: None,
             }],
             parent: None,
             value: None,
@@ -53,6 +57,7 @@ impl<'a> Scope<'a> {
                 .map(|n| Rel {
                     name: n.to_string(),
                     table,
+                    columns: None,
                 })
                 .collect(),
             parent: None,
