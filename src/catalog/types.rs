@@ -170,6 +170,24 @@ pub fn resolve_type_name(tn: &TypeName, r: &Resolver) -> (Option<String>, String
 }
 
 /// The canonical spelling of a type, e.g. `character varying(20)[]`, `public.mood`.
+/// Drops a type's modifiers, as the server does for the argument and result types of
+/// routines, aggregates and operators (their signature is made of type OIDs alone).
+pub fn drop_modifiers(tn: &mut TypeName) {
+    tn.typmods.clear();
+    tn.typemod = -1;
+}
+
+/// A routine's, aggregate's or operator's argument type as the server keys it: the type
+/// without its modifiers.
+pub fn signature_type_sql(tn: &TypeName, r: &Resolver) -> String {
+    if tn.typmods.is_empty() {
+        return type_sql(tn, r);
+    }
+    let mut bare = tn.clone();
+    drop_modifiers(&mut bare);
+    type_sql(&bare, r)
+}
+
 pub fn type_sql(tn: &TypeName, r: &Resolver) -> String {
     let (schema, name) = resolve_type_name(tn, r);
     let mods: Vec<String> = tn.typmods.iter().map(typmod_sql).collect();

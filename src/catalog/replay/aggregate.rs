@@ -133,6 +133,7 @@ pub(super) fn canonical(d: &mut DefineStmt, r: &Resolver) {
                 }
                 if let Some(t) = fp.arg_type.as_mut() {
                     expr::normalize_type_name(t, r);
+                    crate::catalog::types::drop_modifiers(t);
                 }
             }
         }
@@ -165,6 +166,7 @@ pub(super) fn canonical(d: &mut DefineStmt, r: &Resolver) {
                     e.arg.as_deref_mut().and_then(|a| a.node.as_mut())
                 {
                     expr::normalize_type_name(t, r);
+                    crate::catalog::types::drop_modifiers(t);
                 }
                 true
             }

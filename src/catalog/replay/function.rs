@@ -12,13 +12,20 @@ use crate::syntax::Stmt;
 /// without those that only restate the default (`VOLATILE`, `CALLED ON NULL INPUT`,
 /// `SECURITY INVOKER`, `NOT LEAKPROOF`, `PARALLEL UNSAFE`, the default `COST` and `ROWS`).
 pub(super) fn canonical_options(f: &mut protobuf::CreateFunctionStmt) {
-    // `IN` is the default mode (pg_dump spells it out for procedures only).
+    // `IN` is the default mode (pg_dump spells it out for procedures only). Argument and
+    // result types are stored without their modifiers: `varchar(3)` is `character varying`.
     for p in &mut f.parameters {
         if let Some(NodeEnum::FunctionParameter(fp)) = p.node.as_mut() {
             if fp.mode == protobuf::FunctionParameterMode::FuncParamIn as i32 {
                 fp.mode = protobuf::FunctionParameterMode::FuncParamDefault as i32;
             }
+            if let Some(t) = fp.arg_type.as_mut() {
+                crate::catalog::types::drop_modifiers(t);
+            }
         }
+    }
+    if let Some(t) = f.return_type.as_mut() {
+        crate::catalog::types::drop_modifiers(t);
     }
     let language = option(&f.options, "language")
         .unwrap_or_default()

@@ -520,7 +520,9 @@ impl Replay {
                     .objargs
                     .iter()
                     .filter_map(|a| match &a.node {
-                        Some(NodeEnum::TypeName(t)) => Some(type_sql(t, &r)),
+                        Some(NodeEnum::TypeName(t)) => {
+                            Some(crate::catalog::types::signature_type_sql(t, &r))
+                        }
                         _ => None,
                     })
                     .collect();
@@ -807,9 +809,10 @@ fn aggregate_args(args: &[Node], r: &Resolver) -> (Vec<String>, Option<usize>) {
             .items
             .iter()
             .filter_map(|p| match &p.node {
-                Some(NodeEnum::FunctionParameter(fp)) => {
-                    fp.arg_type.as_ref().map(|t| type_sql(t, r))
-                }
+                Some(NodeEnum::FunctionParameter(fp)) => fp
+                    .arg_type
+                    .as_ref()
+                    .map(|t| crate::catalog::types::signature_type_sql(t, r)),
                 _ => None,
             })
             .collect(),
@@ -837,7 +840,7 @@ fn function_args(params: &[Node], r: &Resolver) -> String {
                 counts.then(|| {
                     fp.arg_type
                         .as_ref()
-                        .map(|t| type_sql(t, r))
+                        .map(|t| crate::catalog::types::signature_type_sql(t, r))
                         .unwrap_or_default()
                 })
             }
