@@ -402,6 +402,8 @@ pub struct Table {
     pub cluster_on: Option<String>,
     /// `PARTITION BY ...` clause text.
     pub partition_by: Option<String>,
+    /// The partition key's elements: the column each names, `None` for an expression.
+    pub partition_key: Vec<Option<String>>,
     /// Parent and `FOR VALUES ...` / `DEFAULT` bound text, for partitions.
     pub partition_of: Option<(QualName, String)>,
     pub inherits: Vec<QualName>,

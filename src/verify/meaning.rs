@@ -449,6 +449,8 @@ fn table_meaning(t: &Table) -> TableMeaning<'_> {
         replica_identity,
         cluster_on,
         partition_by,
+        // What `partition_by` says, read as columns.
+        partition_key: _,
         partition_of,
         inherits,
         of_type,

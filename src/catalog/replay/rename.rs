@@ -841,6 +841,14 @@ impl Replay {
         col.name = new.to_string();
         super::privileges::rename_column(&mut t.access, old, new);
         let (old_id, new_id) = (quote::ident(old), quote::ident(new));
+        for k in t.partition_key.iter_mut().flatten() {
+            if k == old {
+                *k = new.to_string();
+            }
+        }
+        if let Some(spec) = &mut t.partition_by {
+            *spec = replace_name(spec, &old_id, &new_id);
+        }
         for c in t.constraints.values_mut() {
             c.def = replace_name(&c.def, &old_id, &new_id);
             for k in &mut c.columns {

@@ -109,12 +109,21 @@ impl Replay {
                 .first()
                 .cloned()
                 .unwrap_or_else(|| QualName::new("", ""));
-            t.partition_of = Some((parent, partition_bound_sql(bound)));
+            let bound = self.partition_bound_sql(&parent, bound);
+            t.partition_of = Some((parent, bound));
         } else {
             t.inherits = parents;
         }
         if let Some(spec) = &s.partspec {
             t.partition_by = Some(partition_spec_sql(spec, &self.resolver()));
+            t.partition_key = spec
+                .part_params
+                .iter()
+                .map(|p| match &p.node {
+                    Some(NodeEnum::PartitionElem(e)) if !e.name.is_empty() => Some(e.name.clone()),
+                    Some(_) | None => None,
+                })
+                .collect();
         }
         let mut pending: Vec<(Option<String>, protobuf::Constraint)> = Vec::new();
         for elt in &s.table_elts {
@@ -1637,7 +1646,7 @@ impl Replay {
                 if let Some(NodeEnum::PartitionCmd(pc)) = def {
                     if let (Some(child), Some(bound)) = (&pc.name, &pc.bound) {
                         let child = r.relation(&child.schemaname, &child.relname);
-                        let bound = partition_bound_sql(bound);
+                        let bound = self.partition_bound_sql(table, bound);
                         self.attach_partition(stmt, pos, table, &child, bound);
                     }
                 }
@@ -2344,7 +2353,46 @@ pub(super) fn truncate_ident(s: &str) -> String {
     s[..end].to_string()
 }
 
-fn partition_bound_sql(b: &protobuf::PartitionBoundSpec) -> String {
+impl Replay {
+    /// A partition's bound of `parent` as the server prints it: each value written as a
+    /// string is the output of its key column's type (`'2024-01-01'` of a `timestamp` key
+    /// is `'2024-01-01 00:00:00'`).
+    fn partition_bound_sql(&self, parent: &QualName, b: &protobuf::PartitionBoundSpec) -> String {
+        let r = self.resolver();
+        let key: Vec<Option<String>> = self
+            .catalog
+            .tables
+            .get(parent)
+            .map(|p| {
+                p.partition_key
+                    .iter()
+                    .map(|c| Some(p.column(c.as_deref()?)?.type_sql.clone()))
+                    .collect()
+            })
+            .unwrap_or_default();
+        let mut b = b.clone();
+        let settle = |datums: &mut Vec<Node>, key: &mut dyn Iterator<Item = Option<&String>>| {
+            for d in datums.iter_mut() {
+                let ty = key.next().flatten();
+                if let (Some(ty), Some(NodeEnum::AConst(c))) = (ty, d.node.as_mut()) {
+                    if let Some(protobuf::a_const::Val::Sval(s)) = c.val.as_mut() {
+                        if let Some(text) = crate::catalog::typing::output_text(&s.sval, ty, &r) {
+                            s.sval = text;
+                        }
+                    }
+                }
+            }
+        };
+        // A list key has one element; a range bound one value per element.
+        let first = key.first().cloned().flatten();
+        settle(&mut b.listdatums, &mut std::iter::repeat(first.as_ref()));
+        settle(&mut b.lowerdatums, &mut key.iter().map(Option::as_ref));
+        settle(&mut b.upperdatums, &mut key.iter().map(Option::as_ref));
+        partition_bound_text(&b)
+    }
+}
+
+fn partition_bound_text(b: &protobuf::PartitionBoundSpec) -> String {
     let stmt = protobuf::CreateStmt {
         relation: Some(protobuf::RangeVar {
             relname: "c".into(),

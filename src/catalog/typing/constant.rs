@@ -189,7 +189,11 @@ fn date(v: &str) -> Option<String> {
     let [y, m, d] = parts.as_slice() else {
         return None;
     };
-    if y.len() != 4 || m.len() != 2 || d.len() != 2 {
+    // ISO order, the month and day with one or two digits (`2024-1-2`).
+    let digits = |x: &str, n: std::ops::RangeInclusive<usize>| {
+        n.contains(&x.len()) && x.bytes().all(|b| b.is_ascii_digit())
+    };
+    if !digits(y, 4..=4) || !digits(m, 1..=2) || !digits(d, 1..=2) {
         return None;
     }
     let (y, m, d): (u32, u32, u32) = (y.parse().ok()?, m.parse().ok()?, d.parse().ok()?);

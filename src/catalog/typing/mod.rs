@@ -36,6 +36,26 @@ pub use scope::Scope;
 
 use crate::catalog::resolve::Resolver;
 
+/// A string literal as a value of type `type_sql` prints through the type's output function
+/// (`'2024-01-01'` as a `timestamp` is `2024-01-01 00:00:00`), when it is certain; what a
+/// partition bound holds.
+pub fn output_text(value: &str, type_sql: &str, r: &Resolver) -> Option<String> {
+    let ty = ty::Ty::of_sql(type_sql, r)?;
+    let Some(NodeEnum::TypeCast(tc)) = constant::literal(value, &ty, r)?.node else {
+        return None;
+    };
+    let Some(NodeEnum::AConst(c)) = tc.arg?.node else {
+        return None;
+    };
+    match c.val? {
+        pg_query::protobuf::a_const::Val::Sval(s) => Some(s.sval),
+        pg_query::protobuf::a_const::Val::Ival(_)
+        | pg_query::protobuf::a_const::Val::Fval(_)
+        | pg_query::protobuf::a_const::Val::Boolval(_)
+        | pg_query::protobuf::a_const::Val::Bsval(_) => None,
+    }
+}
+
 /// Settles, in place, the expressions of a statement or an expression as the server would
 /// store them. Statements name their own scope (a view's FROM list, an index's or a
 /// trigger's table, a policy's table); a bare expression or a constraint is settled in
@@ -107,10 +127,8 @@ pub fn settle(node: &mut Node, r: &Resolver, scope: Option<&Scope>) {
                 let (Some(d), Some(tn)) = (fp.defexpr.as_deref_mut(), fp.arg_type.as_ref()) else {
                     continue;
                 };
-                let mut tn = tn.clone();
                 // A parameter's type has no modifiers (`varchar(3)` is `character varying`).
-                tn.typmods.clear();
-                let type_sql = crate::catalog::types::type_sql(&tn, r);
+                let type_sql = crate::catalog::types::signature_type_sql(tn, r);
                 a.parameter_default(d, &type_sql);
             }
         }
