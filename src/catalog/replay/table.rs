@@ -179,8 +179,10 @@ impl Replay {
                     pending.extend(cons.into_iter().map(|c| (Some(cd.colname.clone()), c)));
                 }
                 Some(NodeEnum::Constraint(c)) => pending.push((None, (**c).clone())),
-                Some(NodeEnum::TableLikeClause(_)) => {
-                    self.unsupported(stmt, "CREATE TABLE ... (LIKE ...)")
+                Some(NodeEnum::TableLikeClause(like)) => {
+                    if !self.like(pos, stmt, &mut t, like) {
+                        return;
+                    }
                 }
                 _ => self.unsupported(stmt, "this CREATE TABLE element"),
             }
@@ -1924,6 +1926,24 @@ impl Replay {
         let mut idx = s;
         idx.concurrent = false;
         idx.if_not_exists = false;
+        // Storage parameters are stored as text: `fillfactor = 70` is `fillfactor='70'`.
+        idx.options = reloption_pairs(&idx.options)
+            .into_iter()
+            .map(|(key, val)| {
+                let (namespace, name) = key.split_once('.').unwrap_or(("", key.as_str()));
+                Node {
+                    node: Some(NodeEnum::DefElem(Box::new(protobuf::DefElem {
+                        defnamespace: namespace.to_string(),
+                        defname: name.to_string(),
+                        arg: Some(Box::new(Node {
+                            node: Some(NodeEnum::String(protobuf::String { sval: val })),
+                        })),
+                        defaction: protobuf::DefElemAction::DefelemUnspec as i32,
+                        ..Default::default()
+                    }))),
+                }
+            })
+            .collect();
         if let Some(rv) = idx.relation.as_mut() {
             rv.inh = self
                 .catalog
@@ -2353,7 +2373,131 @@ pub(super) fn truncate_ident(s: &str) -> String {
     s[..end].to_string()
 }
 
+/// What `LIKE source INCLUDING ...` copies (`CREATE_TABLE_LIKE_*` in the server).
+mod like {
+    pub const COMMENTS: u32 = 1 << 0;
+    pub const COMPRESSION: u32 = 1 << 1;
+    pub const CONSTRAINTS: u32 = 1 << 2;
+    pub const DEFAULTS: u32 = 1 << 3;
+    pub const GENERATED: u32 = 1 << 4;
+    pub const IDENTITY: u32 = 1 << 5;
+    pub const INDEXES: u32 = 1 << 6;
+    pub const STATISTICS: u32 = 1 << 7;
+    pub const STORAGE: u32 = 1 << 8;
+}
+
 impl Replay {
+    /// `LIKE source [INCLUDING ...]` in a CREATE TABLE: the source's columns (names, types,
+    /// collations, NOT NULL) at this place among the elements, with what the options
+    /// include: defaults, generation expressions, storage, compression, CHECK constraints.
+    /// Identity columns, indexes, extended statistics and comments, when the source has
+    /// some and they are included, are not modelled and reported. False: refused.
+    fn like(
+        &mut self,
+        pos: Pos,
+        stmt: &Stmt,
+        t: &mut Table,
+        l: &protobuf::TableLikeClause,
+    ) -> bool {
+        let Some(rv) = &l.relation else {
+            return true;
+        };
+        let q = self.resolver().relation(&rv.schemaname, &rv.relname);
+        let Some(source) = self.catalog.tables.get(&q) else {
+            let msg = format!("relation {} does not exist", q.sql());
+            if self.resolver().relation_exists(&q) {
+                self.unsupported(stmt, "CREATE TABLE ... (LIKE a view or sequence)");
+                return true;
+            }
+            return !self.maybe_missing(stmt, &q, msg);
+        };
+        let has = |bit: u32| l.options & bit != 0;
+        let mut columns = Vec::new();
+        for c in &source.columns {
+            let mut col = Column::new(c.name.clone(), c.type_sql.clone());
+            col.collation = c.collation.clone();
+            col.not_null = c.not_null;
+            if has(like::DEFAULTS) && c.generated.is_none() {
+                col.default = c.default.as_ref().map(|(d, _)| (d.clone(), pos));
+                col.default_deps = c.default_deps.clone();
+            }
+            if has(like::GENERATED) && c.generated.is_some() {
+                col.generated = c.generated.clone();
+                col.generated_deps = c.generated_deps.clone();
+            }
+            if has(like::STORAGE) {
+                col.storage = c.storage.clone();
+            }
+            if has(like::COMPRESSION) {
+                col.compression = c.compression.clone();
+            }
+            columns.push(col);
+        }
+        let checks: Vec<(String, Constraint)> = if has(like::CONSTRAINTS) {
+            source
+                .constraints
+                .iter()
+                .filter(|(_, c)| c.kind == ConstraintKind::Check)
+                .map(|(n, c)| {
+                    let mut c = c.clone();
+                    c.inherited = false;
+                    c.parent = None;
+                    c.pos = pos;
+                    (n.clone(), c)
+                })
+                .collect()
+        } else {
+            Vec::new()
+        };
+        let identity = has(like::IDENTITY) && source.columns.iter().any(|c| c.identity.is_some());
+        let indexes = has(like::INDEXES)
+            && (self.catalog.indexes.values().any(|i| i.table == q)
+                || source.constraints.values().any(|c| {
+                    matches!(
+                        c.kind,
+                        ConstraintKind::PrimaryKey
+                            | ConstraintKind::Unique
+                            | ConstraintKind::Exclude
+                    )
+                }));
+        let statistics = has(like::STATISTICS)
+            && self
+                .catalog
+                .objects_of(ObjKind::Statistics)
+                .any(|(_, o)| o.table.as_ref() == Some(&q));
+        let comments = has(like::COMMENTS) && {
+            let prefix = format!("COLUMN {}.", q.sql());
+            self.catalog.comments.keys().any(|k| k.starts_with(&prefix))
+        };
+        for (included, what) in [
+            (identity, "IDENTITY"),
+            (indexes, "INDEXES"),
+            (statistics, "STATISTICS"),
+            (comments, "COMMENTS"),
+        ] {
+            if included {
+                self.unsupported(
+                    stmt,
+                    &format!("CREATE TABLE ... (LIKE ... INCLUDING {what})"),
+                );
+            }
+        }
+        for col in columns {
+            if t.column(&col.name).is_some() {
+                self.reject(
+                    stmt,
+                    format!("column {} specified more than once", named(&col.name)),
+                );
+                return false;
+            }
+            t.columns.push(col);
+        }
+        for (n, c) in checks {
+            t.constraints.entry(n).or_insert(c);
+        }
+        true
+    }
+
     /// A partition's bound of `parent` as the server prints it: each value written as a
     /// string is the output of its key column's type (`'2024-01-01'` of a `timestamp` key
     /// is `'2024-01-01 00:00:00'`).

@@ -272,7 +272,15 @@ impl<'c> Analyzer<'_, 'c> {
             Const::Unknown => return Some(Typed::of(Ty::Unknown)),
             Const::Int(i) => (named("integer"), constant::int4(i)),
             Const::Bool => return Some(Typed::of(named("boolean"))),
-            Const::Bits => return Some(Typed::of(named("bit"))),
+            // `B'101'` and `X'1F'` are bit strings, stored as `'101'::"bit"` and
+            // `'00011111'::"bit"`.
+            Const::Bits(b) => match bits(&b) {
+                Some(bits) => (
+                    named("bit"),
+                    constant::typed(&bits, named("bit").type_name(self.r)?),
+                ),
+                None => return Some(Typed::of(named("bit"))),
+            },
             Const::Float(f) => {
                 if !f.contains(['.', 'e', 'E']) {
                     match f.parse::<i64>() {
@@ -1285,7 +1293,21 @@ enum Const {
     Int(i32),
     Float(String),
     Bool,
-    Bits,
+    Bits(String),
+}
+
+/// The digits of a bit-string constant as pg_query holds it (`b101`, `x1F`), in binary.
+fn bits(b: &str) -> Option<String> {
+    if let Some(digits) = b.strip_prefix(['b', 'B']) {
+        return digits
+            .bytes()
+            .all(|c| c == b'0' || c == b'1')
+            .then(|| digits.to_string());
+    }
+    let hex = b.strip_prefix(['x', 'X'])?;
+    hex.chars()
+        .map(|c| c.to_digit(16).map(|d| format!("{d:04b}")))
+        .collect()
 }
 
 fn n_const(c: &protobuf::AConst) -> Option<Const> {
@@ -1297,6 +1319,6 @@ fn n_const(c: &protobuf::AConst) -> Option<Const> {
         a_const::Val::Ival(i) => Const::Int(i.ival),
         a_const::Val::Fval(f) => Const::Float(f.fval.clone()),
         a_const::Val::Boolval(_) => Const::Bool,
-        a_const::Val::Bsval(_) => Const::Bits,
+        a_const::Val::Bsval(b) => Const::Bits(b.bsval.clone()),
     })
 }
