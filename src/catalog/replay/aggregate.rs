@@ -55,16 +55,10 @@ fn node(n: NodeEnum) -> Node {
     Node { node: Some(n) }
 }
 
-fn string(s: &str) -> Node {
-    node(NodeEnum::String(protobuf::String {
-        sval: s.to_string(),
-    }))
-}
-
 /// A bare word as the grammar gives it for an item's value (`PARALLEL = safe`).
 fn word(s: &str) -> Node {
     node(NodeEnum::TypeName(TypeName {
-        names: vec![string(s)],
+        names: vec![super::string_node(s)],
         typemod: -1,
         ..Default::default()
     }))
@@ -172,7 +166,7 @@ pub(super) fn canonical(d: &mut DefineStmt, r: &Resolver) {
             }
             // The initial state is a string the state type's input function reads.
             "initcond" | "minitcond" => {
-                e.arg = Some(Box::new(string(&value)));
+                e.arg = Some(Box::new(super::string_node(&value)));
                 true
             }
             "sspace" | "msspace" => value != "0",
@@ -196,7 +190,7 @@ pub(super) fn canonical(d: &mut DefineStmt, r: &Resolver) {
                 if let Some(NodeEnum::List(l)) = e.arg.as_deref_mut().and_then(|a| a.node.as_mut())
                 {
                     let parts = super::operator::operator_name(&name_list(&l.items), r, None);
-                    l.items = parts.iter().map(|p| string(p)).collect();
+                    l.items = parts.iter().map(|p| super::string_node(p)).collect();
                 }
                 true
             }

@@ -165,61 +165,16 @@ struct PartitionKey {
 
 fn partition_key(t: &Table, ty: &QualName) -> Option<PartitionKey> {
     let spec = t.partition_by.as_deref()?;
-    let Ok(scan) = pg_query::scan(spec) else {
-        return None;
-    };
-    let toks = &scan.tokens;
-    let is = |i: usize, want: Token| {
-        toks.get(i)
-            .is_some_and(|t| Token::try_from(t.token).is_ok_and(|x| x == want))
-    };
-    let text = |i: usize| {
-        toks.get(i)
-            .and_then(|t| spec.get(t.start as usize..t.end as usize))
-            .unwrap_or("")
-    };
-    let is_name = |i: usize| {
-        toks.get(i).is_some_and(|t| {
-            Token::try_from(t.token).is_ok_and(|x| x == Token::Ident) || t.keyword_kind != 0
-        })
-    };
     let type_sql = ty.sql();
-    let mut of_type = Vec::new();
-    let mut depth = 0usize;
-    let mut element_start = true;
-    for i in 0..toks.len() {
-        if is(i, Token::Ascii40) {
-            if depth == 1 && element_start {
-                // An expression key.
-                of_type.push(false);
-                element_start = false;
-            }
-            depth += 1;
-            if depth == 1 {
-                element_start = true;
-            }
-            continue;
-        }
-        if is(i, Token::Ascii41) {
-            depth = depth.saturating_sub(1);
-            continue;
-        }
-        if depth == 1 && is(i, Token::Ascii44) {
-            element_start = true;
-            continue;
-        }
-        if depth == 1 && element_start {
-            element_start = false;
-            // A plain column (not a function call): its type decides.
-            let column = (is_name(i) && !is(i + 1, Token::Ascii40))
-                .then(|| super::rename::ident_value(text(i)));
-            of_type.push(
-                column
-                    .and_then(|c| t.column(&c))
-                    .is_some_and(|c| c.type_sql == type_sql),
-            );
-        }
-    }
+    let of_type: Vec<bool> = t
+        .partition_key
+        .iter()
+        .map(|c| {
+            c.as_deref()
+                .and_then(|c| t.column(c))
+                .is_some_and(|c| c.type_sql == type_sql)
+        })
+        .collect();
     of_type.iter().any(|b| *b).then(|| PartitionKey {
         list: spec.starts_with("LIST"),
         of_type,

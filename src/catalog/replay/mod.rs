@@ -706,6 +706,15 @@ pub(crate) fn statement_kind(node: &NodeEnum) -> String {
     format!("{words} statement")
 }
 
+/// A `String` node (an option's value, a name part) holding `s`.
+pub(crate) fn string_node(s: &str) -> Node {
+    Node {
+        node: Some(NodeEnum::String(pg_query::protobuf::String {
+            sval: s.to_string(),
+        })),
+    }
+}
+
 /// The string value of a String / A_Const string / identifier node.
 // A projection: a node of any other kind holds no string.
 #[allow(clippy::wildcard_enum_match_arm)]

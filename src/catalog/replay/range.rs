@@ -24,18 +24,10 @@ const ITEMS: [&str; 6] = [
     "subtype_diff",
 ];
 
-fn string(s: &str) -> Node {
-    Node {
-        node: Some(NodeEnum::String(protobuf::String {
-            sval: s.to_string(),
-        })),
-    }
-}
-
 fn name_arg(parts: &[String]) -> Option<Box<Node>> {
     Some(Box::new(Node {
         node: Some(NodeEnum::TypeName(TypeName {
-            names: parts.iter().map(|p| string(p)).collect(),
+            names: parts.iter().map(|p| super::string_node(p)).collect(),
             typemod: -1,
             ..Default::default()
         })),

@@ -1927,23 +1927,12 @@ impl Replay {
         idx.concurrent = false;
         idx.if_not_exists = false;
         // Storage parameters are stored as text: `fillfactor = 70` is `fillfactor='70'`.
-        idx.options = reloption_pairs(&idx.options)
-            .into_iter()
-            .map(|(key, val)| {
-                let (namespace, name) = key.split_once('.').unwrap_or(("", key.as_str()));
-                Node {
-                    node: Some(NodeEnum::DefElem(Box::new(protobuf::DefElem {
-                        defnamespace: namespace.to_string(),
-                        defname: name.to_string(),
-                        arg: Some(Box::new(Node {
-                            node: Some(NodeEnum::String(protobuf::String { sval: val })),
-                        })),
-                        defaction: protobuf::DefElemAction::DefelemUnspec as i32,
-                        ..Default::default()
-                    }))),
-                }
-            })
-            .collect();
+        for o in &mut idx.options {
+            if let Some(NodeEnum::DefElem(d)) = o.node.as_mut() {
+                let value = reloption_value(d);
+                d.arg = Some(Box::new(super::string_node(&value)));
+            }
+        }
         if let Some(rv) = idx.relation.as_mut() {
             rv.inh = self
                 .catalog
@@ -2278,6 +2267,15 @@ fn reloptions(options: &[Node]) -> Vec<String> {
         .collect()
 }
 
+/// A storage parameter's value as the server stores it: text, `true` when none is given.
+fn reloption_value(d: &protobuf::DefElem) -> String {
+    d.arg
+        .as_deref()
+        .and_then(node_string)
+        .unwrap_or_else(|| "true".to_string())
+        .to_lowercase()
+}
+
 fn reloption_pairs(options: &[Node]) -> Vec<(String, String)> {
     options
         .iter()
@@ -2288,12 +2286,7 @@ fn reloption_pairs(options: &[Node]) -> Vec<(String, String)> {
                 } else {
                     format!("{}.{}", d.defnamespace, d.defname)
                 };
-                let val = d
-                    .arg
-                    .as_deref()
-                    .and_then(node_string)
-                    .unwrap_or_else(|| "true".to_string());
-                Some((key, val.to_lowercase()))
+                Some((key, reloption_value(d)))
             }
             _ => None,
         })
