@@ -21,6 +21,12 @@
 mod cli;
 mod output;
 
+/// The parse trees and catalogs are millions of small allocations: mimalloc makes them
+/// (and the frees) about a fifth cheaper than the system allocator.
+#[global_allocator]
+static ALLOC: mimalloc::MiMalloc = mimalloc::MiMalloc;
+
+use std::mem::ManuallyDrop;
 use std::process::ExitCode;
 
 use clap::Parser;
@@ -148,8 +154,10 @@ fn run(config: &cli::Config) -> u8 {
         || pgdumpdiff::load_all_timed(&from_side, &opts, t, "FROM"),
         || pgdumpdiff::load_timed(&config.to, &opts, t, "TO"),
     );
+    // The process ends when `run` returns and its memory goes back to the system whole:
+    // freeing the catalogs piece by piece first, on any way out, would only cost time.
     let (from, to) = match (from, to) {
-        (Ok(f), Ok(t)) => (f, t),
+        (Ok(f), Ok(t)) => (ManuallyDrop::new(f), ManuallyDrop::new(t)),
         (f, t) => {
             for side in [f.err(), t.err()].into_iter().flatten() {
                 report(&side, quiet);
@@ -170,7 +178,7 @@ fn run(config: &cli::Config) -> u8 {
         return exit::NO_CHANGES;
     }
 
-    let mut m = Migration::new(&from.catalog, &to.catalog);
+    let mut m = ManuallyDrop::new(Migration::new(&from.catalog, &to.catalog));
     if config.timings {
         m.set_timings(&timings);
     }
@@ -251,12 +259,7 @@ fn run(config: &cli::Config) -> u8 {
         report(&[Diag::error("io", e)], false);
         return exit::ERROR;
     }
-    let code = status(&verdict, config);
-    // The process ends here and its memory goes back to the system whole: freeing the
-    // catalogs piece by piece first would only cost time.
-    std::mem::forget(m);
-    std::mem::forget((from, to));
-    code
+    status(&verdict, config)
 }
 
 /// Prints the `--timings` report when dropped.

@@ -1,8 +1,8 @@
 //! A seeded, structured fuzzer over the whole pipeline, in process: two inputs made by
 //! mutating seed schemas (every fixture, and the shared corpus when it is beside the
 //! project), read, parsed, replayed, diffed, planned, assessed, emitted and self-verified.
-//! A run fails on a panic anywhere, and on a migration that differs between two runs of the
-//! same inputs. Verification refusing a migration is not a failure: pgdumpdiff then writes
+//! A run fails on a panic anywhere, on a migration that differs between two runs of the
+//! same inputs, and on statements split otherwise than PostgreSQL's scanner splits them. Verification refusing a migration is not a failure: pgdumpdiff then writes
 //! nothing, which is its answer for inputs it cannot handle.
 //!
 //! Mutations work on what PostgreSQL's scanner sees (statements, identifiers, literals) as
@@ -309,6 +309,13 @@ fn trace(what: &str, from: &str, to: &str) {
 /// What one execution (named `what` in a trace) found wrong, if anything.
 fn execute(what: &str, from: &str, to: &str, check_determinism: bool) -> Option<String> {
     trace(what, from, to);
+    for (side, text) in [("FROM", from), ("TO", to)] {
+        if pgdumpdiff::syntax::split_statements(text)
+            != pgdumpdiff::syntax::split_with_scanner(text)
+        {
+            return Some(format!("{side}: the split differs from the scanner's"));
+        }
+    }
     let first = guarded(from, to);
     match first {
         Err(p) => {

@@ -3,9 +3,10 @@
 //! order. pg_query's types leave this module only as the parse tree of each statement.
 
 pub mod deep;
+mod lex;
 mod parse;
 mod split;
 pub mod walk;
 
 pub use parse::{parse_sources, parse_streaming, Stmt};
-pub use split::{split_statements, string_constants};
+pub use split::{split_statements, split_with_scanner, string_constants};
