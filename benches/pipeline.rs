@@ -67,18 +67,25 @@ fn scenario(from_sql: &str, to_sql: &str, runs: usize) -> Row {
     let file = |name: &str, text: &str| Arc::new(SourceFile::new(name, text.to_string()));
     let files = [file("from.sql", from_sql), file("to.sql", to_sql)];
     let opts = LoadOptions::default();
-    let load = |f: &Arc<SourceFile>| {
-        pgdumpdiff::catalog_from_files(std::slice::from_ref(f), &opts, Vec::new())
-            .map(|l| l.catalog)
-            .expect("the generated schema loads")
+    let load_both = || {
+        let (from, to) = pgdumpdiff::catalog_pair_from_files(
+            std::slice::from_ref(&files[0]),
+            std::slice::from_ref(&files[1]),
+            &opts,
+        );
+        let loaded = |l: Result<pgdumpdiff::Loaded, _>| {
+            l.map(|l| l.catalog)
+                .unwrap_or_else(|_| panic!("the generated schema loads"))
+        };
+        (loaded(from), loaded(to))
     };
     let bare = median(runs, || {
         bare_parse(&files);
     });
     let load_time = median(runs, || {
-        rayon::join(|| load(&files[0]), || load(&files[1]));
+        load_both();
     });
-    let (from, to) = rayon::join(|| load(&files[0]), || load(&files[1]));
+    let (from, to) = load_both();
     let plan = median(runs, || {
         let mut m = Migration::new(&from, &to);
         m.set_safety(false);
@@ -94,7 +101,7 @@ fn scenario(from_sql: &str, to_sql: &str, runs: usize) -> Row {
         m.sql();
     });
     let end_to_end = median(runs, || {
-        let (from, to) = rayon::join(|| load(&files[0]), || load(&files[1]));
+        let (from, to) = load_both();
         let mut m = Migration::new(&from, &to);
         m.set_safety(false);
         m.add_all_changes();

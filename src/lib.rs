@@ -70,7 +70,8 @@ pub fn load(spec: &SourceSpec, opts: &LoadOptions) -> Result<Loaded, Vec<Diag>> 
     load_timed(spec, opts, None, "")
 }
 
-/// `load`, timing its stages as `<side> read`, `<side> parse + replay`.
+/// `load`, timing its stages as `<side> read`, `<side> parse + replay` (`load_pair_timed`
+/// times both sides' parse and replay as one stage).
 pub fn load_timed(
     spec: &SourceSpec,
     opts: &LoadOptions,
@@ -93,6 +94,92 @@ pub fn load_all_timed(
     timings: Option<&timings::Timings>,
     side: &str,
 ) -> Result<Loaded, Vec<Diag>> {
+    let (files, diags) = read_timed(specs, opts, timings, side)?;
+    catalog_from_files_timed(&files, opts, diags, timings, side)
+}
+
+/// Both sides of a migration (each as `load_all` reads it), timed as `load_timed` is. The
+/// two are parsed and replayed side by side, and a statement they share is parsed once
+/// (see `syntax::parse_streaming_pair`): two dumps of one schema are mostly the same text.
+pub fn load_pair_timed(
+    from: &[SourceSpec],
+    to: &[SourceSpec],
+    opts: &LoadOptions,
+    timings: Option<&timings::Timings>,
+) -> (Result<Loaded, Vec<Diag>>, Result<Loaded, Vec<Diag>>) {
+    let (read_from, read_to) = rayon::join(
+        || read_timed(from, opts, timings, "FROM"),
+        || read_timed(to, opts, timings, "TO"),
+    );
+    let ((from_files, from_diags), (to_files, to_diags)) = match (read_from, read_to) {
+        (Ok(f), Ok(t)) => (f, t),
+        (f, t) => {
+            // A side that cannot be read: the other one is still loaded, for its errors.
+            return rayon::join(
+                || {
+                    f.and_then(|(files, d)| {
+                        catalog_from_files_timed(&files, opts, d, timings, "FROM")
+                    })
+                },
+                || {
+                    t.and_then(|(files, d)| {
+                        catalog_from_files_timed(&files, opts, d, timings, "TO")
+                    })
+                },
+            );
+        }
+    };
+    catalog_pair_from_files_timed(
+        [&from_files, &to_files],
+        opts,
+        [from_diags, to_diags],
+        timings,
+    )
+}
+
+/// The catalogs of two sides from already-read sources, parsed and replayed side by side
+/// as `load_pair_timed` does.
+pub fn catalog_pair_from_files(
+    from: &[Arc<SourceFile>],
+    to: &[Arc<SourceFile>],
+    opts: &LoadOptions,
+) -> (Result<Loaded, Vec<Diag>>, Result<Loaded, Vec<Diag>>) {
+    catalog_pair_from_files_timed([from, to], opts, [Vec::new(), Vec::new()], None)
+}
+
+fn catalog_pair_from_files_timed(
+    [from, to]: [&[Arc<SourceFile>]; 2],
+    opts: &LoadOptions,
+    [from_diags, to_diags]: [Vec<Diag>; 2],
+    timings: Option<&timings::Timings>,
+) -> (Result<Loaded, Vec<Diag>>, Result<Loaded, Vec<Diag>>) {
+    let (replayed_from, replayed_to) =
+        timings::stage(timings, "FROM and TO parse + replay", || {
+            syntax::deep::run(|| {
+                let (mut a, mut b) = (SideReplay::new(opts), SideReplay::new(opts));
+                let [diags_a, diags_b] = syntax::parse_streaming_pair(
+                    [from, to],
+                    [&mut |chunk| a.apply(chunk), &mut |chunk| b.apply(chunk)],
+                );
+                (a.finish(diags_a), b.finish(diags_b))
+            })
+        });
+    (
+        settle(from, opts, from_diags, replayed_from),
+        settle(to, opts, to_diags, replayed_to),
+    )
+}
+
+/// The files of one side, and the warnings met reading them.
+type Read = (Vec<Arc<SourceFile>>, Vec<Diag>);
+
+/// Reads the inputs of one side, with the warnings met on the way.
+fn read_timed(
+    specs: &[SourceSpec],
+    opts: &LoadOptions,
+    timings: Option<&timings::Timings>,
+    side: &str,
+) -> Result<Read, Vec<Diag>> {
     let mut diags = Vec::new();
     let files = timings::stage(
         timings,
@@ -105,7 +192,7 @@ pub fn load_all_timed(
             Ok(files)
         },
     )?;
-    catalog_from_files_timed(&files, opts, diags, timings, side)
+    Ok((files, diags))
 }
 
 /// Builds a catalog from already-read sources. A file without a single statement is worth
@@ -121,32 +208,84 @@ pub fn catalog_from_files(
 fn catalog_from_files_timed(
     files: &[Arc<SourceFile>],
     opts: &LoadOptions,
-    mut diags: Vec<Diag>,
+    diags: Vec<Diag>,
     timings: Option<&timings::Timings>,
     side: &str,
 ) -> Result<Loaded, Vec<Diag>> {
     // Parsing streams into the replay: a chunk's parse trees are dropped once replayed.
     // Both run where deep trees fit (see `syntax::deep`).
-    let (parse_diags, with_statements, (catalog, replay_diags)) =
-        timings::stage(timings, format!("{side} parse + replay"), || {
-            syntax::deep::run(|| {
-                let mut builder = catalog::Builder::new(catalog::ReplayOptions {
-                    strict: opts.strict,
-                });
-                // The files that hold a statement, by address (statements arrive in file order).
-                let mut with_statements: Vec<usize> = Vec::new();
-                let parse_diags = syntax::parse_streaming(files, &mut |chunk| {
-                    for s in chunk {
-                        let at = Arc::as_ptr(&s.file) as usize;
-                        if with_statements.last() != Some(&at) {
-                            with_statements.push(at);
-                        }
-                    }
-                    builder.apply(chunk)
-                });
-                (parse_diags, with_statements, builder.finish())
-            })
-        });
+    let replayed = timings::stage(timings, format!("{side} parse + replay"), || {
+        syntax::deep::run(|| {
+            let mut replay = SideReplay::new(opts);
+            let parse_diags = syntax::parse_streaming(files, &mut |chunk| replay.apply(chunk));
+            replay.finish(parse_diags)
+        })
+    });
+    settle(files, opts, diags, replayed)
+}
+
+/// The replay of one side's statements as they stream in.
+struct SideReplay {
+    builder: catalog::Builder,
+    /// The files that hold a statement, by address (statements arrive in file order).
+    with_statements: Vec<usize>,
+}
+
+/// What replaying one side made: its parse diagnostics, the files that held a statement,
+/// the catalog and the replay's diagnostics.
+struct Replayed {
+    parse_diags: Vec<Diag>,
+    with_statements: Vec<usize>,
+    catalog: Catalog,
+    replay_diags: Vec<Diag>,
+}
+
+impl SideReplay {
+    fn new(opts: &LoadOptions) -> Self {
+        SideReplay {
+            builder: catalog::Builder::new(catalog::ReplayOptions {
+                strict: opts.strict,
+            }),
+            with_statements: Vec::new(),
+        }
+    }
+
+    fn apply(&mut self, chunk: &[syntax::Stmt]) {
+        for s in chunk {
+            let at = Arc::as_ptr(&s.file) as usize;
+            if self.with_statements.last() != Some(&at) {
+                self.with_statements.push(at);
+            }
+        }
+        self.builder.apply(chunk)
+    }
+
+    fn finish(self, parse_diags: Vec<Diag>) -> Replayed {
+        let (catalog, replay_diags) = self.builder.finish();
+        Replayed {
+            parse_diags,
+            with_statements: self.with_statements,
+            catalog,
+            replay_diags,
+        }
+    }
+}
+
+/// A side's catalog and warnings, or its errors: parse errors, then (unless parsing failed)
+/// a warning for each file without a statement, then the replay's diagnostics, all errors
+/// with `strict`.
+fn settle(
+    files: &[Arc<SourceFile>],
+    opts: &LoadOptions,
+    mut diags: Vec<Diag>,
+    replayed: Replayed,
+) -> Result<Loaded, Vec<Diag>> {
+    let Replayed {
+        parse_diags,
+        with_statements,
+        catalog,
+        replay_diags,
+    } = replayed;
     let parse_failed = parse_diags.iter().any(Diag::is_error);
     diags.extend(parse_diags);
     if !parse_failed {

@@ -150,10 +150,8 @@ fn run(config: &cli::Config) -> u8 {
     let from_side: Vec<SourceSpec> = std::iter::once(config.from.clone())
         .chain(config.pending.iter().cloned())
         .collect();
-    let (from, to) = rayon::join(
-        || pgdumpdiff::load_all_timed(&from_side, &opts, t, "FROM"),
-        || pgdumpdiff::load_timed(&config.to, &opts, t, "TO"),
-    );
+    let (from, to) =
+        pgdumpdiff::load_pair_timed(&from_side, std::slice::from_ref(&config.to), &opts, t);
     // The process ends when `run` returns and its memory goes back to the system whole:
     // freeing the catalogs piece by piece first, on any way out, would only cost time.
     let (from, to) = match (from, to) {

@@ -454,9 +454,8 @@ fn timings_name_every_stage_with_its_time_and_memory() {
     let err = stderr(&o);
     for stage in [
         "FROM read",
-        "FROM parse + replay",
         "TO read",
-        "TO parse + replay",
+        "FROM and TO parse + replay",
         "dependency graphs",
         "diff",
         "plan",

@@ -8,5 +8,5 @@ mod parse;
 mod split;
 pub mod walk;
 
-pub use parse::{parse_sources, parse_streaming, Stmt};
+pub use parse::{parse_sources, parse_streaming, parse_streaming_pair, Stmt};
 pub use split::{split_statements, split_with_scanner, string_constants};

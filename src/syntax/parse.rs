@@ -18,7 +18,8 @@ pub struct Stmt {
     pub file: Arc<SourceFile>,
     /// Byte range of the statement in `file` (without its `;`).
     pub span: Range<usize>,
-    pub node: NodeEnum,
+    /// Shared by the statements of two sides that read the same (see `parse_streaming_pair`).
+    pub node: Arc<NodeEnum>,
 }
 
 impl Stmt {
@@ -46,16 +47,20 @@ impl Stmt {
 /// come back in file order, then source order. Parse errors are returned as diagnostics.
 /// (On the pool of `deep`, which has room for the deepest tree the parser hands over.)
 pub fn parse_sources(files: &[Arc<SourceFile>]) -> (Vec<Stmt>, Vec<Diag>) {
-    let per_file: Vec<(Vec<Stmt>, Vec<Diag>)> =
-        super::deep::run(|| files.par_iter().map(parse_file).collect());
-    let mut stmts = Vec::new();
-    let mut diags = Vec::new();
-    for (s, d) in per_file {
-        stmts.extend(s);
-        diags.extend(d);
-    }
-    (stmts, diags)
+    super::deep::run(|| {
+        let (jobs, mut diags) = jobs(files);
+        let parsed: Vec<Parsed> = jobs.par_iter().map(Job::parse).collect();
+        let mut stmts = Vec::with_capacity(jobs.len());
+        for (job, p) in jobs.iter().zip(parsed) {
+            stmts.extend(job.stmts(&p.nodes));
+            diags.extend(p.diag);
+        }
+        (stmts, diags)
+    })
 }
+
+/// What takes a side's statements as they are parsed, a chunk at a time.
+pub type Each<'a> = &'a mut (dyn FnMut(&[Stmt]) + Send);
 
 /// Statements parsed at a time by `parse_streaming`: enough to keep every thread busy, few
 /// enough that their parse trees stay small next to the catalog they build.
@@ -65,10 +70,132 @@ const CHUNK: usize = 2048;
 /// while the next chunk parses (in parallel); a chunk's parse trees are dropped once `each`
 /// returns, so memory holds two chunks of trees, never the whole input's. Returns the parse
 /// errors, in input order.
-pub fn parse_streaming(
-    files: &[Arc<SourceFile>],
-    each: &mut (dyn FnMut(&[Stmt]) + Send),
-) -> Vec<Diag> {
+pub fn parse_streaming(files: &[Arc<SourceFile>], each: Each<'_>) -> Vec<Diag> {
+    let [diags, _] = parse_streaming_pair([files, &[]], [each, &mut |_| {}]);
+    diags
+}
+
+/// `parse_streaming` for two sides at once (FROM and TO), each side's statements handed to
+/// its own `each`, the two side by side. A statement of the second side that reads exactly
+/// as one of the first side's, at about the same place (two dumps of one schema mostly
+/// do), is parsed once and its tree shared: the text decides the tree.
+pub fn parse_streaming_pair(sides: [&[Arc<SourceFile>]; 2], each: [Each<'_>; 2]) -> [Vec<Diag>; 2] {
+    let ([a, b], [mut diags_a, mut diags_b]) = {
+        let ((a, da), (b, db)) = rayon::join(|| jobs(sides[0]), || jobs(sides[1]));
+        ([a, b], [da, db])
+    };
+    let twins = twins(&a, &b);
+    let rounds = rounds(a.len(), &twins);
+    let parse = |(ra, rb): &(Range<usize>, Range<usize>)| -> ParsedRound {
+        let own_b: Vec<usize> = rb
+            .clone()
+            .filter(|&j| {
+                !twins
+                    .get(j)
+                    .is_some_and(|t| t.is_some_and(|t| ra.contains(&t)))
+            })
+            .collect();
+        let todo: Vec<&Job> = a
+            .get(ra.clone())
+            .unwrap_or_default()
+            .iter()
+            .chain(own_b.iter().filter_map(|&j| b.get(j)))
+            .collect();
+        let mut parsed: Vec<Parsed> = todo.par_iter().map(|job| job.parse()).collect();
+        let parsed_b = parsed.split_off(ra.len());
+        let mut own = own_b.into_iter().zip(parsed_b).peekable();
+        let mut side_b = Vec::new();
+        let mut diags = [Vec::new(), Vec::new()];
+        for j in rb.clone() {
+            let Some(job) = b.get(j) else { continue };
+            let result = match own.next_if(|(k, _)| *k == j) {
+                Some((_, p)) => p,
+                None => {
+                    // A twin in this round's chunk of the first side: its tree, unless
+                    // the first side's parse said something (said of its own place).
+                    let t = twins.get(j).copied().flatten().unwrap_or(usize::MAX);
+                    match parsed.get(t.wrapping_sub(ra.start)) {
+                        Some(p) if p.diag.is_none() => Parsed {
+                            nodes: p.nodes.clone(),
+                            diag: None,
+                        },
+                        _ => job.parse(),
+                    }
+                }
+            };
+            side_b.extend(job.stmts(&result.nodes));
+            diags[1].extend(result.diag);
+        }
+        let mut side_a = Vec::new();
+        for (job, result) in a.get(ra.clone()).unwrap_or_default().iter().zip(parsed) {
+            side_a.extend(job.stmts(&result.nodes));
+            diags[0].extend(result.diag);
+        }
+        ([side_a, side_b], diags)
+    };
+    let [each_a, each_b] = each;
+    let mut rounds = rounds.iter();
+    let mut current = rounds.next().map(parse);
+    // The round replayed last is dropped beside the next replay, not before it.
+    let mut replayed: Option<[Vec<Stmt>; 2]> = None;
+    while let Some(([stmts_a, stmts_b], [da, db])) = current.take() {
+        diags_a.extend(da);
+        diags_b.extend(db);
+        let next = rounds.next();
+        let done = replayed.take();
+        let (_, parsed) = rayon::join(
+            || rayon::join(|| each_a(&stmts_a), || each_b(&stmts_b)),
+            || {
+                drop(done);
+                next.map(parse)
+            },
+        );
+        current = parsed;
+        replayed = Some([stmts_a, stmts_b]);
+    }
+    [diags_a, diags_b]
+}
+
+/// One round's statements of each side, and its parse errors and warnings.
+type ParsedRound = ([Vec<Stmt>; 2], [Vec<Diag>; 2]);
+
+/// One statement's span of a file, to be parsed.
+struct Job<'a> {
+    file: &'a Arc<SourceFile>,
+    span: Range<usize>,
+}
+
+/// What the parser made of a job: its statements (a span holds one, rarely none), and an
+/// error or a warning.
+struct Parsed {
+    nodes: Vec<Arc<NodeEnum>>,
+    diag: Option<Diag>,
+}
+
+impl Job<'_> {
+    fn text(&self) -> &str {
+        self.file.text.get(self.span.clone()).unwrap_or_default()
+    }
+
+    fn parse(&self) -> Parsed {
+        let (nodes, diag) = parse_one(self.file, self.span.clone());
+        Parsed {
+            nodes: nodes.into_iter().map(Arc::new).collect(),
+            diag,
+        }
+    }
+
+    fn stmts<'n>(&self, nodes: &'n [Arc<NodeEnum>]) -> impl Iterator<Item = Stmt> + use<'_, 'n> {
+        nodes.iter().map(|node| Stmt {
+            file: Arc::clone(self.file),
+            span: self.span.clone(),
+            node: Arc::clone(node),
+        })
+    }
+}
+
+/// The statement spans of every file, in order, and the scanner's errors.
+fn jobs(files: &[Arc<SourceFile>]) -> (Vec<Job<'_>>, Vec<Diag>) {
     let split: Vec<(Vec<Range<usize>>, Option<Diag>)> = files
         .par_iter()
         .map(|file| match split_statements(&file.text) {
@@ -76,79 +203,76 @@ pub fn parse_streaming(
             Err(msg) => (Vec::new(), Some(scan_error(file, &msg))),
         })
         .collect();
-    let mut diags: Vec<Diag> = Vec::new();
-    let mut jobs: Vec<(&Arc<SourceFile>, Range<usize>)> = Vec::new();
+    let mut diags = Vec::new();
+    let mut jobs = Vec::new();
     for (file, (spans, err)) in files.iter().zip(split) {
         diags.extend(err);
-        jobs.extend(spans.into_iter().map(|s| (file, s)));
+        jobs.extend(spans.into_iter().map(|span| Job { file, span }));
     }
-    let parse = |chunk: &[(&Arc<SourceFile>, Range<usize>)]| -> (Vec<Stmt>, Vec<Diag>) {
-        let results: Vec<(Vec<Stmt>, Option<Diag>)> = chunk
-            .par_iter()
-            .map(|(file, span)| parse_one(file, span.clone()))
-            .collect();
-        let mut stmts = Vec::with_capacity(results.len());
-        let mut diags = Vec::new();
-        for (s, d) in results {
-            stmts.extend(s);
-            diags.extend(d);
-        }
-        (stmts, diags)
-    };
-    let mut chunks = jobs.chunks(CHUNK);
-    let mut current = chunks.next().map(parse);
-    // The chunk replayed last is dropped beside the next replay, not before it.
-    let mut replayed: Option<Vec<Stmt>> = None;
-    while let Some((stmts, chunk_diags)) = current.take() {
-        diags.extend(chunk_diags);
-        let next = chunks.next();
-        let done = replayed.take();
-        let ((), parsed) = rayon::join(
-            || each(&stmts),
-            || {
-                drop(done);
-                next.map(parse)
-            },
-        );
-        current = parsed;
-        replayed = Some(stmts);
-    }
-    diags
+    (jobs, diags)
 }
 
-fn parse_file(file: &Arc<SourceFile>) -> (Vec<Stmt>, Vec<Diag>) {
-    let spans = match split_statements(&file.text) {
-        Ok(s) => s,
-        Err(msg) => return (Vec::new(), vec![scan_error(file, &msg)]),
-    };
-    let results: Vec<(Vec<Stmt>, Option<Diag>)> = spans
-        .into_par_iter()
-        .map(|span| parse_one(file, span))
-        .collect();
-    let mut stmts = Vec::new();
-    let mut diags = Vec::new();
-    for (s, d) in results {
-        stmts.extend(s);
-        diags.extend(d);
+/// For each statement of `b`, the statement of `a` with the same text, matched in order
+/// (the first of `b`'s copies of a text with the first of `a`'s).
+fn twins(a: &[Job], b: &[Job]) -> Vec<Option<usize>> {
+    if b.is_empty() {
+        return Vec::new();
     }
-    (stmts, diags)
+    // The first statement of `a` with each text, and after each the next with its text.
+    let mut first: std::collections::HashMap<&str, usize> =
+        std::collections::HashMap::with_capacity(a.len());
+    let mut next_same = vec![usize::MAX; a.len()];
+    for (i, job) in a.iter().enumerate().rev() {
+        if let Some(later) = first.insert(job.text(), i) {
+            if let Some(n) = next_same.get_mut(i) {
+                *n = later;
+            }
+        }
+    }
+    b.iter()
+        .map(|job| {
+            let head = first.get_mut(job.text())?;
+            let twin = *head;
+            if twin == usize::MAX {
+                return None;
+            }
+            *head = next_same.get(twin).copied().unwrap_or(usize::MAX);
+            Some(twin)
+        })
+        .collect()
+}
+
+/// The statements of each side parsed and replayed together, round by round: a chunk of
+/// `a`, and the statements of `b` up to the first whose twin comes with `a`'s next chunk
+/// (it waits for it). A twin already gone, or further ahead, is parsed again.
+fn rounds(a_len: usize, twins: &[Option<usize>]) -> Vec<(Range<usize>, Range<usize>)> {
+    let mut out = Vec::new();
+    let (mut a_next, mut b_next) = (0, 0);
+    while a_next < a_len || b_next < twins.len() {
+        let a_end = (a_next + CHUNK).min(a_len);
+        let mut b_end = b_next;
+        while b_end < twins.len() && b_end - b_next < 2 * CHUNK {
+            match twins.get(b_end).copied().flatten() {
+                Some(t) if (a_end..a_end + CHUNK).contains(&t) => break,
+                Some(_) | None => b_end += 1,
+            }
+        }
+        out.push((a_next..a_end, b_next..b_end));
+        (a_next, b_next) = (a_end, b_end);
+    }
+    out
 }
 
 /// The statements of one span, or a parse error; a warning when the span had to be read
 /// without `WITH OIDS`.
-fn parse_one(file: &Arc<SourceFile>, span: Range<usize>) -> (Vec<Stmt>, Option<Diag>) {
-    let text = &file.text[span.clone()];
-    let stmts = |result: pg_query::ParseResult| -> Vec<Stmt> {
+fn parse_one(file: &Arc<SourceFile>, span: Range<usize>) -> (Vec<NodeEnum>, Option<Diag>) {
+    let text = file.text.get(span.clone()).unwrap_or_default();
+    let stmts = |result: pg_query::ParseResult| -> Vec<NodeEnum> {
         result
             .protobuf
             .stmts
             .into_iter()
             .filter_map(|raw| raw.stmt.and_then(|n| n.node))
-            .map(|node| Stmt {
-                file: Arc::clone(file),
-                span: span.clone(),
-                node,
-            })
             .collect()
     };
     match pg_query::parse(text, 0) {

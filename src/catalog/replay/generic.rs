@@ -32,7 +32,7 @@ impl Replay {
         if ident.key.kind == ObjKind::Language && ident.key.name == "plpgsql" {
             return; // always installed
         }
-        let mut node = stmt.node.clone();
+        let mut node = NodeEnum::clone(&stmt.node);
         clear_replace(&mut node);
         qualify_name(&mut node, &ident.key);
         qualify_trigger_function(&mut node, &r);

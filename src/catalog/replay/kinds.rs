@@ -688,7 +688,7 @@ impl Replay {
         if key.kind == ObjKind::Operator {
             self.link_operator(stmt, key);
         }
-        if matches!(&stmt.node, NodeEnum::CreateOpClassStmt(c) if c.opfamilyname.is_empty()) {
+        if matches!(&*stmt.node, NodeEnum::CreateOpClassStmt(c) if c.opfamilyname.is_empty()) {
             self.class_family(pos, stmt, key);
         }
     }

@@ -269,7 +269,7 @@ impl Replay {
     }
 
     fn apply(&mut self, pos: Pos, stmt: &Stmt) {
-        let node = &stmt.node;
+        let node: &NodeEnum = &stmt.node;
         self.note_statement(node);
         self.note_hierarchy(node);
         match node {

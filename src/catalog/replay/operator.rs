@@ -386,7 +386,7 @@ impl Replay {
             let implied = Stmt {
                 file: stmt.file.clone(),
                 span: stmt.span.clone(),
-                node,
+                node: std::sync::Arc::new(node),
             };
             // Just before the class, in dump order.
             self.create_generic(pos, &implied);
