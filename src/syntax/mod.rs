@@ -2,6 +2,7 @@
 //! scanner), then parse every statement with PostgreSQL's parser, in parallel, keeping input
 //! order. pg_query's types leave this module only as the parse tree of each statement.
 
+pub mod body;
 pub mod deep;
 mod lex;
 mod parse;

@@ -8,6 +8,7 @@ use std::sync::Arc;
 use pg_query::NodeEnum;
 use rayon::prelude::*;
 
+use super::body::{self, Body};
 use super::split::split_statements;
 use crate::diag::Diag;
 use crate::input::SourceFile;
@@ -20,6 +21,8 @@ pub struct Stmt {
     pub span: Range<usize>,
     /// Shared by the statements of two sides that read the same (see `parse_streaming_pair`).
     pub node: Arc<NodeEnum>,
+    /// The body of a `CREATE FUNCTION`, parsed beside it (and shared as the tree is).
+    pub body: Option<Arc<Body>>,
 }
 
 impl Stmt {
@@ -52,7 +55,7 @@ pub fn parse_sources(files: &[Arc<SourceFile>]) -> (Vec<Stmt>, Vec<Diag>) {
         let parsed: Vec<Parsed> = jobs.par_iter().map(Job::parse).collect();
         let mut stmts = Vec::with_capacity(jobs.len());
         for (job, p) in jobs.iter().zip(parsed) {
-            stmts.extend(job.stmts(&p.nodes));
+            stmts.extend(job.stmts(&p.trees));
             diags.extend(p.diag);
         }
         (stmts, diags)
@@ -116,19 +119,19 @@ pub fn parse_streaming_pair(sides: [&[Arc<SourceFile>]; 2], each: [Each<'_>; 2])
                     let t = twins.get(j).copied().flatten().unwrap_or(usize::MAX);
                     match parsed.get(t.wrapping_sub(ra.start)) {
                         Some(p) if p.diag.is_none() => Parsed {
-                            nodes: p.nodes.clone(),
+                            trees: p.trees.clone(),
                             diag: None,
                         },
                         _ => job.parse(),
                     }
                 }
             };
-            side_b.extend(job.stmts(&result.nodes));
+            side_b.extend(job.stmts(&result.trees));
             diags[1].extend(result.diag);
         }
         let mut side_a = Vec::new();
         for (job, result) in a.get(ra.clone()).unwrap_or_default().iter().zip(parsed) {
-            side_a.extend(job.stmts(&result.nodes));
+            side_a.extend(job.stmts(&result.trees));
             diags[0].extend(result.diag);
         }
         ([side_a, side_b], diags)
@@ -168,8 +171,15 @@ struct Job<'a> {
 /// What the parser made of a job: its statements (a span holds one, rarely none), and an
 /// error or a warning.
 struct Parsed {
-    nodes: Vec<Arc<NodeEnum>>,
+    trees: Vec<Tree>,
     diag: Option<Diag>,
+}
+
+/// A statement's parse tree, and its function body parsed.
+#[derive(Clone)]
+struct Tree {
+    node: Arc<NodeEnum>,
+    body: Option<Arc<Body>>,
 }
 
 impl Job<'_> {
@@ -179,17 +189,32 @@ impl Job<'_> {
 
     fn parse(&self) -> Parsed {
         let (nodes, diag) = parse_one(self.file, self.span.clone());
-        Parsed {
-            nodes: nodes.into_iter().map(Arc::new).collect(),
-            diag,
-        }
+        let one = nodes.len() == 1;
+        let trees = nodes
+            .into_iter()
+            .map(|node| {
+                // Only a function has a body; the PL/pgSQL parser reads the whole statement:
+                // the span's, when it is one.
+                let body = if let (NodeEnum::CreateFunctionStmt(f), true) = (&node, one) {
+                    body::parse(f, self.text()).map(Arc::new)
+                } else {
+                    None
+                };
+                Tree {
+                    node: Arc::new(node),
+                    body,
+                }
+            })
+            .collect();
+        Parsed { trees, diag }
     }
 
-    fn stmts<'n>(&self, nodes: &'n [Arc<NodeEnum>]) -> impl Iterator<Item = Stmt> + use<'_, 'n> {
-        nodes.iter().map(|node| Stmt {
+    fn stmts<'t>(&self, trees: &'t [Tree]) -> impl Iterator<Item = Stmt> + use<'_, 't> {
+        trees.iter().map(|tree| Stmt {
             file: Arc::clone(self.file),
             span: self.span.clone(),
-            node: Arc::clone(node),
+            node: Arc::clone(&tree.node),
+            body: tree.body.clone(),
         })
     }
 }

@@ -98,7 +98,7 @@ impl Replay {
         );
         let (mut soft_deps, routine) = if let NodeEnum::CreateFunctionStmt(f) = &node {
             (
-                crate::catalog::body::body_references(f, &create, &r),
+                crate::catalog::body::body_references(f, &create, stmt.body.as_deref(), &r),
                 Some(routine(f, &r)),
             )
         } else {
@@ -205,7 +205,7 @@ impl Replay {
         );
         let (mut soft_deps, routine) = match (&node, &create) {
             (NodeEnum::CreateFunctionStmt(f), Ok(text)) => (
-                crate::catalog::body::body_references(f, text, &r),
+                crate::catalog::body::body_references(f, text, None, &r),
                 Some(routine(f, &r)),
             ),
             _ => (Vec::new(), None),

@@ -387,6 +387,7 @@ impl Replay {
                 file: stmt.file.clone(),
                 span: stmt.span.clone(),
                 node: std::sync::Arc::new(node),
+                body: None,
             };
             // Just before the class, in dump order.
             self.create_generic(pos, &implied);
