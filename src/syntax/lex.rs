@@ -30,6 +30,10 @@ pub enum Tok {
 /// where the scanner could report an error.
 pub fn tokens(text: &str) -> Option<Vec<(Tok, Range<usize>)>> {
     let b = text.as_bytes();
+    // The scanner is handed a C string: a NUL byte anywhere is its error.
+    if b.contains(&0) {
+        return None;
+    }
     let mut out = Vec::with_capacity(b.len() / 6);
     let mut i = 0;
     while let Some(&c) = b.get(i) {
@@ -39,7 +43,6 @@ pub fn tokens(text: &str) -> Option<Vec<(Tok, Range<usize>)>> {
                 i += 1;
                 continue;
             }
-            0 => return None,
             b'-' if b.get(i + 1) == Some(&b'-') => {
                 i = line_comment_end(b, i);
                 continue;
@@ -172,11 +175,10 @@ fn block_comment_end(b: &[u8], mut i: usize) -> Option<usize> {
 fn string_end(b: &[u8], mut i: usize, escapes: bool) -> Option<usize> {
     loop {
         match *b.get(i)? {
-            0 => return None,
             b'\\' if escapes => match *b.get(i + 1)? {
                 // Escapes that make bytes (octal, hex, Unicode) can make invalid text,
                 // which the scanner reports: leave those to it.
-                b'0'..=b'7' | b'x' | b'u' | b'U' | 0 => return None,
+                b'0'..=b'7' | b'x' | b'u' | b'U' => return None,
                 _ => i += 2,
             },
             b'\'' if b.get(i + 1) == Some(&b'\'') => i += 2,
@@ -221,7 +223,6 @@ fn quoted_identifier_end(b: &[u8], mut i: usize) -> Option<usize> {
     let body = i;
     loop {
         match *b.get(i)? {
-            0 => return None,
             b'"' if b.get(i + 1) == Some(&b'"') => i += 2,
             b'"' if i == body => return None,
             b'"' => return Some(i + 1),
@@ -263,9 +264,6 @@ fn dollar_end(b: &[u8], i: usize) -> Option<usize> {
         .get(body..)?
         .windows(delimiter.len())
         .position(|w| w == delimiter)?;
-    if b.get(body..body + close)?.contains(&0) {
-        return None;
-    }
     Some(body + close + delimiter.len())
 }
 
@@ -346,6 +344,7 @@ mod tests {
             "select E'\\x41'",
             "select E'\\u0041'",
             "select 1\0",
+            "select 1 -- a NUL \0 in a comment",
         ] {
             assert_eq!(tokens(bad), None, "{bad}");
         }

@@ -149,6 +149,105 @@ mod tests {
         );
     }
 
+    /// Texts made by mutating the project's SQL around what the lexer reads (quotes,
+    /// backslashes, dollars, comment marks, prefixes, digits, NUL and non-ASCII bytes) split
+    /// the same on `lex`'s tokens as on the scanner's. `PGDUMPDIFF_SPLIT_MUTATIONS` sets how
+    /// many (default 20,000).
+    #[test]
+    fn lex_splits_as_the_scanner_does_on_mutated_text() {
+        let root = std::path::Path::new(env!("CARGO_MANIFEST_DIR"));
+        let mut seeds: Vec<String> = Vec::new();
+        for entry in walkdir::WalkDir::new(root.join("fixtures"))
+            .into_iter()
+            .flatten()
+        {
+            if entry.path().extension().is_some_and(|e| e == "sql") {
+                if let Ok(text) = std::fs::read_to_string(entry.path()) {
+                    seeds.push(text);
+                }
+            }
+        }
+        assert!(seeds.len() > 200, "only {} seeds", seeds.len());
+        let runs: u64 = std::env::var("PGDUMPDIFF_SPLIT_MUTATIONS")
+            .ok()
+            .and_then(|v| v.parse().ok())
+            .unwrap_or(20_000);
+        const PIECES: &[&str] = &[
+            "'",
+            "''",
+            "\\",
+            "\\'",
+            "\"",
+            "\"\"",
+            "$",
+            "$$",
+            "$a$",
+            "$1",
+            "$1a",
+            "--",
+            "/*",
+            "*/",
+            "\n",
+            "\r",
+            " ",
+            "\t",
+            "\x0b",
+            "\x0c",
+            "E'",
+            "e'",
+            "B'",
+            "X'",
+            "N'",
+            "U&'",
+            "u&\"",
+            ";",
+            "(",
+            ")",
+            "BEGIN ATOMIC ",
+            " END",
+            "CASE ",
+            "1",
+            "1e",
+            "0x",
+            ".",
+            "\0",
+            "\u{e9}",
+            "\\x4",
+            "\\u00",
+            "a$",
+            "é'",
+        ];
+        let mut state: u64 = 0x2545_f491_4f6c_dd1d;
+        let mut next = |n: usize| -> usize {
+            state ^= state << 13;
+            state ^= state >> 7;
+            state ^= state << 17;
+            (state % n.max(1) as u64) as usize
+        };
+        for run in 0..runs {
+            let seed = &seeds[next(seeds.len())];
+            // A window of the seed, mutated a few times at character boundaries.
+            let start = seed.floor_char_boundary(next(seed.len()));
+            let end = seed.floor_char_boundary((start + 1 + next(600)).min(seed.len()));
+            let mut text = seed[start..end].to_string();
+            for _ in 0..1 + next(4) {
+                let at = text.floor_char_boundary(next(text.len() + 1));
+                let piece = PIECES[next(PIECES.len())];
+                if next(4) == 0 && at < text.len() {
+                    let to = text.floor_char_boundary((at + 1 + next(8)).min(text.len()));
+                    text.replace_range(at..to, piece);
+                } else {
+                    text.insert_str(at, piece);
+                }
+            }
+            assert_eq!(
+                split_statements(&text),
+                split_with_scanner(&text),
+                "mutation {run}: {text:?}"
+            );
+        }
+    }
+
     #[test]
     fn keeps_begin_atomic_bodies_whole() {
         let s = "CREATE FUNCTION f() RETURNS int LANGUAGE sql BEGIN ATOMIC SELECT CASE WHEN true THEN 1 END; SELECT 2; END; SELECT 3";
