@@ -211,14 +211,14 @@ impl Replay {
             O::ObjectView => format!("VIEW {}", rel(&list).sql()),
             O::ObjectMatview => format!("MATERIALIZED VIEW {}", rel(&list).sql()),
             O::ObjectSequence => format!("SEQUENCE {}", rel(&list).sql()),
-            O::ObjectIndex => format!("INDEX {}", rel(&list).sql()),
+            O::ObjectIndex => index_target(&rel(&list)),
             O::ObjectColumn => {
                 let (col, t) = list.split_last()?;
-                format!("COLUMN {}.{}", rel(t).sql(), quote::ident(col))
+                column_target(&rel(t), col)
             }
             O::ObjectTabconstraint => {
                 let (con, t) = list.split_last()?;
-                format!("CONSTRAINT {} ON {}", quote::ident(con), rel(t).sql())
+                constraint_target(con, &rel(t))
             }
             O::ObjectDomconstraint => {
                 // (domain type name, constraint name)
@@ -281,4 +281,19 @@ impl Replay {
             | O::ObjectUserMapping => return self.generic_target(kind, node).map(Some),
         }))
     }
+}
+
+/// The comment target of an index.
+pub(super) fn index_target(index: &QualName) -> String {
+    format!("INDEX {}", index.sql())
+}
+
+/// The comment target of a table's column.
+pub(super) fn column_target(table: &QualName, column: &str) -> String {
+    format!("COLUMN {}.{}", table.sql(), quote::ident(column))
+}
+
+/// The comment target of a table's constraint.
+pub(super) fn constraint_target(name: &str, table: &QualName) -> String {
+    format!("CONSTRAINT {} ON {}", quote::ident(name), table.sql())
 }

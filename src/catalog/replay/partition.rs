@@ -469,10 +469,10 @@ impl Replay {
         }
     }
 
-    /// The statement that creates partition `part`'s copy of index `parent`, named as the
-    /// server names it (`ChooseIndexName`). The catalog keeps an index as its canonical
-    /// statement, read back here.
-    fn clone_index(&self, parent: &Index, part: &QualName) -> Option<IndexStmt> {
+    /// The statement that creates table `part`'s copy of index `parent` (a partition's, or a
+    /// `LIKE` copy's), named as the server names it (`ChooseIndexName`). The catalog keeps an
+    /// index as its canonical statement, read back here.
+    pub(super) fn clone_index(&self, parent: &Index, part: &QualName) -> Option<IndexStmt> {
         let parsed = pg_query::parse(&parent.def, 0).ok()?;
         let node = parsed.protobuf.stmts.into_iter().next()?.stmt?.node?;
         let NodeEnum::IndexStmt(mut s) = node else {

@@ -5,7 +5,7 @@ use pg_query::protobuf::{
 };
 use pg_query::NodeEnum;
 
-use super::{name_list, names, node_string, Replay};
+use super::{comment, name_list, names, node_string, Replay};
 use crate::catalog::expr::{self, deparse_stmt};
 use crate::catalog::model::*;
 use crate::catalog::resolve::Resolver;
@@ -126,6 +126,8 @@ impl Replay {
                 .collect();
         }
         let mut pending: Vec<(Option<String>, protobuf::Constraint)> = Vec::new();
+        // LIKE clauses whose indexes and comments come once the table exists.
+        let mut likes: Vec<(QualName, u32)> = Vec::new();
         for elt in &s.table_elts {
             match &elt.node {
                 Some(NodeEnum::ColumnDef(cd)) if t.of_type.is_some() => {
@@ -180,7 +182,7 @@ impl Replay {
                 }
                 Some(NodeEnum::Constraint(c)) => pending.push((None, (**c).clone())),
                 Some(NodeEnum::TableLikeClause(like)) => {
-                    if !self.like(pos, stmt, &mut t, like) {
+                    if !self.like(pos, stmt, &name, &mut t, like, &mut likes) {
                         return;
                     }
                 }
@@ -218,6 +220,9 @@ impl Replay {
         drop_redundant_keys(&mut pending);
         for (col, c) in pending {
             self.add_constraint(pos, stmt, &name, c, col.as_deref());
+        }
+        for (source, options) in likes {
+            self.like_copies(pos, stmt, &name, &source, options);
         }
     }
 
@@ -2211,6 +2216,27 @@ fn identity_kind(when: Option<&str>) -> String {
     }
 }
 
+/// The exclusion constraint `def` (`EXCLUDE USING gist (a WITH &&)`) as the parser reads it,
+/// for its elements; an empty constraint if it does not read back.
+fn exclusion_elements(def: &str) -> protobuf::Constraint {
+    let parsed = crate::catalog::alter::parse_one(&format!("ALTER TABLE t ADD {def}"));
+    let Some(NodeEnum::AlterTableStmt(a)) = parsed else {
+        return protobuf::Constraint::default();
+    };
+    a.cmds
+        .iter()
+        .find_map(|cmd| match &cmd.node {
+            Some(NodeEnum::AlterTableCmd(c)) => {
+                match c.def.as_deref().and_then(|d| d.node.as_ref()) {
+                    Some(NodeEnum::Constraint(k)) => Some((**k).clone()),
+                    _ => None,
+                }
+            }
+            _ => None,
+        })
+        .unwrap_or_default()
+}
+
 fn identity_from(table: &QualName, column: &str, c: &protobuf::Constraint, pos: Pos) -> Identity {
     let mut options = SeqOptions::default();
     super::sequence::apply_seq_options(&mut options, &c.options);
@@ -2382,15 +2408,18 @@ mod like {
 impl Replay {
     /// `LIKE source [INCLUDING ...]` in a CREATE TABLE: the source's columns (names, types,
     /// collations, NOT NULL) at this place among the elements, with what the options
-    /// include: defaults, generation expressions, storage, compression, CHECK constraints.
-    /// Identity columns, indexes, extended statistics and comments, when the source has
-    /// some and they are included, are not modelled and reported. False: refused.
+    /// include: defaults, generation expressions, storage, compression, CHECK constraints;
+    /// identity (`identity_copy`); indexes and comments are noted in `later` (see
+    /// `like_copies`). Extended statistics, when the source has some and they are included,
+    /// are not modelled and reported. False: refused.
     fn like(
         &mut self,
         pos: Pos,
         stmt: &Stmt,
+        table: &QualName,
         t: &mut Table,
         l: &protobuf::TableLikeClause,
+        later: &mut Vec<(QualName, u32)>,
     ) -> bool {
         let Some(rv) = &l.relation else {
             return true;
@@ -2424,6 +2453,12 @@ impl Replay {
             if has(like::COMPRESSION) {
                 col.compression = c.compression.clone();
             }
+            if has(like::IDENTITY) {
+                col.identity = c
+                    .identity
+                    .as_ref()
+                    .map(|id| self.identity_copy(table, c, id, pos));
+            }
             columns.push(col);
         }
         let checks: Vec<(String, Constraint)> = if has(like::CONSTRAINTS) {
@@ -2442,38 +2477,13 @@ impl Replay {
         } else {
             Vec::new()
         };
-        let identity = has(like::IDENTITY) && source.columns.iter().any(|c| c.identity.is_some());
-        let indexes = has(like::INDEXES)
-            && (self.catalog.indexes.values().any(|i| i.table == q)
-                || source.constraints.values().any(|c| {
-                    matches!(
-                        c.kind,
-                        ConstraintKind::PrimaryKey
-                            | ConstraintKind::Unique
-                            | ConstraintKind::Exclude
-                    )
-                }));
         let statistics = has(like::STATISTICS)
             && self
                 .catalog
                 .objects_of(ObjKind::Statistics)
                 .any(|(_, o)| o.table.as_ref() == Some(&q));
-        let comments = has(like::COMMENTS) && {
-            let prefix = format!("COLUMN {}.", q.sql());
-            self.catalog.comments.keys().any(|k| k.starts_with(&prefix))
-        };
-        for (included, what) in [
-            (identity, "IDENTITY"),
-            (indexes, "INDEXES"),
-            (statistics, "STATISTICS"),
-            (comments, "COMMENTS"),
-        ] {
-            if included {
-                self.unsupported(
-                    stmt,
-                    &format!("CREATE TABLE ... (LIKE ... INCLUDING {what})"),
-                );
-            }
+        if statistics {
+            self.unsupported(stmt, "CREATE TABLE ... (LIKE ... INCLUDING STATISTICS)");
         }
         for col in columns {
             if t.column(&col.name).is_some() {
@@ -2488,7 +2498,181 @@ impl Replay {
         for (n, c) in checks {
             t.constraints.entry(n).or_insert(c);
         }
+        if has(like::INDEXES) || has(like::COMMENTS) {
+            later.push((q, l.options));
+        }
         true
+    }
+
+    /// The identity `LIKE ... INCLUDING IDENTITY` gives `table`'s copy of column `c`: a new
+    /// sequence named as the server names it, with the source's options. The server writes
+    /// them all out (its copy is even a `bigint` sequence holding the source's bounds, which
+    /// a dump restores as the column's type): so here they are explicit, the type left to
+    /// the column.
+    fn identity_copy(&self, table: &QualName, c: &Column, id: &Identity, pos: Pos) -> Identity {
+        let mut typed = id.options.clone();
+        typed.data_type.get_or_insert_with(|| c.type_sql.clone());
+        let r = typed.resolved();
+        let name = names::choose_name(&table.name, Some(&c.name), "seq", |n| {
+            self.relation_name_taken(&table.schema, n)
+        });
+        Identity {
+            kind: id.kind.clone(),
+            sequence: QualName::new(table.schema.clone(), name),
+            options: SeqOptions {
+                data_type: None,
+                increment: Some(r.increment),
+                min_value: Some(r.min_value),
+                max_value: Some(r.max_value),
+                start: Some(r.start),
+                cache: Some(r.cache),
+                cycle: r.cycle,
+            },
+            pos,
+        }
+    }
+
+    /// What `LIKE source INCLUDING INDEXES / COMMENTS` gives `table` once it exists and has
+    /// its own constraints, as the server expands the clause then: a copy of each of the
+    /// source's key constraints and indexes, in the order they were made, named as new ones
+    /// are (`t_pkey`, `t_a_key`, `t_a_excl`, `t_lower_idx`); the comments of the source's
+    /// columns, of the CHECK constraints copied and of the indexes copied (not those of key
+    /// constraints, which the server leaves behind).
+    fn like_copies(
+        &mut self,
+        pos: Pos,
+        stmt: &Stmt,
+        table: &QualName,
+        source: &QualName,
+        options: u32,
+    ) {
+        let has = |bit: u32| options & bit != 0;
+        let Some(src) = self.catalog.tables.get(source).cloned() else {
+            return;
+        };
+        // (the source's comment target, the copy's)
+        let mut notes: Vec<(String, String)> = Vec::new();
+        if has(like::COMMENTS) {
+            for c in &src.columns {
+                notes.push((
+                    comment::column_target(source, &c.name),
+                    comment::column_target(table, &c.name),
+                ));
+            }
+            if has(like::CONSTRAINTS) {
+                for n in src
+                    .constraints
+                    .iter()
+                    .filter(|(_, c)| c.kind == ConstraintKind::Check)
+                    .map(|(n, _)| n)
+                {
+                    notes.push((
+                        comment::constraint_target(n, source),
+                        comment::constraint_target(n, table),
+                    ));
+                }
+            }
+        }
+        if has(like::INDEXES) {
+            enum Copy {
+                Key(String, Constraint),
+                Index(QualName, Index),
+            }
+            let keys = src.constraints.iter().filter(|(_, c)| {
+                matches!(
+                    c.kind,
+                    ConstraintKind::PrimaryKey | ConstraintKind::Unique | ConstraintKind::Exclude
+                )
+            });
+            let mut copies: Vec<(Pos, String, Copy)> = keys
+                .map(|(n, c)| (c.pos, n.clone(), Copy::Key(n.clone(), c.clone())))
+                .collect();
+            for q in self.indexes_on(source) {
+                if let Some(i) = self.catalog.indexes.get(&q) {
+                    copies.push((i.pos, q.name.clone(), Copy::Index(q.clone(), i.clone())));
+                }
+            }
+            copies.sort_by(|a, b| (a.0, &a.1).cmp(&(b.0, &b.1)));
+            for (_, _, copy) in copies {
+                match copy {
+                    Copy::Key(old, c) => {
+                        let Some(t) = self.catalog.tables.get(table) else {
+                            return;
+                        };
+                        if c.kind == ConstraintKind::PrimaryKey
+                            && t.constraints
+                                .values()
+                                .any(|k| k.kind == ConstraintKind::PrimaryKey)
+                        {
+                            self.reject(
+                                stmt,
+                                format!(
+                                    "multiple primary keys for table {} are not allowed",
+                                    named(&table.name)
+                                ),
+                            );
+                            return;
+                        }
+                        // Named as an unnamed one of the table's own would be; an exclusion
+                        // constraint by its elements, read back from its definition.
+                        let elements = match c.kind {
+                            ConstraintKind::Exclude => exclusion_elements(&c.def),
+                            ConstraintKind::PrimaryKey
+                            | ConstraintKind::Unique
+                            | ConstraintKind::ForeignKey
+                            | ConstraintKind::Check => protobuf::Constraint::default(),
+                        };
+                        let n = self.choose_constraint_name(table, c.kind, &elements, &c.columns);
+                        let Some(t) = self.catalog.tables.get_mut(table) else {
+                            return;
+                        };
+                        if c.kind == ConstraintKind::PrimaryKey {
+                            for col in t.columns.iter_mut().filter(|x| c.columns.contains(&x.name))
+                            {
+                                col.not_null = true;
+                            }
+                        }
+                        t.constraints.insert(
+                            n.clone(),
+                            Constraint {
+                                inherited: false,
+                                parent: None,
+                                pos,
+                                ..c
+                            },
+                        );
+                        self.on_table.note_constraint(table, &n);
+                        if has(like::COMMENTS) {
+                            notes.push((
+                                comment::index_target(&QualName::new(source.schema.clone(), old)),
+                                comment::index_target(&QualName::new(table.schema.clone(), n)),
+                            ));
+                        }
+                    }
+                    Copy::Index(old, i) => {
+                        let Some(s) = self.clone_index(&i, table) else {
+                            self.unsupported(
+                                stmt,
+                                "an index of the LIKE source that cannot be read back",
+                            );
+                            continue;
+                        };
+                        let q = QualName::new(table.schema.clone(), s.idxname.clone());
+                        self.store_index(pos, table, s);
+                        if has(like::COMMENTS) {
+                            notes.push((comment::index_target(&old), comment::index_target(&q)));
+                        }
+                    }
+                }
+            }
+        }
+        for (from, to) in notes {
+            if let Some(c) = self.catalog.comments.get(&from).cloned() {
+                self.catalog
+                    .comments
+                    .insert(to, Comment { text: c.text, pos });
+            }
+        }
     }
 
     /// A partition's bound of `parent` as the server prints it: each value written as a
