@@ -1,6 +1,7 @@
-//! Syntax: split each source into statements with their byte spans (using PostgreSQL's own
-//! scanner), then parse every statement with PostgreSQL's parser, in parallel, keeping input
-//! order. pg_query's types leave this module only as the parse tree of each statement.
+//! Syntax: split each source into statements with their byte spans (on PostgreSQL's scanner
+//! rules: `lex`, or the scanner itself), then parse every statement with PostgreSQL's parser,
+//! and each function body beside it (`body`), in parallel, keeping input order. pg_query's
+//! types leave this module only as the parse trees of statements and bodies.
 
 pub mod body;
 pub mod deep;
