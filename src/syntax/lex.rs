@@ -107,6 +107,21 @@ pub fn tokens(text: &str) -> Option<Vec<(Tok, Range<usize>)>> {
                     }
                 }
             }
+            c if is_op_char(c) => {
+                // An operator runs to the first comment mark inside it; one as long as a
+                // name is the scanner's "operator too long".
+                let mut j = i + 1;
+                while b.get(j).is_some_and(|&c| is_op_char(c))
+                    && !matches!(b.get(j..j + 2), Some(b"--" | b"/*"))
+                {
+                    j += 1;
+                }
+                if j - i >= 63 {
+                    return None;
+                }
+                i = j;
+                Tok::Other
+            }
             _ => {
                 i += 1;
                 Tok::Other
@@ -115,6 +130,29 @@ pub fn tokens(text: &str) -> Option<Vec<(Tok, Range<usize>)>> {
         out.push((tok, start..i));
     }
     Some(out)
+}
+
+/// The scanner's `op_chars`: `~!@#^&|`?+-*/%<>=`.
+fn is_op_char(c: u8) -> bool {
+    matches!(
+        c,
+        b'~' | b'!'
+            | b'@'
+            | b'#'
+            | b'^'
+            | b'&'
+            | b'|'
+            | b'`'
+            | b'?'
+            | b'+'
+            | b'-'
+            | b'*'
+            | b'/'
+            | b'%'
+            | b'<'
+            | b'>'
+            | b'='
+    )
 }
 
 /// `[A-Za-z\200-\377_]`
@@ -240,9 +278,12 @@ fn dollar_end(b: &[u8], i: usize) -> Option<usize> {
         while b.get(j).is_some_and(u8::is_ascii_digit) {
             j += 1;
         }
-        // `$1abc` is the scanner's "trailing junk after parameter".
+        // `$1abc` is the scanner's "trailing junk after parameter", and a number past
+        // 2147483647 its "parameter number too large": both left to it (so is any of ten
+        // digits or more).
         return match b.get(j) {
             Some(&c) if is_ident_cont(c) => None,
+            _ if j - i > 10 => None,
             _ => Some(j),
         };
     }
@@ -341,6 +382,8 @@ mod tests {
             "select 1abc",
             "select 0x1F",
             "select $1a",
+            "select $9223372036854775807",
+            "select 1 ++++++++++++++++++++++++++++++++++++++++++++++++++++++++++++++++ 1",
             "select E'\\x41'",
             "select E'\\u0041'",
             "select 1\0",
