@@ -90,14 +90,16 @@ pub fn parse_streaming_pair(sides: [&[Arc<SourceFile>]; 2], each: [Each<'_>; 2])
     let twins = twins(&a, &b);
     let rounds = rounds(a.len(), &twins);
     let parse = |(ra, rb): &(Range<usize>, Range<usize>)| -> ParsedRound {
-        let own_b: Vec<usize> = rb
-            .clone()
-            .filter(|&j| {
-                !twins
-                    .get(j)
-                    .is_some_and(|t| t.is_some_and(|t| ra.contains(&t)))
-            })
-            .collect();
+        // Where in this round's chunk of the first side the twin of `j` is, if it is there.
+        let twin_here = |j: usize| {
+            twins
+                .get(j)
+                .copied()
+                .flatten()
+                .filter(|t| ra.contains(t))
+                .map(|t| t - ra.start)
+        };
+        let own_b: Vec<usize> = rb.clone().filter(|&j| twin_here(j).is_none()).collect();
         let todo: Vec<&Job> = a
             .get(ra.clone())
             .unwrap_or_default()
@@ -116,8 +118,7 @@ pub fn parse_streaming_pair(sides: [&[Arc<SourceFile>]; 2], each: [Each<'_>; 2])
                 None => {
                     // A twin in this round's chunk of the first side: its tree, unless
                     // the first side's parse said something (said of its own place).
-                    let t = twins.get(j).copied().flatten().unwrap_or(usize::MAX);
-                    match parsed.get(t.wrapping_sub(ra.start)) {
+                    match twin_here(j).and_then(|t| parsed.get(t)) {
                         Some(p) if p.diag.is_none() => Parsed {
                             trees: p.trees.clone(),
                             diag: None,

@@ -138,7 +138,7 @@ impl Replay {
             }
             Dependent::Index(i) => {
                 self.catalog.indexes.remove(i);
-                self.catalog.forget_notes(&format!("INDEX {}", i.sql()));
+                self.catalog.forget_notes(&super::comment::index_target(i));
             }
             Dependent::Object(k) => {
                 let q = QualName::new(k.schema.clone(), k.name.clone());

@@ -74,7 +74,7 @@ impl Replay {
                         let Some(index) = self.catalog.indexes.remove(&q) else {
                             continue;
                         };
-                        self.catalog.forget_notes(&format!("INDEX {}", q.sql()));
+                        self.catalog.forget_notes(&super::comment::index_target(&q));
                         let partitioned = self
                             .catalog
                             .tables
@@ -345,7 +345,7 @@ impl Replay {
         if table {
             for k in self.on_table.indexes(c, q) {
                 c.indexes.remove(&k);
-                c.forget_notes(&format!("INDEX {}", k.sql()));
+                c.forget_notes(&super::comment::index_target(&k));
             }
             for k in self.on_table.sequences(c, q) {
                 c.sequences.remove(&k);

@@ -332,35 +332,13 @@ impl Replay {
         let own = match attached.or_else(adoptable) {
             Some(n) => n,
             None => {
-                if pc.kind == ConstraintKind::PrimaryKey
-                    && t.constraints
-                        .values()
-                        .any(|k| k.kind == ConstraintKind::PrimaryKey)
-                {
-                    self.reject(
-                        stmt,
-                        format!(
-                            "multiple primary keys for table {} are not allowed",
-                            named(&part.name)
-                        ),
-                    );
+                if self.refuse_second_primary_key(stmt, part, pc.kind) {
                     return;
                 }
                 let n = self.clone_name(part, name, &pc);
-                let Some(t) = self.catalog.tables.get_mut(part) else {
-                    return;
-                };
-                if pc.kind == ConstraintKind::PrimaryKey {
-                    for col in t
-                        .columns
-                        .iter_mut()
-                        .filter(|c| pc.columns.contains(&c.name))
-                    {
-                        col.not_null = true;
-                    }
-                }
-                t.constraints.insert(
-                    n.clone(),
+                self.store_constraint(
+                    part,
+                    &n,
                     Constraint {
                         inherited: true,
                         parent: None,
@@ -368,7 +346,6 @@ impl Replay {
                         ..pc
                     },
                 );
-                self.on_table.note_constraint(part, &n);
                 n
             }
         };

@@ -549,24 +549,13 @@ impl Replay {
                 }
             }
         }
+        if self.refuse_second_primary_key(stmt, table, kind) {
+            return;
+        }
         // Found above, and nothing since removes a table.
         let Some(t) = self.catalog.tables.get(table) else {
             return;
         };
-        if kind == ConstraintKind::PrimaryKey
-            && t.constraints
-                .values()
-                .any(|k| k.kind == ConstraintKind::PrimaryKey)
-        {
-            self.reject(
-                stmt,
-                format!(
-                    "multiple primary keys for table {} are not allowed",
-                    named(&table.name)
-                ),
-            );
-            return;
-        }
         match t.constraints.get(&name) {
             // A CHECK the table inherits merges with the same one written on it (a
             // partition's stays its parent's; an inheritance child's becomes its own).
@@ -607,18 +596,49 @@ impl Replay {
             deps,
             pos,
         };
+        self.store_constraint(table, &name, con);
+    }
+
+    /// Whether `table`, which has a primary key, is refused a second one (`kind`), with the
+    /// server's message.
+    pub(super) fn refuse_second_primary_key(
+        &mut self,
+        stmt: &Stmt,
+        table: &QualName,
+        kind: ConstraintKind,
+    ) -> bool {
+        let has_one = self.catalog.tables.get(table).is_some_and(|t| {
+            t.constraints
+                .values()
+                .any(|k| k.kind == ConstraintKind::PrimaryKey)
+        });
+        if kind != ConstraintKind::PrimaryKey || !has_one {
+            return false;
+        }
+        self.reject(
+            stmt,
+            format!(
+                "multiple primary keys for table {} are not allowed",
+                named(&table.name)
+            ),
+        );
+        true
+    }
+
+    /// Gives `table` constraint `c` named `name`: a primary key's columns become NOT NULL.
+    pub(super) fn store_constraint(&mut self, table: &QualName, name: &str, c: Constraint) {
         let Some(t) = self.catalog.tables.get_mut(table) else {
             return;
         };
-        if kind == ConstraintKind::PrimaryKey {
-            for k in &con.columns {
+        if c.kind == ConstraintKind::PrimaryKey {
+            for k in &c.columns {
                 if let Some(col) = t.column_mut(k) {
                     col.not_null = true;
                 }
             }
         }
-        t.constraints.insert(name.clone(), con);
-        self.on_table.note_constraint(table, &name);
+        t.constraints.insert(name.to_string(), c);
+        self.on_table.note_constraint(table, name);
     }
 
     pub(super) fn alter_table(&mut self, pos: Pos, stmt: &Stmt, s: &AlterTableStmt) {
@@ -1177,7 +1197,7 @@ impl Replay {
             .collect();
         for q in indexes {
             self.catalog.indexes.remove(&q);
-            self.catalog.forget_notes(&format!("INDEX {}", q.sql()));
+            self.catalog.forget_notes(&comment::index_target(&q));
         }
         self.catalog
             .forget_notes(&format!("COLUMN {}.{}", table.sql(), quote::ident(column)));
@@ -2596,21 +2616,7 @@ impl Replay {
             for (_, _, copy) in copies {
                 match copy {
                     Copy::Key(old, c) => {
-                        let Some(t) = self.catalog.tables.get(table) else {
-                            return;
-                        };
-                        if c.kind == ConstraintKind::PrimaryKey
-                            && t.constraints
-                                .values()
-                                .any(|k| k.kind == ConstraintKind::PrimaryKey)
-                        {
-                            self.reject(
-                                stmt,
-                                format!(
-                                    "multiple primary keys for table {} are not allowed",
-                                    named(&table.name)
-                                ),
-                            );
+                        if self.refuse_second_primary_key(stmt, table, c.kind) {
                             return;
                         }
                         // Named as an unnamed one of the table's own would be; an exclusion
@@ -2623,17 +2629,9 @@ impl Replay {
                             | ConstraintKind::Check => protobuf::Constraint::default(),
                         };
                         let n = self.choose_constraint_name(table, c.kind, &elements, &c.columns);
-                        let Some(t) = self.catalog.tables.get_mut(table) else {
-                            return;
-                        };
-                        if c.kind == ConstraintKind::PrimaryKey {
-                            for col in t.columns.iter_mut().filter(|x| c.columns.contains(&x.name))
-                            {
-                                col.not_null = true;
-                            }
-                        }
-                        t.constraints.insert(
-                            n.clone(),
+                        self.store_constraint(
+                            table,
+                            &n,
                             Constraint {
                                 inherited: false,
                                 parent: None,
@@ -2641,7 +2639,6 @@ impl Replay {
                                 ..c
                             },
                         );
-                        self.on_table.note_constraint(table, &n);
                         if has(like::COMMENTS) {
                             notes.push((
                                 comment::index_target(&QualName::new(source.schema.clone(), old)),
