@@ -26,15 +26,24 @@ pub enum Tok {
     Other,
 }
 
-/// The tokens of `text` (comments and whitespace left out), with their byte ranges; `None`
-/// where the scanner could report an error.
+/// The tokens of `text` (comments and whitespace left out), with their byte ranges, as a
+/// list (for tests; splitting takes them one by one from `each_token`).
+#[cfg(test)]
 pub fn tokens(text: &str) -> Option<Vec<(Tok, Range<usize>)>> {
+    let mut out = Vec::new();
+    each_token(text, |tok, range| out.push((tok, range)))?;
+    Some(out)
+}
+
+/// Hands each token of `text` (comments and whitespace left out) with its byte range to
+/// `f`, in order; `None` where the scanner could report an error (`f` may have had some
+/// tokens by then).
+pub fn each_token(text: &str, mut f: impl FnMut(Tok, Range<usize>)) -> Option<()> {
     let b = text.as_bytes();
     // The scanner is handed a C string: a NUL byte anywhere is its error.
     if b.contains(&0) {
         return None;
     }
-    let mut out = Vec::with_capacity(b.len() / 6);
     let mut i = 0;
     while let Some(&c) = b.get(i) {
         let start = i;
@@ -127,9 +136,9 @@ pub fn tokens(text: &str) -> Option<Vec<(Tok, Range<usize>)>> {
                 Tok::Other
             }
         };
-        out.push((tok, start..i));
+        f(tok, start..i);
     }
-    Some(out)
+    Some(())
 }
 
 /// The scanner's `op_chars`: `~!@#^&|`?+-*/%<>=`.

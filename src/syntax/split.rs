@@ -13,8 +13,9 @@ use super::lex::{self, Tok};
 
 /// Byte ranges of the statements of `text` (without the closing `;`), or the scanner's error.
 pub fn split_statements(text: &str) -> Result<Vec<Range<usize>>, String> {
-    match lex::tokens(text) {
-        Some(tokens) => Ok(split_tokens(tokens)),
+    let mut splitter = Splitter::default();
+    match lex::each_token(text, |kind, range| splitter.push(kind, range)) {
+        Some(()) => Ok(splitter.finish()),
         None => split_with_scanner(text),
     }
 }
@@ -22,13 +23,13 @@ pub fn split_statements(text: &str) -> Result<Vec<Range<usize>>, String> {
 /// The same split, on the tokens of PostgreSQL's scanner.
 pub fn split_with_scanner(text: &str) -> Result<Vec<Range<usize>>, String> {
     let scan = pg_query::scan(text).map_err(|e| e.to_string())?;
-    let tokens = scan.tokens.iter().filter_map(|tok| {
-        let range = tok.start as usize..tok.end as usize;
+    let mut splitter = Splitter::default();
+    for tok in &scan.tokens {
         // Only these tokens matter to splitting; the hundreds of other token kinds
         // (keywords, literals, operators) are all alike to it.
         #[allow(clippy::wildcard_enum_match_arm)]
         let kind = match Token::try_from(tok.token).unwrap_or(Token::Nul) {
-            Token::SqlComment | Token::CComment => return None,
+            Token::SqlComment | Token::CComment => continue,
             Token::Ascii59 => Tok::Semicolon,
             Token::Ascii40 => Tok::Open,
             Token::Ascii41 => Tok::Close,
@@ -38,51 +39,58 @@ pub fn split_with_scanner(text: &str) -> Result<Vec<Range<usize>>, String> {
             Token::EndP => Tok::End,
             _ => Tok::Other,
         };
-        Some((kind, range))
-    });
-    Ok(split_tokens(tokens))
+        splitter.push(kind, tok.start as usize..tok.end as usize);
+    }
+    Ok(splitter.finish())
 }
 
-fn split_tokens(tokens: impl IntoIterator<Item = (Tok, Range<usize>)>) -> Vec<Range<usize>> {
-    let mut out = Vec::new();
-    let mut start: Option<usize> = None;
-    let mut parens = 0i32;
-    let mut atomic = 0i32;
-    let mut cases = 0i32;
-    let mut prev = Tok::Other;
-    let mut last_end = 0;
-    for (kind, range) in tokens {
+/// Statements as their tokens come, one at a time.
+#[derive(Default)]
+struct Splitter {
+    out: Vec<Range<usize>>,
+    /// Where the statement under way starts, once it has a token.
+    start: Option<usize>,
+    parens: i32,
+    atomic: i32,
+    cases: i32,
+    prev: Option<Tok>,
+    last_end: usize,
+}
+
+impl Splitter {
+    fn push(&mut self, kind: Tok, range: Range<usize>) {
         match kind {
-            Tok::Semicolon if parens == 0 && atomic == 0 => {
-                if let Some(st) = start.take() {
-                    out.push(st..last_end);
+            Tok::Semicolon if self.parens == 0 && self.atomic == 0 => {
+                if let Some(st) = self.start.take() {
+                    self.out.push(st..self.last_end);
                 }
-                prev = kind;
-                continue;
+                self.prev = Some(kind);
+                return;
             }
-            Tok::Open => parens += 1,
-            Tok::Close => parens -= 1,
-            Tok::Atomic if prev == Tok::Begin => atomic += 1,
-            Tok::Case if atomic > 0 => cases += 1,
-            Tok::End if atomic > 0 => {
-                if cases > 0 {
-                    cases -= 1;
+            Tok::Open => self.parens += 1,
+            Tok::Close => self.parens -= 1,
+            Tok::Atomic if self.prev == Some(Tok::Begin) => self.atomic += 1,
+            Tok::Case if self.atomic > 0 => self.cases += 1,
+            Tok::End if self.atomic > 0 => {
+                if self.cases > 0 {
+                    self.cases -= 1;
                 } else {
-                    atomic -= 1;
+                    self.atomic -= 1;
                 }
             }
             Tok::Semicolon | Tok::Begin | Tok::Atomic | Tok::Case | Tok::End | Tok::Other => {}
         }
-        if start.is_none() {
-            start = Some(range.start);
+        self.start.get_or_insert(range.start);
+        self.last_end = range.end;
+        self.prev = Some(kind);
+    }
+
+    fn finish(mut self) -> Vec<Range<usize>> {
+        if let Some(st) = self.start {
+            self.out.push(st..self.last_end);
         }
-        last_end = range.end;
-        prev = kind;
+        self.out
     }
-    if let Some(st) = start {
-        out.push(st..last_end);
-    }
-    out
 }
 
 /// The string constants of `text` (`'it''s'` gives `it's`), as the scanner reads them.
