@@ -625,6 +625,89 @@ impl Replay {
         true
     }
 
+    /// What the server does once `column` of `table` has a new type (`ATPostAlterTypeCleanup`):
+    /// the CHECK constraints and the indexes that read the column are made again from their
+    /// definitions, parsed against the new type (`c IN ('a')` on a `varchar` column is stored
+    /// as `(c)::text = ...`; once the column is `text`, the cast is gone). The column's default
+    /// keeps its expression (the server only casts it, and a cast it adds is not printed).
+    fn resettle_after_type_change(&mut self, table: &QualName, column: &str) {
+        let checks: Vec<(String, String)> = self
+            .catalog
+            .tables
+            .get(table)
+            .map(|t| {
+                t.constraints
+                    .iter()
+                    .filter(|(_, k)| k.kind == ConstraintKind::Check)
+                    .map(|(n, k)| (n.clone(), k.def.clone()))
+                    .collect()
+            })
+            .unwrap_or_default();
+        for (name, def) in checks {
+            let Some(NodeEnum::AlterTableStmt(s)) =
+                crate::catalog::alter::parse_one(&format!("ALTER TABLE t ADD {def}"))
+            else {
+                continue;
+            };
+            let Some(NodeEnum::Constraint(c)) = s.cmds.first().and_then(|n| match &n.node {
+                Some(NodeEnum::AlterTableCmd(cmd)) => cmd.def.as_ref().and_then(|d| d.node.clone()),
+                _ => None,
+            }) else {
+                continue;
+            };
+            let reads = c
+                .raw_expr
+                .as_deref()
+                .is_some_and(|e| column_refs(e).iter().any(|k| k == column));
+            if !reads {
+                continue;
+            }
+            let r = self.resolver();
+            let def = constraint_def(&c, &r, table);
+            let deps = expr::references(
+                &Node {
+                    node: Some(NodeEnum::Constraint(c)),
+                },
+                &r,
+            );
+            if let Some(k) = self
+                .catalog
+                .tables
+                .get_mut(table)
+                .and_then(|t| t.constraints.get_mut(&name))
+            {
+                k.def = def;
+                k.deps = deps;
+            }
+        }
+        for q in self.on_table.indexes(&self.catalog, table) {
+            let Some(old) = self.catalog.indexes.get(&q) else {
+                continue;
+            };
+            let Some(NodeEnum::IndexStmt(s)) = crate::catalog::alter::parse_one(&old.def) else {
+                continue;
+            };
+            let reads = s
+                .index_params
+                .iter()
+                .chain(&s.index_including_params)
+                .chain(s.where_clause.as_deref())
+                .any(|p| column_refs(p).iter().any(|k| k == column));
+            if !reads {
+                continue;
+            }
+            let Some(old) = self.catalog.indexes.remove(&q) else {
+                continue;
+            };
+            self.store_index(old.pos, table, *s);
+            if let Some(new) = self.catalog.indexes.get_mut(&q) {
+                new.attached_to = old.attached_to;
+                new.extensions = old.extensions;
+                new.statistics = old.statistics;
+            }
+        }
+    }
+
     /// Gives `table` constraint `c` named `name`: a primary key's columns become NOT NULL.
     pub(super) fn store_constraint(&mut self, table: &QualName, name: &str, c: Constraint) {
         let Some(t) = self.catalog.tables.get_mut(table) else {
@@ -1502,6 +1585,7 @@ impl Replay {
                         col.type_sql = ty;
                         col.collation = coll;
                     });
+                    self.resettle_after_type_change(table, &col_name);
                 }
             }
             AlterTableType::AtAddConstraint => {
