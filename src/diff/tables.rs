@@ -15,10 +15,10 @@ pub(super) fn diff_tables(d: &mut Diff) {
             usize::MAX,
             format!("CREATE SCHEMA {}", quote::ident(a)),
         );
-        d.note("holds the tables that become partitioned while their rows are copied into the new ones".to_string());
+        d.note("holds the tables whose partitioning changes while their rows are copied into the new ones".to_string());
     }
     for (q, t) in &d.from.tables {
-        if !d.dropped_tables.contains(q) {
+        if !d.dropped_tables.contains(q) || goes_with_filled(d, q) {
             continue;
         }
         match aside.as_ref().filter(|_| d.filled_tables.contains(q)) {
@@ -28,7 +28,17 @@ pub(super) fn diff_tables(d: &mut Diff) {
                     t.pos,
                     format!("ALTER TABLE {} SET SCHEMA {}", q.sql(), quote::ident(a)),
                 );
-                d.note(format!("{} becomes partitioned: no ALTER does that, so it moves aside (with its indexes and identity sequences), the partitioned table is created in its place, its rows are copied in, and the old table is dropped", q.sql()));
+                let how = match (t.partition_by.is_some(), becomes_partitioned(d, q)) {
+                    (false, _) => "becomes partitioned",
+                    (true, true) => "is partitioned anew",
+                    (true, false) => "stops being partitioned",
+                };
+                let lost = if t.partition_by.is_some() {
+                    ", and the partitions TO does not keep"
+                } else {
+                    ""
+                };
+                d.note(format!("{} {how}: no ALTER does that, so it moves aside (with its indexes and identity sequences{lost}), the new table is created in its place, its rows are copied in, and the old table is dropped", q.sql()));
             }
             // A foreign table's rows live on its server: dropping it loses none.
             None => {
@@ -72,26 +82,63 @@ pub(super) fn diff_tables(d: &mut Diff) {
     add_constraints(d);
 }
 
-/// Plain tables that become partitioned: no ALTER does that, so each is moved aside, created
-/// again, and filled with the old one's rows. Not a table in an inheritance tree (or a
-/// partition): the old one could not be dropped after the copy; nor one that TO gives no
-/// partition: it cannot hold a row.
+/// Tables whose partitioning changes and whose rows would otherwise be lost: a plain table
+/// that becomes partitioned, or a partitioned one (partitioned anew, or plain in TO) some of
+/// whose partitions TO does not keep. No ALTER does that, so each is moved aside, created
+/// again, and filled with the old one's rows (a partition TO keeps is detached first and
+/// keeps its own). Not a table in an inheritance tree (or a partition): the old one could
+/// not be dropped after the copy; nor one that TO makes partitioned without a partition: it
+/// cannot hold a row.
 pub(super) fn filled(d: &Diff) -> BTreeSet<QualName> {
     let in_tree = |q: &QualName| d.from.tables.values().any(|c| c.inherits.contains(q));
     d.rebuilt_tables
         .iter()
         .filter(|q| {
-            let Some(old) = d.from.tables.get(*q) else {
+            let (Some(old), Some(t)) = (d.from.tables.get(*q), d.to.tables.get(*q)) else {
                 return false;
             };
-            becomes_partitioned(d, q)
+            let holds_rows = match t.partition_by {
+                Some(_) => !partitions_in_to(d, q).is_empty(),
+                None => true,
+            };
+            let loses_rows = match old.partition_by {
+                Some(_) => partitions_in_from(d, q)
+                    .iter()
+                    .any(|p| !d.to.tables.contains_key(p)),
+                None => true,
+            };
+            old.foreign.is_none()
+                && t.foreign.is_none()
                 && old.partition_of.is_none()
                 && old.inherits.is_empty()
                 && !in_tree(q)
-                && !partitions_in_to(d, q).is_empty()
+                && holds_rows
+                && loses_rows
         })
         .cloned()
         .collect()
+}
+
+/// Whether FROM's partition `q`, which TO does not have, goes with a table of
+/// `filled_tables` it is under: it holds rows until they are copied, and dropping the old
+/// table (moved aside) drops it.
+fn goes_with_filled(d: &Diff, q: &QualName) -> bool {
+    let mut at = q;
+    while let Some((parent, _)) = d.from.tables.get(at).and_then(|t| t.partition_of.as_ref()) {
+        if d.to.tables.contains_key(at) {
+            return false;
+        }
+        if d.filled_tables.contains(parent) {
+            return true;
+        }
+        at = parent;
+    }
+    false
+}
+
+/// The partitions of `q` in FROM, at every level.
+fn partitions_in_from(d: &Diff, q: &QualName) -> Vec<QualName> {
+    partitions_in(&d.from.tables, q)
 }
 
 /// Whether FROM's plain table `q` is partitioned in TO (a foreign table on neither side).
@@ -122,10 +169,18 @@ fn aside_schema(d: &Diff) -> String {
 
 /// The partitions of `q` in TO, at every level.
 fn partitions_in_to(d: &Diff, q: &QualName) -> Vec<QualName> {
+    partitions_in(&d.to.tables, q)
+}
+
+/// The partitions of `q` among `tables`, at every level.
+fn partitions_in(
+    tables: &std::collections::BTreeMap<QualName, Table>,
+    q: &QualName,
+) -> Vec<QualName> {
     let mut out = Vec::new();
     let mut todo = vec![q.clone()];
     while let Some(p) = todo.pop() {
-        for (c, t) in &d.to.tables {
+        for (c, t) in tables {
             if t.partition_of
                 .as_ref()
                 .is_some_and(|(parent, _)| *parent == p)

@@ -466,6 +466,52 @@ fn failing_statement(error: &str, sql: &str) -> String {
     }
 }
 
+/// FROM's partitions that TO does not have, whose partitioned table (the top of the tree)
+/// TO has, partitioned otherwise or not at all: the migration copies their rows into it
+/// (a partition that goes while its table keeps its partitioning takes its rows along).
+/// Partition -> that table.
+fn repartitioned(
+    pg: &Cluster,
+    from_db: &str,
+    to_db: &str,
+) -> Result<BTreeMap<String, String>, String> {
+    const KEYS: &str = "SELECT concat_ws(chr(31), format('%I.%I', n.nspname, c.relname), coalesce(pg_catalog.pg_get_partkeydef(c.oid), ''), c.relispartition)
+        FROM pg_catalog.pg_class c JOIN pg_catalog.pg_namespace n ON n.oid = c.relnamespace
+        WHERE c.relkind IN ('r', 'p') AND n.nspname NOT IN ('pg_catalog', 'information_schema')";
+    let keys = |db: &str| -> Result<BTreeMap<String, (String, bool)>, String> {
+        let rows = pg.query(db, KEYS)?;
+        rows.iter()
+            .map(|r| match r.split('\x1f').collect::<Vec<_>>()[..] {
+                [name, key, part] => Ok((name.to_string(), (key.to_string(), part == "t"))),
+                _ => Err(format!("unexpected partition key record {r:?}")),
+            })
+            .collect()
+    };
+    let (from_keys, to_keys) = (keys(from_db)?, keys(to_db)?);
+    let tops = pg.query(
+        from_db,
+        "SELECT concat_ws(chr(31), format('%I.%I', n.nspname, c.relname), format('%I.%I', tn.nspname, t.relname))
+         FROM pg_catalog.pg_class c JOIN pg_catalog.pg_namespace n ON n.oid = c.relnamespace,
+              LATERAL pg_catalog.pg_partition_root(c.oid) AS root(oid)
+              JOIN pg_catalog.pg_class t ON t.oid = root.oid JOIN pg_catalog.pg_namespace tn ON tn.oid = t.relnamespace
+         WHERE c.relkind = 'r' AND c.relispartition",
+    )?;
+    let mut out = BTreeMap::new();
+    for r in &tops {
+        let [part, top] = r.split('\x1f').collect::<Vec<_>>()[..] else {
+            return Err(format!("unexpected partition root record {r:?}"));
+        };
+        let changed = match (from_keys.get(top), to_keys.get(top)) {
+            (Some((a, _)), Some((b, false))) => a != b,
+            _ => false,
+        };
+        if changed && !to_keys.contains_key(part) {
+            out.insert(part.to_string(), top.to_string());
+        }
+    }
+    Ok(out)
+}
+
 /// Copies FROM's rows into a database loaded with TO until everything loads, truncating in
 /// FROM the tables whose rows TO cannot hold.
 fn prepare(pg: &Cluster, from_db: &str, to: &str, migration: &str) -> Result<Prepared, String> {
@@ -480,30 +526,34 @@ fn prepare(pg: &Cluster, from_db: &str, to: &str, migration: &str) -> Result<Pre
     let to_db = pg.create_db();
     let r = pg.psql(&to_db, to, false).map_err(|e| format!("TO does not load: {e}")).and_then(|_| {
         let shape = stats(pg, &to_db)?;
+        let repartitioned = repartitioned(pg, from_db, &to_db)?;
         let mut before = stats(pg, from_db)?;
         let mut truncated: Vec<(String, String)> = Vec::new();
         let mut round = 0;
         loop {
             // Each table of FROM with rows that TO has too, and the columns both have (TO's
             // generated columns compute themselves).
-            let routes: Vec<(&String, Vec<&String>, u64)> = before
+            // (A partition TO does not have sends its rows to its partitioned table if TO
+            // partitions that one differently.)
+            let routes: Vec<(&String, &String, Vec<&String>, u64)> = before
                 .tables
                 .iter()
-                .filter(|(name, t)| t.kind == 'r' && t.rows > 0 && shape.tables.contains_key(*name))
-                .map(|(name, t)| {
-                    let there = &shape.tables[name];
-                    (name, t.cols.keys().filter(|c| there.cols.get(*c).is_some_and(|(_, generated)| !generated)).collect(), t.rows)
+                .filter(|(_, t)| t.kind == 'r' && t.rows > 0)
+                .filter_map(|(name, t)| {
+                    let target = if shape.tables.contains_key(name) { name } else { repartitioned.get(name)? };
+                    let there = shape.tables.get(target)?;
+                    Some((name, target, t.cols.keys().filter(|c| there.cols.get(*c).is_some_and(|(_, generated)| !generated)).collect(), t.rows))
                 })
                 .collect();
             let mut export = String::new();
             let mut load = Vec::new();
-            for (i, (name, cols, rows)) in routes.iter().enumerate() {
+            for (i, (name, target, cols, rows)) in routes.iter().enumerate() {
                 let file = pg.server_file(&format!("rows-{to_db}-{round}-{i}.copy")).to_string_lossy().into_owned();
                 if !cols.is_empty() {
                     let list = cols.iter().map(|c| quote_ident(c)).collect::<Vec<_>>().join(", ");
                     export.push_str(&format!("COPY (SELECT {list} FROM ONLY {name}) TO {};\n", quote_literal(&file)));
                 }
-                load.push(format!("{{\"t\": {}, \"cols\": {}, \"file\": {}, \"rows\": {rows}}}", json_str(name), json_array(cols.iter().map(|c| json_str(c))), json_str(&file)));
+                load.push(format!("{{\"t\": {}, \"cols\": {}, \"file\": {}, \"rows\": {rows}}}", json_str(target), json_array(cols.iter().map(|c| json_str(c))), json_str(&file)));
             }
             if !export.is_empty() {
                 pg.psql(from_db, &export, false).map_err(|e| format!("cannot export FROM's rows: {e}"))?;
@@ -525,8 +575,13 @@ fn prepare(pg: &Cluster, from_db: &str, to: &str, migration: &str) -> Result<Pre
             for f in failures {
                 let parts: Vec<&str> = f.splitn(3, '\x1f').collect();
                 let [kind, at, why] = parts[..] else { return Err(format!("unexpected load output {f:?}")) };
-                let table = if kind == "E" { at.parse::<usize>().ok().and_then(|i| routes.get(i)).map(|r| r.0.clone()) } else { Some(at.to_string()).filter(|t| routes.iter().any(|r| r.0 == t)) };
-                if let Some(table) = table {
+                // A route that fails, or the routes into the TO table whose rows break a key.
+                let tables: Vec<String> = if kind == "E" {
+                    at.parse::<usize>().ok().and_then(|i| routes.get(i)).map(|r| r.0.clone()).into_iter().collect()
+                } else {
+                    routes.iter().filter(|r| r.1 == at).map(|r| r.0.clone()).collect()
+                };
+                for table in tables {
                     if !failed.iter().any(|(t, _)| *t == table) {
                         failed.push((table, why.lines().next().unwrap_or_default().to_string()));
                     }

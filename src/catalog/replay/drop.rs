@@ -30,10 +30,9 @@ impl Replay {
                     let q = rel(self);
                     if !self.catalog.tables.contains_key(&q) {
                         false
-                    } else if self.refused(stmt, &q, Some(&q), cascade, "table") {
-                        true
                     } else {
-                        self.remove_table(&q)
+                        self.drop_table_tree(stmt, &q, cascade);
+                        true
                     }
                 }
                 O::ObjectSequence => {
@@ -299,6 +298,49 @@ impl Replay {
 
     /// Drops a table with everything that hangs on it: comments of its columns and
     /// constraints, its indexes, triggers, policies, rules and owned sequences.
+    /// DROP TABLE `q`: a partitioned table's partitions, at every level, go with it (the
+    /// server needs no CASCADE for them); what else needs any of them refuses the drop, or
+    /// goes too with CASCADE.
+    fn drop_table_tree(&mut self, stmt: &Stmt, q: &QualName, cascade: bool) {
+        let mut tree = vec![q.clone()];
+        let mut i = 0;
+        while let Some(t) = tree.get(i).cloned() {
+            tree.extend(self.partitions_of(&t));
+            i += 1;
+        }
+        if !cascade {
+            let blocking: Vec<super::depend::Dependent> = tree
+                .clone()
+                .iter()
+                .flat_map(|t| self.dependents(t, Some(t)))
+                .filter(|d| !matches!(d, super::depend::Dependent::Table(t) if tree.contains(t)))
+                .collect();
+            if !blocking.is_empty() {
+                let list: Vec<String> = blocking
+                    .iter()
+                    .take(5)
+                    .map(super::depend::describe)
+                    .collect();
+                self.warn(
+                    stmt,
+                    format!(
+                        "cannot drop table {} because other objects depend on it: {}",
+                        q.sql(),
+                        list.join(", ")
+                    ),
+                );
+                return;
+            }
+        }
+        // The deepest partitions first.
+        for t in tree.iter().rev() {
+            if cascade {
+                self.drop_cascade(t, Some(t));
+            }
+            self.remove_table(t);
+        }
+    }
+
     pub(super) fn remove_table(&mut self, q: &QualName) -> bool {
         let Some(t) = self.catalog.tables.remove(q) else {
             return false;
