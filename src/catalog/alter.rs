@@ -338,6 +338,12 @@ fn publication(old: &str, new: &str) -> Option<Vec<String>> {
 
 /// The table a publication member statement adds, if it adds one.
 pub fn publication_member_table(sql: &str) -> Option<super::model::QualName> {
+    publication_member(sql).map(|(t, _)| t)
+}
+
+/// The table of a publication member statement, and whether the member reads columns of it
+/// (a column list or a row filter: the server refuses to drop or retype those under it).
+pub fn publication_member(sql: &str) -> Option<(super::model::QualName, bool)> {
     let Some(NodeEnum::AlterPublicationStmt(a)) = parse_one(sql) else {
         return None;
     };
@@ -346,10 +352,12 @@ pub fn publication_member_table(sql: &str) -> Option<super::model::QualName> {
     else {
         return None;
     };
-    let rv = spec.pubtable.as_ref()?.relation.as_ref()?;
-    Some(super::model::QualName::new(
-        rv.schemaname.clone(),
-        rv.relname.clone(),
+    let member = spec.pubtable.as_ref()?;
+    let rv = member.relation.as_ref()?;
+    let reads = !member.columns.is_empty() || member.where_clause.is_some();
+    Some((
+        super::model::QualName::new(rv.schemaname.clone(), rv.relname.clone()),
+        reads,
     ))
 }
 

@@ -452,6 +452,9 @@ pub struct Column {
     pub generated: Option<String>,
     /// Functions and types the generation expression refers to.
     pub generated_deps: Vec<QualName>,
+    /// The table's columns the generation expression reads (the server refuses to change
+    /// their type under it).
+    pub generated_reads: Vec<String>,
     pub statistics: Option<i32>,
     pub storage: Option<String>,
     pub compression: Option<String>,
@@ -459,6 +462,8 @@ pub struct Column {
     pub inherited: bool,
     /// A foreign table column's `OPTIONS (...)`.
     pub fdw_options: BTreeMap<String, String>,
+    /// Attribute options, `ALTER COLUMN c SET (n_distinct = ...)`, by name, values as stored.
+    pub options: BTreeMap<String, String>,
 }
 
 impl Column {
@@ -473,11 +478,13 @@ impl Column {
             identity: None,
             generated: None,
             generated_deps: Vec::new(),
+            generated_reads: Vec::new(),
             statistics: None,
             storage: None,
             compression: None,
             inherited: false,
             fdw_options: BTreeMap::new(),
+            options: BTreeMap::new(),
         }
     }
 }

@@ -348,6 +348,13 @@ pub fn diff(from: &Catalog, to: &Catalog, gf: &Graph, opts: &DiffOptions) -> Vec
     d.ranges = ranges::plan_ranges(&d);
     let ranges = ranges::recast(&d);
     d.recast_types.extend(ranges);
+    // A partition key over a type made again: the table is made again too.
+    let rebuilt = tables::rebuilt(&d);
+    if rebuilt != d.rebuilt_tables {
+        d.dropped_tables.extend(rebuilt.iter().cloned());
+        d.rebuilt_tables = rebuilt;
+        d.filled_tables = tables::filled(&d);
+    }
     d.reshaped_tables = tables::reshaped(&d);
     d.rebuilt_objects = objects::plan_rebuilds(&d);
     schemas::diff_schemas(&mut d);
@@ -356,6 +363,7 @@ pub fn diff(from: &Catalog, to: &Catalog, gf: &Graph, opts: &DiffOptions) -> Vec
     sequences::diff_sequences(&mut d);
     tables::diff_indexes(&mut d);
     tables::diff_index_marks(&mut d);
+    objects::unpublish_reshaped(&mut d);
     objects::diff_objects(&mut d);
     comments::diff_notes(&mut d);
     if opts.with_privileges {

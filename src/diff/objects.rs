@@ -377,16 +377,52 @@ pub(super) fn extension_changes(target: &str, old: &[String], new: &[String]) ->
 }
 
 /// Object `k` as FROM holds it once dropped tables are gone: a publication loses the
-/// members on them (the server removes those with the table).
+/// members on them (the server removes those with the table), and those that read columns
+/// of a table whose columns change or go (`unpublished`).
 fn from_object(d: &Diff, k: &ObjKey) -> Option<crate::catalog::Object> {
     let mut o = d.from.objects.get(k)?.clone();
     if k.kind == ObjKind::Publication {
         o.after.retain(|s| {
-            crate::catalog::alter::publication_member_table(s)
-                .is_none_or(|t| !d.dropped_tables.contains(&t))
+            crate::catalog::alter::publication_member(s).is_none_or(|(t, reads)| {
+                let unpublished = reads && d.reshaped_tables.contains(&t);
+                !(d.dropped_tables.contains(&t) || unpublished)
+            })
         });
     }
     Some(o)
+}
+
+/// `ALTER PUBLICATION p DROP TABLE t` for the members of FROM's publications that read
+/// columns (a column list, a row filter) of a table whose columns change type or go: the
+/// server refuses those changes under them. They are added again as TO has them.
+pub(super) fn unpublish_reshaped(d: &mut Diff) {
+    let mut out = Vec::new();
+    for (k, o) in &d.from.objects {
+        if k.kind != ObjKind::Publication
+            || d.rebuilt_objects.contains_key(k)
+            || !d.to.objects.contains_key(k)
+        {
+            continue;
+        }
+        for s in &o.after {
+            if let Some((t, true)) = crate::catalog::alter::publication_member(s) {
+                if d.reshaped_tables.contains(&t) && !d.dropped_tables.contains(&t) {
+                    out.push((
+                        k.clone(),
+                        o.pos,
+                        format!(
+                            "ALTER PUBLICATION {} DROP TABLE ONLY {}",
+                            crate::emit::quote::ident(&k.name),
+                            t.sql()
+                        ),
+                    ));
+                }
+            }
+        }
+    }
+    for (k, pos, sql) in out {
+        d.drop(&Node::Object(k), pos, sql);
+    }
 }
 
 /// Kinds whose follow-up statements (`Object::after`) only `catalog::alter::object` knows

@@ -258,7 +258,9 @@ fn copy_rows(d: &mut Diff, q: &QualName, old: &Table, t: &Table, aside: &str) {
 
 /// Places the changes that fill a table (`copy_rows`) after every other change of that
 /// table (its identity, its settings, ...): those run before the rows go in, in the order
-/// one table's changes keep.
+/// one table's changes keep. Strictly after: a change made later with the same position
+/// (a column's comment) would otherwise follow the copy, and the table's partitions, which
+/// wait for every change of the table but the copy, would follow it too.
 pub(super) fn settle_filling(d: &mut Diff) {
     let filling = std::mem::take(&mut d.filling);
     for &i in &filling {
@@ -273,14 +275,15 @@ pub(super) fn settle_filling(d: &mut Diff) {
             .map(|(_, c)| c.pos)
             .max();
         if let (Some(last), Some(c)) = (last, d.out.get_mut(i)) {
-            c.pos = c.pos.max(last);
+            c.pos = c.pos.max(last.saturating_add(1));
         }
     }
 }
 
 /// Tables that must be dropped and created again: a partitioned table whose partitioning
-/// changes, or that stops or starts being partitioned. Its partitions are detached first and
-/// attached again after, so they keep their rows.
+/// changes, or that stops or starts being partitioned, or a column of whose key changes type
+/// (the server refuses that). Its partitions are detached first and attached again after, so
+/// they keep their rows.
 /// A table that becomes foreign or stops being foreign, or a foreign table on another
 /// server (or whose server is created again), is dropped and created again too.
 pub(super) fn rebuilt(d: &Diff) -> BTreeSet<QualName> {
@@ -288,12 +291,31 @@ pub(super) fn rebuilt(d: &Diff) -> BTreeSet<QualName> {
         .tables
         .iter()
         .filter(|(q, old)| {
-            d.to.tables
-                .get(*q)
-                .is_some_and(|t| t.partition_by != old.partition_by || foreign_rebuilt(d, old, t))
+            d.to.tables.get(*q).is_some_and(|t| {
+                t.partition_by != old.partition_by
+                    || foreign_rebuilt(d, old, t)
+                    || key_retyped(d, old, t)
+            })
         })
         .map(|(q, _)| q.clone())
         .collect()
+}
+
+/// Whether a column of the partition key of `t` changes type (or is recast to a type made
+/// again).
+fn key_retyped(d: &Diff, old: &Table, t: &Table) -> bool {
+    t.partition_key
+        .iter()
+        .flatten()
+        .any(|k| match (old.column(k), t.column(k)) {
+            (Some(a), Some(b)) => {
+                a.type_sql != b.type_sql
+                    || a.collation != b.collation
+                    || crate::catalog::graph::type_name(&b.type_sql)
+                        .is_some_and(|ty| d.recast_types.contains(&ty))
+            }
+            _ => false,
+        })
 }
 
 fn foreign_rebuilt(d: &Diff, old: &Table, t: &Table) -> bool {
@@ -689,6 +711,25 @@ fn column_extras(d: &mut Diff, q: &QualName, pos: usize, old: Option<&Column>, c
             ),
         );
     }
+    let no_attoptions = std::collections::BTreeMap::new();
+    let old_options = old.map_or(&no_attoptions, |o| &o.options);
+    let set: Vec<String> = c
+        .options
+        .iter()
+        .filter(|(k, v)| old_options.get(*k) != Some(*v))
+        .map(|(k, v)| format!("{k}={v}"))
+        .collect();
+    let reset: Vec<&String> = old_options
+        .keys()
+        .filter(|k| !c.options.contains_key(*k))
+        .collect();
+    if !reset.is_empty() {
+        let list: Vec<&str> = reset.iter().map(|k| k.as_str()).collect();
+        d.create(&node, pos, format!("{col} RESET ({})", list.join(", ")));
+    }
+    if !set.is_empty() {
+        d.create(&node, pos, format!("{col} SET ({})", set.join(", ")));
+    }
     let no_options = crate::catalog::options::Options::new();
     if let Some(change) =
         crate::catalog::options::change(old.map_or(&no_options, |o| &o.fdw_options), &c.fdw_options)
@@ -718,7 +759,9 @@ fn alter_table(d: &mut Diff, q: &QualName, old: &Table, t: &Table) {
         .filter(|c| c.generated.is_some())
         .chain(old.columns.iter().filter(|c| c.generated.is_none()));
     for oc in generated_first {
-        let gone = t.column(&oc.name).is_none_or(|c| regenerated(oc, c));
+        let gone = t
+            .column(&oc.name)
+            .is_none_or(|c| regenerated(old, t, oc, c));
         if gone && !oc.inherited && !d.dropped_tables.contains(q) {
             // Children that keep the column keep it as their own: ONLY leaves it to them.
             let kept_below =
@@ -738,7 +781,7 @@ fn alter_table(d: &mut Diff, q: &QualName, old: &Table, t: &Table) {
         }
     }
     for c in &t.columns {
-        let old_col = old.column(&c.name).filter(|o| !regenerated(o, c));
+        let old_col = old.column(&c.name).filter(|o| !regenerated(old, t, o, c));
         match old_col {
             None if c.inherited => {} // added through the parent
             None => {
@@ -789,11 +832,18 @@ fn typed_columns(d: &mut Diff, q: &QualName, old: &Table, t: &Table) {
     }
 }
 
-/// Whether column `o` must be dropped and added again to become `c`: no ALTER (as of
-/// PostgreSQL 15) makes a column generated or changes its expression. A generated column
+/// Whether column `o` of table `old` must be dropped and added again to become `c` of `t`: no
+/// ALTER (as of PostgreSQL 15) makes a column generated or changes its expression, and the
+/// server refuses to change the type of a column a generated one reads. A generated column
 /// turned plain keeps its values through `DROP EXPRESSION`.
-fn regenerated(o: &Column, c: &Column) -> bool {
-    c.generated.is_some() && o.generated != c.generated
+fn regenerated(old: &Table, t: &Table, o: &Column, c: &Column) -> bool {
+    let retyped = |name: &String| match (old.column(name), t.column(name)) {
+        (Some(a), Some(b)) => a.type_sql != b.type_sql || a.collation != b.collation,
+        _ => false,
+    };
+    c.generated.is_some()
+        && (o.generated != c.generated
+            || (o.generated.is_some() && c.generated_reads.iter().any(retyped)))
 }
 
 /// Whether a parent of `q` in both FROM and TO (kept, not rebuilt) changes its column
@@ -865,8 +915,11 @@ fn alter_column(d: &mut Diff, q: &QualName, pos: usize, o: &Column, c: &Column) 
     }
     // An ALTER on a parent reaches its children and partitions (the server refuses to change
     // an inherited column's type on the child alone).
+    let recasts = |c: &Column| {
+        crate::catalog::graph::type_name(&c.type_sql).is_some_and(|t| d.recast_types.contains(&t))
+    };
     let parent_retypes = parent_alters(d, q, &c.name, |po, pc| {
-        po.type_sql != pc.type_sql || po.collation != pc.collation
+        po.type_sql != pc.type_sql || po.collation != pc.collation || recasts(pc)
     });
     if type_changes && !parent_retypes {
         let mut sql = format!("{col} TYPE {}", c.type_sql);
@@ -883,9 +936,10 @@ fn alter_column(d: &mut Diff, q: &QualName, pos: usize, o: &Column, c: &Column) 
         } else {
             "::text"
         };
-        // A foreign table holds no rows to convert, and the server refuses USING on one.
+        // A foreign table holds no rows to convert, and the server refuses USING on one, as
+        // on a generated column (it computes its values again).
         let foreign = d.to.tables.get(q).is_some_and(|t| t.foreign.is_some());
-        if !foreign {
+        if !foreign && o.generated.is_none() {
             sql.push_str(&format!(
                 " USING {}{}::{}",
                 quote::ident(&c.name),

@@ -290,6 +290,7 @@ struct ColumnMeaning<'a> {
     compression: &'a Option<String>,
     inherited: bool,
     fdw_options: &'a BTreeMap<String, String>,
+    options: &'a BTreeMap<String, String>,
 }
 
 #[derive(Debug, PartialEq)]
@@ -486,11 +487,13 @@ fn column_meaning(c: &Column) -> ColumnMeaning<'_> {
         identity,
         generated,
         generated_deps: _,
+        generated_reads: _,
         statistics,
         storage,
         compression,
         inherited,
         fdw_options,
+        options,
     } = c;
     ColumnMeaning {
         type_sql,
@@ -516,6 +519,7 @@ fn column_meaning(c: &Column) -> ColumnMeaning<'_> {
         compression,
         inherited: *inherited,
         fdw_options,
+        options,
     }
 }
 

@@ -841,6 +841,18 @@ impl Replay {
         col.name = new.to_string();
         super::privileges::rename_column(&mut t.access, old, new);
         let (old_id, new_id) = (quote::ident(old), quote::ident(new));
+        for col in &mut t.columns {
+            if col.generated_reads.iter().any(|k| k == old) {
+                if let Some(g) = &mut col.generated {
+                    *g = replace_name(g, &old_id, &new_id);
+                }
+                for k in &mut col.generated_reads {
+                    if k == old {
+                        *k = new.to_string();
+                    }
+                }
+            }
+        }
         for k in t.partition_key.iter_mut().flatten() {
             if k == old {
                 *k = new.to_string();

@@ -369,6 +369,8 @@ impl Replay {
                         .as_ref()
                         .map(|e| expr::references(e, &r))
                         .unwrap_or_default();
+                    col.generated_reads =
+                        c.raw_expr.as_deref().map(column_refs).unwrap_or_default();
                 }
                 ConstrType::ConstrCheck
                 | ConstrType::ConstrPrimary
@@ -1571,6 +1573,43 @@ impl Replay {
             }
             AlterTableType::AtAlterColumnType => {
                 if let Some(NodeEnum::ColumnDef(cd)) = def {
+                    let t = self.catalog.tables.get(table);
+                    let generated = t
+                        .and_then(|t| t.column(&col_name))
+                        .is_some_and(|c| c.generated.is_some());
+                    let read_by_generated = t.is_some_and(|t| {
+                        t.columns
+                            .iter()
+                            .any(|c| c.generated.is_some() && c.generated_reads.contains(&col_name))
+                    });
+                    if generated && cd.raw_default.is_some() {
+                        self.reject(
+                            stmt,
+                            format!(
+                                "cannot specify USING when altering type of generated column {}",
+                                named(&col_name)
+                            ),
+                        );
+                        return;
+                    }
+                    if t.is_some_and(|t| t.partition_key.iter().flatten().any(|k| *k == col_name)) {
+                        self.reject(
+                            stmt,
+                            format!(
+                                "cannot alter column {} because it is part of the partition key of relation {}",
+                                named(&col_name),
+                                named(&table.name)
+                            ),
+                        );
+                        return;
+                    }
+                    if read_by_generated && !generated {
+                        self.reject(
+                            stmt,
+                            "cannot alter type of a column used by a generated column".to_string(),
+                        );
+                        return;
+                    }
                     let ty = cd
                         .type_name
                         .as_ref()
@@ -1673,9 +1712,11 @@ impl Replay {
                     .as_ref()
                     .map(|n| expr::references(n, &r))
                     .unwrap_or_default();
+                let reads = node.as_ref().map(column_refs).unwrap_or_default();
                 self.with_column(stmt, table, &col_name, |col| {
                     col.generated = v;
                     col.generated_deps = deps;
+                    col.generated_reads = reads;
                 });
             }
             AlterTableType::AtDropExpression => {
@@ -1901,9 +1942,26 @@ impl Replay {
                 }
                 self.set_on_table(table, |t| t.of_type = None);
             }
-            AlterTableType::AtSetOptions
-            | AlterTableType::AtResetOptions
-            | AlterTableType::AtAlterConstraint
+            AlterTableType::AtSetOptions => {
+                let pairs = match def {
+                    Some(NodeEnum::List(l)) => reloption_pairs(&l.items),
+                    _ => Vec::new(),
+                };
+                self.with_column(stmt, table, &col_name, |col| col.options.extend(pairs));
+            }
+            AlterTableType::AtResetOptions => {
+                let names: Vec<String> = match def {
+                    Some(NodeEnum::List(l)) => reloption_pairs(&l.items)
+                        .into_iter()
+                        .map(|(k, _)| k)
+                        .collect(),
+                    _ => Vec::new(),
+                };
+                self.with_column(stmt, table, &col_name, |col| {
+                    col.options.retain(|k, _| !names.contains(k))
+                });
+            }
+            AlterTableType::AtAlterConstraint
             | AlterTableType::AtAddIndexConstraint
             | AlterTableType::AtAddIndex
             | AlterTableType::AtReAddIndex
@@ -2550,6 +2608,7 @@ impl Replay {
             if has(like::GENERATED) && c.generated.is_some() {
                 col.generated = c.generated.clone();
                 col.generated_deps = c.generated_deps.clone();
+                col.generated_reads = c.generated_reads.clone();
             }
             if has(like::STORAGE) {
                 col.storage = c.storage.clone();
