@@ -187,8 +187,15 @@ pub(super) fn diff_objects(d: &mut Diff) {
         {
             continue;
         }
-        if let Some(EnumPlan::Rebuild) = d.enums.get(k) {
-            // Columns move to the new type before the old one goes (see enums.rs).
+        let domain = d.recast_domains.contains(k);
+        if matches!(d.enums.get(k), Some(EnumPlan::Rebuild)) || domain {
+            // Columns move to the new type before the old one goes (see enums.rs). An old
+            // domain goes before the old types under it.
+            let (keyword, last) = if domain {
+                ("DOMAIN", usize::MAX - 1)
+            } else {
+                ("TYPE", usize::MAX)
+            };
             let aside = ObjKey {
                 name: aside_name(k),
                 ..k.clone()
@@ -198,16 +205,16 @@ pub(super) fn diff_objects(d: &mut Diff) {
                 &Node::Object(k.clone()),
                 o.pos,
                 format!(
-                    "ALTER TYPE {} RENAME TO {}",
+                    "ALTER {keyword} {} RENAME TO {}",
                     q.sql(),
                     crate::emit::quote::ident(&aside.name)
                 ),
             );
             let drop_old = format!(
-                "DROP TYPE {}",
+                "DROP {keyword} {}",
                 QualName::new(k.schema.clone(), aside.name.clone()).sql()
             );
-            d.create(&Node::Object(aside), usize::MAX, drop_old);
+            d.create(&Node::Object(aside), last, drop_old);
             d.about(&Node::Object(k.clone()));
             continue;
         }
@@ -374,6 +381,35 @@ pub(super) fn extension_changes(target: &str, old: &[String], new: &[String]) ->
             .map(|e| format!("ALTER {target} DEPENDS ON EXTENSION {}", ident(e))),
     );
     out
+}
+
+/// Domains that table columns kept by the migration use, and that cannot stay: a new base
+/// type, or a base type made again under columns. Their columns are recast to the new one.
+pub(super) fn recast_domains(d: &Diff) -> BTreeSet<ObjKey> {
+    use crate::catalog::graph::type_name;
+    let used: BTreeSet<QualName> = d
+        .from
+        .tables
+        .iter()
+        .filter(|(q, _)| d.to.tables.contains_key(*q) && !d.dropped_tables.contains(*q))
+        .flat_map(|(_, t)| t.columns.iter().filter_map(|c| type_name(&c.type_sql)))
+        .collect();
+    d.to.objects
+        .iter()
+        .filter(|(k, _)| k.kind == ObjKind::Domain)
+        .filter(|(k, new)| {
+            let (Some(a), Some(b)) = (
+                d.from.objects.get(*k).and_then(|o| o.domain.as_ref()),
+                new.domain.as_ref(),
+            ) else {
+                return false;
+            };
+            let base_remade = type_name(&a.base).is_some_and(|t| d.recast_types.contains(&t));
+            (a.base != b.base || base_remade)
+                && used.contains(&QualName::new(k.schema.clone(), k.name.clone()))
+        })
+        .map(|(k, _)| k.clone())
+        .collect()
 }
 
 /// Object `k` as FROM holds it once dropped tables are gone: a publication loses the

@@ -761,7 +761,7 @@ fn alter_table(d: &mut Diff, q: &QualName, old: &Table, t: &Table) {
     for oc in generated_first {
         let gone = t
             .column(&oc.name)
-            .is_none_or(|c| regenerated(old, t, oc, c));
+            .is_none_or(|c| regenerated(d, old, t, oc, c));
         if gone && !oc.inherited && !d.dropped_tables.contains(q) {
             // Children that keep the column keep it as their own: ONLY leaves it to them.
             let kept_below =
@@ -781,7 +781,9 @@ fn alter_table(d: &mut Diff, q: &QualName, old: &Table, t: &Table) {
         }
     }
     for c in &t.columns {
-        let old_col = old.column(&c.name).filter(|o| !regenerated(old, t, o, c));
+        let old_col = old
+            .column(&c.name)
+            .filter(|o| !regenerated(d, old, t, o, c));
         match old_col {
             None if c.inherited => {} // added through the parent
             None => {
@@ -834,16 +836,24 @@ fn typed_columns(d: &mut Diff, q: &QualName, old: &Table, t: &Table) {
 
 /// Whether column `o` of table `old` must be dropped and added again to become `c` of `t`: no
 /// ALTER (as of PostgreSQL 15) makes a column generated or changes its expression, and the
-/// server refuses to change the type of a column a generated one reads. A generated column
-/// turned plain keeps its values through `DROP EXPRESSION`.
-fn regenerated(old: &Table, t: &Table, o: &Column, c: &Column) -> bool {
+/// server refuses to change the type of a column a generated one reads, or to drop a function
+/// it calls. A generated column turned plain keeps its values through `DROP EXPRESSION`.
+fn regenerated(d: &Diff, old: &Table, t: &Table, o: &Column, c: &Column) -> bool {
     let retyped = |name: &String| match (old.column(name), t.column(name)) {
         (Some(a), Some(b)) => a.type_sql != b.type_sql || a.collation != b.collation,
         _ => false,
     };
+    let doomed = |q: &QualName| {
+        d.from
+            .objects
+            .keys()
+            .filter(|k| k.schema == q.schema && k.name == q.name)
+            .any(|k| d.doomed(&Node::Object(k.clone())))
+    };
     c.generated.is_some()
         && (o.generated != c.generated
-            || (o.generated.is_some() && c.generated_reads.iter().any(retyped)))
+            || (o.generated.is_some()
+                && (c.generated_reads.iter().any(retyped) || o.generated_deps.iter().any(doomed))))
 }
 
 /// Whether a parent of `q` in both FROM and TO (kept, not rebuilt) changes its column
