@@ -305,7 +305,15 @@ impl Replay {
         let mut tree = vec![q.clone()];
         let mut i = 0;
         while let Some(t) = tree.get(i).cloned() {
-            tree.extend(self.partitions_of(&t));
+            // (Only a partitioned table has partitions: no index of children for the others.)
+            if self
+                .catalog
+                .tables
+                .get(&t)
+                .is_some_and(|t| t.partition_by.is_some())
+            {
+                tree.extend(self.partitions_of(&t));
+            }
             i += 1;
         }
         if !cascade {
