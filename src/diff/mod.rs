@@ -145,9 +145,10 @@ pub(crate) struct Diff<'a> {
     pub ranges: BTreeSet<ObjKey>,
     /// Types rebuilt under columns: those columns are recast to the new type.
     pub recast_types: BTreeSet<QualName>,
-    /// Domains made again under columns (a new base type, or a base type made again): the
-    /// old one is renamed aside while the columns are recast, as an enum is.
-    pub recast_domains: BTreeSet<ObjKey>,
+    /// Domains and composite types made again under columns (a new base type, or a type under
+    /// them made again): the old one is renamed aside while the columns are recast, as an
+    /// enum is.
+    pub recast_aside: BTreeSet<ObjKey>,
     /// Generic objects dropped and created again, with the reason when something under them
     /// forces it.
     pub rebuilt_objects: BTreeMap<ObjKey, Option<RebuildReason>>,
@@ -330,7 +331,7 @@ pub fn diff(from: &Catalog, to: &Catalog, gf: &Graph, opts: &DiffOptions) -> Vec
         enums: BTreeMap::new(),
         ranges: BTreeSet::new(),
         recast_types: BTreeSet::new(),
-        recast_domains: BTreeSet::new(),
+        recast_aside: BTreeSet::new(),
         rebuilt_objects: BTreeMap::new(),
     };
     d.rebuilt_tables = tables::rebuilt(&d);
@@ -349,9 +350,9 @@ pub fn diff(from: &Catalog, to: &Catalog, gf: &Graph, opts: &DiffOptions) -> Vec
         .filter(|(_, p)| matches!(p, enums::EnumPlan::Rebuild))
         .map(|(k, _)| QualName::new(k.schema.clone(), k.name.clone()))
         .collect();
-    d.recast_domains = objects::recast_domains(&d);
+    d.recast_aside = objects::recast_under_columns(&d);
     d.recast_types.extend(
-        d.recast_domains
+        d.recast_aside
             .iter()
             .map(|k| QualName::new(k.schema.clone(), k.name.clone())),
     );

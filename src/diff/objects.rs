@@ -187,14 +187,15 @@ pub(super) fn diff_objects(d: &mut Diff) {
         {
             continue;
         }
-        let domain = d.recast_domains.contains(k);
-        if matches!(d.enums.get(k), Some(EnumPlan::Rebuild)) || domain {
+        let recast = d.recast_aside.contains(k);
+        if matches!(d.enums.get(k), Some(EnumPlan::Rebuild)) || recast {
             // Columns move to the new type before the old one goes (see enums.rs). An old
-            // domain goes before the old types under it.
-            let (keyword, last) = if domain {
-                ("DOMAIN", usize::MAX - 1)
-            } else {
-                ("TYPE", usize::MAX)
+            // composite goes before the old domains and enums under it, a domain before its
+            // enum.
+            let (keyword, last) = match (recast, k.kind) {
+                (true, ObjKind::Domain) => ("DOMAIN", usize::MAX - 1),
+                (true, _) => ("TYPE", usize::MAX - 2),
+                (false, _) => ("TYPE", usize::MAX),
             };
             let aside = ObjKey {
                 name: aside_name(k),
@@ -383,9 +384,11 @@ pub(super) fn extension_changes(target: &str, old: &[String], new: &[String]) ->
     out
 }
 
-/// Domains that table columns kept by the migration use, and that cannot stay: a new base
-/// type, or a base type made again under columns. Their columns are recast to the new one.
-pub(super) fn recast_domains(d: &Diff) -> BTreeSet<ObjKey> {
+/// Domains and composite types that table columns kept by the migration use, and that
+/// cannot stay: a domain with a new base type, or either over a type made again under
+/// columns (a domain's base, a composite's attribute). Their columns are recast to the new
+/// one; domains first, then the composites over them.
+pub(super) fn recast_under_columns(d: &Diff) -> BTreeSet<ObjKey> {
     use crate::catalog::graph::type_name;
     let used: BTreeSet<QualName> = d
         .from
@@ -394,22 +397,35 @@ pub(super) fn recast_domains(d: &Diff) -> BTreeSet<ObjKey> {
         .filter(|(q, _)| d.to.tables.contains_key(*q) && !d.dropped_tables.contains(*q))
         .flat_map(|(_, t)| t.columns.iter().filter_map(|c| type_name(&c.type_sql)))
         .collect();
-    d.to.objects
-        .iter()
-        .filter(|(k, _)| k.kind == ObjKind::Domain)
-        .filter(|(k, new)| {
-            let (Some(a), Some(b)) = (
-                d.from.objects.get(*k).and_then(|o| o.domain.as_ref()),
-                new.domain.as_ref(),
-            ) else {
-                return false;
-            };
-            let base_remade = type_name(&a.base).is_some_and(|t| d.recast_types.contains(&t));
-            (a.base != b.base || base_remade)
-                && used.contains(&QualName::new(k.schema.clone(), k.name.clone()))
-        })
-        .map(|(k, _)| k.clone())
-        .collect()
+    let name = |k: &ObjKey| QualName::new(k.schema.clone(), k.name.clone());
+    let mut remade = d.recast_types.clone();
+    let mut out = BTreeSet::new();
+    for (k, new) in &d.to.objects {
+        let Some(old) = d.from.objects.get(k) else {
+            continue;
+        };
+        if let (Some(a), Some(b)) = (&old.domain, &new.domain) {
+            let base_remade = type_name(&a.base).is_some_and(|t| remade.contains(&t));
+            if (a.base != b.base || base_remade) && used.contains(&name(k)) {
+                out.insert(k.clone());
+            }
+        }
+    }
+    remade.extend(out.iter().map(name));
+    for (k, new) in &d.to.objects {
+        let Some(old) = d.from.objects.get(k) else {
+            continue;
+        };
+        if let (Some(a), Some(_)) = (&old.attributes, &new.attributes) {
+            let over_remade = a
+                .iter()
+                .any(|at| type_name(&at.type_sql).is_some_and(|t| remade.contains(&t)));
+            if over_remade && used.contains(&name(k)) {
+                out.insert(k.clone());
+            }
+        }
+    }
+    out
 }
 
 /// Object `k` as FROM holds it once dropped tables are gone: a publication loses the
