@@ -285,7 +285,20 @@ impl Assessor {
         } = a;
         // The rows are in the target (its partitions) now: it is no longer new and empty.
         if let Some((from, to)) = filled {
-            self.copied.insert(from);
+            // The source's partitions too, at every level.
+            self.copied.insert(from.clone());
+            let mut todo = vec![from];
+            while let Some(p) = todo.pop() {
+                for (c, t) in &r.catalog.tables {
+                    if t.partition_of
+                        .as_ref()
+                        .is_some_and(|(parent, _)| *parent == p)
+                        && self.copied.insert(c.clone())
+                    {
+                        todo.push(c.clone());
+                    }
+                }
+            }
             for t in to {
                 self.fresh.remove(&t);
             }

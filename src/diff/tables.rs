@@ -253,6 +253,31 @@ fn copy_rows(d: &mut Diff, q: &QualName, old: &Table, t: &Table, aside: &str) {
             ),
         );
     }
+    // The partitions TO does not keep, their rows copied: deepest first, each named (the
+    // old table's drop would take them along unseen).
+    let depth = |p: &QualName| {
+        std::iter::successors(Some(p), |x| {
+            d.from
+                .tables
+                .get(*x)
+                .and_then(|t| t.partition_of.as_ref())
+                .map(|(parent, _)| parent)
+        })
+        .count()
+    };
+    let mut lost: Vec<QualName> = partitions_in_from(d, q)
+        .into_iter()
+        .filter(|p| goes_with_filled(d, p))
+        .collect();
+    lost.sort_by_key(|p| std::cmp::Reverse(depth(p)));
+    for p in lost {
+        fill(d, format!("DROP TABLE {}", p.sql()));
+        d.about(&Node::Table(p));
+        d.note(format!(
+            "a partition TO does not keep: its rows are in {} now",
+            q.sql()
+        ));
+    }
     fill(d, format!("DROP TABLE {}", moved.sql()));
 }
 
