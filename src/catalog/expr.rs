@@ -31,15 +31,56 @@ pub fn deparse_stmt(node: NodeEnum) -> Result<String, String> {
             "the deparser cannot print an empty string as {what}"
         ));
     }
+    let mut node = Node { node: Some(node) };
+    quote_bare_names(&mut node);
     let pr = protobuf::ParseResult {
         version: parser_version(),
         stmts: vec![RawStmt {
-            stmt: Some(Box::new(Node { node: Some(node) })),
+            stmt: Some(Box::new(node)),
             stmt_location: 0,
             stmt_len: 0,
         }],
     };
     pg_query::deparse(&pr, Default::default()).map_err(|e| e.to_string())
+}
+
+/// Quotes, as the server's `quote_identifier` would, the names libpg_query's deparser prints
+/// bare: a routine's parameter names (and an aggregate's, OUT and TABLE columns), the
+/// plain columns of CREATE STATISTICS, and a foreign key's `ON DELETE SET NULL (...)`
+/// columns. Printed bare, `"limit"` or `"Id"` would read back as a syntax error or `id`.
+// Only these node kinds hold such a name; every other kind is printed quoted.
+#[allow(clippy::wildcard_enum_match_arm)]
+fn quote_bare_names(node: &mut Node) {
+    let holds_them = matches!(
+        node.node,
+        Some(
+            NodeEnum::CreateFunctionStmt(_)
+                | NodeEnum::DefineStmt(_)
+                | NodeEnum::CreateStatsStmt(_)
+                | NodeEnum::CreateStmt(_)
+                | NodeEnum::AlterTableStmt(_)
+        )
+    );
+    if !holds_them {
+        return;
+    }
+    let quote = |name: &mut String| {
+        if !name.is_empty() {
+            *name = crate::emit::quote::ident(name);
+        }
+    };
+    crate::syntax::walk::walk(node, &mut |n| match n {
+        NodeEnum::FunctionParameter(p) => quote(&mut p.name),
+        NodeEnum::StatsElem(e) => quote(&mut e.name),
+        NodeEnum::Constraint(c) => {
+            for k in &mut c.fk_del_set_cols {
+                if let Some(NodeEnum::String(s)) = k.node.as_mut() {
+                    quote(&mut s.sval);
+                }
+            }
+        }
+        _ => {}
+    });
 }
 
 /// What in `node` libpg_query's deparser would crash on, if anything. The deparser reads the

@@ -493,3 +493,80 @@ fn enum_labels<'c>(c: &'c super::Catalog, type_sql: &str) -> Option<&'c [String]
         .filter(|o| o.is_enum())
         .map(|o| o.labels.as_slice())
 }
+
+/// The storage a column of type `type_sql` has by default (`pg_type.typstorage`), as `ALTER
+/// COLUMN ... SET STORAGE` spells it: what a column returns to when its storage setting is
+/// gone (PostgreSQL 15 has no `SET STORAGE DEFAULT`). `None` for a type whose default is
+/// not known here (an extension's, other than those listed).
+pub fn default_storage(c: &super::Catalog, type_sql: &str) -> Option<&'static str> {
+    if type_sql.ends_with("[]") {
+        return Some("EXTENDED");
+    }
+    let base = base_type(type_sql);
+    let builtin = match base.as_str() {
+        "smallint"
+        | "integer"
+        | "bigint"
+        | "real"
+        | "double precision"
+        | "boolean"
+        | "date"
+        | "time without time zone"
+        | "time with time zone"
+        | "timestamp without time zone"
+        | "timestamp with time zone"
+        | "interval"
+        | "uuid"
+        | "money"
+        | "oid"
+        | "regclass"
+        | "regtype"
+        | "regproc"
+        | "regprocedure"
+        | "\"char\""
+        | "name"
+        | "macaddr"
+        | "macaddr8"
+        | "point"
+        | "lseg"
+        | "box"
+        | "line"
+        | "circle"
+        | "pg_lsn"
+        | "tsquery"
+        | "xid"
+        | "xid8"
+        | "cid"
+        | "tid" => Some("PLAIN"),
+        "numeric" | "inet" | "cidr" => Some("MAIN"),
+        "text" | "character varying" | "character" | "bytea" | "json" | "jsonb" | "xml"
+        | "tsvector" | "bit" | "bit varying" | "path" | "polygon" | "jsonpath" | "int4range"
+        | "int8range" | "numrange" | "tsrange" | "tstzrange" | "daterange" | "public.citext"
+        | "public.hstore" | "public.ltree" => Some("EXTENDED"),
+        _ => None,
+    };
+    if builtin.is_some() {
+        return builtin;
+    }
+    let q = super::expr::parse_qualified(&base)?;
+    let object = |kind| {
+        c.objects.get(&super::model::ObjKey {
+            kind,
+            schema: q.schema.clone(),
+            name: q.name.clone(),
+            sub: String::new(),
+        })
+    };
+    if let Some(d) = object(super::model::ObjKind::Domain).and_then(|o| o.domain.as_ref()) {
+        let base = d.base.split(" COLLATE ").next().unwrap_or(&d.base);
+        return default_storage(c, base);
+    }
+    let ty = object(super::model::ObjKind::Type)?;
+    if ty.is_enum() {
+        Some("PLAIN")
+    } else if ty.attributes.is_some() || ty.is_range() {
+        Some("EXTENDED")
+    } else {
+        None
+    }
+}

@@ -138,9 +138,15 @@ fn recreated(d: &Diff, target: &str) -> bool {
         return false;
     };
     let rel = col.rsplit_once('.').map_or(col, |(r, _)| r);
-    ["TABLE", "FOREIGN TABLE", "VIEW", "MATERIALIZED VIEW"]
-        .iter()
-        .any(|k| d.recreated.contains(&format!("{k} {rel}")))
+    [
+        "TABLE",
+        "FOREIGN TABLE",
+        "VIEW",
+        "MATERIALIZED VIEW",
+        "TYPE",
+    ]
+    .iter()
+    .any(|k| d.recreated.contains(&format!("{k} {rel}")))
 }
 
 /// Whether `target` is a column of a table that TO holds without it: the column is dropped
@@ -224,6 +230,14 @@ pub(super) fn targets(c: &Catalog) -> BTreeMap<String, Node> {
         if matches!(k.kind, ObjKind::View | ObjKind::MaterializedView) {
             let rel = QualName::new(k.schema.clone(), k.name.clone()).sql();
             out.insert(format!("TABLE {rel}"), Node::Object(k.clone()));
+        }
+        // A composite type's attributes, commented on as columns.
+        for a in o.attributes.iter().flatten() {
+            let rel = QualName::new(k.schema.clone(), k.name.clone()).sql();
+            out.insert(
+                format!("COLUMN {rel}.{}", quote::ident(&a.name)),
+                Node::Object(k.clone()),
+            );
         }
     }
     out

@@ -237,10 +237,14 @@ fn copy_rows(d: &mut Diff, q: &QualName, old: &Table, t: &Table, aside: &str) {
         ),
     );
     for c in &copied {
-        let (Some(new_id), Some(old_id)) = (
-            c.identity.as_ref(),
-            old.column(&c.name).and_then(|o| o.identity.as_ref()),
-        ) else {
+        let Some(new_id) = c.identity.as_ref() else {
+            continue;
+        };
+        let Some(old_id) = old.column(&c.name).and_then(|o| o.identity.as_ref()) else {
+            // A new identity (the column was serial, or plain): past the values copied.
+            if let Some(sql) = carry_on_sql(q, &c.name, &new_id.sequence, &new_id.options) {
+                fill(d, sql);
+            }
             continue;
         };
         let old_seq = QualName::new(aside, old_id.sequence.name.clone());
@@ -688,6 +692,7 @@ fn column_extras(d: &mut Diff, q: &QualName, pos: usize, old: Option<&Column>, c
                         b.sequence.sql()
                     ),
                 );
+                carry_on(d, q, pos, &c.name, &b.sequence, &b.options);
             } else if a.kind != b.kind || ao.resolved() != bo.resolved() {
                 let mut parts = Vec::new();
                 if a.kind != b.kind {
@@ -720,7 +725,12 @@ fn column_extras(d: &mut Diff, q: &QualName, pos: usize, old: Option<&Column>, c
         );
     }
     if old.map(|o| &o.storage) != Some(&c.storage) {
-        if let Some(s) = &c.storage {
+        // Back to the type's default, when TO says nothing.
+        let storage = c
+            .storage
+            .as_deref()
+            .or_else(|| old.and(crate::catalog::types::default_storage(d.to, &c.type_sql)));
+        if let Some(s) = storage {
             d.create(&node, pos, format!("{col} SET STORAGE {s}"));
         }
     }
@@ -974,29 +984,57 @@ fn alter_column(d: &mut Diff, q: &QualName, pos: usize, o: &Column, c: &Column) 
         // A foreign table holds no rows to convert, and the server refuses USING on one, as
         // on a generated column (it computes its values again).
         let foreign = d.to.tables.get(q).is_some_and(|t| t.foreign.is_some());
+        let into_array = !o.type_sql.ends_with("[]") && c.type_sql.ends_with("[]");
         if !foreign && o.generated.is_none() {
-            sql.push_str(&format!(
-                " USING {}{}::{}",
-                quote::ident(&c.name),
-                if via_text { text } else { "" },
-                c.type_sql
-            ));
+            if into_array && via_text {
+                // A value becomes an array of one (no cast takes a scalar to `text[]`).
+                sql.push_str(&format!(
+                    " USING ARRAY[{}]::{}",
+                    quote::ident(&c.name),
+                    c.type_sql
+                ));
+            } else {
+                sql.push_str(&format!(
+                    " USING {}{}::{}",
+                    quote::ident(&c.name),
+                    if via_text { text } else { "" },
+                    c.type_sql
+                ));
+            }
         }
         d.create(&node, pos, sql);
     }
     if default_changes || default_torn {
         match &c.default {
-            Some((def, dpos)) => d.create(
-                &default_node,
-                (*dpos).max(pos),
-                format!("{col} SET DEFAULT {def}"),
-            ),
+            Some((def, dpos)) => {
+                d.create(
+                    &default_node,
+                    (*dpos).max(pos),
+                    format!("{col} SET DEFAULT {def}"),
+                );
+            }
             None if !default_torn => d.create(&default_node, pos, format!("{col} DROP DEFAULT")),
             None => {}
         }
     }
     if o.identity.is_some() && c.identity.is_none() {
         d.create(&node, pos, format!("{col} DROP IDENTITY"));
+    }
+    // A new sequence the column's new default takes (an identity column turned serial)
+    // carries on from the values the column holds, once the identity is gone.
+    if default_changes {
+        let new_owned = c.default_deps.iter().find(|s| {
+            !d.from.sequences.contains_key(*s)
+                && d.to
+                    .sequences
+                    .get(*s)
+                    .is_some_and(|seq| seq.owned_by.as_ref() == Some(&(q.clone(), c.name.clone())))
+        });
+        let found =
+            new_owned.and_then(|s| Some((s.clone(), d.to.sequences.get(s)?.options.clone())));
+        if let Some((s, options)) = found {
+            carry_on(d, q, pos, &c.name, &s, &options);
+        }
     }
     if o.generated.is_some() && c.generated.is_none() {
         d.create(&node, pos, format!("{col} DROP EXPRESSION"));
@@ -1016,8 +1054,50 @@ fn alter_column(d: &mut Diff, q: &QualName, pos: usize, o: &Column, c: &Column) 
     }
     if o.identity.is_none() {
         add_identity(d, q, pos, c);
+        if let Some(id) = &c.identity {
+            // Where add_identity put the identity, right after it.
+            carry_on(d, q, id.pos.max(pos), &c.name, &id.sequence, &id.options);
+        }
     }
     column_extras(d, q, pos, Some(o), c);
+}
+
+/// A new sequence behind column `column` of a table that may hold rows (the column turned
+/// identity, or serial): it starts past the values the column holds, so the next row does
+/// not take a value a row has (`setval` to the largest; nothing on an empty table). Only for
+/// an ascending sequence, from its start.
+fn carry_on(
+    d: &mut Diff,
+    q: &QualName,
+    pos: usize,
+    column: &str,
+    seq: &QualName,
+    options: &crate::catalog::SeqOptions,
+) {
+    if let Some(sql) = carry_on_sql(q, column, seq, options) {
+        d.create(&Node::Table(q.clone()), pos, sql);
+        d.after(vec![Node::Sequence(seq.clone())]);
+    }
+}
+
+/// `setval` of sequence `seq` to the largest value of `column` in `q`, if it is ascending and
+/// the table holds one from its start on.
+fn carry_on_sql(
+    q: &QualName,
+    column: &str,
+    seq: &QualName,
+    options: &crate::catalog::SeqOptions,
+) -> Option<String> {
+    if options.increment.unwrap_or(1) < 0 {
+        return None;
+    }
+    let start = options.start.or(options.min_value).unwrap_or(1);
+    let col = quote::ident(column);
+    Some(format!(
+        "SELECT pg_catalog.setval({}, max({col})) FROM {} HAVING max({col}) >= {start}",
+        quote::literal(&seq.sql()),
+        q.sql()
+    ))
 }
 
 fn table_settings(d: &mut Diff, q: &QualName, old: &Table, t: &Table) {

@@ -165,6 +165,25 @@ impl Replay {
         if kind == ObjectType::ObjectColumn {
             let (col, t) = list.split_last()?;
             let q = rel(t)?;
+            // A composite type's attributes are columns too (pg_dump comments on them).
+            let attributes = self
+                .catalog
+                .objects
+                .get(&ObjKey {
+                    kind: ObjKind::Type,
+                    schema: q.schema.clone(),
+                    name: q.name.clone(),
+                    sub: String::new(),
+                })
+                .and_then(|o| o.attributes.as_ref());
+            if let Some(attributes) = attributes.filter(|_| !r.relation_exists(&q)) {
+                return (!attributes.iter().any(|a| a.name == *col)).then(|| {
+                    (
+                        q.clone(),
+                        format!("column \"{col}\" of relation {} does not exist", q.sql()),
+                    )
+                });
+            }
             if !r.relation_exists(&q) {
                 return Some((q.clone(), format!("relation {} does not exist", q.sql())));
             }

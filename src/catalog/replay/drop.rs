@@ -371,6 +371,12 @@ impl Replay {
         match self.catalog.objects.remove(key) {
             Some(o) => {
                 self.catalog.forget_notes(&o.target);
+                if o.attributes.is_some() {
+                    // A composite type's attributes, commented on as columns.
+                    let q = QualName::new(key.schema.clone(), key.name.clone());
+                    self.catalog
+                        .forget_notes_under(&format!("COLUMN {}.", q.sql()));
+                }
                 if matches!(key.kind, ObjKind::View | ObjKind::MaterializedView) {
                     // A materialized view can have indexes.
                     self.forget_relation(

@@ -360,7 +360,12 @@ impl Replay {
                         x.collation = a.collation.clone();
                     }
                 }
-                (None, _) => attrs.retain(|x| x.name != name),
+                (None, _) => {
+                    attrs.retain(|x| x.name != name);
+                    // What was said about the attribute goes with it.
+                    self.catalog
+                        .forget_notes(&super::comment::column_target(&q, &name));
+                }
             }
             for t in &typed {
                 match (&new, add) {

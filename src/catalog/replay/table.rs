@@ -1547,6 +1547,16 @@ impl Replay {
                         })
                     })
                     .map(|s| s.to_uppercase());
+                // The type's own storage is no setting (pg_dump prints none for it).
+                let default = self
+                    .catalog
+                    .tables
+                    .get(table)
+                    .and_then(|t| t.column(&col_name))
+                    .and_then(|c| {
+                        crate::catalog::types::default_storage(&self.catalog, &c.type_sql)
+                    });
+                let v = v.filter(|s| Some(s.as_str()) != default);
                 self.with_column(stmt, table, &col_name, |col| col.storage = v);
             }
             AlterTableType::AtSetCompression => {
