@@ -286,19 +286,8 @@ impl Assessor {
         // The rows are in the target (its partitions) now: it is no longer new and empty.
         if let Some((from, to)) = filled {
             // The source's partitions too, at every level.
-            self.copied.insert(from.clone());
-            let mut todo = vec![from];
-            while let Some(p) = todo.pop() {
-                for (c, t) in &r.catalog.tables {
-                    if t.partition_of
-                        .as_ref()
-                        .is_some_and(|(parent, _)| *parent == p)
-                        && self.copied.insert(c.clone())
-                    {
-                        todo.push(c.clone());
-                    }
-                }
-            }
+            self.copied.extend(r.catalog.partitions_under(&from));
+            self.copied.insert(from);
             for t in to {
                 self.fresh.remove(&t);
             }
@@ -580,21 +569,7 @@ impl Reading<'_> {
             }));
         }
         let mut parts = vec![target.clone()];
-        let mut i = 0;
-        while let Some(p) = parts.get(i).cloned() {
-            parts.extend(
-                self.catalog()
-                    .tables
-                    .iter()
-                    .filter(|(_, t)| {
-                        t.partition_of
-                            .as_ref()
-                            .is_some_and(|(parent, _)| *parent == p)
-                    })
-                    .map(|(q, _)| q.clone()),
-            );
-            i += 1;
-        }
+        parts.extend(self.catalog().partitions_under(&target));
         let partitioned = self
             .catalog()
             .tables

@@ -258,6 +258,25 @@ impl Catalog {
 /// object's canonical target (`TABLE public.t`); these keep both with the object, as the
 /// server keeps them by OID.
 impl Catalog {
+    /// The partitions of table `q`, at every level, in name order.
+    pub fn partitions_under(&self, q: &QualName) -> Vec<QualName> {
+        let mut out = Vec::new();
+        let mut todo = vec![q.clone()];
+        while let Some(p) = todo.pop() {
+            for (c, t) in &self.tables {
+                if t.partition_of
+                    .as_ref()
+                    .is_some_and(|(parent, _)| *parent == p)
+                {
+                    out.push(c.clone());
+                    todo.push(c.clone());
+                }
+            }
+        }
+        out.sort();
+        out
+    }
+
     /// Forgets what is said about `target`: the object is gone.
     pub fn forget_notes(&mut self, target: &str) {
         self.comments.remove(target);

@@ -436,12 +436,18 @@ fn from_object(d: &Diff, k: &ObjKey) -> Option<crate::catalog::Object> {
     if k.kind == ObjKind::Publication {
         o.after.retain(|s| {
             crate::catalog::alter::publication_member(s).is_none_or(|(t, reads)| {
-                let unpublished = reads && d.reshaped_tables.contains(&t);
-                !(d.dropped_tables.contains(&t) || unpublished)
+                !(d.dropped_tables.contains(&t) || unpublished(d, &t, reads))
             })
         });
     }
     Some(o)
+}
+
+/// Whether a publication member on table `t` that `reads` its columns (a column list, a row
+/// filter) leaves the publication around the migration: `t` stays, and columns of it change
+/// type or go.
+fn unpublished(d: &Diff, t: &QualName, reads: bool) -> bool {
+    reads && d.reshaped_tables.contains(t) && !d.dropped_tables.contains(t)
 }
 
 /// `ALTER PUBLICATION p DROP TABLE t` for the members of FROM's publications that read
@@ -457,8 +463,8 @@ pub(super) fn unpublish_reshaped(d: &mut Diff) {
             continue;
         }
         for s in &o.after {
-            if let Some((t, true)) = crate::catalog::alter::publication_member(s) {
-                if d.reshaped_tables.contains(&t) && !d.dropped_tables.contains(&t) {
+            if let Some((t, reads)) = crate::catalog::alter::publication_member(s) {
+                if unpublished(d, &t, reads) {
                     out.push((
                         k.clone(),
                         o.pos,

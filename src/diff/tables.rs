@@ -138,7 +138,7 @@ fn goes_with_filled(d: &Diff, q: &QualName) -> bool {
 
 /// The partitions of `q` in FROM, at every level.
 fn partitions_in_from(d: &Diff, q: &QualName) -> Vec<QualName> {
-    partitions_in(&d.from.tables, q)
+    d.from.partitions_under(q)
 }
 
 /// Whether FROM's plain table `q` is partitioned in TO (a foreign table on neither side).
@@ -169,29 +169,7 @@ fn aside_schema(d: &Diff) -> String {
 
 /// The partitions of `q` in TO, at every level.
 fn partitions_in_to(d: &Diff, q: &QualName) -> Vec<QualName> {
-    partitions_in(&d.to.tables, q)
-}
-
-/// The partitions of `q` among `tables`, at every level.
-fn partitions_in(
-    tables: &std::collections::BTreeMap<QualName, Table>,
-    q: &QualName,
-) -> Vec<QualName> {
-    let mut out = Vec::new();
-    let mut todo = vec![q.clone()];
-    while let Some(p) = todo.pop() {
-        for (c, t) in tables {
-            if t.partition_of
-                .as_ref()
-                .is_some_and(|(parent, _)| *parent == p)
-            {
-                out.push(c.clone());
-                todo.push(c.clone());
-            }
-        }
-    }
-    out.sort();
-    out
+    d.to.partitions_under(q)
 }
 
 /// Table `q`, created again as TO's partitioned table, gets the rows of the old one (moved
@@ -337,14 +315,20 @@ fn key_retyped(d: &Diff, old: &Table, t: &Table) -> bool {
         .iter()
         .flatten()
         .any(|k| match (old.column(k), t.column(k)) {
-            (Some(a), Some(b)) => {
-                a.type_sql != b.type_sql
-                    || a.collation != b.collation
-                    || crate::catalog::graph::type_name(&b.type_sql)
-                        .is_some_and(|ty| d.recast_types.contains(&ty))
-            }
+            (Some(a), Some(b)) => changes_type(d, a, b),
             _ => false,
         })
+}
+
+/// Whether column `c` is of a type made again under its columns (they are recast to it).
+fn recast(d: &Diff, c: &Column) -> bool {
+    crate::catalog::graph::type_name(&c.type_sql).is_some_and(|t| d.recast_types.contains(&t))
+}
+
+/// Whether column `o` changes type to become `c`: another type or collation, or a type made
+/// again.
+fn changes_type(d: &Diff, o: &Column, c: &Column) -> bool {
+    o.type_sql != c.type_sql || o.collation != c.collation || recast(d, c)
 }
 
 fn foreign_rebuilt(d: &Diff, old: &Table, t: &Table) -> bool {
@@ -413,13 +397,7 @@ pub(super) fn reshaped(d: &Diff) -> BTreeSet<QualName> {
         };
         let changed = old.columns.iter().any(|oc| match t.column(&oc.name) {
             None => !oc.inherited,
-            Some(c) => {
-                c.generated != oc.generated
-                    || c.type_sql != oc.type_sql
-                    || c.collation != oc.collation
-                    || crate::catalog::graph::type_name(&c.type_sql)
-                        .is_some_and(|ty| d.recast_types.contains(&ty))
-            }
+            Some(c) => c.generated != oc.generated || changes_type(d, oc, c),
         });
         if changed {
             out.insert(q.clone());
@@ -754,13 +732,13 @@ fn column_extras(d: &mut Diff, q: &QualName, pos: usize, old: Option<&Column>, c
         .filter(|(k, v)| old_options.get(*k) != Some(*v))
         .map(|(k, v)| format!("{k}={v}"))
         .collect();
-    let reset: Vec<&String> = old_options
+    let reset: Vec<&str> = old_options
         .keys()
         .filter(|k| !c.options.contains_key(*k))
+        .map(String::as_str)
         .collect();
     if !reset.is_empty() {
-        let list: Vec<&str> = reset.iter().map(|k| k.as_str()).collect();
-        d.create(&node, pos, format!("{col} RESET ({})", list.join(", ")));
+        d.create(&node, pos, format!("{col} RESET ({})", reset.join(", ")));
     }
     if !set.is_empty() {
         d.create(&node, pos, format!("{col} SET ({})", set.join(", ")));
@@ -930,9 +908,8 @@ fn alter_column(d: &mut Diff, q: &QualName, pos: usize, o: &Column, c: &Column) 
     let col = format!("{} ALTER COLUMN {}", alter_sql(d, q), quote::ident(&c.name));
     let node = Node::Table(q.clone());
     let default_node = Node::Default(q.clone(), c.name.clone());
-    let recast =
-        crate::catalog::graph::type_name(&c.type_sql).is_some_and(|t| d.recast_types.contains(&t));
-    let type_changes = o.type_sql != c.type_sql || o.collation != c.collation || recast;
+    let recasts = recast(d, c);
+    let type_changes = changes_type(d, o, c);
     let default_changes = o.default.as_ref().map(|x| &x.0) != c.default.as_ref().map(|x| &x.0);
     // The default goes first when the type changes under it or something it calls is dropped.
     let default_torn = o.default.is_some() && (type_changes || d.over_doomed(&default_node));
@@ -960,12 +937,7 @@ fn alter_column(d: &mut Diff, q: &QualName, pos: usize, o: &Column, c: &Column) 
     }
     // An ALTER on a parent reaches its children and partitions (the server refuses to change
     // an inherited column's type on the child alone).
-    let recasts = |c: &Column| {
-        crate::catalog::graph::type_name(&c.type_sql).is_some_and(|t| d.recast_types.contains(&t))
-    };
-    let parent_retypes = parent_alters(d, q, &c.name, |po, pc| {
-        po.type_sql != pc.type_sql || po.collation != pc.collation || recasts(pc)
-    });
+    let parent_retypes = parent_alters(d, q, &c.name, |po, pc| changes_type(d, po, pc));
     if type_changes && !parent_retypes {
         let mut sql = format!("{col} TYPE {}", c.type_sql);
         if let Some(coll) = &c.collation {
@@ -973,7 +945,7 @@ fn alter_column(d: &mut Diff, q: &QualName, pos: usize, o: &Column, c: &Column) 
         }
         // Without a cast (integer to uuid, an enum to another enum), values go through their
         // text form: the statement applies, and fails on a row the new type cannot read.
-        let via_text = recast
+        let via_text = recasts
             || !crate::catalog::types::explicit_cast(d.to, &o.type_sql, &c.type_sql)
             || !crate::catalog::types::explicit_cast(d.from, &o.type_sql, &c.type_sql);
         let text = if c.type_sql.ends_with("[]") {
@@ -1006,13 +978,11 @@ fn alter_column(d: &mut Diff, q: &QualName, pos: usize, o: &Column, c: &Column) 
     }
     if default_changes || default_torn {
         match &c.default {
-            Some((def, dpos)) => {
-                d.create(
-                    &default_node,
-                    (*dpos).max(pos),
-                    format!("{col} SET DEFAULT {def}"),
-                );
-            }
+            Some((def, dpos)) => d.create(
+                &default_node,
+                (*dpos).max(pos),
+                format!("{col} SET DEFAULT {def}"),
+            ),
             None if !default_torn => d.create(&default_node, pos, format!("{col} DROP DEFAULT")),
             None => {}
         }
@@ -1438,9 +1408,7 @@ fn retyped(d: &Diff, q: &QualName, col: &str) -> bool {
     ) else {
         return false;
     };
-    o.type_sql != c.type_sql
-        || crate::catalog::graph::type_name(&c.type_sql)
-            .is_some_and(|t| d.recast_types.contains(&t))
+    o.type_sql != c.type_sql || recast(d, c)
 }
 
 /// Whether a foreign key's columns, or the key columns of the table it references, change

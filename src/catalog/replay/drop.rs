@@ -255,6 +255,18 @@ impl Replay {
             return false;
         }
         let needs = self.dependents(q, owner);
+        self.refuse_for(stmt, q, what, &needs)
+    }
+
+    /// Refuses the DROP of `what` `q` that `needs` still need, with the server's message;
+    /// whether it did (something needs it).
+    fn refuse_for(
+        &mut self,
+        stmt: &Stmt,
+        q: &QualName,
+        what: &str,
+        needs: &[super::depend::Dependent],
+    ) -> bool {
         if needs.is_empty() {
             return false;
         }
@@ -296,8 +308,6 @@ impl Replay {
             || multirange.is_some_and(|m| self.refused(stmt, &m, None, cascade, &what))
     }
 
-    /// Drops a table with everything that hangs on it: comments of its columns and
-    /// constraints, its indexes, triggers, policies, rules and owned sequences.
     /// DROP TABLE `q`: a partitioned table's partitions, at every level, go with it (the
     /// server needs no CASCADE for them); what else needs any of them refuses the drop, or
     /// goes too with CASCADE.
@@ -318,25 +328,11 @@ impl Replay {
         }
         if !cascade {
             let blocking: Vec<super::depend::Dependent> = tree
-                .clone()
                 .iter()
                 .flat_map(|t| self.dependents(t, Some(t)))
                 .filter(|d| !matches!(d, super::depend::Dependent::Table(t) if tree.contains(t)))
                 .collect();
-            if !blocking.is_empty() {
-                let list: Vec<String> = blocking
-                    .iter()
-                    .take(5)
-                    .map(super::depend::describe)
-                    .collect();
-                self.warn(
-                    stmt,
-                    format!(
-                        "cannot drop table {} because other objects depend on it: {}",
-                        q.sql(),
-                        list.join(", ")
-                    ),
-                );
+            if self.refuse_for(stmt, q, "table", &blocking) {
                 return;
             }
         }
@@ -349,6 +345,8 @@ impl Replay {
         }
     }
 
+    /// Drops a table with everything that hangs on it: comments of its columns and
+    /// constraints, its indexes, triggers, policies, rules and owned sequences.
     pub(super) fn remove_table(&mut self, q: &QualName) -> bool {
         let Some(t) = self.catalog.tables.remove(q) else {
             return false;

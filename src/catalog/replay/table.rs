@@ -646,29 +646,21 @@ impl Replay {
             })
             .unwrap_or_default();
         for (name, def) in checks {
-            let Some(NodeEnum::AlterTableStmt(s)) =
-                crate::catalog::alter::parse_one(&format!("ALTER TABLE t ADD {def}"))
-            else {
+            let Some(c) = stored_constraint(&def) else {
                 continue;
             };
-            let Some(NodeEnum::Constraint(c)) = s.cmds.first().and_then(|n| match &n.node {
-                Some(NodeEnum::AlterTableCmd(cmd)) => cmd.def.as_ref().and_then(|d| d.node.clone()),
-                _ => None,
-            }) else {
-                continue;
-            };
-            let reads = c
+            if !c
                 .raw_expr
                 .as_deref()
-                .is_some_and(|e| column_refs(e).iter().any(|k| k == column));
-            if !reads {
+                .is_some_and(|e| reads_column(e, column))
+            {
                 continue;
             }
             let r = self.resolver();
             let def = constraint_def(&c, &r, table);
             let deps = expr::references(
                 &Node {
-                    node: Some(NodeEnum::Constraint(c)),
+                    node: Some(NodeEnum::Constraint(Box::new(c))),
                 },
                 &r,
             );
@@ -694,7 +686,7 @@ impl Replay {
                 .iter()
                 .chain(&s.index_including_params)
                 .chain(s.where_clause.as_deref())
-                .any(|p| column_refs(p).iter().any(|k| k == column));
+                .any(|p| reads_column(p, column));
             if !reads {
                 continue;
             }
@@ -2391,22 +2383,28 @@ fn identity_kind(when: Option<&str>) -> String {
 /// The exclusion constraint `def` (`EXCLUDE USING gist (a WITH &&)`) as the parser reads it,
 /// for its elements; an empty constraint if it does not read back.
 fn exclusion_elements(def: &str) -> protobuf::Constraint {
+    stored_constraint(def).unwrap_or_default()
+}
+
+/// A constraint's stored definition (what follows `ADD CONSTRAINT name`) as the parser reads
+/// it back.
+fn stored_constraint(def: &str) -> Option<protobuf::Constraint> {
     let parsed = crate::catalog::alter::parse_one(&format!("ALTER TABLE t ADD {def}"));
     let Some(NodeEnum::AlterTableStmt(a)) = parsed else {
-        return protobuf::Constraint::default();
+        return None;
     };
-    a.cmds
-        .iter()
-        .find_map(|cmd| match &cmd.node {
-            Some(NodeEnum::AlterTableCmd(c)) => {
-                match c.def.as_deref().and_then(|d| d.node.as_ref()) {
-                    Some(NodeEnum::Constraint(k)) => Some((**k).clone()),
-                    _ => None,
-                }
-            }
+    a.cmds.iter().find_map(|cmd| match &cmd.node {
+        Some(NodeEnum::AlterTableCmd(c)) => match c.def.as_deref().and_then(|d| d.node.as_ref()) {
+            Some(NodeEnum::Constraint(k)) => Some((**k).clone()),
             _ => None,
-        })
-        .unwrap_or_default()
+        },
+        _ => None,
+    })
+}
+
+/// Whether expression `n` reads column `column`.
+fn reads_column(n: &Node, column: &str) -> bool {
+    column_refs(n).iter().any(|k| k == column)
 }
 
 fn identity_from(table: &QualName, column: &str, c: &protobuf::Constraint, pos: Pos) -> Identity {
