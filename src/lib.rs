@@ -34,6 +34,7 @@ pub mod diag;
 pub mod diff;
 pub mod emit;
 pub mod gate;
+pub mod hashing;
 pub mod input;
 pub mod plan;
 pub mod syntax;

@@ -3,7 +3,9 @@
 //! partitions, ...) plus what function bodies read. The plan orders statements over it and
 //! the diff follows it to find what must be rebuilt when something underneath changes.
 
-use std::collections::{BTreeSet, HashMap};
+use std::collections::BTreeSet;
+
+use crate::hashing::FastMap;
 
 use super::model::*;
 
@@ -228,7 +230,7 @@ impl Graph {
 /// both once.
 #[derive(Default)]
 struct Builder {
-    ids: HashMap<Node, u32>,
+    ids: FastMap<Node, u32>,
     nodes: Vec<(Node, bool)>,
     edges: Vec<(u32, u32, Strength)>,
 }
@@ -336,17 +338,17 @@ pub fn type_name(type_sql: &str) -> Option<QualName> {
 /// Which nodes a qualified name can mean: relations, types, functions and the other named
 /// kinds. Names that match nothing belong to an extension (or the server), if to anything.
 struct Names {
-    by_name: HashMap<QualName, Vec<u32>>,
+    by_name: FastMap<QualName, Vec<u32>>,
     /// Extensions by the schema they install into.
-    extensions: HashMap<String, Vec<u32>>,
+    extensions: FastMap<String, Vec<u32>>,
     /// Unique indexes by table.
-    unique_indexes: HashMap<QualName, Vec<u32>>,
+    unique_indexes: FastMap<QualName, Vec<u32>>,
     extension_names: BTreeSet<String>,
 }
 
 impl Names {
     fn of(c: &Catalog, g: &mut Builder) -> Names {
-        let mut by_name: HashMap<QualName, Vec<u32>> = HashMap::new();
+        let mut by_name: FastMap<QualName, Vec<u32>> = FastMap::default();
         let mut name = |q: &QualName, id: u32| by_name.entry(q.clone()).or_default().push(id);
         for q in c.tables.keys() {
             name(q, g.intern(Node::Table(q.clone())));
@@ -354,7 +356,7 @@ impl Names {
         for q in c.sequences.keys() {
             name(q, g.intern(Node::Sequence(q.clone())));
         }
-        let mut unique_indexes: HashMap<QualName, Vec<u32>> = HashMap::new();
+        let mut unique_indexes: FastMap<QualName, Vec<u32>> = FastMap::default();
         for (q, i) in &c.indexes {
             let id = g.intern(Node::Index(q.clone()));
             name(q, id);
@@ -379,7 +381,7 @@ impl Names {
                 name(&m, id);
             }
         }
-        let mut extensions: HashMap<String, Vec<u32>> = HashMap::new();
+        let mut extensions: FastMap<String, Vec<u32>> = FastMap::default();
         for (name, e) in &c.extensions {
             let schema = e.schema.clone().unwrap_or_else(|| "public".to_string());
             extensions

@@ -1,7 +1,7 @@
 //! COMMENT ON changes, re-emitted for objects that are dropped and recreated.
 
 use std::cell::OnceCell;
-use std::collections::BTreeMap;
+use std::collections::{BTreeMap, BTreeSet};
 
 use super::Diff;
 use crate::catalog::graph::Node;
@@ -12,8 +12,15 @@ use crate::emit::quote;
 /// when some comment or label needs its object.
 pub(super) fn diff_notes(d: &mut Diff) {
     let to = d.to;
+    // The kinds of target a comment or label names (its first word): only those are listed.
+    let kinds: BTreeSet<&str> = [d.from, d.to]
+        .into_iter()
+        .flat_map(|c| c.comments.keys().chain(c.security_labels.keys()))
+        .filter_map(|t| t.split(' ').next())
+        .collect();
     let live = Live {
         catalog: to,
+        kinds,
         targets: OnceCell::new(),
     };
     diff_comments(d, &live);
@@ -23,12 +30,20 @@ pub(super) fn diff_notes(d: &mut Diff) {
 /// TO's comment targets, worked out on first use.
 struct Live<'a> {
     catalog: &'a Catalog,
+    /// The first words of the targets looked up.
+    kinds: BTreeSet<&'a str>,
     targets: OnceCell<BTreeMap<String, Node>>,
 }
 
 impl Live<'_> {
     fn get(&self) -> &BTreeMap<String, Node> {
-        self.targets.get_or_init(|| targets(self.catalog))
+        self.targets.get_or_init(|| {
+            // A column's comment falls back on its relation's target.
+            let columns = self.kinds.contains("COLUMN");
+            targets_of(self.catalog, &|kind| {
+                self.kinds.contains(kind) || (columns && matches!(kind, "TABLE" | "FOREIGN"))
+            })
+        })
     }
 }
 
@@ -165,42 +180,66 @@ fn dropped_column(live: &BTreeMap<String, Node>, target: &str) -> bool {
 /// Every comment target that exists in a catalog, with the object it hangs on (a column's
 /// comment hangs on its table).
 pub(super) fn targets(c: &Catalog) -> BTreeMap<String, Node> {
+    targets_of(c, &|_| true)
+}
+
+/// The comment targets of `c` of the kinds `want` takes: a target's kind is its first word
+/// (`TABLE`, `FOREIGN`, `COLUMN`, `CONSTRAINT`, ...).
+fn targets_of(c: &Catalog, want: &dyn Fn(&str) -> bool) -> BTreeMap<String, Node> {
     let mut out = BTreeMap::new();
-    for s in c.schemas.keys() {
+    let (schemas, extensions, tables, foreign) = (
+        want("SCHEMA"),
+        want("EXTENSION"),
+        want("TABLE"),
+        want("FOREIGN"),
+    );
+    let (columns, constraints, indexes, sequences) = (
+        want("COLUMN"),
+        want("CONSTRAINT"),
+        want("INDEX"),
+        want("SEQUENCE"),
+    );
+    for s in c.schemas.keys().filter(|_| schemas) {
         out.insert(
             format!("SCHEMA {}", quote::ident(s)),
             Node::Schema(s.clone()),
         );
     }
-    for e in c.extensions.keys() {
+    for e in c.extensions.keys().filter(|_| extensions) {
         out.insert(
             format!("EXTENSION {}", quote::ident(e)),
             Node::Extension(e.clone()),
         );
     }
     for (q, t) in &c.tables {
-        let kind = if t.foreign.is_some() {
-            "FOREIGN TABLE"
-        } else {
-            "TABLE"
+        let kind = match (t.foreign.is_some(), foreign, tables) {
+            (true, true, _) => Some("FOREIGN TABLE"),
+            (false, _, true) => Some("TABLE"),
+            (true, false, _) | (false, _, false) => None,
         };
-        out.insert(format!("{kind} {}", q.sql()), Node::Table(q.clone()));
-        for col in &t.columns {
+        if let Some(kind) = kind {
+            out.insert(format!("{kind} {}", q.sql()), Node::Table(q.clone()));
+        }
+        for col in t.columns.iter().filter(|_| columns) {
             out.insert(
                 format!("COLUMN {}.{}", q.sql(), quote::ident(&col.name)),
                 Node::Table(q.clone()),
             );
         }
-        for (name, con) in &t.constraints {
+        for (name, con) in t.constraints.iter().filter(|_| constraints || indexes) {
             let node = Node::Constraint(q.clone(), name.clone());
-            out.insert(
-                format!("CONSTRAINT {} ON {}", quote::ident(name), q.sql()),
-                node.clone(),
-            );
-            if matches!(
-                con.kind,
-                ConstraintKind::PrimaryKey | ConstraintKind::Unique | ConstraintKind::Exclude
-            ) {
+            if constraints {
+                out.insert(
+                    format!("CONSTRAINT {} ON {}", quote::ident(name), q.sql()),
+                    node.clone(),
+                );
+            }
+            if indexes
+                && matches!(
+                    con.kind,
+                    ConstraintKind::PrimaryKey | ConstraintKind::Unique | ConstraintKind::Exclude
+                )
+            {
                 // The index behind the constraint, which shares its name.
                 out.insert(
                     format!(
@@ -212,27 +251,34 @@ pub(super) fn targets(c: &Catalog) -> BTreeMap<String, Node> {
             }
         }
     }
-    for q in c.sequences.keys() {
+    for q in c.sequences.keys().filter(|_| sequences) {
         out.insert(format!("SEQUENCE {}", q.sql()), Node::Sequence(q.clone()));
     }
-    for q in c.indexes.keys() {
+    for q in c.indexes.keys().filter(|_| indexes) {
         out.insert(format!("INDEX {}", q.sql()), Node::Index(q.clone()));
     }
     for (k, o) in &c.objects {
-        out.insert(o.target.clone(), Node::Object(k.clone()));
-        for name in o.domain.iter().flat_map(|d| d.checks.keys()) {
+        if o.target.split(' ').next().is_some_and(want) {
+            out.insert(o.target.clone(), Node::Object(k.clone()));
+        }
+        for name in o
+            .domain
+            .iter()
+            .flat_map(|d| d.checks.keys())
+            .filter(|_| constraints)
+        {
             let q = QualName::new(k.schema.clone(), k.name.clone());
             out.insert(
                 format!("CONSTRAINT {} ON DOMAIN {}", quote::ident(name), q.sql()),
                 Node::Object(k.clone()),
             );
         }
-        if matches!(k.kind, ObjKind::View | ObjKind::MaterializedView) {
+        if tables && matches!(k.kind, ObjKind::View | ObjKind::MaterializedView) {
             let rel = QualName::new(k.schema.clone(), k.name.clone()).sql();
             out.insert(format!("TABLE {rel}"), Node::Object(k.clone()));
         }
         // A composite type's attributes, commented on as columns.
-        for a in o.attributes.iter().flatten() {
+        for a in o.attributes.iter().flatten().filter(|_| columns) {
             let rel = QualName::new(k.schema.clone(), k.name.clone()).sql();
             out.insert(
                 format!("COLUMN {rel}.{}", quote::ident(&a.name)),

@@ -6,7 +6,7 @@
 //! cannot tell a rename from a drop plus an add, so a rebuild; where TO's history makes a
 //! rename certain, `label_renames.rs` has renamed the label before this diff runs.
 
-use std::collections::BTreeMap;
+use std::collections::{BTreeMap, BTreeSet};
 
 use super::Diff;
 use crate::catalog::{Catalog, ObjKey, QualName};
@@ -23,19 +23,42 @@ pub(crate) enum EnumPlan {
 /// Plans every enum whose labels change.
 pub(super) fn plan_enums(d: &Diff) -> BTreeMap<ObjKey, EnumPlan> {
     let mut out = BTreeMap::new();
-    for (k, new) in &d.to.objects {
+    // Enums whose labels can be added in place: their statements, and the literals of the
+    // new labels, which TO must not use (looked for in one pass over TO).
+    let mut added = BTreeMap::new();
+    for (k, new) in d.to.objects.iter().filter(|(_, o)| o.is_enum()) {
         let Some(old) = d.from.objects.get(k) else {
             continue;
         };
-        if !old.is_enum() || !new.is_enum() || old.labels == new.labels {
+        if !old.is_enum() || old.labels == new.labels {
             continue;
         }
         let q = QualName::new(k.schema.clone(), k.name.clone());
-        let plan = match add_values(&q, &old.labels, &new.labels) {
-            Some(stmts) if !new_label_used(d.to, &q, &old.labels, &new.labels) => {
-                EnumPlan::AddValues(stmts)
+        match add_values(&q, &old.labels, &new.labels) {
+            Some(stmts) => {
+                let literals: Vec<String> = new
+                    .labels
+                    .iter()
+                    .filter(|l| !old.labels.contains(l))
+                    .map(|l| format!("{}::{}", quote::literal(l), q.sql()))
+                    .collect();
+                added.insert(q, (k, stmts, literals));
             }
-            _ => EnumPlan::Rebuild,
+            None => {
+                out.insert(k.clone(), EnumPlan::Rebuild);
+            }
+        }
+    }
+    let literals: BTreeMap<&QualName, &[String]> = added
+        .iter()
+        .map(|(q, (_, _, lits))| (q, lits.as_slice()))
+        .collect();
+    let used = new_labels_used(d.to, &literals);
+    for (q, (k, stmts, _)) in added {
+        let plan = if used.contains(&q) {
+            EnumPlan::Rebuild
+        } else {
+            EnumPlan::AddValues(stmts)
         };
         out.insert(k.clone(), plan);
     }
@@ -70,36 +93,50 @@ fn add_values(q: &QualName, old: &[String], new: &[String]) -> Option<Vec<String
     Some(stmts)
 }
 
-/// Whether TO spells a new label as a literal of the type outside function bodies (a
-/// default, a constraint, an index, a view): the migration would use it before commit.
-/// Only what refers to the type can spell one of its literals.
-fn new_label_used(to: &Catalog, q: &QualName, old: &[String], new: &[String]) -> bool {
-    let literals: Vec<String> = new
-        .iter()
-        .filter(|l| !old.contains(l))
-        .map(|l| format!("{}::{}", quote::literal(l), q.sql()))
-        .collect();
-    let uses = |deps: &[QualName], text: &str| {
-        deps.contains(q) && literals.iter().any(|lit| text.contains(lit.as_str()))
+/// The enums of `literals` (each with its new labels' literals) whose new labels TO spells
+/// as a literal of the type outside function bodies (a default, a constraint, an index, a
+/// view): the migration would use them before commit. Only what refers to a type can spell
+/// one of its literals.
+fn new_labels_used(to: &Catalog, literals: &BTreeMap<&QualName, &[String]>) -> BTreeSet<QualName> {
+    let mut used = BTreeSet::new();
+    if literals.is_empty() {
+        return used;
+    }
+    let mut uses = |deps: &[QualName], text: &str| {
+        for q in deps {
+            if let Some(lits) = literals.get(q) {
+                if lits.iter().any(|lit| text.contains(lit.as_str())) {
+                    used.insert(q.clone());
+                }
+            }
+        }
     };
-    let in_tables = to.tables.values().any(|t| {
-        t.columns.iter().any(|c| {
-            c.default
-                .as_ref()
-                .is_some_and(|(d, _)| uses(&c.default_deps, d))
-                || c.generated
-                    .as_deref()
-                    .is_some_and(|g| uses(&c.generated_deps, g))
-        }) || t.constraints.values().any(|c| uses(&c.deps, &c.def))
-    });
-    in_tables
-        || to.indexes.values().any(|i| uses(&i.deps, &i.def))
-        || to.objects.iter().any(|(k, o)| {
-            !matches!(
-                k.kind,
-                crate::catalog::ObjKind::Function | crate::catalog::ObjKind::Procedure
-            ) && (uses(&o.deps, &o.create) || uses(&o.soft_deps, &o.create))
-        })
+    for t in to.tables.values() {
+        for c in &t.columns {
+            if let Some((def, _)) = &c.default {
+                uses(&c.default_deps, def);
+            }
+            if let Some(g) = &c.generated {
+                uses(&c.generated_deps, g);
+            }
+        }
+        for c in t.constraints.values() {
+            uses(&c.deps, &c.def);
+        }
+    }
+    for i in to.indexes.values() {
+        uses(&i.deps, &i.def);
+    }
+    for (k, o) in &to.objects {
+        if !matches!(
+            k.kind,
+            crate::catalog::ObjKind::Function | crate::catalog::ObjKind::Procedure
+        ) {
+            uses(&o.deps, &o.create);
+            uses(&o.soft_deps, &o.create);
+        }
+    }
+    used
 }
 
 /// The name the old type takes while columns move to the new one.

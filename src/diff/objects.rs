@@ -390,13 +390,19 @@ pub(super) fn extension_changes(target: &str, old: &[String], new: &[String]) ->
 /// one; domains first, then the composites over them.
 pub(super) fn recast_under_columns(d: &Diff) -> BTreeSet<ObjKey> {
     use crate::catalog::graph::type_name;
-    let used: BTreeSet<QualName> = d
-        .from
-        .tables
-        .iter()
-        .filter(|(q, _)| d.to.tables.contains_key(*q) && !d.dropped_tables.contains(*q))
-        .flat_map(|(_, t)| t.columns.iter().filter_map(|c| type_name(&c.type_sql)))
-        .collect();
+    use std::cell::OnceCell;
+    // The types columns kept use, listed on first need: most diffs remake none.
+    let used = OnceCell::new();
+    let used = || -> &BTreeSet<QualName> {
+        used.get_or_init(|| {
+            d.from
+                .tables
+                .iter()
+                .filter(|(q, _)| d.to.tables.contains_key(*q) && !d.dropped_tables.contains(*q))
+                .flat_map(|(_, t)| t.columns.iter().filter_map(|c| type_name(&c.type_sql)))
+                .collect()
+        })
+    };
     let name = |k: &ObjKey| QualName::new(k.schema.clone(), k.name.clone());
     let mut remade = d.recast_types.clone();
     let mut out = BTreeSet::new();
@@ -406,12 +412,15 @@ pub(super) fn recast_under_columns(d: &Diff) -> BTreeSet<ObjKey> {
         };
         if let (Some(a), Some(b)) = (&old.domain, &new.domain) {
             let base_remade = type_name(&a.base).is_some_and(|t| remade.contains(&t));
-            if (a.base != b.base || base_remade) && used.contains(&name(k)) {
+            if (a.base != b.base || base_remade) && used().contains(&name(k)) {
                 out.insert(k.clone());
             }
         }
     }
     remade.extend(out.iter().map(name));
+    if remade.is_empty() {
+        return out;
+    }
     for (k, new) in &d.to.objects {
         let Some(old) = d.from.objects.get(k) else {
             continue;
@@ -420,7 +429,7 @@ pub(super) fn recast_under_columns(d: &Diff) -> BTreeSet<ObjKey> {
             let over_remade = a
                 .iter()
                 .any(|at| type_name(&at.type_sql).is_some_and(|t| remade.contains(&t)));
-            if over_remade && used.contains(&name(k)) {
+            if over_remade && used().contains(&name(k)) {
                 out.insert(k.clone());
             }
         }

@@ -56,6 +56,9 @@ pub(super) fn recast(d: &Diff) -> Vec<QualName> {
 
 /// The rebuilt range a FROM column type holds, if any.
 pub(super) fn held_range(d: &Diff, type_sql: &str) -> Option<ObjKey> {
+    if d.ranges.is_empty() {
+        return None;
+    }
     let ty = type_name(type_sql)?;
     d.ranges.iter().find(|k| names(d, k).contains(&ty)).cloned()
 }

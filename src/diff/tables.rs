@@ -4,7 +4,9 @@ use std::collections::BTreeSet;
 
 use super::{Diff, Phase};
 use crate::catalog::graph::Node;
-use crate::catalog::{Column, Constraint, ConstraintKind, ObjKey, ObjKind, QualName, Table};
+use crate::catalog::{
+    Catalog, Column, Constraint, ConstraintKind, ObjKey, ObjKind, QualName, Table,
+};
 use crate::emit::quote;
 
 pub(super) fn diff_tables(d: &mut Diff) {
@@ -322,7 +324,9 @@ fn key_retyped(d: &Diff, old: &Table, t: &Table) -> bool {
 
 /// Whether column `c` is of a type made again under its columns (they are recast to it).
 fn recast(d: &Diff, c: &Column) -> bool {
-    crate::catalog::graph::type_name(&c.type_sql).is_some_and(|t| d.recast_types.contains(&t))
+    !d.recast_types.is_empty()
+        && crate::catalog::graph::type_name(&c.type_sql)
+            .is_some_and(|t| d.recast_types.contains(&t))
 }
 
 /// Whether column `o` changes type to become `c`: another type or collation, or a type made
@@ -383,7 +387,12 @@ fn kind_sql(t: &Table) -> &'static str {
 
 /// `ALTER TABLE q` or `ALTER FOREIGN TABLE q`, as table `q` is in TO (or FROM).
 fn alter_sql(d: &Diff, q: &QualName) -> String {
-    let t = d.to.tables.get(q).or_else(|| d.from.tables.get(q));
+    alter_sql_in([d.to, d.from], q)
+}
+
+/// `alter_sql` from the catalogs alone (TO first), for a closure that writes it lazily.
+fn alter_sql_in(catalogs: [&Catalog; 2], q: &QualName) -> String {
+    let t = catalogs.iter().find_map(|c| c.tables.get(q));
     format!("ALTER {} {}", t.map_or("TABLE", kind_sql), q.sql())
 }
 
@@ -643,7 +652,15 @@ fn add_identity(d: &mut Diff, q: &QualName, pos: usize, c: &Column) {
 
 /// Identity, statistics, storage and compression of a column (compared with `old`).
 fn column_extras(d: &mut Diff, q: &QualName, pos: usize, old: Option<&Column>, c: &Column) {
-    let col = format!("{} ALTER COLUMN {}", alter_sql(d, q), quote::ident(&c.name));
+    // Written only for a statement: most columns do not change.
+    let catalogs = [d.to, d.from];
+    let col = || {
+        format!(
+            "{} ALTER COLUMN {}",
+            alter_sql_in(catalogs, q),
+            quote::ident(&c.name)
+        )
+    };
     let node = Node::Table(q.clone());
     let old_identity = old.and_then(|o| o.identity.as_ref());
     match (old_identity, &c.identity) {
@@ -659,13 +676,14 @@ fn column_extras(d: &mut Diff, q: &QualName, pos: usize, old: Option<&Column>, c
             let old_type = old.map_or(c.type_sql.as_str(), |o| o.type_sql.as_str());
             let (ao, bo) = (typed(&a.options, old_type), typed(&b.options, &c.type_sql));
             if a.sequence != b.sequence {
-                d.create(&node, pos, format!("{col} DROP IDENTITY"));
+                d.create(&node, pos, format!("{} DROP IDENTITY", col()));
                 let opts = identity_options_sql(&b.options, &c.type_sql);
                 d.create(
                     &node,
                     pos,
                     format!(
-                        "{col} ADD GENERATED {} AS IDENTITY (SEQUENCE NAME {} {opts})",
+                        "{} ADD GENERATED {} AS IDENTITY (SEQUENCE NAME {} {opts})",
+                        col(),
                         b.kind,
                         b.sequence.sql()
                     ),
@@ -688,7 +706,7 @@ fn column_extras(d: &mut Diff, q: &QualName, pos: usize, old: Option<&Column>, c
                     parts.push(format!("RESTART WITH {at}"));
                 }
                 if !parts.is_empty() {
-                    d.create(&node, pos, format!("{col} {}", parts.join(" ")));
+                    d.create(&node, pos, format!("{} {}", col(), parts.join(" ")));
                 }
             }
         }
@@ -699,7 +717,7 @@ fn column_extras(d: &mut Diff, q: &QualName, pos: usize, old: Option<&Column>, c
         d.create(
             &node,
             pos,
-            format!("{col} SET STATISTICS {}", c.statistics.unwrap_or(-1)),
+            format!("{} SET STATISTICS {}", col(), c.statistics.unwrap_or(-1)),
         );
     }
     if old.map(|o| &o.storage) != Some(&c.storage) {
@@ -709,7 +727,7 @@ fn column_extras(d: &mut Diff, q: &QualName, pos: usize, old: Option<&Column>, c
             .as_deref()
             .or_else(|| old.and(crate::catalog::types::default_storage(d.to, &c.type_sql)));
         if let Some(s) = storage {
-            d.create(&node, pos, format!("{col} SET STORAGE {s}"));
+            d.create(&node, pos, format!("{} SET STORAGE {s}", col()));
         }
     }
     if old.map(|o| &o.compression) != Some(&c.compression)
@@ -719,7 +737,8 @@ fn column_extras(d: &mut Diff, q: &QualName, pos: usize, old: Option<&Column>, c
             &node,
             pos,
             format!(
-                "{col} SET COMPRESSION {}",
+                "{} SET COMPRESSION {}",
+                col(),
                 c.compression.as_deref().unwrap_or("default")
             ),
         );
@@ -738,16 +757,20 @@ fn column_extras(d: &mut Diff, q: &QualName, pos: usize, old: Option<&Column>, c
         .map(String::as_str)
         .collect();
     if !reset.is_empty() {
-        d.create(&node, pos, format!("{col} RESET ({})", reset.join(", ")));
+        d.create(
+            &node,
+            pos,
+            format!("{} RESET ({})", col(), reset.join(", ")),
+        );
     }
     if !set.is_empty() {
-        d.create(&node, pos, format!("{col} SET ({})", set.join(", ")));
+        d.create(&node, pos, format!("{} SET ({})", col(), set.join(", ")));
     }
     let no_options = crate::catalog::options::Options::new();
     if let Some(change) =
         crate::catalog::options::change(old.map_or(&no_options, |o| &o.fdw_options), &c.fdw_options)
     {
-        d.create(&node, pos, format!("{col} {change}"));
+        d.create(&node, pos, format!("{} {change}", col()));
     }
 }
 
@@ -905,7 +928,15 @@ fn parent_alters(
 }
 
 fn alter_column(d: &mut Diff, q: &QualName, pos: usize, o: &Column, c: &Column) {
-    let col = format!("{} ALTER COLUMN {}", alter_sql(d, q), quote::ident(&c.name));
+    // Written only for a statement: most columns do not change.
+    let catalogs = [d.to, d.from];
+    let col = || {
+        format!(
+            "{} ALTER COLUMN {}",
+            alter_sql_in(catalogs, q),
+            quote::ident(&c.name)
+        )
+    };
     let node = Node::Table(q.clone());
     let default_node = Node::Default(q.clone(), c.name.clone());
     let recasts = recast(d, c);
@@ -914,7 +945,7 @@ fn alter_column(d: &mut Diff, q: &QualName, pos: usize, o: &Column, c: &Column) 
     // The default goes first when the type changes under it or something it calls is dropped.
     let default_torn = o.default.is_some() && (type_changes || d.over_doomed(&default_node));
     if default_torn {
-        d.drop(&default_node, pos, format!("{col} DROP DEFAULT"));
+        d.drop(&default_node, pos, format!("{} DROP DEFAULT", col()));
     }
     // A range dropped and created again under the column: it holds its text form meanwhile.
     if let Some(range) = super::ranges::held_range(d, &o.type_sql).filter(|_| !o.inherited) {
@@ -929,7 +960,7 @@ fn alter_column(d: &mut Diff, q: &QualName, pos: usize, o: &Column, c: &Column) 
         } else {
             format!(" USING {}::{text}", quote::ident(&o.name))
         };
-        d.drop(&node, pos, format!("{col} TYPE {text}{using}"));
+        d.drop(&node, pos, format!("{} TYPE {text}{using}", col()));
         d.note(format!(
             "{} is dropped and created again: the column holds its text form meanwhile",
             d.describe(&Node::Object(range))
@@ -937,9 +968,8 @@ fn alter_column(d: &mut Diff, q: &QualName, pos: usize, o: &Column, c: &Column) 
     }
     // An ALTER on a parent reaches its children and partitions (the server refuses to change
     // an inherited column's type on the child alone).
-    let parent_retypes = parent_alters(d, q, &c.name, |po, pc| changes_type(d, po, pc));
-    if type_changes && !parent_retypes {
-        let mut sql = format!("{col} TYPE {}", c.type_sql);
+    if type_changes && !parent_alters(d, q, &c.name, |po, pc| changes_type(d, po, pc)) {
+        let mut sql = format!("{} TYPE {}", col(), c.type_sql);
         if let Some(coll) = &c.collation {
             sql.push_str(&format!(" COLLATE {coll}"));
         }
@@ -981,14 +1011,16 @@ fn alter_column(d: &mut Diff, q: &QualName, pos: usize, o: &Column, c: &Column) 
             Some((def, dpos)) => d.create(
                 &default_node,
                 (*dpos).max(pos),
-                format!("{col} SET DEFAULT {def}"),
+                format!("{} SET DEFAULT {def}", col()),
             ),
-            None if !default_torn => d.create(&default_node, pos, format!("{col} DROP DEFAULT")),
+            None if !default_torn => {
+                d.create(&default_node, pos, format!("{} DROP DEFAULT", col()))
+            }
             None => {}
         }
     }
     if o.identity.is_some() && c.identity.is_none() {
-        d.create(&node, pos, format!("{col} DROP IDENTITY"));
+        d.create(&node, pos, format!("{} DROP IDENTITY", col()));
     }
     // A new sequence the column's new default takes (an identity column turned serial)
     // carries on from the values the column holds, once the identity is gone.
@@ -1007,19 +1039,25 @@ fn alter_column(d: &mut Diff, q: &QualName, pos: usize, o: &Column, c: &Column) 
         }
     }
     if o.generated.is_some() && c.generated.is_none() {
-        d.create(&node, pos, format!("{col} DROP EXPRESSION"));
+        d.create(&node, pos, format!("{} DROP EXPRESSION", col()));
     }
-    let parent_renulls = parent_alters(d, q, &c.name, |po, pc| {
-        po.not_null != pc.not_null && pc.not_null == c.not_null
-    });
+    let parent_renulls = || {
+        parent_alters(d, q, &c.name, |po, pc| {
+            po.not_null != pc.not_null && pc.not_null == c.not_null
+        })
+    };
     if o.not_null != c.not_null
-        && !parent_renulls
+        && !parent_renulls()
         && !(c.not_null && super::online::set_not_null(d, q, &c.name, pos))
     {
         d.create(
             &node,
             pos,
-            format!("{col} {} NOT NULL", if c.not_null { "SET" } else { "DROP" }),
+            format!(
+                "{} {} NOT NULL",
+                col(),
+                if c.not_null { "SET" } else { "DROP" }
+            ),
         );
     }
     if o.identity.is_none() {
@@ -1402,6 +1440,10 @@ fn rekeyed(d: &Diff) -> Vec<QualName> {
 
 /// Whether column `col` of `q` changes type (or its type is rebuilt under it).
 fn retyped(d: &Diff, q: &QualName, col: &str) -> bool {
+    // Such a column changes type: its table is reshaped (see `reshaped`).
+    if !d.reshaped_tables.contains(q) {
+        return false;
+    }
     let (Some(o), Some(c)) = (
         d.from.tables.get(q).and_then(|t| t.column(col)),
         d.to.tables.get(q).and_then(|t| t.column(col)),
@@ -1557,7 +1599,9 @@ fn add_constraints(d: &mut Diff) {
 
 pub(super) fn diff_indexes(d: &mut Diff) {
     for (q, i) in &d.from.indexes {
-        let same = !d.index_dropped(q);
+        if !d.index_dropped(q) {
+            continue;
+        }
         // An index goes with its table or materialized view.
         let matview = crate::catalog::ObjKey {
             kind: crate::catalog::ObjKind::MaterializedView,
@@ -1579,7 +1623,7 @@ pub(super) fn diff_indexes(d: &mut Diff) {
             });
         // (A detached partition's index leaves its parent with the DETACH, before the
         // parent's DROP INDEX could take it.)
-        if !same && !owner_goes && (!parent_goes || detached) {
+        if !owner_goes && (!parent_goes || detached) {
             match d.from.tables.get(&i.table).filter(|_| detached) {
                 // After the DETACH, which is the table's own change at its position.
                 Some(t) => {

@@ -53,6 +53,24 @@ impl SourceFile {
         (line, col)
     }
 
+    /// The 1-based line of a byte offset at or past the start of line `from`, walked to from
+    /// there (as `line_col` finds it when `from` is past the offset).
+    pub fn line_from(&self, offset: usize, from: usize) -> usize {
+        let start = from.checked_sub(1).and_then(|i| self.line_starts.get(i));
+        if start.is_none_or(|&s| s > offset) {
+            return self.line_col(offset).0;
+        }
+        let mut line = from;
+        while self
+            .line_starts
+            .get(line)
+            .is_some_and(|&next| next <= offset)
+        {
+            line += 1;
+        }
+        line
+    }
+
     /// Byte offset where the 1-based `line` starts (the end of the text past the last line).
     fn line_start(&self, line: usize) -> usize {
         line.checked_sub(1)
@@ -342,4 +360,24 @@ fn git_show(rev: &str, path: &str) -> Result<Vec<u8>, Box<Diag>> {
         )));
     }
     Ok(out.stdout)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::SourceFile;
+
+    #[test]
+    fn a_line_walked_to_is_the_line_searched_for() {
+        let f = SourceFile::new("t.sql", "a;\n\nb\n;c;\n\n".to_string());
+        for offset in 0..=f.text.len() + 2 {
+            let line = f.line_col(offset).0;
+            for from in 0..=line + 1 {
+                assert_eq!(
+                    f.line_from(offset, from),
+                    line,
+                    "offset {offset} from {from}"
+                );
+            }
+        }
+    }
 }

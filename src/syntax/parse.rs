@@ -245,8 +245,8 @@ fn twins(a: &[Job], b: &[Job]) -> Vec<Option<usize>> {
         return Vec::new();
     }
     // The first statement of `a` with each text, and after each the next with its text.
-    let mut first: std::collections::HashMap<&str, usize> =
-        std::collections::HashMap::with_capacity(a.len());
+    let mut first: crate::hashing::FastMap<&str, usize> =
+        crate::hashing::FastMap::with_capacity_and_hasher(a.len(), Default::default());
     let mut next_same = vec![usize::MAX; a.len()];
     for (i, job) in a.iter().enumerate().rev() {
         if let Some(later) = first.insert(job.text(), i) {

@@ -85,6 +85,9 @@ pub struct Builder {
     r: Replay,
     /// The position the next statement takes.
     next: Pos,
+    /// The line the last statement started on, and its file (by address): statements come
+    /// in file order, so the next one's line is found from there.
+    line: Option<(usize, usize)>,
 }
 
 impl Builder {
@@ -114,6 +117,7 @@ impl Builder {
                 pos: next,
             },
             next,
+            line: None,
         }
     }
 
@@ -129,7 +133,10 @@ impl Builder {
         inspect: &mut dyn FnMut(&Stmt, &Replay),
     ) {
         for stmt in stmts {
-            let (line, _) = stmt.file.line_col(stmt.span.start);
+            let file = std::sync::Arc::as_ptr(&stmt.file) as usize;
+            let from = self.line.filter(|(f, _)| *f == file).map_or(1, |(_, l)| l);
+            let line = stmt.file.line_from(stmt.span.start, from);
+            self.line = Some((file, line));
             self.r
                 .catalog
                 .sources

@@ -7,21 +7,21 @@
 //! or renames a table, notes it here; each lookup checks its hints against the catalog, so
 //! a stale one (the object dropped, renamed or moved to another table since) is passed over.
 
-use std::collections::HashMap;
+use crate::hashing::FastMap;
 
 use crate::catalog::model::{Catalog, Constraint, Index, ObjKey, Object, QualName, Sequence};
 
 #[derive(Debug, Default)]
 pub(super) struct OnTable {
     /// Sequences by the table that owns them (`OWNED BY`).
-    sequences: HashMap<QualName, Vec<QualName>>,
-    indexes: HashMap<QualName, Vec<QualName>>,
-    objects: HashMap<QualName, Vec<ObjKey>>,
+    sequences: FastMap<QualName, Vec<QualName>>,
+    indexes: FastMap<QualName, Vec<QualName>>,
+    objects: FastMap<QualName, Vec<ObjKey>>,
     /// Tables by the names of their constraints, by schema.
-    constraints: HashMap<QualName, Vec<QualName>>,
+    constraints: FastMap<QualName, Vec<QualName>>,
 }
 
-fn note<K: PartialEq + Clone>(map: &mut HashMap<QualName, Vec<K>>, table: &QualName, k: &K) {
+fn note<K: PartialEq + Clone>(map: &mut FastMap<QualName, Vec<K>>, table: &QualName, k: &K) {
     let on = map.entry(table.clone()).or_default();
     if !on.contains(k) {
         on.push(k.clone());
@@ -30,7 +30,7 @@ fn note<K: PartialEq + Clone>(map: &mut HashMap<QualName, Vec<K>>, table: &QualN
 
 /// The hints of `table` that still hold, in order and once each.
 fn holding<K: Ord + Clone>(
-    map: &HashMap<QualName, Vec<K>>,
+    map: &FastMap<QualName, Vec<K>>,
     table: &QualName,
     holds: impl Fn(&K) -> bool,
 ) -> Vec<K> {

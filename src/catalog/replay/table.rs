@@ -2313,10 +2313,17 @@ fn column_default(
 
 /// The integer type behind `smallserial`, `serial` and `bigserial` (and `serial2/4/8`).
 pub(crate) fn serial_type(tn: &protobuf::TypeName) -> Option<&'static str> {
-    let names = name_list(&tn.names);
-    let name = match names.as_slice() {
-        [n] => n.as_str(),
-        [s, n] if s == "pg_catalog" => n.as_str(),
+    // Read in place: every column's type passes here.
+    fn word(n: &Node) -> Option<&str> {
+        if let Some(NodeEnum::String(s)) = n.node.as_ref() {
+            Some(s.sval.as_str())
+        } else {
+            None
+        }
+    }
+    let name = match tn.names.as_slice() {
+        [n] => word(n)?,
+        [s, n] if word(s) == Some("pg_catalog") => word(n)?,
         _ => return None,
     };
     if !tn.array_bounds.is_empty() {
