@@ -14,6 +14,7 @@ pub mod model;
 pub mod options;
 mod replay;
 pub mod resolve;
+pub mod triggers;
 pub mod types;
 pub mod typing;
 

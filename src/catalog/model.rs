@@ -432,6 +432,10 @@ pub struct Table {
     pub access_method: Option<String>,
     /// For a foreign table: its server and options.
     pub foreign: Option<ForeignTable>,
+    /// For a partition: the enabled state of the triggers it holds as clones of its parent's
+    /// (see `catalog::triggers`), by name, where it differs from the parent's; a clone not
+    /// named here has its parent's state. What pg_dump prints as `ALTER TABLE ... TRIGGER`.
+    pub trigger_states: BTreeMap<String, super::triggers::TriggerState>,
     pub access: Access,
     pub pos: Pos,
 }

@@ -15,6 +15,7 @@ mod ranges;
 mod schemas;
 mod sequences;
 mod tables;
+mod trigger_clones;
 
 use std::collections::{BTreeMap, BTreeSet};
 
@@ -376,6 +377,7 @@ pub fn diff(from: &Catalog, to: &Catalog, gf: &Graph, opts: &DiffOptions) -> Vec
     tables::diff_index_marks(&mut d);
     objects::unpublish_reshaped(&mut d);
     objects::diff_objects(&mut d);
+    trigger_clones::diff_trigger_clones(&mut d);
     comments::diff_notes(&mut d);
     if opts.with_privileges {
         privileges::diff_privileges(&mut d);

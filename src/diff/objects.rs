@@ -304,15 +304,16 @@ pub(super) fn diff_objects(d: &mut Diff) {
             }
             Some(old) => {
                 if old.after != o.after {
-                    if o.after.is_empty() && k.kind == ObjKind::Trigger {
-                        let table = o.table.as_ref().map(QualName::sql).unwrap_or_default();
+                    if let Some(table) = o
+                        .table
+                        .as_ref()
+                        .filter(|_| o.after.is_empty() && k.kind == ObjKind::Trigger)
+                    {
                         d.create(
                             &Node::Object(k.clone()),
                             o.pos,
-                            format!(
-                                "ALTER TABLE {table} ENABLE TRIGGER {}",
-                                crate::emit::quote::ident(&k.name)
-                            ),
+                            crate::catalog::triggers::TriggerState::Origin
+                                .statement(table, &k.name),
                         );
                     }
                     emit_after(d, &Node::Object(k.clone()), o.pos, &o.after);

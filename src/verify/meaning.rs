@@ -10,6 +10,7 @@
 use std::collections::BTreeMap;
 use std::fmt::Debug;
 
+use crate::catalog::triggers::TriggerState;
 use crate::catalog::*;
 use crate::diff::DiffOptions;
 use crate::emit::quote;
@@ -275,6 +276,7 @@ struct TableMeaning<'a> {
     of_type: &'a Option<QualName>,
     access_method: &'a Option<String>,
     foreign: &'a Option<ForeignTable>,
+    trigger_states: &'a BTreeMap<String, TriggerState>,
 }
 
 #[derive(Debug, PartialEq)]
@@ -457,6 +459,7 @@ fn table_meaning(t: &Table) -> TableMeaning<'_> {
         of_type,
         access_method,
         foreign,
+        trigger_states,
         access: _,
         pos: _,
     } = t;
@@ -473,6 +476,7 @@ fn table_meaning(t: &Table) -> TableMeaning<'_> {
         of_type,
         access_method,
         foreign,
+        trigger_states,
     }
 }
 

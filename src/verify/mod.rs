@@ -340,4 +340,48 @@ mod tests {
         let right = format!("{wrong};\n\nALTER TABLE public.t ALTER COLUMN x DROP DEFAULT;\n\nALTER TABLE public.t ALTER COLUMN x TYPE public.s USING x::text::public.s;\n\nALTER TABLE public.t ALTER COLUMN x SET DEFAULT 'a'::public.s;\n\nDROP TYPE public.s_old;");
         assert!(verify(&from, &to, &right, &opts).is_ok());
     }
+
+    #[test]
+    fn clone_trigger_states_are_checked() {
+        let tree = "CREATE TABLE p (id int, d date) PARTITION BY RANGE (d);\n\
+            CREATE TABLE p1 PARTITION OF p FOR VALUES FROM ('2020-01-01') TO ('2021-01-01') PARTITION BY RANGE (d);\n\
+            CREATE TABLE p11 PARTITION OF p1 FOR VALUES FROM ('2020-01-01') TO ('2020-06-01');\n\
+            CREATE FUNCTION tf() RETURNS trigger LANGUAGE plpgsql AS $$ BEGIN RETURN NEW; END $$;\n\
+            CREATE TRIGGER bi BEFORE INSERT ON p FOR EACH ROW EXECUTE FUNCTION tf();\n";
+        let from = cat(tree);
+        let to = cat(&format!(
+            "{tree}ALTER TABLE p1 ENABLE ALWAYS TRIGGER bi;\nALTER TABLE p11 DISABLE TRIGGER bi;"
+        ));
+        let opts = DiffOptions::default();
+        let right = "ALTER TABLE public.p1 ENABLE ALWAYS TRIGGER bi;\n\nALTER TABLE public.p11 DISABLE TRIGGER bi;";
+        assert!(verify(&from, &to, right, &opts).is_ok());
+        // Without ONLY, the parent's statement sets the clones under it: order matters.
+        let reversed = "ALTER TABLE public.p11 DISABLE TRIGGER bi;\n\nALTER TABLE public.p1 ENABLE ALWAYS TRIGGER bi;";
+        let f = verify(&from, &to, reversed, &opts).expect_err("p11 ends ALWAYS");
+        assert!(
+            f.differences.iter().any(|d| d.object == "table public.p11"),
+            "{:?}",
+            f.differences
+        );
+        // With ONLY, the clone below keeps its state.
+        let only = "ALTER TABLE ONLY public.p1 ENABLE ALWAYS TRIGGER bi;";
+        assert!(verify(&from, &to, only, &opts).is_err());
+        let only = "ALTER TABLE ONLY public.p1 ENABLE ALWAYS TRIGGER bi;\n\nALTER TABLE public.p11 DISABLE TRIGGER bi;";
+        assert!(verify(&from, &to, only, &opts).is_ok());
+        // A clone is no trigger of its own: it cannot be dropped or made again.
+        let f = verify(&to, &from, "DROP TRIGGER bi ON public.p1;", &opts).expect_err("refused");
+        let messages: Vec<String> = f.replay.iter().map(|d| d.to_string()).collect();
+        assert!(
+            messages.iter().any(|m| m.contains(
+                "cannot drop trigger bi on table p1 because trigger bi on table p requires it"
+            )),
+            "{messages:?}"
+        );
+        // The parent's trigger dropped and created again: its clones start afresh.
+        let again = "DROP TRIGGER bi ON public.p;\n\nCREATE TRIGGER bi BEFORE INSERT ON public.p FOR EACH ROW EXECUTE FUNCTION public.tf();";
+        assert!(verify(&to, &from, again, &opts).is_ok());
+        // DETACH takes the clones away; ATTACH gives them the parent's state.
+        let detached = "ALTER TABLE public.p DETACH PARTITION public.p1;\n\nALTER TABLE public.p ATTACH PARTITION public.p1 FOR VALUES FROM ('2020-01-01') TO ('2021-01-01');";
+        assert!(verify(&to, &from, detached, &opts).is_ok());
+    }
 }

@@ -134,7 +134,10 @@ impl Replay {
                         .forget_notes(&format!("EXTENSION {}", crate::emit::quote::ident(&name)));
                     self.catalog.extensions.remove(&name).is_some() || name == "plpgsql"
                 }
-                O::ObjectTrigger => self.drop_on_table(ObjKind::Trigger, &parts),
+                O::ObjectTrigger => {
+                    let (name, table) = self.on_table_target(&parts);
+                    self.drop_trigger(stmt, &table, &name)
+                }
                 O::ObjectPolicy => self.drop_on_table(ObjKind::Policy, &parts),
                 O::ObjectRule => self.drop_on_table(ObjKind::Rule, &parts),
                 O::ObjectRole | O::ObjectDatabase | O::ObjectTablespace => true,
@@ -223,21 +226,27 @@ impl Replay {
 
     /// DROP of an object that hangs on a table (`name ON table`): whether it existed.
     fn drop_on_table(&mut self, kind: ObjKind, parts: &[String]) -> bool {
+        let (name, t) = self.on_table_target(parts);
+        let key = ObjKey {
+            kind,
+            schema: t.schema.clone(),
+            name,
+            sub: t.name.clone(),
+        };
+        self.remove_object(&key)
+    }
+
+    /// The name and the table of `name ON table` (a DROP's parts).
+    fn on_table_target(&self, parts: &[String]) -> (String, QualName) {
         let Some((name, t)) = parts.split_last() else {
-            return false;
+            return (String::new(), QualName::new("", ""));
         };
         let t = match t {
             [sch, n] => QualName::new(sch.clone(), n.clone()),
             [n] => self.resolver().relation("", n),
             _ => QualName::new("", ""),
         };
-        let key = ObjKey {
-            kind,
-            schema: t.schema.clone(),
-            name: name.clone(),
-            sub: t.name.clone(),
-        };
-        self.remove_object(&key)
+        (name.clone(), t)
     }
 
     /// Whether the server refuses to drop `q` because something still needs it; with

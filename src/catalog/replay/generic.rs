@@ -115,6 +115,12 @@ impl Replay {
                     QualName::new(ident.key.schema.clone(), ident.key.name.clone()).sql()
                 )
         });
+        if let (NodeEnum::CreateTrigStmt(tr), Some(table)) = (&node, &ident.table) {
+            if let Some(msg) = self.trigger_clash(table, &tr.trigname, tr.row, replace) {
+                self.reject(stmt, msg);
+                return;
+            }
+        }
         if self.catalog.objects.contains_key(&ident.key) && !replace && !fills_shell {
             self.reject(stmt, format!("{} already exists", ident.target));
             return;
@@ -161,8 +167,12 @@ impl Replay {
             pos,
         };
         let key = ident.key.clone();
+        let trigger_on = obj.table.clone().filter(|_| key.kind == ObjKind::Trigger);
         self.on_table.note_object(&ident.key, &obj);
         self.catalog.objects.insert(ident.key, obj);
+        if let Some(table) = trigger_on {
+            self.trigger_created(&table, &key.name);
+        }
         self.after_create(pos, stmt, &key);
     }
 
@@ -393,46 +403,6 @@ impl Replay {
         }
         if let Some(obj) = self.catalog.objects.get_mut(&key) {
             obj.create = composite_sql(&key, obj.attributes.as_deref().unwrap_or_default());
-        }
-    }
-
-    /// `ALTER TABLE ... ENABLE / DISABLE [ALWAYS | REPLICA] TRIGGER name`.
-    pub(super) fn set_trigger_state(
-        &mut self,
-        stmt: &Stmt,
-        table: &QualName,
-        subtype: AlterTableType,
-        trigger: &str,
-    ) {
-        let states = [
-            (AlterTableType::AtEnableTrig, "ENABLE"),
-            (AlterTableType::AtEnableAlwaysTrig, "ENABLE ALWAYS"),
-            (AlterTableType::AtEnableReplicaTrig, "ENABLE REPLICA"),
-            (AlterTableType::AtDisableTrig, "DISABLE"),
-        ];
-        // The caller sends the trigger subtypes only; ALL / USER are not modelled.
-        let Some(&(_, state)) = states.iter().find(|(t, _)| *t == subtype) else {
-            self.unsupported(stmt, "ENABLE / DISABLE TRIGGER ALL / USER");
-            return;
-        };
-        let key = ObjKey {
-            kind: ObjKind::Trigger,
-            schema: table.schema.clone(),
-            name: trigger.to_string(),
-            sub: table.name.clone(),
-        };
-        match self.catalog.objects.get_mut(&key) {
-            Some(o) => {
-                o.after.clear();
-                if state != "ENABLE" {
-                    o.after.push(format!(
-                        "ALTER TABLE {} {state} TRIGGER {}",
-                        table.sql(),
-                        quote::ident(trigger)
-                    ));
-                }
-            }
-            None => self.warn(stmt, format!("trigger {trigger} does not exist")),
         }
     }
 

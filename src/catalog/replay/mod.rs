@@ -23,6 +23,7 @@ mod rename;
 mod sequence;
 mod table;
 mod textsearch;
+mod trigger;
 mod view;
 
 pub(crate) use generic::type_qualname;

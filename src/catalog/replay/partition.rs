@@ -217,6 +217,10 @@ impl Replay {
             self.reject(stmt, msg);
             return;
         }
+        self.forget_clones_from_above(part);
+        let Some(t) = self.catalog.tables.get_mut(part) else {
+            return;
+        };
         t.partition_of = None;
         for col in &mut t.columns {
             col.inherited = false;

@@ -810,6 +810,10 @@ impl Replay {
                     self.reject(stmt, msg);
                     continue;
                 }
+                if let Some(subtype) = super::trigger::trigger_state_cmd(c) {
+                    self.set_trigger_state(stmt, &name, subtype, &c.name, rv.inh);
+                    continue;
+                }
                 self.alter_table_cmd(pos, stmt, &name, c);
                 if rv.inh {
                     self.recurse_cmd(pos, stmt, &name, c, &before);
@@ -1915,15 +1919,17 @@ impl Replay {
                     t.access_method = Some(am).filter(|a| a != "heap" && !a.is_empty())
                 });
             }
+            // One trigger's state: `alter_table` sends it to `set_trigger_state` (which
+            // needs to know about ONLY) and never here.
             AlterTableType::AtEnableTrig
             | AlterTableType::AtEnableAlwaysTrig
             | AlterTableType::AtEnableReplicaTrig
-            | AlterTableType::AtDisableTrig
-            | AlterTableType::AtEnableTrigAll
+            | AlterTableType::AtDisableTrig => {}
+            AlterTableType::AtEnableTrigAll
             | AlterTableType::AtDisableTrigAll
             | AlterTableType::AtEnableTrigUser
             | AlterTableType::AtDisableTrigUser => {
-                self.set_trigger_state(stmt, table, subtype, &col_name)
+                self.unsupported(stmt, "ENABLE / DISABLE TRIGGER ALL / USER")
             }
             AlterTableType::AtEnableRule
             | AlterTableType::AtEnableAlwaysRule
