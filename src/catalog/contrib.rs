@@ -66,6 +66,66 @@ pub fn provides_opclass(ext: &str, name: &str) -> bool {
     extension(ext).is_none_or(|e| e.opclasses.binary_search(&name).is_ok())
 }
 
+/// A base type an extension creates that converts implicitly to builtin types: where its
+/// own operators cannot be seen (its schema off the search path, as under pg_dump's empty
+/// one), an operator or a function over it takes the builtin one through that conversion.
+pub struct ExtType {
+    pub extension: &'static str,
+    pub name: &'static str,
+    /// `pg_type.typcategory`.
+    pub category: u8,
+    /// The builtin types it converts to implicitly (`pg_cast`, context `i`), as
+    /// `format_type` names them.
+    pub implicit: &'static [&'static str],
+}
+
+/// The extension types with an implicit cast to a builtin type, for every extension the
+/// cluster can install (all created, `CASCADE`, in one database):
+///
+/// ```sql
+/// SELECT e.extname, t.typname, t.typcategory,
+///        (SELECT string_agg(format_type(c.casttarget, NULL), ',') FROM pg_cast c
+///          WHERE c.castsource = t.oid AND c.castcontext = 'i'
+///            AND (SELECT typnamespace FROM pg_type WHERE oid = c.casttarget) = 'pg_catalog'::regnamespace)
+///   FROM pg_type t JOIN pg_depend d ON d.objid = t.oid AND d.classid = 'pg_type'::regclass AND d.deptype = 'e'
+///   JOIN pg_extension e ON e.oid = d.refobjid WHERE t.typtype = 'b' AND t.typcategory <> 'A';
+/// ```
+///
+/// (rows with no such cast left out), sorted by extension and type.
+pub const TYPES: &[ExtType] = &[
+    ExtType {
+        extension: "citext",
+        name: "citext",
+        category: b'S',
+        implicit: &["character varying", "text"],
+    },
+    ExtType {
+        extension: "postgis",
+        name: "box3d",
+        category: b'U',
+        implicit: &["box"],
+    },
+    ExtType {
+        extension: "postgis",
+        name: "geography",
+        category: b'U',
+        implicit: &["bytea"],
+    },
+    ExtType {
+        extension: "postgis",
+        name: "geometry",
+        category: b'U',
+        implicit: &["bytea", "text"],
+    },
+];
+
+/// The position in `TYPES` of extension `ext`'s type `name`.
+pub fn ext_type(ext: &str, name: &str) -> Option<usize> {
+    TYPES
+        .iter()
+        .position(|t| t.extension == ext && t.name == name)
+}
+
 /// The comment `CREATE EXTENSION name` gives the extension, when it is one of those listed.
 pub fn comment(name: &str) -> Option<&'static str> {
     COMMENTS

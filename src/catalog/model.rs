@@ -913,6 +913,10 @@ pub struct Domain {
     pub not_null: bool,
     /// Named CHECK constraints: name -> `CHECK (...)` (with `NOT VALID` when not validated).
     pub checks: BTreeMap<String, String>,
+    /// What the default reads, and each check (by name): derived from them, so that the
+    /// object's dependencies follow an `ALTER DOMAIN`.
+    pub default_reads: Vec<QualName>,
+    pub check_reads: BTreeMap<String, Vec<QualName>>,
 }
 
 impl Domain {

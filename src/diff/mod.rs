@@ -153,6 +153,9 @@ pub(crate) struct Diff<'a> {
     /// Generic objects dropped and created again, with the reason when something under them
     /// forces it.
     pub rebuilt_objects: BTreeMap<ObjKey, Option<RebuildReason>>,
+    /// Domains that stay while a function their constraints or default read is dropped and
+    /// created again: those let go of it around the change (see `objects::loosens`).
+    pub loosened: BTreeSet<ObjKey>,
     /// Partition indexes created with their table, before it joins its parent (see
     /// `tables::attach_partition`).
     pub indexes_before_attach: BTreeSet<QualName>,
@@ -334,6 +337,7 @@ pub fn diff(from: &Catalog, to: &Catalog, gf: &Graph, opts: &DiffOptions) -> Vec
         recast_types: BTreeSet::new(),
         recast_aside: BTreeSet::new(),
         rebuilt_objects: BTreeMap::new(),
+        loosened: BTreeSet::new(),
     };
     d.rebuilt_tables = tables::rebuilt(&d);
     d.dropped_tables = from
@@ -368,7 +372,7 @@ pub fn diff(from: &Catalog, to: &Catalog, gf: &Graph, opts: &DiffOptions) -> Vec
         d.filled_tables = tables::filled(&d);
     }
     d.reshaped_tables = tables::reshaped(&d);
-    d.rebuilt_objects = objects::plan_rebuilds(&d);
+    (d.rebuilt_objects, d.loosened) = objects::plan_rebuilds(&d);
     schemas::diff_schemas(&mut d);
     schemas::diff_extensions(&mut d);
     tables::diff_tables(&mut d);

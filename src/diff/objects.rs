@@ -12,8 +12,11 @@ use crate::catalog::{Attribute, Domain, ObjKey, ObjKind, QualName};
 /// REPLACE can change them, or over something dropped or rebuilt (followed over the FROM
 /// graph; the reason is kept for a note), or views, rules, policies, triggers and
 /// `BEGIN ATOMIC` functions over a table whose columns change.
-pub(super) fn plan_rebuilds(d: &Diff) -> BTreeMap<ObjKey, Option<RebuildReason>> {
+pub(super) fn plan_rebuilds(
+    d: &Diff,
+) -> (BTreeMap<ObjKey, Option<RebuildReason>>, BTreeSet<ObjKey>) {
     let mut rebuild: BTreeMap<ObjKey, Option<RebuildReason>> = BTreeMap::new();
+    let mut loosened = BTreeSet::new();
     for (k, o) in &d.to.objects {
         if let Some(old) = from_object(d, k).as_ref() {
             let (changed, after_changed) = (old.create != o.create, old.after != o.after);
@@ -97,6 +100,10 @@ pub(super) fn plan_rebuilds(d: &Diff) -> BTreeMap<ObjKey, Option<RebuildReason>>
                 .collect();
         for m in hard {
             if let Node::Object(k) = &m {
+                if loosens(d, k, &n) {
+                    loosened.insert(k.clone());
+                    continue;
+                }
                 if d.to.objects.contains_key(k) && seen.insert(m.clone()) {
                     let recreated = match &n {
                         Node::Object(x) => d.to.objects.contains_key(x),
@@ -121,7 +128,40 @@ pub(super) fn plan_rebuilds(d: &Diff) -> BTreeMap<ObjKey, Option<RebuildReason>>
             }
         }
     }
-    rebuild
+    loosened.retain(|k| !rebuild.contains_key(k));
+    (rebuild, loosened)
+}
+
+/// Whether domain `k`, which needs `n` that goes, can let go of it instead of going too: it
+/// stays (its base type is not `n`, and is the same in TO), and only its constraints and
+/// default can read `n` (a function). They are dropped before `n` goes and TO's are added
+/// once it is back, so the columns of the domain stay as they are.
+fn loosens(d: &Diff, k: &ObjKey, n: &Node) -> bool {
+    let (Some(a), Some(b)) = (
+        d.from.objects.get(k).and_then(|o| o.domain.as_ref()),
+        d.to.objects.get(k).and_then(|o| o.domain.as_ref()),
+    ) else {
+        return false;
+    };
+    let Node::Object(x) = n else { return false };
+    let base = crate::catalog::graph::type_name(&a.base);
+    matches!(
+        x.kind,
+        ObjKind::Function | ObjKind::Procedure | ObjKind::Aggregate
+    ) && a.base == b.base
+        && base.is_none_or(|t| t.schema != x.schema || t.name != x.name)
+        && (!a.checks.is_empty() || a.default.is_some())
+}
+
+/// A loosened domain (see `loosens`) as it stands once its constraints and default are gone.
+fn loose(domain: &Domain) -> Domain {
+    Domain {
+        default: None,
+        checks: BTreeMap::new(),
+        default_reads: Vec::new(),
+        check_reads: BTreeMap::new(),
+        ..domain.clone()
+    }
 }
 
 /// Whether an object on a dropped table (a policy, trigger or rule, which goes with its
@@ -176,6 +216,24 @@ fn part_owner(d: &Diff, n: &Node) -> Option<Node> {
 
 pub(super) fn diff_objects(d: &mut Diff) {
     let rebuild = d.rebuilt_objects.clone();
+    for k in d.loosened.clone() {
+        let Some((o, domain)) = d
+            .from
+            .objects
+            .get(&k)
+            .and_then(|o| Some((o, o.domain.as_ref()?)))
+        else {
+            continue;
+        };
+        let q = QualName::new(k.schema.clone(), k.name.clone());
+        for sql in alter_domain(&q, domain, &loose(domain)) {
+            d.drop(&Node::Object(k.clone()), o.pos, sql);
+            d.note(format!(
+                "{} lets go of what goes below: its constraints and default come back after",
+                d.describe(&Node::Object(k.clone()))
+            ));
+        }
+    }
     for (k, o) in &d.from.objects {
         let gone = !d.to.objects.contains_key(k);
         if !(gone || rebuild.contains_key(k)) {
@@ -260,13 +318,18 @@ pub(super) fn diff_objects(d: &mut Diff) {
                 false
             }
             Some(old)
-                if (old.create != o.create || old.after != o.after)
+                if (old.create != o.create || old.after != o.after || d.loosened.contains(k))
                     && old.domain.is_some()
                     && o.domain.is_some() =>
             {
                 let q = QualName::new(k.schema.clone(), k.name.clone());
                 if let (Some(a), Some(b)) = (&old.domain, &o.domain) {
-                    for sql in alter_domain(&q, a, b) {
+                    let a = if d.loosened.contains(k) {
+                        loose(a)
+                    } else {
+                        a.clone()
+                    };
+                    for sql in alter_domain(&q, &a, b) {
                         d.create(&Node::Object(k.clone()), o.pos, sql);
                     }
                 }

@@ -75,7 +75,7 @@ fn edges(
     gf: &Graph,
     gt: &Graph,
 ) -> Vec<BTreeMap<usize, Strength>> {
-    let mut by_node: BTreeMap<&Node, Vec<usize>> = BTreeMap::new();
+    let mut by_node: crate::hashing::FastMap<&Node, Vec<usize>> = Default::default();
     for (i, c) in changes.iter().enumerate() {
         by_node.entry(&c.node).or_default().push(i);
     }

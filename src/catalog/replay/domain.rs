@@ -1,7 +1,7 @@
 //! Domains: CREATE DOMAIN into a `Domain` (base type, default, NOT NULL, named checks) and
 //! ALTER DOMAIN on it. Unnamed checks get the name the server would choose.
 
-use std::collections::BTreeMap;
+use std::collections::{BTreeMap, BTreeSet};
 
 use pg_query::protobuf::{self, ConstrType};
 use pg_query::NodeEnum;
@@ -31,6 +31,8 @@ pub(super) fn domain_def(dm: &protobuf::CreateDomainStmt, key: &ObjKey, r: &Reso
         default: None,
         not_null: false,
         checks: BTreeMap::new(),
+        default_reads: Vec::new(),
+        check_reads: BTreeMap::new(),
     };
     for c in &dm.constraints {
         if let Some(NodeEnum::Constraint(c)) = &c.node {
@@ -67,6 +69,11 @@ impl Replay {
             }
         };
         let default = s.def.as_ref().map(|d| expr::default_sql(d, &r));
+        let default_reads = s
+            .def
+            .as_ref()
+            .map(|d| expr::references(d, &r))
+            .unwrap_or_default();
         let constraint = match s.def.as_ref().and_then(|d| d.node.as_ref()) {
             Some(NodeEnum::Constraint(c)) => Some(c.as_ref().clone()),
             _ => None,
@@ -78,6 +85,8 @@ impl Replay {
                 default: None,
                 not_null: false,
                 checks: BTreeMap::new(),
+                default_reads: Vec::new(),
+                check_reads: BTreeMap::new(),
             };
             if let Some(obj) = self
                 .catalog
@@ -86,6 +95,7 @@ impl Replay {
                 .and_then(|o| o.domain.as_ref())
             {
                 tmp.checks = obj.checks.clone();
+                tmp.check_reads = obj.check_reads.clone();
                 tmp.base = obj.base.clone();
             }
             apply_constraint(&mut tmp, &key.name, c, &r);
@@ -107,17 +117,30 @@ impl Replay {
             return;
         };
         let Some(d) = obj.domain.as_mut() else { return };
+        let reads = |d: &Domain| -> BTreeSet<QualName> {
+            d.default_reads
+                .iter()
+                .chain(d.check_reads.values().flatten())
+                .cloned()
+                .collect()
+        };
+        let read_before = reads(d);
         match s.subtype.as_str() {
-            "T" => d.default = default,
+            "T" => {
+                d.default = default;
+                d.default_reads = default_reads;
+            }
             "N" => d.not_null = false,
             "O" => d.not_null = true,
             "C" => {
                 if let Some(tmp) = checked {
                     d.checks = tmp.checks;
+                    d.check_reads = tmp.check_reads;
                     d.not_null |= tmp.not_null;
                 }
             }
             "X" => {
+                d.check_reads.remove(&s.name);
                 if d.checks.remove(&s.name).is_none() && !s.missing_ok {
                     self.diags.push(stmt.diag(
                         crate::diag::Diag::warning(
@@ -141,6 +164,17 @@ impl Replay {
                 return;
             }
         }
+        // What the default and checks read follows them; the base type stays needed.
+        let read_after = reads(d);
+        let base = crate::catalog::graph::type_name(&d.base);
+        obj.deps.retain(|n| {
+            read_after.contains(n) || !read_before.contains(n) || base.as_ref() == Some(n)
+        });
+        for n in read_after {
+            if !obj.deps.contains(&n) {
+                obj.deps.push(n);
+            }
+        }
         let q = QualName::new(key.schema.clone(), key.name.clone());
         if let Some(obj) = self.catalog.objects.get_mut(&key) {
             if let Some(d) = &obj.domain {
@@ -157,7 +191,12 @@ fn apply_constraint(d: &mut Domain, domain: &str, c: &protobuf::Constraint, r: &
         Ok(ConstrType::ConstrNotnull) => d.not_null = true,
         Ok(ConstrType::ConstrNull) => d.not_null = false,
         Ok(ConstrType::ConstrDefault) => {
-            d.default = c.raw_expr.as_ref().map(|e| expr::default_sql(e, r))
+            d.default = c.raw_expr.as_ref().map(|e| expr::default_sql(e, r));
+            d.default_reads = c
+                .raw_expr
+                .as_ref()
+                .map(|e| expr::references(e, r))
+                .unwrap_or_default();
         }
         Ok(ConstrType::ConstrCheck) => {
             let scope = crate::catalog::typing::Scope::domain(&d.base);
@@ -175,6 +214,12 @@ fn apply_constraint(d: &mut Domain, domain: &str, c: &protobuf::Constraint, r: &
             } else {
                 c.conname.clone()
             };
+            let reads = c
+                .raw_expr
+                .as_ref()
+                .map(|e| expr::references(e, r))
+                .unwrap_or_default();
+            d.check_reads.insert(name.clone(), reads);
             d.checks.insert(name, def);
         }
         // The server accepts no other constraint on a domain.

@@ -20,7 +20,12 @@ pub fn literal(value: &str, ty: &Ty, r: &Resolver) -> Option<Node> {
     let name = match ty {
         Ty::Builtin(_) => ty.name(),
         Ty::Enum(_) | Ty::EnumArray(_) => return Some(typed(value, tn()?)),
-        Ty::Unknown | Ty::Domain(..) => return None,
+        // A string type's constant prints as written (citext); another's input function
+        // may rewrite it.
+        Ty::Extension(..) if ty.category() == super::ty::STRING => {
+            return Some(typed(value, tn()?))
+        }
+        Ty::Unknown | Ty::Domain(..) | Ty::Extension(..) => return None,
     };
     let as_written = || tn().map(|t| typed(value, t));
     match name.as_str() {

@@ -109,6 +109,19 @@ fn user_operator(name: &str, r: &Resolver) -> bool {
     })
 }
 
+/// Whether an argument of type `arg`, an extension's type, could meet an operator `name` of
+/// that extension: one is, and the extension's schema is on the path (off it, as under
+/// pg_dump's empty path, only `pg_catalog`'s operators take part, through the type's
+/// implicit casts).
+fn extension_operator(arg: &Ty, name: &str, r: &Resolver) -> bool {
+    let Ty::Extension(q, i) = arg.base() else {
+        return false;
+    };
+    crate::catalog::contrib::TYPES.get(i).is_some_and(|t| {
+        r.search_path.contains(&q.schema) && crate::catalog::contrib::holds(t.extension, name)
+    })
+}
+
 /// Whether a function named `name` other than `pg_catalog`'s could take part: one of the
 /// catalog's in a schema of the path, or one an extension shadows.
 fn user_function(name: &str, r: &Resolver) -> bool {
@@ -122,7 +135,7 @@ fn user_function(name: &str, r: &Resolver) -> bool {
 /// The operator `name` applied to `args` (one for a prefix operator, two for a binary
 /// one): its parameter types, bound to the arguments, and its result type.
 pub fn operator(name: &str, args: &[Ty], r: &Resolver) -> Option<Candidate> {
-    if user_operator(name, r) {
+    if user_operator(name, r) || args.iter().any(|a| extension_operator(a, name, r)) {
         return None;
     }
     let candidates = operators(name, args.len() == 2);

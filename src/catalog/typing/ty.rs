@@ -24,6 +24,9 @@ pub enum Ty {
     EnumArray(QualName),
     /// A user domain, over a builtin type or an enum.
     Domain(QualName, Box<Ty>),
+    /// A type of an installed extension that converts implicitly to builtin types
+    /// (`contrib::TYPES`, by position), in the schema it is installed in.
+    Extension(QualName, usize),
 }
 
 /// A type category (`pg_type.typcategory`).
@@ -68,12 +71,20 @@ impl Ty {
             name: q.name.clone(),
             sub: String::new(),
         };
-        if r.catalog
-            .objects
-            .get(&key(ObjKind::Type))
-            .is_some_and(|o| o.is_enum())
-        {
+        let own_type = r.catalog.objects.get(&key(ObjKind::Type));
+        if own_type.is_some_and(|o| o.is_enum()) {
             return Some(if array { Ty::EnumArray(q) } else { Ty::Enum(q) });
+        }
+        if own_type.is_none() && !array {
+            let installed = r
+                .catalog
+                .extensions
+                .iter()
+                .filter(|(_, e)| e.schema.as_ref() == Some(&q.schema))
+                .find_map(|(name, _)| crate::catalog::contrib::ext_type(name, &q.name));
+            if let Some(i) = installed {
+                return Some(Ty::Extension(q, i));
+            }
         }
         let domain = r
             .catalog
@@ -85,7 +96,7 @@ impl Ty {
         }
         match Ty::of_sql(&domain.base, r)? {
             Ty::Domain(..) | Ty::Unknown => None,
-            base @ (Ty::Builtin(_) | Ty::Enum(_) | Ty::EnumArray(_)) => {
+            base @ (Ty::Builtin(_) | Ty::Enum(_) | Ty::EnumArray(_) | Ty::Extension(..)) => {
                 Some(Ty::Domain(q, Box::new(base)))
             }
         }
@@ -95,9 +106,11 @@ impl Ty {
     pub fn base(&self) -> Ty {
         match self {
             Ty::Domain(_, b) => (**b).clone(),
-            other @ (Ty::Unknown | Ty::Builtin(_) | Ty::Enum(_) | Ty::EnumArray(_)) => {
-                other.clone()
-            }
+            other @ (Ty::Unknown
+            | Ty::Builtin(_)
+            | Ty::Enum(_)
+            | Ty::EnumArray(_)
+            | Ty::Extension(..)) => other.clone(),
         }
     }
 
@@ -109,6 +122,9 @@ impl Ty {
             Ty::Enum(_) => ENUM,
             Ty::EnumArray(_) => ARRAY,
             Ty::Domain(_, b) => b.category(),
+            Ty::Extension(_, i) => crate::catalog::contrib::TYPES
+                .get(*i)
+                .map_or(UNKNOWN, |t| t.category),
         }
     }
 
@@ -116,7 +132,9 @@ impl Ty {
     pub fn preferred(&self) -> bool {
         match self {
             Ty::Builtin(i) => row(*i).is_some_and(|r| r.3),
-            Ty::Unknown | Ty::Enum(_) | Ty::EnumArray(_) | Ty::Domain(..) => false,
+            Ty::Unknown | Ty::Enum(_) | Ty::EnumArray(_) | Ty::Domain(..) | Ty::Extension(..) => {
+                false
+            }
         }
     }
 
@@ -125,7 +143,7 @@ impl Ty {
         match self {
             Ty::Unknown => "unknown".to_string(),
             Ty::Builtin(i) => row(*i).map_or_else(String::new, |r| r.0.to_string()),
-            Ty::Enum(q) | Ty::Domain(q, _) => q.sql(),
+            Ty::Enum(q) | Ty::Domain(q, _) | Ty::Extension(q, _) => q.sql(),
             Ty::EnumArray(q) => format!("{}[]", q.sql()),
         }
     }
@@ -139,7 +157,7 @@ impl Ty {
         match self {
             Ty::Builtin(i) => row(*i).is_some_and(|r| !r.4.is_empty()),
             Ty::EnumArray(_) => true,
-            Ty::Unknown | Ty::Enum(_) | Ty::Domain(..) => false,
+            Ty::Unknown | Ty::Enum(_) | Ty::Domain(..) | Ty::Extension(..) => false,
         }
     }
 
@@ -150,7 +168,7 @@ impl Ty {
                 .filter(|r| !r.4.is_empty())
                 .and_then(|r| builtin(r.4)),
             Ty::EnumArray(q) => Some(Ty::Enum(q.clone())),
-            Ty::Unknown | Ty::Enum(_) | Ty::Domain(..) => None,
+            Ty::Unknown | Ty::Enum(_) | Ty::Domain(..) | Ty::Extension(..) => None,
         }
     }
 
@@ -161,7 +179,11 @@ impl Ty {
                 builtin(&format!("{}[]", self.name()))
             }
             Ty::Enum(q) => Some(Ty::EnumArray(q.clone())),
-            Ty::Builtin(_) | Ty::Unknown | Ty::EnumArray(_) | Ty::Domain(..) => None,
+            Ty::Builtin(_)
+            | Ty::Unknown
+            | Ty::EnumArray(_)
+            | Ty::Domain(..)
+            | Ty::Extension(..) => None,
         }
     }
 
@@ -184,7 +206,9 @@ impl Ty {
                 let _ = i;
                 (vec!["pg_catalog".to_string(), row(e)?.1.to_string()], array)
             }
-            Ty::Enum(q) | Ty::Domain(q, _) => (vec![q.schema.clone(), q.name.clone()], false),
+            Ty::Enum(q) | Ty::Domain(q, _) | Ty::Extension(q, _) => {
+                (vec![q.schema.clone(), q.name.clone()], false)
+            }
             Ty::EnumArray(q) => (vec![q.schema.clone(), q.name.clone()], true),
         };
         let mut tn = TypeName {
@@ -248,6 +272,11 @@ pub fn implicit(from: &Ty, to: &Ty, r: &Resolver) -> Maybe<bool> {
                 _ => Some(false),
             }
         }
+        (Ty::Extension(_, i), Ty::Builtin(_)) => Some(
+            crate::catalog::contrib::TYPES
+                .get(*i)
+                .is_some_and(|x| x.implicit.contains(&t.name().as_str())),
+        ),
         (Ty::EnumArray(_), _) | (_, Ty::EnumArray(_)) => match (f.element(), t.element()) {
             (Some(fe), Some(te)) => implicit(&fe, &te, r),
             _ => Some(false),
