@@ -332,6 +332,22 @@ impl Catalog {
 }
 
 impl Catalog {
+    /// How many of `table`'s parents hand it column `column` (`attinhcount`): the server
+    /// counts one per parent that has it, and the count is nothing else, so it is derived
+    /// here rather than stored. A column whose count is not 0 cannot be dropped or retyped
+    /// on the table alone.
+    pub fn inhcount(&self, table: &QualName, column: &str) -> usize {
+        self.tables.get(table).map_or(0, |t| {
+            t.parents()
+                .filter(|p| {
+                    self.tables
+                        .get(*p)
+                        .is_some_and(|pt| pt.column(column).is_some())
+                })
+                .count()
+        })
+    }
+
     /// Whether `t` is `ancestor` or inherits from it, as a child or a partition, at any
     /// depth: what makes a new inheritance link circular.
     pub fn descends_from(&self, t: &QualName, ancestor: &QualName) -> bool {
@@ -450,6 +466,14 @@ pub struct ForeignTable {
 }
 
 impl Table {
+    /// The tables it inherits from: its `INHERITS` parents, in order, and the table it is a
+    /// partition of.
+    pub fn parents(&self) -> impl Iterator<Item = &QualName> {
+        self.inherits
+            .iter()
+            .chain(self.partition_of.as_ref().map(|(p, _)| p))
+    }
+
     pub fn column(&self, name: &str) -> Option<&Column> {
         self.columns.iter().find(|c| c.name == name)
     }
@@ -481,7 +505,10 @@ pub struct Column {
     pub statistics: Option<i32>,
     pub storage: Option<String>,
     pub compression: Option<String>,
-    /// Inherited from a parent (partition or INHERITS) and not locally defined.
+    /// Inherited from a parent (partition or INHERITS) and not locally defined: the
+    /// server's `NOT attislocal`. How many parents hand it down (`attinhcount`) is
+    /// `Catalog::inhcount`; a column that is not local always has at least one. pg_dump
+    /// prints a column of an inheritance child in its CREATE TABLE only when it is local.
     pub inherited: bool,
     /// A foreign table column's `OPTIONS (...)`.
     pub fdw_options: BTreeMap<String, String>,

@@ -7,6 +7,7 @@ mod comments;
 mod enums;
 pub mod extension_moves;
 pub mod filter;
+mod inherit;
 pub mod label_renames;
 mod objects;
 mod online;

@@ -441,6 +441,11 @@ const ADDED: Inline = Inline {
     identity: true,
 };
 
+/// Column `c` as `ADD COLUMN` writes it (see `ADDED`).
+pub(super) fn added_column_sql(c: &Column) -> String {
+    column_sql(c, ADDED)
+}
+
 fn column_sql(c: &Column, inline: Inline) -> String {
     let mut s = format!("{} {}", quote::ident(&c.name), c.type_sql);
     if let Some(coll) = &c.collation {
@@ -798,12 +803,17 @@ fn alter_table(d: &mut Diff, q: &QualName, old: &Table, t: &Table) {
         let gone = t
             .column(&oc.name)
             .is_none_or(|c| regenerated(d, old, t, oc, c));
-        if gone && !oc.inherited && !d.dropped_tables.contains(q) {
-            // Children that keep the column keep it as their own: ONLY leaves it to them.
-            let kept_below =
-                d.to.tables
-                    .values()
-                    .any(|c| c.inherits.contains(q) && c.column(&oc.name).is_some());
+        // A column some parent hands down goes once no parent does (see `let_go_drops`).
+        if gone && d.from.inhcount(q, &oc.name) == 0 && !d.dropped_tables.contains(q) {
+            // Children that keep the column keep it as their own: ONLY leaves it to them
+            // (and makes it theirs). One that keeps it inherited from another parent needs
+            // the drop to recurse, which takes one parent from its count.
+            let kept = |own: bool| {
+                d.to.tables.values().any(|c| {
+                    c.inherits.contains(q) && c.column(&oc.name).is_some_and(|k| k.inherited != own)
+                })
+            };
+            let kept_below = kept(true) && !kept(false);
             let only = if kept_below {
                 alter.replacen(" TABLE ", " TABLE ONLY ", 1)
             } else {
@@ -816,12 +826,34 @@ fn alter_table(d: &mut Diff, q: &QualName, old: &Table, t: &Table) {
             );
         }
     }
+    // Columns inherited only that become the table's own as well, before anything changes
+    // them; columns its own only that become inherited only go aside.
+    let becoming_local: Vec<&Column> = old
+        .columns
+        .iter()
+        .filter(|o| {
+            t.column(&o.name)
+                .is_some_and(|c| super::inherit::becomes_local(d, q, o, c))
+        })
+        .collect();
+    super::inherit::make_local(d, q, old.pos, &alter, &becoming_local);
+    for c in &t.columns {
+        if let Some(o) = old
+            .column(&c.name)
+            .filter(|o| super::inherit::relocated(d, q, o, c))
+        {
+            super::inherit::rename_aside(d, q, old.pos, &alter, &o.name);
+        }
+    }
     for c in &t.columns {
         let old_col = old
             .column(&c.name)
-            .filter(|o| !regenerated(d, old, t, o, c));
+            .filter(|o| !regenerated(d, old, t, o, c))
+            .filter(|o| !super::inherit::relocated(d, q, o, c));
         match old_col {
-            None if c.inherited => {} // added through the parent
+            // Added through a parent, or by the scratch parent of an INHERIT (see
+            // `inherit::columns_for_inherit`).
+            None if c.inherited => {}
             None => {
                 d.create(
                     &Node::Table(q.clone()),
@@ -969,7 +1001,7 @@ fn alter_column(d: &mut Diff, q: &QualName, pos: usize, o: &Column, c: &Column) 
     // An ALTER on a parent reaches its children and partitions (the server refuses to change
     // an inherited column's type on the child alone).
     if type_changes && !parent_alters(d, q, &c.name, |po, pc| changes_type(d, po, pc)) {
-        let mut sql = format!("{} TYPE {}", col(), c.type_sql);
+        let mut sql = format!("TYPE {}", c.type_sql);
         if let Some(coll) = &c.collation {
             sql.push_str(&format!(" COLLATE {coll}"));
         }
@@ -1004,7 +1036,30 @@ fn alter_column(d: &mut Diff, q: &QualName, pos: usize, o: &Column, c: &Column) 
                 ));
             }
         }
-        d.create(&node, pos, sql);
+        // A column merged below from several tables at the top changes in all of them at
+        // once, by the first of them.
+        let roots = super::inherit::merged_roots(d, q, &c.name);
+        let alike = roots.iter().all(|r| {
+            match (
+                d.from.tables.get(r).and_then(|t| t.column(&c.name)),
+                d.to.tables.get(r).and_then(|t| t.column(&c.name)),
+            ) {
+                (Some(ro), Some(rc)) => {
+                    ro.type_sql == o.type_sql
+                        && ro.collation == o.collation
+                        && rc.type_sql == c.type_sql
+                        && rc.collation == c.collation
+                }
+                _ => false,
+            }
+        });
+        if roots.len() > 1 && alike {
+            if roots.first() == Some(q) {
+                super::inherit::retype_merged(d, q, pos, &roots, o, &sql);
+            }
+        } else {
+            d.create(&node, pos, format!("{} {sql}", col()));
+        }
     }
     if default_changes || default_torn {
         match &c.default {
@@ -1170,12 +1225,32 @@ fn table_settings(d: &mut Diff, q: &QualName, old: &Table, t: &Table) {
         // inherited (not local) when the old parent lets go.
         for p in &t.inherits {
             if !old.inherits.contains(p) {
-                d.create(&node, t.pos, format!("{alter} INHERIT {}", p.sql()));
+                let needed = super::inherit::columns_for_inherit(d, q, old, t, p);
+                if needed.is_empty() {
+                    d.create(&node, t.pos, format!("{alter} INHERIT {}", p.sql()));
+                } else {
+                    super::inherit::inherit_with_columns(d, q, t.pos, &alter, p, &needed);
+                }
             }
         }
         for p in &old.inherits {
             if !t.inherits.contains(p) {
                 d.create(&node, t.pos, format!("{alter} NO INHERIT {}", p.sql()));
+            }
+        }
+        super::inherit::copy_relocated(d, q, old, t, &alter);
+        // Columns a parent handed down that TO does not have and that no parent's DROP
+        // COLUMN takes along: they are the table's own once the parents let go.
+        for oc in &old.columns {
+            if t.column(&oc.name).is_none()
+                && d.from.inhcount(q, &oc.name) > 0
+                && !super::inherit::dropped_through_parents(d, q, &oc.name)
+            {
+                d.create(
+                    &node,
+                    t.pos,
+                    format!("{alter} DROP COLUMN {}", quote::ident(&oc.name)),
+                );
             }
         }
         // A partition leaves its parent before the parent is dropped (rebuilt or gone), and

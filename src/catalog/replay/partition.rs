@@ -58,18 +58,7 @@ impl Replay {
     /// Whether column `column` of `table` comes from a parent (`attinhcount > 0`): the server
     /// refuses to drop it or change its type on the child alone.
     pub(super) fn column_inherited(&self, table: &QualName, column: &str) -> bool {
-        let Some(t) = self.catalog.tables.get(table) else {
-            return false;
-        };
-        t.inherits
-            .iter()
-            .chain(t.partition_of.as_ref().map(|(p, _)| p))
-            .any(|p| {
-                self.catalog
-                    .tables
-                    .get(p)
-                    .is_some_and(|pt| pt.column(column).is_some())
-            })
+        self.catalog.inhcount(table, column) > 0
     }
 
     /// What `parent` hands down to a partition, in the order the server clones it.

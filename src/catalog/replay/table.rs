@@ -82,16 +82,26 @@ impl Replay {
             }
             parents.retain(|x| *x != p);
         }
-        // Inherited columns come first, in parent order.
+        // Inherited columns come first, in parent order; one that several parents have is
+        // merged into one column (inherited from each), of one type.
         for p in &parents {
             if let Some(parent) = self.catalog.tables.get(p) {
                 for c in &parent.columns {
-                    if t.column(&c.name).is_none() {
-                        let mut ic = c.clone();
-                        ic.inherited = true;
-                        ic.identity = None;
-                        ic.fdw_options.clear();
-                        t.columns.push(ic);
+                    match t.column(&c.name) {
+                        None => {
+                            let mut ic = c.clone();
+                            ic.inherited = true;
+                            ic.identity = None;
+                            ic.fdw_options.clear();
+                            t.columns.push(ic);
+                        }
+                        Some(merged) if merged.type_sql != c.type_sql => {
+                            let msg =
+                                format!("inherited column {} has a type conflict", named(&c.name));
+                            self.reject(stmt, msg);
+                            return;
+                        }
+                        Some(_) => {}
                     }
                 }
                 // A partition's constraints come from `inherit_partition` below.
@@ -865,6 +875,15 @@ impl Replay {
             ));
         }
         if recurse {
+            if subtype == AlterTableType::AtAlterColumnType {
+                if let Some(q) = self.merged_from_outside(table, &c.name) {
+                    return Some(format!(
+                        "cannot alter inherited column {} of relation {}",
+                        named(&c.name),
+                        named(&q.name)
+                    ));
+                }
+            }
             return None;
         }
         let added = match c.def.as_ref().and_then(|d| d.node.as_ref()) {
@@ -916,6 +935,54 @@ impl Replay {
             ));
         }
         None
+    }
+
+    /// What the server refuses of `ALTER TABLE table INHERIT parent` for the columns: the
+    /// child must already have each of the parent's, of the same type and collation, and
+    /// NOT NULL where the parent's is (they merge: each counts one more parent).
+    fn refused_inherit(&self, table: &QualName, parent: &QualName) -> Option<String> {
+        let t = self.catalog.tables.get(table)?;
+        let pt = self.catalog.tables.get(parent)?;
+        pt.columns.iter().find_map(|pc| match t.column(&pc.name) {
+            None => Some(format!("child table is missing column {}", named(&pc.name))),
+            Some(c) if c.type_sql != pc.type_sql => Some(format!(
+                "child table {} has different type for column {}",
+                named(&table.name),
+                named(&pc.name)
+            )),
+            Some(c) if c.collation != pc.collation => Some(format!(
+                "child table {} has different collation for column {}",
+                named(&table.name),
+                named(&pc.name)
+            )),
+            Some(c) if pc.not_null && !c.not_null => Some(format!(
+                "column {} in child table must be marked NOT NULL",
+                named(&pc.name)
+            )),
+            Some(_) => None,
+        })
+    }
+
+    /// A table below `table` whose column `column` comes from more parents than it has in
+    /// `table`'s tree: the server refuses to change its type from `table`, since a parent
+    /// outside the tree would be left with the old type.
+    fn merged_from_outside(&mut self, table: &QualName, column: &str) -> Option<QualName> {
+        let mut tree: Vec<QualName> = vec![table.clone()];
+        let mut i = 0;
+        while let Some(q) = tree.get(i).cloned() {
+            i += 1;
+            for child in self.children_of(&q) {
+                if !tree.contains(&child) {
+                    tree.push(child);
+                }
+            }
+        }
+        tree.iter().skip(1).find_map(|q| {
+            let t = self.catalog.tables.get(q)?;
+            t.column(column)?;
+            let in_tree = t.parents().filter(|p| tree.contains(p)).count();
+            (self.catalog.inhcount(q, column) > in_tree).then(|| q.clone())
+        })
     }
 
     /// What the server refuses of command `c` on a typed table: its columns are its type's.
@@ -1827,8 +1894,27 @@ impl Replay {
                             return;
                         }
                     }
+                    if self
+                        .catalog
+                        .tables
+                        .get(table)
+                        .is_some_and(|t| t.inherits.contains(&p))
+                    {
+                        self.reject(
+                            stmt,
+                            format!(
+                                "relation {} would be inherited from more than once",
+                                named(&p.name)
+                            ),
+                        );
+                        return;
+                    }
                     if self.catalog.descends_from(&p, table) {
                         self.reject(stmt, "circular inheritance not allowed".to_string());
+                        return;
+                    }
+                    if let Some(msg) = self.refused_inherit(table, &p) {
+                        self.reject(stmt, msg);
                         return;
                     }
                     let checks: Vec<(String, Constraint)> =
@@ -1866,6 +1952,17 @@ impl Replay {
                     let Some(t) = self.catalog.tables.get(table) else {
                         return;
                     };
+                    if !t.inherits.contains(&p) {
+                        self.reject(
+                            stmt,
+                            format!(
+                                "relation {} is not a parent of relation {}",
+                                named(&p.name),
+                                named(&table.name)
+                            ),
+                        );
+                        return;
+                    }
                     let others: Vec<&Table> = t
                         .inherits
                         .iter()
