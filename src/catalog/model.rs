@@ -882,6 +882,9 @@ pub struct Object {
     pub soft_deps: Vec<QualName>,
     /// The table it belongs to (triggers, policies, rules).
     pub table: Option<QualName>,
+    /// For a trigger, whether it fires for each row (the kind partitions clone); derived
+    /// from `create`.
+    pub row_trigger: bool,
     /// Enum labels, in order (empty for other kinds).
     pub labels: Vec<String>,
     /// For functions and procedures, what CREATE OR REPLACE cannot change.

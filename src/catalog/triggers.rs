@@ -97,14 +97,7 @@ pub fn trigger_key(table: &QualName, name: &str) -> ObjKey {
 
 /// Whether a trigger fires for each row (the kind partitions clone).
 pub fn is_row_trigger(o: &Object) -> bool {
-    pg_query::parse(&o.create, 0).ok().is_some_and(|p| {
-        p.protobuf.stmts.iter().any(|s| {
-            matches!(
-                s.stmt.as_ref().and_then(|n| n.node.as_ref()),
-                Some(pg_query::NodeEnum::CreateTrigStmt(t)) if t.row
-            )
-        })
-    })
+    o.row_trigger
 }
 
 impl Catalog {

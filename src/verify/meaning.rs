@@ -119,6 +119,7 @@ pub fn differences(got: &Catalog, want: &Catalog, opts: &DiffOptions) -> Vec<Dif
             deps: _,
             soft_deps: _,
             table,
+            row_trigger: _,
             labels,
             routine,
             attributes,

@@ -149,6 +149,7 @@ impl Replay {
             }
             None => Access::default(),
         };
+        let row_trigger = matches!(&node, NodeEnum::CreateTrigStmt(tr) if tr.row);
         let obj = Object {
             create,
             target: ident.target,
@@ -156,6 +157,7 @@ impl Replay {
             deps,
             soft_deps,
             table: ident.table,
+            row_trigger,
             labels,
             routine,
             attributes,
