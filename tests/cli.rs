@@ -247,9 +247,9 @@ fn privileges_are_migrated_only_with_the_option() {
     );
 }
 
-/// A child that comes to define an inherited column itself: no ALTER can say so (the
-/// server has no statement for it), so pgdumpdiff finds no statement, and verification
-/// refuses to call that "no changes".
+/// A child's column, its own and inherited, that comes to be inherited only: no statement
+/// of the server makes it so (a column the child defines stays its own), so pgdumpdiff
+/// finds none, and verification refuses to call that "no changes".
 const INHERITED: &str =
     "CREATE TABLE parent (a integer);\nCREATE TABLE child () INHERITS (parent);\n";
 const LOCAL: &str =
@@ -258,8 +258,8 @@ const LOCAL: &str =
 #[test]
 fn a_migration_that_fails_verification_exits_1_and_writes_nothing() {
     let t = Tmp::new("verify-fails");
-    let a = t.file("a.sql", INHERITED);
-    let b = t.file("b.sql", LOCAL);
+    let a = t.file("a.sql", LOCAL);
+    let b = t.file("b.sql", INHERITED);
     let out = t.0.join("m.sql");
     let o = run(&["-o", &out.display().to_string(), &a, &b]);
     assert_eq!(o.status.code(), Some(1), "{}", stderr(&o));
@@ -269,7 +269,7 @@ fn a_migration_that_fails_verification_exits_1_and_writes_nothing() {
     assert!(err.contains("self-verification failed"), "{err}");
     assert!(err.contains("column public.child.a"), "{err}");
     assert!(
-        err.contains("- inherited: true") && err.contains("+ inherited: false"),
+        err.contains("- inherited: false") && err.contains("+ inherited: true"),
         "{err}"
     );
     // Without verification, the (empty, wrong) answer goes through.

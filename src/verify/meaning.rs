@@ -138,7 +138,11 @@ pub fn differences(got: &Catalog, want: &Catalog, opts: &DiffOptions) -> Vec<Dif
             labels,
             routine,
             attributes,
-            domain,
+            domain: domain.as_ref().map(|d| Domain {
+                default_reads: Vec::new(),
+                check_reads: BTreeMap::new(),
+                ..d.clone()
+            }),
             column_defaults,
             extensions,
         }
@@ -258,7 +262,8 @@ struct ObjectMeaning<'a> {
     labels: &'a [String],
     routine: &'a Option<Routine>,
     attributes: &'a Option<Vec<Attribute>>,
-    domain: &'a Option<Domain>,
+    /// Without what its default and checks read (derived from them, like `deps`).
+    domain: Option<Domain>,
     column_defaults: &'a BTreeMap<String, String>,
     extensions: &'a [String],
 }
