@@ -398,6 +398,19 @@ pub fn references(node: &Node, r: &Resolver) -> Vec<QualName> {
                 out.insert(QualName::new(s.clone(), name.clone()));
             }
         }
+        // An operator of the catalog's: written `OPERATOR(s.op)`, or bare and found on the
+        // path (the server records the operator a view or a constraint uses).
+        NodeEnum::AExpr(e) => match strings(&e.name).as_slice() {
+            [s, op] if s != "pg_catalog" => {
+                out.insert(QualName::new(s.clone(), op.clone()));
+            }
+            [op] => {
+                if let Some(s) = r.user_operator_schema(op) {
+                    out.insert(QualName::new(s, op.clone()));
+                }
+            }
+            _ => {}
+        },
         NodeEnum::TypeName(tn) => {
             if let [s, name] = strings(&tn.names).as_slice() {
                 if s != "pg_catalog" {

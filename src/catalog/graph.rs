@@ -98,6 +98,9 @@ impl Graph {
             if let Some(ty) = &t.of_type {
                 names.link(&mut g, n, ty, Strength::Hard);
             }
+            for d in &t.partition_deps {
+                names.link(&mut g, n, d, Strength::Hard);
+            }
             if let Some(f) = &t.foreign {
                 names.link(
                     &mut g,

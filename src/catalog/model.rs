@@ -439,6 +439,9 @@ pub struct Table {
     pub partition_by: Option<String>,
     /// The partition key's elements: the column each names, `None` for an expression.
     pub partition_key: Vec<Option<String>>,
+    /// What the partition key's expressions read (functions, types, collations): derived
+    /// from `partition_by`; the server refuses to drop them under the table.
+    pub partition_deps: Vec<QualName>,
     /// Parent and `FOR VALUES ...` / `DEFAULT` bound text, for partitions.
     pub partition_of: Option<(QualName, String)>,
     pub inherits: Vec<QualName>,

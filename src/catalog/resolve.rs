@@ -174,6 +174,29 @@ impl Resolver<'_> {
         None
     }
 
+    /// The schema of the first user operator named `name` on the path (not `pg_catalog`):
+    /// what an expression that spells it bare can mean besides a builtin. Argument types
+    /// are not weighed, so this over-approximates, which only orders or rebuilds more.
+    pub fn user_operator_schema(&self, name: &str) -> Option<String> {
+        self.schemas()
+            .find(|s| {
+                let lo = super::model::ObjKey {
+                    kind: ObjKind::Operator,
+                    schema: s.to_string(),
+                    name: name.to_string(),
+                    sub: String::new(),
+                };
+                self.catalog
+                    .objects
+                    .range(lo..)
+                    .next()
+                    .is_some_and(|(k, _)| {
+                        k.kind == ObjKind::Operator && &k.schema == *s && k.name == name
+                    })
+            })
+            .cloned()
+    }
+
     pub fn user_function_exists(&self, schema: &str, name: &str) -> bool {
         let routine = [ObjKind::Function, ObjKind::Procedure, ObjKind::Aggregate]
             .iter()

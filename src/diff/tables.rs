@@ -304,6 +304,7 @@ pub(super) fn rebuilt(d: &Diff) -> BTreeSet<QualName> {
                 t.partition_by != old.partition_by
                     || foreign_rebuilt(d, old, t)
                     || key_retyped(d, old, t)
+                    || key_reads_remade(d, old)
             })
         })
         .map(|(q, _)| q.clone())
@@ -320,6 +321,30 @@ fn key_retyped(d: &Diff, old: &Table, t: &Table) -> bool {
             (Some(a), Some(b)) => changes_type(d, a, b),
             _ => false,
         })
+}
+
+/// Whether a function the partition key of `old` calls goes: dropped, or made again where
+/// CREATE OR REPLACE cannot change it (the server refuses to drop it under the table).
+fn key_reads_remade(d: &Diff, old: &Table) -> bool {
+    old.partition_deps.iter().any(|q| {
+        let lo = ObjKey {
+            kind: ObjKind::Function,
+            schema: q.schema.clone(),
+            name: q.name.clone(),
+            sub: String::new(),
+        };
+        d.from
+            .objects
+            .range(lo..)
+            .take_while(|(k, _)| {
+                k.kind == ObjKind::Function && k.schema == q.schema && k.name == q.name
+            })
+            .any(|(k, a)| match (d.to.objects.get(k), &a.routine) {
+                (Some(b), Some(ra)) => b.routine.as_ref().is_none_or(|rb| !ra.replaceable_by(rb)),
+                (Some(_), None) => false,
+                (None, _) => true,
+            })
+    })
 }
 
 /// Whether column `c` is of a type made again under its columns (they are recast to it).

@@ -460,6 +460,7 @@ fn table_meaning(t: &Table) -> TableMeaning<'_> {
         partition_by,
         // What `partition_by` says, read as columns.
         partition_key: _,
+        partition_deps: _,
         partition_of,
         inherits,
         of_type,

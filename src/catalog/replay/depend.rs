@@ -58,6 +58,7 @@ impl Replay {
                             t.inherits.contains(q)
                                 || t.partition_of.as_ref().is_some_and(|(p, _)| p == q)
                                 || t.of_type.as_ref() == Some(q)
+                                || t.partition_deps.contains(q)
                         })
                 }
                 Dependent::Column(t, col) => {
@@ -188,6 +189,7 @@ fn build(c: &Catalog) -> Reverse {
             .iter()
             .chain(t.partition_of.as_ref().map(|(p, _)| p))
             .chain(t.of_type.as_ref())
+            .chain(&t.partition_deps)
         {
             add(p, Dependent::Table(tq.clone()));
         }

@@ -126,6 +126,12 @@ impl Replay {
         }
         if let Some(spec) = &s.partspec {
             t.partition_by = Some(partition_spec_sql(spec, &self.resolver()));
+            t.partition_deps = expr::references(
+                &Node {
+                    node: Some(NodeEnum::PartitionSpec(spec.clone())),
+                },
+                &self.resolver(),
+            );
             t.partition_key = spec
                 .part_params
                 .iter()
