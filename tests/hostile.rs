@@ -806,6 +806,7 @@ const REJECTED: &[(&str, &str)] = &[
     ("inherit_missing_parent", "inherit_missing_parent.sql:3:1: relation public.nope does not exist"),
     ("inherit_circular", "inherit_circular.sql:4:1: circular inheritance not allowed"),
     ("attach_circular", "attach_circular.sql:4:1: circular inheritance not allowed"),
+    ("domain_check_over_composite_column", "domain_check_over_composite_column.sql:5:1: cannot alter type \"money2\" because column \"t.p\" uses it"),
 ];
 
 #[test]

@@ -101,6 +101,28 @@ impl Replay {
             apply_constraint(&mut tmp, &key.name, c, &r);
             checked = Some(tmp);
         }
+        // Checking the stored values: the server does not look inside a composite type,
+        // and refuses when one that holds the domain is a column's type.
+        let checks_values = match s.subtype.as_str() {
+            "O" | "V" => true,
+            "C" => constraint
+                .as_ref()
+                .is_some_and(|c| c.contype == ConstrType::ConstrCheck as i32 && !c.skip_validation),
+            _ => false,
+        };
+        if checks_values {
+            let q = QualName::new(key.schema.clone(), key.name.clone());
+            if let Some((table, column)) = stored_in_composite(&self.catalog, &q) {
+                self.reject(
+                    stmt,
+                    format!(
+                        "cannot alter type \"{}\" because column \"{}.{column}\" uses it",
+                        key.name, table.name
+                    ),
+                );
+                return;
+            }
+        }
         if self.catalog.objects.contains_key(&key) {
             self.shaped(super::super::graph::Node::Object(key.clone()));
         }
@@ -183,6 +205,37 @@ impl Replay {
             }
         }
     }
+}
+
+/// A table column whose type is a composite type that holds `domain` (as an attribute's
+/// type, or inside another such composite), if any: the table and the column.
+fn stored_in_composite(c: &Catalog, domain: &QualName) -> Option<(QualName, String)> {
+    let type_of = |sql: &str| crate::catalog::graph::type_name(sql);
+    // The composites that hold the domain, directly or through one another.
+    let mut holding: BTreeSet<QualName> = BTreeSet::new();
+    let mut wanted = vec![domain.clone()];
+    while let Some(t) = wanted.pop() {
+        for (k, o) in &c.objects {
+            let holds = o
+                .attributes
+                .iter()
+                .flatten()
+                .any(|a| type_of(&a.type_sql).as_ref() == Some(&t));
+            let q = QualName::new(k.schema.clone(), k.name.clone());
+            if holds && holding.insert(q.clone()) {
+                wanted.push(q);
+            }
+        }
+    }
+    if holding.is_empty() {
+        return None;
+    }
+    c.tables.iter().find_map(|(q, t)| {
+        t.columns
+            .iter()
+            .find(|col| type_of(&col.type_sql).is_some_and(|ty| holding.contains(&ty)))
+            .map(|col| (q.clone(), col.name.clone()))
+    })
 }
 
 /// Applies one constraint of CREATE DOMAIN / ALTER DOMAIN ADD.
