@@ -1014,46 +1014,6 @@ impl Routine {
     }
 }
 
-impl Catalog {
-    /// A table column that stores values of type `ty` inside a composite type (one that
-    /// holds it as an attribute's type, or holds such a composite), or, with `direct`, as
-    /// its own type: the table and the column. The server refuses to change what it would
-    /// have to check or rewrite in such values.
-    pub fn stored_in_column(&self, ty: &QualName, direct: bool) -> Option<(QualName, String)> {
-        let type_of = |sql: &str| super::graph::type_name(sql);
-        let mut holding: BTreeSet<QualName> = BTreeSet::new();
-        if direct {
-            holding.insert(ty.clone());
-        }
-        let mut wanted = vec![ty.clone()];
-        while let Some(t) = wanted.pop() {
-            for (k, o) in self.objects.iter().filter(|(_, o)| o.attributes.is_some()) {
-                let holds = o
-                    .attributes
-                    .iter()
-                    .flatten()
-                    .any(|a| type_of(&a.type_sql).as_ref() == Some(&t));
-                let q = QualName::new(k.schema.clone(), k.name.clone());
-                if holds && holding.insert(q.clone()) {
-                    wanted.push(q);
-                }
-            }
-        }
-        if holding.is_empty() {
-            return None;
-        }
-        // (Reading a type name takes a parse: only where the text can name one of them.)
-        let may_name = |sql: &str| holding.iter().any(|h| sql.contains(h.name.as_str()));
-        self.tables.iter().find_map(|(q, t)| {
-            t.columns
-                .iter()
-                .filter(|c| may_name(&c.type_sql))
-                .find(|c| type_of(&c.type_sql).is_some_and(|ty| holding.contains(&ty)))
-                .map(|c| (q.clone(), c.name.clone()))
-        })
-    }
-}
-
 impl Object {
     /// Whether it is an enum type (its canonical text is `CREATE TYPE x AS ENUM (...)`).
     pub fn is_enum(&self) -> bool {

@@ -822,7 +822,6 @@ impl Replay {
                 if let Some(msg) = self
                     .refused_on_hierarchy(&name, rv.inh, c)
                     .or_else(|| self.refused_on_typed(&name, c))
-                    .or_else(|| self.refused_on_row_type(&name, c))
                 {
                     self.reject(stmt, msg);
                     continue;
@@ -942,20 +941,6 @@ impl Replay {
             ));
         }
         None
-    }
-
-    /// A column type change of a table whose row type a column stores (its own type, or a
-    /// composite type that holds it): the server cannot rewrite the values stored there.
-    fn refused_on_row_type(&self, table: &QualName, c: &AlterTableCmd) -> Option<String> {
-        if c.subtype != AlterTableType::AtAlterColumnType as i32 {
-            return None;
-        }
-        let (q, column) = self.catalog.stored_in_column(table, true)?;
-        Some(format!(
-            "cannot alter table {} because column \"{}.{column}\" uses its row type",
-            named(&table.name),
-            q.name
-        ))
     }
 
     /// What the server refuses of `ALTER TABLE table INHERIT parent` for the columns: the
