@@ -405,7 +405,9 @@ pub fn references(node: &Node, r: &Resolver) -> Vec<QualName> {
                 out.insert(QualName::new(s.clone(), op.clone()));
             }
             [op] => {
-                if let Some(s) = r.user_operator_schema(op) {
+                // (Argument types are not weighed: this over-approximates, which only
+                // orders or rebuilds more.)
+                if let Some(s) = r.schema_holding(super::ObjKind::Operator, op) {
                     out.insert(QualName::new(s, op.clone()));
                 }
             }

@@ -174,14 +174,13 @@ impl Resolver<'_> {
         None
     }
 
-    /// The schema of the first user operator named `name` on the path (not `pg_catalog`):
-    /// what an expression that spells it bare can mean besides a builtin. Argument types
-    /// are not weighed, so this over-approximates, which only orders or rebuilds more.
-    pub fn user_operator_schema(&self, name: &str) -> Option<String> {
+    /// The schema of the first schema of the path (not `pg_catalog`) holding a user object
+    /// of `kind` named `name` (any sub-part: argument types are not weighed).
+    pub fn schema_holding(&self, kind: ObjKind, name: &str) -> Option<String> {
         self.schemas()
             .find(|s| {
                 let lo = super::model::ObjKey {
-                    kind: ObjKind::Operator,
+                    kind,
                     schema: s.to_string(),
                     name: name.to_string(),
                     sub: String::new(),
@@ -190,9 +189,7 @@ impl Resolver<'_> {
                     .objects
                     .range(lo..)
                     .next()
-                    .is_some_and(|(k, _)| {
-                        k.kind == ObjKind::Operator && &k.schema == *s && k.name == name
-                    })
+                    .is_some_and(|(k, _)| k.kind == kind && &k.schema == *s && k.name == name)
             })
             .cloned()
     }

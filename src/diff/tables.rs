@@ -415,6 +415,15 @@ fn alter_sql(d: &Diff, q: &QualName) -> String {
     alter_sql_in([d.to, d.from], q)
 }
 
+/// `ALTER TABLE q ALTER COLUMN column`, from the catalogs alone (TO first).
+fn alter_column_in(catalogs: [&Catalog; 2], q: &QualName, column: &str) -> String {
+    format!(
+        "{} ALTER COLUMN {}",
+        alter_sql_in(catalogs, q),
+        quote::ident(column)
+    )
+}
+
 /// `alter_sql` from the catalogs alone (TO first), for a closure that writes it lazily.
 fn alter_sql_in(catalogs: [&Catalog; 2], q: &QualName) -> String {
     let t = catalogs.iter().find_map(|c| c.tables.get(q));
@@ -684,13 +693,7 @@ fn add_identity(d: &mut Diff, q: &QualName, pos: usize, c: &Column) {
 fn column_extras(d: &mut Diff, q: &QualName, pos: usize, old: Option<&Column>, c: &Column) {
     // Written only for a statement: most columns do not change.
     let catalogs = [d.to, d.from];
-    let col = || {
-        format!(
-            "{} ALTER COLUMN {}",
-            alter_sql_in(catalogs, q),
-            quote::ident(&c.name)
-        )
-    };
+    let col = || alter_column_in(catalogs, q, &c.name);
     let node = Node::Table(q.clone());
     let old_identity = old.and_then(|o| o.identity.as_ref());
     match (old_identity, &c.identity) {
@@ -987,13 +990,7 @@ fn parent_alters(
 fn alter_column(d: &mut Diff, q: &QualName, pos: usize, o: &Column, c: &Column) {
     // Written only for a statement: most columns do not change.
     let catalogs = [d.to, d.from];
-    let col = || {
-        format!(
-            "{} ALTER COLUMN {}",
-            alter_sql_in(catalogs, q),
-            quote::ident(&c.name)
-        )
-    };
+    let col = || alter_column_in(catalogs, q, &c.name);
     let node = Node::Table(q.clone());
     let default_node = Node::Default(q.clone(), c.name.clone());
     let recasts = recast(d, c);

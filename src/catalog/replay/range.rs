@@ -63,27 +63,6 @@ pub(crate) fn default_multirange_name(name: &str) -> String {
     out
 }
 
-/// The schema of a user object of `kind` named `name` (any sub-part) in the path.
-fn in_path_any(r: &Resolver, kind: ObjKind, name: &str) -> Option<String> {
-    r.search_path
-        .iter()
-        .filter(|s| s.as_str() != "pg_catalog")
-        .find(|s| {
-            let lo = ObjKey {
-                kind,
-                schema: s.to_string(),
-                name: name.to_string(),
-                sub: String::new(),
-            };
-            r.catalog
-                .objects
-                .range(lo..)
-                .next()
-                .is_some_and(|(k, _)| k.kind == kind && k.schema == **s && k.name == name)
-        })
-        .cloned()
-}
-
 /// Puts a CREATE TYPE ... AS RANGE in canonical form, in place (`key` is the range).
 pub(super) fn canonical(s: &mut CreateRangeStmt, key: &ObjKey, r: &Resolver) {
     let mut items: Vec<(usize, DefElem)> = Vec::new();
@@ -141,7 +120,7 @@ pub(super) fn canonical(s: &mut CreateRangeStmt, key: &ObjKey, r: &Resolver) {
             "collation" => {
                 let q = match parts.as_slice() {
                     [n] => vec![
-                        in_path_any(r, ObjKind::Collation, n)
+                        r.schema_holding(ObjKind::Collation, n)
                             .unwrap_or_else(|| "pg_catalog".into()),
                         n.clone(),
                     ],
