@@ -806,6 +806,12 @@ const REJECTED: &[(&str, &str)] = &[
     ("inherit_missing_parent", "inherit_missing_parent.sql:3:1: relation public.nope does not exist"),
     ("inherit_circular", "inherit_circular.sql:4:1: circular inheritance not allowed"),
     ("attach_circular", "attach_circular.sql:4:1: circular inheritance not allowed"),
+    ("alter_type_of_stored_row_type", "alter_type_of_stored_row_type.sql:4:1: cannot alter table \"addr\" because column \"cust.home\" uses its row type"),
+    ("add_column_default_to_stored_row_type", "add_column_default_to_stored_row_type.sql:5:1: cannot alter table \"addr\" because column \"cust.homes\" uses its row type"),
+    ("alter_partitioned_under_stored_partition_row_type", "alter_partitioned_under_stored_partition_row_type.sql:6:1: cannot alter table \"addr1\" because column \"cust.home\" uses its row type"),
+    ("alter_attribute_of_stored_composite", "alter_attribute_of_stored_composite.sql:6:1: cannot alter type \"c\" because column \"t.v\" uses it"),
+    ("domain_check_over_array_column", "domain_check_over_array_column.sql:4:1: cannot alter type \"d\" because column \"t.v\" uses it"),
+    ("alter_renamed_stored_row_type", "alter_renamed_stored_row_type.sql:6:1: cannot alter table \"address\" because column \"t.v\" uses its row type"),
     ("domain_check_over_composite_column", "domain_check_over_composite_column.sql:5:1: cannot alter type \"money2\" because column \"t.p\" uses it"),
 ];
 

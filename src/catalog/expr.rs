@@ -713,6 +713,17 @@ pub fn normalize_type_name(tn: &mut TypeName, r: &Resolver) {
     tn.location = 0;
 }
 
+/// Whether `e` is a NULL constant (`NULL`, `NULL::t`): a default the server does not store.
+pub fn is_null_constant(e: &Node) -> bool {
+    if let Some(NodeEnum::AConst(c)) = e.node.as_ref() {
+        return c.isnull;
+    }
+    if let Some(NodeEnum::TypeCast(tc)) = e.node.as_ref() {
+        return tc.arg.as_deref().is_some_and(is_null_constant);
+    }
+    false
+}
+
 /// A column default as the server stores it, before it is canonicalized: a bare literal is
 /// coerced to the column's type when the default is set, and the server prints the constant
 /// it becomes (`'x'` on a text column is `'x'::text`, `-1` is `'-1'::integer`, `'t'` on a

@@ -868,6 +868,19 @@ pub struct ObjKey {
     pub sub: String,
 }
 
+impl ObjKey {
+    /// The key of an object of `kind` named `q`, with no sub-part (types, domains, views,
+    /// collations and the other kinds named by schema and name alone).
+    pub fn named(kind: ObjKind, q: &QualName) -> ObjKey {
+        ObjKey {
+            kind,
+            schema: q.schema.clone(),
+            name: q.name.clone(),
+            sub: String::new(),
+        }
+    }
+}
+
 /// A generic object: its canonical CREATE statement and what it needs.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Object {

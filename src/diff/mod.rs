@@ -7,6 +7,7 @@ mod comments;
 mod enums;
 pub mod extension_moves;
 pub mod filter;
+mod held;
 mod inherit;
 pub mod label_renames;
 mod objects;
@@ -145,6 +146,9 @@ pub(crate) struct Diff<'a> {
     pub enums: BTreeMap<ObjKey, enums::EnumPlan>,
     /// Range types rebuilt under columns (which hold their text form meanwhile).
     pub ranges: BTreeSet<ObjKey>,
+    /// Tables whose columns change type while a column stores their row type (which holds
+    /// its text form meanwhile, see `held`).
+    pub held_rows: BTreeSet<QualName>,
     /// Types rebuilt under columns: those columns are recast to the new type.
     pub recast_types: BTreeSet<QualName>,
     /// Domains and composite types made again under columns (a new base type, or a type under
@@ -206,7 +210,7 @@ impl Diff<'_> {
         });
         self.to.indexes.get(q).is_none_or(|n| n.def != i.def)
             || over_doomed
-            || ranges::reads_text_column(self, &i.table, &i.columns, &i.def)
+            || held::reads_text_column(self, &i.table, &i.columns, &i.def)
     }
 
     /// Whether FROM's partition `q` stays while its partitioned parent is dropped (for
@@ -335,6 +339,7 @@ pub fn diff(from: &Catalog, to: &Catalog, gf: &Graph, opts: &DiffOptions) -> Vec
         filling: Vec::new(),
         enums: BTreeMap::new(),
         ranges: BTreeSet::new(),
+        held_rows: BTreeSet::new(),
         recast_types: BTreeSet::new(),
         recast_aside: BTreeSet::new(),
         rebuilt_objects: BTreeMap::new(),
@@ -365,6 +370,8 @@ pub fn diff(from: &Catalog, to: &Catalog, gf: &Graph, opts: &DiffOptions) -> Vec
     d.ranges = ranges::plan_ranges(&d);
     let ranges = ranges::recast(&d);
     d.recast_types.extend(ranges);
+    d.held_rows = held::plan_rows(&d);
+    d.recast_types.extend(d.held_rows.iter().cloned());
     // A partition key over a type made again: the table is made again too.
     let rebuilt = tables::rebuilt(&d);
     if rebuilt != d.rebuilt_tables {

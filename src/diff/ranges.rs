@@ -39,7 +39,7 @@ pub(super) fn plan_ranges(d: &Diff) -> BTreeSet<ObjKey> {
 }
 
 /// Range `k` and its multirange, as FROM and TO name them.
-fn names(d: &Diff, k: &ObjKey) -> Vec<QualName> {
+pub(super) fn names(d: &Diff, k: &ObjKey) -> Vec<QualName> {
     let multiranges = [d.from, d.to]
         .into_iter()
         .filter_map(|c| c.objects.get(k).and_then(|o| o.multirange()));
@@ -52,40 +52,4 @@ fn names(d: &Diff, k: &ObjKey) -> Vec<QualName> {
 /// multirange.
 pub(super) fn recast(d: &Diff) -> Vec<QualName> {
     d.ranges.iter().flat_map(|k| names(d, k)).collect()
-}
-
-/// The rebuilt range a FROM column type holds, if any.
-pub(super) fn held_range(d: &Diff, type_sql: &str) -> Option<ObjKey> {
-    if d.ranges.is_empty() {
-        return None;
-    }
-    let ty = type_name(type_sql)?;
-    d.ranges.iter().find(|k| names(d, k).contains(&ty)).cloned()
-}
-
-/// Whether an index or a CHECK / EXCLUDE constraint of FROM table `q` (its columns and
-/// definition) reads a column that holds its text form while a range is rebuilt: it could
-/// not be rebuilt over text (a GiST index, a range operator), so it is dropped before and
-/// created again after. A definition is read for the quoted column name, which may find a
-/// use that is not one: that only rebuilds it needlessly.
-pub(super) fn reads_text_column(d: &Diff, q: &QualName, columns: &[String], def: &str) -> bool {
-    if d.ranges.is_empty() {
-        return false;
-    }
-    let Some(t) = d.from.tables.get(q) else {
-        return false;
-    };
-    t.columns
-        .iter()
-        .filter(|c| held_range(d, &c.type_sql).is_some())
-        .any(|c| columns.contains(&c.name) || mentions(def, &crate::emit::quote::ident(&c.name)))
-}
-
-/// Whether `text` holds identifier `id` as a whole name.
-fn mentions(text: &str, id: &str) -> bool {
-    let part = |c: char| c.is_alphanumeric() || c == '_' || c == '$' || c == '"';
-    text.match_indices(id).any(|(i, _)| {
-        !text[..i].chars().next_back().is_some_and(part)
-            && !text[i + id.len()..].chars().next().is_some_and(part)
-    })
 }

@@ -1001,8 +1001,9 @@ fn alter_column(d: &mut Diff, q: &QualName, pos: usize, o: &Column, c: &Column) 
     if default_torn {
         d.drop(&default_node, pos, format!("{} DROP DEFAULT", col()));
     }
-    // A range dropped and created again under the column: it holds its text form meanwhile.
-    if let Some(range) = super::ranges::held_range(d, &o.type_sql).filter(|_| !o.inherited) {
+    // A type changing under the column in a way no ALTER carries its values through (a
+    // range made again, a row type changing shape): it holds its text form meanwhile.
+    if let Some(under) = super::held::held(d, &o.type_sql).filter(|_| !o.inherited) {
         let text = if o.type_sql.ends_with("[]") {
             "text[]"
         } else {
@@ -1015,10 +1016,8 @@ fn alter_column(d: &mut Diff, q: &QualName, pos: usize, o: &Column, c: &Column) 
             format!(" USING {}::{text}", quote::ident(&o.name))
         };
         d.drop(&node, pos, format!("{} TYPE {text}{using}", col()));
-        d.note(format!(
-            "{} is dropped and created again: the column holds its text form meanwhile",
-            d.describe(&Node::Object(range))
-        ));
+        let why = super::held::why(d, &under);
+        d.note(why);
     }
     // An ALTER on a parent reaches its children and partitions (the server refuses to change
     // an inherited column's type on the child alone).
@@ -1509,10 +1508,10 @@ fn index_unchanged(d: &Diff, q: &QualName, i: &crate::catalog::Index) -> bool {
 }
 
 /// Whether a CHECK or EXCLUDE constraint of `q` reads a column that holds its text form
-/// while a range is rebuilt (see ranges.rs).
+/// while a type under it changes (see held.rs).
 fn over_text(d: &Diff, q: &QualName, c: &Constraint) -> bool {
     matches!(c.kind, ConstraintKind::Check | ConstraintKind::Exclude)
-        && super::ranges::reads_text_column(d, q, &c.columns, &c.def)
+        && super::held::reads_text_column(d, q, &c.columns, &c.def)
 }
 
 /// Tables whose primary key or unique constraints change: foreign keys to them are rebuilt.

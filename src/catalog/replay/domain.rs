@@ -112,7 +112,9 @@ impl Replay {
         };
         if checks_values {
             let q = QualName::new(key.schema.clone(), key.name.clone());
-            if let Some((table, column)) = stored_in_composite(&self.catalog, &q) {
+            if let Some((table, column)) =
+                self.column_storing(&q, super::stored::Storing::DomainValues)
+            {
                 self.reject(
                     stmt,
                     format!(
@@ -205,37 +207,6 @@ impl Replay {
             }
         }
     }
-}
-
-/// A table column whose type is a composite type that holds `domain` (as an attribute's
-/// type, or inside another such composite), if any: the table and the column.
-fn stored_in_composite(c: &Catalog, domain: &QualName) -> Option<(QualName, String)> {
-    let type_of = |sql: &str| crate::catalog::graph::type_name(sql);
-    // The composites that hold the domain, directly or through one another.
-    let mut holding: BTreeSet<QualName> = BTreeSet::new();
-    let mut wanted = vec![domain.clone()];
-    while let Some(t) = wanted.pop() {
-        for (k, o) in &c.objects {
-            let holds = o
-                .attributes
-                .iter()
-                .flatten()
-                .any(|a| type_of(&a.type_sql).as_ref() == Some(&t));
-            let q = QualName::new(k.schema.clone(), k.name.clone());
-            if holds && holding.insert(q.clone()) {
-                wanted.push(q);
-            }
-        }
-    }
-    if holding.is_empty() {
-        return None;
-    }
-    c.tables.iter().find_map(|(q, t)| {
-        t.columns
-            .iter()
-            .find(|col| type_of(&col.type_sql).is_some_and(|ty| holding.contains(&ty)))
-            .map(|col| (q.clone(), col.name.clone()))
-    })
 }
 
 /// Applies one constraint of CREATE DOMAIN / ALTER DOMAIN ADD.

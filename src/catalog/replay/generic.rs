@@ -171,6 +171,7 @@ impl Replay {
         let key = ident.key.clone();
         let trigger_on = obj.table.clone().filter(|_| key.kind == ObjKind::Trigger);
         self.on_table.note_object(&ident.key, &obj);
+        self.stored.note_object(&obj);
         self.catalog.objects.insert(ident.key, obj);
         if let Some(table) = trigger_on {
             self.trigger_created(&table, &key.name);
@@ -354,6 +355,24 @@ impl Replay {
                 ),
             );
             return;
+        }
+        // An attribute changing type changes the values a column storing the type holds.
+        let retyped = changes.iter().any(|(_, new, add, _)| new.is_some() && !add);
+        if let Some((table, column)) = retyped
+            .then(|| self.column_storing(&q, super::stored::Storing::Row))
+            .flatten()
+        {
+            self.reject(
+                stmt,
+                format!(
+                    "cannot alter type \"{}\" because column \"{}.{column}\" uses it",
+                    key.name, table.name
+                ),
+            );
+            return;
+        }
+        for a in changes.iter().filter_map(|c| c.1.as_ref()) {
+            self.stored.note(&a.type_sql);
         }
         for (name, new, add, _) in changes {
             let Some(attrs) = self

@@ -21,6 +21,7 @@ mod publication;
 mod range;
 mod rename;
 mod sequence;
+mod stored;
 mod table;
 mod textsearch;
 mod trigger;
@@ -103,6 +104,7 @@ impl Builder {
     pub fn onto(base: Catalog, opts: ReplayOptions) -> Builder {
         let next = base.max_pos().max(base.sources.last_pos()) + 1;
         let on_table = on_table::OnTable::of(&base);
+        let stored = stored::Stored::of(&base);
         Builder {
             r: Replay {
                 catalog: base,
@@ -115,6 +117,7 @@ impl Builder {
                 reverse: None,
                 children: None,
                 on_table,
+                stored,
                 pos: next,
             },
             next,
@@ -202,6 +205,8 @@ pub(crate) struct Replay {
     children: Option<std::collections::BTreeMap<QualName, Vec<QualName>>>,
     /// What hangs on each table (see `on_table`).
     on_table: on_table::OnTable,
+    /// The types columns store (see `stored`).
+    stored: stored::Stored,
     /// The position of the statement being applied.
     pos: Pos,
 }

@@ -1030,6 +1030,7 @@ impl Replay {
 
     /// Every reference to `old` (a relation or a type) now names `new`.
     fn retarget(&mut self, old: &QualName, new: &QualName) {
+        self.stored.renamed(old, new);
         let (o, n) = (old.sql(), new.sql());
         let text = |s: &mut String| *s = replace_name(s, &o, &n);
         let name = |q: &mut QualName| {
@@ -1081,6 +1082,16 @@ impl Replay {
             text(&mut obj.target);
             obj.deps.iter_mut().for_each(name);
             obj.soft_deps.iter_mut().for_each(name);
+            for a in obj.attributes.iter_mut().flatten() {
+                text(&mut a.type_sql);
+            }
+            if let Some(d) = &mut obj.domain {
+                text(&mut d.base);
+                d.default.iter_mut().for_each(text);
+                d.checks.values_mut().for_each(text);
+                d.default_reads.iter_mut().for_each(name);
+                d.check_reads.values_mut().flatten().for_each(name);
+            }
             if obj.table.as_ref() == Some(old) {
                 obj.table = Some(new.clone());
                 k.sub = new.name.clone();

@@ -406,6 +406,7 @@ impl Replay {
                 ConstrType::Undefined => {}
             }
         }
+        self.stored.note(&col.type_sql);
         if unmodelled {
             self.unsupported(stmt, "NOT ENFORCED on a column constraint");
         }
@@ -822,6 +823,7 @@ impl Replay {
                 if let Some(msg) = self
                     .refused_on_hierarchy(&name, rv.inh, c)
                     .or_else(|| self.refused_on_typed(&name, c))
+                    .or_else(|| self.refused_on_row_type(&name, rv.inh, c))
                 {
                     self.reject(stmt, msg);
                     continue;
@@ -941,6 +943,38 @@ impl Replay {
             ));
         }
         None
+    }
+
+    /// A change that gives the rows of `table` (and, with `recurse`, of its partitions and
+    /// children) new values, a column's type or a column added with a value, while a column
+    /// stores its row type: the server cannot change the values stored there.
+    fn refused_on_row_type(
+        &mut self,
+        table: &QualName,
+        recurse: bool,
+        c: &AlterTableCmd,
+    ) -> Option<String> {
+        if !new_values(c) {
+            return None;
+        }
+        let mut tables = vec![table.clone()];
+        let mut next = 0;
+        while let Some(t) = tables.get(next).cloned().filter(|_| recurse) {
+            for child in self.children_of(&t) {
+                if !tables.contains(&child) {
+                    tables.push(child);
+                }
+            }
+            next += 1;
+        }
+        tables.iter().find_map(|t| {
+            let (q, column) = self.column_storing(t, super::stored::Storing::Row)?;
+            Some(format!(
+                "cannot alter table {} because column \"{}.{column}\" uses its row type",
+                named(&t.name),
+                q.name
+            ))
+        })
     }
 
     /// What the server refuses of `ALTER TABLE table INHERIT parent` for the columns: the
@@ -1698,6 +1732,7 @@ impl Replay {
                         .coll_clause
                         .as_ref()
                         .map(|c| collation_sql(&c.collname, &r));
+                    self.stored.note(&ty);
                     // Without COLLATE, the column takes the new type's default collation.
                     self.with_column(stmt, table, &col_name, |col| {
                         col.type_sql = ty;
@@ -2421,6 +2456,49 @@ fn column_default(
 }
 
 /// The integer type behind `smallserial`, `serial` and `bigserial` (and `serial2/4/8`).
+/// Whether `ALTER TABLE` command `c` gives every row a new value: a column's type changes,
+/// or a column comes with a default (a NULL default is none), an identity or a generated
+/// expression.
+fn new_values(c: &AlterTableCmd) -> bool {
+    let subtype = AlterTableType::try_from(c.subtype).unwrap_or(AlterTableType::Undefined);
+    if subtype == AlterTableType::AtAlterColumnType {
+        return true;
+    }
+    let Some(NodeEnum::ColumnDef(cd)) = c.def.as_ref().and_then(|d| d.node.as_ref()) else {
+        return false;
+    };
+    if subtype != AlterTableType::AtAddColumn {
+        return false;
+    }
+    let valued = |e: Option<&Node>| e.is_some_and(|e| !expr::is_null_constant(e));
+    cd.type_name.as_ref().and_then(serial_type).is_some()
+        || valued(cd.raw_default.as_deref())
+        || cd.constraints.iter().any(|k| {
+            if let Some(NodeEnum::Constraint(k)) = &k.node {
+                match ConstrType::try_from(k.contype).unwrap_or(ConstrType::Undefined) {
+                    ConstrType::ConstrDefault => valued(k.raw_expr.as_deref()),
+                    ConstrType::ConstrIdentity | ConstrType::ConstrGenerated => true,
+                    ConstrType::ConstrNotnull
+                    | ConstrType::ConstrNull
+                    | ConstrType::ConstrCheck
+                    | ConstrType::ConstrPrimary
+                    | ConstrType::ConstrUnique
+                    | ConstrType::ConstrExclusion
+                    | ConstrType::ConstrForeign
+                    | ConstrType::ConstrAttrDeferrable
+                    | ConstrType::ConstrAttrNotDeferrable
+                    | ConstrType::ConstrAttrDeferred
+                    | ConstrType::ConstrAttrImmediate
+                    | ConstrType::ConstrAttrEnforced
+                    | ConstrType::ConstrAttrNotEnforced
+                    | ConstrType::Undefined => false,
+                }
+            } else {
+                false
+            }
+        })
+}
+
 pub(crate) fn serial_type(tn: &protobuf::TypeName) -> Option<&'static str> {
     // Read in place: every column's type passes here.
     fn word(n: &Node) -> Option<&str> {

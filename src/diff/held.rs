@@ -1,0 +1,98 @@
+//! Columns that hold their text form for a while, because a type they store changes under
+//! them in a way no ALTER carries their values through: a range made again (see ranges.rs),
+//! or the row type of a table whose columns change type while a column of another table
+//! stores it (as its type, or an array of it: the server refuses to change a row type a
+//! column stores). The column takes its text form before the change and is cast back once
+//! it is done (`Diff::recast_types`).
+
+use std::collections::BTreeSet;
+
+use super::Diff;
+use crate::catalog::graph::{type_name, Node};
+use crate::catalog::QualName;
+
+/// The tables in both catalogs, made again in neither, whose columns change type while a
+/// column of a FROM table TO keeps stores their row type.
+pub(super) fn plan_rows(d: &Diff) -> BTreeSet<QualName> {
+    let kept = |q: &QualName| d.to.tables.contains_key(q) && !d.dropped_tables.contains(q);
+    // User types are schema-qualified in canonical type text: most columns are passed over
+    // without reading their type's name.
+    let stored: BTreeSet<QualName> = d
+        .from
+        .tables
+        .iter()
+        .filter(|(q, _)| kept(q))
+        .flat_map(|(_, t)| t.columns.iter())
+        .filter(|c| c.type_sql.contains('.'))
+        .filter_map(|c| type_name(&c.type_sql))
+        .filter(|ty| kept(ty))
+        .collect();
+    stored
+        .into_iter()
+        .filter(|q| {
+            let (Some(old), Some(new)) = (d.from.tables.get(q), d.to.tables.get(q)) else {
+                return false;
+            };
+            old.columns.iter().any(|o| {
+                new.column(&o.name)
+                    .is_some_and(|c| c.type_sql != o.type_sql || c.collation != o.collation)
+            })
+        })
+        .collect()
+}
+
+/// What a FROM column of type `type_sql` holds its text form for, if anything: the range
+/// made again, or the table whose row type changes.
+pub(super) fn held(d: &Diff, type_sql: &str) -> Option<Node> {
+    if d.ranges.is_empty() && d.held_rows.is_empty() {
+        return None;
+    }
+    let ty = type_name(type_sql)?;
+    if let Some(k) = d
+        .ranges
+        .iter()
+        .find(|k| super::ranges::names(d, k).contains(&ty))
+    {
+        return Some(Node::Object(k.clone()));
+    }
+    d.held_rows.contains(&ty).then_some(Node::Table(ty))
+}
+
+/// Why a column holds its text form (`held`), for the note on its statements.
+pub(super) fn why(d: &Diff, under: &Node) -> String {
+    let what = d.describe(under);
+    if matches!(under, Node::Table(_)) {
+        format!(
+            "the columns of {what} change type, which the server refuses while a column stores its row type: the column holds its text form meanwhile"
+        )
+    } else {
+        format!("{what} is dropped and created again: the column holds its text form meanwhile")
+    }
+}
+
+/// Whether an index or a CHECK / EXCLUDE constraint of FROM table `q` (its columns and
+/// definition) reads a column that holds its text form (`held`): it could not be rebuilt
+/// over text (a GiST index, a range operator), so it is dropped before and created again
+/// after. A definition is read for the quoted column name, which may find a use that is not
+/// one: that only rebuilds it needlessly.
+pub(super) fn reads_text_column(d: &Diff, q: &QualName, columns: &[String], def: &str) -> bool {
+    if d.ranges.is_empty() && d.held_rows.is_empty() {
+        return false;
+    }
+    let Some(t) = d.from.tables.get(q) else {
+        return false;
+    };
+    t.columns
+        .iter()
+        .filter(|c| held(d, &c.type_sql).is_some())
+        .any(|c| columns.contains(&c.name) || mentions(def, &crate::emit::quote::ident(&c.name)))
+}
+
+/// Whether `text` holds identifier `id` as a whole name.
+fn mentions(text: &str, id: &str) -> bool {
+    let part = |c: char| c.is_alphanumeric() || c == '_' || c == '$' || c == '"';
+    text.match_indices(id).any(|(i, _)| {
+        !text[..i].chars().next_back().is_some_and(part)
+            && !text[i + id.len()..].chars().next().is_some_and(part)
+    })
+}
