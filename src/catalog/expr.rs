@@ -427,6 +427,18 @@ pub fn references(node: &Node, r: &Resolver) -> Vec<QualName> {
                 }
             }
         }
+        // An index column's collation, qualified or found on the path.
+        NodeEnum::IndexElem(e) => match strings(&e.collation).as_slice() {
+            [s, name] if s != "pg_catalog" => {
+                out.insert(QualName::new(s.clone(), name.clone()));
+            }
+            [name] => {
+                if let Some(s) = r.schema_holding(super::ObjKind::Collation, name) {
+                    out.insert(QualName::new(s, name.clone()));
+                }
+            }
+            _ => {}
+        },
         NodeEnum::TypeCast(tc) => {
             // (The type name is a node of its own to the walk.)
             if let Some(tn) = &tc.type_name {

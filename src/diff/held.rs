@@ -4,12 +4,16 @@
 //! stores it (as its type, or an array of it: the server refuses to change a row type a
 //! column stores). The column takes its text form before the change and is cast back once
 //! it is done (`Diff::recast_types`).
+//!
+//! A collation made again is renamed aside instead, as an enum is: what uses it (columns,
+//! domains, indexes, views) keeps working, columns move to the new one once it exists, and
+//! the old one goes last.
 
 use std::collections::BTreeSet;
 
 use super::Diff;
 use crate::catalog::graph::{type_name, Node};
-use crate::catalog::QualName;
+use crate::catalog::{Column, ObjKey, ObjKind, QualName};
 
 /// The tables in both catalogs, made again in neither, whose columns change type while a
 /// column of a FROM table TO keeps stores their row type.
@@ -39,6 +43,74 @@ pub(super) fn plan_rows(d: &Diff) -> BTreeSet<QualName> {
             })
         })
         .collect()
+}
+
+/// The collations in both catalogs made again: no ALTER changes a collation's definition.
+pub(super) fn remade_collations(d: &Diff) -> BTreeSet<QualName> {
+    d.to.objects
+        .iter()
+        .filter(|(k, new)| {
+            k.kind == ObjKind::Collation
+                && d.from.objects.get(*k).is_some_and(|old| {
+                    old.create != new.create
+                        && crate::catalog::alter::object(k.kind, old, new).is_none()
+                })
+        })
+        .map(|(k, _)| QualName::new(k.schema.clone(), k.name.clone()))
+        .collect()
+}
+
+/// The collations made again that something staying through the change uses: a column of a
+/// FROM table TO keeps, or a domain renamed aside while its columns are recast. Those are
+/// renamed aside; any other goes before it is created again.
+pub(super) fn plan_collations(d: &Diff) -> BTreeSet<QualName> {
+    if d.remade_collations.is_empty() {
+        return BTreeSet::new();
+    }
+    let kept = |q: &QualName| d.to.tables.contains_key(q) && !d.dropped_tables.contains(q);
+    let columns = d
+        .from
+        .tables
+        .iter()
+        .filter(|(q, _)| kept(q))
+        .flat_map(|(_, t)| t.columns.iter())
+        .filter_map(|c| c.collation.as_deref().and_then(collation_name));
+    let domains = d
+        .recast_aside
+        .iter()
+        .filter_map(|k| d.from.objects.get(k)?.domain.as_ref())
+        .filter_map(|dm| collation_name(dm.base.split_once(" COLLATE ")?.1));
+    columns
+        .chain(domains)
+        .filter(|q| d.remade_collations.contains(q))
+        .collect()
+}
+
+/// The user collation a canonical `COLLATE` names (`pg_catalog`'s are written bare).
+fn collation_name(sql: &str) -> Option<QualName> {
+    crate::catalog::expr::parse_qualified(sql).filter(|q| !q.schema.is_empty())
+}
+
+/// Whether a domain's canonical base type (`text COLLATE public.ci`) names a collation made
+/// again.
+pub(super) fn over_remade_collation(d: &Diff, base: &str) -> bool {
+    !d.remade_collations.is_empty()
+        && base
+            .split_once(" COLLATE ")
+            .and_then(|(_, c)| collation_name(c))
+            .is_some_and(|q| d.remade_collations.contains(&q))
+}
+
+/// The collation made again that FROM column `o` uses, if any: the column moves to the new
+/// one.
+pub(super) fn held_collation(d: &Diff, o: &Column) -> Option<Node> {
+    if d.held_collations.is_empty() {
+        return None;
+    }
+    let q = o.collation.as_deref().and_then(collation_name)?;
+    d.held_collations
+        .contains(&q)
+        .then(|| Node::Object(ObjKey::named(ObjKind::Collation, &q)))
 }
 
 /// What a FROM column of type `type_sql` holds its text form for, if anything: the range

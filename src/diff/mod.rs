@@ -149,6 +149,11 @@ pub(crate) struct Diff<'a> {
     /// Tables whose columns change type while a column stores their row type (which holds
     /// its text form meanwhile, see `held`).
     pub held_rows: BTreeSet<QualName>,
+    /// Collations made again that columns or domains renamed aside use: renamed aside, the
+    /// columns move to the new one (see `held`).
+    pub held_collations: BTreeSet<QualName>,
+    /// Collations made again (no ALTER changes one).
+    pub remade_collations: BTreeSet<QualName>,
     /// Types rebuilt under columns: those columns are recast to the new type.
     pub recast_types: BTreeSet<QualName>,
     /// Domains and composite types made again under columns (a new base type, or a type under
@@ -226,6 +231,16 @@ impl Diff<'_> {
     }
 
     /// Whether a FROM node needs something doomed (hard dependencies only).
+    /// Whether `k` is a collation made again under something that stays: the old one is
+    /// renamed aside, and dropped once nothing uses it (see `held`).
+    pub fn collation_aside(&self, k: &ObjKey) -> bool {
+        k.kind == crate::catalog::ObjKind::Collation
+            && !self.held_collations.is_empty()
+            && self
+                .held_collations
+                .contains(&QualName::new(k.schema.clone(), k.name.clone()))
+    }
+
     pub fn over_doomed(&self, n: &Node) -> bool {
         self.gf
             .deps_of(n)
@@ -340,6 +355,8 @@ pub fn diff(from: &Catalog, to: &Catalog, gf: &Graph, opts: &DiffOptions) -> Vec
         enums: BTreeMap::new(),
         ranges: BTreeSet::new(),
         held_rows: BTreeSet::new(),
+        held_collations: BTreeSet::new(),
+        remade_collations: BTreeSet::new(),
         recast_types: BTreeSet::new(),
         recast_aside: BTreeSet::new(),
         rebuilt_objects: BTreeMap::new(),
@@ -361,6 +378,7 @@ pub fn diff(from: &Catalog, to: &Catalog, gf: &Graph, opts: &DiffOptions) -> Vec
         .filter(|(_, p)| matches!(p, enums::EnumPlan::Rebuild))
         .map(|(k, _)| QualName::new(k.schema.clone(), k.name.clone()))
         .collect();
+    d.remade_collations = held::remade_collations(&d);
     d.recast_aside = objects::recast_under_columns(&d);
     d.recast_types.extend(
         d.recast_aside
@@ -372,6 +390,7 @@ pub fn diff(from: &Catalog, to: &Catalog, gf: &Graph, opts: &DiffOptions) -> Vec
     d.recast_types.extend(ranges);
     d.held_rows = held::plan_rows(&d);
     d.recast_types.extend(d.held_rows.iter().cloned());
+    d.held_collations = held::plan_collations(&d);
     // A partition key over a type made again: the table is made again too.
     let rebuilt = tables::rebuilt(&d);
     if rebuilt != d.rebuilt_tables {

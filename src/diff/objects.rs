@@ -245,12 +245,13 @@ pub(super) fn diff_objects(d: &mut Diff) {
         {
             continue;
         }
-        let recast = d.recast_aside.contains(k);
+        let recast = d.recast_aside.contains(k) || d.collation_aside(k);
         if matches!(d.enums.get(k), Some(EnumPlan::Rebuild)) || recast {
             // Columns move to the new type before the old one goes (see enums.rs). An old
             // composite goes before the old domains and enums under it, a domain before its
-            // enum.
+            // enum, and all of them before the old collation they may use.
             let (keyword, last) = match (recast, k.kind) {
+                (true, ObjKind::Collation) => ("COLLATION", usize::MAX),
                 (true, ObjKind::Domain) => ("DOMAIN", usize::MAX - 1),
                 (true, _) => ("TYPE", usize::MAX - 2),
                 (false, _) => ("TYPE", usize::MAX),
@@ -475,7 +476,8 @@ pub(super) fn recast_under_columns(d: &Diff) -> BTreeSet<ObjKey> {
             continue;
         };
         if let (Some(a), Some(b)) = (&old.domain, &new.domain) {
-            let base_remade = type_name(&a.base).is_some_and(|t| remade.contains(&t));
+            let base_remade = type_name(&a.base).is_some_and(|t| remade.contains(&t))
+                || super::held::over_remade_collation(d, &a.base);
             if (a.base != b.base || base_remade) && used().contains(&name(k)) {
                 out.insert(k.clone());
             }

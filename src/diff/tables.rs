@@ -357,7 +357,10 @@ fn recast(d: &Diff, c: &Column) -> bool {
 /// Whether column `o` changes type to become `c`: another type or collation, or a type made
 /// again.
 fn changes_type(d: &Diff, o: &Column, c: &Column) -> bool {
-    o.type_sql != c.type_sql || o.collation != c.collation || recast(d, c)
+    o.type_sql != c.type_sql
+        || o.collation != c.collation
+        || recast(d, c)
+        || super::held::held_collation(d, o).is_some()
 }
 
 fn foreign_rebuilt(d: &Diff, old: &Table, t: &Table) -> bool {

@@ -3388,6 +3388,28 @@ mod tests {
     }
 
     #[test]
+    fn a_collation_in_use_is_not_dropped_and_cascade_takes_its_users() {
+        let base = "CREATE COLLATION ci (provider = icu, locale = 'und-u-ks-level2', deterministic = false);\n\
+                    CREATE TABLE t (id int, name text COLLATE ci, body text);\n";
+        assert_eq!(
+            warnings(&format!("{base}DROP COLLATION ci;")),
+            ["cannot drop collation public.ci because other objects depend on it: column name of table public.t"]
+        );
+        assert_eq!(
+            warnings(&format!("{base}CREATE INDEX t_body ON t (body COLLATE ci);\nALTER TABLE t DROP COLUMN name;\nDROP COLLATION ci;")),
+            ["cannot drop collation public.ci because other objects depend on it: index public.t_body"]
+        );
+        let c = crate::catalog_from_sql("t.sql", &format!("{base}DROP COLLATION ci CASCADE;"))
+            .expect("loads");
+        let t = c
+            .tables
+            .get(&crate::catalog::QualName::new("public", "t"))
+            .expect("the table stays");
+        let names: Vec<&str> = t.columns.iter().map(|c| c.name.as_str()).collect();
+        assert_eq!(names, ["id", "body"]);
+    }
+
+    #[test]
     fn a_column_constraint_attribute_not_modelled_is_reported() {
         assert_eq!(warnings("CREATE TABLE t (a int CHECK (a > 0) ENFORCED, b int UNIQUE DEFERRABLE INITIALLY DEFERRED);"), Vec::<String>::new());
         assert_eq!(
