@@ -3127,7 +3127,7 @@ fn named(name: &str) -> String {
 }
 
 #[cfg(test)]
-mod tests {
+pub(super) mod tests {
     /// The messages of the warnings met replaying `sql`.
     fn warnings(sql: &str) -> Vec<String> {
         let file = std::sync::Arc::new(crate::input::SourceFile::new("t.sql", sql.to_string()));
@@ -3137,7 +3137,7 @@ mod tests {
     }
 
     /// The messages of the errors met replaying `sql` (none when it loads).
-    fn errors(sql: &str) -> Vec<String> {
+    pub(in crate::catalog::replay) fn errors(sql: &str) -> Vec<String> {
         let file = std::sync::Arc::new(crate::input::SourceFile::new("t.sql", sql.to_string()));
         match crate::catalog_from_files(&[file], &crate::LoadOptions::default(), Vec::new()) {
             Ok(_) => Vec::new(),
