@@ -813,6 +813,9 @@ const REJECTED: &[(&str, &str)] = &[
     ("domain_check_over_array_column", "domain_check_over_array_column.sql:4:1: cannot alter type \"d\" because column \"t.v\" uses it"),
     ("alter_renamed_stored_row_type", "alter_renamed_stored_row_type.sql:6:1: cannot alter table \"address\" because column \"t.v\" uses its row type"),
     ("domain_check_over_composite_column", "domain_check_over_composite_column.sql:5:1: cannot alter type \"money2\" because column \"t.p\" uses it"),
+    ("trigger_rename_clone", "trigger_rename_clone.sql:6:1: cannot rename trigger \"audit\" on table \"m_2024\""),
+    ("trigger_rename_missing", "trigger_rename_missing.sql:5:1: trigger \"audits\" for table \"t\" does not exist"),
+    ("trigger_rename_name_taken", "trigger_rename_name_taken.sql:7:1: trigger \"check_2024\" for relation \"m_2024\" already exists"),
 ];
 
 #[test]

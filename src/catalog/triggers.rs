@@ -95,6 +95,11 @@ pub fn trigger_key(table: &QualName, name: &str) -> ObjKey {
     }
 }
 
+/// The comment target of trigger `name` on `table` (its own or a clone).
+pub fn trigger_target(table: &QualName, name: &str) -> String {
+    format!("TRIGGER {} ON {}", quote::ident(name), table.sql())
+}
+
 /// Whether a trigger fires for each row (the kind partitions clone).
 pub fn is_row_trigger(o: &Object) -> bool {
     o.row_trigger

@@ -354,9 +354,14 @@ impl Replay {
         }
     }
 
-    /// Drops a table with everything that hangs on it: comments of its columns and
-    /// constraints, its indexes, triggers, policies, rules and owned sequences.
+    /// Drops a table with everything that hangs on it: comments of its columns, constraints
+    /// and clones of triggers above it, its indexes, triggers, policies, rules and owned
+    /// sequences.
     pub(super) fn remove_table(&mut self, q: &QualName) -> bool {
+        for name in self.clones_held(q) {
+            self.catalog
+                .forget_notes(&crate::catalog::triggers::trigger_target(q, &name));
+        }
         let Some(t) = self.catalog.tables.remove(q) else {
             return false;
         };

@@ -908,7 +908,7 @@ fn identify(n: &NodeEnum, r: &Resolver, _create: bool) -> Option<(Ident, bool)> 
         NodeEnum::CreateTrigStmt(tr) => {
             let rv = tr.relation.as_ref()?;
             let table = r.relation(&rv.schemaname, &rv.relname);
-            let t = format!("TRIGGER {} ON {}", quote::ident(&tr.trigname), table.sql());
+            let t = crate::catalog::triggers::trigger_target(&table, &tr.trigname);
             let q = QualName::new(table.schema.clone(), tr.trigname.clone());
             (
                 obj(ObjKind::Trigger, q, table.name.clone(), t, Some(table)),

@@ -9,7 +9,7 @@
 //! objects, operators, operator classes and families, conversions, collations, statistics,
 //! rules) by `rename_object` / `set_object_schema`, which rewrite qualified occurrences token
 //! by token in the texts of the objects that need the renamed one (and, for global names, the
-//! fields that hold them).
+//! fields that hold them); triggers by `rename_trigger` (`trigger.rs`), their clones with them.
 
 use pg_query::protobuf::{self, ObjectType, Token};
 use pg_query::NodeEnum;
@@ -713,6 +713,10 @@ impl Replay {
                     }
                 }
                 renamed
+            }
+            (O::ObjectTrigger, Some(q)) => {
+                self.rename_trigger(stmt, &q, &s.subname, &s.newname);
+                return;
             }
             (O::ObjectType | O::ObjectDomain, _) => {
                 let parts = match s.object.as_deref().and_then(|o| o.node.as_ref()) {

@@ -2773,9 +2773,8 @@ impl Replay {
     /// `LIKE source [INCLUDING ...]` in a CREATE TABLE: the source's columns (names, types,
     /// collations, NOT NULL) at this place among the elements, with what the options
     /// include: defaults, generation expressions, storage, compression, CHECK constraints;
-    /// identity (`identity_copy`); indexes and comments are noted in `later` (see
-    /// `like_copies`). Extended statistics, when the source has some and they are included,
-    /// are not modelled and reported. False: refused.
+    /// identity (`identity_copy`); indexes, extended statistics and comments are noted in
+    /// `later` (see `like_copies`). False: refused.
     fn like(
         &mut self,
         pos: Pos,
@@ -2842,14 +2841,6 @@ impl Replay {
         } else {
             Vec::new()
         };
-        let statistics = has(like::STATISTICS)
-            && self
-                .catalog
-                .objects_of(ObjKind::Statistics)
-                .any(|(_, o)| o.table.as_ref() == Some(&q));
-        if statistics {
-            self.unsupported(stmt, "CREATE TABLE ... (LIKE ... INCLUDING STATISTICS)");
-        }
         for col in columns {
             if t.column(&col.name).is_some() {
                 self.reject(
@@ -2863,7 +2854,7 @@ impl Replay {
         for (n, c) in checks {
             t.constraints.entry(n).or_insert(c);
         }
-        if has(like::INDEXES) || has(like::COMMENTS) {
+        if has(like::INDEXES) || has(like::COMMENTS) || has(like::STATISTICS) {
             later.push((q, l.options));
         }
         true
@@ -2897,12 +2888,13 @@ impl Replay {
         }
     }
 
-    /// What `LIKE source INCLUDING INDEXES / COMMENTS` gives `table` once it exists and has
-    /// its own constraints, as the server expands the clause then: a copy of each of the
-    /// source's key constraints and indexes, in the order they were made, named as new ones
-    /// are (`t_pkey`, `t_a_key`, `t_a_excl`, `t_lower_idx`); the comments of the source's
-    /// columns, of the CHECK constraints copied and of the indexes copied (not those of key
-    /// constraints, which the server leaves behind).
+    /// What `LIKE source INCLUDING INDEXES / STATISTICS / COMMENTS` gives `table` once it
+    /// exists and has its own constraints, as the server expands the clause then: a copy of
+    /// each of the source's key constraints and indexes, in the order they were made, named
+    /// as new ones are (`t_pkey`, `t_a_key`, `t_a_excl`, `t_lower_idx`); a copy of each of
+    /// its extended statistics objects (`statistics_copy`); the comments of the source's
+    /// columns, of the CHECK constraints copied, of the indexes copied (not those of key
+    /// constraints, which the server leaves behind) and of the statistics copied.
     fn like_copies(
         &mut self,
         pos: Pos,
@@ -3008,6 +3000,23 @@ impl Replay {
                 }
             }
         }
+        if has(like::STATISTICS) {
+            let mut stats: Vec<(Pos, ObjKey)> = self
+                .on_table
+                .objects(&self.catalog, source)
+                .into_iter()
+                .filter(|k| k.kind == ObjKind::Statistics)
+                .filter_map(|k| Some((self.catalog.objects.get(&k)?.pos, k)))
+                .collect();
+            stats.sort();
+            for (_, k) in stats {
+                if let Some(copied) = self.statistics_copy(pos, stmt, table, &k) {
+                    if has(like::COMMENTS) {
+                        notes.push(copied);
+                    }
+                }
+            }
+        }
         for (from, to) in notes {
             if let Some(c) = self.catalog.comments.get(&from).cloned() {
                 self.catalog
@@ -3015,6 +3024,74 @@ impl Replay {
                     .insert(to, Comment { text: c.text, pos });
             }
         }
+    }
+
+    /// `LIKE ... INCLUDING STATISTICS`: a copy on `table` of the extended statistics object
+    /// `source` (of the LIKE source), as the server makes it: the same kinds, columns and
+    /// expressions, in `table`'s schema, named by the server's `ChooseExtendedStatisticName`
+    /// (`t_a_b_stat`, `expr` for each expression, a number after `stat` when the name is
+    /// taken among the schema's statistics), without the source's statistics target. The
+    /// comment targets of the source and of the copy; `None` when it cannot be read back.
+    fn statistics_copy(
+        &mut self,
+        pos: Pos,
+        stmt: &Stmt,
+        table: &QualName,
+        source: &ObjKey,
+    ) -> Option<(String, String)> {
+        let o = self.catalog.objects.get(source)?;
+        let from = o.target.clone();
+        let Some(NodeEnum::CreateStatsStmt(mut st)) = crate::catalog::alter::parse_one(&o.create)
+        else {
+            self.unsupported(
+                stmt,
+                "an extended statistics object of the LIKE source that cannot be read back",
+            );
+            return None;
+        };
+        // Its columns in table order, then its expressions: canonical order, which is the
+        // order the server reads them in to name the copy.
+        let elements: Vec<String> = st
+            .exprs
+            .iter()
+            .filter_map(|e| match &e.node {
+                Some(NodeEnum::StatsElem(e)) if e.expr.is_none() => Some(e.name.clone()),
+                Some(NodeEnum::StatsElem(_)) => Some("expr".to_string()),
+                Some(_) | None => None,
+            })
+            .collect();
+        let addition = names::name_addition(&elements);
+        let name = names::choose_name(&table.name, Some(&addition), "stat", |n| {
+            self.catalog.objects.contains_key(&ObjKey {
+                kind: ObjKind::Statistics,
+                schema: table.schema.clone(),
+                name: n.to_string(),
+                sub: String::new(),
+            })
+        });
+        let key = ObjKey {
+            kind: ObjKind::Statistics,
+            schema: table.schema.clone(),
+            name,
+            sub: String::new(),
+        };
+        for rel in &mut st.relations {
+            if let Some(NodeEnum::RangeVar(rv)) = rel.node.as_mut() {
+                rv.schemaname = table.schema.clone();
+                rv.relname = table.name.clone();
+            }
+        }
+        let mut node = NodeEnum::CreateStatsStmt(st);
+        super::generic::qualify_name(&mut node, &key);
+        let copy = Stmt {
+            file: stmt.file.clone(),
+            span: stmt.span.clone(),
+            node: std::sync::Arc::new(node),
+            body: None,
+        };
+        self.create_generic(pos, &copy);
+        let to = self.catalog.objects.get(&key)?.target.clone();
+        Some((from, to))
     }
 
     /// A partition's bound of `parent` as the server prints it: each value written as a
@@ -3205,7 +3282,7 @@ fn named(name: &str) -> String {
 }
 
 #[cfg(test)]
-mod tests {
+pub(super) mod tests {
     /// The messages of the warnings met replaying `sql`.
     fn warnings(sql: &str) -> Vec<String> {
         let file = std::sync::Arc::new(crate::input::SourceFile::new("t.sql", sql.to_string()));
@@ -3215,7 +3292,7 @@ mod tests {
     }
 
     /// The messages of the errors met replaying `sql` (none when it loads).
-    fn errors(sql: &str) -> Vec<String> {
+    pub(in crate::catalog::replay) fn errors(sql: &str) -> Vec<String> {
         let file = std::sync::Arc::new(crate::input::SourceFile::new("t.sql", sql.to_string()));
         match crate::catalog_from_files(&[file], &crate::LoadOptions::default(), Vec::new()) {
             Ok(_) => Vec::new(),
@@ -3419,6 +3496,60 @@ mod tests {
         assert_eq!(
             warnings("CREATE TABLE t (a int);\nALTER TABLE t ADD COLUMN b int CHECK (b > 0) NOT ENFORCED;"),
             ["NOT ENFORCED on a column constraint is not supported; ignored"]
+        );
+    }
+
+    #[test]
+    fn like_including_statistics_copies_each_statistics_object_named_by_the_server() {
+        let sql = "CREATE SCHEMA o;\n\
+                   CREATE TABLE s (a int, b int, c text);\n\
+                   CREATE STATISTICS s_ab (ndistinct) ON b, a FROM s;\n\
+                   CREATE STATISTICS s_mix (mcv) ON (a * 2), c, (lower(c)) FROM s;\n\
+                   CREATE STATISTICS s_ab2 ON a, b FROM s;\n\
+                   ALTER STATISTICS s_ab SET STATISTICS 55;\n\
+                   COMMENT ON STATISTICS s_ab IS 'ab';\n\
+                   CREATE TABLE o.t (x int, LIKE s INCLUDING STATISTICS);\n\
+                   CREATE TABLE t (LIKE s INCLUDING ALL);\n\
+                   CREATE TABLE u (LIKE s INCLUDING ALL EXCLUDING STATISTICS);\n\
+                   CREATE TABLE a_table_name_long_enough_to_be_clipped_when_the_stat_is_named (LIKE s INCLUDING STATISTICS);";
+        assert_eq!(warnings(sql), Vec::<String>::new());
+        let c = crate::catalog_from_sql("t.sql", sql).expect("loads");
+        let stats: Vec<(String, String, Vec<String>)> = c
+            .objects_of(crate::catalog::model::ObjKind::Statistics)
+            .filter(|(k, _)| !k.name.starts_with("s_"))
+            .map(|(k, o)| {
+                (
+                    format!("{}.{}", k.schema, k.name),
+                    o.create.clone(),
+                    o.after.clone(),
+                )
+            })
+            .collect();
+        let copy = |name: &str, create: &str| (name.to_string(), create.to_string(), Vec::new());
+        assert_eq!(
+            stats,
+            [
+                copy("o.t_a_b_stat", "CREATE STATISTICS o.t_a_b_stat (ndistinct) ON a, b FROM o.t"),
+                copy("o.t_a_b_stat1", "CREATE STATISTICS o.t_a_b_stat1 ON a, b FROM o.t"),
+                copy("o.t_c_expr_expr_stat", "CREATE STATISTICS o.t_c_expr_expr_stat (mcv) ON c, (a * 2), (lower(c)) FROM o.t"),
+                copy("public.a_table_name_long_enough_to_be_clipped_when_th_c_expr_expr_stat", "CREATE STATISTICS public.a_table_name_long_enough_to_be_clipped_when_th_c_expr_expr_stat (mcv) ON c, (a * 2), (lower(c)) FROM public.a_table_name_long_enough_to_be_clipped_when_the_stat_is_named"),
+                copy("public.a_table_name_long_enough_to_be_clipped_when_the_stat__a_b_stat1", "CREATE STATISTICS public.a_table_name_long_enough_to_be_clipped_when_the_stat__a_b_stat1 ON a, b FROM public.a_table_name_long_enough_to_be_clipped_when_the_stat_is_named"),
+                copy("public.a_table_name_long_enough_to_be_clipped_when_the_stat_i_a_b_stat", "CREATE STATISTICS public.a_table_name_long_enough_to_be_clipped_when_the_stat_i_a_b_stat (ndistinct) ON a, b FROM public.a_table_name_long_enough_to_be_clipped_when_the_stat_is_named"),
+                copy("public.t_a_b_stat", "CREATE STATISTICS public.t_a_b_stat (ndistinct) ON a, b FROM public.t"),
+                copy("public.t_a_b_stat1", "CREATE STATISTICS public.t_a_b_stat1 ON a, b FROM public.t"),
+                copy("public.t_c_expr_expr_stat", "CREATE STATISTICS public.t_c_expr_expr_stat (mcv) ON c, (a * 2), (lower(c)) FROM public.t"),
+            ]
+        );
+        // The comment comes along with INCLUDING COMMENTS (in ALL) only.
+        let commented: Vec<&str> = c
+            .comments
+            .keys()
+            .map(String::as_str)
+            .filter(|k| k.starts_with("STATISTICS "))
+            .collect();
+        assert_eq!(
+            commented,
+            ["STATISTICS public.s_ab", "STATISTICS public.t_a_b_stat"]
         );
     }
 }
