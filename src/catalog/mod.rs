@@ -5,6 +5,7 @@ pub mod acl;
 pub mod alter;
 pub mod body;
 pub mod builtin;
+pub mod containers;
 pub mod contrib;
 pub mod expr;
 pub mod facts;

@@ -336,19 +336,18 @@ pub fn explicit_cast(c: &super::Catalog, source: &str, target: &str) -> bool {
     if c.has_user_cast(&s, &t) {
         return true;
     }
-    let is_enum = |x: &str| {
+    // No cast joins two enums, two composite types (a table's row type is one) or two
+    // ranges: only their text forms do.
+    let no_casts = |x: &str| {
         super::expr::parse_qualified(x).is_some_and(|q| {
-            let key = super::ObjKey {
-                kind: super::ObjKind::Type,
-                schema: q.schema,
-                name: q.name,
-                sub: String::new(),
-            };
-            c.objects.get(&key).is_some_and(|o| o.is_enum())
+            c.tables.contains_key(&q)
+                || c.objects
+                    .get(&super::ObjKey::named(super::ObjKind::Type, &q))
+                    .is_some_and(|o| o.is_enum() || o.attributes.is_some() || o.is_range())
         })
     };
     let user = |x: &str| crate::catalog::graph::type_name(x).is_some();
-    (user(&s) || user(&t)) && !is_enum(&s) && !is_enum(&t)
+    (user(&s) || user(&t)) && !no_casts(&s) && !no_casts(&t)
 }
 
 /// What `ALTER COLUMN ... TYPE` does to the values of a column, from PostgreSQL's rules: a

@@ -12,8 +12,10 @@
 use std::collections::BTreeSet;
 
 use super::Diff;
+use crate::catalog::containers::{base, Containers, Storing};
 use crate::catalog::graph::{type_name, Node};
 use crate::catalog::{Column, ObjKey, ObjKind, QualName};
+use crate::hashing::FastSet;
 
 /// The tables in both catalogs, made again in neither, whose columns change type while a
 /// column of a FROM table TO keeps stores their row type.
@@ -113,11 +115,74 @@ pub(super) fn held_collation(d: &Diff, o: &Column) -> Option<Node> {
         .then(|| Node::Object(ObjKey::named(ObjKind::Collation, &q)))
 }
 
+/// The domains whose stored values TO's ALTER DOMAIN checks while a column of a FROM table
+/// TO keeps holds them inside an array, a composite or a range (the server refuses to check
+/// those), with what holds them. Domains made again are recast instead (`recast_aside`).
+pub(super) fn plan_domains(d: &Diff) -> Vec<(QualName, Containers)> {
+    let checked: Vec<&ObjKey> =
+        d.to.objects
+            .keys()
+            .filter(|k| k.kind == ObjKind::Domain && !d.recast_aside.contains(*k))
+            .filter(|k| !d.rebuilt_objects.contains_key(*k))
+            .filter(|k| super::objects::domain_checks_values(d, k))
+            .collect();
+    if checked.is_empty() {
+        return Vec::new();
+    }
+    let kept = |q: &QualName| d.to.tables.contains_key(q) && !d.dropped_tables.contains(q);
+    let columns: Vec<&Column> = d
+        .from
+        .tables
+        .iter()
+        .filter(|(q, _)| kept(q))
+        .flat_map(|(_, t)| t.columns.iter())
+        .filter(|c| c.type_sql.contains('.'))
+        .collect();
+    let stored: FastSet<String> = columns
+        .iter()
+        .map(|c| base(&c.type_sql).0.to_string())
+        .chain(d.from.objects.values().flat_map(|o| {
+            let attrs = o.attributes.iter().flatten().map(|a| base(&a.type_sql).0);
+            attrs
+                .chain(o.domain.as_ref().map(|dm| base(&dm.base).0))
+                .map(str::to_string)
+        }))
+        .chain(
+            d.from
+                .objects
+                .iter()
+                .filter(|(_, o)| o.is_range())
+                .flat_map(|(k, o)| {
+                    let q = QualName::new(k.schema.clone(), k.name.clone());
+                    std::iter::once(q.sql()).chain(o.multirange().map(|m| m.sql()))
+                }),
+        )
+        .collect();
+    checked
+        .into_iter()
+        .map(|k| QualName::new(k.schema.clone(), k.name.clone()))
+        .filter_map(|q| {
+            let held = d.from.containers(&q, &stored);
+            columns
+                .iter()
+                .any(|c| held.refuses(&c.type_sql, Storing::DomainValues))
+                .then_some((q, held))
+        })
+        .collect()
+}
+
 /// What a FROM column of type `type_sql` holds its text form for, if anything: the range
 /// made again, or the table whose row type changes.
 pub(super) fn held(d: &Diff, type_sql: &str) -> Option<Node> {
-    if d.ranges.is_empty() && d.held_rows.is_empty() {
+    if d.ranges.is_empty() && d.held_rows.is_empty() && d.held_domains.is_empty() {
         return None;
+    }
+    if let Some((q, _)) = d
+        .held_domains
+        .iter()
+        .find(|(_, held)| held.refuses(type_sql, Storing::DomainValues))
+    {
+        return Some(Node::Object(ObjKey::named(ObjKind::Domain, q)));
     }
     let ty = type_name(type_sql)?;
     if let Some(k) = d
@@ -133,13 +198,23 @@ pub(super) fn held(d: &Diff, type_sql: &str) -> Option<Node> {
 /// Why a column holds its text form (`held`), for the note on its statements.
 pub(super) fn why(d: &Diff, under: &Node) -> String {
     let what = d.describe(under);
-    if matches!(under, Node::Table(_)) {
-        format!(
-            "the columns of {what} change type, which the server refuses while a column stores its row type: the column holds its text form meanwhile"
-        )
-    } else {
-        format!("{what} is dropped and created again: the column holds its text form meanwhile")
-    }
+    let reason = match under {
+        Node::Table(_) => format!(
+            "the columns of {what} change type, which the server refuses while a column stores its row type"
+        ),
+        Node::Object(k) if k.kind == ObjKind::Domain => format!(
+            "{what} checks its values anew, which the server refuses while a column holds them in an array, a composite or a range"
+        ),
+        Node::Schema(_)
+        | Node::Extension(_)
+        | Node::Default(..)
+        | Node::Constraint(..)
+        | Node::Index(_)
+        | Node::Sequence(_)
+        | Node::SequenceOwner(_)
+        | Node::Object(_) => format!("{what} is dropped and created again"),
+    };
+    format!("{reason}: the column holds its text form meanwhile")
 }
 
 /// Whether an index or a CHECK / EXCLUDE constraint of FROM table `q` (its columns and
@@ -148,7 +223,7 @@ pub(super) fn why(d: &Diff, under: &Node) -> String {
 /// after. A definition is read for the quoted column name, which may find a use that is not
 /// one: that only rebuilds it needlessly.
 pub(super) fn reads_text_column(d: &Diff, q: &QualName, columns: &[String], def: &str) -> bool {
-    if d.ranges.is_empty() && d.held_rows.is_empty() {
+    if d.ranges.is_empty() && d.held_rows.is_empty() && d.held_domains.is_empty() {
         return false;
     }
     let Some(t) = d.from.tables.get(q) else {

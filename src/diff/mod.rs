@@ -152,6 +152,9 @@ pub(crate) struct Diff<'a> {
     /// Collations made again that columns or domains renamed aside use: renamed aside, the
     /// columns move to the new one (see `held`).
     pub held_collations: BTreeSet<QualName>,
+    /// Domains whose values TO checks anew while columns hold them inside arrays, composites
+    /// or ranges (which hold their text form meanwhile, see `held`).
+    pub held_domains: Vec<(QualName, crate::catalog::containers::Containers)>,
     /// Collations made again (no ALTER changes one).
     pub remade_collations: BTreeSet<QualName>,
     /// Types rebuilt under columns: those columns are recast to the new type.
@@ -357,6 +360,7 @@ pub fn diff(from: &Catalog, to: &Catalog, gf: &Graph, opts: &DiffOptions) -> Vec
         held_rows: BTreeSet::new(),
         held_collations: BTreeSet::new(),
         remade_collations: BTreeSet::new(),
+        held_domains: Vec::new(),
         recast_types: BTreeSet::new(),
         recast_aside: BTreeSet::new(),
         rebuilt_objects: BTreeMap::new(),
@@ -398,8 +402,18 @@ pub fn diff(from: &Catalog, to: &Catalog, gf: &Graph, opts: &DiffOptions) -> Vec
         d.rebuilt_tables = rebuilt;
         d.filled_tables = tables::filled(&d);
     }
+    d.held_domains = held::plan_domains(&d);
     d.reshaped_tables = tables::reshaped(&d);
     (d.rebuilt_objects, d.loosened) = objects::plan_rebuilds(&d);
+    // Columns holding a domain's values while it checks them anew change type (and reshape
+    // their table); a domain letting go of its checks for a while checks them again too.
+    let held_domains = held::plan_domains(&d);
+    let names = |h: &[(QualName, _)]| h.iter().map(|(q, _)| q.clone()).collect::<Vec<_>>();
+    if names(&held_domains) != names(&d.held_domains) {
+        d.held_domains = held_domains;
+        d.reshaped_tables = tables::reshaped(&d);
+        (d.rebuilt_objects, d.loosened) = objects::plan_rebuilds(&d);
+    }
     schemas::diff_schemas(&mut d);
     schemas::diff_extensions(&mut d);
     tables::diff_tables(&mut d);

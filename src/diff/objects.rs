@@ -657,6 +657,28 @@ pub(super) fn attribute_readded(d: &Diff, q: &QualName, name: &str) -> bool {
         && stored_in_columns(d, q)
 }
 
+/// Whether the `ALTER DOMAIN` statements that turn domain `k` of FROM into TO's check its
+/// stored values: NOT NULL set, a check validated or added valid (also when the domain lets
+/// go of its checks for a while, `Diff::loosened`, and takes them back).
+pub(super) fn domain_checks_values(d: &Diff, k: &ObjKey) -> bool {
+    let (Some(old), Some(new)) = (
+        d.from.objects.get(k).and_then(|o| o.domain.as_ref()),
+        d.to.objects.get(k).and_then(|o| o.domain.as_ref()),
+    ) else {
+        return false;
+    };
+    let old = if d.loosened.contains(k) {
+        loose(old)
+    } else {
+        old.clone()
+    };
+    (new.not_null && !old.not_null)
+        || new
+            .checks
+            .iter()
+            .any(|(name, def)| old.checks.get(name) != Some(def) && !def.ends_with(" NOT VALID"))
+}
+
 /// `ALTER DOMAIN` statements turning `old` into `new` (same base type): default, NOT NULL,
 /// then checks dropped, validated and added.
 fn alter_domain(q: &QualName, old: &Domain, new: &Domain) -> Vec<String> {

@@ -361,6 +361,7 @@ fn changes_type(d: &Diff, o: &Column, c: &Column) -> bool {
         || o.collation != c.collation
         || recast(d, c)
         || super::held::held_collation(d, o).is_some()
+        || super::held::held(d, &o.type_sql).is_some()
 }
 
 fn foreign_rebuilt(d: &Diff, old: &Table, t: &Table) -> bool {

@@ -113,7 +113,7 @@ impl Replay {
         if checks_values {
             let q = QualName::new(key.schema.clone(), key.name.clone());
             if let Some((table, column)) =
-                self.column_storing(&q, super::stored::Storing::DomainValues)
+                self.column_storing(&q, crate::catalog::containers::Storing::DomainValues)
             {
                 self.reject(
                     stmt,

@@ -359,7 +359,7 @@ impl Replay {
         // An attribute changing type changes the values a column storing the type holds.
         let retyped = changes.iter().any(|(_, new, add, _)| new.is_some() && !add);
         if let Some((table, column)) = retyped
-            .then(|| self.column_storing(&q, super::stored::Storing::Row))
+            .then(|| self.column_storing(&q, crate::catalog::containers::Storing::Row))
             .flatten()
         {
             self.reject(

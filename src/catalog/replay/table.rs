@@ -968,7 +968,7 @@ impl Replay {
             next += 1;
         }
         tables.iter().find_map(|t| {
-            let (q, column) = self.column_storing(t, super::stored::Storing::Row)?;
+            let (q, column) = self.column_storing(t, crate::catalog::containers::Storing::Row)?;
             Some(format!(
                 "cannot alter table {} because column \"{}.{column}\" uses its row type",
                 named(&t.name),
