@@ -17,8 +17,9 @@ use crate::catalog::graph::{type_name, Node};
 use crate::catalog::{Column, ObjKey, ObjKind, QualName};
 use crate::hashing::FastSet;
 
-/// The tables in both catalogs, made again in neither, whose columns change type while a
-/// column of a FROM table TO keeps stores their row type.
+/// The tables in both catalogs, made again in neither, whose columns change type, and the
+/// composite types TO keeps whose attributes change type (and only that), while a column of
+/// a FROM table TO keeps stores their row type (as its type or an array of it).
 pub(super) fn plan_rows(d: &Diff) -> BTreeSet<QualName> {
     let kept = |q: &QualName| d.to.tables.contains_key(q) && !d.dropped_tables.contains(q);
     // User types are schema-qualified in canonical type text: most columns are passed over
@@ -31,18 +32,34 @@ pub(super) fn plan_rows(d: &Diff) -> BTreeSet<QualName> {
         .flat_map(|(_, t)| t.columns.iter())
         .filter(|c| c.type_sql.contains('.'))
         .filter_map(|c| type_name(&c.type_sql))
-        .filter(|ty| kept(ty))
         .collect();
     stored
         .into_iter()
         .filter(|q| {
-            let (Some(old), Some(new)) = (d.from.tables.get(q), d.to.tables.get(q)) else {
+            if let (Some(old), Some(new)) = (d.from.tables.get(q), d.to.tables.get(q)) {
+                return kept(q)
+                    && old.columns.iter().any(|o| {
+                        new.column(&o.name)
+                            .is_some_and(|c| c.type_sql != o.type_sql || c.collation != o.collation)
+                    });
+            }
+            let k = ObjKey::named(ObjKind::Type, q);
+            let attributes =
+                |c: &crate::catalog::Catalog| c.objects.get(&k).and_then(|o| o.attributes.clone());
+            let (Some(old), Some(new)) = (attributes(d.from), attributes(d.to)) else {
                 return false;
             };
-            old.columns.iter().any(|o| {
-                new.column(&o.name)
-                    .is_some_and(|c| c.type_sql != o.type_sql || c.collation != o.collation)
-            })
+            // Only types change: the text form of a value holds the same attributes. (With
+            // attributes dropped or added, those attributes go and come again instead.)
+            let names = |a: &[crate::catalog::Attribute]| {
+                a.iter().map(|a| a.name.clone()).collect::<Vec<_>>()
+            };
+            !d.recast_aside.contains(&k)
+                && names(&old) == names(&new)
+                && old
+                    .iter()
+                    .zip(&new)
+                    .any(|(a, n)| n.type_with_collation() != a.type_with_collation())
         })
         .collect()
 }
@@ -192,7 +209,14 @@ pub(super) fn held(d: &Diff, type_sql: &str) -> Option<Node> {
     {
         return Some(Node::Object(k.clone()));
     }
-    d.held_rows.contains(&ty).then_some(Node::Table(ty))
+    if !d.held_rows.contains(&ty) {
+        return None;
+    }
+    Some(if d.from.tables.contains_key(&ty) {
+        Node::Table(ty)
+    } else {
+        Node::Object(ObjKey::named(ObjKind::Type, &ty))
+    })
 }
 
 /// Why a column holds its text form (`held`), for the note on its statements.
@@ -201,6 +225,9 @@ pub(super) fn why(d: &Diff, under: &Node) -> String {
     let reason = match under {
         Node::Table(_) => format!(
             "the columns of {what} change type, which the server refuses while a column stores its row type"
+        ),
+        Node::Object(k) if k.kind == ObjKind::Type && d.held_rows.contains(&QualName::new(k.schema.clone(), k.name.clone())) => format!(
+            "the attributes of {what} change type, which the server refuses while a column stores it"
         ),
         Node::Object(k) if k.kind == ObjKind::Domain => format!(
             "{what} checks its values anew, which the server refuses while a column holds them in an array, a composite or a range"

@@ -577,7 +577,8 @@ fn emit_after(d: &mut Diff, node: &Node, pos: usize, after: &[String]) {
 /// is dropped and added again. With typed tables of the type, each says CASCADE: their
 /// columns change with it (the server refuses it otherwise).
 fn alter_attributes(d: &Diff, q: &QualName, old: &[Attribute], new: &[Attribute]) -> Vec<String> {
-    let used = stored_in_columns(d, q);
+    // (Unless the columns hold their text form meanwhile, see `held`.)
+    let used = stored_in_columns(d, q) && !d.held_rows.contains(q);
     let cascade = if d
         .from
         .tables
@@ -655,6 +656,7 @@ pub(super) fn attribute_readded(d: &Diff, q: &QualName, name: &str) -> bool {
     };
     matches!((attribute(d.from), attribute(d.to)), (Some(a), Some(b)) if a != b)
         && stored_in_columns(d, q)
+        && !d.held_rows.contains(q)
 }
 
 /// Whether the `ALTER DOMAIN` statements that turn domain `k` of FROM into TO's check its
