@@ -427,27 +427,43 @@ pub fn references(node: &Node, r: &Resolver) -> Vec<QualName> {
                 }
             }
         }
-        // An index column's collation, qualified or found on the path.
-        NodeEnum::IndexElem(e) => match strings(&e.collation).as_slice() {
-            [s, name] if s != "pg_catalog" => {
-                out.insert(QualName::new(s.clone(), name.clone()));
-            }
-            [name] => {
-                if let Some(s) = r.schema_holding(super::ObjKind::Collation, name) {
-                    out.insert(QualName::new(s, name.clone()));
+        // An index column's collation and operator class, qualified or found on the path.
+        NodeEnum::IndexElem(e) => {
+            for (names, kind) in [
+                (&e.collation, super::ObjKind::Collation),
+                (&e.opclass, super::ObjKind::OperatorClass),
+            ] {
+                match strings(names).as_slice() {
+                    [s, name] if s != "pg_catalog" => {
+                        out.insert(QualName::new(s.clone(), name.clone()));
+                    }
+                    [name] => {
+                        if let Some(s) = r.schema_holding(kind, name) {
+                            out.insert(QualName::new(s, name.clone()));
+                        }
+                    }
+                    _ => {}
                 }
             }
-            _ => {}
-        },
+        }
         NodeEnum::TypeCast(tc) => {
             // (The type name is a node of its own to the walk.)
-            if let Some(tn) = &tc.type_name {
-                if is_regclass(tn) {
-                    if let Some(NodeEnum::AConst(c)) = tc.arg.as_ref().and_then(|a| a.node.as_ref())
-                    {
-                        if let Some(a_const::Val::Sval(s)) = &c.val {
-                            if let Some(q) = parse_qualified(&s.sval) {
-                                out.insert(q);
+            // A name cast to regclass, regconfig or regdictionary is a dependency, as the
+            // server records the constant's object.
+            if let Some(kind) = tc.type_name.as_ref().and_then(reg_kind) {
+                if let Some(NodeEnum::AConst(c)) = tc.arg.as_ref().and_then(|a| a.node.as_ref()) {
+                    if let Some(a_const::Val::Sval(s)) = &c.val {
+                        if let Some(q) = parse_qualified(&s.sval) {
+                            match kind {
+                                Some(kind) if q.schema.is_empty() => {
+                                    if let Some(s) = r.schema_holding(kind, &q.name) {
+                                        out.insert(QualName::new(s, q.name));
+                                    }
+                                }
+                                Some(_) if q.schema == "pg_catalog" => {}
+                                Some(_) | None => {
+                                    out.insert(q);
+                                }
                             }
                         }
                     }
@@ -480,8 +496,16 @@ fn string_nodes(parts: &[&str]) -> Vec<Node> {
         .collect()
 }
 
-fn is_regclass(tn: &TypeName) -> bool {
-    matches!(strings(&tn.names).as_slice(), [n] | [_, n] if n == "regclass")
+/// Whether `tn` is an object identifier type whose constants name an object the server
+/// records as a dependency: `Some(None)` for regclass (a relation, kept as written),
+/// `Some(Some(kind))` for regconfig and regdictionary (found on the path when bare).
+fn reg_kind(tn: &TypeName) -> Option<Option<super::ObjKind>> {
+    match strings(&tn.names).as_slice() {
+        [n] | [_, n] if n == "regclass" => Some(None),
+        [n] | [_, n] if n == "regconfig" => Some(Some(super::ObjKind::TextSearchConfiguration)),
+        [n] | [_, n] if n == "regdictionary" => Some(Some(super::ObjKind::TextSearchDictionary)),
+        _ => None,
+    }
 }
 
 /// Parses `a`, `s.a`, `"A"`, `s."a b"` into a name (schema may be empty).
@@ -543,7 +567,7 @@ fn normalize_one(n: &mut NodeEnum, r: &Resolver, ctes: &BTreeSet<String>) {
         }
         NodeEnum::TypeCast(tc) => {
             if let Some(tn) = tc.type_name.as_mut() {
-                if is_regclass(tn) {
+                if reg_kind(tn) == Some(None) {
                     if let Some(NodeEnum::AConst(c)) = tc.arg.as_mut().and_then(|a| a.node.as_mut())
                     {
                         if let Some(a_const::Val::Sval(s)) = c.val.as_mut() {
