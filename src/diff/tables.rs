@@ -1207,6 +1207,14 @@ fn table_settings(d: &mut Diff, q: &QualName, old: &Table, t: &Table) {
             ),
         );
     }
+    if !is_new && old.access_method != t.access_method {
+        let am = t.access_method.as_deref().unwrap_or("heap");
+        d.create(
+            &node,
+            t.pos,
+            format!("{alter} SET ACCESS METHOD {}", quote::ident(am)),
+        );
+    }
     if !is_new && old.options != t.options {
         // RESET everything, then SET in TO's order: the server keeps options in the order set.
         let keys: Vec<&str> = old

@@ -34,6 +34,17 @@ impl Replay {
         }
         let mut node = NodeEnum::clone(&stmt.node);
         clear_replace(&mut node);
+        // A materialized view without USING takes the session's default access method.
+        if let NodeEnum::CreateTableAsStmt(c) = &mut node {
+            if let Some(into) = c.into.as_mut() {
+                if into.access_method.is_empty() {
+                    into.access_method = self.default_access_method.clone().unwrap_or_default();
+                }
+                if into.access_method == "heap" {
+                    into.access_method.clear();
+                }
+            }
+        }
         qualify_name(&mut node, &ident.key);
         qualify_trigger_function(&mut node, &r);
         if let NodeEnum::CreateFunctionStmt(f) = &mut node {

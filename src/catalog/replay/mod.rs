@@ -110,6 +110,7 @@ impl Builder {
                 catalog: base,
                 search_path: default_path(),
                 utc: true,
+                default_access_method: None,
                 diags: Vec::new(),
                 opts,
                 session_role: None,
@@ -192,6 +193,9 @@ pub(crate) struct Replay {
     pub search_path: Vec<String>,
     /// Whether the session's `TimeZone` is UTC (see `Resolver::utc`).
     pub utc: bool,
+    /// The session's `default_table_access_method` when it is not `heap` (pg_dump sets it
+    /// before each table or materialized view it creates).
+    default_access_method: Option<String>,
     pub diags: Vec<Diag>,
     opts: ReplayOptions,
     /// `SET SESSION AUTHORIZATION` role; `None`: the role that runs the script.
@@ -665,6 +669,12 @@ impl Replay {
                 },
                 K::VarSetDefault | K::VarReset | K::VarResetAll => true,
                 K::Undefined | K::VarSetCurrent | K::VarSetMulti => false,
+            };
+        }
+        if s.name == "default_table_access_method" || kind == K::VarResetAll {
+            self.default_access_method = match (kind, s.args.as_slice()) {
+                (K::VarSetValue, [v]) => node_string(v).filter(|am| am != "heap"),
+                _ => None,
             };
         }
         if s.name == "search_path" {

@@ -47,9 +47,13 @@ impl Replay {
             t.of_type = Some(ty);
         }
         let mut with_options: Vec<String> = Vec::new();
-        if !s.access_method.is_empty() && s.access_method != "heap" {
-            t.access_method = Some(s.access_method.clone());
-        }
+        // Without USING, the session's default (a partitioned table has none).
+        let am = if s.access_method.is_empty() && s.partspec.is_none() {
+            self.default_access_method.clone()
+        } else {
+            Some(s.access_method.clone())
+        };
+        t.access_method = am.filter(|am| !am.is_empty() && am != "heap");
         // `WITH (OIDS=FALSE)` is accepted and means nothing since PostgreSQL 12.
         t.options = reloptions(&s.options)
             .into_iter()
