@@ -89,10 +89,16 @@ pub(super) fn diff_tables(d: &mut Diff) {
 /// whose partitions TO does not keep. No ALTER does that, so each is moved aside, created
 /// again, and filled with the old one's rows (a partition TO keeps is detached first and
 /// keeps its own). Not a table in an inheritance tree (or a partition): the old one could
-/// not be dropped after the copy; nor one that TO makes partitioned without a partition: it
-/// cannot hold a row.
+/// not be dropped after the copy; but a parent all of whose children let go of it (`NO
+/// INHERIT` before it moves aside, as they leave a parent made again) is alone by then, and
+/// the copy takes its own rows only. Nor one that TO makes partitioned without a partition:
+/// it cannot hold a row.
 pub(super) fn filled(d: &Diff) -> BTreeSet<QualName> {
-    let in_tree = |q: &QualName| d.from.tables.values().any(|c| c.inherits.contains(q));
+    let in_tree = |q: &QualName| {
+        d.from.tables.iter().any(|(cq, c)| {
+            c.inherits.contains(q) && d.to.tables.get(cq).is_some_and(|n| n.inherits.contains(q))
+        })
+    };
     d.rebuilt_tables
         .iter()
         .filter(|q| {
@@ -1268,7 +1274,14 @@ fn table_settings(d: &mut Diff, q: &QualName, old: &Table, t: &Table) {
         }
         for p in &old.inherits {
             if !t.inherits.contains(p) {
-                d.create(&node, t.pos, format!("{alter} NO INHERIT {}", p.sql()));
+                let sql = format!("{alter} NO INHERIT {}", p.sql());
+                // A parent made again (as a partitioned table, say) is let go of before its
+                // DROP, which a child would stop.
+                if d.dropped_tables.contains(p) && d.to.tables.contains_key(p) {
+                    d.drop(&node, old.pos, sql);
+                } else {
+                    d.create(&node, t.pos, sql);
+                }
             }
         }
         super::inherit::copy_relocated(d, q, old, t, &alter);

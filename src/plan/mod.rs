@@ -10,7 +10,11 @@
 //! 4. A table alteration runs after the drops of everything that depended on the table in
 //!    FROM (views, defaults, constraints are torn down before a column changes under them).
 //! 5. A drop runs before a create of another object with the same name (tables, views,
-//!    types, indexes and key constraints share one namespace).
+//!    types, indexes and key constraints share one namespace; statistics have their own).
+//!    The drop of a table or materialized view TO does not keep frees the names of what
+//!    goes with it (its indexes, key constraints and statistics, the sequences it owns and
+//!    the partitions TO does not keep), so what takes one of them waits for it; and such a
+//!    part, which TO may hold again elsewhere, is no reason for the drop to wait.
 //! 6. A change runs after the creates and alters of the nodes it lists in `after`, and
 //!    those do not wait for it under rule 2.
 //!
@@ -97,6 +101,12 @@ fn edges(
             .filter(move |&i| changes.get(i).is_some_and(|c| c.phase == p))
     };
 
+    // What goes with the tables and materialized views dropped (rules 3 and 5).
+    let parts = changes
+        .iter()
+        .any(|c| c.phase == Phase::Drop && gone_relation(&c.node, from, to).is_some())
+        .then(|| Parts::of(from, to));
+
     // 1. One node's changes keep their order.
     for idx in by_node.values() {
         let mut sorted = idx.clone();
@@ -142,6 +152,10 @@ fn edges(
             }
             Phase::Drop => {
                 // 3. After its FROM dependents let go of it.
+                let going: BTreeSet<Node> = gone_relation(&c.node, from, to)
+                    .zip(parts.as_ref())
+                    .map(|(q, p)| p.going_with(&q).into_iter().collect())
+                    .unwrap_or_default();
                 for m in gf.dependents_of(&c.node) {
                     let s = gf
                         .deps_of(m)
@@ -160,6 +174,8 @@ fn edges(
                         for i in drops {
                             add(&mut before, i, j, s);
                         }
+                    } else if going.contains(m) {
+                        // 5. A part that goes with it: what TO makes of it is created anew.
                     } else if !gt.needs(m, &c.node) {
                         for i in phase_of(m, Phase::Create) {
                             add(&mut before, i, j, s);
@@ -170,17 +186,26 @@ fn edges(
         }
     }
     // 5. A name is freed before it is taken again.
-    let mut dropped: BTreeMap<QualName, Vec<usize>> = BTreeMap::new();
+    let mut dropped: BTreeMap<Name, Vec<usize>> = BTreeMap::new();
     for (i, c) in changes.iter().enumerate() {
         if c.phase == Phase::Drop {
-            if let Some(q) = relation_name(&c.node, from) {
+            if let Some(q) = name(&c.node, from) {
                 dropped.entry(q).or_default().push(i);
+            }
+            if let Some((q, parts)) = gone_relation(&c.node, from, to).zip(parts.as_ref()) {
+                for p in parts.going_with(&q) {
+                    if phase_of(&p, Phase::Drop).next().is_none() {
+                        if let Some(n) = name(&p, from) {
+                            dropped.entry(n).or_default().push(i);
+                        }
+                    }
+                }
             }
         }
     }
     for (j, c) in changes.iter().enumerate() {
         if c.phase == Phase::Create {
-            if let Some(q) = relation_name(&c.node, to) {
+            if let Some(q) = name(&c.node, to) {
                 for &i in dropped.get(&q).into_iter().flatten() {
                     if changes.get(i).is_some_and(|d| d.node != c.node) {
                         add(&mut before, i, j, Strength::Hard);
@@ -208,6 +233,114 @@ fn owner(n: &Node, c: &Catalog) -> Option<Node> {
             .and_then(|s| s.owned_by.as_ref())
             .map(|(t, _)| Node::Table(t.clone())),
         Node::Schema(_) | Node::Extension(_) | Node::Table(_) | Node::Sequence(_) => None,
+    }
+}
+
+/// A name in a schema's namespace that two objects cannot both hold.
+#[derive(Clone, Debug, PartialEq, Eq, PartialOrd, Ord)]
+enum Name {
+    /// Relations, types and key indexes share one.
+    Relation(QualName),
+    /// Extended statistics have their own.
+    Statistics(QualName),
+}
+
+/// The name a node takes in its schema.
+fn name(n: &Node, c: &Catalog) -> Option<Name> {
+    relation_name(n, c).map(Name::Relation).or_else(|| match n {
+        Node::Object(k) if k.kind == ObjKind::Statistics => Some(Name::Statistics(QualName::new(
+            k.schema.clone(),
+            k.name.clone(),
+        ))),
+        Node::Object(_)
+        | Node::Schema(_)
+        | Node::Extension(_)
+        | Node::Table(_)
+        | Node::Default(_, _)
+        | Node::Constraint(_, _)
+        | Node::Index(_)
+        | Node::Sequence(_)
+        | Node::SequenceOwner(_) => None,
+    })
+}
+
+/// The table or materialized view a drop-phase change of `n` takes away with all that goes
+/// with it: one FROM has and TO has not (as such).
+fn gone_relation(n: &Node, from: &Catalog, to: &Catalog) -> Option<QualName> {
+    match n {
+        Node::Table(q) => {
+            (from.tables.contains_key(q) && !to.tables.contains_key(q)).then(|| q.clone())
+        }
+        Node::Object(k) if k.kind == ObjKind::MaterializedView => (from.objects.contains_key(k)
+            && !to.objects.contains_key(k))
+        .then(|| QualName::new(k.schema.clone(), k.name.clone())),
+        Node::Object(_)
+        | Node::Schema(_)
+        | Node::Extension(_)
+        | Node::Default(_, _)
+        | Node::Constraint(_, _)
+        | Node::Index(_)
+        | Node::Sequence(_)
+        | Node::SequenceOwner(_) => None,
+    }
+}
+
+/// What goes with each relation of FROM when it is dropped: its indexes, constraints and the
+/// objects that belong to it (statistics among them), the sequences it owns and the
+/// partitions TO does not keep.
+struct Parts {
+    by_relation: BTreeMap<QualName, Vec<Node>>,
+}
+
+impl Parts {
+    fn of(from: &Catalog, to: &Catalog) -> Parts {
+        let mut by_relation: BTreeMap<QualName, Vec<Node>> = BTreeMap::new();
+        let mut add = |q: &QualName, n: Node| by_relation.entry(q.clone()).or_default().push(n);
+        for (q, t) in &from.tables {
+            for name in t.constraints.keys() {
+                add(q, Node::Constraint(q.clone(), name.clone()));
+            }
+            if let Some((p, _)) = t
+                .partition_of
+                .as_ref()
+                .filter(|_| !to.tables.contains_key(q))
+            {
+                add(p, Node::Table(q.clone()));
+            }
+        }
+        for (q, i) in &from.indexes {
+            add(&i.table, Node::Index(q.clone()));
+        }
+        for (k, o) in &from.objects {
+            if let Some(t) = &o.table {
+                add(t, Node::Object(k.clone()));
+            }
+        }
+        for (q, s) in &from.sequences {
+            if let Some((t, _)) = s
+                .owned_by
+                .as_ref()
+                .filter(|_| !to.sequences.contains_key(q))
+            {
+                add(t, Node::Sequence(q.clone()));
+            }
+        }
+        Parts { by_relation }
+    }
+
+    /// What goes with relation `q`, partitions' parts included.
+    fn going_with(&self, q: &QualName) -> Vec<Node> {
+        let mut out = Vec::new();
+        let mut todo = vec![q.clone()];
+        while let Some(r) = todo.pop() {
+            for p in self.by_relation.get(&r).into_iter().flatten() {
+                if let Node::Table(t) = p {
+                    todo.push(t.clone());
+                }
+                out.push(p.clone());
+            }
+        }
+        out
     }
 }
 

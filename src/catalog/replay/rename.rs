@@ -1098,7 +1098,11 @@ impl Replay {
             }
             if obj.table.as_ref() == Some(old) {
                 obj.table = Some(new.clone());
-                k.sub = new.name.clone();
+                // Triggers, policies and rules are known by their table's name too;
+                // statistics only by their own.
+                if k.sub == old.name {
+                    k.sub = new.name.clone();
+                }
             }
             text(&mut k.sub);
             if obj.target != target_before {
