@@ -816,6 +816,8 @@ const REJECTED: &[(&str, &str)] = &[
     ("trigger_rename_clone", "trigger_rename_clone.sql:6:1: cannot rename trigger \"audit\" on table \"m_2024\""),
     ("trigger_rename_missing", "trigger_rename_missing.sql:5:1: trigger \"audits\" for table \"t\" does not exist"),
     ("trigger_rename_name_taken", "trigger_rename_name_taken.sql:7:1: trigger \"check_2024\" for relation \"m_2024\" already exists"),
+    ("drop_column_read_by_view", "drop_column_read_by_view.sql:4:1: cannot drop column a of table public.t because other objects depend on it: view public.v"),
+    ("drop_column_read_by_policy", "drop_column_read_by_policy.sql:5:1: cannot drop column a of table public.t because other objects depend on it: policy p on table public.t"),
 ];
 
 #[test]

@@ -677,6 +677,7 @@ impl Replay {
             (O::ObjectColumn, Some(q)) => {
                 let renamed = self.rename_column(&q, &s.subname, &s.newname);
                 if renamed {
+                    self.follow_column_rename(stmt, &q, &s.subname, &s.newname);
                     self.shaped(crate::catalog::graph::Node::Table(q));
                 }
                 renamed
@@ -866,10 +867,33 @@ impl Replay {
             *spec = replace_name(spec, &old_id, &new_id);
         }
         for c in t.constraints.values_mut() {
-            c.def = replace_name(&c.def, &old_id, &new_id);
+            // A foreign key's referenced columns are another table's, unless it is this one.
+            c.def = match c.def.split_once(" REFERENCES ") {
+                Some((own, referenced)) => {
+                    let referenced = format!(" REFERENCES {referenced}");
+                    let referenced = if c.references.as_ref() == Some(table) {
+                        rename_referenced(&referenced, table, &old_id, &new_id)
+                    } else {
+                        referenced
+                    };
+                    format!("{}{referenced}", replace_name(own, &old_id, &new_id))
+                }
+                None => replace_name(&c.def, &old_id, &new_id),
+            };
             for k in &mut c.columns {
                 if k == old {
                     *k = new.to_string();
+                }
+            }
+        }
+        // Foreign keys of other tables that reference the column.
+        for (tq, t) in self.catalog.tables.iter_mut() {
+            if tq == table {
+                continue;
+            }
+            for c in t.constraints.values_mut() {
+                if c.references.as_ref() == Some(table) {
+                    c.def = rename_referenced(&c.def, table, &old_id, &new_id);
                 }
             }
         }
@@ -1113,6 +1137,28 @@ impl Replay {
             k
         });
     }
+}
+
+/// A foreign key's definition with column `old` of the referenced `table` (in the list after
+/// `REFERENCES table`) renamed `new`.
+fn rename_referenced(def: &str, table: &QualName, old: &str, new: &str) -> String {
+    let head = format!("REFERENCES {}", table.sql());
+    let Some((before, rest)) = def.split_once(&head) else {
+        return def.to_string();
+    };
+    let Some((list, after)) = rest
+        .trim_start()
+        .strip_prefix('(')
+        .and_then(|r| r.split_once(')'))
+    else {
+        return def.to_string();
+    };
+    let gap = rest.len() - rest.trim_start().len();
+    format!(
+        "{before}{head}{}({}){after}",
+        " ".repeat(gap),
+        replace_name(list, old, new)
+    )
 }
 
 /// `text` with every occurrence of the name `old` (not part of a longer name) replaced.

@@ -1344,6 +1344,11 @@ impl Replay {
             return false;
         }
         super::privileges::forget_column(&mut t.access, column);
+        // What reads the column goes with it (refused before, without CASCADE).
+        self.drop_column_readers(table, column);
+        let Some(t) = self.catalog.tables.get_mut(table) else {
+            return false;
+        };
         let gone: Vec<String> = t
             .constraints
             .iter()
@@ -1673,6 +1678,28 @@ impl Replay {
                 });
             }
             AlterTableType::AtDropColumn => {
+                let needs: Vec<super::column_use::Reader> = self
+                    .column_dependents(table, &col_name)
+                    .into_iter()
+                    .filter(|r| !matches!(r, super::column_use::Reader::Statistics(_)))
+                    .collect();
+                if !needs.is_empty() && !super::depend::cascades(c.behavior) {
+                    let list: Vec<String> = needs
+                        .iter()
+                        .take(5)
+                        .map(|r| super::column_use::describe(table, r))
+                        .collect();
+                    self.reject(
+                        stmt,
+                        format!(
+                            "cannot drop column {} of table {} because other objects depend on it: {}",
+                            quote::ident(&col_name),
+                            table.sql(),
+                            list.join(", ")
+                        ),
+                    );
+                    return;
+                }
                 if !self.drop_column(table, &col_name) && !c.missing_ok {
                     self.reject(
                         stmt,
