@@ -66,16 +66,18 @@ pub(super) fn reads(
         .catalog
         .tables
         .get(table)
-        .map(|t| {
-            t.columns
-                .iter()
-                .map(|c| match new {
-                    Some(n) if c.name == n => old.to_string(),
-                    Some(_) | None => c.name.clone(),
-                })
-                .collect()
+        .map(|t| t.columns.iter().map(|c| c.name.clone()).collect::<Vec<_>>())
+        .or_else(|| {
+            // A view's columns.
+            relation_columns(r, table).map(|c| c.into_iter().map(|(n, _)| n).collect())
         })
-        .unwrap_or_default();
+        .unwrap_or_default()
+        .into_iter()
+        .map(|c: String| match new {
+            Some(n) if c == n => old.to_string(),
+            Some(_) | None => c,
+        })
+        .collect();
     if !columns.iter().any(|c| c == old) {
         columns.push(old.to_string());
     }

@@ -224,7 +224,7 @@ impl Replay {
                         }
                     }
                     None => {
-                        self.unsupported(stmt, &format!("DROP {}", kind.as_str_name()));
+                        self.unsupported(stmt, &format!("DROP {}", super::rename::sql_words(kind)));
                         true
                     }
                 },

@@ -402,8 +402,8 @@ impl Replay {
             NodeEnum::AlterObjectSchemaStmt(s) => {
                 if !self.set_relation_schema(stmt, s) && !self.set_object_schema(stmt, s) {
                     let kind = pg_query::protobuf::ObjectType::try_from(s.object_type)
-                        .map(|o| o.as_str_name())
-                        .unwrap_or("object");
+                        .map(rename::sql_words)
+                        .unwrap_or("OBJECT");
                     self.unsupported(stmt, &format!("ALTER {kind} ... SET SCHEMA"));
                 }
             }

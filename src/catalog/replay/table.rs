@@ -3311,7 +3311,7 @@ fn named(name: &str) -> String {
 #[cfg(test)]
 pub(super) mod tests {
     /// The messages of the warnings met replaying `sql`.
-    fn warnings(sql: &str) -> Vec<String> {
+    pub(in crate::catalog::replay) fn warnings(sql: &str) -> Vec<String> {
         let file = std::sync::Arc::new(crate::input::SourceFile::new("t.sql", sql.to_string()));
         let l = crate::catalog_from_files(&[file], &crate::LoadOptions::default(), Vec::new())
             .expect("loads");
