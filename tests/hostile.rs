@@ -816,6 +816,12 @@ const REJECTED: &[(&str, &str)] = &[
     ("trigger_rename_clone", "trigger_rename_clone.sql:6:1: cannot rename trigger \"audit\" on table \"m_2024\""),
     ("trigger_rename_missing", "trigger_rename_missing.sql:5:1: trigger \"audits\" for table \"t\" does not exist"),
     ("trigger_rename_name_taken", "trigger_rename_name_taken.sql:7:1: trigger \"check_2024\" for relation \"m_2024\" already exists"),
+    ("drop_column_read_by_view", "drop_column_read_by_view.sql:4:1: cannot drop column a of table public.t because other objects depend on it: view public.v"),
+    ("rename_function_name_taken", "rename_function_name_taken.sql:4:1: function g(integer) already exists in schema \"public\""),
+    ("rename_policy_name_taken", "rename_policy_name_taken.sql:5:1: policy \"q\" for table \"t\" already exists"),
+    ("rename_view_column_taken", "rename_view_column_taken.sql:4:1: column \"a\" of relation \"v\" already exists"),
+    ("rename_domain_constraint_missing", "rename_domain_constraint_missing.sql:3:1: constraint \"nope\" for domain d does not exist"),
+    ("drop_column_read_by_policy", "drop_column_read_by_policy.sql:5:1: cannot drop column a of table public.t because other objects depend on it: policy p on table public.t"),
 ];
 
 #[test]

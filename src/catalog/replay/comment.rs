@@ -105,7 +105,10 @@ impl Replay {
             return;
         }
         let Some(target) = self.object_target(s.objtype, s.object.as_deref()) else {
-            self.unsupported(stmt, &format!("SECURITY LABEL ON {}", kind.as_str_name()));
+            self.unsupported(
+                stmt,
+                &format!("SECURITY LABEL ON {}", super::rename::sql_words(kind)),
+            );
             return;
         };
         // On a database, a role or a tablespace: not part of a schema, as for comments.

@@ -110,6 +110,22 @@ impl Replay {
                     }
                     let found = self.catalog.schemas.remove(&name).is_some();
                     if found {
+                        // What other schemas hold that needs something of this one goes
+                        // too (CASCADE, or nothing needs it).
+                        let c = &self.catalog;
+                        let inside: Vec<(QualName, bool)> =
+                            c.tables
+                                .keys()
+                                .map(|q| (q.clone(), true))
+                                .chain(c.sequences.keys().map(|q| (q.clone(), false)))
+                                .chain(c.objects.keys().filter(|k| k.sub.is_empty()).map(|k| {
+                                    (QualName::new(k.schema.clone(), k.name.clone()), false)
+                                }))
+                                .filter(|(q, _)| q.schema == name)
+                                .collect();
+                        for (q, table) in inside {
+                            self.drop_cascade(&q, table.then_some(&q));
+                        }
                         self.catalog.tables.retain(|q, _| q.schema != name);
                         self.catalog.sequences.retain(|q, _| q.schema != name);
                         self.catalog.indexes.retain(|q, _| q.schema != name);
@@ -208,7 +224,7 @@ impl Replay {
                         }
                     }
                     None => {
-                        self.unsupported(stmt, &format!("DROP {}", kind.as_str_name()));
+                        self.unsupported(stmt, &format!("DROP {}", super::rename::sql_words(kind)));
                         true
                     }
                 },

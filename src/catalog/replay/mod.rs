@@ -2,6 +2,7 @@
 //! statement kind is named in `apply`: modelled, ignored with a reason, or reported.
 
 mod aggregate;
+mod column_use;
 mod comment;
 mod depend;
 mod domain;
@@ -405,8 +406,8 @@ impl Replay {
             NodeEnum::AlterObjectSchemaStmt(s) => {
                 if !self.set_relation_schema(stmt, s) && !self.set_object_schema(stmt, s) {
                     let kind = pg_query::protobuf::ObjectType::try_from(s.object_type)
-                        .map(|o| o.as_str_name())
-                        .unwrap_or("object");
+                        .map(rename::sql_words)
+                        .unwrap_or("OBJECT");
                     self.unsupported(stmt, &format!("ALTER {kind} ... SET SCHEMA"));
                 }
             }

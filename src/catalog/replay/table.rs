@@ -1348,6 +1348,11 @@ impl Replay {
             return false;
         }
         super::privileges::forget_column(&mut t.access, column);
+        // What reads the column goes with it (refused before, without CASCADE).
+        self.drop_column_readers(table, column);
+        let Some(t) = self.catalog.tables.get_mut(table) else {
+            return false;
+        };
         let gone: Vec<String> = t
             .constraints
             .iter()
@@ -1677,6 +1682,28 @@ impl Replay {
                 });
             }
             AlterTableType::AtDropColumn => {
+                let needs: Vec<super::column_use::Reader> = self
+                    .column_dependents(table, &col_name)
+                    .into_iter()
+                    .filter(|r| !matches!(r, super::column_use::Reader::Statistics(_)))
+                    .collect();
+                if !needs.is_empty() && !super::depend::cascades(c.behavior) {
+                    let list: Vec<String> = needs
+                        .iter()
+                        .take(5)
+                        .map(|r| super::column_use::describe(table, r))
+                        .collect();
+                    self.reject(
+                        stmt,
+                        format!(
+                            "cannot drop column {} of table {} because other objects depend on it: {}",
+                            quote::ident(&col_name),
+                            table.sql(),
+                            list.join(", ")
+                        ),
+                    );
+                    return;
+                }
                 if !self.drop_column(table, &col_name) && !c.missing_ok {
                     self.reject(
                         stmt,
@@ -3288,7 +3315,7 @@ fn named(name: &str) -> String {
 #[cfg(test)]
 pub(super) mod tests {
     /// The messages of the warnings met replaying `sql`.
-    fn warnings(sql: &str) -> Vec<String> {
+    pub(in crate::catalog::replay) fn warnings(sql: &str) -> Vec<String> {
         let file = std::sync::Arc::new(crate::input::SourceFile::new("t.sql", sql.to_string()));
         let l = crate::catalog_from_files(&[file], &crate::LoadOptions::default(), Vec::new())
             .expect("loads");

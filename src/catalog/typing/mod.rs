@@ -32,6 +32,7 @@ pub mod ty;
 use pg_query::protobuf::Node;
 use pg_query::NodeEnum;
 
+pub use from::{output_names, relation_columns};
 pub use scope::Scope;
 
 use crate::catalog::resolve::Resolver;
