@@ -58,6 +58,26 @@ impl Containers {
 }
 
 impl Catalog {
+    /// The base types (as `base` gives them) that columns, composite attributes and domains
+    /// name: the candidates `containers` weighs.
+    pub fn stored_type_names(&self) -> FastSet<String> {
+        let columns = self.tables.values().flat_map(|t| &t.columns);
+        let attributes = self
+            .objects
+            .values()
+            .flat_map(|o| o.attributes.iter().flatten());
+        columns
+            .map(|c| c.type_sql.as_str())
+            .chain(attributes.map(|a| a.type_sql.as_str()))
+            .chain(
+                self.objects
+                    .values()
+                    .filter_map(|o| Some(o.domain.as_ref()?.base.as_str())),
+            )
+            .map(|t| base(t).0.to_string())
+            .collect()
+    }
+
     /// The types among `candidates` (base type texts, as `base` gives them; those a column
     /// can store) that hold values of `ty`, and the domains over it.
     pub fn containers(&self, ty: &QualName, candidates: &FastSet<String>) -> Containers {

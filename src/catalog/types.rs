@@ -315,6 +315,12 @@ pub fn base_type(type_sql: &str) -> String {
 /// col::target` needs: the same type, a cast in `pg_cast` (builtin, or a user `CREATE CAST`
 /// in `c`), an I/O conversion to or from a string type, or element-wise between arrays. A
 /// user-defined type other than an enum is given the benefit of the doubt.
+/// The user collation a canonical `COLLATE` names (schema-qualified; `pg_catalog`'s are
+/// written bare).
+pub fn user_collation(sql: &str) -> Option<super::QualName> {
+    super::expr::parse_qualified(sql).filter(|q| !q.schema.is_empty())
+}
+
 pub fn explicit_cast(c: &super::Catalog, source: &str, target: &str) -> bool {
     let (sa, ta) = (source.ends_with("[]"), target.ends_with("[]"));
     let (s, t) = (base_type(source), base_type(target));

@@ -12,10 +12,9 @@
 use std::collections::BTreeSet;
 
 use super::Diff;
-use crate::catalog::containers::{base, Containers, Storing};
+use crate::catalog::containers::{Containers, Storing};
 use crate::catalog::graph::{type_name, Node};
 use crate::catalog::{Column, ObjKey, ObjKind, QualName};
-use crate::hashing::FastSet;
 
 /// The tables in both catalogs, made again in neither, whose columns change type, and the
 /// composite types TO keeps whose attributes change type (and only that), while a column of
@@ -93,21 +92,20 @@ pub(super) fn plan_collations(d: &Diff) -> BTreeSet<QualName> {
         .iter()
         .filter(|(q, _)| kept(q))
         .flat_map(|(_, t)| t.columns.iter())
-        .filter_map(|c| c.collation.as_deref().and_then(collation_name));
+        .filter_map(|c| {
+            c.collation
+                .as_deref()
+                .and_then(crate::catalog::types::user_collation)
+        });
     let domains = d
         .recast_aside
         .iter()
         .filter_map(|k| d.from.objects.get(k)?.domain.as_ref())
-        .filter_map(|dm| collation_name(dm.base.split_once(" COLLATE ")?.1));
+        .filter_map(|dm| crate::catalog::types::user_collation(dm.base.split_once(" COLLATE ")?.1));
     columns
         .chain(domains)
         .filter(|q| d.remade_collations.contains(q))
         .collect()
-}
-
-/// The user collation a canonical `COLLATE` names (`pg_catalog`'s are written bare).
-fn collation_name(sql: &str) -> Option<QualName> {
-    crate::catalog::expr::parse_qualified(sql).filter(|q| !q.schema.is_empty())
 }
 
 /// Whether a domain's canonical base type (`text COLLATE public.ci`) names a collation made
@@ -116,7 +114,7 @@ pub(super) fn over_remade_collation(d: &Diff, base: &str) -> bool {
     !d.remade_collations.is_empty()
         && base
             .split_once(" COLLATE ")
-            .and_then(|(_, c)| collation_name(c))
+            .and_then(|(_, c)| crate::catalog::types::user_collation(c))
             .is_some_and(|q| d.remade_collations.contains(&q))
 }
 
@@ -126,7 +124,10 @@ pub(super) fn held_collation(d: &Diff, o: &Column) -> Option<Node> {
     if d.held_collations.is_empty() {
         return None;
     }
-    let q = o.collation.as_deref().and_then(collation_name)?;
+    let q = o
+        .collation
+        .as_deref()
+        .and_then(crate::catalog::types::user_collation)?;
     d.held_collations
         .contains(&q)
         .then(|| Node::Object(ObjKey::named(ObjKind::Collation, &q)))
@@ -155,26 +156,7 @@ pub(super) fn plan_domains(d: &Diff) -> Vec<(QualName, Containers)> {
         .flat_map(|(_, t)| t.columns.iter())
         .filter(|c| c.type_sql.contains('.'))
         .collect();
-    let stored: FastSet<String> = columns
-        .iter()
-        .map(|c| base(&c.type_sql).0.to_string())
-        .chain(d.from.objects.values().flat_map(|o| {
-            let attrs = o.attributes.iter().flatten().map(|a| base(&a.type_sql).0);
-            attrs
-                .chain(o.domain.as_ref().map(|dm| base(&dm.base).0))
-                .map(str::to_string)
-        }))
-        .chain(
-            d.from
-                .objects
-                .iter()
-                .filter(|(_, o)| o.is_range())
-                .flat_map(|(k, o)| {
-                    let q = QualName::new(k.schema.clone(), k.name.clone());
-                    std::iter::once(q.sql()).chain(o.multirange().map(|m| m.sql()))
-                }),
-        )
-        .collect();
+    let stored = d.from.stored_type_names();
     checked
         .into_iter()
         .map(|k| QualName::new(k.schema.clone(), k.name.clone()))

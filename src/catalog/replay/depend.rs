@@ -69,7 +69,11 @@ impl Replay {
                             .is_some_and(|col| {
                                 type_name(&col.type_sql).as_ref() == Some(q)
                                     || col.generated_deps.contains(q)
-                                    || col.collation.as_deref().and_then(user_collation).as_ref()
+                                    || col
+                                        .collation
+                                        .as_deref()
+                                        .and_then(crate::catalog::types::user_collation)
+                                        .as_ref()
                                         == Some(q)
                             })
                 }
@@ -199,7 +203,11 @@ fn build(c: &Catalog) -> Reverse {
             if let Some(ty) = type_name(&col.type_sql) {
                 add(&ty, Dependent::Column(tq.clone(), col.name.clone()));
             }
-            if let Some(coll) = col.collation.as_deref().and_then(user_collation) {
+            if let Some(coll) = col
+                .collation
+                .as_deref()
+                .and_then(crate::catalog::types::user_collation)
+            {
                 add(&coll, Dependent::Column(tq.clone(), col.name.clone()));
             }
             for g in &col.generated_deps {
@@ -226,12 +234,6 @@ fn build(c: &Catalog) -> Reverse {
         }
     }
     r
-}
-
-/// The collation a column's canonical `COLLATE` names, when it is a user's (schema-qualified;
-/// `pg_catalog`'s are written bare).
-pub(super) fn user_collation(sql: &str) -> Option<QualName> {
-    crate::catalog::expr::parse_qualified(sql).filter(|q| !q.schema.is_empty())
 }
 
 /// Statements that can only take dependencies away (so the reverse index stays valid).

@@ -22,16 +22,9 @@ pub(super) struct Stored {
 
 impl Stored {
     pub fn of(c: &Catalog) -> Stored {
-        let mut s = Stored::default();
-        for t in c.tables.values() {
-            for col in &t.columns {
-                s.note(&col.type_sql);
-            }
+        Stored {
+            names: c.stored_type_names(),
         }
-        for o in c.objects.values() {
-            s.note_object(o);
-        }
-        s
     }
 
     /// Notes a column's or attribute's type.
