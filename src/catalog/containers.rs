@@ -8,7 +8,7 @@
 use crate::hashing::FastSet;
 
 use super::expr::parse_qualified;
-use super::model::{Catalog, ObjKey, ObjKind, QualName};
+use super::model::{Catalog, ObjKey, ObjKind, Object, QualName};
 
 /// The base of a canonical type text and whether it is an array of it: `public.addr[]` ->
 /// (`public.addr`, true); type modifiers and a domain's `COLLATE` are left out.
@@ -57,6 +57,21 @@ impl Containers {
     }
 }
 
+/// The types whose values the values of type object `o` hold, as `base` gives them (with
+/// whether an array of each): a domain's base, a composite type's attributes, a range's
+/// subtype (one of what it names); nothing for another kind.
+pub fn value_types(o: &Object) -> Vec<(String, bool)> {
+    let owned = |(b, array): (&str, bool)| (b.to_string(), array);
+    if let Some(d) = &o.domain {
+        return vec![owned(base(&d.base))];
+    }
+    match &o.attributes {
+        Some(attrs) => attrs.iter().map(|a| owned(base(&a.type_sql))).collect(),
+        None if o.is_range() => o.deps.iter().map(|q| (q.sql(), false)).collect(),
+        None => Vec::new(),
+    }
+}
+
 impl Catalog {
     /// The base types (as `base` gives them) that columns, composite attributes and domains
     /// name: the candidates `containers` weighs.
@@ -97,30 +112,23 @@ impl Catalog {
                 let holds = |(b, array): (&str, bool)| {
                     c.holders.contains(b) || (array && c.same.contains(b))
                 };
-                if let Some(d) = object(ObjKind::Domain, n).and_then(|o| o.domain.as_ref()) {
-                    let (b, array) = base(&d.base);
+                if let Some(o) = object(ObjKind::Domain, n).filter(|o| o.domain.is_some()) {
+                    let held = value_types(o);
+                    let [(b, array)] = held.as_slice() else {
+                        continue;
+                    };
                     if !array && c.same.contains(b) {
                         c.same.insert(n.clone());
                         grew = true;
-                    } else if holds((b, array)) {
+                    } else if holds((b, *array)) {
                         c.holders.insert(n.clone());
                         grew = true;
                     }
                 } else if let Some(o) = object(ObjKind::Type, n) {
-                    let holding = match &o.attributes {
-                        Some(attrs) => attrs.iter().any(|a| {
-                            let (b, array) = base(&a.type_sql);
-                            holds((b, array)) || c.same.contains(b)
-                        }),
-                        // A range holds values of its subtype (one of what it names).
-                        None => {
-                            o.is_range()
-                                && o.deps.iter().any(|q| {
-                                    let q = q.sql();
-                                    c.same.contains(&q) || c.holders.contains(&q)
-                                })
-                        }
-                    };
+                    // A composite or a range holds the values of what it is made of.
+                    let holding = value_types(o)
+                        .iter()
+                        .any(|(b, array)| holds((b, *array)) || c.same.contains(b));
                     if holding {
                         c.holders.insert(n.clone());
                         c.holders.extend(o.multirange().map(|m| m.sql()));

@@ -183,14 +183,14 @@ pub(super) fn held(d: &Diff, type_sql: &str) -> Option<Node> {
     {
         return Some(Node::Object(ObjKey::named(ObjKind::Domain, q)));
     }
-    let ty = type_name(type_sql)?;
     if let Some(k) = d
         .ranges
         .iter()
-        .find(|k| super::ranges::names(d, k).contains(&ty))
+        .find_map(|(k, held)| held.refuses(type_sql, Storing::Row).then_some(k))
     {
         return Some(Node::Object(k.clone()));
     }
+    let ty = type_name(type_sql)?;
     if !d.held_rows.contains(&ty) {
         return None;
     }

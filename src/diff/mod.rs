@@ -144,8 +144,9 @@ pub(crate) struct Diff<'a> {
     pub recreated: BTreeSet<String>,
     /// Enums whose labels change, and how.
     pub enums: BTreeMap<ObjKey, enums::EnumPlan>,
-    /// Range types rebuilt under columns (which hold their text form meanwhile).
-    pub ranges: BTreeSet<ObjKey>,
+    /// Range types rebuilt under columns (which hold their text form meanwhile), with what
+    /// holds their values.
+    pub ranges: BTreeMap<ObjKey, crate::catalog::containers::Containers>,
     /// Tables whose columns change type while a column stores their row type (which holds
     /// its text form meanwhile, see `held`).
     pub held_rows: BTreeSet<QualName>,
@@ -356,7 +357,7 @@ pub fn diff(from: &Catalog, to: &Catalog, gf: &Graph, opts: &DiffOptions) -> Vec
         filled_tables: BTreeSet::new(),
         filling: Vec::new(),
         enums: BTreeMap::new(),
-        ranges: BTreeSet::new(),
+        ranges: BTreeMap::new(),
         held_rows: BTreeSet::new(),
         held_collations: BTreeSet::new(),
         remade_collations: BTreeSet::new(),
@@ -383,13 +384,14 @@ pub fn diff(from: &Catalog, to: &Catalog, gf: &Graph, opts: &DiffOptions) -> Vec
         .map(|(k, _)| QualName::new(k.schema.clone(), k.name.clone()))
         .collect();
     d.remade_collations = held::remade_collations(&d);
-    d.recast_aside = objects::recast_under_columns(&d);
+    let remade = objects::remade_types(&d);
+    d.ranges = ranges::plan_ranges(&d, &remade);
+    d.recast_aside = objects::recast_under_columns(&d, &remade);
     d.recast_types.extend(
         d.recast_aside
             .iter()
             .map(|k| QualName::new(k.schema.clone(), k.name.clone())),
     );
-    d.ranges = ranges::plan_ranges(&d);
     let ranges = ranges::recast(&d);
     d.recast_types.extend(ranges);
     d.held_rows = held::plan_rows(&d);

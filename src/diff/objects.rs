@@ -247,15 +247,11 @@ pub(super) fn diff_objects(d: &mut Diff) {
         }
         let recast = d.recast_aside.contains(k) || d.collation_aside(k);
         if matches!(d.enums.get(k), Some(EnumPlan::Rebuild)) || recast {
-            // Columns move to the new type before the old one goes (see enums.rs). An old
-            // composite goes before the old domains and enums under it, a domain before its
-            // enum, and all of them before the old collation they may use.
-            let (keyword, last) = match (recast, k.kind) {
-                (true, ObjKind::Collation) => ("COLLATION", usize::MAX),
-                (true, ObjKind::Domain) => ("DOMAIN", usize::MAX - 1),
-                (true, _) => ("TYPE", usize::MAX - 2),
-                (false, _) => ("TYPE", usize::MAX),
-            };
+            // Columns move to the new type before the old one goes (see enums.rs). The old
+            // ones go last, in reverse FROM order: what is made of another (a composite of
+            // a domain, a domain over a domain, an enum or a collation) goes before it.
+            let keyword = k.kind.sql_keyword();
+            let last = usize::MAX - o.pos;
             let aside = ObjKey {
                 name: aside_name(k),
                 ..k.clone()
@@ -449,54 +445,97 @@ pub(super) fn extension_changes(target: &str, old: &[String], new: &[String]) ->
     out
 }
 
-/// Domains and composite types that table columns kept by the migration use, and that
-/// cannot stay: a domain with a new base type, or either over a type made again under
-/// columns (a domain's base, a composite's attribute). Their columns are recast to the new
-/// one; domains first, then the composites over them.
-pub(super) fn recast_under_columns(d: &Diff) -> BTreeSet<ObjKey> {
+/// The types in both catalogs made again: enums rebuilt, domains whose base type changes
+/// (or names a collation made again), and, at any depth, the domains, composite types and
+/// ranges made of one of those: their values are converted too.
+pub(super) fn remade_types(d: &Diff) -> BTreeSet<QualName> {
+    use crate::catalog::containers::value_types;
     use crate::catalog::graph::type_name;
-    use std::cell::OnceCell;
-    // The types columns kept use, listed on first need: most diffs remake none.
-    let used = OnceCell::new();
-    let used = || -> &BTreeSet<QualName> {
-        used.get_or_init(|| {
-            d.from
-                .tables
-                .iter()
-                .filter(|(q, _)| d.to.tables.contains_key(*q) && !d.dropped_tables.contains(*q))
-                .flat_map(|(_, t)| t.columns.iter().filter_map(|c| type_name(&c.type_sql)))
-                .collect()
-        })
-    };
     let name = |k: &ObjKey| QualName::new(k.schema.clone(), k.name.clone());
     let mut remade = d.recast_types.clone();
-    let mut out = BTreeSet::new();
-    for (k, new) in &d.to.objects {
-        let Some(old) = d.from.objects.get(k) else {
-            continue;
-        };
-        if let (Some(a), Some(b)) = (&old.domain, &new.domain) {
-            let base_remade = type_name(&a.base).is_some_and(|t| remade.contains(&t))
-                || super::held::over_remade_collation(d, &a.base);
-            if (a.base != b.base || base_remade) && used().contains(&name(k)) {
-                out.insert(k.clone());
+    let kept: Vec<(&ObjKey, &crate::catalog::Object)> = d
+        .from
+        .objects
+        .iter()
+        .filter(|(k, _)| matches!(k.kind, ObjKind::Domain | ObjKind::Type))
+        .filter(|(k, _)| d.to.objects.contains_key(*k))
+        .collect();
+    for (k, old) in &kept {
+        let new = d.to.objects.get(*k).and_then(|o| o.domain.as_ref());
+        if let (Some(a), Some(b)) = (&old.domain, new) {
+            if a.base != b.base || super::held::over_remade_collation(d, &a.base) {
+                remade.insert(name(k));
             }
         }
     }
-    remade.extend(out.iter().map(name));
-    if remade.is_empty() {
-        return out;
+    while !remade.is_empty() {
+        let grown: Vec<QualName> = kept
+            .iter()
+            .filter(|(k, _)| !remade.contains(&name(k)))
+            .filter(|(_, o)| {
+                value_types(o)
+                    .iter()
+                    .any(|(b, _)| type_name(b).is_some_and(|q| remade.contains(&q)))
+            })
+            .map(|(k, _)| name(k))
+            .collect();
+        if grown.is_empty() {
+            break;
+        }
+        remade.extend(grown);
     }
-    for (k, new) in &d.to.objects {
-        let Some(old) = d.from.objects.get(k) else {
+    remade
+}
+
+/// The domains and composite types made again (`remade_types`) that columns of FROM tables
+/// TO keeps use (unless they hold a range made again, `Diff::ranges`): each is renamed aside while its columns are recast, as an enum is, and so
+/// is each domain or composite made again that one of those is made of (the new one takes
+/// its name while the old one still uses it).
+pub(super) fn recast_under_columns(d: &Diff, remade: &BTreeSet<QualName>) -> BTreeSet<ObjKey> {
+    use crate::catalog::containers::value_types;
+    use crate::catalog::graph::type_name;
+    if remade.is_empty() {
+        return BTreeSet::new();
+    }
+    let aside = |q: &QualName| -> Option<ObjKey> {
+        let domain = ObjKey::named(ObjKind::Domain, q);
+        if d.from
+            .objects
+            .get(&domain)
+            .is_some_and(|o| o.domain.is_some())
+        {
+            return Some(domain);
+        }
+        let composite = ObjKey::named(ObjKind::Type, q);
+        d.from
+            .objects
+            .get(&composite)
+            .is_some_and(|o| o.attributes.is_some())
+            .then_some(composite)
+    };
+    let mut out: BTreeSet<ObjKey> = d
+        .from
+        .tables
+        .iter()
+        .filter(|(q, _)| d.to.tables.contains_key(*q) && !d.dropped_tables.contains(*q))
+        .flat_map(|(_, t)| t.columns.iter())
+        // Those holding a range made again hold their text form instead (see ranges.rs).
+        .filter(|c| super::held::held(d, &c.type_sql).is_none())
+        .filter_map(|c| type_name(&c.type_sql))
+        .filter(|q| remade.contains(q))
+        .filter_map(|q| aside(&q))
+        .collect();
+    let mut todo: Vec<ObjKey> = out.iter().cloned().collect();
+    while let Some(k) = todo.pop() {
+        let Some(o) = d.from.objects.get(&k) else {
             continue;
         };
-        if let (Some(a), Some(_)) = (&old.attributes, &new.attributes) {
-            let over_remade = a
-                .iter()
-                .any(|at| type_name(&at.type_sql).is_some_and(|t| remade.contains(&t)));
-            if over_remade && used().contains(&name(k)) {
-                out.insert(k.clone());
+        for (b, _) in value_types(o) {
+            let under = type_name(&b).filter(|q| remade.contains(q));
+            if let Some(a) = under.as_ref().and_then(&aside) {
+                if out.insert(a.clone()) {
+                    todo.push(a);
+                }
             }
         }
     }

@@ -4,23 +4,34 @@
 //! columns that hold it (as itself, an array of it, or its multirange) take their text form
 //! before the old range is dropped, and are cast to the new one once it exists.
 
-use std::collections::BTreeSet;
+use std::collections::{BTreeMap, BTreeSet};
 
 use super::Diff;
-use crate::catalog::graph::type_name;
+use crate::catalog::containers::{Containers, Storing};
 use crate::catalog::{ObjKey, QualName};
 
-/// The changed ranges that columns of FROM tables staying in TO hold.
-pub(super) fn plan_ranges(d: &Diff) -> BTreeSet<ObjKey> {
-    let mut out = BTreeSet::new();
+/// The ranges changed or made again (over a type made again, `remade`) that columns of FROM
+/// tables staying in TO store (as the range, its multirange, or inside an array, a domain or
+/// a composite type), with what holds their values.
+pub(super) fn plan_ranges(d: &Diff, remade: &BTreeSet<QualName>) -> BTreeMap<ObjKey, Containers> {
+    let mut out = BTreeMap::new();
+    let mut stored = None;
     for (k, new) in &d.to.objects {
         let Some(old) = d.from.objects.get(k) else {
             continue;
         };
-        if !old.is_range() || !new.is_range() || old.create == new.create {
+        let changed = old.create != new.create
+            || remade.contains(&QualName::new(k.schema.clone(), k.name.clone()));
+        if !old.is_range() || !new.is_range() || !changed {
             continue;
         }
-        let names = names(d, k);
+        let stored = stored.get_or_insert_with(|| d.from.stored_type_names());
+        let mut held = Containers::default();
+        for q in names(d, k) {
+            let c = d.from.containers(&q, stored);
+            held.same.extend(c.same);
+            held.holders.extend(c.holders);
+        }
         let used = d
             .from
             .tables
@@ -29,10 +40,10 @@ pub(super) fn plan_ranges(d: &Diff) -> BTreeSet<ObjKey> {
             .any(|(_, t)| {
                 t.columns
                     .iter()
-                    .any(|c| type_name(&c.type_sql).is_some_and(|ty| names.contains(&ty)))
+                    .any(|c| held.refuses(&c.type_sql, Storing::Row))
             });
         if used {
-            out.insert(k.clone());
+            out.insert(k.clone(), held);
         }
     }
     out
@@ -51,5 +62,5 @@ pub(super) fn names(d: &Diff, k: &ObjKey) -> Vec<QualName> {
 /// The types whose columns are cast to their new definition: each rebuilt range and its
 /// multirange.
 pub(super) fn recast(d: &Diff) -> Vec<QualName> {
-    d.ranges.iter().flat_map(|k| names(d, k)).collect()
+    d.ranges.keys().flat_map(|k| names(d, k)).collect()
 }
