@@ -301,12 +301,23 @@ pub(super) fn merged_roots(d: &Diff, q: &QualName, name: &str) -> Vec<QualName> 
             && !d.rebuilt_tables.contains(t)
             && c.tables.get(t).is_some_and(|t| t.column(name).is_some())
     };
+    // A child needs its parent in FROM's graph: its dependents are read, not every table.
     let children = |p: &QualName| -> Vec<QualName> {
-        c.tables
-            .iter()
-            .filter(|(_, t)| t.parents().any(|x| x == p))
-            .map(|(k, _)| k.clone())
+        d.gf.dependents_of(&Node::Table(p.clone()))
+            .filter_map(|n| {
+                if let Node::Table(k) = n {
+                    Some(k)
+                } else {
+                    None
+                }
+            })
+            .filter(|k| {
+                c.tables
+                    .get(*k)
+                    .is_some_and(|t| t.parents().any(|x| x == p))
+            })
             .filter(|k| holds(k))
+            .cloned()
             .collect()
     };
     let mut roots: BTreeSet<QualName> = BTreeSet::new();
