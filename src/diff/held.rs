@@ -245,7 +245,7 @@ pub(super) fn reads_text_column(d: &Diff, q: &QualName, columns: &[String], def:
 }
 
 /// Whether `text` holds identifier `id` as a whole name.
-fn mentions(text: &str, id: &str) -> bool {
+pub(super) fn mentions(text: &str, id: &str) -> bool {
     let part = |c: char| c.is_alphanumeric() || c == '_' || c == '$' || c == '"';
     text.match_indices(id).any(|(i, _)| {
         !text[..i].chars().next_back().is_some_and(part)

@@ -220,6 +220,7 @@ impl Diff<'_> {
         self.to.indexes.get(q).is_none_or(|n| n.def != i.def)
             || over_doomed
             || held::reads_text_column(self, &i.table, &i.columns, &i.def)
+            || tables::reads_regenerated(self, &i.table, &i.columns, &i.def)
     }
 
     /// Whether FROM's partition `q` stays while its partitioned parent is dropped (for

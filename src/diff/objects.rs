@@ -71,6 +71,14 @@ pub(super) fn plan_rebuilds(
                     .get(k)
                     .and_then(|o| o.routine.as_ref())
                     .is_some_and(|r| r.atomic);
+                // Extended statistics go with a column dropped and added again.
+                let regenerated = || {
+                    k.kind == ObjKind::Statistics
+                        && d.from
+                            .objects
+                            .get(k)
+                            .is_some_and(|o| super::tables::reads_regenerated(d, t, &[], &o.create))
+                };
                 let over_columns = atomic
                     || matches!(
                         k.kind,
@@ -79,7 +87,8 @@ pub(super) fn plan_rebuilds(
                             | ObjKind::Rule
                             | ObjKind::Policy
                             | ObjKind::Trigger
-                    );
+                    )
+                    || regenerated();
                 if over_columns && d.to.objects.contains_key(k) && seen.insert(m.clone()) {
                     rebuild.insert(
                         k.clone(),

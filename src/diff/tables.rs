@@ -838,9 +838,13 @@ fn alter_table(d: &mut Diff, q: &QualName, old: &Table, t: &Table) {
         .filter(|c| c.generated.is_some())
         .chain(old.columns.iter().filter(|c| c.generated.is_none()));
     for oc in generated_first {
-        let gone = t
-            .column(&oc.name)
-            .is_none_or(|c| regenerated(d, old, t, oc, c));
+        let back = t.column(&oc.name).filter(|c| regenerated(d, old, t, oc, c));
+        if back.is_some() {
+            // Its comment goes with the DROP COLUMN.
+            d.recreated
+                .insert(format!("COLUMN {}.{}", q.sql(), quote::ident(&oc.name)));
+        }
+        let gone = back.is_some() || t.column(&oc.name).is_none();
         // A column some parent hands down goes once no parent does (see `let_go_drops`).
         if gone && d.from.inhcount(q, &oc.name) == 0 && !d.dropped_tables.contains(q) {
             // Children that keep the column keep it as their own: ONLY leaves it to them
@@ -1539,6 +1543,37 @@ fn over_text(d: &Diff, q: &QualName, c: &Constraint) -> bool {
         && super::held::reads_text_column(d, q, &c.columns, &c.def)
 }
 
+/// Whether constraint `name` of table `q` stays as it is: the same in FROM and TO, nothing
+/// under it goes, and no column it reads holds its text form for a while or is dropped and
+/// added again.
+fn constraint_kept(d: &Diff, q: &QualName, name: &str) -> bool {
+    fn get<'c>(c: &'c Catalog, q: &QualName, name: &str) -> Option<&'c Constraint> {
+        c.tables.get(q).and_then(|t| t.constraints.get(name))
+    }
+    let (Some(o), Some(n)) = (get(d.from, q, name), get(d.to, q, name)) else {
+        return false;
+    };
+    o.def == n.def
+        && o.kind == n.kind
+        && !d.over_doomed(&Node::Constraint(q.clone(), name.to_string()))
+        && !over_text(d, q, o)
+        && !reads_regenerated(d, q, &o.columns, &o.def)
+}
+
+/// Whether a definition on FROM table `q` (the columns it names, its text) reads a column
+/// the migration drops and adds again (`regenerated`): it goes with the DROP COLUMN and is
+/// created again once the column is back.
+pub(super) fn reads_regenerated(d: &Diff, q: &QualName, columns: &[String], def: &str) -> bool {
+    let (Some(old), Some(t)) = (d.from.tables.get(q), d.to.tables.get(q)) else {
+        return false;
+    };
+    t.columns.iter().filter(|c| c.generated.is_some()).any(|c| {
+        old.column(&c.name)
+            .is_some_and(|o| regenerated(d, old, t, o, c))
+            && (columns.contains(&c.name) || super::held::mentions(def, &quote::ident(&c.name)))
+    })
+}
+
 /// Tables whose primary key or unique constraints change: foreign keys to them are rebuilt.
 fn rekeyed(d: &Diff) -> Vec<QualName> {
     let mut rekeyed: Vec<QualName> = Vec::new();
@@ -1622,9 +1657,9 @@ fn drop_constraints(d: &mut Diff) {
             continue;
         }
         // Not dropped: TO has it.
-        let Some(t) = d.to.tables.get(q) else {
+        if !d.to.tables.contains_key(q) {
             continue;
-        };
+        }
         for (name, c) in &old.constraints {
             if c.inherited {
                 continue;
@@ -1634,13 +1669,7 @@ fn drop_constraints(d: &mut Diff) {
                     .as_ref()
                     .is_some_and(|r| rekeyed.contains(r) || d.dropped_tables.contains(r))
                 || fk_retyped(d, q, c);
-            let same = t
-                .constraints
-                .get(name)
-                .is_some_and(|n| n.def == c.def && n.kind == c.kind)
-                && !d.over_doomed(&Node::Constraint(q.clone(), name.clone()))
-                && !over_text(d, q, c);
-            if !same || rebuild_fk {
+            if !constraint_kept(d, q, name) || rebuild_fk {
                 d.drop(
                     &Node::Constraint(q.clone(), name.clone()),
                     c.pos,
@@ -1688,12 +1717,7 @@ fn add_constraints(d: &mut Diff) {
             let rebuild_fk = c.kind == ConstraintKind::ForeignKey
                 && c.references.as_ref().is_some_and(|r| rekeyed.contains(r))
                 || (old.is_some() && fk_retyped(d, q, c));
-            let same = old
-                .and_then(|o| o.constraints.get(name))
-                .is_some_and(|n| n.def == c.def && n.kind == c.kind)
-                && !d.over_doomed(&Node::Constraint(q.clone(), name.clone()))
-                && !over_text(d, q, c);
-            if !same || rebuild_fk {
+            if !constraint_kept(d, q, name) || rebuild_fk {
                 // Its comments (and its index's) go with a dropped constraint.
                 d.recreated
                     .insert(format!("CONSTRAINT {} ON {}", quote::ident(name), q.sql()));
