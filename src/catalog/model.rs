@@ -682,6 +682,10 @@ pub struct Sequence {
     pub options: SeqOptions,
     /// `OWNED BY table.column`.
     pub owned_by: Option<(QualName, String)>,
+    /// `UNLOGGED` (PostgreSQL 15): written on CREATE, taken from the table for a `serial`
+    /// column's sequence, and set with the table by `ALTER TABLE ... SET [UN]LOGGED` on
+    /// every sequence the table owns.
+    pub unlogged: bool,
     pub access: Access,
     pub pos: Pos,
 }
@@ -911,6 +915,8 @@ pub struct Object {
     pub domain: Option<Domain>,
     /// For views, column defaults (`ALTER VIEW ... ALTER COLUMN ... SET DEFAULT`).
     pub column_defaults: BTreeMap<String, String>,
+    /// For materialized views, the index `CLUSTER ON` marks (as `Table::cluster_on`).
+    pub cluster_on: Option<String>,
     /// Extensions it goes with (`ALTER ... DEPENDS ON EXTENSION`; functions, procedures,
     /// triggers, materialized views), sorted.
     pub extensions: Vec<String>,

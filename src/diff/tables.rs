@@ -1489,6 +1489,32 @@ pub(super) fn diff_index_marks(d: &mut Diff) {
             }
         }
     }
+    // A materialized view's CLUSTER ON likewise (a view made again comes without one).
+    for (k, o) in &d.to.objects {
+        if k.kind != ObjKind::MaterializedView {
+            continue;
+        }
+        let node = Node::Object(k.clone());
+        let old = d
+            .from
+            .objects
+            .get(k)
+            .filter(|_| !d.doomed(&node))
+            .and_then(|f| f.cluster_on.as_deref());
+        let q = QualName::new(k.schema.clone(), k.name.clone());
+        let new = o.cluster_on.as_deref();
+        if old != new || new.is_some_and(|i| key_rebuilt(d, &q, i)) {
+            let alter = format!("ALTER MATERIALIZED VIEW {}", q.sql());
+            match new {
+                Some(i) => {
+                    let (n, pos) = key_node(d, &q, i);
+                    d.create(&n, pos, format!("{alter} CLUSTER ON {}", quote::ident(i)));
+                    d.about(&node);
+                }
+                None => d.create(&node, o.pos, format!("{alter} SET WITHOUT CLUSTER")),
+            }
+        }
+    }
 }
 
 /// The node of index `name` on table `q` in TO (a plain index, or the constraint that owns

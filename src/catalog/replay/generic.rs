@@ -174,6 +174,7 @@ impl Replay {
             attributes,
             domain,
             column_defaults: BTreeMap::new(),
+            cluster_on: None,
             extensions: Vec::new(),
             label_renames: Vec::new(),
             access,
