@@ -128,6 +128,7 @@ pub fn differences(got: &Catalog, want: &Catalog, opts: &DiffOptions) -> Vec<Dif
             domain,
             column_defaults,
             cluster_on,
+            placeholder: _,
             extensions,
             label_renames: _,
             access: _,

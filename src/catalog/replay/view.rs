@@ -50,6 +50,35 @@ pub(super) fn canonical(n: &mut NodeEnum) {
     }
 }
 
+/// Whether a CREATE VIEW is pg_dump's placeholder for a view in a dependency cycle: a
+/// select of typed NULLs only (`NULL::type [COLLATE c] AS column`), from nothing.
+pub(super) fn is_placeholder(v: &protobuf::ViewStmt) -> bool {
+    let Some(NodeEnum::SelectStmt(sel)) = v.query.as_deref().and_then(|q| q.node.as_ref()) else {
+        return false;
+    };
+    let null_cast = |n: &Node| match n.node.as_ref() {
+        Some(NodeEnum::TypeCast(tc)) => matches!(
+            tc.arg.as_deref().and_then(|a| a.node.as_ref()),
+            Some(NodeEnum::AConst(c)) if c.isnull
+        ),
+        _ => false,
+    };
+    sel.op == protobuf::SetOperation::SetopNone as i32
+        && sel.from_clause.is_empty()
+        && sel.where_clause.is_none()
+        && !sel.target_list.is_empty()
+        && sel.target_list.iter().all(|t| match t.node.as_ref() {
+            Some(NodeEnum::ResTarget(rt)) if !rt.name.is_empty() => match rt.val.as_deref() {
+                Some(val) => match val.node.as_ref() {
+                    Some(NodeEnum::CollateClause(c)) => c.arg.as_deref().is_some_and(null_cast),
+                    _ => null_cast(val),
+                },
+                None => false,
+            },
+            _ => false,
+        })
+}
+
 /// Options as `key = 'value'` strings (a bare `security_barrier` is `'true'`), values in
 /// lower case; `check_option` comes out separately, as the server keeps it apart.
 fn canonical_options(options: Vec<Node>) -> (Vec<Node>, Option<ViewCheckOption>) {
