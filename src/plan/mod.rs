@@ -479,12 +479,14 @@ fn kahn(
             None => {
                 let members = cycle_members(&done, &after, &released);
                 // A cycle that a change can break by splitting: its first statement goes
-                // now, the change itself once what it needs is there.
+                // now, the change itself once what it needs is there. (Not while soft edges
+                // count: a cycle they close is no reason to split, the plan does without them.)
                 let split = members
                     .iter()
                     .copied()
                     .filter(|&i| {
-                        released.get(i) == Some(&false)
+                        !soft
+                            && released.get(i) == Some(&false)
                             && changes.get(i).is_some_and(|c| c.split.is_some())
                     })
                     .min_by_key(|&i| changes.get(i).map(key));
