@@ -821,6 +821,8 @@ const REJECTED: &[(&str, &str)] = &[
     ("rename_policy_name_taken", "rename_policy_name_taken.sql:5:1: policy \"q\" for table \"t\" already exists"),
     ("rename_view_column_taken", "rename_view_column_taken.sql:4:1: column \"a\" of relation \"v\" already exists"),
     ("rename_domain_constraint_missing", "rename_domain_constraint_missing.sql:3:1: constraint \"nope\" for domain d does not exist"),
+    ("sequence_set_logged_on_table", "sequence_set_logged_on_table.sql:3:1: \"t\" is not a sequence"),
+    ("cluster_view_on_other_index", "cluster_view_on_other_index.sql:5:1: \"base_a\" is not an index for table \"mv\""),
     ("drop_column_read_by_policy", "drop_column_read_by_policy.sql:5:1: cannot drop column a of table public.t because other objects depend on it: policy p on table public.t"),
 ];
 

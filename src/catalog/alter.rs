@@ -62,6 +62,16 @@ pub fn policy(old: &str, new: &str) -> Option<String> {
     expr::deparse_stmt(NodeEnum::AlterPolicyStmt(Box::new(stmt))).ok()
 }
 
+/// The output column names of a view's canonical CREATE (a plain select list without `*`).
+pub fn view_column_names(sql: &str) -> Option<Vec<String>> {
+    Some(
+        view_columns(sql)?
+            .into_iter()
+            .map(|(name, _)| name)
+            .collect(),
+    )
+}
+
 /// The output columns of a view's canonical CREATE: name and canonical expression text.
 fn view_columns(sql: &str) -> Option<Vec<(String, String)>> {
     // A projection: any other statement is not a view, and has no columns to compare.

@@ -682,6 +682,10 @@ pub struct Sequence {
     pub options: SeqOptions,
     /// `OWNED BY table.column`.
     pub owned_by: Option<(QualName, String)>,
+    /// `UNLOGGED` (PostgreSQL 15): written on CREATE, taken from the table for a `serial`
+    /// column's sequence, and set with the table by `ALTER TABLE ... SET [UN]LOGGED` on
+    /// every sequence the table owns.
+    pub unlogged: bool,
     pub access: Access,
     pub pos: Pos,
 }
@@ -911,6 +915,15 @@ pub struct Object {
     pub domain: Option<Domain>,
     /// For views, column defaults (`ALTER VIEW ... ALTER COLUMN ... SET DEFAULT`).
     pub column_defaults: BTreeMap<String, String>,
+    /// For materialized views, the index `CLUSTER ON` marks (as `Table::cluster_on`).
+    pub cluster_on: Option<String>,
+    /// For views, pg_dump's placeholder (`CREATE VIEW v AS SELECT NULL::type AS column,
+    /// ...`), canonical, where the input created the view so before giving it its query
+    /// (pg_dump does where the view is in a dependency cycle, with a function say): the
+    /// output columns' types, which are not known offline otherwise. It lets the plan break
+    /// such a cycle as pg_dump does. Provenance, not compared; kept by a CREATE OR REPLACE
+    /// with the same column names.
+    pub placeholder: Option<String>,
     /// Extensions it goes with (`ALTER ... DEPENDS ON EXTENSION`; functions, procedures,
     /// triggers, materialized views), sorted.
     pub extensions: Vec<String>,

@@ -71,6 +71,12 @@ pub struct Change {
     /// Where the object is defined in FROM and in TO (filled in by `Migration`, from the
     /// catalogs the user gave).
     pub provenance: Provenance,
+    /// How the plan may break a dependency cycle at this change: a statement that runs
+    /// first, where the cycle stands, and the one the change then runs instead of `sql`
+    /// once what it needs is there (a view in a cycle: pg_dump's placeholder, then CREATE
+    /// OR REPLACE VIEW with its query; or, before its drop, the placeholder in place of the
+    /// query, so that what the query read can go first).
+    pub split: Option<(String, String)>,
 }
 
 impl Change {
@@ -97,6 +103,7 @@ impl Change {
             provenance: Provenance::default(),
             own_transaction: false,
             after: Vec::new(),
+            split: None,
         }
     }
 
@@ -288,6 +295,13 @@ impl Diff<'_> {
     pub fn after(&mut self, nodes: Vec<Node>) {
         if let Some(c) = self.out.last_mut() {
             c.after = nodes;
+        }
+    }
+
+    /// Lets the plan split the change pushed last to break a cycle (see `Change::split`).
+    pub fn split(&mut self, first: String, then: String) {
+        if let Some(c) = self.out.last_mut() {
+            c.split = Some((first, then));
         }
     }
 

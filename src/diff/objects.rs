@@ -288,6 +288,10 @@ pub(super) fn diff_objects(d: &mut Diff) {
             o.pos,
             format!("DROP {}", o.target),
         );
+        if let Some(p) = &o.placeholder {
+            let first = p.replacen("CREATE VIEW ", "CREATE OR REPLACE VIEW ", 1);
+            d.split(first, format!("DROP {}", o.target));
+        }
         if let Some(Some(why)) = rebuild.get(k) {
             d.note(format!("dropped and recreated below: {why}"));
         }
@@ -397,6 +401,12 @@ pub(super) fn diff_objects(d: &mut Diff) {
         if create {
             d.recreated.insert(o.target.clone());
             d.create(&Node::Object(k.clone()), o.pos, o.create.clone());
+            if let Some(p) = &o.placeholder {
+                let then = o
+                    .create
+                    .replacen("CREATE VIEW ", "CREATE OR REPLACE VIEW ", 1);
+                d.split(p.clone(), then);
+            }
             if let Some(Some(why)) = rebuild.get(k) {
                 d.note(format!("recreated: {why}"));
             }

@@ -2,6 +2,7 @@
 
 use super::Diff;
 use crate::catalog::graph::Node;
+use crate::catalog::model::{QualName, Sequence};
 use crate::catalog::SeqOptions;
 use crate::emit::quote;
 
@@ -86,10 +87,15 @@ pub(super) fn diff_sequences(d: &mut Diff) {
         match d.from.sequences.get(q) {
             None => {
                 let opts = options_sql(&s.options, None, false);
-                let sql = if opts.is_empty() {
-                    format!("CREATE SEQUENCE {}", q.sql())
+                let kind = if s.unlogged {
+                    "UNLOGGED SEQUENCE"
                 } else {
-                    format!("CREATE SEQUENCE {} {opts}", q.sql())
+                    "SEQUENCE"
+                };
+                let sql = if opts.is_empty() {
+                    format!("CREATE {kind} {}", q.sql())
+                } else {
+                    format!("CREATE {kind} {} {opts}", q.sql())
                 };
                 d.create(&Node::Sequence(q.clone()), s.pos, sql);
                 if let Some((t, c)) = &s.owned_by {
@@ -104,6 +110,13 @@ pub(super) fn diff_sequences(d: &mut Diff) {
                             quote::ident(c)
                         ),
                     );
+                    // Owned only once the table's own SET [UN]LOGGED, which would set it too,
+                    // has run.
+                    if let (Some(a), Some(b)) = (d.from.tables.get(t), d.to.tables.get(t)) {
+                        if a.unlogged != b.unlogged {
+                            d.after(vec![Node::Table(t.clone())]);
+                        }
+                    }
                 }
             }
             Some(old) => {
@@ -130,6 +143,7 @@ pub(super) fn diff_sequences(d: &mut Diff) {
                         format!("ALTER SEQUENCE {} OWNED BY NONE", q.sql()),
                     );
                 }
+                persistence(d, q, old, s, rebuilt);
                 if old.owned_by != s.owned_by || (rebuilt && s.owned_by.is_some()) {
                     let target = match &s.owned_by {
                         Some((t, c)) => format!("{}.{}", t.sql(), quote::ident(c)),
@@ -148,5 +162,51 @@ pub(super) fn diff_sequences(d: &mut Diff) {
                 }
             }
         }
+    }
+}
+
+/// `ALTER SEQUENCE ... SET [UN]LOGGED` for a kept sequence. `ALTER TABLE ... SET [UN]LOGGED`
+/// sets every sequence the table owns at that moment too: where the owner stays and is not
+/// made again, the sequence needs a statement of its own only when TO keeps it apart from
+/// its table; where the owner changes and a table on either side changes persistence, the
+/// statement runs after those tables and the new ownership, whatever the order.
+fn persistence(d: &mut Diff, q: &QualName, old: &Sequence, new: &Sequence, rebuilt: bool) {
+    let table = |o: &Option<(QualName, String)>| o.as_ref().map(|(t, _)| t.clone());
+    let (from_owner, to_owner) = (table(&old.owned_by), table(&new.owned_by));
+    let flips = |t: &QualName| {
+        matches!(
+            (d.from.tables.get(t), d.to.tables.get(t)),
+            (Some(a), Some(b)) if a.unlogged != b.unlogged
+        )
+    };
+    let set_by_table = match (&from_owner, &to_owner) {
+        (Some(a), Some(b)) if a == b && !rebuilt && flips(a) => {
+            d.to.tables.get(a).map(|t| t.unlogged)
+        }
+        _ => None,
+    };
+    let others: Vec<Node> = [from_owner, to_owner]
+        .into_iter()
+        .flatten()
+        .filter(|t| flips(t))
+        .map(Node::Table)
+        .collect();
+    let needed = match set_by_table {
+        Some(unlogged) => unlogged != new.unlogged,
+        None => old.unlogged != new.unlogged || !others.is_empty(),
+    };
+    if needed {
+        d.create(
+            &Node::Sequence(q.clone()),
+            new.pos,
+            format!(
+                "ALTER SEQUENCE {} SET {}",
+                q.sql(),
+                if new.unlogged { "UNLOGGED" } else { "LOGGED" }
+            ),
+        );
+        let mut after = others;
+        after.push(Node::SequenceOwner(q.clone()));
+        d.after(after);
     }
 }

@@ -3,7 +3,7 @@
 use std::collections::BTreeSet;
 
 use super::{Diff, Phase};
-use crate::catalog::graph::Node;
+use crate::catalog::graph::{Graph, Node, Strength};
 use crate::catalog::{
     Catalog, Column, Constraint, ConstraintKind, ObjKey, ObjKind, QualName, Table,
 };
@@ -56,6 +56,7 @@ pub(super) fn diff_tables(d: &mut Diff) {
         }
     }
     drop_constraints(d);
+    unhook_dropped(d);
     for (q, t) in &d.to.tables {
         match d.from.tables.get(q) {
             Some(old) if !d.rebuilt_tables.contains(q) => alter_table(d, q, old, t),
@@ -1493,6 +1494,32 @@ pub(super) fn diff_index_marks(d: &mut Diff) {
             }
         }
     }
+    // A materialized view's CLUSTER ON likewise (a view made again comes without one).
+    for (k, o) in &d.to.objects {
+        if k.kind != ObjKind::MaterializedView {
+            continue;
+        }
+        let node = Node::Object(k.clone());
+        let old = d
+            .from
+            .objects
+            .get(k)
+            .filter(|_| !d.doomed(&node))
+            .and_then(|f| f.cluster_on.as_deref());
+        let q = QualName::new(k.schema.clone(), k.name.clone());
+        let new = o.cluster_on.as_deref();
+        if old != new || new.is_some_and(|i| key_rebuilt(d, &q, i)) {
+            let alter = format!("ALTER MATERIALIZED VIEW {}", q.sql());
+            match new {
+                Some(i) => {
+                    let (n, pos) = key_node(d, &q, i);
+                    d.create(&n, pos, format!("{alter} CLUSTER ON {}", quote::ident(i)));
+                    d.about(&node);
+                }
+                None => d.create(&node, o.pos, format!("{alter} SET WITHOUT CLUSTER")),
+            }
+        }
+    }
 }
 
 /// The node of index `name` on table `q` in TO (a plain index, or the constraint that owns
@@ -1678,6 +1705,70 @@ fn drop_constraints(d: &mut Diff) {
             }
         }
     }
+}
+
+/// Dropped tables whose column default or CHECK constraint needs something that goes too
+/// and needs the table itself (a function with the table's row type in its signature, or a
+/// `BEGIN ATOMIC` body that reads it): the default or the constraint goes first, or neither
+/// the DROP FUNCTION nor the DROP TABLE could run.
+fn unhook_dropped(d: &mut Diff) {
+    let mut out: Vec<(Node, usize, String)> = Vec::new();
+    for (q, old) in &d.from.tables {
+        if !d.dropped_tables.contains(q) {
+            continue;
+        }
+        let table = Node::Table(q.clone());
+        let cycles = |n: &Node| {
+            d.gf.deps_of(n).any(|(m, s)| {
+                s == Strength::Hard && d.doomed(m) && needs_transitively(d.gf, m, &table)
+            })
+        };
+        for c in &old.columns {
+            let node = Node::Default(q.clone(), c.name.clone());
+            if let Some((_, pos)) = c.default.as_ref().filter(|_| cycles(&node)) {
+                let sql = format!(
+                    "{} DROP DEFAULT",
+                    alter_column_in([d.from, d.to], q, &c.name)
+                );
+                out.push((node, *pos, sql));
+            }
+        }
+        for (name, c) in &old.constraints {
+            let node = Node::Constraint(q.clone(), name.clone());
+            if c.kind == ConstraintKind::Check && !c.inherited && cycles(&node) {
+                let sql = format!(
+                    "{} DROP CONSTRAINT {}",
+                    alter_sql_in([d.from, d.to], q),
+                    quote::ident(name)
+                );
+                out.push((node, c.pos, sql));
+            }
+        }
+    }
+    for (node, pos, sql) in out {
+        d.drop(&node, pos, sql);
+    }
+}
+
+/// Whether `n` needs `m`, directly or through what it needs (hard edges of `g`).
+fn needs_transitively(g: &Graph, n: &Node, m: &Node) -> bool {
+    let mut seen: BTreeSet<&Node> = BTreeSet::new();
+    let mut stack = vec![n];
+    while let Some(x) = stack.pop() {
+        if !seen.insert(x) {
+            continue;
+        }
+        for (y, s) in g.deps_of(x) {
+            if s != Strength::Hard {
+                continue;
+            }
+            if y == m {
+                return true;
+            }
+            stack.push(y);
+        }
+    }
+    false
 }
 
 /// Whether dropped table `from` reaches dropped table `to` over foreign keys between dropped

@@ -19,7 +19,10 @@
 //!    those do not wait for it under rule 2.
 //!
 //! Edges from function bodies are soft: if they close a cycle, the plan is made without them.
-//! A cycle of hard edges is broken at its first change in dump order and reported.
+//! A cycle of hard edges is broken at a change that can split (`Change::split`): its first
+//! statement runs where the cycle stands, and frees what waits for the change; the change
+//! runs its second statement once what it needs is there. Any other cycle is broken at its
+//! first change in dump order and reported.
 
 use std::cmp::Reverse;
 use std::collections::{BTreeMap, BTreeSet, BinaryHeap};
@@ -53,11 +56,52 @@ pub fn order(changes: Vec<Change>, from: &Catalog, to: &Catalog, gf: &Graph, gt:
         })
         .collect();
     let mut slots: Vec<Option<Change>> = changes.into_iter().map(Some).collect();
-    let changes = order
-        .into_iter()
-        .filter_map(|i| slots.get_mut(i).and_then(Option::take))
-        .collect();
-    Plan { changes, cycles }
+    let mut split = vec![false; slots.len()];
+    let mut out = Vec::with_capacity(order.len());
+    for step in order {
+        match step {
+            Step::First(i) => {
+                let Some(c) = slots.get(i).and_then(Option::as_ref) else {
+                    continue;
+                };
+                let Some((first, _)) = &c.split else { continue };
+                let mut first = Change {
+                    sql: first.clone(),
+                    split: None,
+                    ..c.clone()
+                };
+                first.note = Some(match c.phase {
+                    Phase::Create => "a placeholder with the view's columns, to break a dependency cycle as pg_dump does: the view gets its query below".to_string(),
+                    Phase::Drop => "the view's query makes way for a placeholder with its columns, to break a dependency cycle: what it read can go first".to_string(),
+                });
+                out.push(first);
+                if let Some(s) = split.get_mut(i) {
+                    *s = true;
+                }
+            }
+            Step::Full(i) => {
+                let Some(mut c) = slots.get_mut(i).and_then(Option::take) else {
+                    continue;
+                };
+                if let (true, Some((_, then))) = (split.get(i) == Some(&true), c.split.take()) {
+                    c.sql = then;
+                }
+                out.push(c);
+            }
+        }
+    }
+    Plan {
+        changes: out,
+        cycles,
+    }
+}
+
+/// A change placed by the plan: whole, or the first statement of its split (`Change::split`),
+/// which breaks a cycle; the change then runs its second statement where it is placed whole.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+enum Step {
+    First(usize),
+    Full(usize),
 }
 
 /// A change's place when nothing forces another: phase, then position, then sequence.
@@ -393,7 +437,7 @@ fn relation_name(n: &Node, c: &Catalog) -> Option<QualName> {
 }
 
 /// A plan with cycles: the order made by breaking them, and the changes stuck each time.
-type Broken = (Vec<usize>, Vec<Vec<usize>>);
+type Broken = (Vec<Step>, Vec<Vec<usize>>);
 
 /// Topological order, smallest key first among the changes free to run. With `soft` false,
 /// soft edges are ignored. On a cycle: the order made by breaking each cycle at its
@@ -402,7 +446,7 @@ fn kahn(
     changes: &[Change],
     before: &[BTreeMap<usize, Strength>],
     soft: bool,
-) -> Result<Vec<usize>, Broken> {
+) -> Result<Vec<Step>, Broken> {
     let n = changes.len();
     let mut indeg = vec![0usize; n];
     let mut after: Vec<Vec<usize>> = vec![Vec::new(); n];
@@ -424,14 +468,37 @@ fn kahn(
         .map(|(i, (c, _))| Reverse((key(c), i)))
         .collect();
     let mut done = vec![false; n];
+    // Changes whose first statement is placed: what waits for them no longer does.
+    let mut released = vec![false; n];
     let mut out = Vec::with_capacity(n);
+    let mut placed = 0;
     let mut cycles = Vec::new();
-    while out.len() < n {
+    while placed < n {
         let next = match ready.pop() {
             Some(Reverse((_, i))) => i,
             None => {
+                let members = cycle_members(&done, &after, &released);
+                // A cycle that a change can break by splitting: its first statement goes
+                // now, the change itself once what it needs is there. (Not while soft edges
+                // count: a cycle they close is no reason to split, the plan does without them.)
+                let split = members
+                    .iter()
+                    .copied()
+                    .filter(|&i| {
+                        !soft
+                            && released.get(i) == Some(&false)
+                            && changes.get(i).is_some_and(|c| c.split.is_some())
+                    })
+                    .min_by_key(|&i| changes.get(i).map(key));
+                if let Some(i) = split {
+                    if let Some(r) = released.get_mut(i) {
+                        *r = true;
+                    }
+                    out.push(Step::First(i));
+                    release(i, &after, &mut indeg, &done, changes, &mut ready);
+                    continue;
+                }
                 // A cycle: take the member that would run first.
-                let members = cycle_members(&done, &after);
                 // A stuck plan has a cycle, so `members` is never empty; were it, the first
                 // change not placed yet would go next.
                 let Some(i) = members
@@ -450,15 +517,10 @@ fn kahn(
             Some(d) if !*d => *d = true,
             _ => continue,
         }
-        out.push(next);
-        for &j in after.get(next).into_iter().flatten() {
-            let Some(d) = indeg.get_mut(j) else { continue };
-            *d = d.saturating_sub(1);
-            if *d == 0 && done.get(j) == Some(&false) {
-                if let Some(c) = changes.get(j) {
-                    ready.push(Reverse((key(c), j)));
-                }
-            }
+        out.push(Step::Full(next));
+        placed += 1;
+        if released.get(next) == Some(&false) {
+            release(next, &after, &mut indeg, &done, changes, &mut ready);
         }
     }
     if cycles.is_empty() {
@@ -468,9 +530,29 @@ fn kahn(
     }
 }
 
+/// What waits for change `i` waits no longer: those left with nothing to wait for are ready.
+fn release(
+    i: usize,
+    after: &[Vec<usize>],
+    indeg: &mut [usize],
+    done: &[bool],
+    changes: &[Change],
+    ready: &mut BinaryHeap<Reverse<(Key, usize)>>,
+) {
+    for &j in after.get(i).into_iter().flatten() {
+        let Some(d) = indeg.get_mut(j) else { continue };
+        *d = d.saturating_sub(1);
+        if *d == 0 && done.get(j) == Some(&false) {
+            if let Some(c) = changes.get(j) {
+                ready.push(Reverse((key(c), j)));
+            }
+        }
+    }
+}
+
 /// The changes not yet placed that lie on a cycle: those left after repeatedly setting
-/// aside every change nothing else still waits for.
-fn cycle_members(done: &[bool], after: &[Vec<usize>]) -> Vec<usize> {
+/// aside every change nothing else still waits for (a released change holds nothing up).
+fn cycle_members(done: &[bool], after: &[Vec<usize>], released: &[bool]) -> Vec<usize> {
     let mut alive: BTreeSet<usize> = done
         .iter()
         .enumerate()
@@ -482,9 +564,10 @@ fn cycle_members(done: &[bool], after: &[Vec<usize>]) -> Vec<usize> {
             .iter()
             .copied()
             .filter(|&i| {
-                !after
-                    .get(i)
-                    .is_some_and(|a| a.iter().any(|j| alive.contains(j)))
+                released.get(i) == Some(&true)
+                    || !after
+                        .get(i)
+                        .is_some_and(|a| a.iter().any(|j| alive.contains(j)))
             })
             .collect();
         if leaves.is_empty() {

@@ -75,12 +75,14 @@ pub fn differences(got: &Catalog, want: &Catalog, opts: &DiffOptions) -> Vec<Dif
             let Sequence {
                 options,
                 owned_by,
+                unlogged,
                 access: _,
                 pos: _,
             } = s;
             SequenceMeaning {
                 options: resolved(options, None),
                 owned_by,
+                unlogged: *unlogged,
             }
         },
     );
@@ -125,6 +127,8 @@ pub fn differences(got: &Catalog, want: &Catalog, opts: &DiffOptions) -> Vec<Dif
             attributes,
             domain,
             column_defaults,
+            cluster_on,
+            placeholder: _,
             extensions,
             label_renames: _,
             access: _,
@@ -144,6 +148,7 @@ pub fn differences(got: &Catalog, want: &Catalog, opts: &DiffOptions) -> Vec<Dif
                 ..d.clone()
             }),
             column_defaults,
+            cluster_on,
             extensions,
         }
     });
@@ -242,6 +247,7 @@ fn compare_access_of<K: Ord, V>(
 struct SequenceMeaning<'a> {
     options: SeqOptions,
     owned_by: &'a Option<(QualName, String)>,
+    unlogged: bool,
 }
 
 #[derive(Debug, PartialEq)]
@@ -265,6 +271,7 @@ struct ObjectMeaning<'a> {
     /// Without what its default and checks read (derived from them, like `deps`).
     domain: Option<Domain>,
     column_defaults: &'a BTreeMap<String, String>,
+    cluster_on: &'a Option<String>,
     extensions: &'a [String],
 }
 

@@ -74,6 +74,7 @@ impl Replay {
                             continue;
                         };
                         self.catalog.forget_notes(&super::comment::index_target(&q));
+                        self.move_cluster_mark(&index.table, &q.name, None);
                         let partitioned = self
                             .catalog
                             .tables

@@ -151,6 +151,21 @@ impl Replay {
             }
             None => pos,
         };
+        // A placeholder view, or one replaced with the same columns, says their types.
+        let placeholder = if let NodeEnum::ViewStmt(v) = &node {
+            if super::view::is_placeholder(v) {
+                Some(create.clone())
+            } else {
+                let names = crate::catalog::alter::view_column_names;
+                self.catalog
+                    .objects
+                    .get(&ident.key)
+                    .and_then(|old| old.placeholder.clone())
+                    .filter(|p| names(p).is_some_and(|p| names(&create) == Some(p)))
+            }
+        } else {
+            None
+        };
         // CREATE OR REPLACE keeps the owner and the privileges.
         let access = match self.catalog.objects.get(&ident.key) {
             Some(old) => old.access.clone(),
@@ -174,6 +189,8 @@ impl Replay {
             attributes,
             domain,
             column_defaults: BTreeMap::new(),
+            cluster_on: None,
+            placeholder,
             extensions: Vec::new(),
             label_renames: Vec::new(),
             access,

@@ -702,8 +702,17 @@ impl Replay {
             return;
         };
         let table = self.resolver().relation(&rv.schemaname, &rv.relname);
+        let matview = ObjKey {
+            kind: ObjKind::MaterializedView,
+            schema: table.schema.clone(),
+            name: table.name.clone(),
+            sub: String::new(),
+        };
         match self.catalog.tables.get_mut(&table) {
             Some(t) => t.cluster_on = Some(s.indexname.clone()),
+            None if self.catalog.objects.contains_key(&matview) => {
+                self.cluster_view(stmt, &matview, Some(&s.indexname))
+            }
             None => self.warn(stmt, format!("table {} does not exist", table.sql())),
         }
     }

@@ -328,21 +328,8 @@ impl Replay {
                 }
             }
         }
-        let in_schema = self
-            .catalog
-            .tables
-            .range(QualName::new(q.schema.clone(), String::new())..)
-            .take_while(|(tq, _)| tq.schema == q.schema);
-        for (tq, t) in in_schema {
-            if let Some(c) = t
-                .columns
-                .iter()
-                .find(|c| c.identity.as_ref().is_some_and(|i| i.sequence == *q))
-            {
-                return Some(Target::IdentitySequence(tq.clone(), c.name.clone()));
-            }
-        }
-        None
+        self.identity_of(q)
+            .map(|(t, c)| Target::IdentitySequence(t, c))
     }
 
     /// A function, procedure or aggregate named by GRANT / ALTER ... OWNER TO.

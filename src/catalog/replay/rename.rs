@@ -1303,6 +1303,7 @@ impl Replay {
                         }
                     }
                     self.on_table.note_index(new, &i);
+                    self.move_cluster_mark(&i.table, &q.name, Some(&new.name));
                     self.catalog.indexes.insert(new.clone(), i);
                     self.retarget(q, new);
                     self.shaped(crate::catalog::graph::Node::Index(new.clone()));

@@ -1,6 +1,6 @@
 //! CREATE SEQUENCE / ALTER SEQUENCE (options and OWNED BY).
 
-use pg_query::protobuf::{AlterSeqStmt, CreateSeqStmt, Node};
+use pg_query::protobuf::{AlterSeqStmt, AlterTableStmt, AlterTableType, CreateSeqStmt, Node};
 use pg_query::NodeEnum;
 
 use super::{name_list, node_string, Replay};
@@ -22,6 +22,7 @@ impl Replay {
         let mut seq = Sequence {
             options: SeqOptions::default(),
             owned_by: None,
+            unlogged: rv.relpersistence == "u",
             access,
             pos,
         };
@@ -50,6 +51,61 @@ impl Replay {
         self.shaped(super::super::graph::Node::Sequence(name.clone()));
         self.on_table.note_sequence(&name, &seq);
         self.catalog.sequences.insert(name, seq);
+    }
+
+    /// `ALTER SEQUENCE` (or `ALTER TABLE` naming a sequence) with table-like commands:
+    /// `OWNER TO` (handled by the caller) and `SET LOGGED` / `SET UNLOGGED`.
+    pub(super) fn alter_sequence_cmds(&mut self, stmt: &Stmt, name: &QualName, s: &AlterTableStmt) {
+        for cmd in &s.cmds {
+            let Some(NodeEnum::AlterTableCmd(c)) = &cmd.node else {
+                continue;
+            };
+            let subtype = AlterTableType::try_from(c.subtype).unwrap_or(AlterTableType::Undefined);
+            let unlogged = if subtype == AlterTableType::AtChangeOwner {
+                continue;
+            } else if subtype == AlterTableType::AtSetLogged {
+                false
+            } else if subtype == AlterTableType::AtSetUnLogged {
+                true
+            } else {
+                self.unsupported(stmt, "this ALTER on a sequence");
+                continue;
+            };
+            let found = self
+                .catalog
+                .sequences
+                .get_mut(name)
+                .map(|seq| seq.unlogged = unlogged);
+            if found.is_some() {
+                self.shaped(super::super::graph::Node::Sequence(name.clone()));
+            } else if self.identity_of(name).is_some() {
+                // An identity sequence's persistence is its table's in the model.
+                self.unsupported(stmt, "SET LOGGED / UNLOGGED on an identity sequence");
+            } else if self.resolver().relation_exists(name) {
+                self.reject(stmt, format!("\"{}\" is not a sequence", name.name));
+            } else if !s.missing_ok {
+                self.missing(
+                    stmt,
+                    name,
+                    format!("relation {} does not exist", name.sql()),
+                );
+            }
+        }
+    }
+
+    /// The table and column whose identity sequence `q` is.
+    pub(super) fn identity_of(&self, q: &QualName) -> Option<(QualName, String)> {
+        self.catalog
+            .tables
+            .range(QualName::new(q.schema.clone(), String::new())..)
+            .take_while(|(t, _)| t.schema == q.schema)
+            .find_map(|(t, table)| {
+                table
+                    .columns
+                    .iter()
+                    .find(|c| c.identity.as_ref().is_some_and(|i| i.sequence == *q))
+                    .map(|c| (t.clone(), c.name.clone()))
+            })
     }
 
     /// Applies sequence options; returns `Some(owned_by)` when OWNED BY was given.

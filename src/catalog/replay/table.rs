@@ -167,7 +167,8 @@ impl Replay {
                     }
                     with_options.push(cd.colname.clone());
                     let of_type = t.columns.get(i).cloned();
-                    let (col, cons) = self.column_def(pos, stmt, &name, cd, of_type.as_ref());
+                    let (col, cons) =
+                        self.column_def(pos, stmt, &name, cd, of_type.as_ref(), t.unlogged);
                     if let Some(c) = t.columns.get_mut(i) {
                         *c = col;
                     }
@@ -179,7 +180,8 @@ impl Replay {
                         .iter()
                         .find(|c| c.name == cd.colname && c.inherited)
                         .cloned();
-                    let (col, cons) = self.column_def(pos, stmt, &name, cd, inherited.as_ref());
+                    let (col, cons) =
+                        self.column_def(pos, stmt, &name, cd, inherited.as_ref(), t.unlogged);
                     match t.columns.iter_mut().find(|c| c.name == col.name) {
                         Some(existing) if !existing.inherited => {
                             self.reject(
@@ -323,10 +325,11 @@ impl Replay {
         table: &QualName,
         cd: &protobuf::ColumnDef,
         known: Option<&Column>,
+        unlogged: bool,
     ) -> (Column, Vec<protobuf::Constraint>) {
         let serial = cd.type_name.as_ref().and_then(serial_type);
         let (serial_default, serial_deps) = match serial {
-            Some(int) => self.serial_sequence(pos, table, &cd.colname, int),
+            Some(int) => self.serial_sequence(pos, table, &cd.colname, int, unlogged),
             None => (String::new(), Vec::new()),
         };
         let r = self.resolver();
@@ -771,23 +774,16 @@ impl Replay {
                 }
             }
         }
-        if objtype == protobuf::ObjectType::ObjectSequence {
-            // ALTER SEQUENCE ... OWNER TO (above) and storage settings arrive here.
+        // ALTER SEQUENCE ... OWNER TO (above) and SET [UN]LOGGED arrive here, and ALTER
+        // TABLE naming a sequence (old pg_dump's OWNER TO), which the server takes as well.
+        if objtype == protobuf::ObjectType::ObjectSequence
+            || (!self.catalog.tables.contains_key(&name)
+                && self.catalog.sequences.contains_key(&name))
+        {
+            self.alter_sequence_cmds(stmt, &name, s);
             return;
         }
         if !self.catalog.tables.contains_key(&name) {
-            if self.catalog.sequences.contains_key(&name) {
-                // ALTER TABLE naming a sequence (old pg_dump's OWNER TO): owners are not
-                // part of the compared schema.
-                for cmd in &s.cmds {
-                    if let Some(NodeEnum::AlterTableCmd(c)) = &cmd.node {
-                        if c.subtype != AlterTableType::AtChangeOwner as i32 {
-                            self.unsupported(stmt, "this ALTER TABLE on a sequence");
-                        }
-                    }
-                }
-                return;
-            }
             if self.resolver().relation_exists(&name) {
                 self.alter_view(stmt, &name, &s.cmds);
                 return;
@@ -1604,7 +1600,8 @@ impl Replay {
                         }
                         return;
                     }
-                    let (col, cons) = self.column_def(pos, stmt, table, cd, None);
+                    let unlogged = self.catalog.tables.get(table).is_some_and(|t| t.unlogged);
+                    let (col, cons) = self.column_def(pos, stmt, table, cd, None, unlogged);
                     let Some(t) = self.catalog.tables.get_mut(table) else {
                         return;
                     };
@@ -1867,8 +1864,8 @@ impl Replay {
             AlterTableType::AtDropExpression => {
                 self.with_column(stmt, table, &col_name, |col| col.generated = None)
             }
-            AlterTableType::AtSetLogged => self.set_on_table(table, |t| t.unlogged = false),
-            AlterTableType::AtSetUnLogged => self.set_on_table(table, |t| t.unlogged = true),
+            AlterTableType::AtSetLogged => self.set_persistence(table, false),
+            AlterTableType::AtSetUnLogged => self.set_persistence(table, true),
             AlterTableType::AtSetRelOptions
             | AlterTableType::AtResetRelOptions
             | AlterTableType::AtReplaceRelOptions => {
@@ -2156,6 +2153,17 @@ impl Replay {
     }
 
     /// Applies `f` to table `table`, which `alter_table_cmd` has checked exists.
+    /// `SET LOGGED` / `SET UNLOGGED`: the server sets every sequence the table owns (identity
+    /// sequences follow the table's persistence in the model) along with it.
+    fn set_persistence(&mut self, table: &QualName, unlogged: bool) {
+        self.set_on_table(table, |t| t.unlogged = unlogged);
+        for q in self.on_table.sequences(&self.catalog, table) {
+            if let Some(s) = self.catalog.sequences.get_mut(&q) {
+                s.unlogged = unlogged;
+            }
+        }
+    }
+
     fn set_on_table(&mut self, table: &QualName, f: impl FnOnce(&mut Table)) {
         if let Some(t) = self.catalog.tables.get_mut(table) {
             f(t);
@@ -2340,13 +2348,14 @@ impl Replay {
     }
 
     /// The sequence behind a `serial` column (named as the server names it, `<table>_<col>_seq`,
-    /// owned by the column); returns the column's canonical default and what it needs.
+    /// owned by the column, unlogged on an unlogged table); returns the column's canonical default and what it needs.
     fn serial_sequence(
         &mut self,
         pos: Pos,
         table: &QualName,
         column: &str,
         int: &str,
+        unlogged: bool,
     ) -> (String, Vec<QualName>) {
         let name = names::choose_name(&table.name, Some(column), "seq", |n| {
             self.relation_name_taken(&table.schema, n)
@@ -2362,6 +2371,7 @@ impl Replay {
         let seq = Sequence {
             options,
             owned_by: Some((table.clone(), column.to_string())),
+            unlogged,
             access,
             pos,
         };

@@ -1,7 +1,8 @@
 //! Views and materialized views: their canonical form (options as `key='value'`,
 //! `check_option` as `WITH ... CHECK OPTION`, a column-name list folded into the select list,
 //! a materialized view created with its data) and ALTER VIEW / ALTER MATERIALIZED VIEW
-//! (column defaults, options).
+//! (column defaults, options, a materialized view's CLUSTER ON); the clustering mark of
+//! tables and materialized views following its index (`move_cluster_mark`).
 
 use pg_query::protobuf::{self, AlterTableCmd, AlterTableType, Node, ViewCheckOption};
 use pg_query::NodeEnum;
@@ -47,6 +48,35 @@ pub(super) fn canonical(n: &mut NodeEnum) {
         // Not a view: nothing to do.
         _ => {}
     }
+}
+
+/// Whether a CREATE VIEW is pg_dump's placeholder for a view in a dependency cycle: a
+/// select of typed NULLs only (`NULL::type [COLLATE c] AS column`), from nothing.
+pub(super) fn is_placeholder(v: &protobuf::ViewStmt) -> bool {
+    let Some(NodeEnum::SelectStmt(sel)) = v.query.as_deref().and_then(|q| q.node.as_ref()) else {
+        return false;
+    };
+    let null_cast = |n: &Node| match n.node.as_ref() {
+        Some(NodeEnum::TypeCast(tc)) => matches!(
+            tc.arg.as_deref().and_then(|a| a.node.as_ref()),
+            Some(NodeEnum::AConst(c)) if c.isnull
+        ),
+        _ => false,
+    };
+    sel.op == protobuf::SetOperation::SetopNone as i32
+        && sel.from_clause.is_empty()
+        && sel.where_clause.is_none()
+        && !sel.target_list.is_empty()
+        && sel.target_list.iter().all(|t| match t.node.as_ref() {
+            Some(NodeEnum::ResTarget(rt)) if !rt.name.is_empty() => match rt.val.as_deref() {
+                Some(val) => match val.node.as_ref() {
+                    Some(NodeEnum::CollateClause(c)) => c.arg.as_deref().is_some_and(null_cast),
+                    _ => null_cast(val),
+                },
+                None => false,
+            },
+            _ => false,
+        })
 }
 
 /// Options as `key = 'value'` strings (a bare `security_barrier` is `'true'`), values in
@@ -134,6 +164,71 @@ impl Replay {
         }
     }
 
+    /// `CLUSTER ON index` (`Some`) or `SET WITHOUT CLUSTER` on a materialized view (or
+    /// `CLUSTER mv USING index`); refused on a view, or for an index of another relation.
+    pub(super) fn cluster_view(&mut self, stmt: &Stmt, key: &ObjKey, index: Option<&str>) {
+        if key.kind != ObjKind::MaterializedView {
+            let action = if index.is_some() {
+                "CLUSTER ON"
+            } else {
+                "SET WITHOUT CLUSTER"
+            };
+            self.reject(
+                stmt,
+                format!(
+                    "ALTER action {action} cannot be performed on relation \"{}\"",
+                    key.name
+                ),
+            );
+            return;
+        }
+        if let Some(name) = index {
+            let view = QualName::new(key.schema.clone(), key.name.clone());
+            let iq = QualName::new(key.schema.clone(), name);
+            match self.catalog.indexes.get(&iq) {
+                Some(i) if i.table == view => {}
+                Some(_) => {
+                    self.reject(
+                        stmt,
+                        format!("\"{name}\" is not an index for table \"{}\"", key.name),
+                    );
+                    return;
+                }
+                None => {
+                    self.reject(
+                        stmt,
+                        format!("index \"{name}\" for table \"{}\" does not exist", key.name),
+                    );
+                    return;
+                }
+            }
+        }
+        if let Some(obj) = self.catalog.objects.get_mut(key) {
+            obj.cluster_on = index.map(str::to_string);
+        }
+    }
+
+    /// The clustering mark is the index's own (`pg_index.indisclustered`): it follows index
+    /// `old` of `relation` (a table or a materialized view) to its new name, or goes with it.
+    pub(super) fn move_cluster_mark(&mut self, relation: &QualName, old: &str, new: Option<&str>) {
+        let matview = ObjKey {
+            kind: ObjKind::MaterializedView,
+            schema: relation.schema.clone(),
+            name: relation.name.clone(),
+            sub: String::new(),
+        };
+        let mark = match self.catalog.tables.get_mut(relation) {
+            Some(t) => &mut t.cluster_on,
+            None => match self.catalog.objects.get_mut(&matview) {
+                Some(o) => &mut o.cluster_on,
+                None => return,
+            },
+        };
+        if mark.as_deref() == Some(old) {
+            *mark = new.map(str::to_string);
+        }
+    }
+
     fn alter_view_cmd(&mut self, stmt: &Stmt, key: &ObjKey, c: &AlterTableCmd) {
         let subtype = AlterTableType::try_from(c.subtype).unwrap_or(AlterTableType::Undefined);
         match subtype {
@@ -194,12 +289,11 @@ impl Replay {
                     Ok(())
                 });
             }
-            // Owners are not part of the compared schema; the tablespace and clustering of a
-            // materialized view do not shape what it holds.
-            AlterTableType::AtChangeOwner
-            | AlterTableType::AtSetTableSpace
-            | AlterTableType::AtClusterOn
-            | AlterTableType::AtDropCluster => {}
+            AlterTableType::AtClusterOn => self.cluster_view(stmt, key, Some(&c.name)),
+            AlterTableType::AtDropCluster => self.cluster_view(stmt, key, None),
+            // Owners are not part of the compared schema; the tablespace of a materialized
+            // view does not shape what it holds.
+            AlterTableType::AtChangeOwner | AlterTableType::AtSetTableSpace => {}
             // Not modelled on a view, or not valid on one: reported.
             AlterTableType::Undefined
             | AlterTableType::AtAddColumn

@@ -1,0 +1,3 @@
+-- ALTER SEQUENCE ... SET LOGGED naming a table
+CREATE UNLOGGED TABLE t (id integer);
+ALTER SEQUENCE t SET LOGGED;
