@@ -824,6 +824,8 @@ const REJECTED: &[(&str, &str)] = &[
     ("sequence_set_logged_on_table", "sequence_set_logged_on_table.sql:3:1: \"t\" is not a sequence"),
     ("cluster_view_on_other_index", "cluster_view_on_other_index.sql:5:1: \"base_a\" is not an index for table \"mv\""),
     ("drop_column_read_by_policy", "drop_column_read_by_policy.sql:5:1: cannot drop column a of table public.t because other objects depend on it: policy p on table public.t"),
+    ("set_unlogged_referenced_by_logged", "set_unlogged_referenced_by_logged.sql:6:1: could not change table \"s\" to unlogged because it references logged table \"t\""),
+    ("drop_not_null_in_replica_identity", "drop_not_null_in_replica_identity.sql:5:1: column \"v\" is in index used as replica identity"),
 ];
 
 #[test]

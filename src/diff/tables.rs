@@ -1199,6 +1199,40 @@ fn carry_on_sql(
     ))
 }
 
+/// The tables whose persistence changes too that table `q` waits for as it becomes unlogged
+/// (`unlogged`) or logged: the server refuses a logged table referencing an unlogged one and
+/// the other way round, so the tables referencing `q` go unlogged first, and those `q`
+/// references go logged first (foreign keys of either catalog: both may be there).
+fn persistence_linked(d: &Diff, q: &QualName, unlogged: bool) -> Vec<Node> {
+    let switches = |r: &QualName| {
+        r != q
+            && matches!((d.from.tables.get(r), d.to.tables.get(r)),
+                (Some(a), Some(b)) if a.unlogged != unlogged && b.unlogged == unlogged)
+    };
+    let references = |from: &QualName, to: &QualName| {
+        [d.from, d.to].iter().any(|c| {
+            c.tables.get(from).is_some_and(|t| {
+                t.constraints
+                    .values()
+                    .any(|k| k.references.as_ref() == Some(to))
+            })
+        })
+    };
+    let tables: BTreeSet<&QualName> = d.from.tables.keys().chain(d.to.tables.keys()).collect();
+    tables
+        .into_iter()
+        .filter(|r| switches(r))
+        .filter(|r| {
+            if unlogged {
+                references(r, q)
+            } else {
+                references(q, r)
+            }
+        })
+        .map(|r| Node::Table(r.clone()))
+        .collect()
+}
+
 fn table_settings(d: &mut Diff, q: &QualName, old: &Table, t: &Table) {
     let alter = alter_sql(d, q);
     let node = Node::Table(q.clone());
@@ -1217,6 +1251,10 @@ fn table_settings(d: &mut Diff, q: &QualName, old: &Table, t: &Table) {
                 if t.unlogged { "UNLOGGED" } else { "LOGGED" }
             ),
         );
+        let linked = persistence_linked(d, q, t.unlogged);
+        if !linked.is_empty() {
+            d.after(linked);
+        }
     }
     if !is_new && old.access_method != t.access_method {
         let am = t.access_method.as_deref().unwrap_or("heap");
@@ -1470,7 +1508,16 @@ pub(super) fn diff_index_marks(d: &mut Diff) {
             old.replica_identity.as_str()
         };
         let ri_index = t.replica_identity.strip_prefix("USING INDEX ");
-        if old_ri != t.replica_identity || ri_index.is_some_and(|i| key_rebuilt(d, q, i)) {
+        if old_ri != t.replica_identity && ri_index.is_none() && !is_new {
+            // Before the columns change: the server refuses DROP NOT NULL of a column in the
+            // index the replica identity uses.
+            d.drop(
+                &node,
+                old.pos,
+                format!("{alter} REPLICA IDENTITY {}", t.replica_identity),
+            );
+            d.about(&node);
+        } else if old_ri != t.replica_identity || ri_index.is_some_and(|i| key_rebuilt(d, q, i)) {
             let (n, pos) = ri_index.map_or((node.clone(), t.pos), |i| key_node(d, q, i));
             d.create(
                 &n,

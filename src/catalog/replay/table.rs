@@ -824,6 +824,8 @@ impl Replay {
                     .refused_on_hierarchy(&name, rv.inh, c)
                     .or_else(|| self.refused_on_typed(&name, c))
                     .or_else(|| self.refused_on_row_type(&name, rv.inh, c))
+                    .or_else(|| self.refused_on_replica_identity(&name, c))
+                    .or_else(|| self.refused_persistence(&name, c))
                 {
                     self.reject(stmt, msg);
                     continue;
@@ -1026,6 +1028,56 @@ impl Replay {
     }
 
     /// What the server refuses of command `c` on a typed table: its columns are its type's.
+    /// `SET LOGGED` of a table referencing an unlogged one, `SET UNLOGGED` of one a logged
+    /// table references (a table referencing itself aside).
+    fn refused_persistence(&self, table: &QualName, c: &AlterTableCmd) -> Option<String> {
+        let to_logged = c.subtype == AlterTableType::AtSetLogged as i32;
+        if !to_logged && c.subtype != AlterTableType::AtSetUnLogged as i32 {
+            return None;
+        }
+        let fks = |t: &'_ Table| -> Vec<QualName> {
+            t.constraints
+                .values()
+                .filter_map(|k| k.references.clone())
+                .collect()
+        };
+        let other = if to_logged {
+            fks(self.catalog.tables.get(table)?)
+                .into_iter()
+                .find(|r| r != table && self.catalog.tables.get(r).is_some_and(|t| t.unlogged))
+        } else {
+            self.catalog
+                .tables
+                .iter()
+                .find(|(r, t)| *r != table && !t.unlogged && fks(t).contains(table))
+                .map(|(r, _)| r.clone())
+        }?;
+        Some(format!(
+            "could not change table \"{}\" to {} because it references {} table \"{}\"",
+            table.name,
+            if to_logged { "logged" } else { "unlogged" },
+            if to_logged { "unlogged" } else { "logged" },
+            other.name
+        ))
+    }
+
+    /// `DROP NOT NULL` of a column in the index the table's replica identity uses.
+    fn refused_on_replica_identity(&self, table: &QualName, c: &AlterTableCmd) -> Option<String> {
+        if c.subtype != AlterTableType::AtDropNotNull as i32 {
+            return None;
+        }
+        let t = self.catalog.tables.get(table)?;
+        let index = t.replica_identity.strip_prefix("USING INDEX ")?;
+        let iq = QualName::new(table.schema.clone(), index);
+        let columns = match self.catalog.indexes.get(&iq) {
+            Some(i) => &i.columns,
+            None => &t.constraints.get(index)?.columns,
+        };
+        columns
+            .contains(&c.name)
+            .then(|| format!("column \"{}\" is in index used as replica identity", c.name))
+    }
+
     fn refused_on_typed(&self, table: &QualName, c: &AlterTableCmd) -> Option<String> {
         self.catalog.tables.get(table)?.of_type.as_ref()?;
         let refusals = [
