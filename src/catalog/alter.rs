@@ -165,13 +165,14 @@ pub fn object(kind: ObjKind, old: &Object, new: &Object) -> Option<Vec<String>> 
                 vec![or_replace(&new.create, kw)?]
             }
         }
+        // A materialized view's follow-ups (its columns' statistics targets) change alone.
+        ObjKind::MaterializedView => same()?,
         ObjKind::Type
         | ObjKind::Domain
         | ObjKind::Function
         | ObjKind::Procedure
         | ObjKind::Aggregate
         | ObjKind::View
-        | ObjKind::MaterializedView
         | ObjKind::Trigger
         | ObjKind::Policy => return None,
     };
@@ -715,6 +716,24 @@ fn slot(sql: &str) -> Option<(String, Slot)> {
             };
             use protobuf::AlterTableType as T;
             match T::try_from(c.subtype).ok()? {
+                // A materialized view column's statistics target.
+                T::AtSetStatistics => {
+                    let mut reset = a.clone();
+                    if let Some(NodeEnum::AlterTableCmd(rc)) =
+                        reset.cmds.first_mut().and_then(|c| c.node.as_mut())
+                    {
+                        rc.def = Some(Box::new(Node {
+                            node: Some(NodeEnum::Integer(protobuf::Integer { ival: -1 })),
+                        }));
+                    }
+                    Some((
+                        format!("statistics target of {}", c.name),
+                        Slot {
+                            undo: deparse(NodeEnum::AlterTableStmt(reset)),
+                            replace: Some(sql.to_string()),
+                        },
+                    ))
+                }
                 T::AtEnableRule
                 | T::AtEnableAlwaysRule
                 | T::AtEnableReplicaRule

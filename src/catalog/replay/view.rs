@@ -208,6 +208,35 @@ impl Replay {
         }
     }
 
+    /// `ALTER MATERIALIZED VIEW mv ALTER COLUMN c SET STATISTICS n`: a follow-up statement
+    /// per column (`Object::after`, in column name order), gone with `-1` (the default).
+    fn matview_statistics(&mut self, stmt: &Stmt, key: &ObjKey, c: &AlterTableCmd) {
+        let Some(target) = c
+            .def
+            .as_deref()
+            .and_then(node_string)
+            .and_then(|v| v.parse::<i32>().ok())
+        else {
+            self.unsupported(stmt, "SET STATISTICS without a number");
+            return;
+        };
+        let view = QualName::new(key.schema.clone(), key.name.clone());
+        let prefix = format!(
+            "ALTER MATERIALIZED VIEW {} ALTER COLUMN {} SET STATISTICS ",
+            view.sql(),
+            crate::emit::quote::ident(&c.name)
+        );
+        let Some(mut after) = self.catalog.objects.get(key).map(|o| o.after.clone()) else {
+            return;
+        };
+        after.retain(|a| !a.starts_with(&prefix));
+        if target >= 0 {
+            after.push(format!("{prefix}{target}"));
+            after.sort();
+        }
+        self.set_after(stmt, key, after);
+    }
+
     /// The clustering mark is the index's own (`pg_index.indisclustered`): it follows index
     /// `old` of `relation` (a table or a materialized view) to its new name, or goes with it.
     pub(super) fn move_cluster_mark(&mut self, relation: &QualName, old: &str, new: Option<&str>) {
@@ -288,6 +317,9 @@ impl Replay {
                     *options = canon;
                     Ok(())
                 });
+            }
+            AlterTableType::AtSetStatistics if key.kind == ObjKind::MaterializedView => {
+                self.matview_statistics(stmt, key, c)
             }
             AlterTableType::AtClusterOn => self.cluster_view(stmt, key, Some(&c.name)),
             AlterTableType::AtDropCluster => self.cluster_view(stmt, key, None),
