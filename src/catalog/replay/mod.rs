@@ -112,6 +112,7 @@ impl Builder {
                 search_path: default_path(),
                 utc: true,
                 default_access_method: None,
+                settings: std::collections::BTreeMap::new(),
                 diags: Vec::new(),
                 opts,
                 session_role: None,
@@ -197,6 +198,10 @@ pub(crate) struct Replay {
     /// The session's `default_table_access_method` when it is not `heap` (pg_dump sets it
     /// before each table or materialized view it creates).
     default_access_method: Option<String>,
+    /// The session's values of the settings `SET x FROM CURRENT` can take into a function,
+    /// each as the list of values pg_dump then prints (see `function::set_from_current`):
+    /// `search_path` and placeholder settings (`app.x`), as the script set them.
+    settings: std::collections::BTreeMap<String, Vec<String>>,
     pub diags: Vec<Diag>,
     opts: ReplayOptions,
     /// `SET SESSION AUTHORIZATION` role; `None`: the role that runs the script.
@@ -678,6 +683,7 @@ impl Replay {
                 _ => None,
             };
         }
+        self.note_setting(&s.name, s.kind, &s.args);
         if s.name == "search_path" {
             self.search_path = s.args.iter().filter_map(node_string).collect();
             if self.search_path.is_empty() {
@@ -704,6 +710,7 @@ impl Replay {
                 if var.eq_ignore_ascii_case("timezone") {
                     self.utc = is_utc(value);
                 }
+                self.note_setting_text(var, value);
                 if var == "search_path" {
                     self.search_path = value
                         .split(',')
