@@ -812,6 +812,7 @@ const REJECTED: &[(&str, &str)] = &[
     ("alter_attribute_of_stored_composite", "alter_attribute_of_stored_composite.sql:6:1: cannot alter type \"c\" because column \"t.v\" uses it"),
     ("rename_schema_name_taken", "rename_schema_name_taken.sql:4:1: schema \"b\" already exists"),
     ("rename_schema_reserved_name", "rename_schema_reserved_name.sql:3:1: unacceptable schema name \"pg_a\""),
+    ("schema_element_other_schema", "schema_element_other_schema.sql:3:1: CREATE specifies a schema (other) different from the one being created (s2)"),
     ("rename_column_only_parent", "rename_column_only_parent.sql:4:1: inherited column \"a\" must be renamed in child tables too"),
     ("rename_inherited_column", "rename_inherited_column.sql:4:1: cannot rename inherited column \"v\""),
     ("rename_column_merged_from_two_parents", "rename_column_merged_from_two_parents.sql:5:1: cannot rename inherited column \"a\""),

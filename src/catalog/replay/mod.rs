@@ -310,9 +310,6 @@ impl Replay {
             NodeEnum::VariableSetStmt(s) => self.set(s),
             NodeEnum::SelectStmt(s) => self.select(s),
             NodeEnum::CreateSchemaStmt(s) => {
-                if !s.schema_elts.is_empty() {
-                    self.unsupported(stmt, "CREATE SCHEMA with elements");
-                }
                 // AUTHORIZATION names the owner (and the schema, when it has no name).
                 let owner = self.schema_owner(stmt, s.authrole.as_ref());
                 let name = if s.schemaname.is_empty() {
@@ -321,8 +318,15 @@ impl Replay {
                     s.schemaname.clone()
                 };
                 if !self.catalog.schemas.contains_key(&name) {
-                    let access = self.new_access_as(owner, Some(DefaultAclKind::Schemas), None);
-                    self.catalog.schemas.insert(name, Schema { access, pos });
+                    let access =
+                        self.new_access_as(owner.clone(), Some(DefaultAclKind::Schemas), None);
+                    self.catalog
+                        .schemas
+                        .insert(name.clone(), Schema { access, pos });
+                }
+                if !s.schema_elts.is_empty() {
+                    let owner = s.authrole.as_ref().and(owner);
+                    self.schema_elements(pos, stmt, &name, owner, &s.schema_elts);
                 }
             }
             NodeEnum::CreateExtensionStmt(s) => {
@@ -662,6 +666,66 @@ impl Replay {
         }
     }
 
+    /// The elements of `CREATE SCHEMA name [AUTHORIZATION owner] CREATE ...`, as the server
+    /// runs them: sequences first, then tables, views, indexes, triggers and grants, each
+    /// created in the new schema (a name qualified with another schema is refused), with the
+    /// new schema first on the search path, and by its owner when AUTHORIZATION names one.
+    fn schema_elements(
+        &mut self,
+        pos: Pos,
+        stmt: &Stmt,
+        schema: &str,
+        owner: Option<String>,
+        elements: &[pg_query::protobuf::Node],
+    ) {
+        let mut nodes: Vec<(u8, NodeEnum)> = Vec::new();
+        for e in elements {
+            let Some(mut node) = e.node.clone() else {
+                continue;
+            };
+            let Some((rank, rv)) = schema_element(&mut node) else {
+                let kind = statement_kind(&node);
+                self.unsupported(stmt, &format!("a {kind} in CREATE SCHEMA"));
+                continue;
+            };
+            if let Some(rv) = rv {
+                if rv.schemaname.is_empty() {
+                    rv.schemaname = schema.to_string();
+                } else if rv.schemaname != schema {
+                    self.reject(
+                        stmt,
+                        format!(
+                            "CREATE specifies a schema ({}) different from the one being created ({schema})",
+                            rv.schemaname
+                        ),
+                    );
+                    return;
+                }
+            }
+            nodes.push((rank, node));
+        }
+        nodes.sort_by_key(|(rank, _)| *rank);
+        let path = std::mem::take(&mut self.search_path);
+        self.search_path = std::iter::once(schema.to_string())
+            .chain(path.iter().filter(|p| *p != schema).cloned())
+            .collect();
+        let role = match owner {
+            Some(o) => self.set_role.replace(o),
+            None => self.set_role.clone(),
+        };
+        for (_, node) in nodes {
+            let element = Stmt {
+                file: stmt.file.clone(),
+                span: stmt.span.clone(),
+                node: std::sync::Arc::new(node),
+                body: None,
+            };
+            self.apply(pos, &element);
+        }
+        self.set_role = role;
+        self.search_path = path;
+    }
+
     /// `SET search_path = ...` and `SET TIME ZONE` (which the text of a timestamp with time
     /// zone is read in); other settings do not shape the schema.
     fn set(&mut self, s: &pg_query::protobuf::VariableSetStmt) {
@@ -774,4 +838,21 @@ pub(crate) fn def_string(arg: Option<&Node>) -> Option<String> {
 /// A list of String nodes as plain strings.
 pub(crate) fn name_list(nodes: &[Node]) -> Vec<String> {
     nodes.iter().filter_map(node_string).collect()
+}
+
+/// A schema element's place in the order the server creates them, and the name it creates
+/// (the table of an index or trigger), which takes the new schema; `None` for a statement
+/// that is not an element.
+// The grammar allows these kinds only.
+#[allow(clippy::wildcard_enum_match_arm)]
+fn schema_element(node: &mut NodeEnum) -> Option<(u8, Option<&mut pg_query::protobuf::RangeVar>)> {
+    match node {
+        NodeEnum::CreateSeqStmt(s) => Some((0, s.sequence.as_mut())),
+        NodeEnum::CreateStmt(s) => Some((1, s.relation.as_mut())),
+        NodeEnum::ViewStmt(s) => Some((2, s.view.as_mut())),
+        NodeEnum::IndexStmt(s) => Some((3, s.relation.as_mut())),
+        NodeEnum::CreateTrigStmt(s) => Some((4, s.relation.as_mut())),
+        NodeEnum::GrantStmt(_) => Some((5, None)),
+        _ => None,
+    }
 }
