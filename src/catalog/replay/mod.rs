@@ -30,6 +30,7 @@ mod view;
 
 pub(crate) use generic::type_qualname;
 pub(crate) use table::serial_type;
+pub(crate) use view::fold_aliases;
 
 use pg_query::protobuf::{a_const, Node};
 use pg_query::NodeEnum;
