@@ -134,6 +134,29 @@ fn schema_renamed_in_sql(sql: &str, old: &str, new: &str) -> String {
     out
 }
 
+/// A publication's `ADD TABLES IN SCHEMA old` member statement, naming `new` instead.
+fn schema_member_renamed(sql: &str, old: &str, new: &str) -> String {
+    let Some(NodeEnum::AlterPublicationStmt(mut p)) = crate::catalog::alter::parse_one(sql) else {
+        return sql.to_string();
+    };
+    let mut renamed = false;
+    for o in &mut p.pubobjects {
+        if let Some(NodeEnum::PublicationObjSpec(spec)) = o.node.as_mut() {
+            let in_schema = spec.pubobjtype
+                == protobuf::PublicationObjSpecType::PublicationobjTablesInSchema as i32;
+            if in_schema && spec.name == old {
+                spec.name = new.to_string();
+                renamed = true;
+            }
+        }
+    }
+    if !renamed {
+        return sql.to_string();
+    }
+    crate::catalog::expr::deparse_stmt(NodeEnum::AlterPublicationStmt(p))
+        .unwrap_or_else(|_| sql.to_string())
+}
+
 /// Sets the name of a global object (no schema) in its CREATE or follow-up statement.
 #[allow(clippy::wildcard_enum_match_arm)]
 fn set_global_name(node: &mut NodeEnum, new: &str) {
@@ -1697,6 +1720,12 @@ impl Replay {
             }
             rw(&mut o.create);
             o.after.iter_mut().for_each(rw);
+            if k.kind == ObjKind::Publication {
+                // `TABLES IN SCHEMA s` names the schema itself.
+                for a in &mut o.after {
+                    *a = schema_member_renamed(a, old, new);
+                }
+            }
             rw(&mut o.target);
             o.deps.iter_mut().for_each(name);
             o.soft_deps.iter_mut().for_each(name);
