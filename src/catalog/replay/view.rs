@@ -23,7 +23,9 @@ pub(super) fn canonical(n: &mut NodeEnum) {
             }
             if let Some(Some(NodeEnum::SelectStmt(sel))) = v.query.as_mut().map(|q| q.node.as_mut())
             {
-                values_as_select(sel);
+                if !v.aliases.is_empty() {
+                    values_as_select(sel);
+                }
                 // A set operation's names are folded once its ORDER BY is settled (it sees
                 // the first branch's names): see `typing::settle`.
                 if sel.op == protobuf::SetOperation::SetopNone as i32
@@ -43,7 +45,9 @@ pub(super) fn canonical(n: &mut NodeEnum) {
                 if let Some(Some(NodeEnum::SelectStmt(sel))) =
                     c.query.as_mut().map(|q| q.node.as_mut())
                 {
-                    values_as_select(sel);
+                    if !into.col_names.is_empty() {
+                        values_as_select(sel);
+                    }
                     if sel.op == protobuf::SetOperation::SetopNone as i32
                         && fold_aliases(&into.col_names, sel)
                     {
@@ -94,11 +98,17 @@ fn canonical_options(options: Vec<Node>) -> (Vec<Node>, Option<ViewCheckOption>)
     (out, check)
 }
 
-/// A view's query that is a VALUES list is stored as the server's parse analysis makes it:
-/// `SELECT "*VALUES*".column1, ... FROM (VALUES ...) "*VALUES*"`, the ORDER BY, LIMIT and
-/// OFFSET on the outer select.
+/// A view's query that is a bare VALUES list under a column list is stored as the server's
+/// parse analysis makes it, and pg_dump prints it so: `SELECT "*VALUES*".column1 AS x, ...
+/// FROM (VALUES ...) "*VALUES*"`. Without a column list, or with ORDER BY, LIMIT, OFFSET or a
+/// WITH clause, pg_dump prints the VALUES list itself, which is left as written.
 fn values_as_select(sel: &mut protobuf::SelectStmt) {
-    if sel.op != protobuf::SetOperation::SetopNone as i32 || sel.values_lists.is_empty() {
+    let bare = sel.sort_clause.is_empty()
+        && sel.limit_count.is_none()
+        && sel.limit_offset.is_none()
+        && sel.locking_clause.is_empty()
+        && sel.with_clause.is_none();
+    if sel.op != protobuf::SetOperation::SetopNone as i32 || sel.values_lists.is_empty() || !bare {
         return;
     }
     let width = match sel.values_lists.first().and_then(|r| r.node.as_ref()) {
