@@ -122,7 +122,8 @@ impl Replay {
             self.unsupported(stmt, "ALTER FUNCTION on this object");
             return;
         };
-        let actions = s.actions.clone();
+        let mut actions = s.actions.clone();
+        self.set_from_current(stmt, &mut actions);
         self.edit_object(stmt, &key, |node, _| {
             let NodeEnum::CreateFunctionStmt(f) = node else {
                 return Err("ALTER FUNCTION on something that is not a function".into());
@@ -148,5 +149,119 @@ impl Replay {
             canonical_options(f);
             Ok(())
         });
+    }
+}
+
+/// Whether the replay follows the session's value of setting `name` for `SET name FROM
+/// CURRENT`: `search_path`, and placeholder settings (`app.x`), whose value the server keeps
+/// as set. Other settings show their value as the server formats it (units, spellings, the
+/// server's configuration), which the replay does not model.
+fn followed(name: &str) -> bool {
+    name == "search_path" || name.contains('.')
+}
+
+/// A string constant.
+fn string_const(s: &str) -> Node {
+    Node {
+        node: Some(NodeEnum::AConst(protobuf::AConst {
+            isnull: false,
+            location: -1,
+            val: Some(protobuf::a_const::Val::Sval(protobuf::String {
+                sval: s.to_string(),
+            })),
+        })),
+    }
+}
+
+impl Replay {
+    /// `SET name = ...`, `SET name TO DEFAULT`, `RESET name`, `RESET ALL` of the session.
+    pub(super) fn note_setting(&mut self, name: &str, kind: i32, args: &[Node]) {
+        match VariableSetKind::try_from(kind).unwrap_or(VariableSetKind::Undefined) {
+            VariableSetKind::VarSetValue if followed(name) => {
+                let values: Option<Vec<String>> = args.iter().map(node_string).collect();
+                match values {
+                    // The server shows one setting as the list it was given; pg_dump splits
+                    // `search_path` (a list) into its names, and prints others whole.
+                    Some(v) if name == "search_path" => {
+                        self.settings.insert(name.to_string(), v);
+                    }
+                    Some(v) => {
+                        self.settings.insert(name.to_string(), vec![v.join(", ")]);
+                    }
+                    None => {
+                        self.settings.remove(name);
+                    }
+                }
+            }
+            VariableSetKind::VarResetAll => self.settings.clear(),
+            VariableSetKind::VarSetValue
+            | VariableSetKind::VarSetDefault
+            | VariableSetKind::VarReset
+            | VariableSetKind::VarSetCurrent
+            | VariableSetKind::VarSetMulti
+            | VariableSetKind::Undefined => {
+                self.settings.remove(name);
+            }
+        }
+    }
+
+    /// `SELECT set_config(name, value, false)` of the session.
+    pub(super) fn note_setting_text(&mut self, name: &str, value: &str) {
+        if !followed(name) {
+            return;
+        }
+        let values = if name == "search_path" {
+            value
+                .split(',')
+                .map(|p| p.trim().trim_matches('"').to_string())
+                .filter(|p| !p.is_empty())
+                .collect()
+        } else {
+            vec![value.to_string()]
+        };
+        self.settings.insert(name.to_string(), values);
+    }
+
+    /// The `SET name FROM CURRENT` options of a CREATE or ALTER FUNCTION take the session's
+    /// value, as the server stores it then: `SET name TO value`. A setting whose value the
+    /// replay does not know is reported and left as written.
+    pub(super) fn set_from_current(&mut self, stmt: &Stmt, options: &mut [Node]) {
+        for o in options {
+            let Some(NodeEnum::DefElem(d)) = o.node.as_mut() else {
+                continue;
+            };
+            if d.defname != "set" {
+                continue;
+            }
+            let Some(NodeEnum::VariableSetStmt(v)) =
+                d.arg.as_deref_mut().and_then(|a| a.node.as_mut())
+            else {
+                continue;
+            };
+            if v.kind != VariableSetKind::VarSetCurrent as i32 {
+                continue;
+            }
+            let values = match self.settings.get(&v.name) {
+                Some(values) => Some(values.clone()),
+                // The server's default, unless its configuration says otherwise.
+                None if v.name == "search_path" => {
+                    Some(vec!["$user".to_string(), "public".to_string()])
+                }
+                None => None,
+            };
+            match values.filter(|v| !v.is_empty()) {
+                Some(values) => {
+                    v.kind = VariableSetKind::VarSetValue as i32;
+                    v.args = values.iter().map(|s| string_const(s)).collect();
+                }
+                None => {
+                    let what = format!(
+                        "SET {} FROM CURRENT (the session's value of this setting, as the server shows it)",
+                        v.name
+                    );
+                    self.unsupported(stmt, &what);
+                }
+            }
+        }
     }
 }

@@ -23,6 +23,14 @@ struct Ident {
 
 impl Replay {
     pub(super) fn create_generic(&mut self, pos: Pos, stmt: &Stmt) {
+        // `SET x FROM CURRENT` takes the session's value.
+        let options = if let NodeEnum::CreateFunctionStmt(f) = &*stmt.node {
+            let mut options = f.options.clone();
+            self.set_from_current(stmt, &mut options);
+            Some(options)
+        } else {
+            None
+        };
         let r = self.resolver();
         let Some((ident, replace)) = identify(&stmt.node, &r, true) else {
             let k = super::statement_kind(&stmt.node);
@@ -48,6 +56,9 @@ impl Replay {
         qualify_name(&mut node, &ident.key);
         qualify_trigger_function(&mut node, &r);
         if let NodeEnum::CreateFunctionStmt(f) = &mut node {
+            if let Some(options) = options {
+                f.options = options;
+            }
             super::function::canonical_options(f);
         }
         if let Some(refused) = super::kinds::refused(&node) {

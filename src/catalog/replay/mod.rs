@@ -30,6 +30,7 @@ mod view;
 
 pub(crate) use generic::type_qualname;
 pub(crate) use table::serial_type;
+pub(crate) use view::fold_aliases;
 
 use pg_query::protobuf::{a_const, Node};
 use pg_query::NodeEnum;
@@ -112,6 +113,7 @@ impl Builder {
                 search_path: default_path(),
                 utc: true,
                 default_access_method: None,
+                settings: std::collections::BTreeMap::new(),
                 diags: Vec::new(),
                 opts,
                 session_role: None,
@@ -197,6 +199,10 @@ pub(crate) struct Replay {
     /// The session's `default_table_access_method` when it is not `heap` (pg_dump sets it
     /// before each table or materialized view it creates).
     default_access_method: Option<String>,
+    /// The session's values of the settings `SET x FROM CURRENT` can take into a function,
+    /// each as the list of values pg_dump then prints (see `function::set_from_current`):
+    /// `search_path` and placeholder settings (`app.x`), as the script set them.
+    settings: std::collections::BTreeMap<String, Vec<String>>,
     pub diags: Vec<Diag>,
     opts: ReplayOptions,
     /// `SET SESSION AUTHORIZATION` role; `None`: the role that runs the script.
@@ -305,9 +311,6 @@ impl Replay {
             NodeEnum::VariableSetStmt(s) => self.set(s),
             NodeEnum::SelectStmt(s) => self.select(s),
             NodeEnum::CreateSchemaStmt(s) => {
-                if !s.schema_elts.is_empty() {
-                    self.unsupported(stmt, "CREATE SCHEMA with elements");
-                }
                 // AUTHORIZATION names the owner (and the schema, when it has no name).
                 let owner = self.schema_owner(stmt, s.authrole.as_ref());
                 let name = if s.schemaname.is_empty() {
@@ -316,8 +319,15 @@ impl Replay {
                     s.schemaname.clone()
                 };
                 if !self.catalog.schemas.contains_key(&name) {
-                    let access = self.new_access_as(owner, Some(DefaultAclKind::Schemas), None);
-                    self.catalog.schemas.insert(name, Schema { access, pos });
+                    let access =
+                        self.new_access_as(owner.clone(), Some(DefaultAclKind::Schemas), None);
+                    self.catalog
+                        .schemas
+                        .insert(name.clone(), Schema { access, pos });
+                }
+                if !s.schema_elts.is_empty() {
+                    let owner = s.authrole.as_ref().and(owner);
+                    self.schema_elements(pos, stmt, &name, owner, &s.schema_elts);
                 }
             }
             NodeEnum::CreateExtensionStmt(s) => {
@@ -657,6 +667,66 @@ impl Replay {
         }
     }
 
+    /// The elements of `CREATE SCHEMA name [AUTHORIZATION owner] CREATE ...`, as the server
+    /// runs them: sequences first, then tables, views, indexes, triggers and grants, each
+    /// created in the new schema (a name qualified with another schema is refused), with the
+    /// new schema first on the search path, and by its owner when AUTHORIZATION names one.
+    fn schema_elements(
+        &mut self,
+        pos: Pos,
+        stmt: &Stmt,
+        schema: &str,
+        owner: Option<String>,
+        elements: &[pg_query::protobuf::Node],
+    ) {
+        let mut nodes: Vec<(u8, NodeEnum)> = Vec::new();
+        for e in elements {
+            let Some(mut node) = e.node.clone() else {
+                continue;
+            };
+            let Some((rank, rv)) = schema_element(&mut node) else {
+                let kind = statement_kind(&node);
+                self.unsupported(stmt, &format!("a {kind} in CREATE SCHEMA"));
+                continue;
+            };
+            if let Some(rv) = rv {
+                if rv.schemaname.is_empty() {
+                    rv.schemaname = schema.to_string();
+                } else if rv.schemaname != schema {
+                    self.reject(
+                        stmt,
+                        format!(
+                            "CREATE specifies a schema ({}) different from the one being created ({schema})",
+                            rv.schemaname
+                        ),
+                    );
+                    return;
+                }
+            }
+            nodes.push((rank, node));
+        }
+        nodes.sort_by_key(|(rank, _)| *rank);
+        let path = std::mem::take(&mut self.search_path);
+        self.search_path = std::iter::once(schema.to_string())
+            .chain(path.iter().filter(|p| *p != schema).cloned())
+            .collect();
+        let role = match owner {
+            Some(o) => self.set_role.replace(o),
+            None => self.set_role.clone(),
+        };
+        for (_, node) in nodes {
+            let element = Stmt {
+                file: stmt.file.clone(),
+                span: stmt.span.clone(),
+                node: std::sync::Arc::new(node),
+                body: None,
+            };
+            self.apply(pos, &element);
+        }
+        self.set_role = role;
+        self.search_path = path;
+    }
+
     /// `SET search_path = ...` and `SET TIME ZONE` (which the text of a timestamp with time
     /// zone is read in); other settings do not shape the schema.
     fn set(&mut self, s: &pg_query::protobuf::VariableSetStmt) {
@@ -678,6 +748,7 @@ impl Replay {
                 _ => None,
             };
         }
+        self.note_setting(&s.name, s.kind, &s.args);
         if s.name == "search_path" {
             self.search_path = s.args.iter().filter_map(node_string).collect();
             if self.search_path.is_empty() {
@@ -704,6 +775,7 @@ impl Replay {
                 if var.eq_ignore_ascii_case("timezone") {
                     self.utc = is_utc(value);
                 }
+                self.note_setting_text(var, value);
                 if var == "search_path" {
                     self.search_path = value
                         .split(',')
@@ -767,4 +839,21 @@ pub(crate) fn def_string(arg: Option<&Node>) -> Option<String> {
 /// A list of String nodes as plain strings.
 pub(crate) fn name_list(nodes: &[Node]) -> Vec<String> {
     nodes.iter().filter_map(node_string).collect()
+}
+
+/// A schema element's place in the order the server creates them, and the name it creates
+/// (the table of an index or trigger), which takes the new schema; `None` for a statement
+/// that is not an element.
+// The grammar allows these kinds only.
+#[allow(clippy::wildcard_enum_match_arm)]
+fn schema_element(node: &mut NodeEnum) -> Option<(u8, Option<&mut pg_query::protobuf::RangeVar>)> {
+    match node {
+        NodeEnum::CreateSeqStmt(s) => Some((0, s.sequence.as_mut())),
+        NodeEnum::CreateStmt(s) => Some((1, s.relation.as_mut())),
+        NodeEnum::ViewStmt(s) => Some((2, s.view.as_mut())),
+        NodeEnum::IndexStmt(s) => Some((3, s.relation.as_mut())),
+        NodeEnum::CreateTrigStmt(s) => Some((4, s.relation.as_mut())),
+        NodeEnum::GrantStmt(_) => Some((5, None)),
+        _ => None,
+    }
 }

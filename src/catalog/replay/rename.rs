@@ -84,6 +84,79 @@ pub(super) fn rewrite_qualified(
     out
 }
 
+/// Canonical SQL text with schema `old` renamed `new`: its qualified names, and the
+/// constants of the OID alias types that name its objects (`'old.s'::regclass`), which the
+/// server stores as OIDs and prints with the new name.
+fn schema_renamed_in_sql(sql: &str, old: &str, new: &str) -> String {
+    let names = rewrite_qualified(sql, old, &|name, op| {
+        Some(if op {
+            format!("{}.{name}", quote::ident(new))
+        } else {
+            QualName::new(new, name).sql()
+        })
+    });
+    let Ok(scan) = pg_query::scan(&names) else {
+        return names;
+    };
+    let toks = &scan.tokens;
+    let text = |t: &protobuf::ScanToken| names.get(t.start as usize..t.end as usize).unwrap_or("");
+    let mut out = String::new();
+    let mut at = 0usize;
+    for w in toks.windows(3) {
+        let [lit, cast, ty] = w else { continue };
+        let constant = Token::try_from(lit.token).is_ok_and(|t| t == Token::Sconst);
+        let cast = Token::try_from(cast.token).is_ok_and(|t| t == Token::Typecast);
+        if !constant || !cast {
+            continue;
+        }
+        let Some(value) = text(lit)
+            .strip_prefix('\'')
+            .and_then(|v| v.strip_suffix('\''))
+            .map(|v| v.replace("''", "'"))
+        else {
+            continue;
+        };
+        let renamed = match ident_value(text(ty)).as_str() {
+            "regnamespace" if ident_value(&value) == old => quote::ident(new),
+            "regclass" | "regtype" | "regproc" | "regprocedure" | "regoper" | "regoperator"
+            | "regconfig" | "regdictionary" | "regcollation" => {
+                schema_renamed_in_sql(&value, old, new)
+            }
+            _ => continue,
+        };
+        if renamed != value {
+            out.push_str(names.get(at..lit.start as usize).unwrap_or(""));
+            out.push_str(&quote::literal(&renamed));
+            at = lit.end as usize;
+        }
+    }
+    out.push_str(names.get(at..).unwrap_or(""));
+    out
+}
+
+/// A publication's `ADD TABLES IN SCHEMA old` member statement, naming `new` instead.
+fn schema_member_renamed(sql: &str, old: &str, new: &str) -> String {
+    let Some(NodeEnum::AlterPublicationStmt(mut p)) = crate::catalog::alter::parse_one(sql) else {
+        return sql.to_string();
+    };
+    let mut renamed = false;
+    for o in &mut p.pubobjects {
+        if let Some(NodeEnum::PublicationObjSpec(spec)) = o.node.as_mut() {
+            let in_schema = spec.pubobjtype
+                == protobuf::PublicationObjSpecType::PublicationobjTablesInSchema as i32;
+            if in_schema && spec.name == old {
+                spec.name = new.to_string();
+                renamed = true;
+            }
+        }
+    }
+    if !renamed {
+        return sql.to_string();
+    }
+    crate::catalog::expr::deparse_stmt(NodeEnum::AlterPublicationStmt(p))
+        .unwrap_or_else(|_| sql.to_string())
+}
+
 /// Sets the name of a global object (no schema) in its CREATE or follow-up statement.
 #[allow(clippy::wildcard_enum_match_arm)]
 fn set_global_name(node: &mut NodeEnum, new: &str) {
@@ -990,20 +1063,21 @@ impl Replay {
                 return;
             }
             (O::ObjectAttribute, Some(q)) => {
-                self.rename_attribute(stmt, &q, &s.subname, &s.newname);
+                let cascade = super::depend::cascades(s.behavior);
+                self.rename_attribute(stmt, &q, &s.subname, &s.newname, cascade);
                 return;
             }
             (O::ObjectDomconstraint, _) => {
                 self.rename_domain_constraint(stmt, s);
                 return;
             }
+            (O::ObjectSchema, _) => {
+                self.rename_schema(stmt, &s.subname, &s.newname);
+                return;
+            }
             (O::ObjectColumn, Some(q)) => {
-                let renamed = self.rename_column(&q, &s.subname, &s.newname);
-                if renamed {
-                    self.follow_column_rename(stmt, &q, &s.subname, &s.newname);
-                    self.shaped(crate::catalog::graph::Node::Table(q));
-                }
-                renamed
+                let recurse = s.relation.as_ref().is_some_and(|rv| rv.inh);
+                self.rename_column_down(stmt, &q, &s.subname, &s.newname, recurse)
             }
             (O::ObjectTabconstraint, Some(q)) => {
                 let renamed = match self.catalog.tables.get_mut(&q) {
@@ -1130,7 +1204,6 @@ impl Replay {
                 | O::ObjectRole
                 | O::ObjectRoutine
                 | O::ObjectRule
-                | O::ObjectSchema
                 | O::ObjectStatisticExt
                 | O::ObjectSubscription
                 | O::ObjectTablespace
@@ -1159,6 +1232,81 @@ impl Replay {
                 ),
             );
         }
+    }
+
+    /// `ALTER TABLE [ONLY] q RENAME COLUMN old TO new`: as the server does, the column is
+    /// renamed in every table that inherits it too (children and partitions, at any depth),
+    /// what reads it in each following; refused on a column a table inherits (unless every
+    /// parent it has it from is renamed with it), and with ONLY on a table that has
+    /// children. Whether the column was there.
+    fn rename_column_down(
+        &mut self,
+        stmt: &Stmt,
+        q: &QualName,
+        old: &str,
+        new: &str,
+        recurse: bool,
+    ) -> bool {
+        if self
+            .catalog
+            .tables
+            .get(q)
+            .is_none_or(|t| t.column(old).is_none())
+        {
+            return false;
+        }
+        let mut tree = vec![q.clone()];
+        let mut i = 0;
+        while let Some(t) = tree.get(i).cloned() {
+            i += 1;
+            for c in self.children_of(&t) {
+                if !tree.contains(&c) {
+                    tree.push(c);
+                }
+            }
+        }
+        if !recurse && tree.len() > 1 {
+            self.reject(
+                stmt,
+                format!("inherited column \"{old}\" must be renamed in child tables too"),
+            );
+            return true;
+        }
+        if !recurse {
+            tree.truncate(1);
+        }
+        // The server checks the tables below first, in the order it finds them, then the
+        // one named.
+        for t in tree.iter().skip(1).chain(tree.first()) {
+            // The parents renamed with it, which the server counts as it recurses.
+            let expected = self.catalog.tables.get(t).map_or(0, |tt| {
+                tt.parents().filter(|p| *p != t && tree.contains(p)).count()
+            });
+            let expected = if t == q { 0 } else { expected };
+            if self.catalog.inhcount(t, old) > expected {
+                self.reject(stmt, format!("cannot rename inherited column \"{old}\""));
+                return true;
+            }
+            if self
+                .catalog
+                .tables
+                .get(t)
+                .is_some_and(|tt| tt.column(new).is_some())
+            {
+                self.reject(
+                    stmt,
+                    format!("column \"{new}\" of relation \"{}\" already exists", t.name),
+                );
+                return true;
+            }
+        }
+        for t in tree {
+            if self.rename_column(&t, old, new) {
+                self.follow_column_rename(stmt, &t, old, new);
+                self.shaped(crate::catalog::graph::Node::Table(t));
+            }
+        }
+        true
     }
 
     fn rename_column(&mut self, table: &QualName, old: &str, new: &str) -> bool {
@@ -1469,6 +1617,190 @@ impl Replay {
     }
 }
 
+impl Replay {
+    /// `ALTER SCHEMA old RENAME TO new`: the server refers to schemas by OID, so everything
+    /// in the schema moves with it and every qualified name of one of its objects (in column
+    /// types, defaults, constraints, indexes, signatures, the definitions of views,
+    /// functions' SQL bodies, triggers, policies, ..., comments and security labels) now
+    /// reads `new`; its privileges, comment and default privileges follow. Function bodies
+    /// kept as strings and `SET search_path` values name schemas by text and stay.
+    fn rename_schema(&mut self, stmt: &Stmt, old: &str, new: &str) {
+        if matches!(old, "pg_catalog" | "pg_toast" | "information_schema") {
+            // The one refusal a role that does not own the system's schemas gets; a
+            // superuser may rename them, which no schema file can mean.
+            self.reject(stmt, format!("must be owner of schema {old}"));
+            return;
+        }
+        if !self.catalog.schemas.contains_key(old) {
+            self.reject(stmt, format!("schema \"{old}\" does not exist"));
+            return;
+        }
+        if self.catalog.schemas.contains_key(new)
+            || matches!(new, "pg_catalog" | "pg_toast" | "information_schema")
+        {
+            self.reject(stmt, format!("schema \"{new}\" already exists"));
+            return;
+        }
+        if new.starts_with("pg_") {
+            self.reject(stmt, format!("unacceptable schema name \"{new}\""));
+            return;
+        }
+        let rw = |s: &mut String| *s = schema_renamed_in_sql(s, old, new);
+        let name = |q: &mut QualName| {
+            if q.schema == old {
+                q.schema = new.to_string();
+            }
+        };
+        let rekey = |mut q: QualName| {
+            name(&mut q);
+            q
+        };
+        let c = &mut self.catalog;
+        if let Some(sch) = c.schemas.remove(old) {
+            c.schemas.insert(new.to_string(), sch);
+        }
+        for e in c.extensions.values_mut() {
+            if e.schema.as_deref() == Some(old) {
+                e.schema = Some(new.to_string());
+            }
+        }
+        let tables = std::mem::take(&mut c.tables);
+        for (q, mut t) in tables {
+            for col in &mut t.columns {
+                rw(&mut col.type_sql);
+                col.collation.iter_mut().for_each(rw);
+                if let Some((d, _)) = &mut col.default {
+                    rw(d);
+                }
+                col.generated.iter_mut().for_each(rw);
+                col.default_deps.iter_mut().for_each(name);
+                col.generated_deps.iter_mut().for_each(name);
+                if let Some(id) = &mut col.identity {
+                    name(&mut id.sequence);
+                }
+            }
+            for k in t.constraints.values_mut() {
+                rw(&mut k.def);
+                k.references.iter_mut().for_each(name);
+                k.deps.iter_mut().for_each(name);
+            }
+            t.partition_by.iter_mut().for_each(rw);
+            t.partition_deps.iter_mut().for_each(name);
+            if let Some((p, bound)) = &mut t.partition_of {
+                name(p);
+                rw(bound);
+            }
+            t.inherits.iter_mut().for_each(name);
+            t.of_type.iter_mut().for_each(name);
+            c.tables.insert(rekey(q), t);
+        }
+        let indexes = std::mem::take(&mut c.indexes);
+        for (q, mut i) in indexes {
+            rw(&mut i.def);
+            rw(&mut i.shape);
+            name(&mut i.table);
+            i.attached_to.iter_mut().for_each(name);
+            i.deps.iter_mut().for_each(name);
+            c.indexes.insert(rekey(q), i);
+        }
+        let sequences = std::mem::take(&mut c.sequences);
+        for (q, mut s) in sequences {
+            if let Some((t, _)) = &mut s.owned_by {
+                name(t);
+            }
+            c.sequences.insert(rekey(q), s);
+        }
+        let objects = std::mem::take(&mut c.objects);
+        for (mut k, mut o) in objects {
+            if k.schema == old {
+                k.schema = new.to_string();
+            }
+            rw(&mut k.sub);
+            if matches!(k.kind, ObjKind::Cast | ObjKind::Transform) {
+                rw(&mut k.name);
+            }
+            rw(&mut o.create);
+            o.after.iter_mut().for_each(rw);
+            if k.kind == ObjKind::Publication {
+                // `TABLES IN SCHEMA s` names the schema itself.
+                for a in &mut o.after {
+                    *a = schema_member_renamed(a, old, new);
+                }
+            }
+            rw(&mut o.target);
+            o.deps.iter_mut().for_each(name);
+            o.soft_deps.iter_mut().for_each(name);
+            o.table.iter_mut().for_each(name);
+            if let Some(r) = &mut o.routine {
+                rw(&mut r.result);
+            }
+            for a in o.attributes.iter_mut().flatten() {
+                rw(&mut a.type_sql);
+                a.collation.iter_mut().for_each(rw);
+            }
+            if let Some(d) = &mut o.domain {
+                rw(&mut d.base);
+                d.default.iter_mut().for_each(rw);
+                d.checks.values_mut().for_each(rw);
+                d.default_reads.iter_mut().for_each(name);
+                d.check_reads.values_mut().flatten().for_each(name);
+            }
+            o.column_defaults.values_mut().for_each(rw);
+            c.objects.insert(k, o);
+        }
+        let acls = std::mem::take(&mut c.default_acls);
+        c.default_acls = acls
+            .into_iter()
+            .map(|(mut k, acl)| {
+                if k.schema.as_deref() == Some(old) {
+                    k.schema = Some(new.to_string());
+                }
+                (k, acl)
+            })
+            .collect();
+        c.move_notes(
+            &format!("SCHEMA {}", quote::ident(old)),
+            &format!("SCHEMA {}", quote::ident(new)),
+        );
+        c.retarget_notes(|k| {
+            let mut k = k.to_string();
+            rw(&mut k);
+            k
+        });
+        use crate::catalog::graph::Node;
+        let shaped = std::mem::take(&mut c.shaped);
+        c.shaped = shaped
+            .into_iter()
+            .map(|(n, p)| {
+                let n = match n {
+                    Node::Schema(s) if s == old => Node::Schema(new.to_string()),
+                    Node::Schema(s) => Node::Schema(s),
+                    Node::Extension(e) => Node::Extension(e),
+                    Node::Table(q) => Node::Table(rekey(q)),
+                    Node::Default(q, col) => Node::Default(rekey(q), col),
+                    Node::Constraint(q, k) => Node::Constraint(rekey(q), k),
+                    Node::Index(q) => Node::Index(rekey(q)),
+                    Node::Sequence(q) => Node::Sequence(rekey(q)),
+                    Node::SequenceOwner(q) => Node::SequenceOwner(rekey(q)),
+                    Node::Object(mut k) => {
+                        if k.schema == old {
+                            k.schema = new.to_string();
+                        }
+                        rw(&mut k.sub);
+                        Node::Object(k)
+                    }
+                };
+                (n, p)
+            })
+            .collect();
+        self.on_table = super::on_table::OnTable::of(&self.catalog);
+        self.stored = super::stored::Stored::of(&self.catalog);
+        self.children = None;
+        self.reverse = None;
+        self.shaped(crate::catalog::graph::Node::Schema(new.to_string()));
+    }
+}
+
 /// The column names and the query of a CREATE VIEW or CREATE MATERIALIZED VIEW.
 // A view's statement is one of these two.
 #[allow(clippy::wildcard_enum_match_arm)]
@@ -1678,10 +2010,18 @@ impl Replay {
         self.follow_column_rename(stmt, view, old, new);
     }
 
-    /// `ALTER TYPE t RENAME ATTRIBUTE a TO b` on a composite type, with its comment; refused
-    /// while a typed table is of the type (the server's CASCADE, which renames their
-    /// columns too, is not modelled).
-    fn rename_attribute(&mut self, stmt: &Stmt, rv: &QualName, old: &str, new: &str) {
+    /// `ALTER TYPE t RENAME ATTRIBUTE a TO b [CASCADE]` on a composite type, with its
+    /// comment; the typed tables of the type rename their column with it (what reads it
+    /// following) when CASCADE says so, and without it the server refuses while there is
+    /// one.
+    fn rename_attribute(
+        &mut self,
+        stmt: &Stmt,
+        rv: &QualName,
+        old: &str,
+        new: &str,
+        cascade: bool,
+    ) {
         let r = self.resolver();
         let schema = if rv.schema.is_empty() {
             r.user_type_schema(&rv.name)
@@ -1719,12 +2059,14 @@ impl Replay {
             );
             return;
         }
-        if self
+        let typed: Vec<QualName> = self
             .catalog
             .tables
-            .values()
-            .any(|t| t.of_type.as_ref() == Some(&q))
-        {
+            .iter()
+            .filter(|(_, t)| t.of_type.as_ref() == Some(&q))
+            .map(|(t, _)| t.clone())
+            .collect();
+        if !typed.is_empty() && !cascade {
             self.reject(
                 stmt,
                 format!(
@@ -1746,6 +2088,12 @@ impl Replay {
             &super::comment::column_target(&q, old),
             &super::comment::column_target(&q, new),
         );
+        for t in typed {
+            if self.rename_column(&t, old, new) {
+                self.follow_column_rename(stmt, &t, old, new);
+                self.shaped(crate::catalog::graph::Node::Table(t));
+            }
+        }
     }
 
     /// `ALTER DOMAIN d RENAME CONSTRAINT c TO n`, with its comment.
@@ -1804,7 +2152,19 @@ impl Replay {
 
 #[cfg(test)]
 mod tests {
-    use super::replace_name;
+    use super::{replace_name, schema_renamed_in_sql};
+
+    #[test]
+    fn a_schema_renamed_reads_anew_in_names_and_oid_constants_only() {
+        assert_eq!(
+            schema_renamed_in_sql(
+                "app.f(x.app, 'app.t') + nextval('app.s'::regclass) OPERATOR(app.+) 'app'::regnamespace",
+                "app",
+                "core"
+            ),
+            "core.f(x.app, 'app.t') + nextval('core.s'::regclass) OPERATOR(core.+) 'core'::regnamespace"
+        );
+    }
 
     #[test]
     fn replaces_whole_names_only() {

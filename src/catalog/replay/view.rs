@@ -24,7 +24,14 @@ pub(super) fn canonical(n: &mut NodeEnum) {
             }
             if let Some(Some(NodeEnum::SelectStmt(sel))) = v.query.as_mut().map(|q| q.node.as_mut())
             {
-                if fold_aliases(&v.aliases, sel) {
+                if !v.aliases.is_empty() {
+                    values_as_select(sel);
+                }
+                // A set operation's names are folded once its ORDER BY is settled (it sees
+                // the first branch's names): see `typing::settle`.
+                if sel.op == protobuf::SetOperation::SetopNone as i32
+                    && fold_aliases(&v.aliases, sel)
+                {
                     v.aliases.clear();
                 }
             }
@@ -39,7 +46,12 @@ pub(super) fn canonical(n: &mut NodeEnum) {
                 if let Some(Some(NodeEnum::SelectStmt(sel))) =
                     c.query.as_mut().map(|q| q.node.as_mut())
                 {
-                    if fold_aliases(&into.col_names, sel) {
+                    if !into.col_names.is_empty() {
+                        values_as_select(sel);
+                    }
+                    if sel.op == protobuf::SetOperation::SetopNone as i32
+                        && fold_aliases(&into.col_names, sel)
+                    {
                         into.col_names.clear();
                     }
                 }
@@ -116,27 +128,102 @@ fn canonical_options(options: Vec<Node>) -> (Vec<Node>, Option<ViewCheckOption>)
     (out, check)
 }
 
+/// A view's query that is a bare VALUES list under a column list is stored as the server's
+/// parse analysis makes it, and pg_dump prints it so: `SELECT "*VALUES*".column1 AS x, ...
+/// FROM (VALUES ...) "*VALUES*"`. Without a column list, or with ORDER BY, LIMIT, OFFSET or a
+/// WITH clause, pg_dump prints the VALUES list itself, which is left as written.
+fn values_as_select(sel: &mut protobuf::SelectStmt) {
+    let bare = sel.sort_clause.is_empty()
+        && sel.limit_count.is_none()
+        && sel.limit_offset.is_none()
+        && sel.locking_clause.is_empty()
+        && sel.with_clause.is_none();
+    if sel.op != protobuf::SetOperation::SetopNone as i32 || sel.values_lists.is_empty() || !bare {
+        return;
+    }
+    let width = match sel.values_lists.first().and_then(|r| r.node.as_ref()) {
+        Some(NodeEnum::List(l)) => l.items.len(),
+        _ => return,
+    };
+    let string = |s: &str| Node {
+        node: Some(NodeEnum::String(protobuf::String { sval: s.into() })),
+    };
+    let target_list = (1..=width)
+        .map(|i| Node {
+            node: Some(NodeEnum::ResTarget(Box::new(protobuf::ResTarget {
+                val: Some(Box::new(Node {
+                    node: Some(NodeEnum::ColumnRef(protobuf::ColumnRef {
+                        fields: vec![string("*VALUES*"), string(&format!("column{i}"))],
+                        location: -1,
+                    })),
+                })),
+                location: -1,
+                ..Default::default()
+            }))),
+        })
+        .collect();
+    let values = protobuf::SelectStmt {
+        values_lists: std::mem::take(&mut sel.values_lists),
+        op: sel.op,
+        ..Default::default()
+    };
+    sel.target_list = target_list;
+    sel.from_clause = vec![Node {
+        node: Some(NodeEnum::RangeSubselect(Box::new(
+            protobuf::RangeSubselect {
+                lateral: false,
+                subquery: Some(Box::new(Node {
+                    node: Some(NodeEnum::SelectStmt(Box::new(values))),
+                })),
+                alias: Some(protobuf::Alias {
+                    aliasname: "*VALUES*".into(),
+                    colnames: Vec::new(),
+                }),
+            },
+        ))),
+    }];
+}
+
 /// `CREATE VIEW v (x, y) AS SELECT a, b` is `SELECT a AS x, b AS y`: folds the names into
-/// the select list when it can (a plain select without `*`); says whether it did.
-fn fold_aliases(aliases: &[Node], sel: &mut protobuf::SelectStmt) -> bool {
+/// the select list when it can (plain selects without `*`; of a set operation, every
+/// branch's, as the server prints each branch with the view's column names); says whether
+/// it did.
+pub(crate) fn fold_aliases(aliases: &[Node], sel: &mut protobuf::SelectStmt) -> bool {
     if aliases.is_empty() {
         return true;
     }
-    if sel.op != protobuf::SetOperation::SetopNone as i32 || aliases.len() > sel.target_list.len() {
+    if !foldable(aliases.len(), sel) {
         return false;
+    }
+    fold(aliases, sel);
+    true
+}
+
+/// Whether every branch of `sel` is a plain select of at least `n` columns, none of them `*`.
+fn foldable(n: usize, sel: &protobuf::SelectStmt) -> bool {
+    if sel.op != protobuf::SetOperation::SetopNone as i32 {
+        return [&sel.larg, &sel.rarg]
+            .into_iter()
+            .all(|b| b.as_deref().is_some_and(|b| foldable(n, b)));
     }
     let star = sel.target_list.iter().any(|t| {
         matches!(&t.node, Some(NodeEnum::ResTarget(rt)) if matches!(rt.val.as_deref().and_then(|v| v.node.as_ref()), Some(NodeEnum::ColumnRef(c)) if c.fields.iter().any(|f| matches!(f.node, Some(NodeEnum::AStar(_))))))
     });
-    if star {
-        return false;
+    sel.values_lists.is_empty() && n <= sel.target_list.len() && !star
+}
+
+fn fold(aliases: &[Node], sel: &mut protobuf::SelectStmt) {
+    if sel.op != protobuf::SetOperation::SetopNone as i32 {
+        for b in [&mut sel.larg, &mut sel.rarg].into_iter().flatten() {
+            fold(aliases, b);
+        }
+        return;
     }
     for (t, a) in sel.target_list.iter_mut().zip(aliases) {
         if let (Some(NodeEnum::ResTarget(rt)), Some(name)) = (t.node.as_mut(), node_string(a)) {
             rt.name = name;
         }
     }
-    true
 }
 
 impl Replay {

@@ -953,6 +953,9 @@ impl<'c> Analyzer<'_, 'c> {
             if resolve {
                 name_branches(s);
             }
+            if let Some(names) = &names {
+                sort_by_position(s, names);
+            }
             return (self.set_operation(s, l, r), names);
         }
         let empty = Scope::default();
@@ -1230,6 +1233,40 @@ fn output_references(s: &mut SelectStmt) {
         if let Some(x) = by_position(n).or(by_name) {
             *n = x;
         }
+    }
+}
+
+/// The ORDER BY of a set operation sorts by output columns, which ruleutils prints by
+/// position: an output column named by its name (`names`, the first branch's) reads as its
+/// number.
+fn sort_by_position(s: &mut SelectStmt, names: &[String]) {
+    for o in &mut s.sort_clause {
+        let Some(NodeEnum::SortBy(sb)) = o.node.as_mut() else {
+            continue;
+        };
+        let Some(n) = sb.node.as_deref_mut() else {
+            continue;
+        };
+        let Some(NodeEnum::ColumnRef(c)) = &n.node else {
+            continue;
+        };
+        let fields = strings(&c.fields);
+        let ([name], 1) = (fields.as_slice(), c.fields.len()) else {
+            continue;
+        };
+        if names.iter().filter(|x| *x == name).count() != 1 {
+            continue;
+        }
+        let Some(i) = names.iter().position(|x| x == name) else {
+            continue;
+        };
+        n.node = Some(NodeEnum::AConst(protobuf::AConst {
+            isnull: false,
+            location: -1,
+            val: Some(a_const::Val::Ival(protobuf::Integer {
+                ival: i32::try_from(i + 1).unwrap_or(i32::MAX),
+            })),
+        }));
     }
 }
 

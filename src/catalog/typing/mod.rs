@@ -70,11 +70,16 @@ pub fn settle(node: &mut Node, r: &Resolver, scope: Option<&Scope>) {
         NodeEnum::SelectStmt(s) => {
             a.select(s, scope, true);
         }
+        // A column list not folded into the select list before (a `*`, a VALUES list) is
+        // folded once they are expanded.
         NodeEnum::ViewStmt(v) => {
             if let Some(Some(NodeEnum::SelectStmt(s))) =
                 v.query.as_deref_mut().map(|q| q.node.as_mut())
             {
                 a.select_named(s, None, true);
+                if crate::catalog::replay::fold_aliases(&v.aliases, s) {
+                    v.aliases.clear();
+                }
             }
         }
         NodeEnum::CreateTableAsStmt(c) => {
@@ -82,6 +87,11 @@ pub fn settle(node: &mut Node, r: &Resolver, scope: Option<&Scope>) {
                 c.query.as_deref_mut().map(|q| q.node.as_mut())
             {
                 a.select_named(s, None, true);
+                if let Some(into) = c.into.as_mut() {
+                    if crate::catalog::replay::fold_aliases(&into.col_names, s) {
+                        into.col_names.clear();
+                    }
+                }
             }
         }
         NodeEnum::IndexStmt(i) => {
