@@ -1629,9 +1629,29 @@ fn constraint_kept(d: &Diff, q: &QualName, name: &str) -> bool {
     };
     o.def == n.def
         && o.kind == n.kind
+        && !goes_with_parent(d, q, o, n)
         && !d.over_doomed(&Node::Constraint(q.clone(), name.to_string()))
         && !over_text(d, q, o)
         && !reads_regenerated(d, q, &o.columns, &o.def)
+}
+
+/// Whether partition `q`'s copy `o` of its parent's constraint goes with the parent's (the
+/// partition stays under the parent, which loses the constraint) while TO makes `n` the
+/// partition's own: it is added again once the parent's is gone.
+fn goes_with_parent(d: &Diff, q: &QualName, o: &Constraint, n: &Constraint) -> bool {
+    let (Some(parent), None) = (&o.parent, &n.parent) else {
+        return false;
+    };
+    let under = |c: &Catalog| {
+        c.tables
+            .get(q)
+            .and_then(|t| t.partition_of.as_ref())
+            .map(|(p, _)| p.clone())
+    };
+    match (under(d.from), under(d.to)) {
+        (Some(a), Some(b)) if a == b => !constraint_kept(d, &a, parent),
+        _ => false,
+    }
 }
 
 /// Whether a definition on FROM table `q` (the columns it names, its text) reads a column

@@ -245,6 +245,13 @@ fn edges(
                     }
                 }
             }
+            for p in attached_below(&c.node, from) {
+                if phase_of(&p, Phase::Drop).next().is_none() {
+                    if let Some(n) = name(&p, from) {
+                        dropped.entry(n).or_default().push(i);
+                    }
+                }
+            }
         }
     }
     for (j, c) in changes.iter().enumerate() {
@@ -259,6 +266,44 @@ fn edges(
         }
     }
     before
+}
+
+/// What the server drops with a partitioned table's index or constraint `n`: the
+/// partitions' indexes attached to it, and their copies of the constraint, at every level.
+fn attached_below(n: &Node, c: &Catalog) -> Vec<Node> {
+    let mut out = Vec::new();
+    let mut todo = vec![n.clone()];
+    while let Some(n) = todo.pop() {
+        let below: Vec<Node> = match &n {
+            Node::Index(p) => c
+                .indexes
+                .iter()
+                .filter(|(_, i)| i.attached_to.as_ref() == Some(p))
+                .map(|(q, _)| Node::Index(q.clone()))
+                .collect(),
+            Node::Constraint(t, name) => c
+                .tables
+                .iter()
+                .filter(|(_, pt)| pt.partition_of.as_ref().is_some_and(|(p, _)| p == t))
+                .flat_map(|(q, pt)| {
+                    pt.constraints
+                        .iter()
+                        .filter(|(_, k)| k.parent.as_ref() == Some(name))
+                        .map(|(cn, _)| Node::Constraint(q.clone(), cn.clone()))
+                })
+                .collect(),
+            Node::Schema(_)
+            | Node::Extension(_)
+            | Node::Table(_)
+            | Node::Default(_, _)
+            | Node::Sequence(_)
+            | Node::SequenceOwner(_)
+            | Node::Object(_) => Vec::new(),
+        };
+        todo.extend(below.iter().cloned());
+        out.extend(below);
+    }
+    out
 }
 
 /// The table a part (default, constraint, index, trigger, policy, rule) belongs to.
