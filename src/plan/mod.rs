@@ -14,7 +14,9 @@
 //!    The drop of a table or materialized view TO does not keep frees the names of what
 //!    goes with it (its indexes, key constraints and statistics, the sequences it owns and
 //!    the partitions TO does not keep), so what takes one of them waits for it; and such a
-//!    part, which TO may hold again elsewhere, is no reason for the drop to wait.
+//!    part, which TO may hold again elsewhere, is no reason for the drop to wait. Likewise
+//!    the drop of a partitioned index or constraint frees the names of the partitions'
+//!    indexes and constraints attached below it.
 //! 6. A change runs after the creates and alters of the nodes it lists in `after`, and
 //!    those do not wait for it under rule 2.
 //!
