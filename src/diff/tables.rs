@@ -1218,9 +1218,9 @@ fn persistence_linked(d: &Diff, q: &QualName, unlogged: bool) -> Vec<Node> {
             })
         })
     };
-    let tables: BTreeSet<&QualName> = d.from.tables.keys().chain(d.to.tables.keys()).collect();
-    tables
-        .into_iter()
+    // A table that switches is in both catalogs.
+    d.to.tables
+        .keys()
         .filter(|r| switches(r))
         .filter(|r| {
             if unlogged {

@@ -273,10 +273,16 @@ fn edges(
 /// What the server drops with a partitioned table's index or constraint `n`: the
 /// partitions' indexes attached to it, and their copies of the constraint, at every level.
 fn attached_below(n: &Node, c: &Catalog) -> Vec<Node> {
+    // Only what is on a partitioned table has anything attached below it.
+    let partitioned = |t: &QualName| c.tables.get(t).is_some_and(|t| t.partition_by.is_some());
     let mut out = Vec::new();
     let mut todo = vec![n.clone()];
     while let Some(n) = todo.pop() {
         let below: Vec<Node> = match &n {
+            Node::Index(p) if !c.indexes.get(p).is_some_and(|i| partitioned(&i.table)) => {
+                Vec::new()
+            }
+            Node::Constraint(t, _) if !partitioned(t) => Vec::new(),
             Node::Index(p) => c
                 .indexes
                 .iter()

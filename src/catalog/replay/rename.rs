@@ -203,6 +203,31 @@ fn str_node(s: &str) -> pg_query::protobuf::Node {
     }
 }
 
+/// Object `k`'s CREATE and follow-up statements with `old` renamed to `new`; its own name,
+/// which may read the same as the renamed one's, is written back (a rule's and a schemaless
+/// object's are not qualified, so they keep theirs).
+fn rename_in_object(
+    o: &mut crate::catalog::Object,
+    k: &ObjKey,
+    old: &QualName,
+    new: &QualName,
+    operator: bool,
+) {
+    let own = |s: String| {
+        if k.schema.is_empty() || k.kind == ObjKind::Rule {
+            s
+        } else {
+            rewrite_own(&s, k)
+        }
+    };
+    o.create = own(rename_in_sql(&o.create, old, new, operator));
+    o.after = o
+        .after
+        .iter()
+        .map(|a| own(rename_in_sql(a, old, new, operator)))
+        .collect();
+}
+
 fn rewrite_own(sql: &str, key: &ObjKey) -> String {
     match crate::catalog::alter::parse_one(sql) {
         Some(mut n) => {
@@ -613,19 +638,7 @@ impl Replay {
             .collect();
         for k in objects {
             if let Some(o) = self.catalog.objects.get_mut(&k) {
-                let own = |s: &str| {
-                    if k.schema.is_empty() || k.kind == ObjKind::Rule {
-                        s.to_string()
-                    } else {
-                        rewrite_own(s, &k)
-                    }
-                };
-                o.create = own(&rename_in_sql(&o.create, oq, nq, false));
-                o.after = o
-                    .after
-                    .iter()
-                    .map(|a| own(&rename_in_sql(a, oq, nq, false)))
-                    .collect();
+                rename_in_object(o, &k, oq, nq, false);
                 if let Some(d) = &mut o.domain {
                     d.default.iter_mut().for_each(rw);
                     d.checks.values_mut().for_each(rw);
@@ -925,20 +938,7 @@ impl Replay {
             .collect();
         for k in users {
             if let Some(o) = self.catalog.objects.get_mut(&k) {
-                // Its own name may read the same as the renamed one's: it is written back.
-                let own = |s: &str| {
-                    if k.schema.is_empty() || k.kind == ObjKind::Rule {
-                        s.to_string()
-                    } else {
-                        rewrite_own(s, &k)
-                    }
-                };
-                o.create = own(&rename_in_sql(&o.create, oq, nq, operator));
-                o.after = o
-                    .after
-                    .iter()
-                    .map(|a| own(&rename_in_sql(a, oq, nq, operator)))
-                    .collect();
+                rename_in_object(o, &k, oq, nq, operator);
             }
             self.edit_object(stmt, &k, |_, _| Ok(()));
         }
