@@ -25,6 +25,14 @@ pub(super) fn diff_tables(d: &mut Diff) {
         }
         match aside.as_ref().filter(|_| d.filled_tables.contains(q)) {
             Some(a) => {
+                // A partition leaves its parent first: the new table takes its bound.
+                if let Some((parent, _)) = &t.partition_of {
+                    d.drop(
+                        &Node::Table(q.clone()),
+                        t.pos,
+                        format!("ALTER TABLE {} DETACH PARTITION {}", parent.sql(), q.sql()),
+                    );
+                }
                 d.drop(
                     &Node::Table(q.clone()),
                     t.pos,
@@ -49,8 +57,8 @@ pub(super) fn diff_tables(d: &mut Diff) {
                     t.pos,
                     format!("DROP {} {}", kind_sql(t), q.sql()),
                 );
-                if becomes_partitioned(d, q) {
-                    d.note(format!("{} becomes partitioned: no ALTER does that, and its rows cannot be copied into the new table (TO gives it no partition, or the old one is in an inheritance tree), so it is dropped and created again, and its rows are lost", q.sql()));
+                if let Some(why) = unfillable(d, q).filter(|_| becomes_partitioned(d, q)) {
+                    d.note(format!("{} becomes partitioned: no ALTER does that, and its rows cannot be copied into the new table ({why}), so it is dropped and created again, and its rows are lost", q.sql()));
                 }
             }
         }
@@ -89,43 +97,59 @@ pub(super) fn diff_tables(d: &mut Diff) {
 /// that becomes partitioned, or a partitioned one (partitioned anew, or plain in TO) some of
 /// whose partitions TO does not keep. No ALTER does that, so each is moved aside, created
 /// again, and filled with the old one's rows (a partition TO keeps is detached first and
-/// keeps its own). Not a table in an inheritance tree (or a partition): the old one could
-/// not be dropped after the copy; but a parent all of whose children let go of it (`NO
-/// INHERIT` before it moves aside, as they leave a parent made again) is alone by then, and
-/// the copy takes its own rows only. Nor one that TO makes partitioned without a partition:
-/// it cannot hold a row.
+/// keeps its own). A partition of a table that stays leaves it first (`DETACH`), so that the
+/// new one can take its bound. Not a table in an inheritance tree: the old one could not be
+/// dropped after the copy; but a parent all of whose children let go of it (`NO INHERIT`
+/// before it moves aside, as they leave a parent made again) is alone by then, and the copy
+/// takes its own rows only. Nor a partition of a table made again (the parent's own move
+/// takes care of its rows), nor one that TO makes partitioned without a partition: it
+/// cannot hold a row.
 pub(super) fn filled(d: &Diff) -> BTreeSet<QualName> {
-    let in_tree = |q: &QualName| {
-        d.from.tables.iter().any(|(cq, c)| {
-            c.inherits.contains(q) && d.to.tables.get(cq).is_some_and(|n| n.inherits.contains(q))
-        })
-    };
     d.rebuilt_tables
         .iter()
-        .filter(|q| {
-            let (Some(old), Some(t)) = (d.from.tables.get(*q), d.to.tables.get(*q)) else {
-                return false;
-            };
-            let holds_rows = match t.partition_by {
-                Some(_) => !partitions_in_to(d, q).is_empty(),
-                None => true,
-            };
-            let loses_rows = match old.partition_by {
-                Some(_) => partitions_in_from(d, q)
-                    .iter()
-                    .any(|p| !d.to.tables.contains_key(p)),
-                None => true,
-            };
-            old.foreign.is_none()
-                && t.foreign.is_none()
-                && old.partition_of.is_none()
-                && old.inherits.is_empty()
-                && !in_tree(q)
-                && holds_rows
-                && loses_rows
-        })
+        .filter(|q| loses_rows(d, q) && unfillable(d, q).is_none())
         .cloned()
         .collect()
+}
+
+/// Whether dropping table `q` of `rebuilt_tables` loses rows: it is plain, or TO does not
+/// keep one of its partitions.
+fn loses_rows(d: &Diff, q: &QualName) -> bool {
+    match d.from.tables.get(q).map(|old| &old.partition_by) {
+        Some(Some(_)) => partitions_in_from(d, q)
+            .iter()
+            .any(|p| !d.to.tables.contains_key(p)),
+        Some(None) => true,
+        None => false,
+    }
+}
+
+/// Why the rows of table `q` of `rebuilt_tables` cannot be copied into the new one, if they
+/// cannot (see `filled`).
+fn unfillable(d: &Diff, q: &QualName) -> Option<&'static str> {
+    let (Some(old), Some(t)) = (d.from.tables.get(q), d.to.tables.get(q)) else {
+        return Some("TO does not have it");
+    };
+    if old.foreign.is_some() || t.foreign.is_some() {
+        return Some("the rows of a foreign table live on its server");
+    }
+    if t.partition_by.is_some() && partitions_in_to(d, q).is_empty() {
+        return Some("TO gives it no partition");
+    }
+    let in_tree = d.from.tables.iter().any(|(cq, c)| {
+        c.inherits.contains(q) && d.to.tables.get(cq).is_some_and(|n| n.inherits.contains(q))
+    });
+    if !old.inherits.is_empty() || in_tree {
+        return Some("the old one is in an inheritance tree");
+    }
+    let parent_stays = old
+        .partition_of
+        .as_ref()
+        .is_none_or(|(p, _)| !d.rebuilt_tables.contains(p) && d.to.tables.contains_key(p));
+    if !parent_stays {
+        return Some("it is a partition of a table made again");
+    }
+    None
 }
 
 /// Whether FROM's partition `q`, which TO does not have, goes with a table of

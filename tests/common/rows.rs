@@ -466,47 +466,50 @@ fn failing_statement(error: &str, sql: &str) -> String {
     }
 }
 
-/// FROM's partitions that TO does not have, whose partitioned table (the top of the tree)
-/// TO has, partitioned otherwise or not at all: the migration copies their rows into it
-/// (a partition that goes while its table keeps its partitioning takes its rows along).
-/// Partition -> that table.
+/// FROM's partitions that TO does not have, under a partitioned table TO has partitioned
+/// otherwise or not at all (the nearest of their ancestors that TO has): the migration
+/// copies their rows into it (a partition that goes while the table above it keeps its
+/// partitioning takes its rows along). Partition -> that table.
 fn repartitioned(
     pg: &Cluster,
     from_db: &str,
     to_db: &str,
 ) -> Result<BTreeMap<String, String>, String> {
-    const KEYS: &str = "SELECT concat_ws(chr(31), format('%I.%I', n.nspname, c.relname), coalesce(pg_catalog.pg_get_partkeydef(c.oid), ''), c.relispartition)
+    const KEYS: &str = "SELECT concat_ws(chr(31), format('%I.%I', n.nspname, c.relname), coalesce(pg_catalog.pg_get_partkeydef(c.oid), ''))
         FROM pg_catalog.pg_class c JOIN pg_catalog.pg_namespace n ON n.oid = c.relnamespace
         WHERE c.relkind IN ('r', 'p') AND n.nspname NOT IN ('pg_catalog', 'information_schema')";
-    let keys = |db: &str| -> Result<BTreeMap<String, (String, bool)>, String> {
+    let keys = |db: &str| -> Result<BTreeMap<String, String>, String> {
         let rows = pg.query(db, KEYS)?;
         rows.iter()
             .map(|r| match r.split('\x1f').collect::<Vec<_>>()[..] {
-                [name, key, part] => Ok((name.to_string(), (key.to_string(), part == "t"))),
+                [name, key] => Ok((name.to_string(), key.to_string())),
                 _ => Err(format!("unexpected partition key record {r:?}")),
             })
             .collect()
     };
     let (from_keys, to_keys) = (keys(from_db)?, keys(to_db)?);
-    let tops = pg.query(
+    // Each leaf partition, then its ancestors from the nearest up.
+    let trees = pg.query(
         from_db,
-        "SELECT concat_ws(chr(31), format('%I.%I', n.nspname, c.relname), format('%I.%I', tn.nspname, t.relname))
-         FROM pg_catalog.pg_class c JOIN pg_catalog.pg_namespace n ON n.oid = c.relnamespace,
-              LATERAL pg_catalog.pg_partition_root(c.oid) AS root(oid)
-              JOIN pg_catalog.pg_class t ON t.oid = root.oid JOIN pg_catalog.pg_namespace tn ON tn.oid = t.relnamespace
-         WHERE c.relkind = 'r' AND c.relispartition",
+        "SELECT (SELECT string_agg(format('%I.%I', an.nspname, a.relname), chr(31) ORDER BY up.n)
+                   FROM pg_catalog.pg_partition_ancestors(c.oid) WITH ORDINALITY AS up(oid, n)
+                   JOIN pg_catalog.pg_class a ON a.oid = up.oid JOIN pg_catalog.pg_namespace an ON an.oid = a.relnamespace)
+         FROM pg_catalog.pg_class c WHERE c.relkind = 'r' AND c.relispartition",
     )?;
     let mut out = BTreeMap::new();
-    for r in &tops {
-        let [part, top] = r.split('\x1f').collect::<Vec<_>>()[..] else {
-            return Err(format!("unexpected partition root record {r:?}"));
+    for r in &trees {
+        let mut names = r.split('\x1f');
+        let Some(part) = names.next() else {
+            return Err(format!("unexpected partition ancestors record {r:?}"));
         };
-        let changed = match (from_keys.get(top), to_keys.get(top)) {
-            (Some((a, _)), Some((b, false))) => a != b,
-            _ => false,
+        if to_keys.contains_key(part) {
+            continue;
+        }
+        let Some(kept) = names.find(|a| to_keys.contains_key(*a)) else {
+            continue;
         };
-        if changed && !to_keys.contains_key(part) {
-            out.insert(part.to_string(), top.to_string());
+        if from_keys.get(kept) != to_keys.get(kept) {
+            out.insert(part.to_string(), kept.to_string());
         }
     }
     Ok(out)
