@@ -922,7 +922,8 @@ pub struct Object {
     /// (pg_dump does where the view is in a dependency cycle, with a function say): the
     /// output columns' types, which are not known offline otherwise. It lets the plan break
     /// such a cycle as pg_dump does. Provenance, not compared; kept by a CREATE OR REPLACE
-    /// with the same column names.
+    /// with the same column names. For base types, the shell (`CREATE TYPE t`) their input
+    /// and output functions name before the type is defined.
     pub placeholder: Option<String>,
     /// Extensions it goes with (`ALTER ... DEPENDS ON EXTENSION`; functions, procedures,
     /// triggers, materialized views), sorted.

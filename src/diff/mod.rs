@@ -76,7 +76,18 @@ pub struct Change {
     /// once what it needs is there (a view in a cycle: pg_dump's placeholder, then CREATE
     /// OR REPLACE VIEW with its query; or, before its drop, the placeholder in place of the
     /// query, so that what the query read can go first).
-    pub split: Option<(String, String)>,
+    pub split: Option<Split>,
+}
+
+/// How a change splits to break a dependency cycle (`Change::split`).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Split {
+    /// The statement that runs where the cycle stands.
+    pub first: String,
+    /// The one the change runs instead of its own once what it needs is there.
+    pub then: String,
+    /// Why the first statement is there, the note it is printed with.
+    pub why: String,
 }
 
 impl Change {
@@ -299,9 +310,9 @@ impl Diff<'_> {
     }
 
     /// Lets the plan split the change pushed last to break a cycle (see `Change::split`).
-    pub fn split(&mut self, first: String, then: String) {
+    pub fn split(&mut self, split: Split) {
         if let Some(c) = self.out.last_mut() {
-            c.split = Some((first, then));
+            c.split = Some(split);
         }
     }
 

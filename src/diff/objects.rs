@@ -4,7 +4,7 @@
 use std::collections::{BTreeMap, BTreeSet};
 
 use super::enums::{aside_name, EnumPlan};
-use super::{Diff, RebuildReason};
+use super::{Diff, RebuildReason, Split};
 use crate::catalog::graph::{Node, Strength};
 use crate::catalog::{Attribute, Domain, ObjKey, ObjKind, QualName};
 
@@ -203,6 +203,30 @@ fn in_drop_cycle(d: &Diff, k: &ObjKey, table: &QualName) -> bool {
     needed.iter().any(|m| before.contains(*m))
 }
 
+/// The base type, dropped with CASCADE, that takes function `k` along (an input or output
+/// function of the type, which TO has neither of): `DROP TYPE ... CASCADE` drops it.
+fn base_type_taking(d: &Diff, k: &ObjKey) -> Option<ObjKey> {
+    if k.kind != ObjKind::Function || d.to.objects.contains_key(k) {
+        return None;
+    }
+    let own = Node::Object(k.clone());
+    d.gf.deps_of(&own).find_map(|(m, s)| {
+        let Node::Object(t) = m else { return None };
+        let base = d
+            .from
+            .objects
+            .get(t)
+            .is_some_and(|o| o.placeholder.is_some());
+        let names_it = d.gf.deps_of(m).any(|(f, _)| *f == own);
+        (s == Strength::Hard
+            && t.kind == ObjKind::Type
+            && base
+            && !d.to.objects.contains_key(t)
+            && names_it)
+            .then(|| t.clone())
+    })
+}
+
 /// The table that a part of it (a default, constraint, index, or an object on it) goes with.
 fn part_owner(d: &Diff, n: &Node) -> Option<Node> {
     match n {
@@ -254,6 +278,9 @@ pub(super) fn diff_objects(d: &mut Diff) {
         {
             continue;
         }
+        if base_type_taking(d, k).is_some() {
+            continue;
+        }
         let recast = d.recast_aside.contains(k) || d.collation_aside(k);
         if matches!(d.enums.get(k), Some(EnumPlan::Rebuild)) || recast {
             // Columns move to the new type before the old one goes (see enums.rs). The old
@@ -283,14 +310,24 @@ pub(super) fn diff_objects(d: &mut Diff) {
             d.about(&Node::Object(k.clone()));
             continue;
         }
+        // A base type TO does not have takes its input and output functions along: each
+        // needs the other, and no order of plain DROPs lets both go.
+        let base_type = k.kind == ObjKind::Type && o.placeholder.is_some();
+        let cascade = if base_type && gone { " CASCADE" } else { "" };
         d.drop(
             &Node::Object(k.clone()),
             o.pos,
-            format!("DROP {}", o.target),
+            format!("DROP {}{cascade}", o.target),
         );
-        if let Some(p) = &o.placeholder {
-            let first = p.replacen("CREATE VIEW ", "CREATE OR REPLACE VIEW ", 1);
-            d.split(first, format!("DROP {}", o.target));
+        if base_type && gone {
+            d.note("its input and output functions go with it (CASCADE)".to_string());
+        }
+        if let (Some(p), ObjKind::View) = (&o.placeholder, k.kind) {
+            d.split(Split {
+                first: p.replacen("CREATE VIEW ", "CREATE OR REPLACE VIEW ", 1),
+                then: format!("DROP {}", o.target),
+                why: "the view's query makes way for a placeholder with its columns, to break a dependency cycle: what it read can go first".to_string(),
+            });
         }
         if let Some(Some(why)) = rebuild.get(k) {
             d.note(format!("dropped and recreated below: {why}"));
@@ -402,10 +439,19 @@ pub(super) fn diff_objects(d: &mut Diff) {
             d.recreated.insert(o.target.clone());
             d.create(&Node::Object(k.clone()), o.pos, o.create.clone());
             if let Some(p) = &o.placeholder {
-                let then = o
-                    .create
-                    .replacen("CREATE VIEW ", "CREATE OR REPLACE VIEW ", 1);
-                d.split(p.clone(), then);
+                d.split(if k.kind == ObjKind::View {
+                    Split {
+                        first: p.clone(),
+                        then: o.create.replacen("CREATE VIEW ", "CREATE OR REPLACE VIEW ", 1),
+                        why: "a placeholder with the view's columns, to break a dependency cycle as pg_dump does: the view gets its query below".to_string(),
+                    }
+                } else {
+                    Split {
+                        first: p.clone(),
+                        then: o.create.clone(),
+                        why: "the type's shell, for its input and output functions to name, as pg_dump does: it gets its definition below".to_string(),
+                    }
+                });
             }
             if let Some(Some(why)) = rebuild.get(k) {
                 d.note(format!("recreated: {why}"));

@@ -66,16 +66,13 @@ pub fn order(changes: Vec<Change>, from: &Catalog, to: &Catalog, gf: &Graph, gt:
                 let Some(c) = slots.get(i).and_then(Option::as_ref) else {
                     continue;
                 };
-                let Some((first, _)) = &c.split else { continue };
-                let mut first = Change {
-                    sql: first.clone(),
+                let Some(how) = &c.split else { continue };
+                let first = Change {
+                    sql: how.first.clone(),
+                    note: Some(how.why.clone()),
                     split: None,
                     ..c.clone()
                 };
-                first.note = Some(match c.phase {
-                    Phase::Create => "a placeholder with the view's columns, to break a dependency cycle as pg_dump does: the view gets its query below".to_string(),
-                    Phase::Drop => "the view's query makes way for a placeholder with its columns, to break a dependency cycle: what it read can go first".to_string(),
-                });
                 out.push(first);
                 if let Some(s) = split.get_mut(i) {
                     *s = true;
@@ -85,8 +82,8 @@ pub fn order(changes: Vec<Change>, from: &Catalog, to: &Catalog, gf: &Graph, gt:
                 let Some(mut c) = slots.get_mut(i).and_then(Option::take) else {
                     continue;
                 };
-                if let (true, Some((_, then))) = (split.get(i) == Some(&true), c.split.take()) {
-                    c.sql = then;
+                if let (true, Some(s)) = (split.get(i) == Some(&true), c.split.take()) {
+                    c.sql = s.then;
                 }
                 out.push(c);
             }

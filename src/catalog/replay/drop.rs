@@ -217,11 +217,12 @@ impl Replay {
                         } else if self.object_refused(stmt, &key, cascade) {
                             true
                         } else {
-                            let found = self.remove_object(&key);
-                            if found && key.kind == ObjKind::Operator {
+                            // (A CASCADE through a cycle, a base type and its input
+                            // function, may have taken it already.)
+                            if self.remove_object(&key) && key.kind == ObjKind::Operator {
                                 self.unlink_operator(stmt, &key);
                             }
-                            found
+                            true
                         }
                     }
                     None => {

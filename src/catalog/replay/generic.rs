@@ -163,7 +163,15 @@ impl Replay {
             None => pos,
         };
         // A placeholder view, or one replaced with the same columns, says their types.
-        let placeholder = if let NodeEnum::ViewStmt(v) = &node {
+        // A base type's is its shell.
+        let placeholder = if let NodeEnum::DefineStmt(d) = &node {
+            (ident.key.kind == ObjKind::Type && super::basetype::is_base_type(d)).then(|| {
+                format!(
+                    "CREATE TYPE {}",
+                    QualName::new(ident.key.schema.clone(), ident.key.name.clone()).sql()
+                )
+            })
+        } else if let NodeEnum::ViewStmt(v) = &node {
             if super::view::is_placeholder(v) {
                 Some(create.clone())
             } else {

@@ -46,6 +46,7 @@ pub(super) fn canonicalize(
                 ObjKind::Operator => super::operator::canonical_operator(d, key, r),
                 ObjKind::Collation => return canonical_collation(d, r).map(|_| Vec::new()),
                 ObjKind::Aggregate => super::aggregate::canonical(d, r),
+                ObjKind::Type => super::basetype::canonical(d, r),
                 _ => {}
             }
             super::textsearch::canonicalize(d, key.kind, r);

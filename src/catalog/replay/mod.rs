@@ -2,6 +2,7 @@
 //! statement kind is named in `apply`: modelled, ignored with a reason, or reported.
 
 mod aggregate;
+mod basetype;
 mod column_use;
 mod comment;
 mod depend;
