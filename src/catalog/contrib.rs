@@ -2830,3 +2830,103 @@ mod tests {
         assert!(!holds("hstore", "citext") && !holds("some_unlisted_extension", "anything"));
     }
 }
+
+/// The operator classes an extension makes the default of an access method for builtin
+/// types (btree_gist, btree_gin): an index column of the type that names no class uses it,
+/// so the index needs the extension. (Extension, access method, type (canonical, without
+/// modifiers), class.) A `character varying` column takes the `text` class, binary
+/// coercible, where the extension has none of its own.
+const DEFAULT_OPCLASSES: &[(&str, &str, &str, &str)] = &[
+    ("btree_gist", "gist", "oid", "gist_oid_ops"),
+    ("btree_gist", "gist", "smallint", "gist_int2_ops"),
+    ("btree_gist", "gist", "integer", "gist_int4_ops"),
+    ("btree_gist", "gist", "bigint", "gist_int8_ops"),
+    ("btree_gist", "gist", "real", "gist_float4_ops"),
+    ("btree_gist", "gist", "double precision", "gist_float8_ops"),
+    (
+        "btree_gist",
+        "gist",
+        "timestamp without time zone",
+        "gist_timestamp_ops",
+    ),
+    (
+        "btree_gist",
+        "gist",
+        "timestamp with time zone",
+        "gist_timestamptz_ops",
+    ),
+    (
+        "btree_gist",
+        "gist",
+        "time without time zone",
+        "gist_time_ops",
+    ),
+    (
+        "btree_gist",
+        "gist",
+        "time with time zone",
+        "gist_timetz_ops",
+    ),
+    ("btree_gist", "gist", "date", "gist_date_ops"),
+    ("btree_gist", "gist", "interval", "gist_interval_ops"),
+    ("btree_gist", "gist", "money", "gist_cash_ops"),
+    ("btree_gist", "gist", "macaddr", "gist_macaddr_ops"),
+    ("btree_gist", "gist", "macaddr8", "gist_macaddr8_ops"),
+    ("btree_gist", "gist", "text", "gist_text_ops"),
+    ("btree_gist", "gist", "character varying", "gist_text_ops"),
+    ("btree_gist", "gist", "character", "gist_bpchar_ops"),
+    ("btree_gist", "gist", "bytea", "gist_bytea_ops"),
+    ("btree_gist", "gist", "numeric", "gist_numeric_ops"),
+    ("btree_gist", "gist", "bit", "gist_bit_ops"),
+    ("btree_gist", "gist", "bit varying", "gist_vbit_ops"),
+    ("btree_gist", "gist", "inet", "gist_inet_ops"),
+    ("btree_gist", "gist", "cidr", "gist_cidr_ops"),
+    ("btree_gist", "gist", "uuid", "gist_uuid_ops"),
+    ("btree_gist", "gist", "boolean", "gist_bool_ops"),
+    ("btree_gin", "gin", "smallint", "int2_ops"),
+    ("btree_gin", "gin", "integer", "int4_ops"),
+    ("btree_gin", "gin", "bigint", "int8_ops"),
+    ("btree_gin", "gin", "real", "float4_ops"),
+    ("btree_gin", "gin", "double precision", "float8_ops"),
+    ("btree_gin", "gin", "money", "money_ops"),
+    ("btree_gin", "gin", "oid", "oid_ops"),
+    (
+        "btree_gin",
+        "gin",
+        "timestamp without time zone",
+        "timestamp_ops",
+    ),
+    (
+        "btree_gin",
+        "gin",
+        "timestamp with time zone",
+        "timestamptz_ops",
+    ),
+    ("btree_gin", "gin", "time without time zone", "time_ops"),
+    ("btree_gin", "gin", "time with time zone", "timetz_ops"),
+    ("btree_gin", "gin", "date", "date_ops"),
+    ("btree_gin", "gin", "interval", "interval_ops"),
+    ("btree_gin", "gin", "macaddr", "macaddr_ops"),
+    ("btree_gin", "gin", "macaddr8", "macaddr8_ops"),
+    ("btree_gin", "gin", "inet", "inet_ops"),
+    ("btree_gin", "gin", "cidr", "cidr_ops"),
+    ("btree_gin", "gin", "text", "text_ops"),
+    ("btree_gin", "gin", "character varying", "varchar_ops"),
+    ("btree_gin", "gin", "character", "bpchar_ops"),
+    ("btree_gin", "gin", "bytea", "bytea_ops"),
+    ("btree_gin", "gin", "bit", "bit_ops"),
+    ("btree_gin", "gin", "bit varying", "varbit_ops"),
+    ("btree_gin", "gin", "numeric", "numeric_ops"),
+    ("btree_gin", "gin", "uuid", "uuid_ops"),
+    ("btree_gin", "gin", "name", "name_ops"),
+    ("btree_gin", "gin", "boolean", "bool_ops"),
+];
+
+/// The default operator class extension `ext` gives access method `am` for type `ty`
+/// (canonical, without modifiers), if it gives one.
+pub fn default_opclass(ext: &str, am: &str, ty: &str) -> Option<&'static str> {
+    DEFAULT_OPCLASSES
+        .iter()
+        .find(|(e, a, t, _)| *e == ext && *a == am && *t == ty)
+        .map(|(_, _, _, class)| *class)
+}

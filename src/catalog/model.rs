@@ -925,6 +925,11 @@ pub struct Object {
     /// with the same column names. For base types, the shell (`CREATE TYPE t`) their input
     /// and output functions name before the type is defined.
     pub placeholder: Option<String>,
+    /// For operator classes declared `DEFAULT FOR TYPE`: that type, canonical and without
+    /// modifiers (`types::unmodified`). An index column of the type that names no operator
+    /// class of its own uses it, for the access method the class is for (the key's `sub`).
+    /// Derived from the definition, not compared.
+    pub default_for: Option<String>,
     /// Extensions it goes with (`ALTER ... DEPENDS ON EXTENSION`; functions, procedures,
     /// triggers, materialized views), sorted.
     pub extensions: Vec<String>,

@@ -232,8 +232,14 @@ impl Diff<'_> {
             matches!((m, &i.attached_to), (Node::Index(p), Some(a)) if p == a)
                 && self.parent_dropped_under(&i.table)
         };
+        // (An extension TO does not have takes what needs it: an operator class it gives
+        // the index, which TO's index takes from elsewhere.)
+        let extension_goes =
+            |m: &Node| matches!(m, Node::Extension(e) if !self.to.extensions.contains_key(e));
         let over_doomed = self.gf.deps_of(&Node::Index(q.clone())).any(|(m, s)| {
-            s == crate::catalog::graph::Strength::Hard && self.doomed(m) && !kept_by_detach(m)
+            s == crate::catalog::graph::Strength::Hard
+                && (self.doomed(m) || extension_goes(m))
+                && !kept_by_detach(m)
         });
         self.to.indexes.get(q).is_none_or(|n| n.def != i.def)
             || over_doomed

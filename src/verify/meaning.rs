@@ -129,6 +129,7 @@ pub fn differences(got: &Catalog, want: &Catalog, opts: &DiffOptions) -> Vec<Dif
             column_defaults,
             cluster_on,
             placeholder: _,
+            default_for: _,
             extensions,
             label_renames: _,
             access: _,

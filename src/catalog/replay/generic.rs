@@ -126,6 +126,14 @@ impl Replay {
         } else {
             (Vec::new(), None)
         };
+        let default_for = if let NodeEnum::CreateOpClassStmt(c) = &node {
+            c.datatype
+                .as_ref()
+                .filter(|_| c.is_default)
+                .map(|t| crate::catalog::types::unmodified(&crate::catalog::types::type_sql(t, &r)))
+        } else {
+            None
+        };
         let (hard, soft) = super::kinds::references(&node, &implied, &r);
         deps.extend(hard);
         soft_deps.extend(soft);
@@ -209,6 +217,7 @@ impl Replay {
             domain,
             column_defaults: BTreeMap::new(),
             cluster_on: None,
+            default_for,
             placeholder,
             extensions: Vec::new(),
             label_renames: Vec::new(),

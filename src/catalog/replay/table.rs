@@ -2321,6 +2321,55 @@ impl Replay {
         }
     }
 
+    /// The operator classes of the catalog (not an extension's, not the server's) that the
+    /// columns of index `s` on `table` which name none use: the access method's default for
+    /// the column's type. The index needs them as it needs a class it names.
+    fn default_opclasses(&self, table: &QualName, s: &IndexStmt) -> Vec<QualName> {
+        let am = if s.access_method.is_empty() {
+            "btree"
+        } else {
+            s.access_method.as_str()
+        };
+        let Some(t) = self.catalog.tables.get(table) else {
+            return Vec::new();
+        };
+        let first = ObjKey {
+            kind: ObjKind::OperatorClass,
+            schema: String::new(),
+            name: String::new(),
+            sub: String::new(),
+        };
+        let mut out = Vec::new();
+        for p in &s.index_params {
+            let Some(NodeEnum::IndexElem(e)) = &p.node else {
+                continue;
+            };
+            let Some(c) = t.column(&e.name).filter(|_| e.opclass.is_empty()) else {
+                continue;
+            };
+            let ty = crate::catalog::types::unmodified(&c.type_sql);
+            let before = out.len();
+            out.extend(
+                self.catalog
+                    .objects
+                    .range(&first..)
+                    .take_while(|(k, _)| k.kind == ObjKind::OperatorClass)
+                    .filter(|(k, o)| k.sub == am && o.default_for.as_deref() == Some(ty.as_str()))
+                    .map(|(k, _)| QualName::new(k.schema.clone(), k.name.clone())),
+            );
+            if out.len() > before {
+                continue;
+            }
+            // Else an extension's (btree_gist's, say), named in its schema: the graph takes
+            // a name the catalog does not hold there for the extensions of that schema.
+            out.extend(self.catalog.extensions.iter().filter_map(|(name, e)| {
+                let class = crate::catalog::contrib::default_opclass(name, am, &ty)?;
+                Some(QualName::new(e.schema.clone()?, class))
+            }));
+        }
+        out
+    }
+
     /// Adds index `s` (named, on `table`) to the catalog as the server stores it: an index
     /// on a partitioned table reads `ON ONLY` however it was written, since its partitions'
     /// indexes are indexes of their own, attached to it.
@@ -2372,7 +2421,10 @@ impl Replay {
         let mut node = Node {
             node: Some(NodeEnum::IndexStmt(Box::new(idx))),
         };
-        let deps = expr::references(&node, &r);
+        let mut deps = expr::references(&node, &r);
+        if let Some(NodeEnum::IndexStmt(i)) = &node.node {
+            deps.extend(self.default_opclasses(table, i));
+        }
         expr::normalize(&mut node, &r);
         let shape = match &node.node {
             Some(NodeEnum::IndexStmt(i)) => index_shape(i),
