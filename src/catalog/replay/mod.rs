@@ -29,6 +29,7 @@ mod trigger;
 mod view;
 
 pub(crate) use generic::type_qualname;
+pub(crate) use publication::member_schemas;
 pub(crate) use table::serial_type;
 pub(crate) use view::fold_aliases;
 
