@@ -552,9 +552,29 @@ impl<'c> Analyzer<'_, 'c> {
             *n = rest;
             return None;
         }
-        let name = name?;
         let types: Vec<Typed> = types.into_iter().collect::<Option<_>>()?;
         let tys: Vec<Ty> = types.iter().map(|t| t.ty.clone()).collect();
+        // A function of the catalog: its arguments are cast to its parameters as a builtin's
+        // are (`public.f((score)::integer)` for a domain value passed where its base type is
+        // taken).
+        let user = match strings(&f.funcname).as_slice() {
+            [s, n] if s != "pg_catalog" => Some((Some(s.clone()), n.clone())),
+            [n] => Some((None, n.clone())),
+            _ => None,
+        };
+        if let Some((schema, n)) = user.filter(|_| !f.agg_star) {
+            if let Some((chosen, known)) =
+                resolve::user_function_call(schema.as_deref(), &n, &tys, self.r)
+            {
+                if chosen.returns_set {
+                    return None;
+                }
+                let mut refs: Vec<&mut Node> = f.args.iter_mut().collect();
+                self.coerce_args(&mut refs, &types, &chosen.params, &[])?;
+                return known.then(|| Typed::of(chosen.result));
+            }
+        }
+        let name = name?;
         let chosen: Candidate = if f.agg_star {
             resolve::function(&name, &[], self.r)?
         } else {
