@@ -912,7 +912,14 @@ impl<'c> Analyzer<'_, 'c> {
         outer: Option<&Scope>,
         resolve: bool,
     ) -> Option<Vec<Option<Typed>>> {
-        self.select_in(s, outer, resolve, false).0
+        self.select_in(s, outer, resolve, Naming::Unnamed).0
+    }
+
+    /// `select`, where the output column names are not visible (a statement of a SQL-standard
+    /// function body): each output is named as ruleutils prints it there, as where they are
+    /// visible but for an expression the server calls `?column?`, which gets no `AS`.
+    pub fn select_hidden(&self, s: &mut SelectStmt, outer: Option<&Scope>) {
+        self.select_in(s, outer, true, Naming::Hidden);
     }
 
     /// `select`, where the output column names are visible (a view's, a FROM item's, a
@@ -926,7 +933,7 @@ impl<'c> Analyzer<'_, 'c> {
         outer: Option<&Scope>,
         resolve: bool,
     ) -> (Option<Vec<Option<Typed>>>, Option<Vec<String>>) {
-        self.select_in(s, outer, resolve, true)
+        self.select_in(s, outer, resolve, Naming::Visible)
     }
 
     fn select_in(
@@ -934,7 +941,7 @@ impl<'c> Analyzer<'_, 'c> {
         s: &mut SelectStmt,
         outer: Option<&Scope>,
         resolve: bool,
-        visible: bool,
+        naming: Naming,
     ) -> (Option<Vec<Option<Typed>>>, Option<Vec<String>>) {
         let mut ctes = Vec::new();
         if let Some(w) = s.with_clause.as_mut() {
@@ -963,7 +970,7 @@ impl<'c> Analyzer<'_, 'c> {
         }
         if s.op != protobuf::SetOperation::SetopNone as i32 {
             let (l, names) = match s.larg.as_deref_mut() {
-                Some(x) => self.select_in(x, outer, false, visible),
+                Some(x) => self.select_in(x, outer, false, naming),
                 None => (None, None),
             };
             let r = s
@@ -990,8 +997,12 @@ impl<'c> Analyzer<'_, 'c> {
         }
         self.expand_stars(&mut s.target_list, &items, &scope);
         let names = from::output_names(s);
-        if let (true, Some(names)) = (visible, names.as_ref()) {
-            name_outputs(s, names);
+        if let Some(names) = names.as_ref() {
+            match naming {
+                Naming::Visible => name_outputs(s, names, true),
+                Naming::Hidden => name_outputs(s, names, false),
+                Naming::Unnamed => {}
+            }
         }
         // Join conditions see the relations of the whole FROM list.
         for f in &mut s.from_clause {
@@ -1167,10 +1178,21 @@ impl<'c> Analyzer<'_, 'c> {
     }
 }
 
-/// Names each output as ruleutils prints it where names are visible: an expression by the
-/// name the server gave it (`AS upper`, `AS "?column?"`), a column reference named as its
-/// column without `AS`.
-fn name_outputs(s: &mut SelectStmt, names: &[String]) {
+/// Which outputs of a select are named as ruleutils prints them.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+enum Naming {
+    /// Where the names are visible (a view's query).
+    Visible,
+    /// Where they are not (a statement of a SQL-standard function body).
+    Hidden,
+    /// Left as written.
+    Unnamed,
+}
+
+/// Names each output as ruleutils prints it: an expression by the name the server gave it
+/// (`AS upper`, and where names are `visible`, `AS "?column?"`), a column reference named as
+/// its column without `AS`.
+fn name_outputs(s: &mut SelectStmt, names: &[String], visible: bool) {
     for (t, name) in s.target_list.iter_mut().zip(names) {
         let Some(NodeEnum::ResTarget(rt)) = t.node.as_mut() else {
             continue;
@@ -1179,7 +1201,7 @@ fn name_outputs(s: &mut SelectStmt, names: &[String]) {
             Some(NodeEnum::ColumnRef(c)) => strings(&c.fields).last().cloned(),
             _ => None,
         };
-        rt.name = if column.as_ref() == Some(name) {
+        rt.name = if column.as_ref() == Some(name) || (!visible && name == "?column?") {
             String::new()
         } else {
             name.clone()
