@@ -25,6 +25,9 @@ impl Replay {
     pub(super) fn create_generic(&mut self, pos: Pos, stmt: &Stmt) {
         // `SET x FROM CURRENT` takes the session's value.
         let options = if let NodeEnum::CreateFunctionStmt(f) = &*stmt.node {
+            if self.refuse_option_values(stmt, &f.options) {
+                return;
+            }
             let mut options = f.options.clone();
             self.set_from_current(stmt, &mut options);
             Some(options)
@@ -63,6 +66,10 @@ impl Replay {
         }
         if let Some(refused) = super::kinds::refused(&node) {
             self.reject(stmt, refused);
+            return;
+        }
+        if let Some(name) = super::view::sort_on_column_list_name(&node, &r) {
+            self.reject(stmt, format!("column \"{name}\" does not exist"));
             return;
         }
         super::view::canonical(&mut node);

@@ -10,6 +10,7 @@ use pg_query::NodeEnum;
 use super::{node_string, Replay};
 use crate::catalog::expr;
 use crate::catalog::model::*;
+use crate::catalog::resolve::Resolver;
 use crate::syntax::Stmt;
 
 /// Puts a CREATE VIEW / CREATE MATERIALIZED VIEW in canonical form, in place.
@@ -66,6 +67,56 @@ pub(super) fn canonical(n: &mut NodeEnum) {
         // Not a view: nothing to do.
         _ => {}
     }
+}
+
+/// A name of the column list of a CREATE VIEW / CREATE MATERIALIZED VIEW that its query's
+/// ORDER BY names, where the query has no column of that name: the column list names the
+/// view's columns only, and the server refuses the sort key ("column ... does not exist").
+/// Only said where certain: the query's output names are known (no `*`) and so are the
+/// columns of each FROM item (tables and views named).
+// Only views and materialized views have a column list.
+#[allow(clippy::wildcard_enum_match_arm)]
+pub(super) fn sort_on_column_list_name(n: &NodeEnum, r: &Resolver) -> Option<String> {
+    let (aliases, query) = match n {
+        NodeEnum::ViewStmt(v) => (&v.aliases, v.query.as_deref()),
+        NodeEnum::CreateTableAsStmt(c) => (&c.into.as_ref()?.col_names, c.query.as_deref()),
+        _ => return None,
+    };
+    let Some(NodeEnum::SelectStmt(sel)) = query.and_then(|q| q.node.as_ref()) else {
+        return None;
+    };
+    let aliases: Vec<String> = aliases.iter().filter_map(node_string).collect();
+    let outputs = crate::catalog::typing::output_names(sel)?;
+    let plain = sel.op == protobuf::SetOperation::SetopNone as i32;
+    sel.sort_clause.iter().find_map(|s| {
+        let Some(NodeEnum::SortBy(sb)) = &s.node else {
+            return None;
+        };
+        let Some(NodeEnum::ColumnRef(c)) = sb.node.as_deref().and_then(|x| x.node.as_ref()) else {
+            return None;
+        };
+        let [f] = c.fields.as_slice() else {
+            return None;
+        };
+        let name = node_string(f)?;
+        if !aliases.contains(&name) || outputs.contains(&name) {
+            return None;
+        }
+        // A plain select's ORDER BY also sees the columns of its FROM items.
+        if plain {
+            for item in &sel.from_clause {
+                let Some(NodeEnum::RangeVar(rv)) = &item.node else {
+                    return None;
+                };
+                let q = r.relation(&rv.schemaname, &rv.relname);
+                let columns = crate::catalog::typing::relation_columns(r, &q)?;
+                if columns.iter().any(|(c, _)| *c == name) {
+                    return None;
+                }
+            }
+        }
+        Some(name)
+    })
 }
 
 /// Whether a CREATE VIEW is pg_dump's placeholder for a view in a dependency cycle: a
