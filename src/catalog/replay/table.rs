@@ -1451,6 +1451,15 @@ impl Replay {
 
     /// Comments that go with a dropped constraint: its own and its index's.
     pub(super) fn forget_constraint(&mut self, table: &QualName, name: &str) {
+        // A key constraint's index goes with it, and so does the clustering mark on it (a
+        // plain index of that name is another's: a CHECK constraint may share its name).
+        if !self
+            .catalog
+            .indexes
+            .contains_key(&QualName::new(table.schema.clone(), name))
+        {
+            self.move_cluster_mark(table, name, None);
+        }
         self.catalog.forget_notes(&format!(
             "CONSTRAINT {} ON {}",
             quote::ident(name),
