@@ -80,6 +80,22 @@ fn settle_body(a: &analyze::Analyzer, body: &mut Node) {
     }
 }
 
+/// The types of the output columns of a view's query (`create`, its canonical CREATE VIEW),
+/// each as its type's text, where the typer knows them all.
+pub fn view_output_types(create: &str, r: &Resolver) -> Option<Vec<String>> {
+    let Some(NodeEnum::ViewStmt(v)) = crate::catalog::alter::parse_one(create) else {
+        return None;
+    };
+    let Some(NodeEnum::SelectStmt(mut s)) = v.query.and_then(|q| q.node) else {
+        return None;
+    };
+    let a = analyze::Analyzer { r };
+    a.select(&mut s, None, true)?
+        .into_iter()
+        .map(|t| t.filter(|t| t.ty != ty::Ty::Unknown).map(|t| t.exact))
+        .collect()
+}
+
 /// Settles, in place, the expressions of a statement or an expression as the server would
 /// store them. Statements name their own scope (a view's FROM list, an index's or a
 /// trigger's table, a policy's table); a bare expression or a constraint is settled in
