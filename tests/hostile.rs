@@ -833,6 +833,12 @@ const REJECTED: &[(&str, &str)] = &[
     ("cluster_view_on_other_index", "cluster_view_on_other_index.sql:5:1: \"base_a\" is not an index for table \"mv\""),
     ("drop_column_read_by_policy", "drop_column_read_by_policy.sql:5:1: cannot drop column a of table public.t because other objects depend on it: policy p on table public.t"),
     ("set_unlogged_referenced_by_logged", "set_unlogged_referenced_by_logged.sql:6:1: could not change table \"s\" to unlogged because it references logged table \"t\""),
+    ("create_schema_reserved_name", "create_schema_reserved_name.sql:2:1: unacceptable schema name \"pg_x\""),
+    ("function_set_two_values", "function_set_two_values.sql:3:1: SET work_mem takes only one argument"),
+    ("alter_function_set_two_values", "alter_function_set_two_values.sql:3:1: SET statement_timeout takes only one argument"),
+    ("publication_missing_schema", "publication_missing_schema.sql:3:1: schema \"nope\" does not exist"),
+    ("view_order_by_column_list_name", "view_order_by_column_list_name.sql:3:1: column \"x\" does not exist"),
+    ("view_values_order_by_column_list_name", "view_values_order_by_column_list_name.sql:2:1: column \"y\" does not exist"),
     ("drop_not_null_in_replica_identity", "drop_not_null_in_replica_identity.sql:5:1: column \"v\" is in index used as replica identity"),
 ];
 

@@ -384,7 +384,30 @@ pub fn references(node: &Node, r: &Resolver) -> Vec<QualName> {
     let mut n = node.clone();
     normalize(&mut n, r);
     let mut out = BTreeSet::new();
-    walk_names(&mut n, &mut |x| match x {
+    names_in(&mut n, r, &mut out);
+    out.into_iter().collect()
+}
+
+/// `references` of an expression that reads the columns of `scope` (a table's, a domain's
+/// `VALUE`), as written and as the server stores it: what settling it adds counts too (a
+/// literal compared with an enum column is a constant of the enum, `'b'::public.st`, and
+/// the expression needs the type as the server records it), whether written or not.
+pub fn references_in(node: &Node, r: &Resolver, scope: &Scope) -> Vec<QualName> {
+    let mut written = node.clone();
+    normalize(&mut written, r);
+    let mut settled = node.clone();
+    normalize_in(&mut settled, r, Some(scope));
+    let mut out = BTreeSet::new();
+    names_in(&mut written, r, &mut out);
+    names_in(&mut settled, r, &mut out);
+    out.into_iter().collect()
+}
+
+/// The names `references` collects, from a normalized tree.
+// The walk visits every node; the kinds not matched name no relation, function or type.
+#[allow(clippy::wildcard_enum_match_arm)]
+fn names_in(n: &mut Node, r: &Resolver, out: &mut BTreeSet<QualName>) {
+    walk_names(n, &mut |x| match x {
         NodeEnum::RangeVar(rv) if !rv.schemaname.is_empty() => {
             out.insert(QualName::new(rv.schemaname.clone(), rv.relname.clone()));
         }
@@ -472,7 +495,6 @@ pub fn references(node: &Node, r: &Resolver) -> Vec<QualName> {
         }
         _ => {}
     });
-    out.into_iter().collect()
 }
 
 fn strings(nodes: &[Node]) -> Vec<String> {

@@ -161,6 +161,11 @@ impl Graph {
             for e in &o.extensions {
                 g.add(n, Node::Extension(e.clone()), Strength::Hard);
             }
+            if k.kind == ObjKind::Publication {
+                for s in super::replay::member_schemas(&o.after) {
+                    g.add(n, Node::Schema(s), Strength::Hard);
+                }
+            }
             // A view that groups by a primary key may select other columns of that table:
             // the server records a dependency on the key.
             if matches!(k.kind, ObjKind::View | ObjKind::MaterializedView)

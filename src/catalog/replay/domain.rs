@@ -241,7 +241,7 @@ fn apply_constraint(d: &mut Domain, domain: &str, c: &protobuf::Constraint, r: &
             let reads = c
                 .raw_expr
                 .as_ref()
-                .map(|e| expr::references(e, r))
+                .map(|e| expr::references_in(e, r, &scope))
                 .unwrap_or_default();
             d.check_reads.insert(name.clone(), reads);
             d.checks.insert(name, def);

@@ -111,6 +111,7 @@ impl Replay {
                     }
                     let found = self.catalog.schemas.remove(&name).is_some();
                     if found {
+                        self.schema_leaves_publications(&name);
                         // What other schemas hold that needs something of this one goes
                         // too (CASCADE, or nothing needs it).
                         let c = &self.catalog;

@@ -111,7 +111,62 @@ fn set_name(n: &Node) -> Option<(&str, i32)> {
     }
 }
 
+/// The settings that take a list of values (`GUC_LIST_INPUT`): `SET name TO a, b`.
+const LIST_SETTINGS: [&str; 10] = [
+    "datestyle",
+    "local_preload_libraries",
+    "log_destination",
+    "search_path",
+    "session_preload_libraries",
+    "shared_preload_libraries",
+    "synchronous_standby_names",
+    "temp_tablespaces",
+    "unix_socket_directories",
+    "wal_consistency_checking",
+];
+
+/// Whether `SET name TO` with `values` values is one the server refuses ("takes only one
+/// argument"): more than one value for a setting that is not a list. A setting an extension
+/// defines (its name has a dot) is left alone: its flags are the extension's.
+pub(super) fn too_many_values(name: &str, kind: i32, values: usize) -> bool {
+    kind == VariableSetKind::VarSetValue as i32
+        && values > 1
+        && !name.contains('.')
+        && !LIST_SETTINGS.contains(&name.to_lowercase().as_str())
+}
+
 impl Replay {
+    /// Refuses a `SET name TO a, b` of a setting that takes one value, as the server does;
+    /// says whether it did.
+    pub(super) fn refuse_values(
+        &mut self,
+        stmt: &Stmt,
+        name: &str,
+        kind: i32,
+        values: usize,
+    ) -> bool {
+        let refused = too_many_values(name, kind, values);
+        if refused {
+            self.reject(stmt, format!("SET {name} takes only one argument"));
+        }
+        refused
+    }
+
+    /// `refuse_values` for each `SET` option of a CREATE or ALTER FUNCTION.
+    pub(super) fn refuse_option_values(&mut self, stmt: &Stmt, options: &[Node]) -> bool {
+        options.iter().any(|o| match &o.node {
+            Some(NodeEnum::DefElem(d)) if d.defname == "set" => {
+                match d.arg.as_deref().and_then(|a| a.node.as_ref()) {
+                    Some(NodeEnum::VariableSetStmt(v)) => {
+                        self.refuse_values(stmt, &v.name, v.kind, v.args.len())
+                    }
+                    _ => false,
+                }
+            }
+            _ => false,
+        })
+    }
+
     /// `ALTER FUNCTION / PROCEDURE / ROUTINE f(args) action ...`: options replace options of
     /// the same name; `SET x` replaces the setting of `x`, `RESET x` / `RESET ALL` remove.
     pub(super) fn alter_function(&mut self, stmt: &Stmt, s: &protobuf::AlterFunctionStmt) {
@@ -122,6 +177,9 @@ impl Replay {
             self.unsupported(stmt, "ALTER FUNCTION on this object");
             return;
         };
+        if self.refuse_option_values(stmt, &s.actions) {
+            return;
+        }
         let mut actions = s.actions.clone();
         self.set_from_current(stmt, &mut actions);
         self.edit_object(stmt, &key, |node, _| {

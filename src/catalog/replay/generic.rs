@@ -25,6 +25,9 @@ impl Replay {
     pub(super) fn create_generic(&mut self, pos: Pos, stmt: &Stmt) {
         // `SET x FROM CURRENT` takes the session's value.
         let options = if let NodeEnum::CreateFunctionStmt(f) = &*stmt.node {
+            if self.refuse_option_values(stmt, &f.options) {
+                return;
+            }
             let mut options = f.options.clone();
             self.set_from_current(stmt, &mut options);
             Some(options)
@@ -63,6 +66,10 @@ impl Replay {
         }
         if let Some(refused) = super::kinds::refused(&node) {
             self.reject(stmt, refused);
+            return;
+        }
+        if let Some(name) = super::view::sort_on_column_list_name(&node, &r) {
+            self.reject(stmt, format!("column \"{name}\" does not exist"));
             return;
         }
         super::view::canonical(&mut node);
@@ -184,11 +191,21 @@ impl Replay {
                 Some(create.clone())
             } else {
                 let names = crate::catalog::alter::view_column_names;
-                self.catalog
-                    .objects
-                    .get(&ident.key)
-                    .and_then(|old| old.placeholder.clone())
+                let old = self.catalog.objects.get(&ident.key);
+                old.and_then(|old| old.placeholder.clone())
                     .filter(|p| names(p).is_some_and(|p| names(&create) == Some(p)))
+                    // A view replaced with the same column names, written by hand where pg_dump
+                    // writes its placeholder (made first with a stand-in query, read by a
+                    // function, then given its own query): the placeholder of the columns the
+                    // view had, when their types are known.
+                    .or_else(|| {
+                        let old = old?;
+                        let columns =
+                            names(&old.create).filter(|c| names(&create).as_ref() == Some(c))?;
+                        let r = self.resolver();
+                        let types = crate::catalog::typing::view_output_types(&old.create, &r)?;
+                        placeholder_view(&ident.key, &columns, &types, &r)
+                    })
             }
         } else {
             None
@@ -798,6 +815,35 @@ pub(super) fn qualify_name(n: &mut NodeEnum, key: &ObjKey) {
         // hang on a table.
         _ => {}
     }
+}
+
+/// pg_dump's placeholder of view `key` with `columns` of `types`, canonical: `CREATE VIEW v
+/// AS SELECT NULL::type AS column, ...`.
+fn placeholder_view(
+    key: &ObjKey,
+    columns: &[String],
+    types: &[String],
+    r: &Resolver,
+) -> Option<String> {
+    if columns.len() != types.len() || columns.is_empty() {
+        return None;
+    }
+    let list: Vec<String> = columns
+        .iter()
+        .zip(types)
+        .map(|(c, t)| format!("NULL::{t} AS {}", quote::ident(c)))
+        .collect();
+    let sql = format!(
+        "CREATE VIEW {} AS SELECT {}",
+        QualName::new(key.schema.clone(), key.name.clone()).sql(),
+        list.join(", ")
+    );
+    let mut node = crate::catalog::alter::parse_one(&sql)?;
+    if !matches!(&node, NodeEnum::ViewStmt(v) if super::view::is_placeholder(v)) {
+        return None;
+    }
+    super::view::canonical(&mut node);
+    super::kinds::create_sql(&node, r).ok()
 }
 
 fn str_node(s: &str) -> Node {

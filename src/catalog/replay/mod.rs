@@ -30,6 +30,7 @@ mod trigger;
 mod view;
 
 pub(crate) use generic::type_qualname;
+pub(crate) use publication::member_schemas;
 pub(crate) use table::serial_type;
 pub(crate) use view::fold_aliases;
 
@@ -309,7 +310,11 @@ impl Replay {
             {
                 self.set_role = None
             }
-            NodeEnum::VariableSetStmt(s) => self.set(s),
+            NodeEnum::VariableSetStmt(s) => {
+                if !self.refuse_values(stmt, &s.name, s.kind, s.args.len()) {
+                    self.set(s)
+                }
+            }
             NodeEnum::SelectStmt(s) => self.select(s),
             NodeEnum::CreateSchemaStmt(s) => {
                 // AUTHORIZATION names the owner (and the schema, when it has no name).
@@ -319,6 +324,11 @@ impl Replay {
                 } else {
                     s.schemaname.clone()
                 };
+                if name.starts_with("pg_") {
+                    // The prefix is reserved for system schemas.
+                    self.reject(stmt, format!("unacceptable schema name \"{name}\""));
+                    return;
+                }
                 if !self.catalog.schemas.contains_key(&name) {
                     let access =
                         self.new_access_as(owner.clone(), Some(DefaultAclKind::Schemas), None);

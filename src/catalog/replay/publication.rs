@@ -276,6 +276,19 @@ pub(super) fn member_names(after: &[String]) -> Vec<QualName> {
         .collect()
 }
 
+/// The schemas whose tables the members publish (`TABLES IN SCHEMA s`): the publication needs
+/// each (such a member is added once its schema is there, and removed before its schema goes,
+/// which takes the member along on the server).
+pub(crate) fn member_schemas(after: &[String]) -> Vec<String> {
+    members_of(after)
+        .into_iter()
+        .filter_map(|m| match m {
+            Member::Schema(s) => Some(s),
+            Member::Table { .. } => None,
+        })
+        .collect()
+}
+
 /// Whether follow-up statement `s` makes table `q` a member.
 pub(super) fn names_member_table(s: &str, q: &QualName) -> bool {
     members_of(std::slice::from_ref(&s.to_string()))
@@ -284,6 +297,23 @@ pub(super) fn names_member_table(s: &str, q: &QualName) -> bool {
 }
 
 impl Replay {
+    /// A dropped schema leaves every publication that publishes its tables (the server
+    /// removes the membership).
+    pub(super) fn schema_leaves_publications(&mut self, schema: &str) {
+        for (_, o) in self
+            .catalog
+            .objects
+            .iter_mut()
+            .filter(|(k, _)| k.kind == ObjKind::Publication)
+        {
+            o.after.retain(|s| {
+                !members_of(std::slice::from_ref(s))
+                    .iter()
+                    .any(|m| matches!(m, Member::Schema(x) if x == schema))
+            });
+        }
+    }
+
     /// A dropped table leaves every publication (the server removes the membership).
     pub(super) fn leave_publications(&mut self, q: &QualName) {
         for (_, o) in self
@@ -342,6 +372,13 @@ impl Replay {
                 return;
             }
         };
+        if let Some(missing) = given.iter().find_map(|m| match m {
+            Member::Schema(x) if !r.catalog.schemas.contains_key(x) => Some(x.clone()),
+            Member::Schema(_) | Member::Table { .. } => None,
+        }) {
+            self.reject(stmt, format!("schema \"{missing}\" does not exist"));
+            return;
+        }
         match AlterPublicationAction::try_from(s.action) {
             Ok(AlterPublicationAction::ApAddObjects) => members.extend(given),
             Ok(AlterPublicationAction::ApDropObjects) => {

@@ -1109,6 +1109,15 @@ impl Replay {
                     for (old, new) in [con, idx] {
                         self.catalog.move_notes(&old, &new);
                     }
+                    // A key constraint's index is renamed with it, and keeps its clustering
+                    // mark (a plain index of the old name is another's).
+                    if !self
+                        .catalog
+                        .indexes
+                        .contains_key(&QualName::new(q.schema.clone(), s.subname.clone()))
+                    {
+                        self.move_cluster_mark(&q, &s.subname, Some(&s.newname));
+                    }
                 }
                 renamed
             }

@@ -390,7 +390,7 @@ impl Replay {
                     col.generated_deps = c
                         .raw_expr
                         .as_ref()
-                        .map(|e| expr::references(e, &r))
+                        .map(|e| expr::references_in(e, &r, &scope))
                         .unwrap_or_default();
                     col.generated_reads =
                         c.raw_expr.as_deref().map(column_refs).unwrap_or_default();
@@ -554,11 +554,12 @@ impl Replay {
             }
         }
         let mut def = constraint_def(&c, &r, table);
-        let deps = expr::references(
+        let deps = expr::references_in(
             &Node {
                 node: Some(NodeEnum::Constraint(Box::new(c.clone()))),
             },
             &r,
+            &crate::catalog::typing::Scope::table(&r, table),
         );
         if kind == ConstraintKind::PrimaryKey
             || kind == ConstraintKind::Unique
@@ -682,11 +683,12 @@ impl Replay {
             }
             let r = self.resolver();
             let def = constraint_def(&c, &r, table);
-            let deps = expr::references(
+            let deps = expr::references_in(
                 &Node {
                     node: Some(NodeEnum::Constraint(Box::new(c))),
                 },
                 &r,
+                &crate::catalog::typing::Scope::table(&r, table),
             );
             if let Some(k) = self
                 .catalog
@@ -1451,6 +1453,15 @@ impl Replay {
 
     /// Comments that go with a dropped constraint: its own and its index's.
     pub(super) fn forget_constraint(&mut self, table: &QualName, name: &str) {
+        // A key constraint's index goes with it, and so does the clustering mark on it (a
+        // plain index of that name is another's: a CHECK constraint may share its name).
+        if !self
+            .catalog
+            .indexes
+            .contains_key(&QualName::new(table.schema.clone(), name))
+        {
+            self.move_cluster_mark(table, name, None);
+        }
         self.catalog.forget_notes(&format!(
             "CONSTRAINT {} ON {}",
             quote::ident(name),
@@ -1904,7 +1915,7 @@ impl Replay {
                     .map(|n| expr::expr_sql_in(n, &r, Some(&scope)));
                 let deps = node
                     .as_ref()
-                    .map(|n| expr::references(n, &r))
+                    .map(|n| expr::references_in(n, &r, &scope))
                     .unwrap_or_default();
                 let reads = node.as_ref().map(column_refs).unwrap_or_default();
                 self.with_column(stmt, table, &col_name, |col| {

@@ -10,6 +10,7 @@ use pg_query::NodeEnum;
 use super::{node_string, Replay};
 use crate::catalog::expr;
 use crate::catalog::model::*;
+use crate::catalog::resolve::Resolver;
 use crate::syntax::Stmt;
 
 /// Puts a CREATE VIEW / CREATE MATERIALIZED VIEW in canonical form, in place.
@@ -25,6 +26,9 @@ pub(super) fn canonical(n: &mut NodeEnum) {
             if let Some(Some(NodeEnum::SelectStmt(sel))) = v.query.as_mut().map(|q| q.node.as_mut())
             {
                 if !v.aliases.is_empty() {
+                    values_as_select(sel);
+                }
+                if values_sort_references(sel) {
                     values_as_select(sel);
                 }
                 // A set operation's names are folded once its ORDER BY is settled (it sees
@@ -49,6 +53,9 @@ pub(super) fn canonical(n: &mut NodeEnum) {
                     if !into.col_names.is_empty() {
                         values_as_select(sel);
                     }
+                    if values_sort_references(sel) {
+                        values_as_select(sel);
+                    }
                     if sel.op == protobuf::SetOperation::SetopNone as i32
                         && fold_aliases(&into.col_names, sel)
                     {
@@ -60,6 +67,56 @@ pub(super) fn canonical(n: &mut NodeEnum) {
         // Not a view: nothing to do.
         _ => {}
     }
+}
+
+/// A name of the column list of a CREATE VIEW / CREATE MATERIALIZED VIEW that its query's
+/// ORDER BY names, where the query has no column of that name: the column list names the
+/// view's columns only, and the server refuses the sort key ("column ... does not exist").
+/// Only said where certain: the query's output names are known (no `*`) and so are the
+/// columns of each FROM item (tables and views named).
+// Only views and materialized views have a column list.
+#[allow(clippy::wildcard_enum_match_arm)]
+pub(super) fn sort_on_column_list_name(n: &NodeEnum, r: &Resolver) -> Option<String> {
+    let (aliases, query) = match n {
+        NodeEnum::ViewStmt(v) => (&v.aliases, v.query.as_deref()),
+        NodeEnum::CreateTableAsStmt(c) => (&c.into.as_ref()?.col_names, c.query.as_deref()),
+        _ => return None,
+    };
+    let Some(NodeEnum::SelectStmt(sel)) = query.and_then(|q| q.node.as_ref()) else {
+        return None;
+    };
+    let aliases: Vec<String> = aliases.iter().filter_map(node_string).collect();
+    let outputs = crate::catalog::typing::output_names(sel)?;
+    let plain = sel.op == protobuf::SetOperation::SetopNone as i32;
+    sel.sort_clause.iter().find_map(|s| {
+        let Some(NodeEnum::SortBy(sb)) = &s.node else {
+            return None;
+        };
+        let Some(NodeEnum::ColumnRef(c)) = sb.node.as_deref().and_then(|x| x.node.as_ref()) else {
+            return None;
+        };
+        let [f] = c.fields.as_slice() else {
+            return None;
+        };
+        let name = node_string(f)?;
+        if !aliases.contains(&name) || outputs.contains(&name) {
+            return None;
+        }
+        // A plain select's ORDER BY also sees the columns of its FROM items.
+        if plain {
+            for item in &sel.from_clause {
+                let Some(NodeEnum::RangeVar(rv)) = &item.node else {
+                    return None;
+                };
+                let q = r.relation(&rv.schemaname, &rv.relname);
+                let columns = crate::catalog::typing::relation_columns(r, &q)?;
+                if columns.iter().any(|(c, _)| *c == name) {
+                    return None;
+                }
+            }
+        }
+        Some(name)
+    })
 }
 
 /// Whether a CREATE VIEW is pg_dump's placeholder for a view in a dependency cycle: a
@@ -128,16 +185,13 @@ fn canonical_options(options: Vec<Node>) -> (Vec<Node>, Option<ViewCheckOption>)
     (out, check)
 }
 
-/// A view's query that is a bare VALUES list under a column list is stored as the server's
-/// parse analysis makes it, and pg_dump prints it so: `SELECT "*VALUES*".column1 AS x, ...
-/// FROM (VALUES ...) "*VALUES*"`. Without a column list, or with ORDER BY, LIMIT, OFFSET or a
-/// WITH clause, pg_dump prints the VALUES list itself, which is left as written.
+/// A view's query that is a VALUES list under a column list is stored as the server's parse
+/// analysis makes it, and pg_dump prints it so: `SELECT "*VALUES*".column1 AS x, ... FROM
+/// (VALUES ...) "*VALUES*"`, its ORDER BY, LIMIT and OFFSET on that select. Without a column
+/// list, or with a WITH clause, pg_dump prints the VALUES list itself, which is left as
+/// written (its ORDER BY: `values_sort_references`).
 fn values_as_select(sel: &mut protobuf::SelectStmt) {
-    let bare = sel.sort_clause.is_empty()
-        && sel.limit_count.is_none()
-        && sel.limit_offset.is_none()
-        && sel.locking_clause.is_empty()
-        && sel.with_clause.is_none();
+    let bare = sel.locking_clause.is_empty() && sel.with_clause.is_none();
     if sel.op != protobuf::SetOperation::SetopNone as i32 || sel.values_lists.is_empty() || !bare {
         return;
     }
@@ -182,6 +236,74 @@ fn values_as_select(sel: &mut protobuf::SelectStmt) {
             },
         ))),
     }];
+}
+
+/// The ORDER BY of a VALUES list names its columns as the server stores them, and pg_dump
+/// prints them so: a position (`ORDER BY 2`) or a column name (`column2`) is
+/// `"*VALUES*".column2`. Says whether a sort key is another expression: the server sorts on
+/// a column of its own then, and pg_dump prints the query as a SELECT from the VALUES list.
+// Only column references (and the sub-queries that hide their own) matter in a sort key.
+#[allow(clippy::wildcard_enum_match_arm)]
+fn values_sort_references(sel: &mut protobuf::SelectStmt) -> bool {
+    if sel.op != protobuf::SetOperation::SetopNone as i32 || sel.values_lists.is_empty() {
+        return false;
+    }
+    let width = match sel.values_lists.first().and_then(|r| r.node.as_ref()) {
+        Some(NodeEnum::List(l)) => l.items.len(),
+        _ => return false,
+    };
+    let mut expression = false;
+    let string = |s: &str| Node {
+        node: Some(NodeEnum::String(protobuf::String { sval: s.into() })),
+    };
+    let column = |i: usize| {
+        NodeEnum::ColumnRef(protobuf::ColumnRef {
+            fields: vec![string("*VALUES*"), string(&format!("column{i}"))],
+            location: -1,
+        })
+    };
+    let is_column = |name: &str| {
+        name.strip_prefix("column")
+            .and_then(|i| i.parse::<usize>().ok())
+            .filter(|i| (1..=width).contains(i) && name == format!("column{i}"))
+    };
+    for s in &mut sel.sort_clause {
+        let Some(NodeEnum::SortBy(sb)) = s.node.as_mut() else {
+            continue;
+        };
+        let Some(x) = sb.node.as_deref_mut() else {
+            continue;
+        };
+        if let Some(NodeEnum::AConst(protobuf::AConst {
+            val: Some(protobuf::a_const::Val::Ival(i)),
+            ..
+        })) = &x.node
+        {
+            if let Some(i) = usize::try_from(i.ival)
+                .ok()
+                .filter(|i| (1..=width).contains(i))
+            {
+                x.node = Some(column(i));
+            }
+            continue;
+        }
+        crate::syntax::walk::visit(x, &mut |n| match n {
+            NodeEnum::ColumnRef(c) => {
+                if let [f] = c.fields.as_slice() {
+                    if let Some(i) = node_string(f).as_deref().and_then(is_column) {
+                        *n = column(i);
+                    }
+                }
+                crate::syntax::walk::Next::Over
+            }
+            // A sub-query sees its own columns.
+            NodeEnum::SelectStmt(_) => crate::syntax::walk::Next::Over,
+            _ => crate::syntax::walk::Next::Into,
+        });
+        expression |= !matches!(&x.node, Some(NodeEnum::ColumnRef(c))
+            if c.fields.len() == 2 && c.fields.first().and_then(node_string).as_deref() == Some("*VALUES*"));
+    }
+    expression
 }
 
 /// `CREATE VIEW v (x, y) AS SELECT a, b` is `SELECT a AS x, b AS y`: folds the names into

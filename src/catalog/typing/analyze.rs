@@ -552,9 +552,29 @@ impl<'c> Analyzer<'_, 'c> {
             *n = rest;
             return None;
         }
-        let name = name?;
         let types: Vec<Typed> = types.into_iter().collect::<Option<_>>()?;
         let tys: Vec<Ty> = types.iter().map(|t| t.ty.clone()).collect();
+        // A function of the catalog: its arguments are cast to its parameters as a builtin's
+        // are (`public.f((score)::integer)` for a domain value passed where its base type is
+        // taken).
+        let user = match strings(&f.funcname).as_slice() {
+            [s, n] if s != "pg_catalog" => Some((Some(s.clone()), n.clone())),
+            [n] => Some((None, n.clone())),
+            _ => None,
+        };
+        if let Some((schema, n)) = user.filter(|_| !f.agg_star) {
+            if let Some((chosen, known)) =
+                resolve::user_function_call(schema.as_deref(), &n, &tys, self.r)
+            {
+                if chosen.returns_set {
+                    return None;
+                }
+                let mut refs: Vec<&mut Node> = f.args.iter_mut().collect();
+                self.coerce_args(&mut refs, &types, &chosen.params, &[])?;
+                return known.then(|| Typed::of(chosen.result));
+            }
+        }
+        let name = name?;
         let chosen: Candidate = if f.agg_star {
             resolve::function(&name, &[], self.r)?
         } else {
@@ -892,7 +912,14 @@ impl<'c> Analyzer<'_, 'c> {
         outer: Option<&Scope>,
         resolve: bool,
     ) -> Option<Vec<Option<Typed>>> {
-        self.select_in(s, outer, resolve, false).0
+        self.select_in(s, outer, resolve, Naming::Unnamed).0
+    }
+
+    /// `select`, where the output column names are not visible (a statement of a SQL-standard
+    /// function body): each output is named as ruleutils prints it there, as where they are
+    /// visible but for an expression the server calls `?column?`, which gets no `AS`.
+    pub fn select_hidden(&self, s: &mut SelectStmt, outer: Option<&Scope>) {
+        self.select_in(s, outer, true, Naming::Hidden);
     }
 
     /// `select`, where the output column names are visible (a view's, a FROM item's, a
@@ -906,7 +933,7 @@ impl<'c> Analyzer<'_, 'c> {
         outer: Option<&Scope>,
         resolve: bool,
     ) -> (Option<Vec<Option<Typed>>>, Option<Vec<String>>) {
-        self.select_in(s, outer, resolve, true)
+        self.select_in(s, outer, resolve, Naming::Visible)
     }
 
     fn select_in(
@@ -914,7 +941,7 @@ impl<'c> Analyzer<'_, 'c> {
         s: &mut SelectStmt,
         outer: Option<&Scope>,
         resolve: bool,
-        visible: bool,
+        naming: Naming,
     ) -> (Option<Vec<Option<Typed>>>, Option<Vec<String>>) {
         let mut ctes = Vec::new();
         if let Some(w) = s.with_clause.as_mut() {
@@ -943,7 +970,7 @@ impl<'c> Analyzer<'_, 'c> {
         }
         if s.op != protobuf::SetOperation::SetopNone as i32 {
             let (l, names) = match s.larg.as_deref_mut() {
-                Some(x) => self.select_in(x, outer, false, visible),
+                Some(x) => self.select_in(x, outer, false, naming),
                 None => (None, None),
             };
             let r = s
@@ -970,8 +997,12 @@ impl<'c> Analyzer<'_, 'c> {
         }
         self.expand_stars(&mut s.target_list, &items, &scope);
         let names = from::output_names(s);
-        if let (true, Some(names)) = (visible, names.as_ref()) {
-            name_outputs(s, names);
+        if let Some(names) = names.as_ref() {
+            match naming {
+                Naming::Visible => name_outputs(s, names, true),
+                Naming::Hidden => name_outputs(s, names, false),
+                Naming::Unnamed => {}
+            }
         }
         // Join conditions see the relations of the whole FROM list.
         for f in &mut s.from_clause {
@@ -1147,10 +1178,21 @@ impl<'c> Analyzer<'_, 'c> {
     }
 }
 
-/// Names each output as ruleutils prints it where names are visible: an expression by the
-/// name the server gave it (`AS upper`, `AS "?column?"`), a column reference named as its
-/// column without `AS`.
-fn name_outputs(s: &mut SelectStmt, names: &[String]) {
+/// Which outputs of a select are named as ruleutils prints them.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+enum Naming {
+    /// Where the names are visible (a view's query).
+    Visible,
+    /// Where they are not (a statement of a SQL-standard function body).
+    Hidden,
+    /// Left as written.
+    Unnamed,
+}
+
+/// Names each output as ruleutils prints it: an expression by the name the server gave it
+/// (`AS upper`, and where names are `visible`, `AS "?column?"`), a column reference named as
+/// its column without `AS`.
+fn name_outputs(s: &mut SelectStmt, names: &[String], visible: bool) {
     for (t, name) in s.target_list.iter_mut().zip(names) {
         let Some(NodeEnum::ResTarget(rt)) = t.node.as_mut() else {
             continue;
@@ -1159,7 +1201,7 @@ fn name_outputs(s: &mut SelectStmt, names: &[String]) {
             Some(NodeEnum::ColumnRef(c)) => strings(&c.fields).last().cloned(),
             _ => None,
         };
-        rt.name = if column.as_ref() == Some(name) {
+        rt.name = if column.as_ref() == Some(name) || (!visible && name == "?column?") {
             String::new()
         } else {
             name.clone()

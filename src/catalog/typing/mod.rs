@@ -57,6 +57,45 @@ pub fn output_text(value: &str, type_sql: &str, r: &Resolver) -> Option<String> 
     }
 }
 
+/// The statements of a SQL-standard function body (`RETURN x`, or the list of `BEGIN ATOMIC`),
+/// settled in an empty scope: the body's parameters are no columns.
+// Of the statements a body can hold, SELECT and RETURN are settled; the others are left as
+// written.
+#[allow(clippy::wildcard_enum_match_arm)]
+fn settle_body(a: &analyze::Analyzer, body: &mut Node) {
+    let empty = Scope::default();
+    match body.node.as_mut() {
+        Some(NodeEnum::List(l)) => {
+            for n in &mut l.items {
+                settle_body(a, n);
+            }
+        }
+        Some(NodeEnum::SelectStmt(s)) => a.select_hidden(s, Some(&empty)),
+        Some(NodeEnum::ReturnStmt(rs)) => {
+            if let Some(x) = rs.returnval.as_deref_mut() {
+                a.expr(x, &empty);
+            }
+        }
+        _ => {}
+    }
+}
+
+/// The types of the output columns of a view's query (`create`, its canonical CREATE VIEW),
+/// each as its type's text, where the typer knows them all.
+pub fn view_output_types(create: &str, r: &Resolver) -> Option<Vec<String>> {
+    let Some(NodeEnum::ViewStmt(v)) = crate::catalog::alter::parse_one(create) else {
+        return None;
+    };
+    let Some(NodeEnum::SelectStmt(mut s)) = v.query.and_then(|q| q.node) else {
+        return None;
+    };
+    let a = analyze::Analyzer { r };
+    a.select(&mut s, None, true)?
+        .into_iter()
+        .map(|t| t.filter(|t| t.ty != ty::Ty::Unknown).map(|t| t.exact))
+        .collect()
+}
+
 /// Settles, in place, the expressions of a statement or an expression as the server would
 /// store them. Statements name their own scope (a view's FROM list, an index's or a
 /// trigger's table, a policy's table); a bare expression or a constraint is settled in
@@ -141,6 +180,12 @@ pub fn settle(node: &mut Node, r: &Resolver, scope: Option<&Scope>) {
                 // A parameter's type has no modifiers (`varchar(3)` is `character varying`).
                 let type_sql = crate::catalog::types::signature_type_sql(tn, r);
                 a.parameter_default(d, &type_sql);
+            }
+            // A SQL-standard body is stored analysed, as a view's query is, and printed with
+            // the names of its outputs hidden (`SELECT count(*) AS count FROM t`, `SELECT (1 +
+            // 1)`).
+            if let Some(body) = f.sql_body.as_deref_mut() {
+                settle_body(&a, body);
             }
         }
         NodeEnum::Constraint(c) => {

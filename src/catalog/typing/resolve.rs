@@ -132,6 +132,111 @@ fn user_function(name: &str, r: &Resolver) -> bool {
             .any(|e| crate::catalog::builtin::extension_shadows(e, name))
 }
 
+/// A call of the catalog's function `name` (in `schema`, or found on the path when none is
+/// written), where the server's choice is certain: the only function, procedure or
+/// aggregate of that name the call can see (no builtin, no extension's, in no other schema
+/// of the path), a function without VARIADIC or defaulted parameters, of the call's arity,
+/// whose parameters the typer knows (no pseudo-type) and takes each argument implicitly.
+/// Its parameters, and its result type (`None` where the typer does not know it; `returns_set`
+/// for a set).
+pub fn user_function_call(
+    schema: Option<&str>,
+    name: &str,
+    args: &[Ty],
+    r: &Resolver,
+) -> Option<(Candidate, bool)> {
+    use pg_query::protobuf::FunctionParameterMode as Mode;
+    use pg_query::NodeEnum;
+    let schema = match schema {
+        Some(s) => s.to_string(),
+        None => {
+            if crate::catalog::builtin::is_function(name)
+                || r.catalog
+                    .extensions
+                    .keys()
+                    .any(|e| crate::catalog::builtin::extension_shadows(e, name))
+            {
+                return None;
+            }
+            let mut on_path = r
+                .search_path
+                .iter()
+                .filter(|s| r.user_function_exists(s, name));
+            let s = on_path.next()?.clone();
+            if on_path.next().is_some() || r.function_schema(name).as_deref() != Some(&s) {
+                return None;
+            }
+            s
+        }
+    };
+    let schema: &str = &schema;
+    let same_name = |kind: ObjKind| {
+        let lo = ObjKey {
+            kind,
+            schema: schema.to_string(),
+            name: name.to_string(),
+            sub: String::new(),
+        };
+        r.catalog
+            .objects
+            .range(lo..)
+            .take_while(move |(k, _)| k.kind == kind && k.schema == schema && k.name == name)
+            .map(|(_, o)| o)
+    };
+    if same_name(ObjKind::Procedure).next().is_some()
+        || same_name(ObjKind::Aggregate).next().is_some()
+    {
+        return None;
+    }
+    let mut functions = same_name(ObjKind::Function);
+    let (Some(o), None) = (functions.next(), functions.next()) else {
+        return None;
+    };
+    let routine = o.routine.as_ref()?;
+    let Some(NodeEnum::CreateFunctionStmt(f)) = crate::catalog::alter::parse_one(&o.create) else {
+        return None;
+    };
+    let mut params = Vec::new();
+    for p in &f.parameters {
+        let Some(NodeEnum::FunctionParameter(fp)) = &p.node else {
+            return None;
+        };
+        match Mode::try_from(fp.mode).ok()? {
+            Mode::FuncParamOut | Mode::FuncParamTable => continue,
+            Mode::FuncParamIn | Mode::FuncParamInout | Mode::FuncParamDefault => {}
+            Mode::FuncParamVariadic | Mode::Undefined => return None,
+        }
+        if fp.defexpr.is_some() {
+            return None;
+        }
+        let t = Ty::of_sql(
+            &crate::catalog::types::signature_type_sql(fp.arg_type.as_ref()?, r),
+            r,
+        )?;
+        if t.is_pseudo() {
+            return None;
+        }
+        params.push(t);
+    }
+    if params.len() != args.len() || coercible(args, &params, r) != Some(true) {
+        return None;
+    }
+    let (returns_set, result) = match routine.result.strip_prefix("SETOF ") {
+        Some(r) => (true, r),
+        None => (false, routine.result.as_str()),
+    };
+    let result = Ty::of_sql(result, r).filter(|t| !t.is_pseudo());
+    let known = result.is_some();
+    Some((
+        Candidate {
+            params,
+            result: result.unwrap_or(Ty::Unknown),
+            returns_set,
+        },
+        known,
+    ))
+}
+
 /// The operator `name` applied to `args` (one for a prefix operator, two for a binary
 /// one): its parameter types, bound to the arguments, and its result type.
 pub fn operator(name: &str, args: &[Ty], r: &Resolver) -> Option<Candidate> {
