@@ -3,6 +3,7 @@
 //! expressions are equal when their canonical text is.
 
 use std::collections::BTreeSet;
+use std::sync::{Mutex, OnceLock};
 
 use pg_query::protobuf::{self, a_const, Node, RawStmt, ResTarget, SelectStmt, TypeName};
 use pg_query::NodeEnum;
@@ -11,12 +12,13 @@ use super::model::QualName;
 use super::resolve::Resolver;
 use super::types;
 use super::typing::{self, constant, Scope};
+use crate::hashing::FastMap;
 pub use crate::syntax::walk::walk;
 use crate::syntax::walk::{visit, Next};
 
 /// The parser's version number, as the deparser expects it in a parse result.
 fn parser_version() -> i32 {
-    static VERSION: std::sync::OnceLock<i32> = std::sync::OnceLock::new();
+    static VERSION: OnceLock<i32> = OnceLock::new();
     *VERSION.get_or_init(|| {
         pg_query::parse("SELECT", 0)
             .map(|r| r.protobuf.version)
@@ -41,7 +43,54 @@ pub fn deparse_stmt(node: NodeEnum) -> Result<String, String> {
             stmt_len: 0,
         }],
     };
-    pg_query::deparse(&pr, Default::default()).map_err(|e| e.to_string())
+    deparse_memo(&pr)
+}
+
+/// What `deparse_stmt` printed for each tree it was handed, keyed by the tree's protobuf
+/// encoding. The deparser is a pure function of the tree, and one run hands it the same
+/// trees again and again: a default such as `now()` in every table, each object of TO that
+/// FROM has too, each statement of the migration replayed onto FROM. A call costs two
+/// serializations and the C deparser; a hit, one encoding and a lookup. Bounded: an entry
+/// larger than a sixteenth of the budget is not kept, and the memo starts again empty when
+/// the budget is spent.
+struct Deparsed {
+    texts: FastMap<Vec<u8>, Result<String, String>>,
+    bytes: usize,
+}
+
+/// The memory `Deparsed` may hold, keys and texts.
+const DEPARSED_BUDGET: usize = 64 << 20;
+
+fn deparse_memo(pr: &protobuf::ParseResult) -> Result<String, String> {
+    static MEMO: OnceLock<Mutex<Deparsed>> = OnceLock::new();
+    let memo = MEMO.get_or_init(|| {
+        Mutex::new(Deparsed {
+            texts: FastMap::default(),
+            bytes: 0,
+        })
+    });
+    // A panic while the lock is held leaves the map as it was: still usable.
+    let lock = || {
+        memo.lock()
+            .unwrap_or_else(std::sync::PoisonError::into_inner)
+    };
+    let key = prost::Message::encode_to_vec(pr);
+    if let Some(text) = lock().texts.get(&key) {
+        return text.clone();
+    }
+    let text = pg_query::deparse(pr, Default::default()).map_err(|e| e.to_string());
+    let size = key.len() + text.as_ref().map_or_else(String::len, String::len);
+    if size <= DEPARSED_BUDGET / 16 {
+        let mut memo = lock();
+        if memo.bytes + size > DEPARSED_BUDGET {
+            memo.texts.clear();
+            memo.bytes = 0;
+        }
+        if memo.texts.insert(key, text.clone()).is_none() {
+            memo.bytes += size;
+        }
+    }
+    text
 }
 
 /// Quotes, as the server's `quote_identifier` would, the names libpg_query's deparser prints

@@ -421,7 +421,27 @@ fn skip_leading_comments(mut s: &[u8]) -> &[u8] {
 }
 
 fn is_copy_from_stdin(stmt: &[u8]) -> bool {
-    let s = String::from_utf8_lossy(skip_leading_comments(stmt)).to_ascii_lowercase();
+    let stmt = skip_leading_comments(stmt);
+    // Every statement passes here and few are COPY: a first word that starts with ASCII
+    // and is not `copy` settles it before the whole text is lowered and split. Leading
+    // whitespace is what `split_whitespace` skips; past a non-ASCII byte the full reading
+    // below decides.
+    let first = stmt
+        .iter()
+        .position(|&b| !(b.is_ascii() && char::from(b).is_whitespace()));
+    match first.and_then(|at| stmt.get(at..)) {
+        None => return false,
+        Some(word) if word.first().is_some_and(u8::is_ascii) => {
+            if !word
+                .get(..4)
+                .is_some_and(|w| w.eq_ignore_ascii_case(b"copy"))
+            {
+                return false;
+            }
+        }
+        Some(_) => {}
+    }
+    let s = String::from_utf8_lossy(stmt).to_ascii_lowercase();
     let words: Vec<&str> = s.split_whitespace().collect();
     words.first() == Some(&"copy") && words.windows(2).any(|w| matches!(w, [from, target] if *from == "from" && target.trim_end_matches(';') == "stdin"))
 }
@@ -457,6 +477,22 @@ mod tests {
             !out.contains('1') && !out.contains('2') && !out.contains("\\."),
             "{out}"
         );
+    }
+
+    #[test]
+    fn copy_from_stdin_is_read_after_any_whitespace_and_case() {
+        for (stmt, copy) in [
+            ("COPY t (a) FROM stdin", true),
+            ("\x0b\tcopy t FROM STDIN", true),
+            ("\u{a0}CoPy t from stdin;", true),
+            ("copyx t from stdin", false),
+            ("cop", false),
+            ("  \n", false),
+            ("COPY t TO stdout", false),
+            ("SELECT 'copy t from stdin'", false),
+        ] {
+            assert_eq!(is_copy_from_stdin(stmt.as_bytes()), copy, "{stmt:?}");
+        }
     }
 
     fn connects(s: &str) -> Vec<Option<String>> {
