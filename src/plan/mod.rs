@@ -6,7 +6,8 @@
 //! 1. Changes of one node keep their order (drops first, then by position).
 //! 2. A create or alter runs after the creates and alters of what `n` needs in TO.
 //! 3. A drop runs after its FROM dependents let go: their drops, or, for a dependent altered
-//!    in place that no longer needs `n`, that alteration.
+//!    in place that no longer needs `n`, that alteration (also when the dependent has drops
+//!    of its own that leave it standing: a column dropped beside one that leaves a type).
 //! 4. A table alteration runs after the drops of everything that depended on the table in
 //!    FROM (views, defaults, constraints are torn down before a column changes under them).
 //! 5. A drop runs before a create of another object with the same name (tables, views,
@@ -31,7 +32,7 @@ use std::collections::{BTreeMap, BTreeSet, BinaryHeap};
 
 use crate::catalog::graph::{Graph, Node, Strength};
 use crate::catalog::{Catalog, ObjKind, QualName};
-use crate::diff::{Change, Phase};
+use crate::diff::{Action, Change, Phase};
 
 /// The ordered changes, and the cycles that had to be broken (each as its statements).
 pub struct Plan {
@@ -213,9 +214,26 @@ fn edges(
                             drops.extend(phase_of(&t, Phase::Drop));
                         }
                     }
+                    // Whether those drops take `m` itself away (not only a part of it, a
+                    // column say): else `m` stays, and lets go of the node in place too.
+                    let removed = drops.iter().any(|&i| {
+                        changes.get(i).is_some_and(|d| {
+                            d.object.node == *m
+                                && matches!(d.action, Action::Drop | Action::Rebuild(_))
+                        })
+                    });
                     if !drops.is_empty() {
-                        for i in drops {
+                        for &i in &drops {
                             add(&mut before, i, j, s);
+                        }
+                        if !removed
+                            && !going.contains(m)
+                            && !gt.needs(m, &c.node)
+                            && leaves_type(m, &c.node, to)
+                        {
+                            for i in phase_of(m, Phase::Create) {
+                                add(&mut before, i, j, s);
+                            }
                         }
                     } else if going.contains(m) {
                         // 5. A part that goes with it: what TO makes of it is created anew.
@@ -265,6 +283,21 @@ fn edges(
         }
     }
     before
+}
+
+/// Whether table `m` stops using type `n` (an enum, composite or domain TO does not have) by
+/// an alteration: a column changing type, where a drop of the table's own (another column)
+/// does not let go of it. (Not a name TO uses again: a type made anew under the same name
+/// waits for the drop, and the table's alteration for it.)
+fn leaves_type(m: &Node, n: &Node, to: &Catalog) -> bool {
+    let Node::Object(k) = n else { return false };
+    matches!(m, Node::Table(_))
+        && matches!(k.kind, ObjKind::Type | ObjKind::Domain)
+        && !to.objects.keys().any(|o| {
+            o.schema == k.schema
+                && o.name == k.name
+                && matches!(o.kind, ObjKind::Type | ObjKind::Domain)
+        })
 }
 
 /// What the server drops with a partitioned table's index or constraint `n`: the
