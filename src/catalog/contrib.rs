@@ -2800,37 +2800,6 @@ const EXTENSIONS: &[Extension] = &[
     },
 ];
 
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn sorted_for_binary_search() {
-        assert!(EXTENSIONS.windows(2).all(|w| w[0].name < w[1].name));
-        for e in EXTENSIONS {
-            assert!(e.functions.windows(2).all(|w| w[0] < w[1]), "{}", e.name);
-            assert!(e.opclasses.windows(2).all(|w| w[0] < w[1]), "{}", e.name);
-            assert!(e.others.windows(2).all(|w| w[0] < w[1]), "{}", e.name);
-        }
-    }
-
-    #[test]
-    fn listed_extensions_provide_what_they_create() {
-        assert!(provides_function("pg_trgm", "similarity"));
-        assert!(!provides_function("pg_trgm", "nextvas"));
-        assert!(provides_opclass("pg_trgm", "gin_trgm_ops"));
-        assert!(!provides_opclass("hstore", "gin_trgm_ops"));
-        assert!(provides_function("some_unlisted_extension", "anything"));
-        assert!(
-            holds("citext", "citext")
-                && holds("citext", "~~")
-                && holds("pg_trgm", "gin_trgm_ops")
-                && holds("postgis", "geometry")
-        );
-        assert!(!holds("hstore", "citext") && !holds("some_unlisted_extension", "anything"));
-    }
-}
-
 /// The operator classes an extension makes the default of an access method for builtin
 /// types (btree_gist, btree_gin): an index column of the type that names no class uses it,
 /// so the index needs the extension. (Extension, access method, type (canonical, without
@@ -2929,4 +2898,35 @@ pub fn default_opclass(ext: &str, am: &str, ty: &str) -> Option<&'static str> {
         .iter()
         .find(|(e, a, t, _)| *e == ext && *a == am && *t == ty)
         .map(|(_, _, _, class)| *class)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn sorted_for_binary_search() {
+        assert!(EXTENSIONS.windows(2).all(|w| w[0].name < w[1].name));
+        for e in EXTENSIONS {
+            assert!(e.functions.windows(2).all(|w| w[0] < w[1]), "{}", e.name);
+            assert!(e.opclasses.windows(2).all(|w| w[0] < w[1]), "{}", e.name);
+            assert!(e.others.windows(2).all(|w| w[0] < w[1]), "{}", e.name);
+        }
+    }
+
+    #[test]
+    fn listed_extensions_provide_what_they_create() {
+        assert!(provides_function("pg_trgm", "similarity"));
+        assert!(!provides_function("pg_trgm", "nextvas"));
+        assert!(provides_opclass("pg_trgm", "gin_trgm_ops"));
+        assert!(!provides_opclass("hstore", "gin_trgm_ops"));
+        assert!(provides_function("some_unlisted_extension", "anything"));
+        assert!(
+            holds("citext", "citext")
+                && holds("citext", "~~")
+                && holds("pg_trgm", "gin_trgm_ops")
+                && holds("postgis", "geometry")
+        );
+        assert!(!holds("hstore", "citext") && !holds("some_unlisted_extension", "anything"));
+    }
 }
