@@ -926,7 +926,7 @@ pub struct Object {
     /// and output functions name before the type is defined.
     pub placeholder: Option<String>,
     /// For operator classes declared `DEFAULT FOR TYPE`: that type, canonical and without
-    /// modifiers (`types::unmodified`). An index column of the type that names no operator
+    /// modifiers (`types::signature_type_sql`). An index column of the type that names no operator
     /// class of its own uses it, for the access method the class is for (the key's `sub`).
     /// Derived from the definition, not compared.
     pub default_for: Option<String>,

@@ -188,23 +188,6 @@ pub fn signature_type_sql(tn: &TypeName, r: &Resolver) -> String {
     type_sql(&bare, r)
 }
 
-/// Canonical type text without its modifiers (`numeric(10,2)` -> `numeric`,
-/// `timestamp(3) with time zone` -> `timestamp with time zone`): the type an operator class
-/// or a cast is for.
-pub fn unmodified(type_sql: &str) -> String {
-    let mut out = String::with_capacity(type_sql.len());
-    let mut depth = 0usize;
-    for ch in type_sql.chars() {
-        match ch {
-            '(' => depth += 1,
-            ')' => depth = depth.saturating_sub(1),
-            c if depth == 0 => out.push(c),
-            _ => {}
-        }
-    }
-    out
-}
-
 pub fn type_sql(tn: &TypeName, r: &Resolver) -> String {
     let (schema, name) = resolve_type_name(tn, r);
     let mods: Vec<String> = tn.typmods.iter().map(typmod_sql).collect();

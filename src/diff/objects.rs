@@ -203,27 +203,23 @@ fn in_drop_cycle(d: &Diff, k: &ObjKey, table: &QualName) -> bool {
     needed.iter().any(|m| before.contains(*m))
 }
 
-/// The base type, dropped with CASCADE, that takes function `k` along (an input or output
+/// Whether function `k` goes with a base type dropped with CASCADE (an input or output
 /// function of the type, which TO has neither of): `DROP TYPE ... CASCADE` drops it.
-fn base_type_taking(d: &Diff, k: &ObjKey) -> Option<ObjKey> {
+fn taken_by_base_type(d: &Diff, k: &ObjKey) -> bool {
     if k.kind != ObjKind::Function || d.to.objects.contains_key(k) {
-        return None;
+        return false;
     }
     let own = Node::Object(k.clone());
-    d.gf.deps_of(&own).find_map(|(m, s)| {
-        let Node::Object(t) = m else { return None };
-        let base = d
-            .from
-            .objects
-            .get(t)
-            .is_some_and(|o| o.placeholder.is_some());
-        let names_it = d.gf.deps_of(m).any(|(f, _)| *f == own);
-        (s == Strength::Hard
+    d.gf.deps_of(&own).any(|(m, s)| {
+        let Node::Object(t) = m else { return false };
+        s == Strength::Hard
             && t.kind == ObjKind::Type
-            && base
+            && d.from
+                .objects
+                .get(t)
+                .is_some_and(|o| o.placeholder.is_some())
             && !d.to.objects.contains_key(t)
-            && names_it)
-            .then(|| t.clone())
+            && d.gf.deps_of(m).any(|(f, _)| *f == own)
     })
 }
 
@@ -278,7 +274,7 @@ pub(super) fn diff_objects(d: &mut Diff) {
         {
             continue;
         }
-        if base_type_taking(d, k).is_some() {
+        if taken_by_base_type(d, k) {
             continue;
         }
         let recast = d.recast_aside.contains(k) || d.collation_aside(k);

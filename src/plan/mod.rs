@@ -31,7 +31,7 @@ use std::cmp::Reverse;
 use std::collections::{BTreeMap, BTreeSet, BinaryHeap};
 
 use crate::catalog::graph::{Graph, Node, Strength};
-use crate::catalog::{Catalog, ObjKind, QualName};
+use crate::catalog::{Catalog, ObjKey, ObjKind, QualName};
 use crate::diff::{Action, Change, Phase};
 
 /// The ordered changes, and the cycles that had to be broken (each as its statements).
@@ -291,13 +291,18 @@ fn edges(
 /// waits for the drop, and the table's alteration for it.)
 fn leaves_type(m: &Node, n: &Node, to: &Catalog) -> bool {
     let Node::Object(k) = n else { return false };
+    let in_to = |kind| {
+        to.objects.contains_key(&ObjKey {
+            kind,
+            schema: k.schema.clone(),
+            name: k.name.clone(),
+            sub: String::new(),
+        })
+    };
     matches!(m, Node::Table(_))
         && matches!(k.kind, ObjKind::Type | ObjKind::Domain)
-        && !to.objects.keys().any(|o| {
-            o.schema == k.schema
-                && o.name == k.name
-                && matches!(o.kind, ObjKind::Type | ObjKind::Domain)
-        })
+        && !in_to(ObjKind::Type)
+        && !in_to(ObjKind::Domain)
 }
 
 /// What the server drops with a partitioned table's index or constraint `n`: the

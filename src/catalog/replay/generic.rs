@@ -137,7 +137,7 @@ impl Replay {
             c.datatype
                 .as_ref()
                 .filter(|_| c.is_default)
-                .map(|t| crate::catalog::types::unmodified(&crate::catalog::types::type_sql(t, &r)))
+                .map(|t| crate::catalog::types::signature_type_sql(t, &r))
         } else {
             None
         };

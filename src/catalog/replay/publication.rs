@@ -300,29 +300,30 @@ impl Replay {
     /// A dropped schema leaves every publication that publishes its tables (the server
     /// removes the membership).
     pub(super) fn schema_leaves_publications(&mut self, schema: &str) {
-        for (_, o) in self
-            .catalog
-            .objects
-            .iter_mut()
-            .filter(|(k, _)| k.kind == ObjKind::Publication)
-        {
-            o.after.retain(|s| {
-                !members_of(std::slice::from_ref(s))
-                    .iter()
-                    .any(|m| matches!(m, Member::Schema(x) if x == schema))
-            });
-        }
+        self.drop_members(|m| matches!(m, Member::Schema(x) if x == schema));
     }
 
     /// A dropped table leaves every publication (the server removes the membership).
     pub(super) fn leave_publications(&mut self, q: &QualName) {
+        self.drop_members(|m| matches!(m, Member::Table { table, .. } if table == q));
+    }
+
+    /// Removes the member statements of every publication that name a member `gone` says.
+    fn drop_members(&mut self, gone: impl Fn(&Member) -> bool) {
+        let first = ObjKey {
+            kind: ObjKind::Publication,
+            schema: String::new(),
+            name: String::new(),
+            sub: String::new(),
+        };
         for (_, o) in self
             .catalog
             .objects
-            .iter_mut()
-            .filter(|(k, _)| k.kind == ObjKind::Publication)
+            .range_mut(first..)
+            .take_while(|(k, _)| k.kind == ObjKind::Publication)
         {
-            o.after.retain(|s| !names_member_table(s, q));
+            o.after
+                .retain(|s| !members_of(std::slice::from_ref(s)).iter().any(&gone));
         }
     }
 

@@ -2344,12 +2344,6 @@ impl Replay {
         let Some(t) = self.catalog.tables.get(table) else {
             return Vec::new();
         };
-        let first = ObjKey {
-            kind: ObjKind::OperatorClass,
-            schema: String::new(),
-            name: String::new(),
-            sub: String::new(),
-        };
         let mut out = Vec::new();
         for p in &s.index_params {
             let Some(NodeEnum::IndexElem(e)) = &p.node else {
@@ -2358,13 +2352,16 @@ impl Replay {
             let Some(c) = t.column(&e.name).filter(|_| e.opclass.is_empty()) else {
                 continue;
             };
-            let ty = crate::catalog::types::unmodified(&c.type_sql);
+            // As `Object::default_for` spells it: without modifiers, an array as an array.
+            let base = crate::catalog::types::base_type(&c.type_sql);
+            let ty = match c.type_sql.ends_with("[]") {
+                true => format!("{base}[]"),
+                false => base,
+            };
             let before = out.len();
             out.extend(
                 self.catalog
-                    .objects
-                    .range(&first..)
-                    .take_while(|(k, _)| k.kind == ObjKind::OperatorClass)
+                    .objects_of(ObjKind::OperatorClass)
                     .filter(|(k, o)| k.sub == am && o.default_for.as_deref() == Some(ty.as_str()))
                     .map(|(k, _)| QualName::new(k.schema.clone(), k.name.clone())),
             );
