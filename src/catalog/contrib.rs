@@ -2900,6 +2900,103 @@ pub fn default_opclass(ext: &str, am: &str, ty: &str) -> Option<&'static str> {
         .map(|(_, _, _, class)| *class)
 }
 
+/// The casts an extension creates (`CREATE CAST` in its script), every context and method:
+/// (extension, source, target), a type of the extension's own schema named bare, a builtin
+/// one as `format_type` names it. A conversion between an extension's type and another type
+/// not listed here has no cast but the I/O one through text. Generated as the lists above
+/// are, with the search path empty:
+///
+/// ```sql
+/// SELECT e.extname,
+///        CASE WHEN s.typnamespace = e.extnamespace THEN s.typname ELSE format_type(s.oid, NULL) END,
+///        CASE WHEN t.typnamespace = e.extnamespace THEN t.typname ELSE format_type(t.oid, NULL) END
+///   FROM pg_cast c JOIN pg_depend d ON d.objid = c.oid AND d.classid = 'pg_cast'::regclass AND d.deptype = 'e'
+///   JOIN pg_extension e ON e.oid = d.refobjid
+///   JOIN pg_type s ON s.oid = c.castsource JOIN pg_type t ON t.oid = c.casttarget ORDER BY 1, 2, 3;
+/// ```
+const CASTS: &[(&str, &str, &str)] = &[
+    ("citext", "boolean", "citext"),
+    ("citext", "character", "citext"),
+    ("citext", "character varying", "citext"),
+    ("citext", "citext", "character"),
+    ("citext", "citext", "character varying"),
+    ("citext", "citext", "text"),
+    ("citext", "inet", "citext"),
+    ("citext", "text", "citext"),
+    ("hstore", "hstore", "json"),
+    ("hstore", "hstore", "jsonb"),
+    ("hstore", "text[]", "hstore"),
+    ("isn", "ean13", "isbn"),
+    ("isn", "ean13", "isbn13"),
+    ("isn", "ean13", "ismn"),
+    ("isn", "ean13", "ismn13"),
+    ("isn", "ean13", "issn"),
+    ("isn", "ean13", "issn13"),
+    ("isn", "ean13", "upc"),
+    ("isn", "isbn", "ean13"),
+    ("isn", "isbn", "isbn13"),
+    ("isn", "isbn13", "ean13"),
+    ("isn", "isbn13", "isbn"),
+    ("isn", "ismn", "ean13"),
+    ("isn", "ismn", "ismn13"),
+    ("isn", "ismn13", "ean13"),
+    ("isn", "ismn13", "ismn"),
+    ("isn", "issn", "ean13"),
+    ("isn", "issn", "issn13"),
+    ("isn", "issn13", "ean13"),
+    ("isn", "issn13", "issn"),
+    ("isn", "upc", "ean13"),
+    ("postgis", "box2d", "box3d"),
+    ("postgis", "box2d", "geometry"),
+    ("postgis", "box3d", "box"),
+    ("postgis", "box3d", "box2d"),
+    ("postgis", "box3d", "geometry"),
+    ("postgis", "bytea", "geography"),
+    ("postgis", "bytea", "geometry"),
+    ("postgis", "geography", "bytea"),
+    ("postgis", "geography", "geography"),
+    ("postgis", "geography", "geometry"),
+    ("postgis", "geometry", "box"),
+    ("postgis", "geometry", "box2d"),
+    ("postgis", "geometry", "box3d"),
+    ("postgis", "geometry", "bytea"),
+    ("postgis", "geometry", "geography"),
+    ("postgis", "geometry", "geometry"),
+    ("postgis", "geometry", "json"),
+    ("postgis", "geometry", "jsonb"),
+    ("postgis", "geometry", "path"),
+    ("postgis", "geometry", "point"),
+    ("postgis", "geometry", "polygon"),
+    ("postgis", "geometry", "text"),
+    ("postgis", "path", "geometry"),
+    ("postgis", "point", "geometry"),
+    ("postgis", "polygon", "geometry"),
+    ("postgis", "text", "geometry"),
+    ("postgis_raster", "raster", "box3d"),
+    ("postgis_raster", "raster", "bytea"),
+    ("postgis_raster", "raster", "geometry"),
+    ("postgis_topology", "topogeometry", "public.geometry"),
+];
+
+/// The extension of catalog `c` that type `q` (schema-qualified) belongs to, when it is one
+/// of those listed.
+pub fn type_extension<'c>(c: &'c super::Catalog, q: &super::QualName) -> Option<&'c str> {
+    c.extensions
+        .iter()
+        .find(|(name, e)| e.schema.as_ref() == Some(&q.schema) && holds(name, &q.name))
+        .map(|(name, _)| name.as_str())
+}
+
+/// Whether some extension creates a cast from `source` to `target`: each an extension's
+/// type by its bare name or a builtin type by its canonical one (a type of another schema
+/// than its extension's is matched by its bare name).
+pub fn has_cast(source: &str, target: &str) -> bool {
+    let bare = |x: &'static str| x.rsplit_once('.').map_or(x, |(_, n)| n);
+    CASTS
+        .iter()
+        .any(|(_, s, t)| bare(s) == source && bare(t) == target)
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -55,6 +55,7 @@ impl Graph {
     pub fn build(c: &Catalog) -> Graph {
         let mut g = Builder::default();
         let names = Names::of(c, &mut g);
+        let partitions = partitions_below(c);
         for s in c.schemas.keys() {
             g.node(Node::Schema(s.clone()));
         }
@@ -118,6 +119,13 @@ impl Graph {
                 if let Some(r) = &con.references {
                     for key in names.keys_of(c, &mut g, r) {
                         g.edge(cn, key, Strength::Hard);
+                    }
+                    // A key to a partitioned table needs each of its partitions: the server
+                    // records a constraint on each, so none can be dropped or detached under
+                    // it. (A partition's copy of its parent's key goes with that key.)
+                    let copy = con.inherited || con.parent.is_some();
+                    for p in partitions.get(r).into_iter().flatten().filter(|_| !copy) {
+                        g.add(cn, Node::Table((*p).clone()), Strength::Hard);
                     }
                 }
             }
@@ -232,6 +240,27 @@ impl Graph {
             .get(n)
             .is_some_and(|d| d.binary_search_by_key(&m, |&(x, _)| x as usize).is_ok())
     }
+}
+
+/// The partitions of each partitioned table that a foreign key references, at every level.
+fn partitions_below(c: &Catalog) -> std::collections::BTreeMap<&QualName, Vec<&QualName>> {
+    let referenced: BTreeSet<&QualName> = c
+        .tables
+        .values()
+        .flat_map(|t| t.constraints.values())
+        .filter_map(|k| k.references.as_ref())
+        .filter(|r| c.tables.get(*r).is_some_and(|t| t.partition_by.is_some()))
+        .collect();
+    let mut out: std::collections::BTreeMap<&QualName, Vec<&QualName>> = Default::default();
+    if referenced.is_empty() {
+        return out;
+    }
+    for q in c.tables.keys() {
+        for p in c.partition_ancestors(q).filter(|p| referenced.contains(p)) {
+            out.entry(p).or_default().push(q);
+        }
+    }
+    out
 }
 
 /// A graph being built: nodes numbered as they come, edges in a flat list; `finish` sorts

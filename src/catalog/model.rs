@@ -1098,6 +1098,20 @@ impl Catalog {
             .map(|(k, _)| k)
     }
 
+    /// The tables `q` is a partition of, nearest first: its parent, the parent's parent, ...
+    pub fn partition_ancestors<'a>(
+        &'a self,
+        q: &'a QualName,
+    ) -> impl Iterator<Item = &'a QualName> + 'a {
+        let parent = |t: &'a QualName| {
+            self.tables
+                .get(t)
+                .and_then(|t| t.partition_of.as_ref())
+                .map(|(p, _)| p)
+        };
+        std::iter::successors(parent(q), move |p| parent(p))
+    }
+
     /// Whether a cast the catalog defines (`CREATE CAST`) turns base type `source` into
     /// base type `target` (array and modifier text stripped from both sides of the cast).
     pub fn has_user_cast(&self, source: &str, target: &str) -> bool {

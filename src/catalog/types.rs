@@ -311,16 +311,17 @@ pub fn base_type(type_sql: &str) -> String {
     out
 }
 
-/// Whether `source::target` is a valid explicit cast, as `ALTER COLUMN ... TYPE ... USING
-/// col::target` needs: the same type, a cast in `pg_cast` (builtin, or a user `CREATE CAST`
-/// in `c`), an I/O conversion to or from a string type, or element-wise between arrays. A
-/// user-defined type other than an enum is given the benefit of the doubt.
 /// The user collation a canonical `COLLATE` names (schema-qualified; `pg_catalog`'s are
 /// written bare).
 pub fn user_collation(sql: &str) -> Option<super::QualName> {
     super::expr::parse_qualified(sql).filter(|q| !q.schema.is_empty())
 }
 
+/// Whether `source::target` is a valid explicit cast, as `ALTER COLUMN ... TYPE ... USING
+/// col::target` needs: the same type, a cast in `pg_cast` (builtin, a user `CREATE CAST` in
+/// `c`, or one an extension `c` installed creates), an I/O conversion to or from a string
+/// type, or element-wise between arrays. Any other user-defined type but an enum is given the
+/// benefit of the doubt.
 pub fn explicit_cast(c: &super::Catalog, source: &str, target: &str) -> bool {
     let (sa, ta) = (source.ends_with("[]"), target.ends_with("[]"));
     let (s, t) = (base_type(source), base_type(target));
@@ -332,6 +333,27 @@ pub fn explicit_cast(c: &super::Catalog, source: &str, target: &str) -> bool {
     };
     if (!sa && string(&s)) || (!ta && string(&t)) {
         return true;
+    }
+    // An extension's type has the casts its script creates (`text[]` to `hstore`, say),
+    // element-wise between arrays, and no other.
+    let extension_type = |x: &str| {
+        super::expr::parse_qualified(x)
+            .filter(|q| !q.schema.is_empty())
+            .filter(|q| super::contrib::type_extension(c, q).is_some())
+            .map(|q| q.name)
+    };
+    let (es, et) = (extension_type(&s), extension_type(&t));
+    if es.is_some() || et.is_some() {
+        let name = |ext: Option<String>, base: &str, array: bool| {
+            let name = ext.unwrap_or_else(|| base.to_string());
+            if array && !(sa && ta) {
+                format!("{name}[]")
+            } else {
+                name
+            }
+        };
+        return (s == t && sa == ta)
+            || super::contrib::has_cast(&name(es, &s, sa), &name(et, &t, ta));
     }
     if sa != ta {
         return false;

@@ -232,17 +232,13 @@ impl Diff<'_> {
             matches!((m, &i.attached_to), (Node::Index(p), Some(a)) if p == a)
                 && self.parent_dropped_under(&i.table)
         };
-        // (An extension TO does not have takes what needs it: an operator class it gives
-        // the index, which TO's index takes from elsewhere.)
-        let extension_goes =
-            |m: &Node| matches!(m, Node::Extension(e) if !self.to.extensions.contains_key(e));
-        let over_doomed = self.gf.deps_of(&Node::Index(q.clone())).any(|(m, s)| {
-            s == crate::catalog::graph::Strength::Hard
-                && (self.doomed(m) || extension_goes(m))
-                && !kept_by_detach(m)
+        let node = Node::Index(q.clone());
+        let over_doomed = self.gf.deps_of(&node).any(|(m, s)| {
+            s == crate::catalog::graph::Strength::Hard && self.doomed(m) && !kept_by_detach(m)
         });
         self.to.indexes.get(q).is_none_or(|n| n.def != i.def)
             || over_doomed
+            || self.over_gone_extension(&node)
             || held::reads_text_column(self, &i.table, &i.columns, &i.def)
             || tables::reads_regenerated(self, &i.table, &i.columns, &i.def)
     }
@@ -259,7 +255,16 @@ impl Diff<'_> {
                 .is_some_and(|(p, _)| self.dropped_tables.contains(p))
     }
 
-    /// Whether a FROM node needs something doomed (hard dependencies only).
+    /// Whether FROM's index or exclusion constraint `n` needs an extension TO does not
+    /// have: an operator class it gives the index, which TO's takes from elsewhere (the
+    /// script an old dump installed it with, say). The extension takes it along.
+    pub fn over_gone_extension(&self, n: &Node) -> bool {
+        self.gf.deps_of(n).any(|(m, s)| {
+            s == crate::catalog::graph::Strength::Hard
+                && matches!(m, Node::Extension(e) if !self.to.extensions.contains_key(e))
+        })
+    }
+
     /// Whether `k` is a collation made again under something that stays: the old one is
     /// renamed aside, and dropped once nothing uses it (see `held`).
     pub fn collation_aside(&self, k: &ObjKey) -> bool {
@@ -270,6 +275,7 @@ impl Diff<'_> {
                 .contains(&QualName::new(k.schema.clone(), k.name.clone()))
     }
 
+    /// Whether a FROM node needs something doomed (hard dependencies only).
     pub fn over_doomed(&self, n: &Node) -> bool {
         self.gf
             .deps_of(n)

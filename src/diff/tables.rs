@@ -38,7 +38,8 @@ pub(super) fn diff_tables(d: &mut Diff) {
                     t.pos,
                     format!("ALTER TABLE {} SET SCHEMA {}", q.sql(), quote::ident(a)),
                 );
-                let how = match (t.partition_by.is_some(), becomes_partitioned(d, q)) {
+                let partitioned = d.to.tables.get(q).is_some_and(|n| n.partition_by.is_some());
+                let how = match (t.partition_by.is_some(), partitioned) {
                     (false, _) => "becomes partitioned",
                     (true, true) => "is partitioned anew",
                     (true, false) => "stops being partitioned",
@@ -234,6 +235,16 @@ fn copy_rows(d: &mut Diff, q: &QualName, old: &Table, t: &Table, aside: &str) {
         ""
     };
     let list = names.join(", ");
+    // A column whose type changes (or is made again) converts as an ALTER would: no
+    // assignment cast joins an enum to the one made again in its place, say.
+    let selected = copied
+        .iter()
+        .map(|c| match old.column(&c.name) {
+            Some(o) if o.type_sql != c.type_sql || recast(d, c) => converted(d, o, c),
+            _ => quote::ident(&c.name),
+        })
+        .collect::<Vec<_>>()
+        .join(", ");
     let fill = |d: &mut Diff, sql: String| {
         d.create(&node, t.pos, sql);
         d.after(parts.clone());
@@ -242,7 +253,7 @@ fn copy_rows(d: &mut Diff, q: &QualName, old: &Table, t: &Table, aside: &str) {
     fill(
         d,
         format!(
-            "INSERT INTO {} ({list}){overriding} SELECT {list} FROM {}",
+            "INSERT INTO {} ({list}){overriding} SELECT {selected} FROM {}",
             q.sql(),
             moved.sql()
         ),
@@ -393,6 +404,25 @@ fn changes_type(d: &Diff, o: &Column, c: &Column) -> bool {
         || recast(d, c)
         || super::held::held_collation(d, o).is_some()
         || super::held::held(d, &o.type_sql).is_some()
+}
+
+/// Column `o`'s value as column `c`'s type: the expression `ALTER COLUMN ... TYPE ... USING`
+/// converts it with, and a row copy selects. Without a cast (integer to uuid, an enum to
+/// another enum, or to itself made again), values go through their text form: the statement
+/// applies, and fails on a row the new type cannot read.
+fn converted(d: &Diff, o: &Column, c: &Column) -> String {
+    let via_text = recast(d, c)
+        || !crate::catalog::types::explicit_cast(d.to, &o.type_sql, &c.type_sql)
+        || !crate::catalog::types::explicit_cast(d.from, &o.type_sql, &c.type_sql);
+    let name = quote::ident(&c.name);
+    let into_array = !o.type_sql.ends_with("[]") && c.type_sql.ends_with("[]");
+    match (via_text, c.type_sql.ends_with("[]")) {
+        // A value becomes an array of one (no cast takes a scalar to `text[]`).
+        (true, true) if into_array => format!("ARRAY[{name}]::{}", c.type_sql),
+        (true, true) => format!("{name}::text[]::{}", c.type_sql),
+        (true, false) => format!("{name}::text::{}", c.type_sql),
+        (false, _) => format!("{name}::{}", c.type_sql),
+    }
 }
 
 fn foreign_rebuilt(d: &Diff, old: &Table, t: &Table) -> bool {
@@ -1032,7 +1062,6 @@ fn alter_column(d: &mut Diff, q: &QualName, pos: usize, o: &Column, c: &Column) 
     let col = || alter_column_in(catalogs, q, &c.name);
     let node = Node::Table(q.clone());
     let default_node = Node::Default(q.clone(), c.name.clone());
-    let recasts = recast(d, c);
     let type_changes = changes_type(d, o, c);
     let default_changes = o.default.as_ref().map(|x| &x.0) != c.default.as_ref().map(|x| &x.0);
     // The default goes first when the type changes under it or something it calls is dropped.
@@ -1065,36 +1094,11 @@ fn alter_column(d: &mut Diff, q: &QualName, pos: usize, o: &Column, c: &Column) 
         if let Some(coll) = &c.collation {
             sql.push_str(&format!(" COLLATE {coll}"));
         }
-        // Without a cast (integer to uuid, an enum to another enum), values go through their
-        // text form: the statement applies, and fails on a row the new type cannot read.
-        let via_text = recasts
-            || !crate::catalog::types::explicit_cast(d.to, &o.type_sql, &c.type_sql)
-            || !crate::catalog::types::explicit_cast(d.from, &o.type_sql, &c.type_sql);
-        let text = if c.type_sql.ends_with("[]") {
-            "::text[]"
-        } else {
-            "::text"
-        };
         // A foreign table holds no rows to convert, and the server refuses USING on one, as
         // on a generated column (it computes its values again).
         let foreign = d.to.tables.get(q).is_some_and(|t| t.foreign.is_some());
-        let into_array = !o.type_sql.ends_with("[]") && c.type_sql.ends_with("[]");
         if !foreign && o.generated.is_none() {
-            if into_array && via_text {
-                // A value becomes an array of one (no cast takes a scalar to `text[]`).
-                sql.push_str(&format!(
-                    " USING ARRAY[{}]::{}",
-                    quote::ident(&c.name),
-                    c.type_sql
-                ));
-            } else {
-                sql.push_str(&format!(
-                    " USING {}{}::{}",
-                    quote::ident(&c.name),
-                    if via_text { text } else { "" },
-                    c.type_sql
-                ));
-            }
+            sql.push_str(&format!(" USING {}", converted(d, o, c)));
         }
         // A column merged below from several tables at the top changes in all of them at
         // once, by the first of them.
@@ -1651,12 +1655,84 @@ fn constraint_kept(d: &Diff, q: &QualName, name: &str) -> bool {
     let (Some(o), Some(n)) = (get(d.from, q, name), get(d.to, q, name)) else {
         return false;
     };
+    let node = Node::Constraint(q.clone(), name.to_string());
+    // An exclusion constraint takes an operator class from an extension as an index does.
+    let extension_gone = o.kind == ConstraintKind::Exclude && d.over_gone_extension(&node);
     o.def == n.def
         && o.kind == n.kind
+        && !references_detached(d, o)
         && !goes_with_parent(d, q, o, n)
-        && !d.over_doomed(&Node::Constraint(q.clone(), name.to_string()))
+        && !d.over_doomed(&node)
+        && !extension_gone
         && !over_text(d, q, o)
         && !reads_regenerated(d, q, &o.columns, &o.def)
+}
+
+/// Whether foreign key `c` references a partitioned table that a partition TO keeps leaves,
+/// at any depth (its bound changes, or it moves elsewhere): the server refuses the DETACH
+/// while rows reference the partition's rows, so the key goes first and comes back once the
+/// partition is attached again. (A partition dropped or made again takes the key along the
+/// same way, through the dependency graph: the server records the key on each partition.)
+fn references_detached(d: &Diff, c: &Constraint) -> bool {
+    partition_under_key(d, c).is_some_and(|(_, how)| how == PartitionGoes::Detached)
+}
+
+/// What happens to a partition under a foreign key.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+enum PartitionGoes {
+    Detached,
+    MadeAgain,
+    Dropped,
+}
+
+/// The first partition, at any depth, of the partitioned table foreign key `c` references
+/// that the migration detaches, makes again or drops, and which.
+fn partition_under_key<'d>(d: &Diff<'d>, c: &Constraint) -> Option<(&'d QualName, PartitionGoes)> {
+    let r = c.references.as_ref().filter(|r| {
+        d.from
+            .tables
+            .get(*r)
+            .is_some_and(|t| t.partition_by.is_some())
+    })?;
+    d.from.tables.iter().find_map(|(pq, p)| {
+        let how = match d.to.tables.get(pq) {
+            _ if p.partition_of.is_none() => return None,
+            Some(_) if d.dropped_tables.contains(pq) => PartitionGoes::MadeAgain,
+            Some(n) if n.partition_of != p.partition_of => PartitionGoes::Detached,
+            Some(_) => return None,
+            None => PartitionGoes::Dropped,
+        };
+        d.from
+            .partition_ancestors(pq)
+            .any(|a| a == r)
+            .then_some((pq, how))
+    })
+}
+
+/// The note of foreign key `c` dropped around a change of a partition of the table it
+/// references (`partition_under_key`).
+fn key_note(d: &Diff, c: &Constraint) -> Option<String> {
+    let (p, how) = partition_under_key(d, c)?;
+    let r = c.references.as_ref()?;
+    let (how, why) = match how {
+        PartitionGoes::Detached => (
+            "leaves it and joins it again (DETACH, ATTACH)",
+            "the server refuses the DETACH while a row references the partition's rows",
+        ),
+        PartitionGoes::MadeAgain => (
+            "is made again",
+            "the server keeps the key on each partition of the table it references",
+        ),
+        PartitionGoes::Dropped => (
+            "is dropped",
+            "the server keeps the key on each partition of the table it references",
+        ),
+    };
+    Some(format!(
+        "partition {} of {} {how}: {why}, so the key goes first and is added again after",
+        p.sql(),
+        r.sql()
+    ))
 }
 
 /// Whether partition `q`'s copy `o` of its parent's constraint goes with the parent's (the
@@ -1753,13 +1829,19 @@ fn drop_constraints(d: &mut Diff) {
     for (q, old) in &d.from.tables {
         if d.dropped_tables.contains(q) {
             // Dropped tables that reference each other in a cycle: the foreign keys go first,
-            // or neither DROP TABLE could run.
+            // or neither DROP TABLE could run. So does a partitioned table's key to itself,
+            // which needs each of its partitions, dropped before it.
+            let own_partitions = old.partition_by.is_some();
             for (name, c) in &old.constraints {
                 if c.kind == ConstraintKind::ForeignKey
                     && !c.inherited
-                    && c.references
-                        .as_ref()
-                        .is_some_and(|r| r != q && fk_reaches(d, r, q))
+                    && c.references.as_ref().is_some_and(|r| {
+                        if r == q {
+                            own_partitions
+                        } else {
+                            fk_reaches(d, r, q)
+                        }
+                    })
                 {
                     d.drop(
                         &Node::Constraint(q.clone(), name.clone()),
@@ -1793,6 +1875,14 @@ fn drop_constraints(d: &mut Diff) {
                     c.pos,
                     format!("{} DROP CONSTRAINT {}", alter_sql(d, q), quote::ident(name)),
                 );
+                let kept_otherwise =
+                    d.to.tables
+                        .get(q)
+                        .and_then(|t| t.constraints.get(name))
+                        .is_some_and(|n| n.def == c.def && n.kind == c.kind);
+                if let Some(note) = key_note(d, c).filter(|_| kept_otherwise && !rebuild_fk) {
+                    d.note(note);
+                }
             }
         }
     }

@@ -93,7 +93,11 @@ impl Replay {
                             .and_then(|t| t.constraints.get(n))
                             .is_some_and(|k| {
                                 !k.inherited
-                                    && (k.deps.contains(q) || k.references.as_ref() == Some(q))
+                                    && (k.deps.contains(q)
+                                        || k.references.as_ref() == Some(q)
+                                        || k.references.as_ref().is_some_and(|r| {
+                                            c.partition_ancestors(q).any(|p| p == r)
+                                        }))
                             })
                 }
                 Dependent::Index(i) => c
@@ -187,6 +191,19 @@ pub(super) fn describe(d: &Dependent) -> String {
 }
 
 fn build(c: &Catalog) -> Reverse {
+    // The foreign keys to each partitioned table.
+    let mut referencing: BTreeMap<&QualName, Vec<(&QualName, &String)>> = BTreeMap::new();
+    for (tq, t) in &c.tables {
+        for (n, k) in &t.constraints {
+            if let Some(r) = k
+                .references
+                .as_ref()
+                .filter(|r| c.tables.get(*r).is_some_and(|rt| rt.partition_by.is_some()))
+            {
+                referencing.entry(r).or_default().push((tq, n));
+            }
+        }
+    }
     let mut r: Reverse = BTreeMap::new();
     let mut add = |q: &QualName, d: Dependent| r.entry(q.clone()).or_default().push(d);
     for (tq, t) in &c.tables {
@@ -220,6 +237,14 @@ fn build(c: &Catalog) -> Reverse {
         for (n, k) in &t.constraints {
             for d in k.deps.iter().chain(k.references.as_ref()) {
                 add(d, Dependent::Constraint(tq.clone(), n.clone()));
+            }
+        }
+        // A foreign key to a partitioned table needs each of its partitions, at every
+        // level (the server records a constraint on each): the partitions are found from
+        // below, each under every ancestor.
+        for p in c.partition_ancestors(tq) {
+            for (rq, n) in referencing.get(p).into_iter().flatten() {
+                add(tq, Dependent::Constraint((*rq).clone(), (*n).clone()));
             }
         }
     }
@@ -263,4 +288,49 @@ fn removes_only(node: &NodeEnum) -> bool {
 /// Whether a DROP says CASCADE.
 pub(super) fn cascades(behavior: i32) -> bool {
     behavior == protobuf::DropBehavior::DropCascade as i32
+}
+
+#[cfg(test)]
+mod tests {
+    use super::super::table::tests::warnings;
+
+    #[test]
+    fn a_foreign_key_to_a_partitioned_table_needs_each_partition() {
+        let base = "CREATE TABLE p (id int PRIMARY KEY) PARTITION BY RANGE (id);\n\
+                    CREATE TABLE p1 PARTITION OF p FOR VALUES FROM (0) TO (10) PARTITION BY RANGE (id);\n\
+                    CREATE TABLE p11 PARTITION OF p1 FOR VALUES FROM (0) TO (5);\n\
+                    CREATE TABLE r (pid int REFERENCES p);\n";
+        for q in ["p1", "p11"] {
+            assert_eq!(
+                warnings(&format!("{base}DROP TABLE {q};")),
+                [format!("cannot drop table public.{q} because other objects depend on it: constraint r_pid_fkey on table public.r")]
+            );
+        }
+        // Detached, it is on its own; the whole tree, or the key first, goes as well.
+        for ok in [
+            "ALTER TABLE p DETACH PARTITION p1;\nDROP TABLE p1;",
+            "ALTER TABLE r DROP CONSTRAINT r_pid_fkey;\nDROP TABLE p11;",
+            "DROP TABLE r;\nDROP TABLE p;",
+            "DROP TABLE p1 CASCADE;",
+        ] {
+            assert_eq!(
+                warnings(&format!("{base}{ok}")),
+                Vec::<String>::new(),
+                "{ok}"
+            );
+        }
+        // A key of the partitioned table to itself: its partitions cannot go alone, the
+        // table can.
+        let own =
+            "CREATE TABLE s (id int PRIMARY KEY, up int REFERENCES s) PARTITION BY RANGE (id);\n\
+                   CREATE TABLE s1 PARTITION OF s FOR VALUES FROM (0) TO (10);\n";
+        assert_eq!(
+            warnings(&format!("{own}DROP TABLE s1;")),
+            ["cannot drop table public.s1 because other objects depend on it: constraint s_up_fkey on table public.s"]
+        );
+        assert_eq!(
+            warnings(&format!("{own}DROP TABLE s;")),
+            Vec::<String>::new()
+        );
+    }
 }

@@ -355,11 +355,19 @@ impl Replay {
             i += 1;
         }
         if !cascade {
-            let blocking: Vec<super::depend::Dependent> = tree
+            let mut blocking: Vec<super::depend::Dependent> = tree
                 .iter()
                 .flat_map(|t| self.dependents(t, Some(t)))
-                .filter(|d| !matches!(d, super::depend::Dependent::Table(t) if tree.contains(t)))
+                .filter(|d| {
+                    use super::depend::Dependent as D;
+                    // What the tree's own tables hold goes with them (a foreign key of the
+                    // partitioned table to itself needs each of its partitions).
+                    !matches!(d, D::Table(t) | D::Column(t, _) | D::Default(t, _) | D::Constraint(t, _)
+                        if tree.contains(t))
+                })
                 .collect();
+            blocking.sort();
+            blocking.dedup();
             if self.refuse_for(stmt, q, "table", &blocking) {
                 return;
             }

@@ -554,13 +554,24 @@ impl Replay {
             }
         }
         let mut def = constraint_def(&c, &r, table);
-        let deps = expr::references_in(
+        let mut deps = expr::references_in(
             &Node {
                 node: Some(NodeEnum::Constraint(Box::new(c.clone()))),
             },
             &r,
             &crate::catalog::typing::Scope::table(&r, table),
         );
+        if kind == ConstraintKind::Exclude {
+            // Each element is a list: the index element, then its operator.
+            let elems = c.exclusions.iter().filter_map(|x| match &x.node {
+                Some(NodeEnum::List(l)) => match l.items.first().and_then(|i| i.node.as_ref()) {
+                    Some(NodeEnum::IndexElem(e)) => Some(&**e),
+                    _ => None,
+                },
+                _ => None,
+            });
+            deps.extend(self.default_opclasses(table, &c.access_method, elems));
+        }
         if kind == ConstraintKind::PrimaryKey
             || kind == ConstraintKind::Unique
             || kind == ConstraintKind::Exclude
@@ -2332,23 +2343,22 @@ impl Replay {
         }
     }
 
-    /// The operator classes of the catalog (not an extension's, not the server's) that the
-    /// columns of index `s` on `table` which name none use: the access method's default for
-    /// the column's type. The index needs them as it needs a class it names.
-    fn default_opclasses(&self, table: &QualName, s: &IndexStmt) -> Vec<QualName> {
-        let am = if s.access_method.is_empty() {
-            "btree"
-        } else {
-            s.access_method.as_str()
-        };
+    /// The operator classes of the catalog (not the server's) that the columns of an index
+    /// or exclusion constraint on `table` (access method `am`, its elements `elems`) which
+    /// name none use: the access method's default for the column's type. The index needs
+    /// them as it needs a class it names.
+    fn default_opclasses<'e>(
+        &self,
+        table: &QualName,
+        am: &str,
+        elems: impl Iterator<Item = &'e protobuf::IndexElem>,
+    ) -> Vec<QualName> {
+        let am = if am.is_empty() { "btree" } else { am };
         let Some(t) = self.catalog.tables.get(table) else {
             return Vec::new();
         };
         let mut out = Vec::new();
-        for p in &s.index_params {
-            let Some(NodeEnum::IndexElem(e)) = &p.node else {
-                continue;
-            };
+        for e in elems {
             let Some(c) = t.column(&e.name).filter(|_| e.opclass.is_empty()) else {
                 continue;
             };
@@ -2431,7 +2441,11 @@ impl Replay {
         };
         let mut deps = expr::references(&node, &r);
         if let Some(NodeEnum::IndexStmt(i)) = &node.node {
-            deps.extend(self.default_opclasses(table, i));
+            let elems = i.index_params.iter().filter_map(|p| match &p.node {
+                Some(NodeEnum::IndexElem(e)) => Some(&**e),
+                _ => None,
+            });
+            deps.extend(self.default_opclasses(table, &i.access_method, elems));
         }
         expr::normalize(&mut node, &r);
         let shape = match &node.node {
