@@ -132,6 +132,7 @@ pub fn object(kind: ObjKind, old: &Object, new: &Object) -> Option<Vec<String>> 
         ObjKind::UserMapping => user_mapping(&old.create, &new.create)?,
         ObjKind::TextSearchDictionary => ts_dictionary(&old.create, &new.create)?,
         ObjKind::Publication => publication(&old.create, &new.create)?,
+        ObjKind::Subscription => subscription(&old.create, &new.create)?,
         ObjKind::Rule => {
             if old.create == new.create {
                 Vec::new()
@@ -345,6 +346,77 @@ fn publication(old: &str, new: &str) -> Option<Vec<String>> {
     expr::deparse_stmt(NodeEnum::AlterPublicationStmt(stmt))
         .ok()
         .map(|s| vec![s])
+}
+
+/// ALTER SUBSCRIPTION statements between two canonical CREATE SUBSCRIPTION: the
+/// connection, the publications (without refreshing them: that reads the publisher), the
+/// settings; `None` where only a new subscription will do (`two_phase`).
+fn subscription(old: &str, new: &str) -> Option<Vec<String>> {
+    use super::replay::subscription::{publications, settings};
+    let (Some(NodeEnum::CreateSubscriptionStmt(a)), Some(NodeEnum::CreateSubscriptionStmt(b))) =
+        (parse_one(old), parse_one(new))
+    else {
+        return None;
+    };
+    let set = settings(&a).ok()?.set_to(&settings(&b).ok()?)?;
+    let alter = |kind: protobuf::AlterSubscriptionType, conninfo: &str, publication, options| {
+        expr::deparse_stmt(NodeEnum::AlterSubscriptionStmt(
+            protobuf::AlterSubscriptionStmt {
+                kind: kind as i32,
+                subname: b.subname.clone(),
+                conninfo: conninfo.to_string(),
+                publication,
+                options,
+                conninfo_location: 0,
+            },
+        ))
+        .ok()
+    };
+    use protobuf::AlterSubscriptionType as T;
+    let mut out = Vec::new();
+    if a.conninfo != b.conninfo {
+        out.push(alter(
+            T::AlterSubscriptionConnection,
+            &b.conninfo,
+            Vec::new(),
+            Vec::new(),
+        )?);
+    }
+    if publications(&a.publication) != publications(&b.publication) {
+        let no_refresh = vec![Node {
+            node: Some(NodeEnum::DefElem(Box::new(protobuf::DefElem {
+                defname: "refresh".into(),
+                arg: Some(Box::new(Node {
+                    node: Some(NodeEnum::String(protobuf::String {
+                        sval: "false".into(),
+                    })),
+                })),
+                defaction: protobuf::DefElemAction::DefelemUnspec as i32,
+                ..Default::default()
+            }))),
+        }];
+        out.push(alter(
+            T::AlterSubscriptionSetPublication,
+            "",
+            b.publication.clone(),
+            no_refresh,
+        )?);
+    }
+    if !set.is_empty() {
+        out.push(alter(T::AlterSubscriptionOptions, "", Vec::new(), set)?);
+    }
+    Some(out)
+}
+
+/// The replication slot of the subscription a canonical CREATE SUBSCRIPTION makes, if it
+/// has one.
+pub fn subscription_slot(create: &str) -> Option<String> {
+    match parse_one(create) {
+        Some(NodeEnum::CreateSubscriptionStmt(s)) => {
+            super::replay::subscription::settings(&s).ok()?.slot_name
+        }
+        _ => None,
+    }
 }
 
 /// The table a publication member statement adds, if it adds one.

@@ -722,6 +722,7 @@ pub enum ObjKind {
     Conversion,
     AccessMethod,
     Transform,
+    Subscription,
 }
 
 impl ObjKind {
@@ -742,6 +743,7 @@ impl ObjKind {
             ObjKind::Collation => "COLLATION",
             ObjKind::Statistics => "STATISTICS",
             ObjKind::Publication => "PUBLICATION",
+            ObjKind::Subscription => "SUBSCRIPTION",
             ObjKind::ForeignDataWrapper => "FOREIGN DATA WRAPPER",
             ObjKind::Server => "SERVER",
             ObjKind::UserMapping => "USER MAPPING",
@@ -778,6 +780,7 @@ impl ObjKind {
             | ObjKind::Collation
             | ObjKind::Statistics
             | ObjKind::Publication
+            | ObjKind::Subscription
             | ObjKind::UserMapping
             | ObjKind::TextSearchConfiguration
             | ObjKind::TextSearchDictionary
@@ -811,6 +814,7 @@ impl ObjKind {
             | ObjKind::Collation
             | ObjKind::Statistics
             | ObjKind::Publication
+            | ObjKind::Subscription
             | ObjKind::UserMapping
             | ObjKind::TextSearchConfiguration
             | ObjKind::TextSearchDictionary
@@ -840,6 +844,7 @@ impl ObjKind {
             | ObjKind::Collation
             | ObjKind::Statistics
             | ObjKind::Publication
+            | ObjKind::Subscription
             | ObjKind::ForeignDataWrapper
             | ObjKind::Server
             | ObjKind::TextSearchConfiguration

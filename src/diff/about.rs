@@ -161,6 +161,7 @@ impl ObjectRef {
                     | ObjKind::Collation
                     | ObjKind::Statistics
                     | ObjKind::Publication
+                    | ObjKind::Subscription
                     | ObjKind::ForeignDataWrapper
                     | ObjKind::Server
                     | ObjKind::UserMapping

@@ -78,13 +78,25 @@ pub(super) fn arrives_through_parent(d: &Diff, q: &QualName, name: &str) -> bool
 
 /// Whether FROM's column `o` of `q`, its own and inherited from no parent, is only inherited
 /// in TO (`c`): it is renamed aside and comes anew through the parent.
+/// A partition that TO keeps as a table of its own (an inheritance child, say) has its
+/// columns as its own too once detached.
 pub(super) fn relocated(d: &Diff, q: &QualName, o: &Column, c: &Column) -> bool {
-    no_partition(d, q)
-        && !o.inherited
+    let own = no_partition(d, q) && !o.inherited && d.from.inhcount(q, &o.name) == 0;
+    (own || leaves_partitioning(d, q))
         && c.inherited
         && o.generated.is_none()
         && o.identity.is_none()
-        && d.from.inhcount(q, &o.name) == 0
+}
+
+/// Whether FROM's partition `q` stays, in TO, as a table that is not a partition: the
+/// DETACH leaves it its columns as its own, inherited from no parent.
+fn leaves_partitioning(d: &Diff, q: &QualName) -> bool {
+    d.from
+        .tables
+        .get(q)
+        .is_some_and(|t| t.partition_of.is_some())
+        && d.to.tables.get(q).is_some_and(|t| t.partition_of.is_none())
+        && !d.dropped_tables.contains(q)
 }
 
 /// Whether `q` is a partition in neither catalog: a partition's columns are never its own,
@@ -143,16 +155,25 @@ pub(super) fn copy_relocated(d: &mut Diff, q: &QualName, old: &Table, t: &Table,
             continue;
         };
         let aside = aside_name(d, q, &o.name);
-        d.create(
-            &node,
-            t.pos,
-            format!(
-                "UPDATE ONLY {} SET {} = {}",
-                q.sql(),
-                quote::ident(&c.name),
-                quote::ident(&aside)
-            ),
-        );
+        // (A scratch parent's column took them already, see `inherit_with_columns`.)
+        let through_scratch = t.inherits.iter().any(|p| {
+            !old.inherits.contains(p)
+                && columns_for_inherit(d, q, old, t, p)
+                    .iter()
+                    .any(|n| n.name == c.name)
+        });
+        if !through_scratch {
+            d.create(
+                &node,
+                t.pos,
+                format!(
+                    "UPDATE ONLY {} SET {} = {}",
+                    q.sql(),
+                    quote::ident(&c.name),
+                    quote::ident(&aside)
+                ),
+            );
+        }
         d.create(
             &node,
             t.pos,
@@ -211,12 +232,34 @@ pub(super) fn inherit_with_columns(
         format!("CREATE TABLE {} ()", scratch.sql()),
         format!("{alter} INHERIT {}", scratch.sql()),
     ];
+    let old = d.from.tables.get(q);
     for c in columns {
+        // A column going aside takes its old values at once, before the new parent (whose
+        // column may be NOT NULL) is inherited; it is added nullable for that.
+        let aside = old
+            .and_then(|t| t.column(&c.name))
+            .filter(|o| relocated(d, q, o, c))
+            .map(|o| aside_name(d, q, &o.name));
+        let added = Column {
+            not_null: c.not_null && aside.is_none(),
+            ..(*c).clone()
+        };
         sql.push(format!(
             "ALTER TABLE {} ADD COLUMN {}",
             scratch.sql(),
-            super::tables::added_column_sql(c)
+            super::tables::added_column_sql(&added)
         ));
+        if let Some(aside) = aside {
+            let name = quote::ident(&c.name);
+            sql.push(format!(
+                "UPDATE ONLY {} SET {name} = {}",
+                q.sql(),
+                quote::ident(&aside)
+            ));
+            if c.not_null {
+                sql.push(format!("{alter} ALTER COLUMN {name} SET NOT NULL"));
+            }
+        }
     }
     sql.push(format!("{alter} INHERIT {}", parent.sql()));
     sql.push(format!("{alter} NO INHERIT {}", scratch.sql()));

@@ -308,6 +308,26 @@ pub(super) fn diff_objects(d: &mut Diff) {
         }
         // A base type TO does not have takes its input and output functions along: each
         // needs the other, and no order of plain DROPs lets both go.
+        // A subscription with a replication slot would drop the slot on the publisher,
+        // which needs a connection to it and no transaction block: it lets go of the slot
+        // first, and says so.
+        let slot = (k.kind == ObjKind::Subscription)
+            .then(|| crate::catalog::alter::subscription_slot(&o.create))
+            .flatten();
+        if let Some(slot) = &slot {
+            let name = crate::emit::quote::ident(&k.name);
+            let node = Node::Object(k.clone());
+            d.drop(&node, o.pos, format!("ALTER SUBSCRIPTION {name} DISABLE"));
+            d.note(format!(
+                "the subscription lets go of its replication slot, which stays on the publisher: drop it there once the subscription is gone (SELECT pg_drop_replication_slot({}))",
+                crate::emit::quote::literal(slot)
+            ));
+            d.drop(
+                &node,
+                o.pos,
+                format!("ALTER SUBSCRIPTION {name} SET (slot_name = NONE)"),
+            );
+        }
         let base_type = k.kind == ObjKind::Type && o.placeholder.is_some();
         let cascade = if base_type && gone { " CASCADE" } else { "" };
         d.drop(

@@ -226,6 +226,7 @@ fn objects(d: &mut Diff) {
             | ObjKind::Collation
             | ObjKind::Statistics
             | ObjKind::Publication
+            | ObjKind::Subscription
             | ObjKind::ForeignDataWrapper
             | ObjKind::UserMapping
             | ObjKind::TextSearchConfiguration

@@ -934,6 +934,9 @@ fn alter_table(d: &mut Diff, q: &QualName, old: &Table, t: &Table) {
         })
         .collect();
     super::inherit::make_local(d, q, old.pos, &alter, &becoming_local);
+    if detaches_early(d, q, old, t) {
+        detach_partition(d, q, old, t);
+    }
     for c in &t.columns {
         if let Some(o) = old
             .column(&c.name)
@@ -1377,33 +1380,53 @@ fn table_settings(d: &mut Diff, q: &QualName, old: &Table, t: &Table) {
             .as_ref()
             .is_some_and(|(p, _)| d.dropped_tables.contains(p));
         if old.partition_of != t.partition_of || parent_dropped {
-            if let Some((parent, _)) = &old.partition_of {
-                d.drop(
-                    &node,
-                    old.pos,
-                    format!("ALTER TABLE {} DETACH PARTITION {}", parent.sql(), q.sql()),
-                );
-                // What it had through the parent stays as its own: what TO does not have goes
-                // (unless the parent's constraint went first, taking it along).
-                for (name, c) in &old.constraints {
-                    let Some(pn) = &c.parent else { continue };
-                    let wanted = t
-                        .constraints
-                        .get(name)
-                        .is_some_and(|n| n.def == c.def && n.kind == c.kind);
-                    if !wanted && survives_detach(d, parent, pn) {
-                        d.drop(
-                            &node,
-                            old.pos,
-                            format!("{} DROP CONSTRAINT {}", alter_sql(d, q), quote::ident(name)),
-                        );
-                        d.about(&Node::Constraint(q.clone(), name.clone()));
-                    }
-                }
+            if !detaches_early(d, q, old, t) {
+                detach_partition(d, q, old, t);
             }
             if let Some((parent, bound)) = &t.partition_of {
                 attach_partition(d, q, t, parent, bound);
             }
+        }
+    }
+}
+
+/// Whether partition `q` leaves its parent before its columns change: some go aside (see
+/// `inherit::relocated`), and the server refuses to rename a column a partition has through
+/// its parent.
+fn detaches_early(d: &Diff, q: &QualName, old: &Table, t: &Table) -> bool {
+    old.partition_of.is_some()
+        && t.columns.iter().any(|c| {
+            old.column(&c.name)
+                .is_some_and(|o| super::inherit::relocated(d, q, o, c))
+        })
+}
+
+/// `ALTER TABLE parent DETACH PARTITION q`, when `q` is a partition in FROM. What it had
+/// through the parent stays as its own: what TO does not have goes (unless the parent's
+/// constraint went first, taking it along).
+fn detach_partition(d: &mut Diff, q: &QualName, old: &Table, t: &Table) {
+    let Some((parent, _)) = &old.partition_of else {
+        return;
+    };
+    let node = Node::Table(q.clone());
+    d.drop(
+        &node,
+        old.pos,
+        format!("ALTER TABLE {} DETACH PARTITION {}", parent.sql(), q.sql()),
+    );
+    for (name, c) in &old.constraints {
+        let Some(pn) = &c.parent else { continue };
+        let wanted = t
+            .constraints
+            .get(name)
+            .is_some_and(|n| n.def == c.def && n.kind == c.kind);
+        if !wanted && survives_detach(d, parent, pn) {
+            d.drop(
+                &node,
+                old.pos,
+                format!("{} DROP CONSTRAINT {}", alter_sql(d, q), quote::ident(name)),
+            );
+            d.about(&Node::Constraint(q.clone(), name.clone()));
         }
     }
 }

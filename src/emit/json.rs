@@ -99,8 +99,9 @@ pub struct Object {
     /// One of `schema`, `extension`, `table`, `foreign_table`, `column_default`,
     /// `constraint`, `index`, `sequence`, `type`, `domain`, `function`, `procedure`,
     /// `aggregate`, `view`, `materialized_view`, `trigger`, `event_trigger`, `rule`,
-    /// `policy`, `collation`, `statistics`, `publication`, `foreign_data_wrapper`, `server`,
-    /// `user_mapping`, `text_search_configuration`, `text_search_dictionary`,
+    /// `policy`, `collation`, `statistics`, `publication`, `subscription`,
+    /// `foreign_data_wrapper`, `server`, `user_mapping`, `text_search_configuration`,
+    /// `text_search_dictionary`,
     /// `text_search_parser`, `text_search_template`, `operator`, `operator_class`,
     /// `operator_family`, `cast`, `language`, `conversion`, `access_method`, `transform`.
     pub kind: String,

@@ -353,6 +353,7 @@ fn display_name(o: &ObjectRef) -> String {
             | ObjKind::Collation
             | ObjKind::Statistics
             | ObjKind::Publication
+            | ObjKind::Subscription
             | ObjKind::ForeignDataWrapper
             | ObjKind::Server
             | ObjKind::TextSearchConfiguration

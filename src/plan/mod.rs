@@ -494,6 +494,7 @@ fn relation_name(n: &Node, c: &Catalog) -> Option<QualName> {
             | ObjKind::Collation
             | ObjKind::Statistics
             | ObjKind::Publication
+            | ObjKind::Subscription
             | ObjKind::ForeignDataWrapper
             | ObjKind::Server
             | ObjKind::UserMapping

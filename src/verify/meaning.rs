@@ -588,6 +588,7 @@ fn object_name(k: &ObjKey) -> String {
         | ObjKind::Collation
         | ObjKind::Statistics
         | ObjKind::Publication
+        | ObjKind::Subscription
         | ObjKind::ForeignDataWrapper
         | ObjKind::Server
         | ObjKind::UserMapping

@@ -591,6 +591,7 @@ fn reads_columns(kind: ObjKind) -> bool {
         | ObjKind::Collation
         | ObjKind::ForeignDataWrapper
         | ObjKind::Server
+        | ObjKind::Subscription
         | ObjKind::UserMapping
         | ObjKind::TextSearchConfiguration
         | ObjKind::TextSearchDictionary

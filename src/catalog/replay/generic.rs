@@ -534,6 +534,7 @@ impl Replay {
             O::ObjectCollation => ObjKind::Collation,
             O::ObjectStatisticExt => ObjKind::Statistics,
             O::ObjectPublication => ObjKind::Publication,
+            O::ObjectSubscription => ObjKind::Subscription,
             O::ObjectFdw => ObjKind::ForeignDataWrapper,
             O::ObjectForeignServer => ObjKind::Server,
             O::ObjectTsconfiguration => ObjKind::TextSearchConfiguration,
@@ -577,7 +578,6 @@ impl Replay {
             | O::ObjectParameterAcl
             | O::ObjectPublicationNamespace
             | O::ObjectPublicationRel
-            | O::ObjectSubscription
             | O::ObjectUserMapping => return None,
         };
         // A projection: a reference of any other node kind names no object of ours.
@@ -672,6 +672,7 @@ pub(super) fn fallback_target(k: &ObjKey) -> String {
         | ObjKind::Collation
         | ObjKind::Statistics
         | ObjKind::Publication
+        | ObjKind::Subscription
         | ObjKind::ForeignDataWrapper
         | ObjKind::Server
         | ObjKind::TextSearchConfiguration
@@ -698,6 +699,7 @@ fn qual_from_list(parts: &[String], r: &Resolver, kind: ObjKind) -> QualName {
                 }
                 ObjKind::EventTrigger
                 | ObjKind::Publication
+                | ObjKind::Subscription
                 | ObjKind::ForeignDataWrapper
                 | ObjKind::Server
                 | ObjKind::Language
@@ -1146,6 +1148,19 @@ fn identify(n: &NodeEnum, r: &Resolver, _create: bool) -> Option<(Ident, bool)> 
                 obj(
                     ObjKind::Publication,
                     QualName::new("", p.pubname.clone()),
+                    String::new(),
+                    t,
+                    None,
+                ),
+                false,
+            )
+        }
+        NodeEnum::CreateSubscriptionStmt(s) => {
+            let t = format!("SUBSCRIPTION {}", quote::ident(&s.subname));
+            (
+                obj(
+                    ObjKind::Subscription,
+                    QualName::new("", s.subname.clone()),
                     String::new(),
                     t,
                     None,

@@ -59,6 +59,7 @@ pub(super) fn canonicalize(
             }
         }
         NodeEnum::CreatePublicationStmt(p) => return super::publication::canonicalize(p, r),
+        NodeEnum::CreateSubscriptionStmt(s) => return super::subscription::canonical(s),
         NodeEnum::CreateOpClassStmt(c) => super::operator::canonical_opclass(c, key, r),
         NodeEnum::CreateCastStmt(c) => super::operator::canonical_cast(c, r),
         NodeEnum::CreateConversionStmt(c) => {

@@ -24,6 +24,7 @@ mod range;
 mod rename;
 mod sequence;
 mod stored;
+pub(crate) mod subscription;
 mod table;
 mod textsearch;
 mod trigger;
@@ -401,6 +402,7 @@ impl Replay {
             | NodeEnum::CreateEventTrigStmt(_)
             | NodeEnum::CreateStatsStmt(_)
             | NodeEnum::CreatePublicationStmt(_)
+            | NodeEnum::CreateSubscriptionStmt(_)
             | NodeEnum::CreateFdwStmt(_)
             | NodeEnum::CreateForeignServerStmt(_)
             | NodeEnum::CreateUserMappingStmt(_)
@@ -418,6 +420,8 @@ impl Replay {
             NodeEnum::AlterPolicyStmt(s) => self.alter_policy(stmt, s),
             NodeEnum::AlterTsconfigurationStmt(s) => self.alter_ts_configuration(stmt, s),
             NodeEnum::AlterPublicationStmt(s) => self.alter_publication(stmt, s),
+            NodeEnum::AlterSubscriptionStmt(s) => self.alter_subscription(stmt, s),
+            NodeEnum::DropSubscriptionStmt(s) => self.drop_subscription(stmt, s),
             NodeEnum::AlterOperatorStmt(s) => self.alter_operator(stmt, s),
             NodeEnum::AlterObjectSchemaStmt(s)
                 if s.object_type == pg_query::protobuf::ObjectType::ObjectExtension as i32 =>
@@ -459,9 +463,6 @@ impl Replay {
             | NodeEnum::AlterTableSpaceOptionsStmt(_)
             | NodeEnum::CreateTableSpaceStmt(_)
             | NodeEnum::DropTableSpaceStmt(_)
-            | NodeEnum::CreateSubscriptionStmt(_)
-            | NodeEnum::AlterSubscriptionStmt(_)
-            | NodeEnum::DropSubscriptionStmt(_)
             | NodeEnum::CreatedbStmt(_)
             | NodeEnum::AlterDatabaseStmt(_)
             | NodeEnum::AlterDatabaseRefreshCollStmt(_)

@@ -841,6 +841,7 @@ impl Replay {
             }
             ObjKind::Type
             | ObjKind::Domain
+            | ObjKind::Subscription
             | ObjKind::View
             | ObjKind::MaterializedView
             | ObjKind::Trigger
@@ -912,6 +913,7 @@ impl Replay {
             | ObjKind::Policy
             | ObjKind::Statistics
             | ObjKind::Publication
+            | ObjKind::Subscription
             | ObjKind::ForeignDataWrapper
             | ObjKind::Server
             | ObjKind::UserMapping

@@ -249,6 +249,7 @@ pub(super) fn canonicalize(d: &mut protobuf::DefineStmt, kind: ObjKind, r: &Reso
         | ObjKind::Collation
         | ObjKind::Statistics
         | ObjKind::Publication
+        | ObjKind::Subscription
         | ObjKind::ForeignDataWrapper
         | ObjKind::Server
         | ObjKind::UserMapping
