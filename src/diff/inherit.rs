@@ -170,7 +170,7 @@ pub(super) fn copy_relocated(d: &mut Diff, q: &QualName, old: &Table, t: &Table,
                     "UPDATE ONLY {} SET {} = {}",
                     q.sql(),
                     quote::ident(&c.name),
-                    quote::ident(&aside)
+                    super::tables::converted_value(d, &quote::ident(&aside), o, c)
                 ),
             );
         }
@@ -239,7 +239,7 @@ pub(super) fn inherit_with_columns(
         let aside = old
             .and_then(|t| t.column(&c.name))
             .filter(|o| relocated(d, q, o, c))
-            .map(|o| aside_name(d, q, &o.name));
+            .map(|o| (o, aside_name(d, q, &o.name)));
         let added = Column {
             not_null: c.not_null && aside.is_none(),
             ..(*c).clone()
@@ -249,12 +249,12 @@ pub(super) fn inherit_with_columns(
             scratch.sql(),
             super::tables::added_column_sql(&added)
         ));
-        if let Some(aside) = aside {
+        if let Some((o, aside)) = aside {
             let name = quote::ident(&c.name);
             sql.push(format!(
                 "UPDATE ONLY {} SET {name} = {}",
                 q.sql(),
-                quote::ident(&aside)
+                super::tables::converted_value(d, &quote::ident(&aside), o, c)
             ));
             if c.not_null {
                 sql.push(format!("{alter} ALTER COLUMN {name} SET NOT NULL"));
@@ -447,6 +447,7 @@ pub(super) fn dropped_through_parents(d: &Diff, q: &QualName, name: &str) -> boo
         })
         .all(|p| {
             t.parents().any(|x| x == p)
+                && !super::tables::joins_partition(d, q)
                 && !d.rebuilt_tables.contains(p)
                 && !d.dropped_tables.contains(p)
                 && d.to

@@ -411,10 +411,24 @@ fn changes_type(d: &Diff, o: &Column, c: &Column) -> bool {
 /// another enum, or to itself made again), values go through their text form: the statement
 /// applies, and fails on a row the new type cannot read.
 fn converted(d: &Diff, o: &Column, c: &Column) -> String {
+    converted_from(d, &quote::ident(&c.name), o, c)
+}
+
+/// `converted` of the value `name` holds (column `o`'s, under another name); the name alone
+/// where the type stays.
+pub(super) fn converted_value(d: &Diff, name: &str, o: &Column, c: &Column) -> String {
+    if o.type_sql == c.type_sql && !recast(d, c) {
+        name.to_string()
+    } else {
+        converted_from(d, name, o, c)
+    }
+}
+
+/// `converted` of the value `name` holds.
+fn converted_from(d: &Diff, name: &str, o: &Column, c: &Column) -> String {
     let via_text = recast(d, c)
         || !crate::catalog::types::explicit_cast(d.to, &o.type_sql, &c.type_sql)
         || !crate::catalog::types::explicit_cast(d.from, &o.type_sql, &c.type_sql);
-    let name = quote::ident(&c.name);
     let into_array = !o.type_sql.ends_with("[]") && c.type_sql.ends_with("[]");
     match (via_text, c.type_sql.ends_with("[]")) {
         // A value becomes an array of one (no cast takes a scalar to `text[]`).
@@ -487,6 +501,31 @@ fn alter_column_in(catalogs: [&Catalog; 2], q: &QualName, column: &str) -> Strin
         alter_sql_in(catalogs, q),
         quote::ident(column)
     )
+}
+
+/// `ALTER TABLE ONLY q ALTER COLUMN column` where `q` has children in FROM: a default,
+/// statistics target, storage or compression set on a parent reaches its children without
+/// ONLY, and each child's own is set by its own statement. Plain `alter_column_in` for a
+/// table without children.
+fn alter_column_only(d: &Diff, q: &QualName, column: &str) -> String {
+    let children =
+        d.from.tables.values().any(|t| {
+            t.inherits.contains(q) || t.partition_of.as_ref().is_some_and(|(p, _)| p == q)
+        });
+    let kind =
+        d.to.tables
+            .get(q)
+            .or_else(|| d.from.tables.get(q))
+            .map_or("TABLE", kind_sql);
+    if children {
+        format!(
+            "ALTER {kind} ONLY {} ALTER COLUMN {}",
+            q.sql(),
+            quote::ident(column)
+        )
+    } else {
+        alter_column_in([d.to, d.from], q, column)
+    }
 }
 
 /// `alter_sql` from the catalogs alone (TO first), for a closure that writes it lazily.
@@ -815,7 +854,11 @@ fn column_extras(d: &mut Diff, q: &QualName, pos: usize, old: Option<&Column>, c
         d.create(
             &node,
             pos,
-            format!("{} SET STATISTICS {}", col(), c.statistics.unwrap_or(-1)),
+            format!(
+                "{} SET STATISTICS {}",
+                alter_column_only(d, q, &c.name),
+                c.statistics.unwrap_or(-1)
+            ),
         );
     }
     if old.map(|o| &o.storage) != Some(&c.storage) {
@@ -825,7 +868,8 @@ fn column_extras(d: &mut Diff, q: &QualName, pos: usize, old: Option<&Column>, c
             .as_deref()
             .or_else(|| old.and(crate::catalog::types::default_storage(d.to, &c.type_sql)));
         if let Some(s) = storage {
-            d.create(&node, pos, format!("{} SET STORAGE {s}", col()));
+            let sql = format!("{} SET STORAGE {s}", alter_column_only(d, q, &c.name));
+            d.create(&node, pos, sql);
         }
     }
     if old.map(|o| &o.compression) != Some(&c.compression)
@@ -836,7 +880,7 @@ fn column_extras(d: &mut Diff, q: &QualName, pos: usize, old: Option<&Column>, c
             pos,
             format!(
                 "{} SET COMPRESSION {}",
-                col(),
+                alter_column_only(d, q, &c.name),
                 c.compression.as_deref().unwrap_or("default")
             ),
         );
@@ -953,7 +997,7 @@ fn alter_table(d: &mut Diff, q: &QualName, old: &Table, t: &Table) {
         match old_col {
             // Added through a parent, or by the scratch parent of an INHERIT (see
             // `inherit::columns_for_inherit`).
-            None if c.inherited => {}
+            None if c.inherited && !joins_partition(d, q) => {}
             None => {
                 d.create(
                     &Node::Table(q.clone()),
@@ -1046,7 +1090,10 @@ fn parent_alters(
     parents(t)
         .iter()
         .filter(|p| {
-            before.contains(p) && !d.rebuilt_tables.contains(*p) && !d.dropped_tables.contains(*p)
+            before.contains(p)
+                && !d.rebuilt_tables.contains(*p)
+                && !d.dropped_tables.contains(*p)
+                && !joins_partition(d, q)
         })
         .any(|p| {
             match (
@@ -1057,6 +1104,20 @@ fn parent_alters(
                 _ => false,
             }
         })
+}
+
+/// Whether table `q`, kept, is attached as a partition during the migration (after a DETACH,
+/// where its bound or parent changes): what its parent's ALTERs do in the meantime does not
+/// reach it, so its own changes bring it to what ATTACH needs.
+pub(super) fn joins_partition(d: &Diff, q: &QualName) -> bool {
+    match (d.from.tables.get(q), d.to.tables.get(q)) {
+        (Some(old), Some(t)) => {
+            t.partition_of.is_some()
+                && old.partition_of != t.partition_of
+                && !d.dropped_tables.contains(q)
+        }
+        _ => false,
+    }
 }
 
 fn alter_column(d: &mut Diff, q: &QualName, pos: usize, o: &Column, c: &Column) {
@@ -1133,7 +1194,7 @@ fn alter_column(d: &mut Diff, q: &QualName, pos: usize, o: &Column, c: &Column) 
             Some((def, dpos)) => d.create(
                 &default_node,
                 (*dpos).max(pos),
-                format!("{} SET DEFAULT {def}", col()),
+                format!("{} SET DEFAULT {def}", alter_column_only(d, q, &c.name)),
             ),
             None if !default_torn => {
                 d.create(&default_node, pos, format!("{} DROP DEFAULT", col()))
@@ -1160,7 +1221,14 @@ fn alter_column(d: &mut Diff, q: &QualName, pos: usize, o: &Column, c: &Column) 
             carry_on(d, q, pos, &c.name, &s, &options);
         }
     }
-    if o.generated.is_some() && c.generated.is_none() {
+    // (The parent's DROP EXPRESSION reaches its children, and the server refuses it on
+    // an inherited column alone.)
+    if o.generated.is_some()
+        && c.generated.is_none()
+        && !parent_alters(d, q, &c.name, |po, pc| {
+            po.generated.is_some() && pc.generated.is_none()
+        })
+    {
         d.create(&node, pos, format!("{} DROP EXPRESSION", col()));
     }
     let parent_renulls = || {

@@ -93,10 +93,14 @@ impl Replay {
                 for c in &parent.columns {
                     match t.column(&c.name) {
                         None => {
+                            // What the server copies: not the statistics target or
+                            // the attribute options (n_distinct, ...).
                             let mut ic = c.clone();
                             ic.inherited = true;
                             ic.identity = None;
                             ic.fdw_options.clear();
+                            ic.statistics = None;
+                            ic.options.clear();
                             t.columns.push(ic);
                         }
                         Some(merged) if merged.type_sql != c.type_sql => {
@@ -1238,6 +1242,7 @@ impl Replay {
                 | AlterTableType::AtSetStatistics
                 | AlterTableType::AtSetStorage
                 | AlterTableType::AtSetCompression
+                | AlterTableType::AtDropExpression
                 | AlterTableType::AtAddConstraint
                 | AlterTableType::AtDropConstraint
         );
@@ -1305,7 +1310,8 @@ impl Replay {
                 | AlterTableType::AtDropNotNull
                 | AlterTableType::AtSetStatistics
                 | AlterTableType::AtSetStorage
-                | AlterTableType::AtSetCompression => {
+                | AlterTableType::AtSetCompression
+                | AlterTableType::AtDropExpression => {
                     if self
                         .catalog
                         .tables
