@@ -323,18 +323,10 @@ fn publication(old: &str, new: &str) -> Option<Vec<String>> {
     let mut options = b.options.clone();
     let via_root = options.iter().any(|o| matches!(&o.node, Some(NodeEnum::DefElem(d)) if d.defname == "publish_via_partition_root"));
     if !via_root {
-        options.push(Node {
-            node: Some(NodeEnum::DefElem(Box::new(protobuf::DefElem {
-                defname: "publish_via_partition_root".into(),
-                arg: Some(Box::new(Node {
-                    node: Some(NodeEnum::String(protobuf::String {
-                        sval: "false".into(),
-                    })),
-                })),
-                defaction: protobuf::DefElemAction::DefelemUnspec as i32,
-                ..Default::default()
-            }))),
-        });
+        options.push(super::options::setting(
+            "publish_via_partition_root",
+            "false",
+        ));
     }
     let stmt = protobuf::AlterPublicationStmt {
         pubname: b.pubname.clone(),
@@ -383,18 +375,7 @@ fn subscription(old: &str, new: &str) -> Option<Vec<String>> {
         )?);
     }
     if publications(&a.publication) != publications(&b.publication) {
-        let no_refresh = vec![Node {
-            node: Some(NodeEnum::DefElem(Box::new(protobuf::DefElem {
-                defname: "refresh".into(),
-                arg: Some(Box::new(Node {
-                    node: Some(NodeEnum::String(protobuf::String {
-                        sval: "false".into(),
-                    })),
-                })),
-                defaction: protobuf::DefElemAction::DefelemUnspec as i32,
-                ..Default::default()
-            }))),
-        }];
+        let no_refresh = vec![super::options::setting("refresh", "false")];
         out.push(alter(
             T::AlterSubscriptionSetPublication,
             "",

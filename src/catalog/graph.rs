@@ -248,8 +248,7 @@ fn partitions_below(c: &Catalog) -> std::collections::BTreeMap<&QualName, Vec<&Q
         .tables
         .values()
         .flat_map(|t| t.constraints.values())
-        .filter_map(|k| k.references.as_ref())
-        .filter(|r| c.tables.get(*r).is_some_and(|t| t.partition_by.is_some()))
+        .filter_map(|k| c.partitioned_reference(k))
         .collect();
     let mut out: std::collections::BTreeMap<&QualName, Vec<&QualName>> = Default::default();
     if referenced.is_empty() {

@@ -1117,6 +1117,16 @@ impl Catalog {
         std::iter::successors(parent(q), move |p| parent(p))
     }
 
+    /// The partitioned table foreign key `k` references, if it references one: the key
+    /// needs each of its partitions.
+    pub fn partitioned_reference<'a>(&'a self, k: &'a Constraint) -> Option<&'a QualName> {
+        k.references.as_ref().filter(|r| {
+            self.tables
+                .get(*r)
+                .is_some_and(|t| t.partition_by.is_some())
+        })
+    }
+
     /// Whether a cast the catalog defines (`CREATE CAST`) turns base type `source` into
     /// base type `target` (array and modifier text stripped from both sides of the cast).
     pub fn has_user_cast(&self, source: &str, target: &str) -> bool {

@@ -70,6 +70,11 @@ pub fn to_nodes(map: &Options) -> Vec<Node> {
         .collect()
 }
 
+/// One `name = 'value'` item of a `WITH (...)` or `SET (...)` list.
+pub fn setting(name: &str, value: &str) -> Node {
+    def_elem(name, Some(value), DefElemAction::DefelemUnspec)
+}
+
 fn def_elem(name: &str, value: Option<&str>, action: DefElemAction) -> Node {
     Node {
         node: Some(NodeEnum::DefElem(Box::new(protobuf::DefElem {

@@ -435,7 +435,8 @@ pub(super) fn dropped_through_parents(d: &Diff, q: &QualName, name: &str) -> boo
     let (Some(old), Some(t)) = (d.from.tables.get(q), d.to.tables.get(q)) else {
         return false;
     };
-    if !old.column(name).is_some_and(|c| c.inherited) {
+    // (A partition detached meanwhile is out of the parents' reach.)
+    if !old.column(name).is_some_and(|c| c.inherited) || super::tables::joins_partition(d, q) {
         return false;
     }
     old.parents()
@@ -447,7 +448,6 @@ pub(super) fn dropped_through_parents(d: &Diff, q: &QualName, name: &str) -> boo
         })
         .all(|p| {
             t.parents().any(|x| x == p)
-                && !super::tables::joins_partition(d, q)
                 && !d.rebuilt_tables.contains(p)
                 && !d.dropped_tables.contains(p)
                 && d.to

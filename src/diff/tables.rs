@@ -239,9 +239,12 @@ fn copy_rows(d: &mut Diff, q: &QualName, old: &Table, t: &Table, aside: &str) {
     // assignment cast joins an enum to the one made again in its place, say.
     let selected = copied
         .iter()
-        .map(|c| match old.column(&c.name) {
-            Some(o) if o.type_sql != c.type_sql || recast(d, c) => converted(d, o, c),
-            _ => quote::ident(&c.name),
+        .map(|c| {
+            let name = quote::ident(&c.name);
+            match old.column(&c.name) {
+                Some(o) => converted_value(d, &name, o, c),
+                None => name,
+            }
         })
         .collect::<Vec<_>>()
         .join(", ");
@@ -406,26 +409,20 @@ fn changes_type(d: &Diff, o: &Column, c: &Column) -> bool {
         || super::held::held(d, &o.type_sql).is_some()
 }
 
-/// Column `o`'s value as column `c`'s type: the expression `ALTER COLUMN ... TYPE ... USING`
-/// converts it with, and a row copy selects. Without a cast (integer to uuid, an enum to
-/// another enum, or to itself made again), values go through their text form: the statement
-/// applies, and fails on a row the new type cannot read.
-fn converted(d: &Diff, o: &Column, c: &Column) -> String {
-    converted_from(d, &quote::ident(&c.name), o, c)
-}
-
-/// `converted` of the value `name` holds (column `o`'s, under another name); the name alone
-/// where the type stays.
+/// `converted`, or the value `name` alone where the type stays: what a row copy selects.
 pub(super) fn converted_value(d: &Diff, name: &str, o: &Column, c: &Column) -> String {
     if o.type_sql == c.type_sql && !recast(d, c) {
         name.to_string()
     } else {
-        converted_from(d, name, o, c)
+        converted(d, name, o, c)
     }
 }
 
-/// `converted` of the value `name` holds.
-fn converted_from(d: &Diff, name: &str, o: &Column, c: &Column) -> String {
+/// The value `name` holds (column `o`'s, under its name or another) as column `c`'s type:
+/// the expression `ALTER COLUMN ... TYPE ... USING` converts it with. Without a cast (integer
+/// to uuid, an enum to another enum, or to itself made again), values go through their text
+/// form: the statement applies, and fails on a row the new type cannot read.
+fn converted(d: &Diff, name: &str, o: &Column, c: &Column) -> String {
     let via_text = recast(d, c)
         || !crate::catalog::types::explicit_cast(d.to, &o.type_sql, &c.type_sql)
         || !crate::catalog::types::explicit_cast(d.from, &o.type_sql, &c.type_sql);
@@ -512,14 +509,10 @@ fn alter_column_only(d: &Diff, q: &QualName, column: &str) -> String {
         d.from.tables.values().any(|t| {
             t.inherits.contains(q) || t.partition_of.as_ref().is_some_and(|(p, _)| p == q)
         });
-    let kind =
-        d.to.tables
-            .get(q)
-            .or_else(|| d.from.tables.get(q))
-            .map_or("TABLE", kind_sql);
     if children {
         format!(
-            "ALTER {kind} ONLY {} ALTER COLUMN {}",
+            "ALTER {} ONLY {} ALTER COLUMN {}",
+            kind_in([d.to, d.from], q),
             q.sql(),
             quote::ident(column)
         )
@@ -530,8 +523,15 @@ fn alter_column_only(d: &Diff, q: &QualName, column: &str) -> String {
 
 /// `alter_sql` from the catalogs alone (TO first), for a closure that writes it lazily.
 fn alter_sql_in(catalogs: [&Catalog; 2], q: &QualName) -> String {
-    let t = catalogs.iter().find_map(|c| c.tables.get(q));
-    format!("ALTER {} {}", t.map_or("TABLE", kind_sql), q.sql())
+    format!("ALTER {} {}", kind_in(catalogs, q), q.sql())
+}
+
+/// `TABLE` or `FOREIGN TABLE`, as table `q` is in the first of `catalogs` that has it.
+fn kind_in(catalogs: [&Catalog; 2], q: &QualName) -> &'static str {
+    catalogs
+        .iter()
+        .find_map(|c| c.tables.get(q))
+        .map_or("TABLE", kind_sql)
 }
 
 /// Tables that lose a column or change a column's type (or a type is rebuilt under it):
@@ -1086,14 +1086,15 @@ fn parent_alters(
             .cloned()
             .collect::<Vec<QualName>>()
     };
+    // (A partition detached meanwhile is out of their reach.)
+    if joins_partition(d, q) {
+        return false;
+    }
     let before = parents(old);
     parents(t)
         .iter()
         .filter(|p| {
-            before.contains(p)
-                && !d.rebuilt_tables.contains(*p)
-                && !d.dropped_tables.contains(*p)
-                && !joins_partition(d, q)
+            before.contains(p) && !d.rebuilt_tables.contains(*p) && !d.dropped_tables.contains(*p)
         })
         .any(|p| {
             match (
@@ -1162,7 +1163,10 @@ fn alter_column(d: &mut Diff, q: &QualName, pos: usize, o: &Column, c: &Column) 
         // on a generated column (it computes its values again).
         let foreign = d.to.tables.get(q).is_some_and(|t| t.foreign.is_some());
         if !foreign && o.generated.is_none() {
-            sql.push_str(&format!(" USING {}", converted(d, o, c)));
+            sql.push_str(&format!(
+                " USING {}",
+                converted(d, &quote::ident(&c.name), o, c)
+            ));
         }
         // A column merged below from several tables at the top changes in all of them at
         // once, by the first of them.
@@ -1779,12 +1783,7 @@ enum PartitionGoes {
 /// The first partition, at any depth, of the partitioned table foreign key `c` references
 /// that the migration detaches, makes again or drops, and which.
 fn partition_under_key<'d>(d: &Diff<'d>, c: &Constraint) -> Option<(&'d QualName, PartitionGoes)> {
-    let r = c.references.as_ref().filter(|r| {
-        d.from
-            .tables
-            .get(*r)
-            .is_some_and(|t| t.partition_by.is_some())
-    })?;
+    let r = d.from.partitioned_reference(c)?;
     d.from.tables.iter().find_map(|(pq, p)| {
         let how = match d.to.tables.get(pq) {
             _ if p.partition_of.is_none() => return None,

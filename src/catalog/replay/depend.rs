@@ -195,11 +195,7 @@ fn build(c: &Catalog) -> Reverse {
     let mut referencing: BTreeMap<&QualName, Vec<(&QualName, &String)>> = BTreeMap::new();
     for (tq, t) in &c.tables {
         for (n, k) in &t.constraints {
-            if let Some(r) = k
-                .references
-                .as_ref()
-                .filter(|r| c.tables.get(*r).is_some_and(|rt| rt.partition_by.is_some()))
-            {
+            if let Some(r) = c.partitioned_reference(k) {
                 referencing.entry(r).or_default().push((tq, n));
             }
         }

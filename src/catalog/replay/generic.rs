@@ -979,6 +979,11 @@ fn identify(n: &NodeEnum, r: &Resolver, _create: bool) -> Option<(Ident, bool)> 
             _ => QualName::new("", parts.join(".")),
         }
     };
+    // An object outside schemas, known by its name alone.
+    let global = |kind: ObjKind, name: &str| {
+        let t = format!("{} {}", kind.sql_keyword(), quote::ident(name));
+        obj(kind, QualName::new("", name), String::new(), t, None)
+    };
     Some(match n {
         NodeEnum::ViewStmt(v) => {
             let rv = v.view.as_ref()?;
@@ -1119,19 +1124,7 @@ fn identify(n: &NodeEnum, r: &Resolver, _create: bool) -> Option<(Ident, bool)> 
             };
             (obj(kind, q, sub, t, None), d.replace)
         }
-        NodeEnum::CreateEventTrigStmt(e) => {
-            let t = format!("EVENT TRIGGER {}", quote::ident(&e.trigname));
-            (
-                obj(
-                    ObjKind::EventTrigger,
-                    QualName::new("", e.trigname.clone()),
-                    String::new(),
-                    t,
-                    None,
-                ),
-                false,
-            )
-        }
+        NodeEnum::CreateEventTrigStmt(e) => (global(ObjKind::EventTrigger, &e.trigname), false),
         NodeEnum::CreateStatsStmt(s) => {
             let q = list_q(&s.defnames);
             let t = format!("STATISTICS {}", q.sql());
@@ -1142,58 +1135,10 @@ fn identify(n: &NodeEnum, r: &Resolver, _create: bool) -> Option<(Ident, bool)> 
             });
             (obj(ObjKind::Statistics, q, String::new(), t, table), false)
         }
-        NodeEnum::CreatePublicationStmt(p) => {
-            let t = format!("PUBLICATION {}", quote::ident(&p.pubname));
-            (
-                obj(
-                    ObjKind::Publication,
-                    QualName::new("", p.pubname.clone()),
-                    String::new(),
-                    t,
-                    None,
-                ),
-                false,
-            )
-        }
-        NodeEnum::CreateSubscriptionStmt(s) => {
-            let t = format!("SUBSCRIPTION {}", quote::ident(&s.subname));
-            (
-                obj(
-                    ObjKind::Subscription,
-                    QualName::new("", s.subname.clone()),
-                    String::new(),
-                    t,
-                    None,
-                ),
-                false,
-            )
-        }
-        NodeEnum::CreateFdwStmt(f) => {
-            let t = format!("FOREIGN DATA WRAPPER {}", quote::ident(&f.fdwname));
-            (
-                obj(
-                    ObjKind::ForeignDataWrapper,
-                    QualName::new("", f.fdwname.clone()),
-                    String::new(),
-                    t,
-                    None,
-                ),
-                false,
-            )
-        }
-        NodeEnum::CreateForeignServerStmt(f) => {
-            let t = format!("SERVER {}", quote::ident(&f.servername));
-            (
-                obj(
-                    ObjKind::Server,
-                    QualName::new("", f.servername.clone()),
-                    String::new(),
-                    t,
-                    None,
-                ),
-                false,
-            )
-        }
+        NodeEnum::CreatePublicationStmt(p) => (global(ObjKind::Publication, &p.pubname), false),
+        NodeEnum::CreateSubscriptionStmt(s) => (global(ObjKind::Subscription, &s.subname), false),
+        NodeEnum::CreateFdwStmt(f) => (global(ObjKind::ForeignDataWrapper, &f.fdwname), false),
+        NodeEnum::CreateForeignServerStmt(f) => (global(ObjKind::Server, &f.servername), false),
         NodeEnum::CreateUserMappingStmt(u) => {
             let user = super::foreign::mapping_user(u.user.as_ref());
             let t = format!(
@@ -1247,19 +1192,7 @@ fn identify(n: &NodeEnum, r: &Resolver, _create: bool) -> Option<(Ident, bool)> 
             let t = format!("CONVERSION {}", q.sql());
             (obj(ObjKind::Conversion, q, String::new(), t, None), false)
         }
-        NodeEnum::CreateAmStmt(a) => {
-            let t = format!("ACCESS METHOD {}", quote::ident(&a.amname));
-            (
-                obj(
-                    ObjKind::AccessMethod,
-                    QualName::new("", a.amname.clone()),
-                    String::new(),
-                    t,
-                    None,
-                ),
-                false,
-            )
-        }
+        NodeEnum::CreateAmStmt(a) => (global(ObjKind::AccessMethod, &a.amname), false),
         NodeEnum::CreateTransformStmt(tr) => {
             let ty = type_sql(tr.type_name.as_ref()?, r);
             let t = format!("TRANSFORM FOR {ty} LANGUAGE {}", quote::ident(&tr.lang));
@@ -1274,19 +1207,7 @@ fn identify(n: &NodeEnum, r: &Resolver, _create: bool) -> Option<(Ident, bool)> 
                 tr.replace,
             )
         }
-        NodeEnum::CreatePlangStmt(p) => {
-            let t = format!("LANGUAGE {}", quote::ident(&p.plname));
-            (
-                obj(
-                    ObjKind::Language,
-                    QualName::new("", p.plname.clone()),
-                    String::new(),
-                    t,
-                    None,
-                ),
-                p.replace,
-            )
-        }
+        NodeEnum::CreatePlangStmt(p) => (global(ObjKind::Language, &p.plname), p.replace),
         _ => return None,
     })
 }

@@ -10,6 +10,7 @@ use pg_query::NodeEnum;
 
 use super::Replay;
 use crate::catalog::model::*;
+use crate::catalog::options::setting;
 use crate::syntax::Stmt;
 
 /// What pg_dump prints of a subscription besides its name, connection and publications.
@@ -81,26 +82,23 @@ impl Settings {
     /// The `WITH (...)` items pg_dump prints.
     fn options(&self) -> Vec<Node> {
         let mut out = vec![
-            def("connect", Some("false")),
-            def(
-                "slot_name",
-                Some(self.slot_name.as_deref().unwrap_or("none")),
-            ),
+            setting("connect", "false"),
+            setting("slot_name", self.slot_name.as_deref().unwrap_or("none")),
         ];
         if self.binary {
-            out.push(def("binary", Some("true")));
+            out.push(setting("binary", "true"));
         }
         if self.streaming {
-            out.push(def("streaming", Some("on")));
+            out.push(setting("streaming", "on"));
         }
         if self.two_phase {
-            out.push(def("two_phase", Some("on")));
+            out.push(setting("two_phase", "on"));
         }
         if self.disable_on_error {
-            out.push(def("disable_on_error", Some("true")));
+            out.push(setting("disable_on_error", "true"));
         }
         if self.synchronous_commit != "off" {
-            out.push(def("synchronous_commit", Some(&self.synchronous_commit)));
+            out.push(setting("synchronous_commit", &self.synchronous_commit));
         }
         out
     }
@@ -113,9 +111,9 @@ impl Settings {
         }
         let mut out = Vec::new();
         if self.slot_name != to.slot_name {
-            out.push(def(
+            out.push(setting(
                 "slot_name",
-                Some(to.slot_name.as_deref().unwrap_or("none")),
+                to.slot_name.as_deref().unwrap_or("none"),
             ));
         }
         let flags = [
@@ -129,11 +127,11 @@ impl Settings {
         ];
         for (name, a, b) in flags {
             if a != b {
-                out.push(def(name, Some(if b { "true" } else { "false" })));
+                out.push(setting(name, if b { "true" } else { "false" }));
             }
         }
         if self.synchronous_commit != to.synchronous_commit {
-            out.push(def("synchronous_commit", Some(&to.synchronous_commit)));
+            out.push(setting("synchronous_commit", &to.synchronous_commit));
         }
         Some(out)
     }
@@ -145,17 +143,6 @@ fn boolean(name: &str, value: Option<&str>) -> Result<bool, String> {
         None | Some("true" | "on" | "yes" | "1") => Ok(true),
         Some("false" | "off" | "no" | "0") => Ok(false),
         Some(_) => Err(format!("{name} requires a Boolean value")),
-    }
-}
-
-fn def(name: &str, value: Option<&str>) -> Node {
-    Node {
-        node: Some(NodeEnum::DefElem(Box::new(protobuf::DefElem {
-            defname: name.to_string(),
-            arg: value.map(|v| Box::new(super::string_node(v))),
-            defaction: protobuf::DefElemAction::DefelemUnspec as i32,
-            ..Default::default()
-        }))),
     }
 }
 
